@@ -1,0 +1,19 @@
+namespace Zylisp.Rely;
+
+/// <summary>When a supervisor restarts a child that exited (OTP's restart types).</summary>
+public enum RestartType
+{
+    /// <summary>Always restarted.</summary>
+    Permanent,
+    /// <summary>Restarted only after an abnormal exit (not <c>normal</c> or <c>shutdown</c>).</summary>
+    Transient,
+    /// <summary>Never restarted; removed from the supervisor when it exits.</summary>
+    Temporary,
+}
+
+/// <summary>Whether a child is a worker or a nested supervisor; only <see cref="Supervisor.CountChildren"/> distinguishes them.</summary>
+public enum ChildType
+{
+    Worker,
+    Supervisor,
+}
