@@ -7,6 +7,7 @@
 //	zast-oracle [-compact] [-root DIR] FILE.go...          one Program holding every file, on stdout
 //	zast-oracle [-compact] [-root DIR] -o OUT FILE.go...   one Program per file: OUT/NAME.zast,
 //	                                                         or OUT/NAME.err listing parse errors
+//	                                                         (NAME without its .go extension)
 //	zast-oracle -list PATHS ...                             also read input paths from PATHS, one per line
 //	zast-oracle -schema                                     print each node type's fields, one type per line
 //
@@ -146,7 +147,7 @@ func (o oracle) writeProgram(paths []string, out io.Writer) int {
 func (o oracle) writeOne(path, outDir string) int {
 	fset := token.NewFileSet()
 	p, name, err := o.parse(fset, path)
-	target := filepath.Join(outDir, filepath.FromSlash(strings.TrimPrefix(filepath.ToSlash(name), "/")))
+	target := archivePath(outDir, name)
 	if mkErr := os.MkdirAll(filepath.Dir(target), 0o755); mkErr != nil {
 		fail(mkErr)
 	}
@@ -162,6 +163,12 @@ func (o oracle) writeOne(path, outDir string) int {
 		fail(wErr)
 	}
 	return 0
+}
+
+// archivePath is where -o puts a file's output, without the extension: OUT/NAME minus ".go".
+func archivePath(outDir, name string) string {
+	rel := strings.TrimSuffix(strings.TrimPrefix(filepath.ToSlash(name), "/"), ".go")
+	return filepath.Join(outDir, filepath.FromSlash(rel))
 }
 
 func printErrors(w io.Writer, err error) {
