@@ -27,14 +27,18 @@ internal static class AstValidator
 
     private sealed record Frame(Node Node, string Path, int Depth, bool Exiting);
 
-    public static List<PrintError> Validate(FileSet fileSet, Node? root, string rootName, int maxDepth)
+    /// <summary>The problems found, and the tree's nesting depth (which decides how much stack printing needs).</summary>
+    public sealed record Result(List<PrintError> Errors, int Depth);
+
+    public static Result Validate(FileSet fileSet, Node? root, string rootName, int maxDepth)
     {
         var errors = new List<PrintError>();
         if (root is null)
         {
             errors.Add(new PrintError($"{rootName} is null: nothing to print", rootName, default));
-            return errors;
+            return new Result(errors, 0);
         }
+        var depth = 0;
 
         var onPath = new HashSet<Node>(ReferenceEqualityComparer.Instance);
         var stack = new Stack<Frame>();
@@ -56,8 +60,9 @@ internal static class AstValidator
             if (frame.Depth > maxDepth)
             {
                 errors.Add(Error(fileSet, node, frame.Path, $"the tree is nested deeper than {maxDepth} levels"));
-                return errors;
+                return new Result(errors, frame.Depth);
             }
+            depth = Math.Max(depth, frame.Depth);
             if (!KnownNodeTypes.Contains(node.GetType()))
             {
                 errors.Add(Error(fileSet, node, frame.Path, $"unknown node type {node.GetType().FullName}"));
@@ -80,7 +85,7 @@ internal static class AstValidator
                 stack.Push(new Frame(slot.Child, path, frame.Depth + 1, false));
             }
         }
-        return errors;
+        return new Result(errors, depth);
     }
 
     private static string Describe(string slotName) => slotName.Contains('[') ? $"element {slotName}" : $"field {slotName}";

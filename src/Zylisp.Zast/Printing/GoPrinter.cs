@@ -32,8 +32,31 @@ public static class GoPrinter
     {
         options ??= PrinterOptions.Gofmt;
         fileSet ??= new FileSet();
-        var errors = AstValidator.Validate(fileSet, node, RootName(node), options.MaxDepth);
-        if (errors.Count > 0) return new PrintResult("", errors);
+        var validation = AstValidator.Validate(fileSet, node, RootName(node), options.MaxDepth);
+        if (validation.Errors.Count > 0) return new PrintResult("", validation.Errors);
+        return validation.Depth <= ShallowDepth
+            ? PrintValidated(fileSet, node, options)
+            : PrintOnLargeStack(fileSet, node, options, validation.Depth);
+    }
+
+    // The printer recurses once or twice per nesting level; trees up to this depth fit any
+    // thread's default stack. Deeper ones (say, a 7000-term string concatenation in a
+    // generated file) get a thread whose stack is sized for them.
+    private const int ShallowDepth = 500;
+    private const int StackBytesPerLevel = 8 * 1024;
+
+    private static PrintResult PrintOnLargeStack(FileSet fileSet, Node node, PrinterOptions options, int depth)
+    {
+        PrintResult? result = null;
+        var stackSize = (int)Math.Min(int.MaxValue, 4L * 1024 * 1024 + (long)depth * StackBytesPerLevel);
+        var thread = new Thread(() => result = PrintValidated(fileSet, node, options), stackSize);
+        thread.Start();
+        thread.Join();
+        return result ?? Failure("the printer thread ended without a result", RootName(node), default);
+    }
+
+    private static PrintResult PrintValidated(FileSet fileSet, Node node, PrinterOptions options)
+    {
         try
         {
             var text = SourcePrinter.Format(options, fileSet, node, new Dictionary<Node, int>(ReferenceEqualityComparer.Instance));

@@ -29,5 +29,5 @@ public sealed record PrinterOptions
     public int Indent { get; init; }
 
     /// <summary>Nesting depth of the AST beyond which printing reports an error instead of risking the stack.</summary>
-    public int MaxDepth { get; init; } = 2000;
+    public int MaxDepth { get; init; } = 100_000;
 }
