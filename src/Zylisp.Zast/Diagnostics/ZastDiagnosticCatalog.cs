@@ -38,6 +38,9 @@ public static class ZastDiagnosticCatalog
     public const string GoSyntaxError = "ZAST4001";
     public const string ConversionUnavailable = "ZAST4002";
     public const string InputError = "ZAST4003";
+    public const string PrintFailed = "ZAST4004";
+    public const string TreeTooDeep = "ZAST4005";
+    public const string NotOneFile = "ZAST4006";
 
     private static readonly Dictionary<string, string> Templates = new(StringComparer.Ordinal)
     {
@@ -73,6 +76,9 @@ public static class ZastDiagnosticCatalog
         [GoSyntaxError] = "{0}",
         [ConversionUnavailable] = "{0} is not available in this build: {1}",
         [InputError] = "{0}",
+        [PrintFailed] = "cannot print Go source: {0}",
+        [TreeTooDeep] = "the tree is nested too deeply to convert",
+        [NotOneFile] = "to-go writes one Go file, but this program holds {0}",
     };
 
     public static IReadOnlyCollection<string> Ids => Templates.Keys;
