@@ -146,7 +146,7 @@ func (o oracle) writeProgram(paths []string, out io.Writer) int {
 func (o oracle) writeOne(path, outDir string) int {
 	fset := token.NewFileSet()
 	p, name, err := o.parse(fset, path)
-	target := filepath.Join(outDir, filepath.FromSlash(strings.TrimPrefix(filepath.ToSlash(name), "/")))
+	target := archivePath(outDir, name)
 	if mkErr := os.MkdirAll(filepath.Dir(target), 0o755); mkErr != nil {
 		fail(mkErr)
 	}
@@ -162,6 +162,12 @@ func (o oracle) writeOne(path, outDir string) int {
 		fail(wErr)
 	}
 	return 0
+}
+
+// archivePath is where -o puts a file's output, before the .zast or .err suffix: OUT/NAME.
+func archivePath(outDir, name string) string {
+	rel := strings.TrimPrefix(filepath.ToSlash(name), "/")
+	return filepath.Join(outDir, filepath.FromSlash(rel))
 }
 
 func printErrors(w io.Writer, err error) {

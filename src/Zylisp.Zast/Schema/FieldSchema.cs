@@ -7,8 +7,9 @@ namespace Zylisp.Zast.Schema;
 /// <summary>One field of a node type: its canonical name, kind, and how to read and write it on the model.</summary>
 public sealed class FieldSchema
 {
-    internal FieldSchema(string goName, PropertyInfo property, FieldKind kind, Type? nodeType, bool mayBeNoPos)
+    internal FieldSchema(string goName, PropertyInfo property, FieldKind kind, Type? nodeType, bool mayBeNoPos, IReadOnlySet<Token>? allowedTokens)
     {
+        AllowedTokens = allowedTokens;
         GoName = goName;
         Name = goName.ToLowerInvariant();
         Property = property;
@@ -76,6 +77,9 @@ public sealed class FieldSchema
 
     /// <summary>For position fields: whether valid Go source can leave it 0 (GenDecl.Lparen, CallExpr.Ellipsis).</summary>
     public bool MayBeNoPos { get; }
+
+    /// <summary>For token fields: the tokens go/parser can put there, or null when any token may appear.</summary>
+    public IReadOnlySet<Token>? AllowedTokens { get; }
 
     /// <summary>Whether the field has two states worth covering: nil/present, or 0/set for a position.</summary>
     public bool IsOptional => Kind == FieldKind.OptionalNode || (Kind == FieldKind.Pos && MayBeNoPos);

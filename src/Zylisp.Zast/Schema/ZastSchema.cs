@@ -17,6 +17,30 @@ namespace Zylisp.Zast.Schema;
 /// </remarks>
 public static class ZastSchema
 {
+    // Token fields whose values go/parser restricts; the builder rejects anything else.
+    // Declared before Rows: static initializers run in textual order and Rows reads this.
+    private static readonly Dictionary<string, Token[]> TokenSets = new(StringComparer.Ordinal)
+    {
+        ["BasicLit.Kind"] = [Token.Int, Token.Float, Token.Imag, Token.Char, Token.String],
+        ["UnaryExpr.Op"] = [Token.Add, Token.Sub, Token.Not, Token.Xor, Token.And, Token.Arrow, Token.Tilde],
+        ["BinaryExpr.Op"] =
+        [
+            Token.Add, Token.Sub, Token.Mul, Token.Quo, Token.Rem, Token.And, Token.Or, Token.Xor,
+            Token.Shl, Token.Shr, Token.AndNot, Token.LAnd, Token.LOr,
+            Token.Eql, Token.Neq, Token.Lss, Token.Leq, Token.Gtr, Token.Geq,
+        ],
+        ["IncDecStmt.Tok"] = [Token.Inc, Token.Dec],
+        ["AssignStmt.Tok"] =
+        [
+            Token.Assign, Token.Define, Token.AddAssign, Token.SubAssign, Token.MulAssign, Token.QuoAssign,
+            Token.RemAssign, Token.AndAssign, Token.OrAssign, Token.XorAssign, Token.ShlAssign, Token.ShrAssign,
+            Token.AndNotAssign,
+        ],
+        ["BranchStmt.Tok"] = [Token.Break, Token.Continue, Token.Goto, Token.Fallthrough],
+        ["RangeStmt.Tok"] = [Token.Illegal, Token.Assign, Token.Define],
+        ["GenDecl.Tok"] = [Token.Import, Token.Const, Token.Type, Token.Var],
+    };
+
     private static readonly NodeSchema[] Rows =
     [
         // Comments and fields
@@ -140,6 +164,7 @@ public static class ZastSchema
         else throw new InvalidOperationException($"{owner.Name}.{propertyName} has unsupported type {type.Name}");
 
         if (mayBeNoPos && kind != FieldKind.Pos) throw new InvalidOperationException($"{owner.Name}.{goName}: '?' marks positions only");
-        return new FieldSchema(goName, property, kind, nodeType, mayBeNoPos);
+        var tokens = TokenSets.TryGetValue($"{owner.Name}.{goName}", out var set) ? set.ToHashSet() : null;
+        return new FieldSchema(goName, property, kind, nodeType, mayBeNoPos, tokens);
     }
 }

@@ -30,6 +30,12 @@ public sealed class GoOracle
     /// <summary>The oracle, built on first use. Throws if Go is missing (guard with <see cref="GoFactAttribute"/>) or the build fails.</summary>
     public static GoOracle Get() => Built.Value;
 
+    /// <summary>The Go installation's root (<c>go env GOROOT</c>), whose sources make a large real-world corpus.</summary>
+    public string GoRoot => _goRoot.Value;
+
+    private readonly Lazy<string> _goRoot = new(() =>
+        RunProcess(GoPath.Value!, ["env", "GOROOT"], RepositoryPaths.Root, null, TimeSpan.FromMinutes(1)).StandardOutput.Trim());
+
     /// <summary>Runs the oracle with <paramref name="arguments"/>; returns exit code, stdout and stderr.</summary>
     public OracleRun Run(IEnumerable<string> arguments, string? standardInput = null, TimeSpan? timeout = null) =>
         RunProcess(BinaryPath, arguments, RepositoryPaths.Root, standardInput, timeout ?? TimeSpan.FromMinutes(10));
