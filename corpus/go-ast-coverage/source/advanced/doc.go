@@ -1,0 +1,2 @@
+// Package advanced exercises concurrency, generics and declarations without bodies.
+package advanced

@@ -1,0 +1,3 @@
+module zylisp.dev/go-ast-coverage/source
+
+go 1.19

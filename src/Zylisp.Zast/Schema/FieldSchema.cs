@@ -1,0 +1,56 @@
+using System.Collections;
+using System.Reflection;
+using Zylisp.Zast.Ast;
+
+namespace Zylisp.Zast.Schema;
+
+/// <summary>One field of a node type: its canonical name, kind, and how to read and write it on the model.</summary>
+public sealed class FieldSchema
+{
+    internal FieldSchema(string goName, PropertyInfo property, FieldKind kind, Type? nodeType, bool mayBeNoPos, IReadOnlySet<Token>? allowedTokens)
+    {
+        AllowedTokens = allowedTokens;
+        GoName = goName;
+        Name = goName.ToLowerInvariant();
+        Property = property;
+        Kind = kind;
+        NodeType = nodeType;
+        MayBeNoPos = mayBeNoPos;
+    }
+
+    /// <summary>The keyword in the canonical format: go/ast's field name in lower case (<c>namepos</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>go/ast's field name (<c>NamePos</c>).</summary>
+    public string GoName { get; }
+
+    public FieldKind Kind { get; }
+
+    /// <summary>The model property holding the field.</summary>
+    public PropertyInfo Property { get; }
+
+    /// <summary>For node and list fields: the class or abstract base (Expr, Stmt, Decl, Spec) every value must be.</summary>
+    public Type? NodeType { get; }
+
+    /// <summary>For position fields: whether valid Go source can leave it 0 (GenDecl.Lparen, CallExpr.Ellipsis).</summary>
+    public bool MayBeNoPos { get; }
+
+    /// <summary>For token fields: the tokens go/parser can put there, or null when any token may appear.</summary>
+    public IReadOnlySet<Token>? AllowedTokens { get; }
+
+    /// <summary>Whether the field has two states worth covering: nil/present, or 0/set for a position.</summary>
+    public bool IsOptional => Kind == FieldKind.OptionalNode || (Kind == FieldKind.Pos && MayBeNoPos);
+
+    public object? GetValue(Node node) => Property.GetValue(node);
+
+    public void SetValue(Node node, object? value) => Property.SetValue(node, value);
+
+    public Pos GetPos(Node node) => (Pos)Property.GetValue(node)!;
+
+    public Node? GetNode(Node node) => (Node?)Property.GetValue(node);
+
+    /// <summary>A list field's live list (the model never leaves one null); add to it to fill the field.</summary>
+    public IList GetList(Node node) => (IList)Property.GetValue(node)!;
+
+    public override string ToString() => $"{Name}: {Kind}{(NodeType is null ? "" : " of " + NodeType.Name)}";
+}
