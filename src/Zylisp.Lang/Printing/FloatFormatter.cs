@@ -5,7 +5,7 @@ namespace Zylisp.Lang.Printing;
 
 /// <summary>
 /// The one float-printing rule every Zylisp runtime reproduces (docs/design/float-printing.md):
-/// take the shortest digits that round-trip, d1.d2…dn × 10^x; if -7 ≤ x &lt; 21 write them
+/// take the shortest digits that round-trip, d1.d2…dn × 10^x; if -6 ≤ x &lt; 21 (JavaScript's range) write them
 /// positionally with at least one digit after the '.', otherwise write d1[.d2…dn]e±x.
 /// NaN and infinities print as ##NaN, ##Inf and ##-Inf.
 /// </summary>
@@ -49,7 +49,7 @@ public static class FloatFormatter
         // never its choice of layout, so the output does not depend on .NET's formatting rules.
         var (digits, exponent) = ShortestDigits(value);
         int n = digits.Length;
-        if (exponent >= -7 && exponent < 21)
+        if (exponent >= -6 && exponent < 21)
         {
             if (exponent < 0)
             {
