@@ -9,13 +9,19 @@ public sealed record EngineOptions
 
     public RuntimeLimits Limits { get; init; } = new();
 
+    /// <summary>
+    /// Write warnings (such as undefined globals after a file loads) to <see cref="Error"/> as they
+    /// happen, so they appear before the program's output. They are also in the result's diagnostics.
+    /// </summary>
+    public bool WriteWarnings { get; init; } = true;
+
     /// <summary>Load the Zylisp prelude (macros such as defn, when, cond). Off only for tests of the bare core.</summary>
     public bool LoadPrelude { get; init; } = true;
 }
 
 /// <summary>
 /// Every limit of the language core, checked in one place each: the call depth in
-/// <c>ExecutionContext.Enter</c>, macro expansions in the expander, read depth in the reader.
+/// <c>RunContext.Enter</c>, macro expansions in the expander, read depth in the reader.
 /// </summary>
 public sealed record RuntimeLimits
 {

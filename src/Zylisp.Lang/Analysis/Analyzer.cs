@@ -39,12 +39,15 @@ internal sealed class Analyzer
 
     public GlobalEnvironment Globals { get; }
 
-    public Truthiness Truthiness { get; }
+    /// <summary>The unit's truthiness rule; <c>(dialect :slisp)</c> switches it for the rest of the unit.</summary>
+    public Truthiness Truthiness { get; set; }
 
     internal FunctionScope Scope { get; set; }
 
-    /// <summary>Globals referred to before they were defined, in order of first reference.</summary>
-    public List<Var> ForwardReferences { get; } = [];
+    private readonly HashSet<Var> forwardSeen = [];
+
+    /// <summary>Globals referred to while still undefined, with their first reference, in order.</summary>
+    public List<(Var Var, SourceSpan? Span)> ForwardReferences { get; } = [];
 
     public TopLevel AnalyzeTopLevel(object? form)
     {
@@ -187,10 +190,9 @@ internal sealed class Analyzer
         }
 
         var v = Globals.Intern(name);
-        if (!v.IsDefined && v.FirstReference is null)
+        if (!v.IsDefined && forwardSeen.Add(v))
         {
-            v.FirstReference = span;
-            ForwardReferences.Add(v);
+            ForwardReferences.Add((v, span));
         }
 
         return v;
@@ -221,8 +223,8 @@ internal sealed class Analyzer
         {
             object? value = kind switch
             {
-                CollectionKind.Vector => PersistentVector.Create(nodes.Select(n => ((ConstNode)n).Value)),
-                CollectionKind.Set => PersistentSet.Create(nodes.Select(n => ((ConstNode)n).Value)),
+                CollectionKind.Vector => PersistentVector.CreateRange(nodes.Select(n => ((ConstNode)n).Value)),
+                CollectionKind.Set => PersistentSet.CreateRange(nodes.Select(n => ((ConstNode)n).Value)),
                 _ => MapOf(nodes.Select(n => ((ConstNode)n).Value).ToArray()),
             };
             return new ConstNode(value, pos.Context, span ?? nearestSpan);

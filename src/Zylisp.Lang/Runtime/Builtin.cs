@@ -24,9 +24,9 @@ public enum PrimitiveOp
 /// </summary>
 public sealed class Builtin : ZFunction
 {
-    private readonly Func<ExecutionContext, object?[], object?> body;
+    private readonly Func<RunContext, object?[], object?> body;
 
-    public Builtin(string name, int minArity, int maxArity, string arglists, string doc, Func<ExecutionContext, object?[], object?> body)
+    public Builtin(string name, int minArity, int maxArity, string arglists, string doc, Func<RunContext, object?[], object?> body)
     {
         Name = name;
         MinArity = minArity;
@@ -49,11 +49,11 @@ public sealed class Builtin : ZFunction
 
     public PrimitiveOp Op { get; init; }
 
-    public Func<ExecutionContext, object?, object?>? Body1 { get; init; }
+    public Func<RunContext, object?, object?>? Body1 { get; init; }
 
-    public Func<ExecutionContext, object?, object?, object?>? Body2 { get; init; }
+    public Func<RunContext, object?, object?, object?>? Body2 { get; init; }
 
-    public override object? Invoke(ExecutionContext ctx, object?[] args)
+    public override object? Invoke(RunContext ctx, object?[] args)
     {
         if (args.Length < MinArity || (MaxArity >= 0 && args.Length > MaxArity))
         {
@@ -63,9 +63,9 @@ public sealed class Builtin : ZFunction
         return body(ctx, args);
     }
 
-    public override object? Invoke1(ExecutionContext ctx, object? a) =>
+    public override object? Invoke1(RunContext ctx, object? a) =>
         Body1 is { } f ? f(ctx, a) : Invoke(ctx, [a]);
 
-    public override object? Invoke2(ExecutionContext ctx, object? a, object? b) =>
+    public override object? Invoke2(RunContext ctx, object? a, object? b) =>
         Body2 is { } f ? f(ctx, a, b) : Invoke(ctx, [a, b]);
 }

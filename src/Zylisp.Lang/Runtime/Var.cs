@@ -1,6 +1,5 @@
 using System.Text;
 using Zylisp.Lang.Data;
-using Zylisp.Lang.Syntax;
 
 namespace Zylisp.Lang.Runtime;
 
@@ -32,9 +31,6 @@ public sealed class Var : IZylispPrintable
     public bool IsCore { get; internal set; }
 
     public string? Doc => Meta.Get(Keyword.Of("doc")) as string;
-
-    /// <summary>Where the first reference to a not-yet-defined Var was, for the forward-reference warning.</summary>
-    public SourceSpan? FirstReference { get; internal set; }
 
     public void Print(StringBuilder sb, bool readably)
     {

@@ -20,7 +20,7 @@ public sealed class ZylispException : Exception
         : base(Describe(value)) => Value = value;
 
     public ZylispException()
-        : this(null)
+        : this((object?)null)
     {
     }
 

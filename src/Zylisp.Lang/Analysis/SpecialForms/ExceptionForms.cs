@@ -43,7 +43,7 @@ internal static class ExceptionForms
         var span = a.SpanOf(form);
 
         // Neither tail calls nor recur may leave a try: the handler must stay on the stack.
-        var bodyNode = a.AnalyzeBody(PersistentList.Create(body), Position.Value, span);
+        var bodyNode = a.AnalyzeBody(PersistentList.CreateRange(body), Position.Value, span);
         LocalBinding? local = null;
         Node? handler = null;
         if (catchForm is not null)

@@ -5,13 +5,13 @@ namespace Zylisp.Lang.Runtime.Core;
 /// <summary>How primitives call back into Zylisp values: functions, and keywords/maps/sets/vectors as lookups.</summary>
 internal static class Callables
 {
-    public static object? Call(ExecutionContext ctx, object? fn, object? a) =>
+    public static object? Call(RunContext ctx, object? fn, object? a) =>
         fn is ZFunction z ? z.Invoke1(ctx, a) : Call(ctx, fn, [a]);
 
-    public static object? Call(ExecutionContext ctx, object? fn, object? a, object? b) =>
+    public static object? Call(RunContext ctx, object? fn, object? a, object? b) =>
         fn is ZFunction z ? z.Invoke2(ctx, a, b) : Call(ctx, fn, [a, b]);
 
-    public static object? Call(ExecutionContext ctx, object? fn, object?[] args)
+    public static object? Call(RunContext ctx, object? fn, object?[] args)
     {
         if (fn is ZFunction z)
         {

@@ -13,8 +13,8 @@ internal static class CoreCollections
         Fn("hash-map", 0, -1, "([& keyvals])", "A map of the key/value arguments.", (_, a) =>
             a.Length % 2 == 0 ? MapOf(a) : throw RuntimeErrors.BadArgument("hash-map", "needs an even number of arguments")),
         Fn("hash-set", 0, -1, "([& items])", "A set of the arguments.", (_, a) => PersistentSet.Create(a)),
-        Fn("vec", 1, 1, "([coll])", "A vector of the elements of coll.", (_, a) => PersistentVector.Create(Items("vec", a[0]))),
-        Fn("set", 1, 1, "([coll])", "A set of the elements of coll.", (_, a) => PersistentSet.Create(Items("set", a[0]))),
+        Fn("vec", 1, 1, "([coll])", "A vector of the elements of coll.", (_, a) => PersistentVector.CreateRange(Items("vec", a[0]))),
+        Fn("set", 1, 1, "([coll])", "A set of the elements of coll.", (_, a) => PersistentSet.CreateRange(Items("set", a[0]))),
         Fn("cons", 2, 2, "([x coll])", "A list with x in front of the elements of coll.", (_, a) => ToList("cons", a[1]).Cons(a[0])),
         Fn("conj", 0, -1, "([coll & xs])", "Adds xs to coll where it is cheapest: front of a list, end of a vector, into a set or map ([k v] entries). (conj nil x) is a list.", (_, a) =>
             a.Length == 0 ? PersistentVector.Empty : a.Skip(1).Aggregate(a[0], Conj)),
@@ -62,11 +62,11 @@ internal static class CoreCollections
     public static IEnumerable<object?> Items(string fn, object? coll) =>
         Seq.IsSeqable(coll) && coll is not ZFunction ? Seq.Enumerate(coll) : throw RuntimeErrors.WrongType(fn, "a collection", coll);
 
-    public static PersistentList ToList(string fn, object? coll) => coll as PersistentList ?? PersistentList.Create(Items(fn, coll));
+    public static PersistentList ToList(string fn, object? coll) => coll as PersistentList ?? PersistentList.CreateRange(Items(fn, coll));
 
     public static object? ListOrNil(IEnumerable<object?> items)
     {
-        var list = PersistentList.Create(items);
+        var list = PersistentList.CreateRange(items);
         return list.Count == 0 ? null : list;
     }
 
@@ -90,7 +90,7 @@ internal static class CoreCollections
     {
         null => PersistentList.Empty,
         PersistentList l => l.Rest,
-        _ => PersistentList.Create(Items("rest", coll).Skip(1)),
+        _ => PersistentList.CreateRange(Items("rest", coll).Skip(1)),
     };
 
     public static object? Next(object? coll)

@@ -25,7 +25,7 @@ internal static class CoreIo
         Fn("load-file", 1, 1, "([path])", "Reads and evaluates every form of the file; returns the last value.", (ctx, a) => ctx.Host.LoadFile(ctx, Path(a[0], "load-file"))),
     ];
 
-    private static object? Write(ExecutionContext ctx, object?[] args, Func<object?, string> render, bool newline)
+    private static object? Write(RunContext ctx, object?[] args, Func<object?, string> render, bool newline)
     {
         var text = string.Join(" ", args.Select(render));
         if (newline)

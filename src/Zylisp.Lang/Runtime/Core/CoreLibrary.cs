@@ -33,9 +33,9 @@ internal static class CoreLibrary
         int max,
         string arglists,
         string doc,
-        Func<ExecutionContext, object?[], object?> body,
+        Func<RunContext, object?[], object?> body,
         PrimitiveOp op = PrimitiveOp.None,
-        Func<ExecutionContext, object?, object?>? body1 = null,
-        Func<ExecutionContext, object?, object?, object?>? body2 = null) =>
+        Func<RunContext, object?, object?>? body1 = null,
+        Func<RunContext, object?, object?, object?>? body2 = null) =>
         new(name, min, max, arglists, doc, body) { Op = op, Body1 = body1, Body2 = body2 };
 }

@@ -13,18 +13,18 @@ internal static class CoreSequences
     public static IEnumerable<Builtin> Functions() =>
     [
         Fn("seq", 1, 1, "([coll])", "The elements of coll as a list, or nil when it is empty.", (_, a) => a[0] is PersistentList { Count: > 0 } l ? l : ListOrNil(Items("seq", a[0]))),
-        Fn("concat", 0, -1, "([& colls])", "A list of the elements of every coll in order.", (_, a) => PersistentList.Create(a.SelectMany(c => Items("concat", c)).ToList())),
+        Fn("concat", 0, -1, "([& colls])", "A list of the elements of every coll in order.", (_, a) => PersistentList.CreateRange(a.SelectMany(c => Items("concat", c)).ToList())),
         Fn("into", 2, 2, "([to from])", "Adds every element of from to the collection to, as conj does.", (_, a) => Items("into", a[1]).Aggregate(a[0], Conj)),
         Fn("reverse", 1, 1, "([coll])", "The elements in reverse order, as a list.", (_, a) => Items("reverse", a[0]).Aggregate(PersistentList.Empty, (l, x) => l.Cons(x))),
         Fn("sort", 1, 2, "([coll] [comparator coll])", "The elements in order, as a list. The comparator returns a number (negative, zero, positive) or a boolean (true when a sorts first). The sort is stable.", Sort),
         Fn("range", 1, 3, "([end] [start end] [start end step])", "The numbers from start (0) up to but not including end, by step (1), as a list.", (_, a) => Range(a)),
-        Fn("repeat", 2, 2, "([n x])", "A list of n copies of x.", (_, a) => PersistentList.Create(Enumerable.Repeat(a[1], (int)Math.Max(0, Numbers.ToLong(a[0], "repeat"))).ToList())),
-        Fn("take", 2, 2, "([n coll])", "The first n elements, as a list.", (_, a) => PersistentList.Create(Items("take", a[1]).Take((int)Math.Clamp(Numbers.ToLong(a[0], "take"), 0, int.MaxValue)).ToList())),
+        Fn("repeat", 2, 2, "([n x])", "A list of n copies of x.", (_, a) => PersistentList.CreateRange(Enumerable.Repeat(a[1], (int)Math.Max(0, Numbers.ToLong(a[0], "repeat"))).ToList())),
+        Fn("take", 2, 2, "([n coll])", "The first n elements, as a list.", (_, a) => PersistentList.CreateRange(Items("take", a[1]).Take((int)Math.Clamp(Numbers.ToLong(a[0], "take"), 0, int.MaxValue)).ToList())),
         Fn("drop", 2, 2, "([n coll])", "All but the first n elements, as a list.", (_, a) => Drop(Numbers.ToLong(a[0], "drop"), a[1])),
         Fn("map", 2, -1, "([f coll] [f coll & colls])", "A list of (f x) for each x of coll; with several colls, f takes one element of each and the shortest coll ends it.", Map),
-        Fn("mapv", 2, -1, "([f coll] [f coll & colls])", "Like map, returning a vector.", (ctx, a) => PersistentVector.Create((PersistentList)Map(ctx, a))),
+        Fn("mapv", 2, -1, "([f coll] [f coll & colls])", "Like map, returning a vector.", (ctx, a) => PersistentVector.CreateRange((PersistentList)Map(ctx, a))),
         Fn("filter", 2, 2, "([pred coll])", "A list of the elements for which (pred x) is truthy.", (ctx, a) =>
-            PersistentList.Create(Items("filter", a[1]).Where(x => Truth.Clojure(Callables.Call(ctx, a[0], x))).ToList())),
+            PersistentList.CreateRange(Items("filter", a[1]).Where(x => Truth.Clojure(Callables.Call(ctx, a[0], x))).ToList())),
         Fn("reduce", 2, 3, "([f coll] [f init coll])", "Combines the elements with f from the left: (f (f init x1) x2)...; without init, starts from the first element; (reduce f []) is (f).", Reduce),
         Fn("apply", 2, -1, "([f & args coll])", "Calls f with the args followed by the elements of coll.", (ctx, a) =>
             Callables.Call(ctx, a[0], [.. a.Skip(1).Take(a.Length - 2), .. Items("apply", a[^1])])),
@@ -33,7 +33,7 @@ internal static class CoreSequences
     private static object Drop(long n, object? coll) =>
         coll is PersistentList l && n >= 0 && n <= l.Count
             ? DropList(l, n)
-            : PersistentList.Create(Items("drop", coll).Skip((int)Math.Clamp(n, 0, int.MaxValue)).ToList());
+            : PersistentList.CreateRange(Items("drop", coll).Skip((int)Math.Clamp(n, 0, int.MaxValue)).ToList());
 
     private static PersistentList DropList(PersistentList l, long n)
     {
@@ -45,7 +45,7 @@ internal static class CoreSequences
         return l;
     }
 
-    private static object Map(ExecutionContext ctx, object?[] a)
+    private static object Map(RunContext ctx, object?[] a)
     {
         var f = a[0];
         if (a.Length == 2)
@@ -56,7 +56,7 @@ internal static class CoreSequences
                 results.Add(Callables.Call(ctx, f, x));
             }
 
-            return PersistentList.Create(results);
+            return PersistentList.CreateRange(results);
         }
 
         var enumerators = a.Skip(1).Select(c => Items("map", c).GetEnumerator()).ToArray();
@@ -66,10 +66,10 @@ internal static class CoreSequences
             output.Add(Callables.Call(ctx, f, enumerators.Select(e => e.Current).ToArray()));
         }
 
-        return PersistentList.Create(output);
+        return PersistentList.CreateRange(output);
     }
 
-    private static object? Reduce(ExecutionContext ctx, object?[] a)
+    private static object? Reduce(RunContext ctx, object?[] a)
     {
         var f = a[0];
         IEnumerable<object?> items;
@@ -99,7 +99,7 @@ internal static class CoreSequences
         return acc;
     }
 
-    private static object Sort(ExecutionContext ctx, object?[] a)
+    private static object Sort(RunContext ctx, object?[] a)
     {
         var items = Items("sort", a[^1]).ToList();
         Comparison<object?> compare = CoreArithmetic.Compare;
@@ -117,7 +117,7 @@ internal static class CoreSequences
         }
 
         // OrderBy is a stable sort.
-        return PersistentList.Create(items.OrderBy(x => x, Comparer<object?>.Create(compare)).ToList());
+        return PersistentList.CreateRange(items.OrderBy(x => x, Comparer<object?>.Create(compare)).ToList());
     }
 
     private static object Range(object?[] a)
@@ -158,6 +158,6 @@ internal static class CoreSequences
             }
         }
 
-        return PersistentList.Create(items);
+        return PersistentList.CreateRange(items);
     }
 }

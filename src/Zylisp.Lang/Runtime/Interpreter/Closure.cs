@@ -129,16 +129,16 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
 
     public override string Name => Template.Name;
 
-    public override object? Invoke(ExecutionContext ctx, object?[] args)
+    public override object? Invoke(RunContext ctx, object?[] args)
     {
         var arity = Template.Select(args.Length);
         return Run(ctx, arity, arity.Bind(args));
     }
 
-    public override object? Invoke0(ExecutionContext ctx) =>
+    public override object? Invoke0(RunContext ctx) =>
         Template.Fixed0 is { } arity ? Run(ctx, arity, arity.NewSlots()) : Invoke(ctx, []);
 
-    public override object? Invoke1(ExecutionContext ctx, object? a)
+    public override object? Invoke1(RunContext ctx, object? a)
     {
         if (Template.Fixed1 is not { } arity)
         {
@@ -150,7 +150,7 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
         return Run(ctx, arity, slots);
     }
 
-    public override object? Invoke2(ExecutionContext ctx, object? a, object? b)
+    public override object? Invoke2(RunContext ctx, object? a, object? b)
     {
         if (Template.Fixed2 is not { } arity)
         {
@@ -163,7 +163,7 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
         return Run(ctx, arity, slots);
     }
 
-    public override object? Invoke3(ExecutionContext ctx, object? a, object? b, object? c)
+    public override object? Invoke3(RunContext ctx, object? a, object? b, object? c)
     {
         if (Template.Fixed3 is not { } arity)
         {
@@ -177,7 +177,7 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
         return Run(ctx, arity, slots);
     }
 
-    internal override object? InvokeStep(ExecutionContext ctx, object?[] args)
+    internal override object? InvokeStep(RunContext ctx, object?[] args)
     {
         var arity = Template.Select(args.Length);
         return arity.Run(new Frame(arity.Bind(args), this, ctx));
@@ -185,7 +185,7 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
 
     // No try/finally here: a catch restores the depth it saved (see TryExec), which keeps this
     // hot path free of exception-handling regions.
-    private object? Run(ExecutionContext ctx, ArityCode arity, object?[] slots)
+    private object? Run(RunContext ctx, ArityCode arity, object?[] slots)
     {
         ctx.Enter(Template.Name, Template.Span);
         var result = arity.Run(new Frame(slots, this, ctx));

@@ -37,7 +37,7 @@ internal abstract class CallSite(string caller, SourceSpan? span) : ExecNode
     protected static bool IsHost(Exception e) => e is not ZylispException and not OperationCanceledException;
 
     /// <summary>Calls any callable value: functions, and keywords, maps, sets and vectors as lookups.</summary>
-    protected static object? InvokeValue(ExecutionContext ctx, object? fn, object?[] args) => Core.Callables.Call(ctx, fn, args);
+    protected static object? InvokeValue(RunContext ctx, object? fn, object?[] args) => Core.Callables.Call(ctx, fn, args);
 }
 
 internal sealed class Invoke0Exec(ExecNode fn, string caller, SourceSpan? span) : CallSite(caller, span)

@@ -9,11 +9,11 @@ namespace Zylisp.Lang.Runtime;
 /// </summary>
 internal interface IHostServices
 {
-    object? EvalForm(ExecutionContext ctx, object? form);
+    object? EvalForm(RunContext ctx, object? form);
 
-    object? MacroExpand(ExecutionContext ctx, object? form, bool once);
+    object? MacroExpand(RunContext ctx, object? form, bool once);
 
-    object? LoadFile(ExecutionContext ctx, string path);
+    object? LoadFile(RunContext ctx, string path);
 
     object? ReadString(string text);
 
@@ -25,9 +25,9 @@ internal interface IHostServices
 /// the cancellation token, the call depth, and the pending tail call. One per evaluation,
 /// passed explicitly (never a static), so engines are independent.
 /// </summary>
-public sealed class ExecutionContext
+public sealed class RunContext
 {
-    internal ExecutionContext(GlobalEnvironment globals, EngineOptions options, IHostServices host, CancellationToken cancellation)
+    internal RunContext(GlobalEnvironment globals, EngineOptions options, IHostServices host, CancellationToken cancellation)
     {
         Globals = globals;
         Options = options;
