@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+
+namespace Zylisp.Lang.Data;
+
+/// <summary>
+/// A keyword such as <c>:k</c> or <c>:ns/k</c>. Keywords are interned, so equal keywords are the
+/// same object and reference equality is value equality.
+/// </summary>
+public sealed class Keyword
+{
+    // Process-wide interning is safe: keywords are immutable constants, not compiler state.
+    private static readonly ConcurrentDictionary<(string? Ns, string Name), Keyword> Interned = new();
+
+    private Keyword(string? ns, string name)
+    {
+        Namespace = ns;
+        Name = name;
+    }
+
+    public string? Namespace { get; }
+
+    public string Name { get; }
+
+    /// <summary>"ns/name" or "name", without the leading colon.</summary>
+    public string FullName => Namespace is null ? Name : Namespace + "/" + Name;
+
+    /// <summary>
+    /// The keyword with this text (without the colon); "a/b" has namespace "a" and name "b",
+    /// as with <see cref="Symbol.Of(string)"/>.
+    /// </summary>
+    public static Keyword Of(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        int slash = text.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 && slash < text.Length - 1 ? Of(text[..slash], text[(slash + 1)..]) : Of(null, text);
+    }
+
+    public static Keyword Of(string? ns, string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Interned.GetOrAdd((ns, name), static key => new Keyword(key.Ns, key.Name));
+    }
+
+    public override string ToString() => ":" + FullName;
+}

@@ -1,0 +1,69 @@
+using Zylisp.Lang.Syntax;
+
+namespace Zylisp.Lang.Data;
+
+/// <summary>
+/// A symbol: an optional namespace and a name. Symbols are not interned because each occurrence
+/// read from source carries its own <see cref="Span"/>; the span is not part of equality.
+/// </summary>
+public sealed class Symbol : IEquatable<Symbol>
+{
+    private readonly int hash;
+
+    private Symbol(string? ns, string name, SourceSpan? span)
+    {
+        Namespace = ns;
+        Name = name;
+        Span = span;
+        hash = HashCode.Combine(ns is null ? 0 : StringComparer.Ordinal.GetHashCode(ns), StringComparer.Ordinal.GetHashCode(name), 0x53796d);
+    }
+
+    /// <summary>The part before the '/', or null for an unqualified symbol.</summary>
+    public string? Namespace { get; }
+
+    public string Name { get; }
+
+    /// <summary>Where this occurrence was read, or null for symbols built at run time.</summary>
+    public SourceSpan? Span { get; }
+
+    /// <summary>
+    /// A symbol from its printed text: "a/b" has namespace "a" and name "b"; "/" and names without
+    /// a '/' (or with it only in first or last position) are unqualified.
+    /// </summary>
+    public static Symbol Of(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        int slash = text.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 && slash < text.Length - 1
+            ? new Symbol(text[..slash], text[(slash + 1)..], null)
+            : new Symbol(null, text, null);
+    }
+
+    public static Symbol Of(string? ns, string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return new Symbol(ns, name, null);
+    }
+
+    internal static Symbol Create(string? ns, string name, SourceSpan? span) => new(ns, name, span);
+
+    /// <summary>The same symbol carrying a different source span.</summary>
+    public Symbol WithSpan(SourceSpan? span) => new(Namespace, Name, span);
+
+    /// <summary>"ns/name" or "name".</summary>
+    public string FullName => Namespace is null ? Name : Namespace + "/" + Name;
+
+    public bool Equals(Symbol? other) =>
+        other is not null && hash == other.hash && string.Equals(Name, other.Name, StringComparison.Ordinal)
+        && string.Equals(Namespace, other.Namespace, StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is Symbol other && Equals(other);
+
+    public override int GetHashCode() => hash;
+
+    public override string ToString() => FullName;
+
+    public static bool operator ==(Symbol? left, Symbol? right) => left is null ? right is null : left.Equals(right);
+
+    public static bool operator !=(Symbol? left, Symbol? right) => !(left == right);
+}

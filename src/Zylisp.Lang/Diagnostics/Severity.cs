@@ -1,0 +1,8 @@
+namespace Zylisp.Lang.Diagnostics;
+
+public enum Severity
+{
+    Error,
+    Warning,
+    Note,
+}

@@ -1,0 +1,792 @@
+using System.Globalization;
+using System.Text;
+using Zylisp.Lang.Data;
+using Zylisp.Lang.Diagnostics;
+
+namespace Zylisp.Lang.Syntax;
+
+/// <summary>
+/// One read of one text. Nesting is tracked on an explicit frame stack (never the host stack),
+/// finished forms wait on a shared item stack until their collection closes, and every loop
+/// consumes at least one character per iteration, so no input can hang or overflow the reader.
+/// </summary>
+internal sealed class ReaderSession
+{
+    private static readonly Symbol QuoteSymbol = Symbol.Of("quote");
+    private static readonly Symbol SyntaxQuoteSymbol = Symbol.Of("syntax-quote");
+    private static readonly Symbol UnquoteSymbol = Symbol.Of("unquote");
+    private static readonly Symbol UnquoteSplicingSymbol = Symbol.Of("unquote-splicing");
+    private static readonly Symbol DerefSymbol = Symbol.Of("deref");
+
+    private readonly string text;
+    private readonly string file;
+    private readonly ReaderOptions options;
+    private readonly List<Diagnostic> diagnostics = [];
+    private readonly List<Frame> frames = [];
+    private readonly List<Item> items = [];
+    private readonly List<object?> forms = [];
+    private readonly List<SourceSpan> formSpans = [];
+    private readonly Dictionary<string, string> names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> nameLookup;
+    private readonly Dictionary<string, Keyword> keywords = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Keyword>.AlternateLookup<ReadOnlySpan<char>> keywordLookup;
+    private StringBuilder? stringBuffer;
+    private int pos;
+    private int line = 1;
+    private int lineStart;
+    private int errorCount;
+    private bool stopped;
+    private bool endedInsideString;
+
+    public ReaderSession(string text, string file, ReaderOptions options)
+    {
+        this.text = text;
+        this.file = file;
+        this.options = options;
+        nameLookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
+        keywordLookup = keywords.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private enum FrameKind
+    {
+        List,
+        Vector,
+        Map,
+        Set,
+        Prefix,
+        Discard,
+    }
+
+    private TextPosition Here => new(pos, line, pos - lineStart + 1);
+
+    public ReadResult Run()
+    {
+        SkipShebang();
+        while (!stopped)
+        {
+            SkipTrivia();
+            if (pos >= text.Length)
+            {
+                break;
+            }
+
+            int before = pos;
+            ReadNext();
+            if (pos == before)
+            {
+                pos++; // defensive: every step must consume input
+            }
+        }
+
+        bool endedInsideForm = frames.Count > 0 || endedInsideString;
+        CloseAllAtEnd();
+        diagnostics.Sort(static (a, b) => (a.Span?.StartOffset ?? int.MaxValue).CompareTo(b.Span?.StartOffset ?? int.MaxValue));
+        return new ReadResult(forms, formSpans, diagnostics, endedInsideForm);
+    }
+
+    private void SkipShebang()
+    {
+        if (text.StartsWith("#!", StringComparison.Ordinal))
+        {
+            SkipLine();
+        }
+    }
+
+    private void SkipLine()
+    {
+        int newline = text.IndexOf('\n', pos);
+        pos = newline < 0 ? text.Length : newline;
+    }
+
+    private void SkipTrivia()
+    {
+        while (pos < text.Length)
+        {
+            char c = text[pos];
+            switch (c)
+            {
+                case ' ' or ',' or '\t' or '\r':
+                    pos++;
+                    break;
+                case '\n':
+                    pos++;
+                    line++;
+                    lineStart = pos;
+                    break;
+                case ';':
+                    SkipLine();
+                    break;
+                default:
+                    if (c > 127 && char.IsWhiteSpace(c))
+                    {
+                        pos++;
+                        break;
+                    }
+
+                    return;
+            }
+        }
+    }
+
+    private void ReadNext()
+    {
+        char c = text[pos];
+        switch (c)
+        {
+            case '(':
+                Open(FrameKind.List, 1);
+                break;
+            case '[':
+                Open(FrameKind.Vector, 1);
+                break;
+            case '{':
+                Open(FrameKind.Map, 1);
+                break;
+            case ')' or ']' or '}':
+                Close(c);
+                break;
+            case '"':
+                ReadString();
+                break;
+            case '\'':
+                OpenPrefix(QuoteSymbol, "'", 1);
+                break;
+            case '`':
+                OpenPrefix(SyntaxQuoteSymbol, "`", 1);
+                break;
+            case '~':
+                if (Peek(1) == '@')
+                {
+                    OpenPrefix(UnquoteSplicingSymbol, "~@", 2);
+                }
+                else
+                {
+                    OpenPrefix(UnquoteSymbol, "~", 1);
+                }
+
+                break;
+            case '@':
+                OpenPrefix(DerefSymbol, "@", 1);
+                break;
+            case '#':
+                ReadDispatch();
+                break;
+            default:
+                ReadToken();
+                break;
+        }
+    }
+
+    private char Peek(int ahead) => pos + ahead < text.Length ? text[pos + ahead] : '\0';
+
+    // ---- collections and reader macros ----------------------------------------------------
+
+    private void Open(FrameKind kind, int width)
+    {
+        var start = Here;
+        pos += width;
+        PushFrame(new Frame(kind, items.Count, start, Here, null, null, false));
+    }
+
+    private void OpenPrefix(Symbol? symbol, string prefixText, int width)
+    {
+        var start = Here;
+        pos += width;
+        PushFrame(new Frame(symbol is null ? FrameKind.Discard : FrameKind.Prefix, items.Count, start, Here, symbol, prefixText, false));
+    }
+
+    private void PushFrame(Frame frame)
+    {
+        bool parentDiscarding = frames.Count > 0 && frames[^1].Discarding;
+        if (parentDiscarding || frames.Count >= options.MaxDepth)
+        {
+            if (!parentDiscarding)
+            {
+                Report(DiagnosticIds.NestingTooDeep, Span(frame.Start, frame.OpenerEnd), options.MaxDepth);
+            }
+
+            frame = frame with { Discarding = true };
+        }
+
+        frames.Add(frame);
+    }
+
+    private void Close(char closer)
+    {
+        var closerStart = Here;
+        FrameKind closes = closer switch
+        {
+            ')' => FrameKind.List,
+            ']' => FrameKind.Vector,
+            _ => FrameKind.Map, // '}' closes both maps and sets
+        };
+
+        int match = frames.FindLastIndex(f => f.Kind == closes || (closes == FrameKind.Map && f.Kind == FrameKind.Set));
+        if (match < 0)
+        {
+            pos++;
+            Report(DiagnosticIds.UnexpectedCloser, Span(closerStart, Here), closer.ToString());
+            return;
+        }
+
+        // Everything opened after the matching opener is unclosed; close it here so its contents survive.
+        while (frames.Count - 1 > match)
+        {
+            var inner = frames[^1];
+            if (inner.Kind is FrameKind.Prefix or FrameKind.Discard)
+            {
+                ReportMissingFormAfterPrefix(inner);
+                frames.RemoveAt(frames.Count - 1);
+                continue;
+            }
+
+            if (!inner.Discarding)
+            {
+                Report(
+                    DiagnosticIds.MismatchedCloser,
+                    Span(closerStart, new TextPosition(closerStart.Offset + 1, closerStart.Line, closerStart.Column + 1)),
+                    [CloserOf(inner.Kind), OpenerOf(inner.Kind), inner.Start.Line, inner.Start.Column, closer.ToString()],
+                    new RelatedLocation(Span(inner.Start, inner.OpenerEnd), "opened here"));
+            }
+
+            FinishCollection(closerStart);
+        }
+
+        pos++;
+        FinishCollection(Here);
+    }
+
+    private void CloseAllAtEnd()
+    {
+        var end = Here;
+        while (frames.Count > 0)
+        {
+            var frame = frames[^1];
+            if (frame.Kind is FrameKind.Prefix or FrameKind.Discard)
+            {
+                if (!stopped)
+                {
+                    ReportMissingFormAfterPrefix(frame);
+                }
+
+                frames.RemoveAt(frames.Count - 1);
+                continue;
+            }
+
+            if (!frame.Discarding && !stopped)
+            {
+                Report(
+                    DiagnosticIds.UnclosedForm,
+                    Span(frame.Start, frame.OpenerEnd),
+                    [KindName(frame.Kind), CloserOf(frame.Kind), OpenerOf(frame.Kind), frame.Start.Line, frame.Start.Column],
+                    new RelatedLocation(Span(end, end), "input ends here"));
+            }
+
+            FinishCollection(end);
+        }
+    }
+
+    private void ReportMissingFormAfterPrefix(Frame frame)
+    {
+        if (!frame.Discarding)
+        {
+            Report(DiagnosticIds.MissingFormAfterPrefix, Span(frame.Start, frame.OpenerEnd), frame.PrefixText!);
+        }
+    }
+
+    /// <summary>Pops the top collection frame, builds its value from the waiting items and delivers it.</summary>
+    private void FinishCollection(TextPosition end)
+    {
+        var frame = frames[^1];
+        frames.RemoveAt(frames.Count - 1);
+        int count = items.Count - frame.ItemBase;
+        if (frame.Discarding)
+        {
+            items.RemoveRange(frame.ItemBase, count);
+            return;
+        }
+
+        var span = Span(frame.Start, end);
+        object value = frame.Kind switch
+        {
+            FrameKind.List => BuildList(frame.ItemBase, count, span),
+            FrameKind.Vector => BuildVector(frame.ItemBase, count, span),
+            FrameKind.Map => BuildMap(frame.ItemBase, count, span),
+            _ => BuildSet(frame.ItemBase, count, span),
+        };
+        items.RemoveRange(frame.ItemBase, count);
+        Deliver(new Item(value, frame.Start, end));
+    }
+
+    private PersistentList BuildList(int start, int count, SourceSpan span)
+    {
+        var list = PersistentList.Empty;
+        for (int i = start + count - 1; i >= start; i--)
+        {
+            list = list.Cons(items[i].Form);
+        }
+
+        return list.WithSpan(span);
+    }
+
+    private PersistentVector BuildVector(int start, int count, SourceSpan span)
+    {
+        var values = new object?[count];
+        for (int i = 0; i < count; i++)
+        {
+            values[i] = items[start + i].Form;
+        }
+
+        return PersistentVector.CreateRange(values).WithSpan(span);
+    }
+
+    private PersistentMap BuildMap(int start, int count, SourceSpan span)
+    {
+        if (count % 2 != 0)
+        {
+            var dangling = items[start + count - 1];
+            Report(DiagnosticIds.OddMapForms, Span(dangling.Start, dangling.End), count);
+            count--; // the last key has no value; drop it
+        }
+
+        var entries = new List<KeyValuePair<object?, object?>>(count / 2);
+        var seen = new HashSet<object?>(ValueEquality.Instance);
+        for (int i = start; i < start + count; i += 2)
+        {
+            var key = items[i];
+            if (!seen.Add(key.Form))
+            {
+                Report(DiagnosticIds.DuplicateMapKey, Span(key.Start, key.End), key.Form);
+                continue;
+            }
+
+            entries.Add(new KeyValuePair<object?, object?>(key.Form, items[i + 1].Form));
+        }
+
+        return PersistentMap.CreateRange(entries).WithSpan(span);
+    }
+
+    private PersistentSet BuildSet(int start, int count, SourceSpan span)
+    {
+        var elements = new List<object?>(count);
+        var seen = new HashSet<object?>(ValueEquality.Instance);
+        for (int i = start; i < start + count; i++)
+        {
+            var element = items[i];
+            if (!seen.Add(element.Form))
+            {
+                Report(DiagnosticIds.DuplicateSetElement, Span(element.Start, element.End), element.Form);
+                continue;
+            }
+
+            elements.Add(element.Form);
+        }
+
+        return PersistentSet.CreateRange(elements).WithSpan(span);
+    }
+
+    /// <summary>Hands a finished form to whatever is waiting for it: a reader macro, a collection or the top level.</summary>
+    private void Deliver(Item item)
+    {
+        while (true)
+        {
+            if (frames.Count == 0)
+            {
+                forms.Add(item.Form);
+                formSpans.Add(Span(item.Start, item.End));
+                return;
+            }
+
+            var top = frames[^1];
+            switch (top.Kind)
+            {
+                case FrameKind.Discard:
+                    frames.RemoveAt(frames.Count - 1);
+                    return;
+                case FrameKind.Prefix:
+                    frames.RemoveAt(frames.Count - 1);
+                    if (top.Discarding)
+                    {
+                        return;
+                    }
+
+                    var symbol = top.PrefixSymbol!.WithSpan(Span(top.Start, top.OpenerEnd));
+                    var wrapped = PersistentList.Empty.Cons(item.Form).Cons(symbol).WithSpan(Span(top.Start, item.End));
+                    item = new Item(wrapped, top.Start, item.End);
+                    continue;
+                default:
+                    if (!top.Discarding)
+                    {
+                        items.Add(item);
+                    }
+
+                    return;
+            }
+        }
+    }
+
+    // ---- dispatch (#) -------------------------------------------------------------------
+
+    private void ReadDispatch()
+    {
+        char next = Peek(1);
+        switch (next)
+        {
+            case '{':
+                Open(FrameKind.Set, 2);
+                return;
+            case '_':
+                OpenPrefix(null, "#_", 2);
+                return;
+            case '#':
+                ReadSymbolicValue();
+                return;
+            default:
+                var start = Here;
+                pos++;
+                int tokenEnd = ScanTokenEnd(pos);
+                string shown = tokenEnd > pos ? text[pos..tokenEnd] : (pos < text.Length ? text[pos].ToString() : string.Empty);
+                pos = Math.Max(tokenEnd, Math.Min(pos + 1, text.Length));
+                Report(DiagnosticIds.UnknownDispatch, Span(start, Here), shown);
+                return;
+        }
+    }
+
+    private void ReadSymbolicValue()
+    {
+        var start = Here;
+        int tokenEnd = ScanTokenEnd(pos + 2);
+        var name = text.AsSpan(pos + 2, tokenEnd - pos - 2);
+        pos = tokenEnd;
+        object? value = name switch
+        {
+            "NaN" => double.NaN,
+            "Inf" => double.PositiveInfinity,
+            "-Inf" => double.NegativeInfinity,
+            _ => null,
+        };
+        if (value is null)
+        {
+            Report(DiagnosticIds.InvalidToken, Span(start, Here), text[start.Offset..pos]);
+            return;
+        }
+
+        Deliver(new Item(value, start, Here));
+    }
+
+    // ---- tokens: numbers, symbols, keywords, nil/true/false ------------------------------
+
+    private static bool IsTerminator(char c) =>
+        c is ' ' or ',' or '\n' or '\t' or '\r' or '(' or ')' or '[' or ']' or '{' or '}' or '"' or ';'
+        || (c > 127 && char.IsWhiteSpace(c));
+
+    private int ScanTokenEnd(int from)
+    {
+        int i = from;
+        while (i < text.Length && !IsTerminator(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private void ReadToken()
+    {
+        var start = Here;
+        int end = ScanTokenEnd(pos);
+        var token = text.AsSpan(pos, end - pos);
+        pos = end;
+        var endPosition = Here;
+
+        if (NumberLiteral.StartsNumber(token[0], token.Length > 1 ? token[1] : '\0'))
+        {
+            ReadNumber(token, start, endPosition);
+            return;
+        }
+
+        if (token[0] == ':')
+        {
+            ReadKeyword(token, start, endPosition);
+            return;
+        }
+
+        switch (token)
+        {
+            case "nil":
+                Deliver(new Item(null, start, endPosition));
+                return;
+            case "true":
+                Deliver(new Item(true, start, endPosition));
+                return;
+            case "false":
+                Deliver(new Item(false, start, endPosition));
+                return;
+        }
+
+        if (!TrySplitName(token, out var ns, out var name))
+        {
+            Report(DiagnosticIds.InvalidToken, Span(start, endPosition), token.ToString());
+            return;
+        }
+
+        var symbol = Symbol.Create(ns.IsEmpty ? null : Intern(ns), Intern(name), Span(start, endPosition));
+        Deliver(new Item(symbol, start, endPosition));
+    }
+
+    private void ReadNumber(ReadOnlySpan<char> token, TextPosition start, TextPosition end)
+    {
+        switch (NumberLiteral.Parse(token, out long integer, out double real))
+        {
+            case NumberLiteral.Outcome.Long:
+                Deliver(new Item(integer, start, end));
+                break;
+            case NumberLiteral.Outcome.Double:
+                Deliver(new Item(real, start, end));
+                break;
+            case NumberLiteral.Outcome.LongOutOfRange:
+                Report(DiagnosticIds.NumberOutOfRange, Span(start, end), token.ToString(), "64-bit integer");
+                break;
+            case NumberLiteral.Outcome.DoubleOutOfRange:
+                Report(DiagnosticIds.NumberOutOfRange, Span(start, end), token.ToString(), "64-bit float");
+                break;
+            default:
+                Report(DiagnosticIds.MalformedNumber, Span(start, end), token.ToString());
+                break;
+        }
+    }
+
+    private void ReadKeyword(ReadOnlySpan<char> token, TextPosition start, TextPosition end)
+    {
+        if (keywordLookup.TryGetValue(token, out var cached))
+        {
+            Deliver(new Item(cached, start, end));
+            return;
+        }
+
+        var body = token[1..];
+        if (body.IsEmpty || body[0] == ':' || !TrySplitName(body, out var ns, out var name))
+        {
+            Report(DiagnosticIds.InvalidToken, Span(start, end), token.ToString());
+            return;
+        }
+
+        var keyword = Keyword.Of(ns.IsEmpty ? null : ns.ToString(), name.ToString());
+        keywords[token.ToString()] = keyword;
+        Deliver(new Item(keyword, start, end));
+    }
+
+    /// <summary>
+    /// Splits "ns/name" (both parts non-empty; the name may be "/" itself, as in "ns//"), or
+    /// accepts an unqualified name including "/" alone. Rejects names with a stray '/', a
+    /// backslash, or a leading '#'.
+    /// </summary>
+    private static bool TrySplitName(ReadOnlySpan<char> token, out ReadOnlySpan<char> ns, out ReadOnlySpan<char> name)
+    {
+        ns = default;
+        name = token;
+        if (token.IsEmpty || token.Contains('\\') || token[0] == '#')
+        {
+            return false;
+        }
+
+        if (token is "/")
+        {
+            return true;
+        }
+
+        int slash = token.IndexOf('/');
+        if (slash < 0)
+        {
+            return true;
+        }
+
+        if (slash == 0 || slash == token.Length - 1)
+        {
+            return false;
+        }
+
+        ns = token[..slash];
+        name = token[(slash + 1)..];
+        return name is "/" || !name.Contains('/');
+    }
+
+    private string Intern(ReadOnlySpan<char> chars)
+    {
+        if (nameLookup.TryGetValue(chars, out var existing))
+        {
+            return existing;
+        }
+
+        string created = chars.ToString();
+        names[created] = created;
+        return created;
+    }
+
+    // ---- strings ------------------------------------------------------------------------
+
+    private void ReadString()
+    {
+        var start = Here;
+        pos++; // opening quote
+        var buffer = stringBuffer ??= new StringBuilder();
+        buffer.Clear();
+        int chunkStart = pos;
+        while (true)
+        {
+            int found = text.AsSpan(pos).IndexOfAny('"', '\\', '\n');
+            if (found < 0)
+            {
+                pos = text.Length;
+                endedInsideString = true;
+                Report(
+                    DiagnosticIds.UnterminatedString,
+                    Span(start, new TextPosition(start.Offset + 1, start.Line, start.Column + 1)),
+                    [start.Line, start.Column],
+                    new RelatedLocation(Span(Here, Here), "input ends here"));
+                return;
+            }
+
+            pos += found;
+            char c = text[pos];
+            if (c == '\n')
+            {
+                pos++;
+                line++;
+                lineStart = pos;
+                continue;
+            }
+
+            if (c == '"')
+            {
+                string value = buffer.Length == 0
+                    ? text.Substring(chunkStart, pos - chunkStart)
+                    : buffer.Append(text, chunkStart, pos - chunkStart).ToString();
+                pos++;
+                Deliver(new Item(value, start, Here));
+                return;
+            }
+
+            buffer.Append(text, chunkStart, pos - chunkStart);
+            ReadEscape(buffer);
+            chunkStart = pos;
+        }
+    }
+
+    /// <summary>Reads one escape at the backslash under <see cref="pos"/>; bad ones are reported and kept literally.</summary>
+    private void ReadEscape(StringBuilder buffer)
+    {
+        var start = Here;
+        char kind = Peek(1);
+        if (pos + 1 >= text.Length)
+        {
+            pos++; // lone backslash at the end: the unterminated-string report covers it
+            return;
+        }
+
+        switch (kind)
+        {
+            case 'n': buffer.Append('\n'); pos += 2; return;
+            case 't': buffer.Append('\t'); pos += 2; return;
+            case 'r': buffer.Append('\r'); pos += 2; return;
+            case 'b': buffer.Append('\b'); pos += 2; return;
+            case 'f': buffer.Append('\f'); pos += 2; return;
+            case '"': buffer.Append('"'); pos += 2; return;
+            case '\\': buffer.Append('\\'); pos += 2; return;
+            case 'u':
+                int digits = 0;
+                int code = 0;
+                while (digits < 4 && pos + 2 + digits < text.Length && char.IsAsciiHexDigit(text[pos + 2 + digits]))
+                {
+                    code = (code * 16) + int.Parse(text.AsSpan(pos + 2 + digits, 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                    digits++;
+                }
+
+                pos += 2 + digits;
+                if (digits == 4)
+                {
+                    buffer.Append((char)code);
+                    return;
+                }
+
+                Report(DiagnosticIds.BadEscape, Span(start, Here), text[start.Offset..pos]);
+                return;
+            case '\n':
+                pos++; // leave the newline for the caller, which counts lines
+                Report(DiagnosticIds.BadEscape, Span(start, Here), "\\");
+                return;
+            default:
+                // Keep the character itself so the rest of the string still reads sensibly.
+                int width = char.IsHighSurrogate(kind) && pos + 2 < text.Length && char.IsLowSurrogate(text[pos + 2]) ? 2 : 1;
+                buffer.Append(text, pos + 1, width);
+                pos += 1 + width;
+                Report(DiagnosticIds.BadEscape, Span(start, Here), text[start.Offset..pos]);
+                return;
+        }
+    }
+
+    // ---- diagnostics and spans ----------------------------------------------------------
+
+    private SourceSpan Span(TextPosition start, TextPosition end) =>
+        new(file, start.Line, start.Column, end.Line, end.Column, start.Offset, end.Offset);
+
+    private void Report(string id, SourceSpan span, params object?[] args) => Report(id, span, args, null);
+
+    private void Report(string id, SourceSpan span, object?[] args, RelatedLocation? related)
+    {
+        if (stopped)
+        {
+            return;
+        }
+
+        var diagnostic = Diagnostic.Create(id, span, args);
+        if (related is not null)
+        {
+            diagnostic = diagnostic with { Related = [related] };
+        }
+
+        diagnostics.Add(diagnostic);
+        if (diagnostic.IsError && ++errorCount >= options.MaxErrors)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticIds.TooManyErrors, Span(Here, Here), errorCount));
+            stopped = true;
+        }
+    }
+
+    private static string OpenerOf(FrameKind kind) => kind switch
+    {
+        FrameKind.List => "(",
+        FrameKind.Vector => "[",
+        FrameKind.Map => "{",
+        _ => "#{",
+    };
+
+    private static string CloserOf(FrameKind kind) => kind switch
+    {
+        FrameKind.List => ")",
+        FrameKind.Vector => "]",
+        _ => "}",
+    };
+
+    private static string KindName(FrameKind kind) => kind switch
+    {
+        FrameKind.List => "list",
+        FrameKind.Vector => "vector",
+        FrameKind.Map => "map",
+        _ => "set",
+    };
+
+    private readonly record struct TextPosition(int Offset, int Line, int Column);
+
+    private readonly record struct Item(object? Form, TextPosition Start, TextPosition End);
+
+    /// <summary>An open collection or a reader macro waiting for its form.</summary>
+    private readonly record struct Frame(
+        FrameKind Kind,
+        int ItemBase,
+        TextPosition Start,
+        TextPosition OpenerEnd,
+        Symbol? PrefixSymbol,
+        string? PrefixText,
+        bool Discarding);
+}

@@ -1,0 +1,75 @@
+using Zylisp.Lang.Data;
+
+namespace Zylisp.Lang.Tests.DataTests;
+
+public class ValueEqualityTests
+{
+    private static readonly ValueEquality Eq = ValueEquality.Instance;
+
+    [Fact]
+    public void List_and_vector_with_equal_elements_are_equal_and_hash_alike()
+    {
+        var list = PersistentList.Create(1L, 2L);
+        var vector = PersistentVector.Create(1L, 2L);
+        Assert.True(Eq.Equals(list, vector));
+        Assert.Equal(Eq.GetHashCode(list), Eq.GetHashCode(vector));
+    }
+
+    [Fact]
+    public void Long_never_equals_double()
+    {
+        Assert.False(Eq.Equals(1L, 1.0));
+        Assert.False(Eq.Equals(PersistentVector.Create(1L), PersistentVector.Create(1.0)));
+    }
+
+    [Fact]
+    public void Maps_compare_by_content_not_insertion_order()
+    {
+        var a = PersistentMap.Create(Keyword.Of("a"), 1L, Keyword.Of("b"), 2L);
+        var b = PersistentMap.Create(Keyword.Of("b"), 2L, Keyword.Of("a"), 1L);
+        Assert.True(Eq.Equals(a, b));
+        Assert.Equal(Eq.GetHashCode(a), Eq.GetHashCode(b));
+        Assert.False(Eq.Equals(a, b.Assoc(Keyword.Of("a"), 3L)));
+    }
+
+    [Fact]
+    public void Sets_compare_by_content()
+    {
+        Assert.True(Eq.Equals(PersistentSet.Create(1L, 2L), PersistentSet.Create(2L, 1L)));
+        Assert.False(Eq.Equals(PersistentSet.Create(1L, 2L), PersistentSet.Create(1L)));
+    }
+
+    [Fact]
+    public void Symbols_compare_by_namespace_and_name_ignoring_span()
+    {
+        var span = new Syntax.SourceSpan("f", 1, 1, 1, 2, 0, 1);
+        Assert.True(Eq.Equals(Symbol.Of("a").WithSpan(span), Symbol.Of("a")));
+        Assert.True(Eq.Equals(Symbol.Of("fmt/Println"), Symbol.Of("fmt", "Println")));
+        Assert.False(Eq.Equals(Symbol.Of("a"), Symbol.Of("b")));
+        Assert.False(Eq.Equals(Symbol.Of("a"), Keyword.Of("a")));
+    }
+
+    [Fact]
+    public void Keywords_are_interned()
+    {
+        Assert.Same(Keyword.Of("ns/k"), Keyword.Of("ns", "k"));
+        Assert.Equal("ns", Keyword.Of("ns/k").Namespace);
+    }
+
+    [Fact]
+    public void Nested_collections_compare_structurally()
+    {
+        var a = PersistentMap.Create(PersistentVector.Create(1L, "x"), PersistentSet.Create(PersistentList.Empty));
+        var b = PersistentMap.Create(PersistentList.Create(1L, "x"), PersistentSet.Create(PersistentVector.Empty));
+        Assert.True(Eq.Equals(a, b));
+        Assert.Equal(Eq.GetHashCode(a), Eq.GetHashCode(b));
+    }
+
+    [Fact]
+    public void Negative_zero_and_NaN_are_reflexive_keys()
+    {
+        Assert.True(Eq.Equals(0.0, -0.0));
+        Assert.Equal(Eq.GetHashCode(0.0), Eq.GetHashCode(-0.0));
+        Assert.True(PersistentSet.Create(double.NaN).Contains(double.NaN));
+    }
+}
