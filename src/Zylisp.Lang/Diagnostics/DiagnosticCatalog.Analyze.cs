@@ -1,8 +1,53 @@
 namespace Zylisp.Lang.Diagnostics;
 
-// Analyze-phase diagnostics live here (ids ZL3xxx): add the id constants to DiagnosticIds and
-// the message/help entries to AnalyzeEntries, one Error(...) or Warning(...) per id.
+/// <summary>Ids of the analyzer's diagnostics (ZL3xxx).</summary>
+public static partial class DiagnosticIds
+{
+    public const string MalformedSpecialForm = "ZL3001";
+    public const string RecurNotInTailPosition = "ZL3002";
+    public const string RecurArity = "ZL3003";
+    public const string SpecialFormAsValue = "ZL3004";
+    public const string UndefinedGlobalWarning = "ZL3005";
+    public const string BadParameterList = "ZL3006";
+    public const string BadAnnotation = "ZL3007";
+    public const string DuplicateArity = "ZL3008";
+}
+
 public static partial class DiagnosticCatalog
 {
-    private static IEnumerable<DiagnosticDescriptor> AnalyzeEntries() => [];
+    private static IEnumerable<DiagnosticDescriptor> AnalyzeEntries() =>
+    [
+        Error(
+            DiagnosticIds.MalformedSpecialForm,
+            "malformed `{0}`: {1}",
+            "See (doc {0}) for the shape this form takes."),
+        Error(
+            DiagnosticIds.RecurNotInTailPosition,
+            "`recur` is only allowed in tail position of a `loop` or `fn`",
+            "recur must be the last thing its loop or function does; it cannot be an argument, a let binding, or inside try."),
+        Error(
+            DiagnosticIds.RecurArity,
+            "`recur` expects {0} arguments (one per {1}), got {2}",
+            "recur rebinds every binding of its loop or function, in order."),
+        Error(
+            DiagnosticIds.SpecialFormAsValue,
+            "`{0}` is a special form and cannot be used as a value",
+            "Special forms are syntax, not functions; wrap it in (fn [...] ...) if you need a function."),
+        Warning(
+            DiagnosticIds.UndefinedGlobalWarning,
+            "`{0}` is used but never defined",
+            "Define it with def, defn or deffunc, or check the spelling. Calling it will fail at run time."),
+        Error(
+            DiagnosticIds.BadParameterList,
+            "invalid parameter list: {0}",
+            "Parameters are plain symbols, optionally ending with & rest: [a b & more]."),
+        Error(
+            DiagnosticIds.BadAnnotation,
+            "invalid type annotation: {0}",
+            "Write (:args type ...) with one type per parameter and (:return type); types are integer, float, string, bool, any or Go type names."),
+        Error(
+            DiagnosticIds.DuplicateArity,
+            "`fn` has two arities taking {0} arguments",
+            "Each arity of a function needs a different number of parameters."),
+    ];
 }

@@ -1,8 +1,48 @@
 namespace Zylisp.Lang.Diagnostics;
 
-// Expand-phase diagnostics live here (ids ZL2xxx): add the id constants to DiagnosticIds and
-// the message/help entries to ExpandEntries, one Error(...) or Warning(...) per id.
+/// <summary>Ids of the macro expander's diagnostics (ZL2xxx).</summary>
+public static partial class DiagnosticIds
+{
+    public const string MacroExpansionLimit = "ZL2001";
+    public const string MacroFailed = "ZL2002";
+    public const string MalformedDefmacro = "ZL2003";
+    public const string UnquoteOutsideSyntaxQuote = "ZL2004";
+    public const string SpliceOutsideCollection = "ZL2005";
+    public const string MalformedBindings = "ZL2006";
+    public const string UnknownDialect = "ZL2007";
+}
+
 public static partial class DiagnosticCatalog
 {
-    private static IEnumerable<DiagnosticDescriptor> ExpandEntries() => [];
+    private static IEnumerable<DiagnosticDescriptor> ExpandEntries() =>
+    [
+        Error(
+            DiagnosticIds.MacroExpansionLimit,
+            "macro expansion limit of {0} exceeded while expanding `{1}`",
+            "A macro probably expands into a call of itself without making progress. The limit is RuntimeLimits.MaxMacroExpansions."),
+        Error(
+            DiagnosticIds.MacroFailed,
+            "error while expanding macro `{0}`: {1}",
+            "The macro's own code threw while building its expansion; check the arguments it was given."),
+        Error(
+            DiagnosticIds.MalformedDefmacro,
+            "malformed `defmacro`: {0}",
+            "Write (defmacro name \"doc\"? [params] body...)."),
+        Error(
+            DiagnosticIds.UnquoteOutsideSyntaxQuote,
+            "`{0}` used outside of a syntax-quote",
+            "~x and ~@x only mean something inside a `template."),
+        Error(
+            DiagnosticIds.SpliceOutsideCollection,
+            "`~@` can only splice into a list, vector, map or set",
+            "Use ~x to insert a single value."),
+        Error(
+            DiagnosticIds.MalformedBindings,
+            "malformed bindings in `{0}`: {1}",
+            "Bindings are [name value ...] or ((name value) ...)."),
+        Error(
+            DiagnosticIds.UnknownDialect,
+            "unknown dialect {0}",
+            "The known dialects are :slisp and :zylisp."),
+    ];
 }

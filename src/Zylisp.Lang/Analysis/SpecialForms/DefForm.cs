@@ -1,0 +1,38 @@
+using Zylisp.Lang.Data;
+using Zylisp.Lang.Diagnostics;
+
+namespace Zylisp.Lang.Analysis.SpecialForms;
+
+/// <summary><c>(def name)</c>, <c>(def name value)</c>, <c>(def name meta value)</c>, <c>(def name "doc" value)</c>.</summary>
+internal static class DefForm
+{
+    public static Node Analyze(Analyzer a, PersistentList form, Position pos)
+    {
+        if (form.Count is < 2 or > 4 || form.Rest.First is not Symbol name)
+        {
+            throw a.Error(DiagnosticIds.MalformedSpecialForm, form, "def", "expected (def name meta? value?)");
+        }
+
+        var meta = PersistentMap.Empty;
+        object? init = null;
+        bool hasInit = form.Count >= 3;
+        if (form.Count == 4)
+        {
+            meta = form.Rest.Rest.First switch
+            {
+                PersistentMap m => m,
+                string doc => PersistentMap.Empty.Assoc(Keyword.Of("doc"), doc),
+                _ => throw a.Error(DiagnosticIds.MalformedSpecialForm, form, "def", "the metadata must be a literal map or a docstring"),
+            };
+            init = form.Rest.Rest.Rest.First;
+        }
+        else if (hasInit)
+        {
+            init = form.Rest.Rest.First;
+        }
+
+        var v = a.Globals.Intern(name.Name);
+        var initNode = hasInit ? a.Analyze(init, Position.Value) : null;
+        return new DefNode(v, initNode, meta, pos.Context, a.SpanOf(form));
+    }
+}

@@ -1,0 +1,163 @@
+using System.Collections.Immutable;
+using Zylisp.Lang.Data;
+using Zylisp.Lang.Diagnostics;
+
+namespace Zylisp.Lang.Analysis.SpecialForms;
+
+/// <summary>
+/// <c>(fn name? meta? ([params] body*)+)</c> (the single-arity shorthand <c>(fn [params] body*)</c>
+/// is accepted too). Each arity gets its own frame layout; all share the closure's captures.
+/// </summary>
+internal static class FnForm
+{
+    private static readonly Keyword ArgsKey = Keyword.Of("args");
+    private static readonly Keyword ReturnKey = Keyword.Of("return");
+
+    public static Node Analyze(Analyzer a, PersistentList form, Position pos)
+    {
+        var rest = form.Rest;
+        string? name = null;
+        if (rest.First is Symbol nameSymbol)
+        {
+            name = nameSymbol.Name;
+            rest = rest.Rest;
+        }
+
+        var meta = PersistentMap.Empty;
+        if (rest.First is PersistentMap m)
+        {
+            meta = m;
+            rest = rest.Rest;
+        }
+
+        var arityForms = rest.First is PersistentVector ? [rest] : rest.ToList();
+        if (arityForms.Count == 0)
+        {
+            throw a.Error(DiagnosticIds.MalformedSpecialForm, form, "fn", "expected a parameter vector");
+        }
+
+        var saved = a.EnterFunction(name ?? "fn");
+        try
+        {
+            var self = name is null ? null : new LocalInfo(new LocalBinding(name, -1, a.SpanOf(form)), a.Scope, IsSelf: true);
+            var arities = ImmutableArray.CreateBuilder<FnArity>();
+            foreach (var arityForm in arityForms)
+            {
+                if (arityForm is not PersistentList { First: PersistentVector paramVector } arityList)
+                {
+                    throw a.Error(DiagnosticIds.MalformedSpecialForm, arityForm ?? form, "fn", "each arity must be ([params] body*)");
+                }
+
+                var arity = AnalyzeArity(a, self, paramVector, arityList.Rest, meta, a.SpanOf(arityForm));
+                if (arities.Any(other => other.RequiredCount == arity.RequiredCount && (other.Rest is null) == (arity.Rest is null)))
+                {
+                    throw a.Error(DiagnosticIds.DuplicateArity, paramVector, arity.RequiredCount);
+                }
+
+                arities.Add(arity);
+            }
+
+            if (arities.Count(x => x.Rest is not null) > 1)
+            {
+                throw a.Error(DiagnosticIds.MalformedSpecialForm, form, "fn", "at most one arity may take & rest");
+            }
+
+            return new FnNode(name ?? "fn", name is not null, arities.ToImmutable(), [.. a.Scope.Captures], pos.Context, a.SpanOf(form));
+        }
+        finally
+        {
+            a.LeaveFunction(saved);
+        }
+    }
+
+    private static FnArity AnalyzeArity(Analyzer a, LocalInfo? self, PersistentVector paramVector, PersistentList body, PersistentMap meta, Syntax.SourceSpan? span)
+    {
+        a.Scope.NextSlot = 0;
+        a.Scope.FrameSize = 0;
+        var saved = a.SaveLocals();
+        try
+        {
+            if (self is not null)
+            {
+                a.Bind(self);
+            }
+
+            var parameters = ImmutableArray.CreateBuilder<LocalBinding>();
+            LocalBinding? restParam = null;
+            for (int i = 0; i < paramVector.Count; i++)
+            {
+                if (paramVector[i] is not Symbol { Namespace: null } p)
+                {
+                    throw a.Error(DiagnosticIds.BadParameterList, paramVector[i] ?? paramVector, "parameters must be plain symbols");
+                }
+
+                if (p.Name == "&")
+                {
+                    if (i != paramVector.Count - 2 || paramVector[i + 1] is not Symbol { Namespace: null, Name: not "&" } restSymbol)
+                    {
+                        throw a.Error(DiagnosticIds.BadParameterList, p, "& must be followed by exactly one name");
+                    }
+
+                    restParam = a.Scope.NewLocal(restSymbol.Name, restSymbol.Span);
+                    a.Bind(new LocalInfo(restParam, a.Scope, false));
+                    break;
+                }
+
+                var binding = a.Scope.NewLocal(p.Name, p.Span);
+                parameters.Add(binding);
+                a.Bind(new LocalInfo(binding, a.Scope, false));
+            }
+
+            var (paramTypes, returnType) = Annotations(a, meta, parameters.Count, restParam is not null, paramVector);
+            var targets = restParam is null ? parameters.ToImmutable() : parameters.ToImmutable().Add(restParam);
+            var recur = new RecurTarget(targets, "fn parameters");
+
+            // A checked return type needs the final value, so calls in tail position stay ordinary calls.
+            var bodyContext = returnType is null ? NodeContext.Tail : NodeContext.Value;
+            var bodyNode = a.AnalyzeBody(body, new Position(bodyContext, recur), span);
+            return new FnArity(parameters.ToImmutable(), restParam, a.Scope.FrameSize, bodyNode, recur.Used, paramTypes, returnType);
+        }
+        finally
+        {
+            a.RestoreLocals(saved);
+        }
+    }
+
+    private static (ImmutableArray<TypeAnnotation?> Params, TypeAnnotation? Return) Annotations(
+        Analyzer a, PersistentMap meta, int paramCount, bool hasRest, PersistentVector paramVector)
+    {
+        var paramTypes = ImmutableArray<TypeAnnotation?>.Empty;
+        if (meta.Get(ArgsKey) is { } argsValue)
+        {
+            if (argsValue is not ISequential types || types.Count != paramCount + (hasRest ? 1 : 0))
+            {
+                throw a.Error(DiagnosticIds.BadAnnotation, paramVector, "(:args ...) must name one type per parameter");
+            }
+
+            paramTypes = [.. types.Select(t => Parse(a, t, paramVector))];
+        }
+
+        var returnType = meta.Get(ReturnKey) is { } r ? Parse(a, r, paramVector) : null;
+        return (paramTypes, returnType);
+    }
+
+    private static TypeAnnotation Parse(Analyzer a, object? type, object? where)
+    {
+        string name = type switch
+        {
+            Symbol s => s.Name,
+            Keyword k => k.Name,
+            string s => s,
+            _ => throw a.Error(DiagnosticIds.BadAnnotation, where, "a type must be a name such as integer, float, string, bool or any"),
+        };
+        var kind = name switch
+        {
+            "integer" or "int" or "int64" => TypeKind.Integer,
+            "float" or "float64" => TypeKind.Float,
+            "string" => TypeKind.String,
+            "bool" or "boolean" => TypeKind.Bool,
+            _ => TypeKind.Any, // "any" and Go type names only the Go backend understands
+        };
+        return new TypeAnnotation(name, kind);
+    }
+}

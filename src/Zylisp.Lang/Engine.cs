@@ -1,0 +1,303 @@
+using System.Runtime.ExceptionServices;
+using Zylisp.Lang.Analysis;
+using Zylisp.Lang.Data;
+using Zylisp.Lang.Diagnostics;
+using Zylisp.Lang.Expansion;
+using Zylisp.Lang.Printing;
+using Zylisp.Lang.Prelude;
+using Zylisp.Lang.Runtime;
+using Zylisp.Lang.Runtime.Core;
+using Zylisp.Lang.Runtime.Interpreter;
+using Zylisp.Lang.Syntax;
+
+namespace Zylisp.Lang;
+
+/// <summary>
+/// The host-facing API of the language core: one engine owns its globals, sources and options.
+/// Nothing here throws for bad programs: every problem is a <see cref="Diagnostic"/> in the
+/// result. Zylisp code runs on a thread with a large stack (RuntimeLimits.EvaluationStackBytes)
+/// so the call-depth limit, not the host, decides when recursion is too deep.
+/// </summary>
+public sealed class Engine
+{
+    private readonly GlobalEnvironment globals = new();
+    private readonly Pipeline pipeline;
+    private readonly Var commandLineArgs;
+
+    public Engine(EngineOptions? options = null)
+    {
+        Options = options ?? new EngineOptions();
+        pipeline = new Pipeline(globals, Options, Sources);
+        CoreLibrary.Install(globals);
+        commandLineArgs = globals.Define("*command-line-args*", null);
+        commandLineArgs.IsCore = true;
+        if (Options.LoadPrelude)
+        {
+            LoadPrelude();
+        }
+    }
+
+    public EngineOptions Options { get; }
+
+    public SourceRegistry Sources { get; } = new();
+
+    /// <summary>Names of the defined globals (internal helpers starting with % left out), for tab completion.</summary>
+    public IEnumerable<string> GlobalNames =>
+        globals.DefinedNames.Where(n => !n.StartsWith('%')).Concat(SpecialFormTable.All.Select(f => f.Name)).Distinct().Order(StringComparer.Ordinal);
+
+    /// <summary>The pass names of the pipeline, in order.</summary>
+    public static IReadOnlyList<string> Passes => Pipeline.Passes;
+
+    /// <summary>Reads, expands, analyzes and runs every form; the value is the last form's.</summary>
+    public EvalResult Eval(string source, string file = "<repl>", CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return OnEvaluationThread(() =>
+        {
+            var diagnostics = new List<Diagnostic>();
+            var read = pipeline.Read(source, file);
+            diagnostics.AddRange(read.Diagnostics);
+            if (read.HasErrors)
+            {
+                return new EvalResult(null, false, diagnostics, null);
+            }
+
+            var unit = pipeline.NewUnit(file);
+            var ctx = pipeline.NewContext(ct);
+            var (value, error) = Guard(() => pipeline.LoadUnit(read, unit, ctx), diagnostics);
+            if (error is null && !diagnostics.Any(d => d.IsError))
+            {
+                Warn(Pipeline.UndefinedWarnings(unit), diagnostics);
+                return new EvalResult(value, true, diagnostics, null);
+            }
+
+            return new EvalResult(null, false, diagnostics, error);
+        });
+    }
+
+    /// <summary>Loads a program file and calls its -main; see <see cref="RunSource"/>.</summary>
+    public RunResult RunFile(string path, IReadOnlyList<string> args, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string source;
+        try
+        {
+            source = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            var d = Diagnostic.Create(DiagnosticIds.IoError, null, "load", e.Message);
+            return new RunResult(1, false, [d], null);
+        }
+
+        return RunSource(source, path, args, ct);
+    }
+
+    /// <summary>
+    /// Loads the program, writes a warning for each still-undefined global it refers to, then
+    /// calls -main (if defined) with the arguments as strings. Exit code: -main's integer result,
+    /// else 0; 1 on any error.
+    /// </summary>
+    public RunResult RunSource(string source, string file, IReadOnlyList<string> args, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(args);
+        return OnEvaluationThread(() =>
+        {
+            var diagnostics = new List<Diagnostic>();
+            var read = pipeline.Read(source, file);
+            diagnostics.AddRange(read.Diagnostics);
+            if (read.HasErrors)
+            {
+                return new RunResult(1, false, diagnostics, null);
+            }
+
+            commandLineArgs.Value = args.Count == 0 ? null : PersistentList.CreateRange(args.Cast<object?>());
+            var unit = pipeline.NewUnit(file);
+            var ctx = pipeline.NewContext(ct);
+            var (_, error) = Guard(() => pipeline.LoadUnit(read, unit, ctx), diagnostics);
+            if (error is not null || diagnostics.Any(d => d.IsError))
+            {
+                return new RunResult(1, false, diagnostics, error);
+            }
+
+            Warn(Pipeline.UndefinedWarnings(unit), diagnostics);
+            if (globals.Find("-main") is not { IsDefined: true, Value: var main })
+            {
+                return new RunResult(0, true, diagnostics, null);
+            }
+
+            var (result, mainError) = Guard(() => CallMain(main, args, ctx), diagnostics);
+            if (mainError is not null || diagnostics.Any(d => d.IsError))
+            {
+                return new RunResult(1, false, diagnostics, mainError);
+            }
+
+            return new RunResult(result is long code ? unchecked((int)code) : 0, true, diagnostics, null);
+        });
+    }
+
+    /// <summary>The core forms of a program after macro expansion. Definitions are evaluated (so later macros work); nothing else runs.</summary>
+    public ExpandResult Expand(string source, string file = "<expr>")
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return OnEvaluationThread(() =>
+        {
+            var diagnostics = new List<Diagnostic>();
+            var read = pipeline.Read(source, file);
+            diagnostics.AddRange(read.Diagnostics);
+            if (read.HasErrors)
+            {
+                return new ExpandResult([], false, diagnostics);
+            }
+
+            var unit = pipeline.NewUnit(file);
+            var ctx = pipeline.NewContext(CancellationToken.None);
+            var output = new List<object?>();
+            var (_, error) = Guard(
+                () =>
+                {
+                    foreach (var form in read.Forms)
+                    {
+                        pipeline.ExpandTopLevel(form, unit, ctx, output);
+                    }
+
+                    return null;
+                },
+                diagnostics);
+            return new ExpandResult(output, error is null && !diagnostics.Any(d => d.IsError), diagnostics);
+        });
+    }
+
+    /// <summary>The documentation of a function, macro or special form, or null.</summary>
+    public string? Doc(string name) => Documentation.Lookup(globals, name);
+
+    /// <summary>Defines a global from the host (the REPL's *1 *2 *3 *e).</summary>
+    public void SetGlobal(string name, object? value) => globals.Define(name, value);
+
+    /// <summary>The value of a defined global, or null.</summary>
+    public object? GetGlobal(string name) => globals.Find(name) is { IsDefined: true } v ? v.Value : null;
+
+    private object? CallMain(object? main, IReadOnlyList<string> args, RunContext ctx)
+    {
+        object?[] argv = [.. args];
+        if (main is Closure closure && argv.Length > 0 && !closure.Template.Arities.Any(a => a.RequiredCount == argv.Length || (a.HasRest && argv.Length >= a.RequiredCount)))
+        {
+            // A -main that takes no parameters still runs when the command line has arguments;
+            // they remain available as *command-line-args*.
+            argv = [];
+        }
+
+        return Callables.Call(ctx, main, argv);
+    }
+
+    private void LoadPrelude()
+    {
+        var result = OnEvaluationThread(() =>
+        {
+            var diagnostics = new List<Diagnostic>();
+            var read = pipeline.Read(PreludeSource.Text, PreludeSource.FileName);
+            diagnostics.AddRange(read.Diagnostics);
+            var (_, error) = Guard(() => pipeline.LoadUnit(read, pipeline.NewUnit(PreludeSource.FileName), pipeline.NewContext(CancellationToken.None)), diagnostics);
+            return (error, diagnostics);
+        });
+        if (result.diagnostics.FirstOrDefault(d => d.IsError) is { } failure)
+        {
+            // The prelude ships with the engine; failing to load it is a bug, not a user error.
+            throw new InvalidOperationException("the Zylisp prelude failed to load: " + failure);
+        }
+
+        foreach (var v in globals.Vars.Where(v => v.IsDefined))
+        {
+            v.IsCore = true;
+        }
+    }
+
+    private void Warn(IEnumerable<Diagnostic> warnings, List<Diagnostic> diagnostics)
+    {
+        foreach (var w in warnings)
+        {
+            diagnostics.Add(w);
+            if (Options.WriteWarnings)
+            {
+                Options.Error.WriteLine(w.ToString());
+            }
+        }
+    }
+
+    /// <summary>Runs one phase, turning every failure into a diagnostic; returns the value or the thrown Zylisp value.</summary>
+    private static (object? Value, object? Error) Guard(Func<object?> action, List<Diagnostic> diagnostics)
+    {
+        try
+        {
+            return (action(), null);
+        }
+        catch (ExpansionException e)
+        {
+            diagnostics.Add(e.Diagnostic);
+        }
+        catch (AnalysisException e)
+        {
+            diagnostics.Add(e.Diagnostic);
+        }
+        catch (ZylispException e)
+        {
+            diagnostics.Add(RuntimeDiagnostic(e));
+            return (null, e.Value);
+        }
+        catch (OperationCanceledException)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticIds.Interrupted, null));
+        }
+        catch (Exception e) when (e is InsufficientExecutionStackException or InvalidCastException or ArgumentException or InvalidOperationException or NullReferenceException or IndexOutOfRangeException or OverflowException)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticIds.HostError, null, e.GetType().Name + ": " + e.Message));
+        }
+
+        return (null, null);
+    }
+
+    private static Diagnostic RuntimeDiagnostic(ZylispException e)
+    {
+        var trace = e.Trace.ToList();
+        if (e.OmittedFrames > 0)
+        {
+            trace.Add(new ZylispStackFrame($"... {e.OmittedFrames} more", null));
+        }
+
+        var (id, args) = e.Value switch
+        {
+            ErrorValue { DiagnosticId: { } runtimeId } error => (runtimeId, error.Args),
+            ErrorValue user => (DiagnosticIds.UncaughtThrow, (IReadOnlyList<object?>)[user.Message + (user.Data.Count > 0 ? " " + Printer.PrStr(user.Data) : "")]),
+            var other => (DiagnosticIds.UncaughtThrow, [Printer.PrStr(other)]),
+        };
+        var descriptor = DiagnosticCatalog.Get(id);
+        return new Diagnostic(id, descriptor.Severity, descriptor.Phase, e.Origin, args) { StackTrace = trace };
+    }
+
+    /// <summary>Runs Zylisp code on a thread with a large stack, rethrowing host bugs on the caller's thread.</summary>
+    private T OnEvaluationThread<T>(Func<T> work)
+    {
+        T result = default!;
+        ExceptionDispatchInfo? failure = null;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    result = work();
+                }
+#pragma warning disable CA1031 // Any host failure is rethrown on the calling thread below.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    failure = ExceptionDispatchInfo.Capture(e);
+                }
+            },
+            Options.Limits.EvaluationStackBytes);
+        thread.Start();
+        thread.Join();
+        failure?.Throw();
+        return result;
+    }
+}

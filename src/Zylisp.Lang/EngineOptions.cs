@@ -1,0 +1,39 @@
+namespace Zylisp.Lang;
+
+/// <summary>One options object for an engine's I/O and limits.</summary>
+public sealed record EngineOptions
+{
+    public TextWriter Out { get; init; } = Console.Out;
+
+    public TextWriter Error { get; init; } = Console.Error;
+
+    public RuntimeLimits Limits { get; init; } = new();
+
+    /// <summary>
+    /// Write warnings (such as undefined globals after a file loads) to <see cref="Error"/> as they
+    /// happen, so they appear before the program's output. They are also in the result's diagnostics.
+    /// </summary>
+    public bool WriteWarnings { get; init; } = true;
+
+    /// <summary>Load the Zylisp prelude (macros such as defn, when, cond). Off only for tests of the bare core.</summary>
+    public bool LoadPrelude { get; init; } = true;
+}
+
+/// <summary>
+/// Every limit of the language core, checked in one place each: the call depth in
+/// <c>RunContext.Enter</c>, macro expansions in the expander, read depth in the reader.
+/// </summary>
+public sealed record RuntimeLimits
+{
+    /// <summary>Deepest non-tail call nesting before a `stack overflow` error. Tail calls do not count.</summary>
+    public int MaxCallDepth { get; init; } = 10_000;
+
+    /// <summary>Deepest nesting of brackets the reader accepts.</summary>
+    public int MaxReadDepth { get; init; } = 1_000;
+
+    /// <summary>Macro expansions allowed while expanding one top-level form.</summary>
+    public int MaxMacroExpansions { get; init; } = 100_000;
+
+    /// <summary>Host stack size of the thread that runs Zylisp code; large so MaxCallDepth is reachable.</summary>
+    public int EvaluationStackBytes { get; init; } = 512 * 1024 * 1024;
+}

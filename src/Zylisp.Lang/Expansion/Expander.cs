@@ -1,0 +1,274 @@
+using System.Collections.Immutable;
+using Zylisp.Lang.Data;
+using Zylisp.Lang.Diagnostics;
+using Zylisp.Lang.Runtime;
+using Zylisp.Lang.Syntax;
+
+namespace Zylisp.Lang.Expansion;
+
+/// <summary>An expansion error; expansion of the current top-level form stops at the first one.</summary>
+internal sealed class ExpansionException(Diagnostic diagnostic) : Exception(diagnostic.Message)
+{
+    public Diagnostic Diagnostic { get; } = diagnostic;
+}
+
+/// <summary>
+/// The macro expander: surface forms in, core forms out (docs/design/core-forms.md). It runs
+/// macros (global functions marked :macro) with the unevaluated argument forms, handles
+/// defmacro and syntax-quote itself, normalizes let/loop bindings and fn arities, and walks
+/// into every core form so no macro call survives. Locally bound names shadow macros.
+/// </summary>
+internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
+{
+    private static readonly Keyword MacroKey = Keyword.Of("macro");
+    private static readonly Keyword DocKey = Keyword.Of("doc");
+    private static readonly Keyword ArglistsKey = Keyword.Of("arglists");
+
+    private int expansions;
+
+    /// <summary>Fully expands one top-level form. The expansion budget is per top-level form.</summary>
+    public object? ExpandTopLevel(object? form, RunContext ctx)
+    {
+        expansions = 0;
+        return Expand(form, ImmutableHashSet<string>.Empty, ctx);
+    }
+
+    /// <summary>Expands only the outermost macro call, repeatedly (or once), as macroexpand does.</summary>
+    public object? ExpandOuter(object? form, RunContext ctx, bool once = false)
+    {
+        expansions = 0;
+        while (TryMacro(form, ImmutableHashSet<string>.Empty, out var macro))
+        {
+            form = Invoke(macro, (PersistentList)form!, ctx);
+            if (once)
+            {
+                break;
+            }
+        }
+
+        return form;
+    }
+
+    private object? Expand(object? form, ImmutableHashSet<string> locals, RunContext ctx)
+    {
+        switch (form)
+        {
+            case PersistentList { Count: > 0 } list:
+                return ExpandList(list, locals, ctx);
+            case PersistentVector v:
+                return PersistentVector.CreateRange(v.Select(x => Expand(x, locals, ctx)).ToList()).WithSpan(v.Span);
+            case PersistentSet s:
+                return PersistentSet.CreateRange(s.Select(x => Expand(x, locals, ctx)).ToList()).WithSpan(s.Span);
+            case PersistentMap m:
+                return PersistentMap.CreateRange(m.Entries.Select(e => new KeyValuePair<object?, object?>(Expand(e.Key, locals, ctx), Expand(e.Value, locals, ctx))).ToList()).WithSpan(m.Span);
+            default:
+                return form;
+        }
+    }
+
+    private object? ExpandList(PersistentList list, ImmutableHashSet<string> locals, RunContext ctx)
+    {
+        if (list.First is Symbol { Namespace: null } head && !locals.Contains(head.Name))
+        {
+            switch (head.Name)
+            {
+                case "quote":
+                    return list;
+                case "syntax-quote":
+                    if (list.Count != 2)
+                    {
+                        throw Error(DiagnosticIds.MalformedBindings, list, "syntax-quote", "expected one form");
+                    }
+
+                    return Expand(WithSpan(new SyntaxQuote(new GlobalEnvironmentGensyms(globals)).Expand(list.Rest.First), list.Span), locals, ctx);
+                case "unquote" or "unquote-splicing":
+                    throw Error(DiagnosticIds.UnquoteOutsideSyntaxQuote, list, head.Name == "unquote" ? "~" : "~@");
+                case "defmacro":
+                    return Expand(Defmacro(list), locals, ctx);
+                case "fn":
+                    return ExpandFn(list, locals, ctx);
+                case "let" or "loop":
+                    return ExpandBindings(list, head.Name, locals, ctx);
+                case "try":
+                    return ExpandTry(list, locals, ctx);
+                case "def":
+                    return ExpandDef(list, locals, ctx);
+            }
+
+            if (TryMacro(list, locals, out var macro))
+            {
+                return Expand(Invoke(macro, list, ctx), locals, ctx);
+            }
+        }
+
+        return Rebuild(list, list.Select(x => Expand(x, locals, ctx)));
+    }
+
+    private bool TryMacro(object? form, ImmutableHashSet<string> locals, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Var? macro)
+    {
+        macro = null;
+        if (form is PersistentList { First: Symbol head } && (head.Namespace is not null || !locals.Contains(head.Name))
+            && globals.Find(head.Name) is { IsMacro: true, Value: ZFunction } v)
+        {
+            macro = v;
+        }
+
+        return macro is not null;
+    }
+
+    private object? Invoke(Var macro, PersistentList call, RunContext ctx)
+    {
+        if (++expansions > limits.MaxMacroExpansions)
+        {
+            throw Error(DiagnosticIds.MacroExpansionLimit, call, limits.MaxMacroExpansions, macro.Name);
+        }
+
+        object? result;
+        try
+        {
+            result = ((ZFunction)macro.Value!).Invoke(ctx, [.. call.Rest]);
+        }
+        catch (ZylispException e)
+        {
+            throw Error(DiagnosticIds.MacroFailed, call, macro.Name, e.Message);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            throw Error(DiagnosticIds.MacroExpansionLimit, call, limits.MaxMacroExpansions, macro.Name);
+        }
+
+        return WithSpan(result, call.Span);
+    }
+
+    /// <summary>(defmacro name doc? [params] body*) → (def name {:macro true ...} (fn name ([params] body*))).</summary>
+    private PersistentList Defmacro(PersistentList form)
+    {
+        var rest = form.Rest;
+        if (rest.First is not Symbol { Namespace: null } name)
+        {
+            throw Error(DiagnosticIds.MalformedDefmacro, form, "expected a name");
+        }
+
+        rest = rest.Rest;
+        var meta = PersistentMap.Empty.Assoc(MacroKey, true);
+        if (rest.First is string doc && rest.Count > 1)
+        {
+            meta = meta.Assoc(DocKey, doc);
+            rest = rest.Rest;
+        }
+
+        if (rest.First is PersistentMap attributes)
+        {
+            meta = attributes.Entries.Aggregate(meta, (m, e) => m.Assoc(e.Key, e.Value));
+            rest = rest.Rest;
+        }
+
+        PersistentList arities = rest.First switch
+        {
+            PersistentVector => PersistentList.Create((object?)rest),
+            PersistentList { First: PersistentVector } => rest,
+            _ => throw Error(DiagnosticIds.MalformedDefmacro, form, "expected a parameter vector"),
+        };
+        if (arities.Any(a => a is not PersistentList { First: PersistentVector }))
+        {
+            throw Error(DiagnosticIds.MalformedDefmacro, form, "each arity must be ([params] body*)");
+        }
+
+        meta = meta.Assoc(ArglistsKey, PersistentList.CreateRange(arities.Select(a => ((PersistentList)a!).First)));
+        var fn = PersistentList.Create([Symbol.Of("fn"), name, .. arities]).WithSpan(form.Span);
+        return PersistentList.Create(Symbol.Of("def"), name, meta, fn).WithSpan(form.Span);
+    }
+
+    /// <summary>(fn name? meta? [params] body*) or (fn name? meta? ([params] body*)+) → always the arity-list shape.</summary>
+    private PersistentList ExpandFn(PersistentList form, ImmutableHashSet<string> locals, RunContext ctx)
+    {
+        var head = new List<object?> { form.First };
+        var rest = form.Rest;
+        if (rest.First is Symbol name)
+        {
+            head.Add(name);
+            locals = locals.Add(name.Name);
+            rest = rest.Rest;
+        }
+
+        if (rest.First is PersistentMap meta)
+        {
+            head.Add(meta);
+            rest = rest.Rest;
+        }
+
+        var arities = rest.First is PersistentVector ? [rest] : rest.ToList();
+        foreach (var arity in arities)
+        {
+            if (arity is not PersistentList { First: PersistentVector parameters } arityList)
+            {
+                // Leave the malformed arity for the analyzer, which reports it with its location.
+                head.Add(arity);
+                continue;
+            }
+
+            var inner = locals.Union(parameters.OfType<Symbol>().Select(p => p.Name));
+            head.Add(Rebuild(arityList, [parameters, .. arityList.Rest.Select(x => Expand(x, inner, ctx))]));
+        }
+
+        return Rebuild(form, head);
+    }
+
+    /// <summary>let/loop: accepts [x 1 y 2] and Zylisp's ((x 1) (y 2)); emits the vector shape.</summary>
+    private PersistentList ExpandBindings(PersistentList form, string name, ImmutableHashSet<string> locals, RunContext ctx)
+    {
+        var pairs = new List<(object? Name, object? Init)>();
+        switch (form.Rest.First)
+        {
+            case PersistentVector v when v.Count % 2 == 0:
+                for (int i = 0; i < v.Count; i += 2)
+                {
+                    pairs.Add((v[i], v[i + 1]));
+                }
+
+                break;
+            case PersistentList l when l.All(b => b is PersistentList { Count: 2 }):
+                pairs.AddRange(l.Cast<PersistentList>().Select(b => (b.First, b.Rest.First)));
+                break;
+            default:
+                throw Error(DiagnosticIds.MalformedBindings, form.Rest.First is IHasSpan { Span: not null } b ? b : form, name, "expected [name value ...] or ((name value) ...)");
+        }
+
+        var bindings = new List<object?>();
+        foreach (var (bindingName, init) in pairs)
+        {
+            bindings.Add(bindingName);
+            bindings.Add(Expand(init, locals, ctx));
+            if (bindingName is Symbol s)
+            {
+                locals = locals.Add(s.Name);
+            }
+        }
+
+        var vector = PersistentVector.CreateRange(bindings).WithSpan((form.Rest.First as IHasSpan)?.Span);
+        return Rebuild(form, [form.First, vector, .. form.Rest.Rest.Select(x => Expand(x, locals, ctx))]);
+    }
+
+    private PersistentList ExpandTry(PersistentList form, ImmutableHashSet<string> locals, RunContext ctx) =>
+        Rebuild(form, form.Select((item, i) => i == 0 ? item : item switch
+        {
+            PersistentList { First: Symbol { Namespace: null, Name: "catch" }, Rest.First: Symbol e } c =>
+                Rebuild(c, [c.First, e, .. c.Rest.Rest.Select(x => Expand(x, locals.Add(e.Name), ctx))]),
+            PersistentList { First: Symbol { Namespace: null, Name: "finally" } } f =>
+                Rebuild(f, [f.First, .. f.Rest.Select(x => Expand(x, locals, ctx))]),
+            _ => Expand(item, locals, ctx),
+        }));
+
+    /// <summary>def: the metadata map is data, so only the value is expanded.</summary>
+    private PersistentList ExpandDef(PersistentList form, ImmutableHashSet<string> locals, RunContext ctx) =>
+        Rebuild(form, form.Select((item, i) => i < 2 || (i == 2 && form.Count == 4) ? item : Expand(item, locals, ctx)));
+
+    private static PersistentList Rebuild(PersistentList original, IEnumerable<object?> items) =>
+        PersistentList.CreateRange(items.ToList()).WithSpan(original.Span);
+
+    private static object? WithSpan(object? form, SourceSpan? span) =>
+        form is PersistentList { Span: null } l && span is not null ? l.WithSpan(span) : form;
+
+    private static ExpansionException Error(string id, object? form, params object?[] args) =>
+        new(Diagnostic.Create(id, (form as IHasSpan)?.Span ?? (form as Symbol)?.Span, args));
+}

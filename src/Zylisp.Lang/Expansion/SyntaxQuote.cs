@@ -1,0 +1,120 @@
+using Zylisp.Lang.Data;
+using Zylisp.Lang.Diagnostics;
+
+namespace Zylisp.Lang.Expansion;
+
+/// <summary>
+/// Expands <c>(syntax-quote form)</c> into code that builds the form: symbols are quoted
+/// (unqualified: Zylisp has one namespace), <c>x#</c> becomes the same fresh symbol throughout
+/// one syntax-quote, <c>~x</c> inserts x and <c>~@xs</c> splices xs. The generated code uses
+/// the core functions list, concat, vector, vec, hash-map, hash-set, set and apply.
+/// </summary>
+internal sealed class SyntaxQuote(GlobalEnvironmentGensyms gensyms)
+{
+    private readonly Dictionary<string, Symbol> autoGensyms = new(StringComparer.Ordinal);
+
+    public object? Expand(object? form) => form switch
+    {
+        Symbol s => Quote(AutoGensym(s)),
+        PersistentList { Count: 0 } => List(Sym("list")),
+        PersistentList l when IsCall(l, "unquote") => l.Rest.First,
+        PersistentList l when IsCall(l, "unquote-splicing") => throw new ExpansionException(Diagnostic.Create(DiagnosticIds.SpliceOutsideCollection, l.Span)),
+        PersistentList l when IsCall(l, "syntax-quote") => Expand(Expand(l.Rest.First)),
+        PersistentList l => Build(l, "list", null),
+        PersistentVector v => Build(v, "vector", "vec"),
+        PersistentSet s => Build(s, "hash-set", "set"),
+        PersistentMap m => BuildMap(m),
+        null or bool or long or double or string or Keyword => form,
+        _ => Quote(form),
+    };
+
+    private static bool IsCall(PersistentList l, string name) =>
+        l.First is Symbol { Namespace: null } s && s.Name == name && l.Count == 2;
+
+    private Symbol AutoGensym(Symbol s)
+    {
+        if (s.Namespace is not null || s.Name.Length < 2 || !s.Name.EndsWith('#'))
+        {
+            return s;
+        }
+
+        string stem = s.Name[..^1];
+        if (!autoGensyms.TryGetValue(stem, out var fresh))
+        {
+            fresh = Symbol.Of(stem + "__" + gensyms.Next() + "__auto");
+            autoGensyms.Add(stem, fresh);
+        }
+
+        return fresh;
+    }
+
+    /// <summary>Code for a collection: (ctor q1 q2 ...) without splices, else (fromSeq (concat ...)).</summary>
+    private object Build(IEnumerable<object?> items, string ctor, string? fromSeq)
+    {
+        var segments = Segments(items, out bool spliced);
+        if (!spliced)
+        {
+            return List([Sym(ctor), .. segments.SelectMany(s => ((PersistentList)s!).Rest)]);
+        }
+
+        var concat = List([Sym("concat"), .. segments]);
+        return fromSeq is null ? concat : List(Sym(fromSeq), concat);
+    }
+
+    private object BuildMap(PersistentMap m)
+    {
+        var flat = m.Entries.SelectMany(e => new[] { e.Key, e.Value }).ToList();
+        var segments = Segments(flat, out bool spliced);
+        if (!spliced)
+        {
+            return List([Sym("hash-map"), .. segments.SelectMany(s => ((PersistentList)s!).Rest)]);
+        }
+
+        return List(Sym("apply"), Sym("hash-map"), List([Sym("concat"), .. segments]));
+    }
+
+    /// <summary>Groups items into (list q...) runs and spliced expressions.</summary>
+    private List<object?> Segments(IEnumerable<object?> items, out bool spliced)
+    {
+        spliced = false;
+        var segments = new List<object?>();
+        var run = new List<object?>();
+        foreach (var item in items)
+        {
+            if (item is PersistentList l && IsCall(l, "unquote-splicing"))
+            {
+                if (run.Count > 0)
+                {
+                    segments.Add(List([Sym("list"), .. run]));
+                    run.Clear();
+                }
+
+                segments.Add(l.Rest.First);
+                spliced = true;
+            }
+            else
+            {
+                run.Add(Expand(item));
+            }
+        }
+
+        if (run.Count > 0 || segments.Count == 0)
+        {
+            segments.Add(List([Sym("list"), .. run]));
+        }
+
+        return segments;
+    }
+
+    private static PersistentList Quote(object? x) => List(Sym("quote"), x);
+
+    private static Symbol Sym(string name) => Symbol.Of(name);
+
+    private static PersistentList List(params object?[] items) => PersistentList.Create(items);
+}
+
+/// <summary>The engine's gensym counter, shared by gensym and auto-gensyms so names never collide.</summary>
+internal sealed class GlobalEnvironmentGensyms(Runtime.GlobalEnvironment globals)
+{
+    public long Next() => globals.NextGensymId();
+}

@@ -1,0 +1,212 @@
+using Zylisp.Lang.Analysis;
+using Zylisp.Lang.Data;
+using Zylisp.Lang.Diagnostics;
+using Zylisp.Lang.Expansion;
+using Zylisp.Lang.Runtime;
+using Zylisp.Lang.Runtime.Interpreter;
+using Zylisp.Lang.Syntax;
+
+namespace Zylisp.Lang;
+
+/// <summary>One compilation unit (a file, a REPL entry, an eval): its dialect and forward references.</summary>
+internal sealed class CompilationUnit(string file, Analyzer analyzer)
+{
+    public string File { get; } = file;
+
+    public Analyzer Analyzer { get; } = analyzer;
+}
+
+/// <summary>
+/// The ordered passes every top-level form goes through, in one place:
+/// read → expand → analyze → build (IR to interpreter nodes) → run.
+/// A top-level <c>do</c> is split after expanding its head, so a macro defined early in it is
+/// usable later in it. Owned by one engine; all state is explicit.
+/// </summary>
+internal sealed class Pipeline : IHostServices
+{
+    public static readonly IReadOnlyList<string> Passes = ["read", "expand", "analyze", "build", "run"];
+
+    private readonly Expander expander;
+
+    public Pipeline(GlobalEnvironment globals, EngineOptions options, SourceRegistry sources)
+    {
+        Globals = globals;
+        Options = options;
+        Sources = sources;
+        expander = new Expander(globals, options.Limits);
+    }
+
+    public GlobalEnvironment Globals { get; }
+
+    public EngineOptions Options { get; }
+
+    public SourceRegistry Sources { get; }
+
+    public RunContext NewContext(CancellationToken ct) => new(Globals, Options, this, ct);
+
+    public CompilationUnit NewUnit(string file) =>
+        new(file, new Analyzer(Globals, Dialects.IsSlispFile(file) ? Truthiness.Slisp : Truthiness.Clojure));
+
+    /// <summary>Pass 1: text to forms. Never throws; errors are in the result.</summary>
+    public ReadResult Read(string source, string file)
+    {
+        Sources.Add(file, source);
+        return Reader.ReadAll(source, file, new ReaderOptions { MaxDepth = Options.Limits.MaxReadDepth });
+    }
+
+    /// <summary>Passes 2-5 for one top-level form; returns its value. Throws the phase's exception on error.</summary>
+    public object? EvalTopLevel(object? form, CompilationUnit unit, RunContext ctx)
+    {
+        if (TryDialect(form, unit))
+        {
+            return null;
+        }
+
+        var outer = expander.ExpandOuter(form, ctx);
+        if (outer is PersistentList { First: Symbol { Namespace: null, Name: "do" } } block)
+        {
+            object? last = null;
+            foreach (var item in block.Rest)
+            {
+                last = EvalTopLevel(item, unit, ctx);
+            }
+
+            return last;
+        }
+
+        var expanded = expander.ExpandTopLevel(outer, ctx);
+        var top = unit.Analyzer.AnalyzeTopLevel(expanded);
+        var code = ExecBuilder.Build(top.Body);
+        return Run(code, top.FrameSize, ctx);
+    }
+
+    /// <summary>Expands one top-level form for `zylisp expand`, defining (only) what it defines so later macros work.</summary>
+    public void ExpandTopLevel(object? form, CompilationUnit unit, RunContext ctx, List<object?> output)
+    {
+        if (TryDialect(form, unit))
+        {
+            return;
+        }
+
+        var outer = expander.ExpandOuter(form, ctx);
+        if (outer is PersistentList { First: Symbol { Namespace: null, Name: "do" } } block)
+        {
+            foreach (var item in block.Rest)
+            {
+                ExpandTopLevel(item, unit, ctx, output);
+            }
+
+            return;
+        }
+
+        var expanded = expander.ExpandTopLevel(outer, ctx);
+        output.Add(expanded);
+        if (expanded is PersistentList { First: Symbol { Namespace: null, Name: "def" } })
+        {
+            var top = unit.Analyzer.AnalyzeTopLevel(expanded);
+            Run(ExecBuilder.Build(top.Body), top.FrameSize, ctx);
+        }
+    }
+
+    /// <summary>Loads every form of a source text as one unit; returns the last value.</summary>
+    public object? LoadUnit(ReadResult read, CompilationUnit unit, RunContext ctx)
+    {
+        object? last = null;
+        foreach (var form in read.Forms)
+        {
+            last = EvalTopLevel(form, unit, ctx);
+        }
+
+        return last;
+    }
+
+    /// <summary>Warnings for globals the unit referred to that are still undefined.</summary>
+    public static IEnumerable<Diagnostic> UndefinedWarnings(CompilationUnit unit) =>
+        unit.Analyzer.ForwardReferences
+            .Where(r => !r.Var.IsDefined)
+            .Select(r => Diagnostic.Create(DiagnosticIds.UndefinedGlobalWarning, r.Span, r.Var.Name));
+
+    private static object? Run(ExecNode code, int frameSize, RunContext ctx)
+    {
+        var frame = new Frame(frameSize == 0 ? [] : new object?[frameSize], null, ctx);
+        return code.Eval(frame);
+    }
+
+    private static bool TryDialect(object? form, CompilationUnit unit)
+    {
+        if (form is not PersistentList { Count: 2, First: Symbol { Namespace: null, Name: "dialect" } } directive)
+        {
+            return false;
+        }
+
+        unit.Analyzer.Truthiness = directive.Rest.First switch
+        {
+            Keyword { Name: "slisp" } => Truthiness.Slisp,
+            Keyword { Name: "zylisp" or "clojure" } => Truthiness.Clojure,
+            var other => throw new ExpansionException(Diagnostic.Create(DiagnosticIds.UnknownDialect, directive.Span, other)),
+        };
+        return true;
+    }
+
+    // IHostServices: what the core library asks of the engine. Compile-time errors inside eval,
+    // load-file and read-string become catchable Zylisp errors.
+
+    object? IHostServices.EvalForm(RunContext ctx, object? form) =>
+        AsRuntimeError(() => EvalTopLevel(form, NewUnit("<eval>"), ctx));
+
+    object? IHostServices.MacroExpand(RunContext ctx, object? form, bool once) =>
+        AsRuntimeError(() => expander.ExpandOuter(form, ctx, once));
+
+    object? IHostServices.LoadFile(RunContext ctx, string path)
+    {
+        string text;
+        try
+        {
+            text = System.IO.File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw RuntimeErrors.Io("load-file", e.Message);
+        }
+
+        var read = Read(text, path);
+        if (read.Diagnostics.FirstOrDefault(d => d.IsError) is { } error)
+        {
+            throw FromDiagnostic(error);
+        }
+
+        return AsRuntimeError(() => LoadUnit(read, NewUnit(path), ctx));
+    }
+
+    object? IHostServices.ReadString(string text)
+    {
+        var read = Reader.ReadAll(text, "<string>", new ReaderOptions { MaxDepth = Options.Limits.MaxReadDepth });
+        if (read.Diagnostics.FirstOrDefault(d => d.IsError) is { } error)
+        {
+            throw FromDiagnostic(error);
+        }
+
+        return read.Forms.Count == 0 ? null : read.Forms[0];
+    }
+
+    string? IHostServices.Doc(string name) => Documentation.Lookup(Globals, name);
+
+    private static object? AsRuntimeError(Func<object?> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (ExpansionException e)
+        {
+            throw FromDiagnostic(e.Diagnostic);
+        }
+        catch (AnalysisException e)
+        {
+            throw FromDiagnostic(e.Diagnostic);
+        }
+    }
+
+    private static ZylispException FromDiagnostic(Diagnostic d) =>
+        new(new ErrorValue(d.Message, Keyword.Of(d.Phase.ToString().ToLowerInvariant() + "-error"), null, d.Span, d.Id) { Args = d.Args });
+}

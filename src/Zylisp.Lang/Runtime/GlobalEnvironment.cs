@@ -1,0 +1,41 @@
+namespace Zylisp.Lang.Runtime;
+
+/// <summary>
+/// The global namespace of one engine: every Var by name. Zylisp has a single namespace, so a
+/// qualified symbol <c>ns/x</c> refers to the global <c>x</c>. Owned by one engine, never shared.
+/// </summary>
+public sealed class GlobalEnvironment
+{
+    private readonly Dictionary<string, Var> vars = new(StringComparer.Ordinal);
+    private long gensymCounter;
+
+    /// <summary>The Var named <paramref name="name"/>, creating an unbound one if needed.</summary>
+    public Var Intern(string name)
+    {
+        if (!vars.TryGetValue(name, out var v))
+        {
+            v = new Var(name);
+            vars.Add(name, v);
+        }
+
+        return v;
+    }
+
+    public Var? Find(string name) => vars.TryGetValue(name, out var v) ? v : null;
+
+    /// <summary>Defines (or redefines) a global.</summary>
+    public Var Define(string name, object? value)
+    {
+        var v = Intern(name);
+        v.Value = value;
+        return v;
+    }
+
+    /// <summary>Names of every defined global, for completion and "did you mean".</summary>
+    public IEnumerable<string> DefinedNames => vars.Values.Where(v => v.IsDefined).Select(v => v.Name);
+
+    public IEnumerable<Var> Vars => vars.Values;
+
+    /// <summary>A fresh number for gensym; unique within this engine.</summary>
+    public long NextGensymId() => Interlocked.Increment(ref gensymCounter);
+}

@@ -1,0 +1,213 @@
+using System.Collections.Immutable;
+using Zylisp.Lang.Analysis;
+using Zylisp.Lang.Data;
+using Zylisp.Lang.Syntax;
+
+namespace Zylisp.Lang.Runtime.Interpreter;
+
+/// <summary>The executable form of one fn arity, built once from <see cref="FnArity"/>.</summary>
+internal sealed class ArityCode(
+    string functionName,
+    int requiredCount,
+    bool hasRest,
+    int frameSize,
+    ExecNode body,
+    ImmutableArray<TypeAnnotation?> paramTypes,
+    ImmutableArray<string> paramNames,
+    TypeAnnotation? returnType)
+{
+    public int RequiredCount { get; } = requiredCount;
+
+    public bool HasRest { get; } = hasRest;
+
+    public int FrameSize { get; } = frameSize;
+
+    public object?[] NewSlots() => FrameSize == 0 ? [] : new object?[FrameSize];
+
+    /// <summary>Binds arguments from an array (packing extra ones into the rest list) into fresh slots.</summary>
+    public object?[] Bind(object?[] args)
+    {
+        var slots = NewSlots();
+        Array.Copy(args, slots, RequiredCount);
+        if (HasRest)
+        {
+            slots[RequiredCount] = args.Length > RequiredCount ? PersistentList.Create(args.AsSpan(RequiredCount)) : null;
+        }
+
+        return slots;
+    }
+
+    public object? Run(Frame frame)
+    {
+        if (!paramTypes.IsDefaultOrEmpty)
+        {
+            for (int i = 0; i < paramTypes.Length; i++)
+            {
+                if (paramTypes[i] is { } t && !TypeChecks.Matches(frame.Slots[i], t.Kind))
+                {
+                    throw RuntimeErrors.Annotation(functionName, "argument `" + paramNames[i] + "`", t.Name, frame.Slots[i]);
+                }
+            }
+        }
+
+        var result = body.Eval(frame);
+        if (returnType is { } r && !TypeChecks.Matches(result, r.Kind))
+        {
+            throw RuntimeErrors.Annotation(functionName, "return value", r.Name, result);
+        }
+
+        return result;
+    }
+}
+
+/// <summary>The shared, immutable part of every closure made by one fn expression.</summary>
+internal sealed class FnTemplate
+{
+    public FnTemplate(string name, ImmutableArray<ArityCode> arities, SourceSpan? span)
+    {
+        Name = name;
+        Arities = arities;
+        Span = span;
+        var byCount = new ArityCode?[4];
+        foreach (var arity in arities)
+        {
+            if (!arity.HasRest && arity.RequiredCount < byCount.Length)
+            {
+                byCount[arity.RequiredCount] = arity;
+            }
+        }
+
+        Fixed0 = byCount[0];
+        Fixed1 = byCount[1];
+        Fixed2 = byCount[2];
+        Fixed3 = byCount[3];
+    }
+
+    public string Name { get; }
+
+    public ImmutableArray<ArityCode> Arities { get; }
+
+    public SourceSpan? Span { get; }
+
+    public ArityCode? Fixed0 { get; }
+
+    public ArityCode? Fixed1 { get; }
+
+    public ArityCode? Fixed2 { get; }
+
+    public ArityCode? Fixed3 { get; }
+
+    public ArityCode Select(int count)
+    {
+        ArityCode? variadic = null;
+        foreach (var arity in Arities)
+        {
+            if (!arity.HasRest && arity.RequiredCount == count)
+            {
+                return arity;
+            }
+
+            if (arity.HasRest && count >= arity.RequiredCount)
+            {
+                variadic = arity;
+            }
+        }
+
+        return variadic ?? throw RuntimeErrors.Arity(Name, count);
+    }
+}
+
+/// <summary>
+/// A Zylisp function value: a template plus the values it captured when it was created.
+/// Non-tail calls go through Enter/Leave (depth limit, cancellation) and run pending tail
+/// calls; <see cref="InvokeStep"/> is the trampoline's entry and returns tail calls instead.
+/// </summary>
+internal sealed class Closure(FnTemplate template, object?[] captured) : ZFunction
+{
+    public readonly FnTemplate Template = template;
+    public readonly object?[] Captured = captured;
+
+    public override string Name => Template.Name;
+
+    public override object? Invoke(RunContext ctx, object?[] args)
+    {
+        var arity = Template.Select(args.Length);
+        return Run(ctx, arity, arity.Bind(args));
+    }
+
+    public override object? Invoke0(RunContext ctx) =>
+        Template.Fixed0 is { } arity ? Run(ctx, arity, arity.NewSlots()) : Invoke(ctx, []);
+
+    public override object? Invoke1(RunContext ctx, object? a)
+    {
+        if (Template.Fixed1 is not { } arity)
+        {
+            return Invoke(ctx, [a]);
+        }
+
+        var slots = arity.NewSlots();
+        slots[0] = a;
+        return Run(ctx, arity, slots);
+    }
+
+    public override object? Invoke2(RunContext ctx, object? a, object? b)
+    {
+        if (Template.Fixed2 is not { } arity)
+        {
+            return Invoke(ctx, [a, b]);
+        }
+
+        var slots = arity.NewSlots();
+        slots[0] = a;
+        slots[1] = b;
+        return Run(ctx, arity, slots);
+    }
+
+    public override object? Invoke3(RunContext ctx, object? a, object? b, object? c)
+    {
+        if (Template.Fixed3 is not { } arity)
+        {
+            return Invoke(ctx, [a, b, c]);
+        }
+
+        var slots = arity.NewSlots();
+        slots[0] = a;
+        slots[1] = b;
+        slots[2] = c;
+        return Run(ctx, arity, slots);
+    }
+
+    internal override object? InvokeStep(RunContext ctx, object?[] args)
+    {
+        var arity = Template.Select(args.Length);
+        return arity.Run(new Frame(arity.Bind(args), this, ctx));
+    }
+
+    // No try/finally here: a catch restores the depth it saved (see TryExec), which keeps this
+    // hot path free of exception-handling regions.
+    private object? Run(RunContext ctx, ArityCode arity, object?[] slots)
+    {
+        ctx.Enter(Template.Name, Template.Span);
+        var result = arity.Run(new Frame(slots, this, ctx));
+        if (ReferenceEquals(result, Markers.TailCall))
+        {
+            result = ctx.RunTailCalls();
+        }
+
+        ctx.Leave();
+        return result;
+    }
+}
+
+/// <summary>The interpreter's checks of deffunc type annotations.</summary>
+internal static class TypeChecks
+{
+    public static bool Matches(object? value, TypeKind kind) => kind switch
+    {
+        TypeKind.Integer => value is long,
+        TypeKind.Float => value is double,
+        TypeKind.String => value is string,
+        TypeKind.Bool => value is bool,
+        _ => true,
+    };
+}

@@ -1,0 +1,99 @@
+using System.Collections.Immutable;
+using Zylisp.Lang.Analysis;
+
+namespace Zylisp.Lang.Runtime.Interpreter;
+
+/// <summary>
+/// The interpreter's one pass over the IR: builds the executable node tree once per top-level
+/// form. Calls of the core numeric primitives through their globals get inlined nodes.
+/// </summary>
+internal static class ExecBuilder
+{
+    public static ExecNode Build(Node node) => node switch
+    {
+        ConstNode c => new ConstExec(c.Value),
+        LocalRefNode l => l.Access switch
+        {
+            LocalAccess.Slot => new SlotExec(l.Index),
+            LocalAccess.Captured => new CapturedExec(l.Index),
+            _ => new SelfExec(),
+        },
+        GlobalRefNode g => new GlobalExec(g.Var, g.Span),
+        CollectionNode c => new CollectionExec(c.Kind, BuildAll(c.Items)),
+        IfNode i => i.Truthiness == Truthiness.Slisp
+            ? new IfSlispExec(Build(i.Test), Build(i.Then), Build(i.Else))
+            : new IfExec(Build(i.Test), Build(i.Then), Build(i.Else)),
+        DoNode d => new DoExec(BuildAll(d.Statements), Build(d.Result)),
+        LetNode l => new LetExec([.. l.Bindings.Select(b => b.Local.Slot)], [.. l.Bindings.Select(b => Build(b.Init))], Build(l.Body)),
+        LoopNode l => new LoopExec([.. l.Bindings.Select(b => b.Local.Slot)], [.. l.Bindings.Select(b => Build(b.Init))], Build(l.Body)),
+        RecurNode r => BuildRecur(r),
+        FnNode fn => BuildFn(fn),
+        DefNode d => new DefExec(d.Var, d.Init is null ? null : Build(d.Init), d.Meta),
+        InvokeNode i => BuildInvoke(i),
+        TryNode t => new TryExec(Build(t.Body), t.CatchLocal?.Slot ?? -1, t.Handler is null ? null : Build(t.Handler), t.Finally is null ? null : Build(t.Finally), t.Span),
+        ThrowNode t => new ThrowExec(Build(t.Value), t.Caller, t.Span),
+        _ => throw new InvalidOperationException("unknown IR node " + node.GetType().Name),
+    };
+
+    private static ExecNode[] BuildAll(ImmutableArray<Node> nodes) => [.. nodes.Select(Build)];
+
+    private static ExecNode BuildRecur(RecurNode r) => r.Args.Length switch
+    {
+        1 => new Recur1Exec(r.Targets[0].Slot, Build(r.Args[0])),
+        2 => new Recur2Exec(r.Targets[0].Slot, Build(r.Args[0]), r.Targets[1].Slot, Build(r.Args[1])),
+        _ => new RecurExec([.. r.Targets.Select(t => t.Slot)], BuildAll(r.Args)),
+    };
+
+    private static ExecNode BuildFn(FnNode fn)
+    {
+        var arities = fn.Arities.Select(a =>
+        {
+            var body = Build(a.Body);
+            if (a.HasRecur)
+            {
+                body = new RecurBodyExec(body);
+            }
+
+            var names = a.Params.Select(p => p.Name).ToImmutableArray();
+            if (a.Rest is not null)
+            {
+                names = names.Add(a.Rest.Name);
+            }
+
+            return new ArityCode(fn.Name, a.RequiredCount, a.Rest is not null, a.FrameSize, body, a.ParamTypes, names, a.ReturnType);
+        }).ToImmutableArray();
+        return new FnExec(new FnTemplate(fn.Name, arities, fn.Span), [.. fn.Captures]);
+    }
+
+    private static ExecNode BuildInvoke(InvokeNode i)
+    {
+        // Primitives never make further calls, so inlining them loses nothing in tail position either.
+        if (i.Fn is GlobalRefNode { Var.Value: Builtin { Op: not PrimitiveOp.None } prim } g)
+        {
+            if (i.Args.Length == 2 && prim.Op is not (PrimitiveOp.Inc or PrimitiveOp.Dec))
+            {
+                return new PrimBinaryExec(prim.Op, g.Var, prim, Build(i.Args[0]), Build(i.Args[1]), i.Caller, i.Span);
+            }
+
+            if (i.Args.Length == 1 && prim.Op is PrimitiveOp.Inc or PrimitiveOp.Dec)
+            {
+                return new PrimUnaryExec(prim.Op, g.Var, prim, Build(i.Args[0]), i.Caller, i.Span);
+            }
+        }
+
+        var fn = Build(i.Fn);
+        if (i.Context == NodeContext.Tail)
+        {
+            return new TailInvokeExec(fn, BuildAll(i.Args), i.Caller, i.Span);
+        }
+
+        return i.Args.Length switch
+        {
+            0 => new Invoke0Exec(fn, i.Caller, i.Span),
+            1 => new Invoke1Exec(fn, Build(i.Args[0]), i.Caller, i.Span),
+            2 => new Invoke2Exec(fn, Build(i.Args[0]), Build(i.Args[1]), i.Caller, i.Span),
+            3 => new Invoke3Exec(fn, Build(i.Args[0]), Build(i.Args[1]), Build(i.Args[2]), i.Caller, i.Span),
+            _ => new InvokeNExec(fn, BuildAll(i.Args), i.Caller, i.Span),
+        };
+    }
+}

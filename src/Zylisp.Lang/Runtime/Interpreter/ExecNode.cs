@@ -1,0 +1,286 @@
+using Zylisp.Lang.Analysis;
+using Zylisp.Lang.Data;
+using Zylisp.Lang.Syntax;
+
+namespace Zylisp.Lang.Runtime.Interpreter;
+
+/// <summary>
+/// An executable node of the tree-walking interpreter, built once from the IR by
+/// <see cref="ExecBuilder"/> (the IR itself has no behaviour). Nodes in tail position may return
+/// <see cref="Markers.TailCall"/> or <see cref="Markers.Recur"/>; everything else returns values.
+/// </summary>
+internal abstract class ExecNode
+{
+    public abstract object? Eval(Frame f);
+}
+
+internal sealed class ConstExec(object? value) : ExecNode
+{
+    public override object? Eval(Frame f) => value;
+}
+
+internal sealed class SlotExec(int slot) : ExecNode
+{
+    public readonly int Slot = slot;
+
+    public override object? Eval(Frame f) => f.Slots[Slot];
+}
+
+internal sealed class CapturedExec(int index) : ExecNode
+{
+    public override object? Eval(Frame f) => f.Self!.Captured[index];
+}
+
+internal sealed class SelfExec : ExecNode
+{
+    public override object? Eval(Frame f) => f.Self;
+}
+
+internal sealed class GlobalExec(Var v, SourceSpan? span) : ExecNode
+{
+    public readonly Var Var = v;
+
+    public override object? Eval(Frame f)
+    {
+        var value = Var.Value;
+        return ReferenceEquals(value, Var.Unbound) ? throw Undefined(f) : value;
+    }
+
+    private ZylispException Undefined(Frame f) =>
+        RuntimeErrors.Undefined(Var.Name, Suggestions.DidYouMean(Var.Name, f.Ctx.Globals.DefinedNames), span);
+}
+
+internal sealed class CollectionExec(CollectionKind kind, ExecNode[] items) : ExecNode
+{
+    public override object? Eval(Frame f)
+    {
+        var values = new object?[items.Length];
+        for (int i = 0; i < items.Length; i++)
+        {
+            values[i] = items[i].Eval(f);
+        }
+
+        return kind switch
+        {
+            CollectionKind.Vector => PersistentVector.Create(values),
+            CollectionKind.Set => PersistentSet.Create(values),
+            _ => PersistentMap.Create(values),
+        };
+    }
+}
+
+internal sealed class IfExec(ExecNode test, ExecNode then, ExecNode otherwise) : ExecNode
+{
+    public override object? Eval(Frame f)
+    {
+        var t = test.Eval(f);
+        return t is not null && (t is not bool b || b) ? then.Eval(f) : otherwise.Eval(f);
+    }
+}
+
+internal sealed class IfSlispExec(ExecNode test, ExecNode then, ExecNode otherwise) : ExecNode
+{
+    public override object? Eval(Frame f) => Truth.Slisp(test.Eval(f)) ? then.Eval(f) : otherwise.Eval(f);
+}
+
+internal sealed class DoExec(ExecNode[] statements, ExecNode result) : ExecNode
+{
+    public override object? Eval(Frame f)
+    {
+        foreach (var s in statements)
+        {
+            s.Eval(f);
+        }
+
+        return result.Eval(f);
+    }
+}
+
+internal sealed class LetExec(int[] slots, ExecNode[] inits, ExecNode body) : ExecNode
+{
+    public override object? Eval(Frame f)
+    {
+        for (int i = 0; i < slots.Length; i++)
+        {
+            f.Slots[slots[i]] = inits[i].Eval(f);
+        }
+
+        return body.Eval(f);
+    }
+}
+
+/// <summary>Runs its body until it returns something other than <see cref="Markers.Recur"/>.</summary>
+internal sealed class LoopExec(int[] slots, ExecNode[] inits, ExecNode body) : ExecNode
+{
+    public override object? Eval(Frame f)
+    {
+        for (int i = 0; i < slots.Length; i++)
+        {
+            f.Slots[slots[i]] = inits[i].Eval(f);
+        }
+
+        return RecurLoop.Run(body, f);
+    }
+}
+
+internal static class RecurLoop
+{
+    public static object? Run(ExecNode body, Frame f)
+    {
+        var token = f.Ctx.Cancellation;
+        while (true)
+        {
+            var result = body.Eval(f);
+            if (!ReferenceEquals(result, Markers.Recur))
+            {
+                return result;
+            }
+
+            if (token.IsCancellationRequested)
+            {
+                token.ThrowIfCancellationRequested();
+            }
+        }
+    }
+}
+
+/// <summary>A function body that is the target of recur.</summary>
+internal sealed class RecurBodyExec(ExecNode body) : ExecNode
+{
+    public override object? Eval(Frame f) => RecurLoop.Run(body, f);
+}
+
+internal sealed class Recur1Exec(int slot, ExecNode arg) : ExecNode
+{
+    public override object? Eval(Frame f)
+    {
+        f.Slots[slot] = arg.Eval(f);
+        return Markers.Recur;
+    }
+}
+
+internal sealed class Recur2Exec(int slot0, ExecNode arg0, int slot1, ExecNode arg1) : ExecNode
+{
+    public override object? Eval(Frame f)
+    {
+        var v0 = arg0.Eval(f);
+        var v1 = arg1.Eval(f);
+        f.Slots[slot0] = v0;
+        f.Slots[slot1] = v1;
+        return Markers.Recur;
+    }
+}
+
+internal sealed class RecurExec(int[] slots, ExecNode[] args) : ExecNode
+{
+    public override object? Eval(Frame f)
+    {
+        // All arguments are evaluated before any slot changes: they may read the old values.
+        var values = new object?[args.Length];
+        for (int i = 0; i < args.Length; i++)
+        {
+            values[i] = args[i].Eval(f);
+        }
+
+        for (int i = 0; i < slots.Length; i++)
+        {
+            f.Slots[slots[i]] = values[i];
+        }
+
+        return Markers.Recur;
+    }
+}
+
+internal sealed class FnExec(FnTemplate template, Capture[] captures) : ExecNode
+{
+    public override object? Eval(Frame f)
+    {
+        if (captures.Length == 0)
+        {
+            return new Closure(template, []);
+        }
+
+        var captured = new object?[captures.Length];
+        for (int i = 0; i < captures.Length; i++)
+        {
+            var c = captures[i];
+            captured[i] = c.SourceAccess switch
+            {
+                LocalAccess.Slot => f.Slots[c.SourceIndex],
+                LocalAccess.Captured => f.Self!.Captured[c.SourceIndex],
+                _ => f.Self,
+            };
+        }
+
+        return new Closure(template, captured);
+    }
+}
+
+internal sealed class DefExec(Var v, ExecNode? init, PersistentMap meta) : ExecNode
+{
+    private static readonly Keyword MacroKey = Keyword.Of("macro");
+
+    public override object? Eval(Frame f)
+    {
+        if (init is null)
+        {
+            if (!v.IsDefined)
+            {
+                v.Value = null;
+            }
+        }
+        else
+        {
+            v.Value = init.Eval(f);
+        }
+
+        v.Meta = meta;
+        v.IsMacro = meta.Get(MacroKey) is true;
+        return v.Value;
+    }
+}
+
+internal sealed class ThrowExec(ExecNode value, string caller, SourceSpan? span) : ExecNode
+{
+    public override object? Eval(Frame f)
+    {
+        var thrown = value.Eval(f);
+        if (thrown is ErrorValue { Span: null } error)
+        {
+            error.Span = span;
+        }
+
+        var e = new ZylispException(thrown);
+        e.AddFrame(caller, span);
+        throw e;
+    }
+}
+
+internal sealed class TryExec(ExecNode body, int catchSlot, ExecNode? handler, ExecNode? cleanup, SourceSpan? span) : ExecNode
+{
+    public override object? Eval(Frame f)
+    {
+        var ctx = f.Ctx;
+        int depth = ctx.Depth;
+        try
+        {
+            return body.Eval(f);
+        }
+        catch (Exception e) when (handler is not null && e is not OperationCanceledException)
+        {
+            ctx.Depth = depth;
+            ctx.TailFn = null;
+            ctx.TailArgs = null;
+            f.Slots[catchSlot] = HostErrors.ToZylisp(e, span).Value;
+            return handler.Eval(f);
+        }
+        finally
+        {
+            if (cleanup is not null)
+            {
+                ctx.Depth = depth;
+                cleanup.Eval(f);
+            }
+        }
+    }
+}

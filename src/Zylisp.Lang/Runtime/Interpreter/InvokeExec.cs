@@ -1,0 +1,191 @@
+using Zylisp.Lang.Syntax;
+
+namespace Zylisp.Lang.Runtime.Interpreter;
+
+/// <summary>
+/// Calls. Each call site adds itself to the Zylisp stack trace of an error passing through it
+/// (an exception filter, so the non-throwing path pays nothing), and turns host exceptions
+/// from primitives into Zylisp errors located at the call.
+/// </summary>
+internal abstract class CallSite(string caller, SourceSpan? span) : ExecNode
+{
+    protected readonly string Caller = caller;
+    protected readonly SourceSpan? Span = span;
+
+    protected bool Trace(Exception e)
+    {
+        if (e is ZylispException z)
+        {
+            if (z.Value is ErrorValue { Span: null } error)
+            {
+                error.Span = Span;
+            }
+
+            z.AddFrame(Caller, Span);
+        }
+
+        return false;
+    }
+
+    protected ZylispException Translate(Exception e)
+    {
+        var z = HostErrors.ToZylisp(e, Span);
+        z.AddFrame(Caller, Span);
+        return z;
+    }
+
+    protected static bool IsHost(Exception e) => e is not ZylispException and not OperationCanceledException;
+
+    /// <summary>Calls any callable value: functions, and keywords, maps, sets and vectors as lookups.</summary>
+    protected static object? InvokeValue(RunContext ctx, object? fn, object?[] args) => Core.Callables.Call(ctx, fn, args);
+}
+
+internal sealed class Invoke0Exec(ExecNode fn, string caller, SourceSpan? span) : CallSite(caller, span)
+{
+    public override object? Eval(Frame f)
+    {
+        try
+        {
+            var target = fn.Eval(f);
+            return target is ZFunction z ? z.Invoke0(f.Ctx) : InvokeValue(f.Ctx, target, []);
+        }
+        catch (Exception e) when (Trace(e))
+        {
+            throw;
+        }
+        catch (Exception e) when (IsHost(e))
+        {
+            throw Translate(e);
+        }
+    }
+}
+
+internal sealed class Invoke1Exec(ExecNode fn, ExecNode a0, string caller, SourceSpan? span) : CallSite(caller, span)
+{
+    public override object? Eval(Frame f)
+    {
+        try
+        {
+            var target = fn.Eval(f);
+            var x = a0.Eval(f);
+            return target is ZFunction z ? z.Invoke1(f.Ctx, x) : InvokeValue(f.Ctx, target, [x]);
+        }
+        catch (Exception e) when (Trace(e))
+        {
+            throw;
+        }
+        catch (Exception e) when (IsHost(e))
+        {
+            throw Translate(e);
+        }
+    }
+}
+
+internal sealed class Invoke2Exec(ExecNode fn, ExecNode a0, ExecNode a1, string caller, SourceSpan? span) : CallSite(caller, span)
+{
+    public override object? Eval(Frame f)
+    {
+        try
+        {
+            var target = fn.Eval(f);
+            var x = a0.Eval(f);
+            var y = a1.Eval(f);
+            return target is ZFunction z ? z.Invoke2(f.Ctx, x, y) : InvokeValue(f.Ctx, target, [x, y]);
+        }
+        catch (Exception e) when (Trace(e))
+        {
+            throw;
+        }
+        catch (Exception e) when (IsHost(e))
+        {
+            throw Translate(e);
+        }
+    }
+}
+
+internal sealed class Invoke3Exec(ExecNode fn, ExecNode a0, ExecNode a1, ExecNode a2, string caller, SourceSpan? span) : CallSite(caller, span)
+{
+    public override object? Eval(Frame f)
+    {
+        try
+        {
+            var target = fn.Eval(f);
+            var x = a0.Eval(f);
+            var y = a1.Eval(f);
+            var z3 = a2.Eval(f);
+            return target is ZFunction z ? z.Invoke3(f.Ctx, x, y, z3) : InvokeValue(f.Ctx, target, [x, y, z3]);
+        }
+        catch (Exception e) when (Trace(e))
+        {
+            throw;
+        }
+        catch (Exception e) when (IsHost(e))
+        {
+            throw Translate(e);
+        }
+    }
+}
+
+internal sealed class InvokeNExec(ExecNode fn, ExecNode[] args, string caller, SourceSpan? span) : CallSite(caller, span)
+{
+    public override object? Eval(Frame f)
+    {
+        try
+        {
+            var target = fn.Eval(f);
+            var values = new object?[args.Length];
+            for (int i = 0; i < args.Length; i++)
+            {
+                values[i] = args[i].Eval(f);
+            }
+
+            return InvokeValue(f.Ctx, target, values);
+        }
+        catch (Exception e) when (Trace(e))
+        {
+            throw;
+        }
+        catch (Exception e) when (IsHost(e))
+        {
+            throw Translate(e);
+        }
+    }
+}
+
+/// <summary>
+/// A call in tail position: it does not call, it records the callee and arguments and returns
+/// <see cref="Markers.TailCall"/>; the nearest non-tail call runs it (a trampoline), so tail
+/// calls never grow the host stack.
+/// </summary>
+internal sealed class TailInvokeExec(ExecNode fn, ExecNode[] args, string caller, SourceSpan? span) : CallSite(caller, span)
+{
+    public override object? Eval(Frame f)
+    {
+        try
+        {
+            var target = fn.Eval(f);
+            var values = new object?[args.Length];
+            for (int i = 0; i < args.Length; i++)
+            {
+                values[i] = args[i].Eval(f);
+            }
+
+            if (target is Closure c)
+            {
+                f.Ctx.TailFn = c;
+                f.Ctx.TailArgs = values;
+                return Markers.TailCall;
+            }
+
+            return InvokeValue(f.Ctx, target, values);
+        }
+        catch (Exception e) when (Trace(e))
+        {
+            throw;
+        }
+        catch (Exception e) when (IsHost(e))
+        {
+            throw Translate(e);
+        }
+    }
+}

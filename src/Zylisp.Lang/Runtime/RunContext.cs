@@ -1,0 +1,99 @@
+using System.Runtime.CompilerServices;
+using Zylisp.Lang.Syntax;
+
+namespace Zylisp.Lang.Runtime;
+
+/// <summary>
+/// The services the core library needs from the engine that runs it (eval, macroexpand,
+/// load-file, doc). Implemented by the engine's pipeline, so the runtime never depends on it.
+/// </summary>
+internal interface IHostServices
+{
+    object? EvalForm(RunContext ctx, object? form);
+
+    object? MacroExpand(RunContext ctx, object? form, bool once);
+
+    object? LoadFile(RunContext ctx, string path);
+
+    object? ReadString(string text);
+
+    string? Doc(string name);
+}
+
+/// <summary>
+/// Everything a running program needs that is not in its frames: the globals, output, limits,
+/// the cancellation token, the call depth, and the pending tail call. One per evaluation,
+/// passed explicitly (never a static), so engines are independent.
+/// </summary>
+public sealed class RunContext
+{
+    internal RunContext(GlobalEnvironment globals, EngineOptions options, IHostServices host, CancellationToken cancellation)
+    {
+        Globals = globals;
+        Options = options;
+        Host = host;
+        Cancellation = cancellation;
+        MaxCallDepth = options.Limits.MaxCallDepth;
+    }
+
+    public GlobalEnvironment Globals { get; }
+
+    public EngineOptions Options { get; }
+
+    public TextWriter Out => Options.Out;
+
+    public CancellationToken Cancellation { get; }
+
+    internal IHostServices Host { get; }
+
+    internal int MaxCallDepth { get; }
+
+    /// <summary>Current depth of non-tail Zylisp calls.</summary>
+    internal int Depth;
+
+    /// <summary>The callee and arguments of the pending tail call (see <see cref="Markers.TailCall"/>).</summary>
+    internal ZFunction? TailFn;
+    internal object?[]? TailArgs;
+
+    /// <summary>Called on every non-tail function entry: enforces the depth limit and the host stack.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void Enter(string function, SourceSpan? span)
+    {
+        if (++Depth > MaxCallDepth || ((Depth & 31) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
+        {
+            Depth--;
+            throw RuntimeErrors.StackOverflow(function, MaxCallDepth, span);
+        }
+
+        if (Cancellation.IsCancellationRequested)
+        {
+            Depth--;
+            Cancellation.ThrowIfCancellationRequested();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void Leave() => Depth--;
+
+    /// <summary>Runs pending tail calls until one returns a value.</summary>
+    internal object? RunTailCalls()
+    {
+        object? result;
+        do
+        {
+            var fn = TailFn!;
+            var args = TailArgs!;
+            TailFn = null;
+            TailArgs = null;
+            if (Cancellation.IsCancellationRequested)
+            {
+                Cancellation.ThrowIfCancellationRequested();
+            }
+
+            result = fn.InvokeStep(this, args);
+        }
+        while (ReferenceEquals(result, Markers.TailCall));
+
+        return result;
+    }
+}

@@ -1,0 +1,70 @@
+using Zylisp.Lang.Diagnostics;
+using Zylisp.Lang.Printing;
+using Zylisp.Lang.Syntax;
+
+namespace Zylisp.Lang.Runtime;
+
+/// <summary>
+/// The host exception that carries a thrown Zylisp value (any value; runtime errors throw an
+/// <see cref="ErrorValue"/>) up the host stack to the nearest <c>try</c>. As it unwinds, each
+/// call site it passes adds a <see cref="ZylispStackFrame"/>, which becomes the Zylisp stack trace.
+/// </summary>
+public sealed class ZylispException : Exception
+{
+    /// <summary>Traces keep the innermost frames; deep recursion would otherwise make them huge.</summary>
+    public const int MaxTraceEntries = 40;
+
+    private readonly List<ZylispStackFrame> trace = [];
+
+    public ZylispException(object? value)
+        : base(Describe(value)) => Value = value;
+
+    public ZylispException()
+        : this((object?)null)
+    {
+    }
+
+    public ZylispException(string message)
+        : this((object?)message)
+    {
+    }
+
+    public ZylispException(string message, Exception innerException)
+        : base(message, innerException) => Value = message;
+
+    /// <summary>The thrown Zylisp value.</summary>
+    public object? Value { get; }
+
+    public IReadOnlyList<ZylispStackFrame> Trace => trace;
+
+    /// <summary>How many frames were left out of <see cref="Trace"/> because it was full.</summary>
+    public int OmittedFrames { get; private set; }
+
+    /// <summary>Adds a frame; returns false so it can be used in an exception filter.</summary>
+    public bool AddFrame(string function, SourceSpan? span)
+    {
+        if (trace.Count < MaxTraceEntries)
+        {
+            if (trace.Count == 0 || trace[^1].Span != span || trace[^1].FunctionName != function)
+            {
+                trace.Add(new ZylispStackFrame(function, span));
+            }
+        }
+        else
+        {
+            OmittedFrames++;
+        }
+
+        return false;
+    }
+
+    /// <summary>The span where the value was thrown: the error's own span, or the innermost frame's.</summary>
+    public SourceSpan? Origin => (Value as ErrorValue)?.Span ?? (trace.Count > 0 ? trace[0].Span : null);
+
+    private static string Describe(object? value) => value switch
+    {
+        ErrorValue e => e.Message,
+        string s => s,
+        _ => "uncaught value: " + Printer.PrStr(value),
+    };
+}
