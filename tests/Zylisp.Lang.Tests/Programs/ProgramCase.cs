@@ -1,0 +1,30 @@
+using System.Globalization;
+
+namespace Zylisp.Lang.Tests.Programs;
+
+/// <summary>
+/// One corpus program and what it must do: NAME.zl or NAME.slisp beside NAME.out (exact stdout),
+/// NAME.exit (exit status) and optionally NAME.args (one command-line argument per line).
+/// </summary>
+public sealed record ProgramCase(string RelativePath, string FullPath, string ExpectedOutput, int ExpectedExitCode, IReadOnlyList<string> Args)
+{
+    public static readonly IReadOnlyList<string> SourceExtensions = [".zl", ".slisp"];
+
+    /// <summary>Loads the program at <paramref name="relativePath"/> (relative to tests/programs, '/' separated).</summary>
+    public static ProgramCase Load(string relativePath)
+    {
+        string fullPath = Path.Combine(RepositoryRoot.ProgramsDirectory, relativePath.Replace('/', Path.DirectorySeparatorChar));
+        string stem = Path.ChangeExtension(fullPath, null);
+        string expectedOutput = File.ReadAllText(stem + ".out");
+        string exitText = File.ReadAllText(stem + ".exit").Trim();
+        if (!int.TryParse(exitText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int exitCode))
+        {
+            throw new FormatException($"{stem}.exit must hold one integer, not '{exitText}'");
+        }
+
+        IReadOnlyList<string> args = File.Exists(stem + ".args")
+            ? File.ReadAllLines(stem + ".args").Where(line => line.Length > 0).ToArray()
+            : [];
+        return new ProgramCase(relativePath, fullPath, expectedOutput, exitCode, args);
+    }
+}
