@@ -4,6 +4,7 @@ using Zylisp.Rely.Tests.Support;
 namespace Zylisp.Rely.Tests;
 
 /// <summary>Real child processes (/bin/sh, sleep). These need Linux's /proc and do nothing elsewhere.</summary>
+[Collection(ProcessWideCollection.Name)]
 public sealed class ProcessWorkerTests
 {
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(20);
