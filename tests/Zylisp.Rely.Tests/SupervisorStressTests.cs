@@ -21,7 +21,8 @@ public sealed class SupervisorStressTests
         // Every dead incarnation, and the stopped supervisor, must be collectable: no task, timer, registration or queue still holds it.
         var alive = samples.Select((weak, index) => (weak, index)).Where(p => p.weak.IsAlive).Select(p => p.index);
         Assert.Empty(alive);
-        Assert.InRange(ThreadCount(), 0, threadsBefore + 8);
+        // Slack for the thread pool's own growth; a leak of even one thread per 1,000 cycles exceeds it.
+        Assert.InRange(ThreadCount(), 0, threadsBefore + 9);
         if (ProcFs.Available)
         {
             Assert.InRange(ProcFs.OpenDescriptorCount(), 0, descriptorsBefore + 2);
