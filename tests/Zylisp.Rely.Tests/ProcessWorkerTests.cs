@@ -173,6 +173,40 @@ public sealed class ProcessWorkerTests
     }
 
     [Fact]
+    public async Task A_repl_style_worker_pool_is_found_by_name_after_its_supervisor_restarts()
+    {
+        if (!ProcFs.Available)
+        {
+            return;
+        }
+        var registry = new Registry();
+        using var bus = new EventBus();
+        using var log = new EventLog(bus);
+        var poolOptions = new SupervisorOptions
+        {
+            Strategy = SupervisorStrategy.SimpleOneForOne,
+            Template = ChildSpec.ForProcessWorker("worker", Sleeper() with { MaxRequests = 1000 }) with { ShutdownTimeout = TimeSpan.FromSeconds(5) },
+            Name = "worker-pool",
+            Registry = registry,
+        };
+        var root = await Supervisor.StartAsync(
+            new SupervisorOptions { Name = "repl-server", Events = bus, Backoff = RestartBackoff.None },
+            [ChildSpec.ForSupervisor("worker-pool", poolOptions, [])]);
+
+        var pool = registry.WhereIs<Supervisor>("worker-pool")!;
+        var worker = (ProcessWorker)await pool.StartChild();
+        pool.Kill();
+        await log.WaitFor<ChildStarted>(e => e.ChildId == "worker-pool" && e.IsRestart, "pool restarted");
+        await EventLog.Eventually(() => registry.WhereIs("worker-pool") is not null, "pool re-registered");
+        var newPool = registry.WhereIs<Supervisor>("worker-pool")!;
+        Assert.NotEqual(pool.Pid, newPool.Pid);
+        Assert.False(ProcFs.IsAlive(worker.OsProcessId));
+        Assert.Empty(await newPool.WhichChildren()); // Dynamic children belong to their incarnation, as in OTP.
+        await root.StopAsync();
+        Assert.Null(registry.WhereIs("worker-pool"));
+    }
+
+    [Fact]
     public async Task A_thousand_restarts_leave_no_zombie_and_no_leaked_descriptor()
     {
         if (!ProcFs.Available)
