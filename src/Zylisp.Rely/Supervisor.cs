@@ -50,6 +50,10 @@ public sealed class Supervisor : IProcess
         var specs = children ?? [];
         Validate(options, specs);
         var supervisor = new Supervisor(options);
+        if (options.Registry is { } registry && !registry.TryRegister(supervisor.Name, supervisor))
+        {
+            throw new SupervisorException(SupervisorError.AlreadyStarted, $"the name '{supervisor.Name}' is already registered");
+        }
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _ = Task.Run(() => supervisor.RunAsync(specs, started));
         await started.Task.ConfigureAwait(false);

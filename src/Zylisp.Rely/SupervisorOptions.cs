@@ -18,6 +18,12 @@ public sealed record SupervisorOptions
     /// <summary>Where telemetry goes. Defaults to a private bus.</summary>
     public EventBus? Events { get; init; }
 
+    /// <summary>
+    /// When set, the supervisor registers itself under <see cref="Name"/> before starting its
+    /// children, so a host finds the current incarnation (say, a worker pool) after restarts.
+    /// </summary>
+    public Registry? Registry { get; init; }
+
     /// <summary>The template every child is started from; required for SimpleOneForOne and only for it.</summary>
     public ChildSpec? Template { get; init; }
 }

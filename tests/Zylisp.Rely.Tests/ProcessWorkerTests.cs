@@ -4,6 +4,7 @@ using Zylisp.Rely.Tests.Support;
 namespace Zylisp.Rely.Tests;
 
 /// <summary>Real child processes (/bin/sh, sleep). These need Linux's /proc and do nothing elsewhere.</summary>
+[Collection(ProcessWideCollection.Name)]
 public sealed class ProcessWorkerTests
 {
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(20);
@@ -169,6 +170,40 @@ public sealed class ProcessWorkerTests
         Assert.Equal(3, (await pool.CountChildren()).Active);
         await pool.StopAsync();
         Assert.All(workers, w => Assert.False(ProcFs.IsAlive(w.OsProcessId)));
+    }
+
+    [Fact]
+    public async Task A_repl_style_worker_pool_is_found_by_name_after_its_supervisor_restarts()
+    {
+        if (!ProcFs.Available)
+        {
+            return;
+        }
+        var registry = new Registry();
+        using var bus = new EventBus();
+        using var log = new EventLog(bus);
+        var poolOptions = new SupervisorOptions
+        {
+            Strategy = SupervisorStrategy.SimpleOneForOne,
+            Template = ChildSpec.ForProcessWorker("worker", Sleeper() with { MaxRequests = 1000 }) with { ShutdownTimeout = TimeSpan.FromSeconds(5) },
+            Name = "worker-pool",
+            Registry = registry,
+        };
+        var root = await Supervisor.StartAsync(
+            new SupervisorOptions { Name = "repl-server", Events = bus, Backoff = RestartBackoff.None },
+            [ChildSpec.ForSupervisor("worker-pool", poolOptions, [])]);
+
+        var pool = registry.WhereIs<Supervisor>("worker-pool")!;
+        var worker = (ProcessWorker)await pool.StartChild();
+        pool.Kill();
+        await log.WaitFor<ChildStarted>(e => e.ChildId == "worker-pool" && e.IsRestart, "pool restarted");
+        await EventLog.Eventually(() => registry.WhereIs("worker-pool") is not null, "pool re-registered");
+        var newPool = registry.WhereIs<Supervisor>("worker-pool")!;
+        Assert.NotEqual(pool.Pid, newPool.Pid);
+        Assert.False(ProcFs.IsAlive(worker.OsProcessId));
+        Assert.Empty(await newPool.WhichChildren()); // Dynamic children belong to their incarnation, as in OTP.
+        await root.StopAsync();
+        Assert.Null(registry.WhereIs("worker-pool"));
     }
 
     [Fact]

@@ -255,10 +255,12 @@ public sealed class SupervisorTests
         var one = await sup.StartChild(1);
         var two = await sup.StartChild(2);
         await sup.StartChild(3);
+        await EventLog.Eventually(() => gates.Count == 3, "three workers running");
         Assert.Equal(new ChildCounts(3, 3, 0, 3), await sup.CountChildren());
 
         gates[2].SetException(new InvalidOperationException("worker 2 crashed"));
         await h.Log.WaitFor<ChildExited>(e => e.Pid == two.Pid, "worker 2 exit");
+        await EventLog.Eventually(() => arguments.Count == 4, "worker 2 restarted");
         Assert.Equal([1, 2, 3, 2], arguments.Cast<int>());
         Assert.Equal(3, (await sup.CountChildren()).Active);
 
@@ -289,8 +291,8 @@ public sealed class SupervisorTests
         var innerBefore = await h.ProcessOf("inner");
         Assert.Equal(new ChildCounts(2, 2, 1, 1), await h.Supervisor.CountChildren());
 
-        await CrashLeaf();
-        await CrashLeaf(); // Second restart within the period: more than 1, so the inner supervisor fails.
+        await CrashLeaf(expectRestart: true);
+        await CrashLeaf(expectRestart: false); // Second restart within the period: more than 1, so the inner supervisor fails.
         var innerExit = await h.Log.WaitFor<ChildExited>(e => e.ChildId == "inner", "inner supervisor exit");
         Assert.Equal("restart-intensity", innerExit.Reason.Tag);
         await h.Log.WaitFor<ChildStarted>(e => e.ChildId == "inner" && e.IsRestart, "inner restarted");
@@ -300,11 +302,17 @@ public sealed class SupervisorTests
         Assert.Equal(1, puppets.Starts("sibling"));
         Assert.Contains(h.Log.OfType<SupervisorEscalated>(), e => e.Supervisor == "inner");
 
-        async Task CrashLeaf()
+        async Task CrashLeaf(bool expectRestart)
         {
+            var before = puppets.Starts("leaf");
+            await h.Log.WaitUntil(l => l.OfType<ChildStarted>().Count(e => e.ChildId == "leaf") == before, "leaf start logged");
             var leaf = h.Log.OfType<ChildStarted>().Last(e => e.ChildId == "leaf");
             puppets.Crash("leaf");
             await h.Log.WaitFor<ChildExited>(e => e.Pid == leaf.Pid, "leaf exit");
+            if (expectRestart)
+            {
+                await h.Log.WaitUntil(l => l.OfType<ChildStarted>().Count(e => e.ChildId == "leaf") == before + 1, "leaf restarted");
+            }
         }
     }
 
