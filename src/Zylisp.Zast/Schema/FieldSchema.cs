@@ -13,12 +13,15 @@ public sealed class FieldSchema
         GoName = goName;
         Name = goName.ToLowerInvariant();
         Property = property;
+        _accessor = PropertyAccessor.For(property);
         Kind = kind;
         NodeType = nodeType;
         MayBeNoPos = mayBeNoPos;
     }
 
     /// <summary>The keyword in the canonical format: go/ast's field name in lower case (<c>namepos</c>).</summary>
+    private readonly PropertyAccessor _accessor;
+
     public string Name { get; }
 
     /// <summary>go/ast's field name (<c>NamePos</c>).</summary>
@@ -41,16 +44,16 @@ public sealed class FieldSchema
     /// <summary>Whether the field has two states worth covering: nil/present, or 0/set for a position.</summary>
     public bool IsOptional => Kind == FieldKind.OptionalNode || (Kind == FieldKind.Pos && MayBeNoPos);
 
-    public object? GetValue(Node node) => Property.GetValue(node);
+    public object? GetValue(Node node) => _accessor.Get(node);
 
-    public void SetValue(Node node, object? value) => Property.SetValue(node, value);
+    public void SetValue(Node node, object? value) => _accessor.Set(node, value);
 
-    public Pos GetPos(Node node) => (Pos)Property.GetValue(node)!;
+    public Pos GetPos(Node node) => (Pos)_accessor.Get(node)!;
 
-    public Node? GetNode(Node node) => (Node?)Property.GetValue(node);
+    public Node? GetNode(Node node) => (Node?)_accessor.Get(node);
 
     /// <summary>A list field's live list (the model never leaves one null); add to it to fill the field.</summary>
-    public IList GetList(Node node) => (IList)Property.GetValue(node)!;
+    public IList GetList(Node node) => (IList)_accessor.Get(node)!;
 
     public override string ToString() => $"{Name}: {Kind}{(NodeType is null ? "" : " of " + NodeType.Name)}";
 }
