@@ -48,12 +48,12 @@ public sealed class FieldSchema
 
     public void SetValue(Node node, object? value) => _accessor.Set(node, value);
 
-    public Pos GetPos(Node node) => (Pos)_accessor.Get(node)!;
+    public Pos GetPos(Node node) => _accessor.GetPos(node);
 
-    public Node? GetNode(Node node) => (Node?)_accessor.Get(node);
+    public Node? GetNode(Node node) => _accessor.GetNode(node);
 
     /// <summary>A list field's live list (the model never leaves one null); add to it to fill the field.</summary>
-    public IList GetList(Node node) => (IList)_accessor.Get(node)!;
+    public IList GetList(Node node) => _accessor.GetList(node);
 
     public override string ToString() => $"{Name}: {Kind}{(NodeType is null ? "" : " of " + NodeType.Name)}";
 }
