@@ -77,7 +77,7 @@ public static class ZastDiagnosticCatalog
         [ConversionUnavailable] = "{0} is not available in this build: {1}",
         [InputError] = "{0}",
         [PrintFailed] = "cannot print Go source: {0}",
-        [TreeTooDeep] = "the tree is nested too deeply to convert",
+        [TreeTooDeep] = "the tree is nested too deeply for this thread's stack (ZastTool runs on a large one)",
         [NotOneFile] = "to-go writes one Go file, but this program holds {0}",
     };
 

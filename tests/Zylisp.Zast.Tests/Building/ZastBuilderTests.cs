@@ -147,4 +147,19 @@ public class ZastBuilderTests
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
         Assert.Equal("p", result.Value!.Name.Name);
     }
+
+    [Fact]
+    public void DeepTreesOnASmallStackGiveADiagnosticWithAShortenedPath()
+    {
+        const int depth = 200_000;
+        var text = string.Concat(Enumerable.Repeat("(ParenExpr :lparen 1 :x ", depth)) + "(Ident :namepos 1 :name \"x\")" + string.Concat(Enumerable.Repeat(" :rparen 2)", depth));
+        BuildResult<Expr>? result = null;
+        var thread = new Thread(() => result = ZastBuilder.BuildNode<Expr>(text), 1024 * 1024);
+        thread.Start();
+        thread.Join();
+        var diagnostic = Assert.Single(result!.Diagnostics);
+        Assert.Equal(ZastDiagnosticCatalog.TreeTooDeep, diagnostic.Id);
+        Assert.Contains("more)…", diagnostic.Path, StringComparison.Ordinal);
+        Assert.True(diagnostic.Path.Length < 200);
+    }
 }
