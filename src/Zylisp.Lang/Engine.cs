@@ -159,7 +159,7 @@ public sealed class Engine
                 {
                     foreach (var form in read.Forms)
                     {
-                        pipeline.ExpandTopLevel(form, unit, ctx, output);
+                        output.Add(pipeline.ExpandTopLevel(form, unit, ctx));
                     }
 
                     return null;
