@@ -89,3 +89,40 @@ public class PrinterTests
         Assert.Equal(text, Printer.PrStr(form));
     }
 }
+
+public class SlispStrTests
+{
+    [Fact]
+    public void Map_keys_are_readable_values_displayed_and_entries_sorted()
+    {
+        var map = PersistentMap.Create("b", "x", Keyword.Of("a"), 1L);
+        Assert.Equal("{\"b\" x :a 1}", Printer.SlispStr(map));
+    }
+
+    [Fact]
+    public void Sets_are_sorted_by_readable_text_without_commas()
+    {
+        Assert.Equal("#{\"a\" 1 2 :k}", Printer.SlispStr(PersistentSet.Create(2L, Keyword.Of("k"), "a", 1L)));
+    }
+
+    [Fact]
+    public void Vectors_and_lists_display_their_elements()
+    {
+        Assert.Equal("[a 1 nil {:k v}]", Printer.SlispStr(PersistentVector.Create("a", 1L, null, PersistentMap.Create(Keyword.Of("k"), "v"))));
+        Assert.Equal("(x 2.0)", Printer.SlispStr(PersistentList.Create("x", 2.0)));
+    }
+
+    [Fact]
+    public void Top_level_strings_and_nil()
+    {
+        Assert.Equal("plain", Printer.SlispStr("plain"));
+        Assert.Equal(string.Empty, Printer.SlispStr(null));
+    }
+
+    [Fact]
+    public void Nested_keys_are_rendered_readably_all_the_way_down()
+    {
+        var map = PersistentMap.Create(PersistentVector.Create("k"), PersistentVector.Create("v"));
+        Assert.Equal("{[\"k\"] [v]}", Printer.SlispStr(map));
+    }
+}

@@ -38,6 +38,12 @@ public static class Printer
         _ => PrStr(value),
     };
 
+    /// <summary>
+    /// SLisp's <c>str</c> of one value: sorted maps and sets without commas, keys and set elements
+    /// readable, values and elements displayed; e.g. <c>{"b" x :a 1}</c>. See <see cref="SlispPrinter"/>.
+    /// </summary>
+    public static string SlispStr(object? value) => SlispPrinter.Str(value);
+
     public static void Print(StringBuilder sb, object? value, bool readably)
     {
         ArgumentNullException.ThrowIfNull(sb);
