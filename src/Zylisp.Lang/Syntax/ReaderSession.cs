@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Zylisp.Lang.Data;
@@ -22,6 +23,10 @@ internal sealed class ReaderSession
     private const long SmallIntegerMax = 1023;
 
     private static readonly object[] SmallIntegers = CreateSmallIntegers();
+
+    // Delimiters, comma, and every character char.IsWhiteSpace accepts (the ASCII ones and the Unicode spaces).
+    private static readonly SearchValues<char> TokenTerminators = SearchValues.Create(
+        "()[]{}\";, \t\n\r\v\f\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
 
     private readonly string text;
     private readonly string file;
@@ -133,7 +138,7 @@ internal sealed class ReaderSession
                     SkipLine();
                     break;
                 default:
-                    if (c > 127 && char.IsWhiteSpace(c))
+                    if (char.IsWhiteSpace(c))
                     {
                         pos++;
                         break;
@@ -515,25 +520,25 @@ internal sealed class ReaderSession
 
     // ---- tokens: numbers, symbols, keywords, nil/true/false ------------------------------
 
-    private static bool IsTerminator(char c) =>
-        c is ' ' or ',' or '\n' or '\t' or '\r' or '(' or ')' or '[' or ']' or '{' or '}' or '"' or ';'
-        || (c > 127 && char.IsWhiteSpace(c));
-
     private int ScanTokenEnd(int from)
     {
-        int i = from;
-        while (i < text.Length && !IsTerminator(text[i]))
-        {
-            i++;
-        }
-
-        return i;
+        int length = text.AsSpan(from).IndexOfAny(TokenTerminators);
+        return length < 0 ? text.Length : from + length;
     }
 
     private void ReadToken()
     {
         var start = Here;
         int end = ScanTokenEnd(pos);
+        if (end == pos)
+        {
+            // Unreachable while SkipTrivia and TokenTerminators agree on whitespace; kept so a
+            // future mismatch degrades to a diagnostic instead of an exception.
+            pos++;
+            Report(DiagnosticIds.InvalidToken, Span(start, Here), text[start.Offset].ToString());
+            return;
+        }
+
         var token = text.AsSpan(pos, end - pos);
         pos = end;
         var endPosition = Here;
