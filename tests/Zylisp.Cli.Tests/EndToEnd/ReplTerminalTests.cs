@@ -75,6 +75,8 @@ public class ReplTerminalTests
         repl.WaitForText("#_=> ");
 
         repl.Type("(+ 100");
+        // Ctrl+C is a signal and overtakes keys still queued in the terminal: let them land first.
+        repl.WaitForText("#_=> (+ 100");
         repl.Press("C-c");
         repl.WaitForCount(Prompt, 2);
         repl.Type("(+ 2 3)");
