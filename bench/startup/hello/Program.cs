@@ -1,0 +1,2 @@
+// The start-up baseline: the least a .NET program can do.
+Console.WriteLine("hello");

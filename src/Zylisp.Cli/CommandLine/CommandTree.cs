@@ -1,0 +1,158 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using Zylisp.Cli.Commands;
+
+namespace Zylisp.Cli.CommandLine;
+
+/// <summary>
+/// The full command line, parsed by System.CommandLine: every command, its options and its
+/// <c>--help</c>. Usage errors exit with <see cref="ExitCodes.Usage"/>.
+/// </summary>
+internal static class CommandTree
+{
+    private static readonly Option<bool> Verbose = new("--verbose")
+    {
+        Description = "Also print the .NET stack trace of internal errors.",
+        Recursive = true,
+    };
+
+    private static readonly Option<bool> Terse = new("--terse")
+    {
+        Description = "Print one line per diagnostic: no source excerpt, no help.",
+        Recursive = true,
+    };
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand(
+            "Zylisp: a Lisp on .NET.\n\n" +
+            "With no command, starts the REPL (or runs standard input as a script when it is piped).\n" +
+            "`zylisp FILE ARGS…` runs FILE, so a file starting with #!/usr/bin/env zylisp runs directly.\n\n" +
+            "Exit status: 0 success, 1 the program failed, 2 usage error; `run` exits with -main's integer result.")
+        {
+            Verbose,
+            Terse,
+            ReplCommandDefinition(),
+            RunCommandDefinition(),
+            EvalCommandDefinition(),
+            ExpandCommandDefinition(),
+            VersionCommandDefinition(),
+        };
+        root.SetAction(result => ReplCommand.Execute(OptionsOf(result)));
+        // `zylisp --version` says the same as `zylisp version` (System.CommandLine's default omits the commit).
+        foreach (var option in root.Options.OfType<VersionOption>())
+        {
+            option.Action = new PrintVersionAction();
+        }
+
+        return root;
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/>; a parse error prints its message and a hint, and exits 2.</summary>
+    public static int Invoke(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        var result = Build().Parse(args);
+        if (result.Action is ParseErrorAction && result.Errors.Count > 0)
+        {
+            foreach (var parseError in result.Errors)
+            {
+                error.WriteLine($"zylisp: {parseError.Message}");
+            }
+
+            var command = string.Join(' ', CommandPath(result));
+            error.WriteLine($"Try '{command} --help' for more information.");
+            return ExitCodes.Usage;
+        }
+
+        return result.Invoke(new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            // Exceptions reach Program's handler, which reports them as internal errors (exit 70).
+            EnableDefaultExceptionHandler = false,
+        });
+    }
+
+    private static Command ReplCommandDefinition()
+    {
+        var command = new Command("repl", "Start the local REPL (plain, without line editing, when stdin is not a terminal, TERM=dumb or NO_COLOR is set).");
+        command.SetAction(result => ReplCommand.Execute(OptionsOf(result)));
+        return command;
+    }
+
+    private static Command RunCommandDefinition()
+    {
+        var file = new Argument<string>("FILE") { Description = "The script to run, or - for standard input." };
+        var arguments = new Argument<string[]>("ARGS")
+        {
+            Description = "Arguments for -main and *command-line-args* (everything after FILE, options included).",
+            Arity = ArgumentArity.ZeroOrMore,
+            CaptureRemainingTokens = true,
+        };
+        var command = new Command("run", "Load FILE and call its -main with ARGS; exit with -main's integer result.")
+        {
+            file,
+            arguments,
+        };
+        command.SetAction(result => RunCommand.Execute(new RunRequest(
+            result.GetRequiredValue(file),
+            result.GetValue(arguments) ?? [],
+            OptionsOf(result))));
+        return command;
+    }
+
+    private static Command EvalCommandDefinition()
+    {
+        var expressions = new Argument<string[]>("EXPR")
+        {
+            Description = "Zylisp source; several arguments are joined by newlines.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command("eval", "Evaluate the expressions and print the value of the last one.") { expressions };
+        command.SetAction(result => EvalCommand.Execute(result.GetRequiredValue(expressions), OptionsOf(result)));
+        return command;
+    }
+
+    private static Command ExpandCommandDefinition()
+    {
+        var file = new Argument<string?>("FILE")
+        {
+            Description = "The file to expand, or - for standard input.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var expression = new Option<string?>("--expr", "-e") { Description = "Expand this source text instead of a file." };
+        var command = new Command("expand", "Print the core forms of a program after macro expansion, pretty-printed.")
+        {
+            file,
+            expression,
+        };
+        command.SetAction(result => ExpandCommand.Execute(result.GetValue(file), result.GetValue(expression), OptionsOf(result)));
+        return command;
+    }
+
+    private static Command VersionCommandDefinition()
+    {
+        var command = new Command("version", "Print the version, the commit it was built from and the .NET runtime.");
+        command.SetAction(result => VersionCommand.Execute(result.InvocationConfiguration.Output));
+        return command;
+    }
+
+    private static OutputOptions OptionsOf(ParseResult result) =>
+        new(result.GetValue(Verbose), result.GetValue(Terse));
+
+    private static IEnumerable<string> CommandPath(ParseResult result)
+    {
+        var names = new Stack<string>();
+        for (var command = result.CommandResult; command is not null; command = command.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Push(command.Command is RootCommand ? "zylisp" : command.Command.Name);
+        }
+
+        return names;
+    }
+
+    private sealed class PrintVersionAction : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult) => VersionCommand.Execute(parseResult.InvocationConfiguration.Output);
+    }
+}

@@ -1,0 +1,12 @@
+namespace Zylisp.Cli.CommandLine;
+
+/// <summary>
+/// A request to run a script: <see cref="Path"/> is a file, or <c>-</c> for standard input;
+/// <see cref="Arguments"/> become <c>*command-line-args*</c> and the arguments of <c>-main</c>.
+/// </summary>
+internal sealed record RunRequest(string Path, IReadOnlyList<string> Arguments, OutputOptions Output)
+{
+    public const string StandardInput = "-";
+
+    public bool ReadsStandardInput => Path == StandardInput;
+}

@@ -1,0 +1,28 @@
+using Zylisp.Cli.CommandLine;
+using Zylisp.Cli.Hosting;
+using Zylisp.Lang.Printing;
+
+namespace Zylisp.Cli.Commands;
+
+/// <summary><c>zylisp eval 'EXPR…'</c>: evaluate the forms and print the value of the last one.</summary>
+internal static class EvalCommand
+{
+    public const string SourceName = "<eval>";
+
+    public static int Execute(IReadOnlyList<string> expressions, OutputOptions options)
+    {
+        using var streams = StandardStreams.Open();
+        var source = string.Join('\n', expressions);
+        var output = options;
+        var engine = EngineHost.Create(streams);
+        var result = engine.Eval(source, SourceName);
+        new DiagnosticReporter(output).ReportErrors(result.Diagnostics, engine.Sources, streams);
+        if (!result.Success)
+        {
+            return ExitCodes.ProgramFailed;
+        }
+
+        streams.Out.WriteLine(Printer.PrStr(result.Value));
+        return ExitCodes.Success;
+    }
+}

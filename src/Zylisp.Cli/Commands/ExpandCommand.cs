@@ -1,0 +1,52 @@
+using Zylisp.Cli.CommandLine;
+using Zylisp.Cli.Hosting;
+
+namespace Zylisp.Cli.Commands;
+
+/// <summary><c>zylisp expand FILE|-e EXPR</c>: print the core forms after macro expansion, pretty-printed.</summary>
+internal static class ExpandCommand
+{
+    public const string ExpressionName = "<expr>";
+
+    public static int Execute(string? path, string? expression, OutputOptions options)
+    {
+        using var streams = StandardStreams.Open();
+        if ((path is null) == (expression is null))
+        {
+            streams.Error.WriteLine("zylisp expand: give either a FILE or -e EXPR");
+            streams.Error.WriteLine("Try 'zylisp expand --help'.");
+            return ExitCodes.Usage;
+        }
+
+        string source;
+        string name;
+        if (expression is not null)
+        {
+            (source, name) = (expression, ExpressionName);
+        }
+        else if (path == RunRequest.StandardInput)
+        {
+            (source, name) = (Console.In.ReadToEnd(), RunCommand.StandardInputName);
+        }
+        else if (File.Exists(path))
+        {
+            (source, name) = (File.ReadAllText(path!), path!);
+        }
+        else
+        {
+            streams.Error.WriteLine($"zylisp expand: cannot read '{path}': no such file");
+            return ExitCodes.Usage;
+        }
+
+        var output = options;
+        var engine = EngineHost.Create(streams);
+        var result = engine.Expand(source, name);
+        foreach (var form in result.Forms)
+        {
+            streams.Out.WriteLine(FormLayout.Pretty(form));
+        }
+
+        new DiagnosticReporter(output).ReportErrors(result.Diagnostics, engine.Sources, streams);
+        return result.Success ? ExitCodes.Success : ExitCodes.ProgramFailed;
+    }
+}

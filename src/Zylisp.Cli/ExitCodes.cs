@@ -1,0 +1,16 @@
+namespace Zylisp.Cli;
+
+/// <summary>The process exit statuses the command promises (README, `zylisp --help`).</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>The Zylisp program failed: a read, expand, analyze or run error.</summary>
+    public const int ProgramFailed = 1;
+
+    /// <summary>The command line was wrong: unknown command or option, missing argument, unreadable file.</summary>
+    public const int Usage = 2;
+
+    /// <summary>A bug in Zylisp itself (sysexits' EX_SOFTWARE): never the user's fault.</summary>
+    public const int InternalError = 70;
+}

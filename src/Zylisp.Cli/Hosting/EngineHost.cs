@@ -1,0 +1,14 @@
+using Zylisp.Lang;
+
+namespace Zylisp.Cli.Hosting;
+
+/// <summary>
+/// The one place the CLI creates an engine, so every command gets the same I/O wiring. The engine
+/// runs Zylisp code on its own large-stack thread and writes warnings as they happen (before the
+/// program's output they concern); the CLI reports the errors it returns.
+/// </summary>
+internal static class EngineHost
+{
+    public static Engine Create(StandardStreams streams) =>
+        new(new EngineOptions { Out = streams.Out, Error = streams.Error });
+}

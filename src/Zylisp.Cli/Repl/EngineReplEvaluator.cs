@@ -1,0 +1,72 @@
+using Zylisp.Cli.Hosting;
+using Zylisp.Lang;
+using Zylisp.Lang.Data;
+using Zylisp.Lang.Printing;
+using Zylisp.Lang.Syntax;
+
+namespace Zylisp.Cli.Repl;
+
+/// <summary>
+/// The REPL's bridge to the engine: evaluates an entry, keeps <c>*1 *2 *3</c> (the last three values)
+/// and <c>*e</c> (the last error) up to date, answers <c>(doc name)</c> from the engine's
+/// documentation, and formats errors with Lang's formatter.
+/// </summary>
+internal sealed class EngineReplEvaluator(Engine engine, DiagnosticReporter reporter) : IReplEvaluator
+{
+    public const string SourceName = "<repl>";
+
+    private object? _value1;
+    private object? _value2;
+    private HashSet<string>? _names;
+
+    public IEnumerable<string> Names => KnownNames();
+
+    public bool IsComplete(string source) => Reader.IsComplete(source);
+
+    public NameKind Classify(string name) => KnownNames().Contains(name) ? NameKind.Defined : NameKind.Unknown;
+
+    public ReplOutcome Evaluate(string source, CancellationToken cancellation)
+    {
+        if (DocRequest(source) is { } name)
+        {
+            return new ReplOutcome(null, null, engine.Doc(name) ?? $"No documentation for {name}.");
+        }
+
+        var result = engine.Eval(source, SourceName, cancellation);
+        _names = null; // the entry may have defined something new
+        var errors = result.Diagnostics.Where(d => d.IsError).ToList();
+        var report = errors.Count > 0 ? reporter.Format(errors, engine.Sources) : null;
+        if (!result.Success)
+        {
+            engine.SetGlobal("*e", result.Error);
+            return new ReplOutcome(null, report);
+        }
+
+        engine.SetGlobal("*3", _value2);
+        engine.SetGlobal("*2", _value1);
+        engine.SetGlobal("*1", result.Value);
+        (_value2, _value1) = (_value1, result.Value);
+        return new ReplOutcome(Printer.PrStr(result.Value), report);
+    }
+
+    /// <summary>
+    /// <c>(doc name)</c> is a REPL command, as in Clojure's REPL: the name is not evaluated. A program
+    /// that defines its own <c>doc</c> gets its own.
+    /// </summary>
+    private string? DocRequest(string source)
+    {
+        if (!source.TrimStart().StartsWith("(doc", StringComparison.Ordinal) || KnownNames().Contains("doc"))
+        {
+            return null;
+        }
+
+        var read = Reader.ReadAll(source, SourceName);
+        return !read.HasErrors && read.Forms is [PersistentList { Count: 2 } list]
+            && list.First is Symbol { Name: "doc", Namespace: null }
+            && list.Rest.First is Symbol target
+            ? (target.Namespace is null ? target.Name : $"{target.Namespace}/{target.Name}")
+            : null;
+    }
+
+    private HashSet<string> KnownNames() => _names ??= new HashSet<string>(engine.GlobalNames, StringComparer.Ordinal);
+}

@@ -1,0 +1,30 @@
+namespace Zylisp.Cli.Repl;
+
+/// <summary>
+/// Reads lines without any escape sequences or line editing: for pipes, <c>TERM=dumb</c> and
+/// <c>NO_COLOR</c>. Prompts are written only when someone is typing.
+/// </summary>
+internal sealed class PlainInput(TextReader input, TextWriter output, bool showPrompts) : IReplInput
+{
+    public ReplLine ReadLine(bool continuing, CancellationToken cancellation)
+    {
+        if (showPrompts)
+        {
+            output.Write(Prompts.For(continuing));
+            output.Flush();
+        }
+
+        var line = input.ReadLine();
+        if (line is null)
+        {
+            return ReplLine.EndOfInput;
+        }
+
+        // Ctrl+C while a plain terminal was reading: the partial input is abandoned.
+        return cancellation.IsCancellationRequested ? ReplLine.Interrupted : ReplLine.Of(line);
+    }
+
+    public void Dispose()
+    {
+    }
+}

@@ -1,0 +1,55 @@
+using Zylisp.Cli.CommandLine;
+
+namespace Zylisp.Cli.Tests.CommandLine;
+
+public class FastPathTests
+{
+    [Fact]
+    public void Run_with_a_file_takes_the_fast_path_and_keeps_every_later_word_for_the_program()
+    {
+        var request = FastPath.TryParse(["run", "prog.zl", "a", "--verbose", "-x"], standardInputIsRedirected: false);
+
+        Assert.NotNull(request);
+        Assert.Equal("prog.zl", request.Path);
+        Assert.Equal(["a", "--verbose", "-x"], request.Arguments);
+    }
+
+    [Fact]
+    public void A_script_path_as_first_word_runs_it_which_is_how_a_shebang_line_works()
+    {
+        var request = FastPath.TryParse(["./hello.zl", "world"], standardInputIsRedirected: false);
+
+        Assert.NotNull(request);
+        Assert.Equal("./hello.zl", request.Path);
+        Assert.Equal(["world"], request.Arguments);
+    }
+
+    [Fact]
+    public void A_lone_dash_reads_the_script_from_standard_input()
+    {
+        var request = FastPath.TryParse(["-", "x"], standardInputIsRedirected: true);
+
+        Assert.NotNull(request);
+        Assert.True(request.ReadsStandardInput);
+        Assert.Equal(["x"], request.Arguments);
+    }
+
+    [Fact]
+    public void No_arguments_with_piped_input_runs_standard_input_but_on_a_terminal_opens_the_repl()
+    {
+        Assert.True(FastPath.TryParse([], standardInputIsRedirected: true)?.ReadsStandardInput);
+        Assert.Null(FastPath.TryParse([], standardInputIsRedirected: false));
+    }
+
+    [Theory]
+    [InlineData("repl")]
+    [InlineData("eval", "(+ 1 2)")]
+    [InlineData("expand", "-e", "x")]
+    [InlineData("version")]
+    [InlineData("--help")]
+    [InlineData("run", "--verbose", "x.zl")]
+    [InlineData("run")]
+    [InlineData("run", "--help")]
+    public void Commands_and_options_go_to_the_full_parser(params string[] args) =>
+        Assert.Null(FastPath.TryParse(args, standardInputIsRedirected: false));
+}

@@ -1,0 +1,63 @@
+using Zylisp.Cli.Tests.Support;
+
+namespace Zylisp.Cli.Tests.EndToEnd;
+
+/// <summary>The REPL with piped input: no prompts, no escape sequences, just values.</summary>
+public class ReplPlainTests
+{
+    private static Task<CliResult> Repl(string input) => CliProcess.RunAsync(["repl"], stdin: input);
+
+    [Fact]
+    public async Task Piped_input_prints_just_the_value()
+    {
+        var result = await Repl("(+ 1 2)\n");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("3\n", result.Stdout);
+    }
+
+    [Fact]
+    public async Task A_form_may_span_lines()
+    {
+        var result = await Repl("(+ 1\n   2)\n[1\n 2]\n");
+
+        Assert.Equal("3\n[1 2]\n", result.Stdout);
+    }
+
+    [Fact]
+    public async Task An_error_is_reported_and_the_session_continues()
+    {
+        var result = await Repl("(undefined-function 1)\n(+ 1 1)\n");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("2\n", result.Stdout);
+        Assert.StartsWith("<repl>:1:", result.Stderr);
+        Assert.DoesNotContain("\u001b[", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Star_1_2_3_hold_the_last_values_and_star_e_the_last_error()
+    {
+        var result = await Repl("(+ 1 1)\n(* *1 10)\n(+ *1 *2)\n[*1 *2 *3]\n(/ 1 0)\n(nil? *e)\n");
+
+        Assert.Equal("2\n20\n22\n[22 20 2]\nfalse\n", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Doc_describes_a_name()
+    {
+        var result = await Repl("(defn documented \"Adds one to x.\" [x] (+ x 1))\n(doc documented)\n");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Adds one to x.", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Unfinished_input_at_the_end_is_reported_as_a_read_error()
+    {
+        var result = await Repl("(+ 1 2)\n(+ 3\n");
+
+        Assert.Equal("3\n", result.Stdout);
+        Assert.Matches(@"<repl>:1:\d+: error: ", result.Stderr);
+    }
+}

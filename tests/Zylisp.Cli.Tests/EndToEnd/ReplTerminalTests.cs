@@ -1,0 +1,132 @@
+using Zylisp.Cli.Tests.Support;
+
+namespace Zylisp.Cli.Tests.EndToEnd;
+
+/// <summary>The line-edited REPL, driven through a pseudo-terminal (tmux).</summary>
+public class ReplTerminalTests
+{
+    private const string Prompt = "user=> ";
+
+    private static TmuxSession StartRepl(string? home = null, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var session = TmuxSession.Start(home ?? TempHome.Create(), ["repl"], environment);
+        session.WaitForText(Prompt);
+        return session;
+    }
+
+    [TmuxFact]
+    public void Input_continues_over_lines_with_a_continuation_prompt_until_the_form_balances()
+    {
+        using var repl = StartRepl();
+
+        repl.Type("(+ 1");
+        repl.Press("Enter");
+        repl.WaitForText("#_=> ");
+        repl.Type("   2)");
+        repl.Press("Enter");
+
+        var screen = repl.WaitForCount(Prompt, 2);
+        Assert.Contains("\n3\n", screen);
+    }
+
+    [TmuxFact]
+    public void History_survives_a_restart_and_the_up_arrow_recalls_it()
+    {
+        var home = TempHome.Create();
+        using (var first = StartRepl(home))
+        {
+            first.Type("(def remembered-value 41)");
+            first.Press("Enter");
+            first.WaitForCount(Prompt, 2);
+            first.Press("C-d");
+            first.WaitForExit();
+        }
+
+        Assert.Contains("(def remembered-value 41)", File.ReadAllText(Path.Combine(home, ".zylisp_history")));
+        using var second = StartRepl(home);
+        second.Press("Up");
+        second.WaitForText(Prompt + "(def remembered-value 41)");
+    }
+
+    [TmuxFact]
+    public void Tab_completes_a_defined_name()
+    {
+        using var repl = StartRepl();
+        repl.Type("(defn my-unusual-function [] 7)");
+        repl.Press("Enter");
+        repl.WaitForCount(Prompt, 2);
+
+        repl.Type("(my-unu");
+        repl.Press("Tab");
+        repl.WaitForText("(my-unusual-function");
+        repl.Type(")");
+        repl.Press("Enter");
+
+        var screen = repl.WaitForCount(Prompt, 3);
+        Assert.Contains("\n7\n", screen);
+    }
+
+    [TmuxFact]
+    public void Ctrl_C_abandons_the_current_input()
+    {
+        using var repl = StartRepl();
+        repl.Type("(+ 1");
+        repl.Press("Enter");
+        repl.WaitForText("#_=> ");
+
+        repl.Type("(+ 100");
+        // Ctrl+C is a signal and overtakes keys still queued in the terminal: let them land first.
+        repl.WaitForText("#_=> (+ 100");
+        repl.Press("C-c");
+        repl.WaitForCount(Prompt, 2);
+        repl.Type("(+ 2 3)");
+        repl.Press("Enter");
+
+        var screen = repl.WaitForCount(Prompt, 3);
+        Assert.Contains("\n5\n", screen);
+        Assert.DoesNotContain("error", screen);
+    }
+
+    [TmuxFact]
+    public void Ctrl_C_interrupts_a_runaway_evaluation_and_the_repl_goes_on()
+    {
+        using var repl = StartRepl();
+        repl.Type("(loop [] (recur))");
+        repl.Press("Enter");
+        // The loop is running when its input line has moved up and no new prompt has appeared.
+        Thread.Sleep(500);
+        Assert.Equal(1, TmuxSession.Occurrences(repl.Screen(), Prompt));
+
+        repl.Press("C-c");
+        repl.WaitForCount(Prompt, 2);
+        repl.Type("(+ 40 2)");
+        repl.Press("Enter");
+
+        var screen = repl.WaitForCount(Prompt, 3);
+        Assert.Contains("\n42\n", screen);
+        Assert.False(repl.ProcessExited);
+    }
+
+    [TmuxFact]
+    public void Ctrl_D_on_an_empty_line_exits()
+    {
+        using var repl = StartRepl();
+
+        repl.Press("C-d");
+
+        repl.WaitForExit();
+    }
+
+    [TmuxFact]
+    public void TERM_dumb_gives_a_plain_repl_that_still_prompts_and_evaluates()
+    {
+        using var repl = StartRepl(environment: new Dictionary<string, string> { ["TERM"] = "dumb" });
+
+        repl.Type("(+ 20 22)");
+        repl.Press("Enter");
+
+        var screen = repl.WaitForCount(Prompt, 2);
+        Assert.Contains("\n42\n", screen);
+        Assert.DoesNotContain("Ctrl+D exits", screen);
+    }
+}
