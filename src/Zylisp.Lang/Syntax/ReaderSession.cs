@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using Zylisp.Lang.Data;
 using Zylisp.Lang.Diagnostics;
@@ -447,29 +448,33 @@ internal sealed class ReaderSession
     {
         while (true)
         {
-            if (frames.Count == 0)
+            int depth = frames.Count;
+            if (depth == 0)
             {
                 forms.Add(item.Form);
                 formSpans.Add((item.Form as IHasSpan)?.Span ?? Span(item.Start, item.End));
                 return;
             }
 
-            var top = frames[^1];
+            // Read the top frame in place: frames are large structs and this runs once per form.
+            ref readonly var top = ref CollectionsMarshal.AsSpan(frames)[depth - 1];
             switch (top.Kind)
             {
                 case FrameKind.Discard:
-                    frames.RemoveAt(frames.Count - 1);
+                    frames.RemoveAt(depth - 1);
                     return;
                 case FrameKind.Prefix:
-                    frames.RemoveAt(frames.Count - 1);
                     if (top.Discarding)
                     {
+                        frames.RemoveAt(depth - 1);
                         return;
                     }
 
                     var symbol = top.PrefixSymbol!.WithSpan(Span(top.Start, top.OpenerEnd));
-                    var wrapped = PersistentList.ConsWithSpan(symbol, PersistentList.Empty.Cons(item.Form), Span(top.Start, item.End));
-                    item = new Item(wrapped, top.Start, item.End);
+                    var start = top.Start;
+                    frames.RemoveAt(depth - 1);
+                    var wrapped = PersistentList.ConsWithSpan(symbol, PersistentList.Empty.Cons(item.Form), Span(start, item.End));
+                    item = new Item(wrapped, start, item.End);
                     continue;
                 default:
                     if (!top.Discarding)
