@@ -100,8 +100,9 @@ internal sealed class ReaderSession
 
         bool endedInsideForm = frames.Count > 0 || endedInsideString;
         CloseAllAtEnd();
-        diagnostics.Sort(static (a, b) => (a.Span?.StartOffset ?? int.MaxValue).CompareTo(b.Span?.StartOffset ?? int.MaxValue));
-        return new ReadResult(forms, formSpans, diagnostics, endedInsideForm);
+        // Stable, so diagnostics at the same position keep the order they were found in.
+        var sorted = diagnostics.OrderBy(static d => d.Span?.StartOffset ?? int.MaxValue).ToList();
+        return new ReadResult(forms, formSpans, sorted, endedInsideForm);
     }
 
     private void SkipShebang()
