@@ -4,7 +4,7 @@ namespace Zylisp.Rely;
 
 /// <summary>
 /// The restarts that still count against an intensity limit: those less than one period old.
-/// Immutable, so the supervisor and the pure test model share the exact same rule.
+/// Immutable, so a restart decision is a pure function of the window, the time and the limit.
 /// </summary>
 public sealed record RestartWindow(ImmutableQueue<TimeSpan> Restarts)
 {
