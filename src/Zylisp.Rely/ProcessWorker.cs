@@ -63,6 +63,7 @@ public sealed class ProcessWorker : IProcess
     public static ProcessWorker Start(ProcessWorkerOptions options, EventBus? events = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         var info = new ProcessStartInfo(options.FileName)
         {
             UseShellExecute = false,

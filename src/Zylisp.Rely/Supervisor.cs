@@ -63,6 +63,11 @@ public sealed class Supervisor : IProcess
     private static void Validate(SupervisorOptions options, IReadOnlyList<ChildSpec> specs)
     {
         options.Intensity.Validate();
+        options.Template?.Validate();
+        foreach (var spec in specs)
+        {
+            spec.Validate();
+        }
         if (options.Strategy == SupervisorStrategy.SimpleOneForOne)
         {
             if (options.Template is null)
@@ -91,6 +96,7 @@ public sealed class Supervisor : IProcess
     public Task<IProcess> StartChild(ChildSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        spec.Validate();
         return Invoke(async () =>
         {
             RequireStatic("StartChild(spec)");

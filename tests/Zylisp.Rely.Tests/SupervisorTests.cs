@@ -232,6 +232,23 @@ public sealed class SupervisorTests
     }
 
     [Fact]
+    public async Task Invalid_specs_and_options_are_refused_before_anything_starts()
+    {
+        var puppets = new Puppets();
+        var badShutdown = puppets.Spec("a") with { ShutdownTimeout = TimeSpan.FromSeconds(-2) };
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Supervisor.StartAsync(new SupervisorOptions(), [badShutdown]));
+        await Assert.ThrowsAsync<ArgumentException>(() => Supervisor.StartAsync(new SupervisorOptions(), [puppets.Spec("a"), puppets.Spec("a")]));
+        await Assert.ThrowsAsync<ArgumentException>(() => Supervisor.StartAsync(new SupervisorOptions { Strategy = SupervisorStrategy.SimpleOneForOne }));
+        await Assert.ThrowsAsync<ArgumentException>(() => Supervisor.StartAsync(new SupervisorOptions { Template = puppets.Spec("t") }));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Supervisor.StartAsync(new SupervisorOptions { Intensity = new RestartIntensity(-1, TimeSpan.FromSeconds(1)) }));
+        Assert.Equal(0, puppets.Starts("a"));
+
+        await using var h = await Harness.StartAsync(SupervisorStrategy.OneForOne, _ => []);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => h.Supervisor.StartChild(badShutdown));
+        Assert.Empty(await h.Supervisor.WhichChildren());
+    }
+
+    [Fact]
     public async Task Terminating_a_temporary_child_removes_it()
     {
         await using var h = await Harness.StartAsync(SupervisorStrategy.OneForOne, p => [p.Spec("t", RestartType.Temporary)]);
