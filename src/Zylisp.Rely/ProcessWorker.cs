@@ -272,7 +272,8 @@ public sealed class ProcessWorker : IProcess
         bool signalled;
         lock (gate)
         {
-            signalled = !exited && NativeMethods.TrySendTerminate(OsProcessId);
+            // HasExited first: once .NET has reaped the child its pid may belong to someone else.
+            signalled = !exited && !process.HasExited && NativeMethods.TrySendTerminate(OsProcessId);
         }
         if (!signalled)
         {
