@@ -32,6 +32,16 @@ public sealed record ChildSpec
 
     public ChildType Type { get; init; } = ChildType.Worker;
 
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for a shutdown timeout that is neither ≥ 0 nor infinite.</summary>
+    public ChildSpec Validate()
+    {
+        if (ShutdownTimeout < TimeSpan.Zero && ShutdownTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ShutdownTimeout), ShutdownTimeout, $"child '{Id}': a shutdown timeout must be zero or more, or Timeout.InfiniteTimeSpan");
+        }
+        return this;
+    }
+
     /// <summary>A worker whose body is an async function; see <see cref="TaskProcess"/>.</summary>
     public static ChildSpec FromTask(string id, Func<CancellationToken, Task> body, RestartType restart = RestartType.Permanent) =>
         new(id, _ => Task.FromResult<IProcess>(TaskProcess.Start(body))) { Restart = restart };

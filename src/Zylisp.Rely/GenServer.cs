@@ -8,6 +8,20 @@ namespace Zylisp.Rely;
 /// </summary>
 public abstract class GenServer<TState>
 {
+    private PendingReply? currentCall;
+
+    /// <summary>
+    /// Inside <see cref="HandleCall"/>: takes over answering the current call, so the handler can
+    /// return <see cref="CallResult.NoReply{TState}"/>, keep serving other messages, and answer
+    /// later with <see cref="PendingReply.Send"/> (OTP's <c>noreply</c> plus <c>gen_server:reply</c>).
+    /// </summary>
+    protected PendingReply TakeReply() =>
+        currentCall ?? throw new InvalidOperationException("TakeReply is only valid inside HandleCall");
+
+    internal void BeginCall(PendingReply reply) => currentCall = reply;
+
+    internal void EndCall() => currentCall = null;
+
     /// <summary>Builds the initial state. Throwing makes the start fail.</summary>
     protected internal abstract Task<TState> Init(CancellationToken cancellationToken);
 
@@ -25,27 +39,6 @@ public abstract class GenServer<TState>
 
     /// <summary>Runs once when the server stops for any reason except being killed.</summary>
     protected internal virtual Task Terminate(ExitReason reason, TState state) => Task.CompletedTask;
-}
-
-/// <summary>What <see cref="GenServer{TState}.HandleCall"/> returns: a reply, the next state, and optionally a reason to stop.</summary>
-public readonly record struct CallResult<TState>(object? Reply, TState State, ExitReason? StopReason);
-
-/// <summary>What cast and info handlers return: the next state, and optionally a reason to stop.</summary>
-public readonly record struct ServerStep<TState>(TState State, ExitReason? StopReason);
-
-public static class CallResult
-{
-    public static CallResult<TState> Reply<TState>(object? reply, TState state) => new(reply, state, null);
-
-    /// <summary>Replies, then stops the server with <paramref name="reason"/>.</summary>
-    public static CallResult<TState> Stop<TState>(ExitReason reason, object? reply, TState state) => new(reply, state, reason);
-}
-
-public static class ServerStep
-{
-    public static ServerStep<TState> Continue<TState>(TState state) => new(state, null);
-
-    public static ServerStep<TState> Stop<TState>(ExitReason reason, TState state) => new(state, reason);
 }
 
 /// <summary>Starts generic servers.</summary>

@@ -154,9 +154,21 @@ internal sealed class GenServerProcess<TState> : GenServerRef
                     switch (envelope.Kind)
                     {
                         case EnvelopeKind.Call:
-                            var answer = await server.HandleCall(envelope.Message, state).ConfigureAwait(false);
+                            CallResult<TState> answer;
+                            server.BeginCall(new PendingReply(envelope.Reply!));
+                            try
+                            {
+                                answer = await server.HandleCall(envelope.Message, state).ConfigureAwait(false);
+                            }
+                            finally
+                            {
+                                server.EndCall();
+                            }
                             (state, stop) = (answer.State, answer.StopReason);
-                            envelope.Reply!.TrySetResult(answer.Reply);
+                            if (!answer.Deferred)
+                            {
+                                envelope.Reply!.TrySetResult(answer.Reply);
+                            }
                             break;
                         case EnvelopeKind.Cast:
                             (state, stop) = await server.HandleCast(envelope.Message, state).ConfigureAwait(false);

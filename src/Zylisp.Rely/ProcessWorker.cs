@@ -63,6 +63,7 @@ public sealed class ProcessWorker : IProcess
     public static ProcessWorker Start(ProcessWorkerOptions options, EventBus? events = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         var info = new ProcessStartInfo(options.FileName)
         {
             UseShellExecute = false,
@@ -271,7 +272,8 @@ public sealed class ProcessWorker : IProcess
         bool signalled;
         lock (gate)
         {
-            signalled = !exited && NativeMethods.TrySendTerminate(OsProcessId);
+            // HasExited first: once .NET has reaped the child its pid may belong to someone else.
+            signalled = !exited && !process.HasExited && NativeMethods.TrySendTerminate(OsProcessId);
         }
         if (!signalled)
         {

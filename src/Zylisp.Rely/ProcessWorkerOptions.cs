@@ -44,4 +44,24 @@ public sealed record ProcessWorkerOptions
 
     /// <summary>Names the worker in telemetry.</summary>
     public string Name { get; init; } = "process-worker";
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for a limit that cannot work, before any process starts.</summary>
+    public ProcessWorkerOptions Validate()
+    {
+        if (MemoryLimitBytes is { } limit)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, 0, nameof(MemoryLimitBytes));
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(MemoryCheckInterval, TimeSpan.Zero, nameof(MemoryCheckInterval));
+        }
+        if (MaxRequests is { } max)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(max, 0, nameof(MaxRequests));
+        }
+        if (HealthCheck is not null)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(HealthCheckInterval, TimeSpan.Zero, nameof(HealthCheckInterval));
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(HealthCheckTimeout, TimeSpan.Zero, nameof(HealthCheckTimeout));
+        }
+        return this;
+    }
 }

@@ -10,10 +10,3 @@ public enum RestartType
     /// <summary>Never restarted; removed from the supervisor when it exits.</summary>
     Temporary,
 }
-
-/// <summary>Whether a child is a worker or a nested supervisor; only <see cref="Supervisor.CountChildren"/> distinguishes them.</summary>
-public enum ChildType
-{
-    Worker,
-    Supervisor,
-}

@@ -63,6 +63,11 @@ public sealed class Supervisor : IProcess
     private static void Validate(SupervisorOptions options, IReadOnlyList<ChildSpec> specs)
     {
         options.Intensity.Validate();
+        options.Template?.Validate();
+        foreach (var spec in specs)
+        {
+            spec.Validate();
+        }
         if (options.Strategy == SupervisorStrategy.SimpleOneForOne)
         {
             if (options.Template is null)
@@ -91,6 +96,7 @@ public sealed class Supervisor : IProcess
     public Task<IProcess> StartChild(ChildSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        spec.Validate();
         return Invoke(async () =>
         {
             RequireStatic("StartChild(spec)");
@@ -236,6 +242,7 @@ public sealed class Supervisor : IProcess
     private async Task RunAsync(IReadOnlyList<ChildSpec> specs, TaskCompletionSource started)
     {
         ExitReason reason;
+        Exception? startFailure = null;
         try
         {
             foreach (var spec in specs)
@@ -248,17 +255,18 @@ public sealed class Supervisor : IProcess
             started.TrySetResult();
             reason = await LoopAsync().ConfigureAwait(false);
         }
-        catch (SupervisorException e) when (!started.Task.IsCompleted)
-        {
-            reason = ExitReason.FromException(e);
-            started.TrySetException(e);
-        }
         catch (Exception e)
         {
             reason = ExitReason.FromException(e);
-            started.TrySetException(new SupervisorException(SupervisorError.StartFailed, $"supervisor '{Name}' failed: {e.Message}", e));
+            startFailure = e as SupervisorException
+                ?? new SupervisorException(SupervisorError.StartFailed, $"supervisor '{Name}' failed: {e.Message}", e);
         }
         await TerminateAll().ConfigureAwait(false);
+        // A failed start is reported only once the children already started have been stopped.
+        if (startFailure is not null)
+        {
+            started.TrySetException(startFailure);
+        }
         Finish(reason);
     }
 

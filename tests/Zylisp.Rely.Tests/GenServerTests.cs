@@ -141,6 +141,46 @@ public sealed class GenServerTests
         Assert.IsType<ArgumentOutOfRangeException>(error.InnerException);
     }
 
+    /// <summary>Parks "wait" calls, counts them on "count", and answers them all on "release", like a server that hands work to a worker.</summary>
+    private sealed class Parking : GenServer<List<PendingReply>>
+    {
+        protected override Task<List<PendingReply>> Init(CancellationToken cancellationToken) => Task.FromResult(new List<PendingReply>());
+
+        protected override Task<CallResult<List<PendingReply>>> HandleCall(object request, List<PendingReply> parked)
+        {
+            if (request is "wait")
+            {
+                parked.Add(TakeReply());
+                return Task.FromResult(CallResult.NoReply(parked));
+            }
+            if (request is "count")
+            {
+                return Task.FromResult(CallResult.Reply(parked.Count, parked));
+            }
+            foreach (var reply in parked)
+            {
+                reply.Send("released");
+            }
+            return Task.FromResult(CallResult.Reply(parked.Count, new List<PendingReply>()));
+        }
+    }
+
+    [Fact]
+    public async Task A_deferred_reply_lets_the_server_keep_serving_and_answer_later()
+    {
+        var server = await GenServer.StartAsync(new Parking());
+        var first = server.Call<string>("wait", Timeout.InfiniteTimeSpan);
+        var second = server.Call<string>("wait", Timeout.InfiniteTimeSpan);
+        Assert.Equal(2, await server.Call<int>("release"));
+        Assert.Equal("released", await first.WaitAsync(Guard));
+        Assert.Equal("released", await second.WaitAsync(Guard));
+
+        var orphan = server.Call<string>("wait", Timeout.InfiniteTimeSpan);
+        Assert.Equal(1, await server.Call<int>("count")); // Handled after the park, one message at a time.
+        server.Kill();
+        await Assert.ThrowsAsync<ServerExitedException>(() => orphan.WaitAsync(Guard));
+    }
+
     [Fact]
     public async Task A_supervised_named_server_is_restarted_and_takes_its_name_back()
     {

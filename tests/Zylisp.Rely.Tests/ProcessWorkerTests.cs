@@ -207,6 +207,24 @@ public sealed class ProcessWorkerTests
     }
 
     [Fact]
+    public async Task A_command_that_cannot_start_or_an_impossible_limit_is_a_clear_start_failure()
+    {
+        if (!ProcFs.Available)
+        {
+            return;
+        }
+        var sup = await Supervisor.StartAsync(new SupervisorOptions { Backoff = RestartBackoff.None });
+        var missing = await Assert.ThrowsAsync<SupervisorException>(() => sup.StartChild(ChildSpec.ForProcessWorker("missing", new ProcessWorkerOptions("/nonexistent/zylisp-worker"))));
+        Assert.Equal(SupervisorError.StartFailed, missing.Error);
+        Assert.Contains("missing", missing.Message, StringComparison.Ordinal);
+        var impossible = await Assert.ThrowsAsync<SupervisorException>(() => sup.StartChild(ChildSpec.ForProcessWorker("impossible", Sleeper() with { MaxRequests = 0 })));
+        Assert.IsType<ArgumentOutOfRangeException>(impossible.InnerException);
+        Assert.Empty(await sup.WhichChildren());
+        Assert.Empty(ProcFs.ZombieChildren());
+        await sup.StopAsync();
+    }
+
+    [Fact]
     public async Task A_thousand_restarts_leave_no_zombie_and_no_leaked_descriptor()
     {
         if (!ProcFs.Available)

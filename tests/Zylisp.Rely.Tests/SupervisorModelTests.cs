@@ -7,12 +7,15 @@ namespace Zylisp.Rely.Tests;
 /// <summary>Random crash sequences against the pure OTP model: the real tree must always match it.</summary>
 public sealed class SupervisorModelTests
 {
-    public sealed record Step(int Pick, bool Abnormal, int AdvanceSeconds);
+    /// <summary>What happens at one step: a child crashes or finishes, or an operator terminates or restarts one.</summary>
+    public enum Action { Crash, Finish, Terminate, Restart }
+
+    public sealed record Step(int Pick, Action Action, int AdvanceSeconds);
 
     public sealed record Scenario(SupervisorStrategy Strategy, int MaxRestarts, RestartType[] Children, Step[] Steps)
     {
         public override string ToString() =>
-            $"{Strategy} max={MaxRestarts} children=[{string.Join(",", Children)}] steps=[{string.Join(" ", Steps.Select(s => $"{s.Pick}{(s.Abnormal ? "!" : ".")}+{s.AdvanceSeconds}"))}]";
+            $"{Strategy} max={MaxRestarts} children=[{string.Join(",", Children)}] steps=[{string.Join(" ", Steps.Select(s => $"{s.Action}({s.Pick})+{s.AdvanceSeconds}"))}]";
     }
 
     private static readonly Gen<Scenario> Scenarios =
@@ -22,9 +25,9 @@ public sealed class SupervisorModelTests
         from children in Gen.ArrayOf(Gen.Elements(RestartType.Permanent, RestartType.Transient, RestartType.Temporary), count)
         from steps in Gen.ArrayOf(
             from pick in Gen.Choose(0, 99)
-            from abnormal in Gen.Elements(true, false)
+            from action in Gen.Frequency((4, Gen.Constant(Action.Crash)), (3, Gen.Constant(Action.Finish)), (1, Gen.Constant(Action.Terminate)), (1, Gen.Constant(Action.Restart)))
             from advance in Gen.Choose(0, 6)
-            select new Step(pick, abnormal, advance))
+            select new Step(pick, action, advance))
         select new Scenario(strategy, maxRestarts, children, steps);
 
     [Fact]
@@ -45,20 +48,30 @@ public sealed class SupervisorModelTests
         {
             h.Clock.Advance(TimeSpan.FromSeconds(step.AdvanceSeconds));
             now += TimeSpan.FromSeconds(step.AdvanceSeconds);
-            var running = model.RunningIds;
-            if (running.Count == 0)
+            var candidates = step.Action == Action.Restart ? model.StoppedIds : model.RunningIds;
+            if (candidates.Count == 0)
             {
                 continue;
             }
-            var id = running[step.Pick % running.Count];
-            model = model.Exit(id, step.Abnormal, now);
-            if (step.Abnormal)
+            var id = candidates[step.Pick % candidates.Count];
+            switch (step.Action)
             {
-                await h.Crash(id);
-            }
-            else
-            {
-                await h.Finish(id);
+                case Action.Crash:
+                    model = model.Exit(id, abnormal: true, now);
+                    await h.Crash(id);
+                    break;
+                case Action.Finish:
+                    model = model.Exit(id, abnormal: false, now);
+                    await h.Finish(id);
+                    break;
+                case Action.Terminate:
+                    model = model.Terminate(id);
+                    await h.Supervisor.TerminateChild(id);
+                    break;
+                case Action.Restart:
+                    model = model.Restart(id);
+                    await h.Supervisor.RestartChild(id);
+                    break;
             }
             if (!model.Alive)
             {

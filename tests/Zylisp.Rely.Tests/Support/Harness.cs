@@ -58,6 +58,13 @@ public sealed class Harness : IAsyncDisposable
     /// <summary>Crashes a child and waits until the supervisor has handled its exit.</summary>
     public Task<Pid> Crash(string id) => Exit(id, crash: true);
 
+    /// <summary>Crashes a child's current incarnation without waiting for the supervisor (for a crash that ends it).</summary>
+    public async Task CrashAndForget(string id)
+    {
+        await ProcessOf(id); // Queued behind any restart in progress, so the live incarnation is crashed.
+        Puppets.Crash(id);
+    }
+
     /// <summary>Makes a child return normally and waits until the supervisor has handled it.</summary>
     public Task<Pid> Finish(string id) => Exit(id, crash: false);
 

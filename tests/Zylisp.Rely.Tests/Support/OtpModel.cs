@@ -25,6 +25,34 @@ public sealed record OtpModel(
 
     public IReadOnlyList<string> RunningIds => Children.Where(c => c.Running).Select(c => c.Id).ToList();
 
+    public IReadOnlyList<string> StoppedIds => Children.Where(c => !c.Running).Select(c => c.Id).ToList();
+
+    /// <summary><c>terminate_child</c>: stop it and keep its spec, unless it is temporary.</summary>
+    public OtpModel Terminate(string id)
+    {
+        var index = Children.FindIndex(c => c.Id == id);
+        if (!Alive || index < 0)
+        {
+            return this;
+        }
+        var child = Children[index];
+        return this with
+        {
+            Children = child.Restart == RestartType.Temporary ? Children.RemoveAt(index) : Children.SetItem(index, child with { Running = false }),
+        };
+    }
+
+    /// <summary><c>restart_child</c> of a stopped child: start it again; not counted against intensity.</summary>
+    public OtpModel Restart(string id)
+    {
+        var index = Children.FindIndex(c => c.Id == id);
+        if (!Alive || index < 0 || Children[index].Running)
+        {
+            return this;
+        }
+        return this with { Children = Children.SetItem(index, Children[index] with { Running = true }) };
+    }
+
     /// <summary>The child <paramref name="id"/> exits on its own at time <paramref name="now"/>.</summary>
     public OtpModel Exit(string id, bool abnormal, TimeSpan now)
     {
