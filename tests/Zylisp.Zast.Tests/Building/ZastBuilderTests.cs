@@ -162,4 +162,17 @@ public class ZastBuilderTests
         Assert.Contains("more)…", diagnostic.Path, StringComparison.Ordinal);
         Assert.True(diagnostic.Path.Length < 200);
     }
+
+    [Fact]
+    public void ImportsAndFieldCommentsAreSharedAsGoParserSharesThem()
+    {
+        var text = System.IO.File.ReadAllText(Tests.Corpus.CoverageCorpus.Get("comments/comments.go").ArchivePath);
+        var file = ZastBuilder.BuildProgram(text).Value!.Files[0];
+        var imports = (GenDecl)file.Decls[0];
+        Assert.Same(imports.Specs[0], file.Imports[0]);
+        Assert.Same(imports.Specs[1], file.Imports[1]);
+        var importSpec = (ImportSpec)imports.Specs[0];
+        Assert.Contains(importSpec.Doc!, file.Comments);
+        Assert.Contains(importSpec.Comment!, file.Comments);
+    }
 }
