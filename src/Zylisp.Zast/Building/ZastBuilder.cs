@@ -230,6 +230,7 @@ public sealed class ZastBuilder
                         if (Node(items.Items[i], field.NodeType!, optional: false) is { } item) list.Add(item);
                         Pop();
                     }
+                    if (field.NonEmpty && items.Items.Count == 0) Report(ZastDiagnosticCatalog.EmptyList, form.Location, field.Name);
                 }
                 break;
             case FieldKind.Token:
