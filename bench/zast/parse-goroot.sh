@@ -37,7 +37,7 @@ fi
 split -n "r/$cores" "$work/files.txt" "$work/share."
 go_cmd="for share in $work/share.*; do $work/zast-oracle -compact -root $src -o $shm/go -list \$share & done; wait"
 cs_cmd="$bench write $src $work/files.txt $shm/cs 2>/dev/null"
-timed() { /usr/bin/time -f "%e %U %S" -o "$work/time" bash -c "$1"; awk '{printf "%s %.2f", $1, $2 + $3}' "$work/time"; }
+timed() { /usr/bin/time -f "%e %U %S" -o "$work/time" bash -c "$1"; awk '{printf "%s %.2f\n", $1, $2 + $3}' "$work/time"; }
 go_wall=(); go_cpu=(); cs_wall=(); cs_cpu=()
 for i in $(seq "$runs"); do
   rm -rf "$shm"; read -r w c < <(timed "$go_cmd"); go_wall+=("$w"); go_cpu+=("$c")
