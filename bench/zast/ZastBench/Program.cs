@@ -62,7 +62,8 @@ if (args[0] == "write")
     var format = args.Contains("--pretty") ? ZastFormat.Pretty : ZastFormat.Compact;
     var stopwatch = Stopwatch.StartNew();
     var failures = 0;
-    Parallel.ForEach(Partitioner.Create(paths, loadBalance: true), path =>
+    var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+    Parallel.ForEach(Partitioner.Create(paths, loadBalance: true), parallel, path =>
     {
         var (text, ok) = Render(path, format);
         var target = Path.Combine(outDir, NameOf(path)) + (ok ? ".zast" : ".err");

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Zylisp.Zast.Ast;
@@ -202,7 +201,7 @@ public sealed class ZastBuilder
                 SetField(node, field, values[i]);
                 Pop();
             }
-            if (node is File file) RestoreSharing(file);
+            if (node is File file) SharedNodes.Restore(file);
         }
         if (root) Pop();
         return node;
@@ -231,6 +230,7 @@ public sealed class ZastBuilder
                         if (Node(items.Items[i], field.NodeType!, optional: false) is { } item) list.Add(item);
                         Pop();
                     }
+                    if (field.NonEmpty && items.Items.Count == 0) Report(ZastDiagnosticCatalog.EmptyList, form.Location, field.Name);
                 }
                 break;
             case FieldKind.Token:
@@ -382,46 +382,6 @@ public sealed class ZastBuilder
             default:
                 Report(ZastDiagnosticCatalog.ExpectedValue, form.Location, "a channel direction: SEND, RECV or (SEND RECV)", form.Describe());
                 return null;
-        }
-    }
-
-    // ---- Sharing ----
-
-    /// <summary>Makes File.Imports hold the specs inside Decls, and every Doc/Comment field hold the
-    /// group from File.Comments at the same position, as go/parser's trees do.</summary>
-    private static void RestoreSharing(File file)
-    {
-        var specs = new Dictionary<int, ImportSpec>();
-        var groups = new Dictionary<int, CommentGroup>();
-        foreach (var group in file.Comments)
-        {
-            if (group.List.Count > 0) groups.TryAdd(group.List[0].Slash.Value, group);
-        }
-        Share(file, specs, groups);
-        for (var i = 0; i < file.Imports.Count; i++)
-        {
-            if (specs.TryGetValue(file.Imports[i].Path.ValuePos.Value, out var spec)) file.Imports[i] = spec;
-        }
-    }
-
-    private static void Share(Node node, Dictionary<int, ImportSpec> specs, Dictionary<int, CommentGroup> groups)
-    {
-        if (node is ImportSpec spec) specs.TryAdd(spec.Path.ValuePos.Value, spec);
-        foreach (var field in ZastSchema.Of(node).Fields)
-        {
-            if (node is File && field.Name is "imports" or "comments") continue;
-            switch (field.Kind)
-            {
-                case FieldKind.Node or FieldKind.OptionalNode when field.GetNode(node) is { } child:
-                    if (child is CommentGroup { List.Count: > 0 } group && groups.TryGetValue(group.List[0].Slash.Value, out var shared))
-                        field.SetValue(node, shared);
-                    else
-                        Share(child, specs, groups);
-                    break;
-                case FieldKind.NodeList:
-                    foreach (Node item in (IList)field.GetList(node)) Share(item, specs, groups);
-                    break;
-            }
         }
     }
 

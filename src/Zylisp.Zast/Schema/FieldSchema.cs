@@ -7,8 +7,9 @@ namespace Zylisp.Zast.Schema;
 /// <summary>One field of a node type: its canonical name, kind, and how to read and write it on the model.</summary>
 public sealed class FieldSchema
 {
-    internal FieldSchema(string goName, PropertyInfo property, FieldKind kind, Type? nodeType, bool mayBeNoPos, IReadOnlySet<Token>? allowedTokens)
+    internal FieldSchema(string goName, PropertyInfo property, FieldKind kind, Type? nodeType, bool mayBeNoPos, IReadOnlySet<Token>? allowedTokens, bool nonEmpty)
     {
+        NonEmpty = nonEmpty;
         AllowedTokens = allowedTokens;
         GoName = goName;
         Name = goName.ToLowerInvariant();
@@ -37,6 +38,9 @@ public sealed class FieldSchema
 
     /// <summary>For position fields: whether valid Go source can leave it 0 (GenDecl.Lparen, CallExpr.Ellipsis).</summary>
     public bool MayBeNoPos { get; }
+
+    /// <summary>For list fields: whether go/ast needs at least one element (AssignStmt.Lhs, CommentGroup.List).</summary>
+    public bool NonEmpty { get; }
 
     /// <summary>For token fields: the tokens go/parser can put there, or null when any token may appear.</summary>
     public IReadOnlySet<Token>? AllowedTokens { get; }

@@ -35,6 +35,7 @@ public sealed class RandomTrees(int seed)
                 case FieldKind.NodeList:
                     var list = (IList)field.GetList(node);
                     var count = depth >= MaxDepth ? 0 : _random.Next(3);
+                    if (field.NonEmpty) count = Math.Max(1, count);
                     for (var i = 0; i < count; i++) list.Add(Node(field.NodeType!, depth + 1));
                     break;
                 case FieldKind.Token:
@@ -55,5 +56,6 @@ public sealed class RandomTrees(int seed)
         return node;
     }
 
-    private static int RequiredChildren(NodeSchema row) => row.Fields.Count(field => field.Kind == FieldKind.Node);
+    private static int RequiredChildren(NodeSchema row) =>
+        row.Fields.Count(field => field.Kind == FieldKind.Node || field.NonEmpty);
 }

@@ -47,4 +47,17 @@ public class RoundTripProperties
             return result.Success || result.Diagnostics.Count > 0;
         }).QuickCheckThrowOnFailure();
     }
+
+    [Fact]
+    public void ProgramsNeverThrowWhenMangled()
+    {
+        var text = System.IO.File.ReadAllText(Corpus.CoverageCorpus.Get("basics/hello_world.go").ArchivePath);
+        Prop.ForAll(ArbMap.Default.ArbFor<int>(), ArbMap.Default.ArbFor<int>(), ArbMap.Default.ArbFor<char>(), (cut, length, insert) =>
+        {
+            var start = Math.Abs(cut % text.Length);
+            var mangled = text.Remove(start, Math.Min(Math.Abs(length % 12), text.Length - start)).Insert(start, insert.ToString());
+            var result = ZastBuilder.BuildProgram(mangled);
+            return result.Success || result.Diagnostics.Count > 0;
+        }).QuickCheckThrowOnFailure();
+    }
 }
