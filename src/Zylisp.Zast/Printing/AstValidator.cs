@@ -25,7 +25,22 @@ internal static class AstValidator
         typeof(Ast.File),
     ];
 
-    private sealed record Frame(Node Node, string Path, int Depth, bool Exiting);
+    /// <summary>A node to visit; its path is built from the parent chain only when an error needs it (paths grow with depth).</summary>
+    private sealed record Frame(Node Node, Frame? Parent, string Name, int Depth, bool Exiting)
+    {
+        public string Path
+        {
+            get
+            {
+                var names = new List<string>();
+                for (var frame = this; frame is not null; frame = frame.Parent) names.Add(frame.Name);
+                names.Reverse();
+                return string.Join(".", names);
+            }
+        }
+
+        public string ChildPath(string slot) => Path + "." + slot;
+    }
 
     /// <summary>The problems found, and the tree's nesting depth (which decides how much stack printing needs).</summary>
     public sealed record Result(List<PrintError> Errors, int Depth);
@@ -42,7 +57,7 @@ internal static class AstValidator
 
         var onPath = new HashSet<Node>(ReferenceEqualityComparer.Instance);
         var stack = new Stack<Frame>();
-        stack.Push(new Frame(root, rootName, 0, false));
+        stack.Push(new Frame(root, null, rootName, 0, false));
         while (stack.Count > 0)
         {
             var frame = stack.Pop();
@@ -69,20 +84,19 @@ internal static class AstValidator
                 continue;
             }
 
-            CheckNode(fileSet, node, frame.Path, errors);
+            CheckNode(fileSet, node, frame, errors);
 
             stack.Push(frame with { Exiting = true });
             var children = AstChildren.Slots(node).ToList();
             for (var i = children.Count - 1; i >= 0; i--)
             {
                 var slot = children[i];
-                var path = $"{frame.Path}.{slot.Name}";
                 if (slot.Child is null)
                 {
-                    if (slot.Required) errors.Add(Error(fileSet, node, path, $"required {Describe(slot.Name)} is missing"));
+                    if (slot.Required) errors.Add(Error(fileSet, node, frame.ChildPath(slot.Name), $"required {Describe(slot.Name)} is missing"));
                     continue;
                 }
-                stack.Push(new Frame(slot.Child, path, frame.Depth + 1, false));
+                stack.Push(new Frame(slot.Child, frame, slot.Name, frame.Depth + 1, false));
             }
         }
         return new Result(errors, depth);
@@ -91,9 +105,9 @@ internal static class AstValidator
     private static string Describe(string slotName) => slotName.Contains('[') ? $"element {slotName}" : $"field {slotName}";
 
     /// <summary>Node-specific rules: tokens that fit the node, non-empty lists the printer indexes.</summary>
-    private static void CheckNode(FileSet fileSet, Node node, string path, List<PrintError> errors)
+    private static void CheckNode(FileSet fileSet, Node node, Frame frame, List<PrintError> errors)
     {
-        void Fail(string message) => errors.Add(Error(fileSet, node, path, message));
+        void Fail(string message) => errors.Add(Error(fileSet, node, frame.Path, message));
 
         switch (node)
         {

@@ -151,28 +151,29 @@ internal sealed partial class SourcePrinter
         {
             // The grouped form: one spec per line, indented.
             Print(d.Lparen, Token.LParen);
-            var n = d.Specs.Count;
+            var specs = d.Tok == Token.Import ? ImportOrder.ForPositionless(d.Specs) : d.Specs;
+            var n = specs.Count;
             if (n > 0)
             {
                 Print(Whitespace.Indent, Whitespace.Formfeed);
                 var line = new LineRecord();
-                if (n > 1 && d.Tok is Token.Const or Token.Var && d.Specs.TrueForAll(s => s is ValueSpec))
+                if (n > 1 && d.Tok is Token.Const or Token.Var && specs.TrueForAll(s => s is ValueSpec))
                 {
-                    var keepType = KeepTypeColumn(d.Specs);
+                    var keepType = KeepTypeColumn(specs);
                     for (var i = 0; i < n; i++)
                     {
-                        if (i > 0) Linebreak(LineFor(d.Specs[i].Pos), 1, Whitespace.Ignore, LinesFrom(line) > 0);
+                        if (i > 0) Linebreak(LineFor(specs[i].Pos), 1, Whitespace.Ignore, LinesFrom(line) > 0);
                         RecordLine(line);
-                        ValueSpec((ValueSpec)d.Specs[i], keepType[i]);
+                        ValueSpec((ValueSpec)specs[i], keepType[i]);
                     }
                 }
                 else
                 {
                     for (var i = 0; i < n; i++)
                     {
-                        if (i > 0) Linebreak(LineFor(d.Specs[i].Pos), 1, Whitespace.Ignore, LinesFrom(line) > 0);
+                        if (i > 0) Linebreak(LineFor(specs[i].Pos), 1, Whitespace.Ignore, LinesFrom(line) > 0);
                         RecordLine(line);
-                        Spec(d.Specs[i], n, false);
+                        Spec(specs[i], n, false);
                     }
                 }
                 Print(Whitespace.Unindent, Whitespace.Formfeed);

@@ -8,8 +8,20 @@ namespace Zylisp.Zast.Printing;
 // so that precedence shows (a*b + c, f(a+b, c)).
 internal sealed partial class SourcePrinter
 {
+    // WalkBinary is pure per node; go/printer recomputes it at every level of a nested binary
+    // expression, which is quadratic in a long a + b + c + ... chain. Memoising keeps it linear.
+    private readonly Dictionary<BinaryExpr, (bool Has4, bool Has5, int MaxProblem)> _binaryFacts = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>Collects which precedence levels (4: + - | ^, 5: * / etc.) occur and whether omitting blanks could create a wrong token.</summary>
-    private static (bool Has4, bool Has5, int MaxProblem) WalkBinary(BinaryExpr e)
+    private (bool Has4, bool Has5, int MaxProblem) WalkBinary(BinaryExpr e)
+    {
+        if (_binaryFacts.TryGetValue(e, out var known)) return known;
+        var facts = ComputeBinaryFacts(e);
+        _binaryFacts[e] = facts;
+        return facts;
+    }
+
+    private (bool Has4, bool Has5, int MaxProblem) ComputeBinaryFacts(BinaryExpr e)
     {
         var has4 = false;
         var has5 = false;
@@ -57,7 +69,7 @@ internal sealed partial class SourcePrinter
     }
 
     /// <summary>The precedence from which operators are printed without surrounding blanks.</summary>
-    private static int Cutoff(BinaryExpr e, int depth)
+    private int Cutoff(BinaryExpr e, int depth)
     {
         var (has4, has5, maxProblem) = WalkBinary(e);
         if (maxProblem > 0) return maxProblem + 1;
@@ -130,16 +142,20 @@ internal sealed partial class SourcePrinter
                 break;
 
             case StarExpr star:
+                // go/printer prints the operand at the lowest precedence, which is only right
+                // because parsed trees wrap a binary operand in a ParenExpr. A built tree may
+                // not, so the operand is printed as a unary operand: a binary one gets the
+                // parentheses it needs (*(a + b)), and parsed trees print exactly as before.
                 if (TokenInfo.UnaryPrecedence < prec1)
                 {
                     Print(Token.LParen, Token.Mul);
-                    Expr(star.X);
+                    Expr1(star.X, TokenInfo.UnaryPrecedence, 1);
                     Print(Token.RParen);
                 }
                 else
                 {
                     Print(Token.Mul);
-                    Expr(star.X);
+                    Expr1(star.X, TokenInfo.UnaryPrecedence, 1);
                 }
                 break;
 

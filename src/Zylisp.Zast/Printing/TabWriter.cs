@@ -62,15 +62,19 @@ public sealed class TabWriter
         Reset();
     }
 
-    /// <summary>Formats <paramref name="input"/> with the given settings in one go.</summary>
-    public static string Format(string input, int minWidth, int tabWidth, int padding, char padChar, TabWriterFlags flags)
+    /// <summary>Formats UTF-8 <paramref name="input"/> with the given settings in one go.</summary>
+    public static byte[] Format(ReadOnlySpan<byte> input, int minWidth, int tabWidth, int padding, byte padChar, TabWriterFlags flags)
     {
         var output = new ByteBuffer();
-        var writer = new TabWriter(output, minWidth, tabWidth, padding, (byte)padChar, flags);
-        writer.Write(System.Text.Encoding.UTF8.GetBytes(input));
+        var writer = new TabWriter(output, minWidth, tabWidth, padding, padChar, flags);
+        writer.Write(input);
         writer.Flush();
-        return output.ToString();
+        return output.Span.ToArray();
     }
+
+    /// <summary>Formats <paramref name="input"/> (which cannot contain <see cref="Escape"/> bytes) in one go.</summary>
+    public static string Format(string input, int minWidth, int tabWidth, int padding, char padChar, TabWriterFlags flags) =>
+        System.Text.Encoding.UTF8.GetString(Format(System.Text.Encoding.UTF8.GetBytes(input), minWidth, tabWidth, padding, (byte)padChar, flags));
 
     public void Write(ReadOnlySpan<byte> input)
     {

@@ -1,0 +1,104 @@
+// Round-trips gofmt-clean Go files: the oracle's canonical S-expression for each file is built
+// into an AST (ZastBuilder) and printed (GoPrinter); the output must equal the original bytes.
+//
+// Usage: RoundTrip SRC_ROOT ZAST_DIR LIST [PASSES]
+//   SRC_ROOT  the directory the oracle's -root was (file names are relative to it)
+//   ZAST_DIR  the oracle's -o directory (NAME.zast per file)
+//   LIST      the gofmt-clean .go files, one absolute path per line
+//   PASSES    timing passes for the medians (default 3)
+// Prints the identical-file rate, every failing file with its reason, and median times of the
+// build and print stages (the build stage is the baseline the print stage is compared with).
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Zylisp.Zast.Building;
+using Zylisp.Zast.Printing;
+
+if (args.Length < 3)
+{
+    Console.Error.WriteLine("usage: RoundTrip SRC_ROOT ZAST_DIR LIST [PASSES]");
+    return 2;
+}
+var srcRoot = args[0];
+var zastDir = args[1];
+var paths = File.ReadAllLines(args[2]).Where(line => line.Length > 0).ToList();
+var passes = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 3;
+
+var inputs = paths.Select(path =>
+{
+    var name = Path.GetRelativePath(srcRoot, path).Replace('\\', '/');
+    var zastPath = Path.Combine(zastDir, name[..^".go".Length] + ".go.zast");
+    if (!File.Exists(zastPath)) zastPath = Path.Combine(zastDir, name[..^".go".Length] + ".zast");
+    return (Name: name, Source: File.ReadAllBytes(path), Zast: File.Exists(zastPath) ? File.ReadAllText(zastPath, Encoding.UTF8) : null);
+}).ToList();
+
+var failures = new List<(string Name, string Reason)>();
+var identical = 0;
+var buildTimes = new List<double>();
+var printTimes = new List<double>();
+for (var pass = 0; pass < passes; pass++)
+{
+    var buildWatch = new Stopwatch();
+    var printWatch = new Stopwatch();
+    foreach (var input in inputs)
+    {
+        if (input.Zast is null)
+        {
+            if (pass == 0) failures.Add((input.Name, "the oracle wrote no .zast (go/parser rejected the file?)"));
+            continue;
+        }
+        buildWatch.Start();
+        var built = ZastBuilder.BuildProgram(input.Zast, input.Name);
+        buildWatch.Stop();
+        if (!built.Success || built.Value!.Files.Count != 1)
+        {
+            if (pass == 0) failures.Add((input.Name, "builder: " + string.Join("; ", built.Diagnostics.Take(3))));
+            continue;
+        }
+        printWatch.Start();
+        var printed = GoPrinter.Print(built.Value.FileSet, built.Value.Files[0]);
+        printWatch.Stop();
+        if (pass > 0) continue;
+        if (!printed.Success)
+        {
+            failures.Add((input.Name, "printer: " + string.Join("; ", printed.Errors.Take(3))));
+            continue;
+        }
+        var output = Encoding.UTF8.GetBytes(printed.Text);
+        if (output.AsSpan().SequenceEqual(input.Source)) identical++;
+        else failures.Add((input.Name, FirstDifference(input.Source, output)));
+    }
+    buildTimes.Add(buildWatch.Elapsed.TotalMilliseconds);
+    printTimes.Add(printWatch.Elapsed.TotalMilliseconds);
+}
+
+var total = inputs.Count;
+var bytes = inputs.Sum(input => (long)input.Source.Length);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"identical: {identical} / {total} = {100.0 * identical / Math.Max(1, total):F3}%"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"median over {passes} passes, {bytes / 1e6:F1} MB of Go: build (baseline) {Median(buildTimes):F0} ms, print {Median(printTimes):F0} ms, print/build {Median(printTimes) / Median(buildTimes):F2}"));
+foreach (var (name, reason) in failures) Console.WriteLine($"FAIL {name}: {reason}");
+return failures.Count == 0 ? 0 : 1;
+
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count == 0 ? 0 : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+static string FirstDifference(byte[] expected, byte[] actual)
+{
+    var i = 0;
+    while (i < expected.Length && i < actual.Length && expected[i] == actual[i]) i++;
+    var line = 1 + expected.AsSpan(0, i).Count((byte)'\n');
+    return $"differs at line {line}: expected {Excerpt(expected, i)}, got {Excerpt(actual, i)}";
+}
+
+static string Excerpt(byte[] text, int at)
+{
+    if (at >= text.Length) return "<end of file>";
+    var start = Math.Max(0, at - 20);
+    var excerpt = Encoding.UTF8.GetString(text, start, Math.Min(text.Length, at + 40) - start);
+    return "\"" + excerpt.Replace("\\", "\\\\").Replace("\n", "\\n").Replace("\t", "\\t") + "\"";
+}

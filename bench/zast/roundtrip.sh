@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# zast measurement 2: Go -> S-expression -> Go round trip over every gofmt-clean file of GOROOT.
+# Go -> S-expr is the go/parser oracle (corpus/go-ast-coverage/tools); S-expr -> AST is
+# ZastBuilder; AST -> Go is GoPrinter. Usage: bench/zast/roundtrip.sh [GOROOT] [PASSES]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+goroot=${1:-$(go env GOROOT)}
+passes=${2:-3}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+find -L "$goroot/src" -name '*.go' -not -path '*/testdata/*' | sort > "$work/all.txt"
+# gofmt-clean: gofmt -l does not list the file.
+xargs gofmt -l < "$work/all.txt" | sort > "$work/unclean.txt" || true
+comm -23 "$work/all.txt" "$work/unclean.txt" > "$work/clean.txt"
+echo "files: $(wc -l < "$work/all.txt"), gofmt-clean: $(wc -l < "$work/clean.txt")"
+
+(cd corpus/go-ast-coverage/tools && GOTOOLCHAIN=local go build -o "$work/zast-oracle" .)
+"$work/zast-oracle" -compact -root "$goroot/src" -o "$work/zast" -list "$work/clean.txt" || true
+
+dotnet run -c Release --project bench/zast/RoundTrip -- "$goroot/src" "$work/zast" "$work/clean.txt" "$passes"
