@@ -13,11 +13,14 @@ internal sealed partial class SourcePrinter
         public CommentGroup? Comment;   // the pending comment group
         public int CommentOffset;       // its source offset, or Infinity
         public bool CommentNewline;     // whether it spans several lines or contains a //-comment
+        public bool IsTrailing;         // a node's line comment (Field.Comment etc.), not a doc comment
     }
 
     private List<CommentGroup>? _comments;
     private bool _useNodeComments;
     private CommentInfo _commentInfo;
+    // Node comment groups set as line comments; a pending group keeps its kind while the next is queued.
+    private readonly HashSet<CommentGroup> _trailingGroups = new(ReferenceEqualityComparer.Instance);
 
     private bool CommentsHaveNewline(List<Comment> list)
     {
@@ -40,7 +43,10 @@ internal sealed partial class SourcePrinter
             if (group.List.Count > 0)
             {
                 _commentInfo.Comment = group;
-                _commentInfo.CommentOffset = PosFor(group.List[0].Pos).Offset;
+                _commentInfo.IsTrailing = _trailingGroups.Contains(group);
+                // A comment without a position (a generated tree's) is due before whatever comes next.
+                var start = PosFor(group.List[0].Pos);
+                _commentInfo.CommentOffset = start.IsValid ? start.Offset : -1;
                 _commentInfo.CommentNewline = CommentsHaveNewline(group.List);
                 return;
             }
@@ -69,8 +75,12 @@ internal sealed partial class SourcePrinter
         return size;
     }
 
+    private void SetDocComment(CommentGroup? group) => SetComment(group, trailing: false);
+
+    private void SetTrailingComment(CommentGroup? group) => SetComment(group, trailing: true);
+
     /// <summary>Makes a node's own comment group (doc or line comment) the next one to print, when printing without a file's comment list.</summary>
-    private void SetComment(CommentGroup? group)
+    private void SetComment(CommentGroup? group, bool trailing)
     {
         if (group is null || !_useNodeComments || group.List.Count == 0) return;
         if (_comments is null)
@@ -87,13 +97,20 @@ internal sealed partial class SourcePrinter
             _comments.Clear();
             _comments.Add(group);
         }
+        if (trailing) _trailingGroups.Add(group);
         _commentInfo.Index = 0;
         if (_commentInfo.CommentOffset == Infinity) NextComment();
     }
 
-    private void WriteCommentPrefix(Loc pos, Loc next, Comment? prev, Token tok)
+    private void WriteCommentPrefix(Loc pos, Loc next, Comment? prev, Token tok, bool firstInGroup)
     {
         if (_output.Length == 0) return; // the first comment of a file needs no separation
+
+        if (!pos.IsValid)
+        {
+            WritePositionlessCommentPrefix(firstInGroup);
+            return;
+        }
 
         if (pos.IsValid && pos.File != _last.File)
         {
@@ -169,6 +186,55 @@ internal sealed partial class SourcePrinter
             if (n == 0 && prev is not null && prev.Text[1] == '/') n = 1;
             if (n > 0) WriteByte((byte)'\f', LimitNewlines(n));
         }
+    }
+
+    /// <summary>
+    /// go/printer places comments by their source lines, so a comment without a position (a
+    /// generated tree's) would be glued to its neighbours. Instead, a trailing comment goes at
+    /// the end of the current line (after any pending alignment tabs), a doc comment on its own
+    /// lines where the next item would start, and every further comment of a group on a new line.
+    /// </summary>
+    private void WritePositionlessCommentPrefix(bool firstInGroup)
+    {
+        if (!firstInGroup)
+        {
+            WriteByte((byte)'\f', 1);
+            return;
+        }
+        if (_commentInfo.IsTrailing)
+        {
+            var hasSeparator = false;
+            var j = 0;
+            for (; j < _wsbuf.Count; j++)
+            {
+                var ch = _wsbuf[j];
+                if (ch == Whitespace.Blank) _wsbuf[j] = Whitespace.Ignore;
+                else if (ch == Whitespace.Vtab) hasSeparator = true;
+                else if (ch != Whitespace.Indent) break;
+            }
+            WriteWhitespace(j);
+            if (!hasSeparator) WriteByte((byte)'\t', 1);
+            return;
+        }
+        var breaks = 0;
+        var first = -1;
+        for (var i = 0; i < _wsbuf.Count; i++)
+        {
+            var ch = _wsbuf[i];
+            if (ch is Whitespace.Blank or Whitespace.Vtab)
+            {
+                _wsbuf[i] = Whitespace.Ignore;
+            }
+            else if (ch is Whitespace.Newline or Whitespace.Formfeed)
+            {
+                breaks++;
+                if (first < 0) first = i;
+                _wsbuf[i] = Whitespace.Ignore;
+            }
+        }
+        // Indentation changes before the first line break apply to the comment's line too.
+        WriteWhitespace(first < 0 ? _wsbuf.Count : first);
+        if (_out.Column != 1 || breaks > 0) WriteByte((byte)'\f', LimitNewlines(Math.Max(1, breaks)));
     }
 
     private void WriteComment(Comment comment)
@@ -248,6 +314,30 @@ internal sealed partial class SourcePrinter
         return (wroteNewline, droppedFormfeed);
     }
 
+    private (bool WroteNewline, bool DroppedFormfeed) WritePositionlessCommentSuffix(bool needsLinebreak)
+    {
+        var wroteNewline = false;
+        for (var i = 0; i < _wsbuf.Count; i++)
+        {
+            switch (_wsbuf[i])
+            {
+                case Whitespace.Blank or Whitespace.Vtab:
+                    _wsbuf[i] = Whitespace.Ignore;
+                    break;
+                case Whitespace.Newline or Whitespace.Formfeed:
+                    wroteNewline = true;
+                    break;
+            }
+        }
+        WriteWhitespace(_wsbuf.Count);
+        if (needsLinebreak && !wroteNewline)
+        {
+            WriteByte((byte)'\n', 1);
+            wroteNewline = true;
+        }
+        return (wroteNewline, false);
+    }
+
     private bool ContainsLinebreak()
     {
         foreach (var ch in _wsbuf)
@@ -260,9 +350,11 @@ internal sealed partial class SourcePrinter
     private (bool WroteNewline, bool DroppedFormfeed) IntersperseComments(Loc next, Token tok)
     {
         Comment? last = null;
+        var lastIsTrailing = false;
         while (CommentBefore(next))
         {
             var group = _commentInfo.Comment!;
+            lastIsTrailing = _commentInfo.IsTrailing;
             // gofmt reformats doc comments (a group starting in column 1 directly above the next
             // item); this printer keeps their text, which is already canonical in gofmt-clean
             // input, but positions the output after them the way the reformatting path does.
@@ -271,7 +363,7 @@ internal sealed partial class SourcePrinter
                 && IsSameLoc(PosFor(group.End + 1), next);
             foreach (var comment in group.List)
             {
-                WriteCommentPrefix(PosFor(comment.Pos), next, last, tok);
+                WriteCommentPrefix(PosFor(comment.Pos), next, last, tok, comment == group.List[0]);
                 WriteComment(comment);
                 last = comment;
             }
@@ -286,6 +378,15 @@ internal sealed partial class SourcePrinter
         if (last is not null)
         {
             var needsLinebreak = false;
+            if (!PosFor(last.Pos).IsValid)
+            {
+                // Without positions: a doc comment is always followed by a line break; a
+                // trailing /*-comment by whatever break was pending, else a blank. Pending line
+                // breaks are all kept: without positions nothing else would restore them.
+                needsLinebreak = !lastIsTrailing || last.Text[1] == '/' || ContainsLinebreak() || tok == Token.Eof;
+                if (!needsLinebreak && tok is not (Token.Comma or Token.RParen or Token.RBrack)) WriteByte((byte)' ', 1);
+                return WritePositionlessCommentSuffix(needsLinebreak);
+            }
             if ((_mode & CommentMode.NoExtraBlank) == 0
                 && last.Text[1] == '*' && LineFor(last.Pos) == next.Line
                 && tok != Token.Comma

@@ -73,7 +73,7 @@ internal sealed partial class SourcePrinter
     /// <summary>A value spec inside a const or var group: names, type, values and comment are separate columns.</summary>
     private void ValueSpec(ValueSpec s, bool keepType)
     {
-        SetComment(s.Doc);
+        SetDocComment(s.Doc);
         IdentList(s.Names, false);
         var extraTabs = 3;
         if (s.Type is not null || keepType)
@@ -91,7 +91,7 @@ internal sealed partial class SourcePrinter
         if (s.Comment is not null)
         {
             for (; extraTabs > 0; extraTabs--) Print(Whitespace.Vtab);
-            SetComment(s.Comment);
+            SetTrailingComment(s.Comment);
         }
     }
 
@@ -100,19 +100,19 @@ internal sealed partial class SourcePrinter
         switch (spec)
         {
             case ImportSpec import:
-                SetComment(import.Doc);
+                SetDocComment(import.Doc);
                 if (import.Name is not null)
                 {
                     Expr(import.Name);
                     Print(Whitespace.Blank);
                 }
                 Expr(LiteralNormalizer.SanitizeImportPath(import.Path));
-                SetComment(import.Comment);
+                SetTrailingComment(import.Comment);
                 Print(import.EndPos);
                 break;
 
             case ValueSpec value:
-                SetComment(value.Doc);
+                SetDocComment(value.Doc);
                 IdentList(value.Names, doIndent);
                 if (value.Type is not null)
                 {
@@ -124,17 +124,17 @@ internal sealed partial class SourcePrinter
                     Print(Whitespace.Blank, Token.Assign, Whitespace.Blank);
                     ExprList(Pos.NoPos, value.Values, 1, ListMode.None, Pos.NoPos, false);
                 }
-                SetComment(value.Comment);
+                SetTrailingComment(value.Comment);
                 break;
 
             case TypeSpec type:
-                SetComment(type.Doc);
+                SetDocComment(type.Doc);
                 Expr(type.Name);
                 if (type.TypeParams is not null) Parameters(type.TypeParams, ParamMode.TypeTypeParam);
                 Print(n == 1 ? Whitespace.Blank : Whitespace.Vtab);
                 if (type.Assign.IsValid) Print(Token.Assign, Whitespace.Blank);
                 Expr(type.Type);
-                SetComment(type.Comment);
+                SetTrailingComment(type.Comment);
                 break;
 
             default:
@@ -144,7 +144,7 @@ internal sealed partial class SourcePrinter
 
     private void GenDecl(GenDecl d)
     {
-        SetComment(d.Doc);
+        SetDocComment(d.Doc);
         Print(d.Pos, d.Tok, Whitespace.Blank);
 
         if (d.Lparen.IsValid || d.Specs.Count > 1)
@@ -281,7 +281,7 @@ internal sealed partial class SourcePrinter
 
     private void FuncDecl(FuncDecl d)
     {
-        SetComment(d.Doc);
+        SetDocComment(d.Doc);
         Print(d.Pos, Token.Func, Whitespace.Blank);
         var startCol = _out.Column - "func ".Length;
         if (d.Recv is not null)
@@ -345,7 +345,7 @@ internal sealed partial class SourcePrinter
 
     private void File(Ast.File src)
     {
-        SetComment(src.Doc);
+        SetDocComment(src.Doc);
         Print(src.Pos, Token.Package, Whitespace.Blank);
         Expr(src.Name);
         DeclList(src.Decls);

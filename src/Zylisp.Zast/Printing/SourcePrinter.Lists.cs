@@ -329,7 +329,7 @@ internal sealed partial class SourcePrinter
     }
 
     private void SetLineComment(string text) =>
-        SetComment(new CommentGroup { List = [new Comment { Slash = Pos.NoPos, Text = text }] });
+        SetTrailingComment(new CommentGroup { List = [new Comment { Slash = Pos.NoPos, Text = text }] });
 
     private void FieldList(FieldList fields, bool isStruct, bool isIncomplete)
     {
@@ -389,7 +389,7 @@ internal sealed partial class SourcePrinter
                 var field = list[i];
                 if (i > 0) Linebreak(LineFor(field.Pos), 1, Whitespace.Ignore, LinesFrom(line) > 0);
                 var extraTabs = 0;
-                SetComment(field.Doc);
+                SetDocComment(field.Doc);
                 RecordLine(line);
                 if (field.Names.Count > 0)
                 {
@@ -413,7 +413,7 @@ internal sealed partial class SourcePrinter
                 if (field.Comment is not null)
                 {
                     for (; extraTabs > 0; extraTabs--) Print(sep);
-                    SetComment(field.Comment);
+                    SetTrailingComment(field.Comment);
                 }
             }
             if (isIncomplete)
@@ -430,7 +430,7 @@ internal sealed partial class SourcePrinter
             {
                 var field = list[i];
                 if (i > 0) Linebreak(LineFor(field.Pos), 1, Whitespace.Ignore, LinesFrom(line) > 0);
-                SetComment(field.Doc);
+                SetDocComment(field.Doc);
                 RecordLine(line);
                 if (field.Names.Count > 0 && field.Type is FuncType method)
                 {
@@ -441,7 +441,7 @@ internal sealed partial class SourcePrinter
                 {
                     Expr(field.Type!); // embedded interface or type constraint
                 }
-                SetComment(field.Comment);
+                SetTrailingComment(field.Comment);
             }
             if (isIncomplete)
             {

@@ -173,6 +173,47 @@ public class GoPrinterTests
     }
 
     [Fact]
+    public void PositionlessCommentsGoOnTheirOwnLinesOrAtLineEnds()
+    {
+        static CommentGroup Comments(params string[] texts) => new() { List = [.. texts.Select(text => new Comment { Text = text })] };
+        var structType = new StructType
+        {
+            Fields = Fields(
+                new Field { Names = [Id("a")], Type = Id("int"), Comment = Comments("// the a") },
+                new Field { Doc = Comments("// doc of b", "/* more */"), Names = [Id("bbbbb")], Type = Id("string"), Comment = Comments("/* b */") },
+                Param("c", Id("int"))),
+        };
+        var file = File("p",
+            new GenDecl { Tok = Token.Import, Specs = [new ImportSpec { Path = Str("fmt"), Comment = Comments("// for Println") }] },
+            new GenDecl { Doc = Comments("// T is a type."), Tok = Token.Type, Specs = [new TypeSpec { Name = Id("T"), Type = structType, Comment = Comments("// trailing T") }] },
+            new FuncDecl { Doc = Comments("// F does."), Name = Id("F"), Type = new FuncType(), Body = Block(Do(Call(Id("f")))) });
+        file.Doc = Comments("// Package p is a test.");
+        Assert.Equal(
+            """
+            // Package p is a test.
+            package p
+
+            import "fmt" // for Println
+
+            // T is a type.
+            type T struct {
+            	a int // the a
+            	// doc of b
+            	/* more */
+            	bbbbb string /* b */
+            	c     int
+            } // trailing T
+
+            // F does.
+            func F() {
+            	f()
+            }
+
+            """.ReplaceLineEndings("\n"),
+            Print(file));
+    }
+
+    [Fact]
     public void PositionsKeepTheSourcesBlankLinesAndLineComments()
     {
         // Source (one statement per line, a blank line between them, a trailing comment):

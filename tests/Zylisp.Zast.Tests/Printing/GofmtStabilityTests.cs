@@ -44,7 +44,7 @@ public class GofmtStabilityTests
             Fields = Fields(
                 Param("a", Id("int")),
                 new Field { Names = [Id("b"), Id("c")], Type = new MapType { Key = Id("string"), Value = new StarExpr { X = Id("T") } } },
-                new Field { Type = Sel(Id("io"), "Reader") },
+                new Field { Type = Sel(Id("io"), "Reader"), Comment = new CommentGroup { List = [new Comment { Text = "// embedded" }] } },
                 new Field { Names = [Id("d")], Type = new ChanType { Dir = ChanDir.Recv, Value = Id("int") }, Tag = new BasicLit { Kind = Token.String, Value = "`x:\"y\"`" } }),
         };
         var iface = new InterfaceType
@@ -55,6 +55,7 @@ public class GofmtStabilityTests
         };
         var generic = new FuncDecl
         {
+            Doc = new CommentGroup { List = [new Comment { Text = "// Map returns the values of keys in m." }, new Comment { Text = "//" }, new Comment { Text = "/* In order. */" }] },
             Name = Id("Map"),
             Type = new FuncType
             {
