@@ -36,8 +36,7 @@ internal sealed class ReaderSession
     private readonly List<Item> items = [];
     private readonly List<object?> forms = [];
     private readonly List<SourceSpan> formSpans = [];
-    private readonly Dictionary<string, string> names = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> nameLookup;
+    private readonly NameTable names = new();
     private readonly Dictionary<string, Keyword> keywords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Keyword>.AlternateLookup<ReadOnlySpan<char>> keywordLookup;
     private StringBuilder? stringBuffer;
@@ -53,7 +52,6 @@ internal sealed class ReaderSession
         this.text = text;
         this.file = file;
         this.options = options;
-        nameLookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
         keywordLookup = keywords.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -380,28 +378,29 @@ internal sealed class ReaderSession
             count--; // the last key has no value; drop it
         }
 
-        var entries = new List<KeyValuePair<object?, object?>>(count / 2);
+        var entries = new KeyValuePair<object?, object?>[count / 2];
+        int kept = 0;
         var seen = count / 2 > PersistentMap.SmallLimit ? new HashSet<object?>(ValueEquality.Instance) : null;
         for (int i = start; i < start + count; i += 2)
         {
             var key = items[i];
-            if (seen is not null ? !seen.Add(key.Form) : ContainsKey(entries, key.Form))
+            if (seen is not null ? !seen.Add(key.Form) : ContainsKey(entries, kept, key.Form))
             {
                 Report(DiagnosticIds.DuplicateMapKey, Span(key.Start, key.End), key.Form);
                 continue;
             }
 
-            entries.Add(new KeyValuePair<object?, object?>(key.Form, items[i + 1].Form));
+            entries[kept++] = new KeyValuePair<object?, object?>(key.Form, items[i + 1].Form);
         }
 
-        return PersistentMap.FromDistinctEntries([.. entries], span);
+        return PersistentMap.FromDistinctEntries(kept == entries.Length ? entries : entries[..kept], span);
     }
 
-    private static bool ContainsKey(List<KeyValuePair<object?, object?>> entries, object? key)
+    private static bool ContainsKey(KeyValuePair<object?, object?>[] entries, int count, object? key)
     {
-        foreach (var entry in entries)
+        for (int i = 0; i < count; i++)
         {
-            if (ValueEquality.Instance.Equals(entry.Key, key))
+            if (ValueEquality.Instance.Equals(entries[i].Key, key))
             {
                 return true;
             }
@@ -412,21 +411,35 @@ internal sealed class ReaderSession
 
     private PersistentSet BuildSet(int start, int count, SourceSpan span)
     {
-        var elements = new List<object?>(count);
+        var elements = new object?[count];
+        int kept = 0;
         var seen = count > PersistentMap.SmallLimit ? new HashSet<object?>(ValueEquality.Instance) : null;
         for (int i = start; i < start + count; i++)
         {
             var element = items[i];
-            if (seen is not null ? !seen.Add(element.Form) : elements.Contains(element.Form, ValueEquality.Instance))
+            if (seen is not null ? !seen.Add(element.Form) : ContainsElement(elements, kept, element.Form))
             {
                 Report(DiagnosticIds.DuplicateSetElement, Span(element.Start, element.End), element.Form);
                 continue;
             }
 
-            elements.Add(element.Form);
+            elements[kept++] = element.Form;
         }
 
-        return PersistentSet.FromDistinct([.. elements], span);
+        return PersistentSet.FromDistinct(kept == elements.Length ? elements : elements[..kept], span);
+    }
+
+    private static bool ContainsElement(object?[] elements, int count, object? item)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            if (ValueEquality.Instance.Equals(elements[i], item))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Hands a finished form to whatever is waiting for it: a reader macro, a collection or the top level.</summary>
@@ -574,7 +587,9 @@ internal sealed class ReaderSession
             return;
         }
 
-        var symbol = Symbol.Create(ns.IsEmpty ? null : Intern(ns), Intern(name), Span(start, endPosition));
+        var (nsName, nsHash) = ns.IsEmpty ? (null, 0) : names.Intern(ns);
+        var (symbolName, nameHash) = names.Intern(name);
+        var symbol = Symbol.Create(nsName, nsHash, symbolName, nameHash, Span(start, endPosition));
         Deliver(new Item(symbol, start, endPosition));
     }
 
@@ -653,18 +668,6 @@ internal sealed class ReaderSession
         ns = token[..slash];
         name = token[(slash + 1)..];
         return name is "/" || !name.Contains('/');
-    }
-
-    private string Intern(ReadOnlySpan<char> chars)
-    {
-        if (nameLookup.TryGetValue(chars, out var existing))
-        {
-            return existing;
-        }
-
-        string created = chars.ToString();
-        names[created] = created;
-        return created;
     }
 
     // Small integers are common in code; sharing their boxes saves an allocation per literal.
