@@ -315,9 +315,16 @@ public class ReaderTests
         Assert.Equal(complete, Reader.IsComplete(text));
 
     [Fact]
-    public void Unicode_whitespace_separates_tokens()
+    public void Every_whitespace_character_separates_tokens()
     {
-        var result = Reader.ReadAll("a\u00a0b", "t.zl");
-        Assert.Equal(2, result.Forms.Count);
+        for (char c = '\0'; c < '\uffff'; c++)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                var result = Reader.ReadAll("a" + c + "b" + c, "t.zl");
+                Assert.Empty(result.Diagnostics);
+                Assert.Equal([Symbol.Of("a"), Symbol.Of("b")], result.Forms);
+            }
+        }
     }
 }

@@ -55,6 +55,10 @@ public sealed class PersistentList : ISequential, IHasSpan, IEquatable<Persisten
     /// <summary>A new list with <paramref name="item"/> in front of this one.</summary>
     public PersistentList Cons(object? item) => new(item, this, Count + 1, null);
 
+    /// <summary>A new list of <paramref name="item"/> followed by <paramref name="rest"/>, carrying <paramref name="span"/>.</summary>
+    internal static PersistentList ConsWithSpan(object? item, PersistentList rest, SourceSpan? span) =>
+        new(item, rest, rest.Count + 1, span);
+
     /// <summary>The same elements with a different span (shares the tail).</summary>
     public PersistentList WithSpan(SourceSpan? span) =>
         IsEmpty ? new PersistentList(null, null, 0, span) : new PersistentList(first, rest, Count, span);

@@ -6,17 +6,35 @@ namespace Zylisp.Lang.Data;
 
 /// <summary>
 /// An immutable, insertion-ordered hash map with structural equality; any value (including nil)
-/// can be a key. A hash index (key → value and insertion number) gives O(log n) lookup, and a
-/// sorted index (insertion number → entry) gives ordered iteration; assoc and dissoc update both
-/// in O(log n). Re-assoc'ing an existing key keeps its position. See docs/design/data-model.md.
+/// can be a key. Maps of up to <see cref="SmallLimit"/> entries are a single array searched
+/// linearly (most maps in programs are small, and this keeps them cheap to build). Larger maps
+/// use a hash index (key → value and insertion number) for O(log n) lookup plus a sorted index
+/// (insertion number → entry) for ordered iteration; assoc and dissoc update both in O(log n).
+/// Re-assoc'ing an existing key keeps its position. See docs/design/data-model.md.
 /// Enumerating a map yields each entry as a two-element <see cref="PersistentVector"/>.
 /// </summary>
 public sealed class PersistentMap : IZylispCollection, IHasSpan, IEquatable<PersistentMap>
 {
+    /// <summary>The largest map kept as a plain array of entries.</summary>
+    internal const int SmallLimit = 8;
+
+    private static readonly ImmutableDictionary<object, (object? Value, long Order)> EmptyIndex =
+        ImmutableDictionary.Create<object, (object?, long)>(KeyComparer.Instance);
+
+    // Exactly one representation is in use: small != null, or index/order for larger maps.
+    private readonly KeyValuePair<object?, object?>[]? small;
     private readonly ImmutableDictionary<object, (object? Value, long Order)> index;
     private readonly ImmutableSortedDictionary<long, KeyValuePair<object?, object?>> order;
     private readonly long nextOrder;
     private int hash;
+
+    private PersistentMap(KeyValuePair<object?, object?>[] small, SourceSpan? span)
+    {
+        this.small = small;
+        index = EmptyIndex;
+        order = ImmutableSortedDictionary<long, KeyValuePair<object?, object?>>.Empty;
+        Span = span;
+    }
 
     private PersistentMap(
         ImmutableDictionary<object, (object? Value, long Order)> index,
@@ -30,29 +48,32 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, IEquatable<Pers
         Span = span;
     }
 
-    public static PersistentMap Empty { get; } = new(
-        ImmutableDictionary.Create<object, (object?, long)>(KeyComparer.Instance),
-        ImmutableSortedDictionary<long, KeyValuePair<object?, object?>>.Empty,
-        0,
-        null);
+    public static PersistentMap Empty { get; } = new([], null);
 
-    public int Count => index.Count;
+    public int Count => small?.Length ?? index.Count;
 
-    public bool IsEmpty => index.IsEmpty;
+    public bool IsEmpty => Count == 0;
 
     public SourceSpan? Span { get; }
 
     /// <summary>Entries in insertion order.</summary>
-    public IEnumerable<KeyValuePair<object?, object?>> Entries => order.Values;
+    public IEnumerable<KeyValuePair<object?, object?>> Entries => small ?? (IEnumerable<KeyValuePair<object?, object?>>)order.Values;
 
-    public IEnumerable<object?> Keys => order.Values.Select(static e => e.Key);
+    public IEnumerable<object?> Keys => Entries.Select(static e => e.Key);
 
-    public IEnumerable<object?> Values => order.Values.Select(static e => e.Value);
+    public IEnumerable<object?> Values => Entries.Select(static e => e.Value);
 
-    public bool ContainsKey(object? key) => index.ContainsKey(KeyComparer.Wrap(key));
+    public bool ContainsKey(object? key) => TryGetValue(key, out _);
 
     public bool TryGetValue(object? key, out object? value)
     {
+        if (small is not null)
+        {
+            int i = IndexOfSmall(small, key);
+            value = i >= 0 ? small[i].Value : null;
+            return i >= 0;
+        }
+
         if (index.TryGetValue(KeyComparer.Wrap(key), out var slot))
         {
             value = slot.Value;
@@ -65,10 +86,37 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, IEquatable<Pers
 
     /// <summary>The value for <paramref name="key"/>, or <paramref name="notFound"/>.</summary>
     public object? Get(object? key, object? notFound = null) =>
-        index.TryGetValue(KeyComparer.Wrap(key), out var slot) ? slot.Value : notFound;
+        TryGetValue(key, out var value) ? value : notFound;
 
     public PersistentMap Assoc(object? key, object? value)
     {
+        if (small is not null)
+        {
+            int i = IndexOfSmall(small, key);
+            if (i >= 0)
+            {
+                if (ReferenceEquals(small[i].Value, value))
+                {
+                    return this;
+                }
+
+                // Keep the key object first inserted, as Clojure does, and its position.
+                var replaced = (KeyValuePair<object?, object?>[])small.Clone();
+                replaced[i] = new KeyValuePair<object?, object?>(small[i].Key, value);
+                return new PersistentMap(replaced, null);
+            }
+
+            if (small.Length < SmallLimit)
+            {
+                var grown = new KeyValuePair<object?, object?>[small.Length + 1];
+                Array.Copy(small, grown, small.Length);
+                grown[small.Length] = new KeyValuePair<object?, object?>(key, value);
+                return new PersistentMap(grown, null);
+            }
+
+            return FromDistinctEntries([.. small, new KeyValuePair<object?, object?>(key, value)], null);
+        }
+
         object wrapped = KeyComparer.Wrap(key);
         if (index.TryGetValue(wrapped, out var slot))
         {
@@ -77,7 +125,6 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, IEquatable<Pers
                 return this;
             }
 
-            // Keep the key object first inserted, as Clojure does, and its position.
             var existingKey = order[slot.Order].Key;
             return new PersistentMap(
                 index.SetItem(wrapped, (value, slot.Order)),
@@ -95,6 +142,25 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, IEquatable<Pers
 
     public PersistentMap Dissoc(object? key)
     {
+        if (small is not null)
+        {
+            int i = IndexOfSmall(small, key);
+            if (i < 0)
+            {
+                return this;
+            }
+
+            if (small.Length == 1)
+            {
+                return Empty;
+            }
+
+            var shrunk = new KeyValuePair<object?, object?>[small.Length - 1];
+            Array.Copy(small, shrunk, i);
+            Array.Copy(small, i + 1, shrunk, i, small.Length - i - 1);
+            return new PersistentMap(shrunk, null);
+        }
+
         object wrapped = KeyComparer.Wrap(key);
         if (!index.TryGetValue(wrapped, out var slot))
         {
@@ -136,7 +202,8 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, IEquatable<Pers
         }
     }
 
-    public PersistentMap WithSpan(SourceSpan? span) => new(index, order, nextOrder, span);
+    public PersistentMap WithSpan(SourceSpan? span) =>
+        small is not null ? new PersistentMap(small, span) : new PersistentMap(index, order, nextOrder, span);
 
     /// <summary>A map from alternating keys and values; later duplicates replace earlier values.</summary>
     public static PersistentMap Create(params ReadOnlySpan<object?> keysAndValues)
@@ -155,34 +222,79 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, IEquatable<Pers
         return map;
     }
 
+    /// <summary>A map of <paramref name="entries"/>; a repeated key keeps its first position and its last value.</summary>
     public static PersistentMap CreateRange(IEnumerable<KeyValuePair<object?, object?>> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var indexBuilder = ImmutableDictionary.CreateBuilder<object, (object?, long)>(KeyComparer.Instance);
-        var orderBuilder = ImmutableSortedDictionary.CreateBuilder<long, KeyValuePair<object?, object?>>();
-        long next = 0;
+        var distinct = new List<KeyValuePair<object?, object?>>();
+        Dictionary<object, int>? positions = null;
         foreach (var entry in entries)
         {
-            object wrapped = KeyComparer.Wrap(entry.Key);
-            if (indexBuilder.TryGetValue(wrapped, out var slot))
+            int existing = -1;
+            if (positions is null && distinct.Count < SmallLimit)
             {
-                indexBuilder[wrapped] = (entry.Value, slot.Item2);
-                orderBuilder[slot.Item2] = new KeyValuePair<object?, object?>(orderBuilder[slot.Item2].Key, entry.Value);
+                for (int i = 0; i < distinct.Count; i++)
+                {
+                    if (ValueEquality.Instance.Equals(distinct[i].Key, entry.Key))
+                    {
+                        existing = i;
+                        break;
+                    }
+                }
             }
             else
             {
-                indexBuilder.Add(wrapped, (entry.Value, next));
-                orderBuilder.Add(next, entry);
-                next++;
+                if (positions is null)
+                {
+                    positions = new Dictionary<object, int>(KeyComparer.Instance);
+                    for (int i = 0; i < distinct.Count; i++)
+                    {
+                        positions[KeyComparer.Wrap(distinct[i].Key)] = i;
+                    }
+                }
+
+                if (!positions.TryGetValue(KeyComparer.Wrap(entry.Key), out existing))
+                {
+                    existing = -1;
+                    positions[KeyComparer.Wrap(entry.Key)] = distinct.Count;
+                }
+            }
+
+            if (existing >= 0)
+            {
+                distinct[existing] = new KeyValuePair<object?, object?>(distinct[existing].Key, entry.Value);
+            }
+            else
+            {
+                distinct.Add(entry);
             }
         }
 
-        return next == 0 ? Empty : new PersistentMap(indexBuilder.ToImmutable(), orderBuilder.ToImmutable(), next, null);
+        return FromDistinctEntries([.. distinct], null);
+    }
+
+    /// <summary>Builds a map from entries whose keys are known to be distinct; takes ownership of the array.</summary>
+    internal static PersistentMap FromDistinctEntries(KeyValuePair<object?, object?>[] entries, SourceSpan? span)
+    {
+        if (entries.Length <= SmallLimit)
+        {
+            return entries.Length == 0 && span is null ? Empty : new PersistentMap(entries, span);
+        }
+
+        var indexBuilder = ImmutableDictionary.CreateBuilder<object, (object?, long)>(KeyComparer.Instance);
+        var orderBuilder = ImmutableSortedDictionary.CreateBuilder<long, KeyValuePair<object?, object?>>();
+        for (int i = 0; i < entries.Length; i++)
+        {
+            indexBuilder.Add(KeyComparer.Wrap(entries[i].Key), (entries[i].Value, i));
+            orderBuilder.Add(i, entries[i]);
+        }
+
+        return new PersistentMap(indexBuilder.ToImmutable(), orderBuilder.ToImmutable(), entries.Length, span);
     }
 
     public IEnumerator<object?> GetEnumerator()
     {
-        foreach (var entry in order.Values)
+        foreach (var entry in Entries)
         {
             yield return PersistentVector.Create(entry.Key, entry.Value);
         }
@@ -199,7 +311,7 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, IEquatable<Pers
         if (hash == 0)
         {
             int sum = 0;
-            foreach (var entry in order.Values)
+            foreach (var entry in Entries)
             {
                 sum = unchecked(sum + (ValueEquality.Instance.GetHashCode(entry.Key) ^ ValueEquality.Instance.GetHashCode(entry.Value)));
             }
@@ -211,4 +323,17 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, IEquatable<Pers
     }
 
     public override string ToString() => Printing.Printer.PrStr(this);
+
+    private static int IndexOfSmall(KeyValuePair<object?, object?>[] entries, object? key)
+    {
+        for (int i = 0; i < entries.Length; i++)
+        {
+            if (ReferenceEquals(entries[i].Key, key) || ValueEquality.Instance.Equals(entries[i].Key, key))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

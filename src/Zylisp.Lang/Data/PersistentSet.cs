@@ -6,15 +6,28 @@ namespace Zylisp.Lang.Data;
 
 /// <summary>
 /// An immutable, insertion-ordered hash set with structural equality; any value (including nil)
-/// can be an element. Same two-index layout as <see cref="PersistentMap"/>: O(log n) contains,
-/// conj and disj, iteration in insertion order.
+/// can be an element. Same layout as <see cref="PersistentMap"/>: up to
+/// <see cref="PersistentMap.SmallLimit"/> elements in one array, larger sets in a hash index
+/// plus an insertion-order index, giving O(log n) contains, conj and disj.
 /// </summary>
 public sealed class PersistentSet : IZylispCollection, IHasSpan, IEquatable<PersistentSet>
 {
+    private static readonly ImmutableDictionary<object, long> EmptyIndex = ImmutableDictionary.Create<object, long>(KeyComparer.Instance);
+
+    // Exactly one representation is in use: small != null, or index/order for larger sets.
+    private readonly object?[]? small;
     private readonly ImmutableDictionary<object, long> index;
     private readonly ImmutableSortedDictionary<long, object?> order;
     private readonly long nextOrder;
     private int hash;
+
+    private PersistentSet(object?[] small, SourceSpan? span)
+    {
+        this.small = small;
+        index = EmptyIndex;
+        order = ImmutableSortedDictionary<long, object?>.Empty;
+        Span = span;
+    }
 
     private PersistentSet(ImmutableDictionary<object, long> index, ImmutableSortedDictionary<long, object?> order, long nextOrder, SourceSpan? span)
     {
@@ -24,26 +37,45 @@ public sealed class PersistentSet : IZylispCollection, IHasSpan, IEquatable<Pers
         Span = span;
     }
 
-    public static PersistentSet Empty { get; } = new(
-        ImmutableDictionary.Create<object, long>(KeyComparer.Instance),
-        ImmutableSortedDictionary<long, object?>.Empty,
-        0,
-        null);
+    public static PersistentSet Empty { get; } = new([], null);
 
-    public int Count => index.Count;
+    public int Count => small?.Length ?? index.Count;
 
-    public bool IsEmpty => index.IsEmpty;
+    public bool IsEmpty => Count == 0;
 
     public SourceSpan? Span { get; }
 
-    public bool Contains(object? item) => index.ContainsKey(KeyComparer.Wrap(item));
+    private IEnumerable<object?> Items => small ?? order.Values;
+
+    public bool Contains(object? item) =>
+        small is not null ? IndexOfSmall(small, item) >= 0 : index.ContainsKey(KeyComparer.Wrap(item));
 
     /// <summary>The element equal to <paramref name="item"/> as stored, or <paramref name="notFound"/>.</summary>
-    public object? Get(object? item, object? notFound = null) =>
-        index.TryGetValue(KeyComparer.Wrap(item), out long position) ? order[position] : notFound;
+    public object? Get(object? item, object? notFound = null)
+    {
+        if (small is not null)
+        {
+            int i = IndexOfSmall(small, item);
+            return i >= 0 ? small[i] : notFound;
+        }
+
+        return index.TryGetValue(KeyComparer.Wrap(item), out long position) ? order[position] : notFound;
+    }
 
     public PersistentSet Conj(object? item)
     {
+        if (small is not null)
+        {
+            if (IndexOfSmall(small, item) >= 0)
+            {
+                return this;
+            }
+
+            return small.Length < PersistentMap.SmallLimit
+                ? new PersistentSet([.. small, item], null)
+                : FromDistinct([.. small, item], null);
+        }
+
         object wrapped = KeyComparer.Wrap(item);
         return index.ContainsKey(wrapped)
             ? this
@@ -52,6 +84,25 @@ public sealed class PersistentSet : IZylispCollection, IHasSpan, IEquatable<Pers
 
     public PersistentSet Disj(object? item)
     {
+        if (small is not null)
+        {
+            int i = IndexOfSmall(small, item);
+            if (i < 0)
+            {
+                return this;
+            }
+
+            if (small.Length == 1)
+            {
+                return Empty;
+            }
+
+            var shrunk = new object?[small.Length - 1];
+            Array.Copy(small, shrunk, i);
+            Array.Copy(small, i + 1, shrunk, i, small.Length - i - 1);
+            return new PersistentSet(shrunk, null);
+        }
+
         object wrapped = KeyComparer.Wrap(item);
         if (!index.TryGetValue(wrapped, out long position))
         {
@@ -61,7 +112,8 @@ public sealed class PersistentSet : IZylispCollection, IHasSpan, IEquatable<Pers
         return index.Count == 1 ? Empty : new PersistentSet(index.Remove(wrapped), order.Remove(position), nextOrder, null);
     }
 
-    public PersistentSet WithSpan(SourceSpan? span) => new(index, order, nextOrder, span);
+    public PersistentSet WithSpan(SourceSpan? span) =>
+        small is not null ? new PersistentSet(small, span) : new PersistentSet(index, order, nextOrder, span);
 
     public static PersistentSet Create(params ReadOnlySpan<object?> items)
     {
@@ -74,27 +126,43 @@ public sealed class PersistentSet : IZylispCollection, IHasSpan, IEquatable<Pers
         return set;
     }
 
+    /// <summary>A set of <paramref name="items"/>; repeated elements keep their first position.</summary>
     public static PersistentSet CreateRange(IEnumerable<object?> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var indexBuilder = ImmutableDictionary.CreateBuilder<object, long>(KeyComparer.Instance);
-        var orderBuilder = ImmutableSortedDictionary.CreateBuilder<long, object?>();
-        long next = 0;
+        var distinct = new List<object?>();
+        var seen = new HashSet<object>(KeyComparer.Instance);
         foreach (var item in items)
         {
-            object wrapped = KeyComparer.Wrap(item);
-            if (!indexBuilder.ContainsKey(wrapped))
+            if (seen.Add(KeyComparer.Wrap(item)))
             {
-                indexBuilder.Add(wrapped, next);
-                orderBuilder.Add(next, item);
-                next++;
+                distinct.Add(item);
             }
         }
 
-        return next == 0 ? Empty : new PersistentSet(indexBuilder.ToImmutable(), orderBuilder.ToImmutable(), next, null);
+        return FromDistinct([.. distinct], null);
     }
 
-    public IEnumerator<object?> GetEnumerator() => order.Values.GetEnumerator();
+    /// <summary>Builds a set from elements known to be distinct; takes ownership of the array.</summary>
+    internal static PersistentSet FromDistinct(object?[] items, SourceSpan? span)
+    {
+        if (items.Length <= PersistentMap.SmallLimit)
+        {
+            return items.Length == 0 && span is null ? Empty : new PersistentSet(items, span);
+        }
+
+        var indexBuilder = ImmutableDictionary.CreateBuilder<object, long>(KeyComparer.Instance);
+        var orderBuilder = ImmutableSortedDictionary.CreateBuilder<long, object?>();
+        for (int i = 0; i < items.Length; i++)
+        {
+            indexBuilder.Add(KeyComparer.Wrap(items[i]), i);
+            orderBuilder.Add(i, items[i]);
+        }
+
+        return new PersistentSet(indexBuilder.ToImmutable(), orderBuilder.ToImmutable(), items.Length, span);
+    }
+
+    public IEnumerator<object?> GetEnumerator() => Items.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
@@ -107,7 +175,7 @@ public sealed class PersistentSet : IZylispCollection, IHasSpan, IEquatable<Pers
         if (hash == 0)
         {
             int sum = 0;
-            foreach (var item in order.Values)
+            foreach (var item in Items)
             {
                 sum = unchecked(sum + ValueEquality.Instance.GetHashCode(item));
             }
@@ -119,4 +187,17 @@ public sealed class PersistentSet : IZylispCollection, IHasSpan, IEquatable<Pers
     }
 
     public override string ToString() => Printing.Printer.PrStr(this);
+
+    private static int IndexOfSmall(object?[] items, object? item)
+    {
+        for (int i = 0; i < items.Length; i++)
+        {
+            if (ReferenceEquals(items[i], item) || ValueEquality.Instance.Equals(items[i], item))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

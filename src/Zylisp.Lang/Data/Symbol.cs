@@ -6,7 +6,7 @@ namespace Zylisp.Lang.Data;
 /// A symbol: an optional namespace and a name. Symbols are not interned because each occurrence
 /// read from source carries its own <see cref="Span"/>; the span is not part of equality.
 /// </summary>
-public sealed class Symbol : IEquatable<Symbol>
+public sealed class Symbol : IEquatable<Symbol>, IHasSpan
 {
     private readonly int hash;
 

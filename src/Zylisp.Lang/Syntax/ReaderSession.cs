@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Zylisp.Lang.Data;
@@ -17,6 +18,15 @@ internal sealed class ReaderSession
     private static readonly Symbol UnquoteSymbol = Symbol.Of("unquote");
     private static readonly Symbol UnquoteSplicingSymbol = Symbol.Of("unquote-splicing");
     private static readonly Symbol DerefSymbol = Symbol.Of("deref");
+
+    private const long SmallIntegerMin = -128;
+    private const long SmallIntegerMax = 1023;
+
+    private static readonly object[] SmallIntegers = CreateSmallIntegers();
+
+    // Delimiters, comma, and every character char.IsWhiteSpace accepts (the ASCII ones and the Unicode spaces).
+    private static readonly SearchValues<char> TokenTerminators = SearchValues.Create(
+        "()[]{}\";, \t\n\r\v\f\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
 
     private readonly string text;
     private readonly string file;
@@ -55,6 +65,17 @@ internal sealed class ReaderSession
         Set,
         Prefix,
         Discard,
+    }
+
+    private static object[] CreateSmallIntegers()
+    {
+        var boxes = new object[SmallIntegerMax - SmallIntegerMin + 1];
+        for (int i = 0; i < boxes.Length; i++)
+        {
+            boxes[i] = SmallIntegerMin + i;
+        }
+
+        return boxes;
     }
 
     private TextPosition Here => new(pos, line, pos - lineStart + 1);
@@ -117,7 +138,7 @@ internal sealed class ReaderSession
                     SkipLine();
                     break;
                 default:
-                    if (c > 127 && char.IsWhiteSpace(c))
+                    if (char.IsWhiteSpace(c))
                     {
                         pos++;
                         break;
@@ -221,7 +242,12 @@ internal sealed class ReaderSession
             _ => FrameKind.Map, // '}' closes both maps and sets
         };
 
-        int match = frames.FindLastIndex(f => f.Kind == closes || (closes == FrameKind.Map && f.Kind == FrameKind.Set));
+        int match = frames.Count - 1;
+        while (match >= 0 && frames[match].Kind != closes && !(closes == FrameKind.Map && frames[match].Kind == FrameKind.Set))
+        {
+            match--;
+        }
+
         if (match < 0)
         {
             pos++;
@@ -320,13 +346,18 @@ internal sealed class ReaderSession
 
     private PersistentList BuildList(int start, int count, SourceSpan span)
     {
+        if (count == 0)
+        {
+            return PersistentList.Empty.WithSpan(span);
+        }
+
         var list = PersistentList.Empty;
-        for (int i = start + count - 1; i >= start; i--)
+        for (int i = start + count - 1; i > start; i--)
         {
             list = list.Cons(items[i].Form);
         }
 
-        return list.WithSpan(span);
+        return PersistentList.ConsWithSpan(items[start].Form, list, span);
     }
 
     private PersistentVector BuildVector(int start, int count, SourceSpan span)
@@ -337,7 +368,7 @@ internal sealed class ReaderSession
             values[i] = items[start + i].Form;
         }
 
-        return PersistentVector.CreateRange(values).WithSpan(span);
+        return PersistentVector.FromArray(values, span);
     }
 
     private PersistentMap BuildMap(int start, int count, SourceSpan span)
@@ -350,11 +381,11 @@ internal sealed class ReaderSession
         }
 
         var entries = new List<KeyValuePair<object?, object?>>(count / 2);
-        var seen = new HashSet<object?>(ValueEquality.Instance);
+        var seen = count / 2 > PersistentMap.SmallLimit ? new HashSet<object?>(ValueEquality.Instance) : null;
         for (int i = start; i < start + count; i += 2)
         {
             var key = items[i];
-            if (!seen.Add(key.Form))
+            if (seen is not null ? !seen.Add(key.Form) : ContainsKey(entries, key.Form))
             {
                 Report(DiagnosticIds.DuplicateMapKey, Span(key.Start, key.End), key.Form);
                 continue;
@@ -363,17 +394,30 @@ internal sealed class ReaderSession
             entries.Add(new KeyValuePair<object?, object?>(key.Form, items[i + 1].Form));
         }
 
-        return PersistentMap.CreateRange(entries).WithSpan(span);
+        return PersistentMap.FromDistinctEntries([.. entries], span);
+    }
+
+    private static bool ContainsKey(List<KeyValuePair<object?, object?>> entries, object? key)
+    {
+        foreach (var entry in entries)
+        {
+            if (ValueEquality.Instance.Equals(entry.Key, key))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private PersistentSet BuildSet(int start, int count, SourceSpan span)
     {
         var elements = new List<object?>(count);
-        var seen = new HashSet<object?>(ValueEquality.Instance);
+        var seen = count > PersistentMap.SmallLimit ? new HashSet<object?>(ValueEquality.Instance) : null;
         for (int i = start; i < start + count; i++)
         {
             var element = items[i];
-            if (!seen.Add(element.Form))
+            if (seen is not null ? !seen.Add(element.Form) : elements.Contains(element.Form, ValueEquality.Instance))
             {
                 Report(DiagnosticIds.DuplicateSetElement, Span(element.Start, element.End), element.Form);
                 continue;
@@ -382,7 +426,7 @@ internal sealed class ReaderSession
             elements.Add(element.Form);
         }
 
-        return PersistentSet.CreateRange(elements).WithSpan(span);
+        return PersistentSet.FromDistinct([.. elements], span);
     }
 
     /// <summary>Hands a finished form to whatever is waiting for it: a reader macro, a collection or the top level.</summary>
@@ -393,7 +437,7 @@ internal sealed class ReaderSession
             if (frames.Count == 0)
             {
                 forms.Add(item.Form);
-                formSpans.Add(Span(item.Start, item.End));
+                formSpans.Add((item.Form as IHasSpan)?.Span ?? Span(item.Start, item.End));
                 return;
             }
 
@@ -411,7 +455,7 @@ internal sealed class ReaderSession
                     }
 
                     var symbol = top.PrefixSymbol!.WithSpan(Span(top.Start, top.OpenerEnd));
-                    var wrapped = PersistentList.Empty.Cons(item.Form).Cons(symbol).WithSpan(Span(top.Start, item.End));
+                    var wrapped = PersistentList.ConsWithSpan(symbol, PersistentList.Empty.Cons(item.Form), Span(top.Start, item.End));
                     item = new Item(wrapped, top.Start, item.End);
                     continue;
                 default:
@@ -476,25 +520,25 @@ internal sealed class ReaderSession
 
     // ---- tokens: numbers, symbols, keywords, nil/true/false ------------------------------
 
-    private static bool IsTerminator(char c) =>
-        c is ' ' or ',' or '\n' or '\t' or '\r' or '(' or ')' or '[' or ']' or '{' or '}' or '"' or ';'
-        || (c > 127 && char.IsWhiteSpace(c));
-
     private int ScanTokenEnd(int from)
     {
-        int i = from;
-        while (i < text.Length && !IsTerminator(text[i]))
-        {
-            i++;
-        }
-
-        return i;
+        int length = text.AsSpan(from).IndexOfAny(TokenTerminators);
+        return length < 0 ? text.Length : from + length;
     }
 
     private void ReadToken()
     {
         var start = Here;
         int end = ScanTokenEnd(pos);
+        if (end == pos)
+        {
+            // Unreachable while SkipTrivia and TokenTerminators agree on whitespace; kept so a
+            // future mismatch degrades to a diagnostic instead of an exception.
+            pos++;
+            Report(DiagnosticIds.InvalidToken, Span(start, Here), text[start.Offset].ToString());
+            return;
+        }
+
         var token = text.AsSpan(pos, end - pos);
         pos = end;
         var endPosition = Here;
@@ -539,7 +583,7 @@ internal sealed class ReaderSession
         switch (NumberLiteral.Parse(token, out long integer, out double real))
         {
             case NumberLiteral.Outcome.Long:
-                Deliver(new Item(integer, start, end));
+                Deliver(new Item(BoxedLong(integer), start, end));
                 break;
             case NumberLiteral.Outcome.Double:
                 Deliver(new Item(real, start, end));
@@ -622,6 +666,10 @@ internal sealed class ReaderSession
         names[created] = created;
         return created;
     }
+
+    // Small integers are common in code; sharing their boxes saves an allocation per literal.
+    private static object BoxedLong(long value) =>
+        value is >= SmallIntegerMin and <= SmallIntegerMax ? SmallIntegers[value - SmallIntegerMin] : value;
 
     // ---- strings ------------------------------------------------------------------------
 

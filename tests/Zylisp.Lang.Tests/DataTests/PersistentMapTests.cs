@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using Zylisp.Lang.Data;
 
 namespace Zylisp.Lang.Tests.DataTests;
@@ -73,5 +75,47 @@ public class PersistentMapTests
         Assert.Equal(500, map.Count);
         Assert.Equal(Enumerable.Range(0, 500).Select(i => (object?)(long)((i * 2) + 1)), map.Keys);
         Assert.Equal(14L, map.Get(7L));
+    }
+
+    [Fact]
+    public void Random_assoc_and_dissoc_match_an_ordered_model_across_the_small_map_limit()
+    {
+        var ops = Gen.ListOf(Gen.Two(Gen.Choose(0, 19))).Select(l => l.ToList());
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(Arb.From(ops), steps =>
+        {
+            var keys = new List<object?>();
+            var values = new Dictionary<long, object?>();
+            var map = PersistentMap.Empty;
+            var set = PersistentSet.Empty;
+            foreach (var (op, k) in steps)
+            {
+                long key = k;
+                if (op < 13)
+                {
+                    if (!values.ContainsKey(key))
+                    {
+                        keys.Add(key);
+                    }
+
+                    values[key] = op;
+                    map = map.Assoc(key, (long)op);
+                    set = set.Conj(key);
+                }
+                else
+                {
+                    keys.Remove(key);
+                    values.Remove(key);
+                    map = map.Dissoc(key);
+                    set = set.Disj(key);
+                }
+            }
+
+            return map.Keys.SequenceEqual(keys)
+                && keys.All(key => Equals(map.Get(key), (long)(int)values[(long)key!]!))
+                && set.SequenceEqual(keys)
+                && map.Count == keys.Count
+                && map.Equals(PersistentMap.CreateRange(map.Entries.Reverse()))
+                && set.Equals(PersistentSet.CreateRange(keys.AsEnumerable().Reverse()));
+        }));
     }
 }
