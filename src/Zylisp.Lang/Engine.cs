@@ -159,7 +159,7 @@ public sealed class Engine
                 {
                     foreach (var form in read.Forms)
                     {
-                        pipeline.ExpandTopLevel(form, unit, ctx, output);
+                        output.Add(pipeline.ExpandTopLevel(form, unit, ctx));
                     }
 
                     return null;
@@ -262,7 +262,7 @@ public sealed class Engine
         var trace = e.Trace.ToList();
         if (e.OmittedFrames > 0)
         {
-            trace.Add(new ZylispStackFrame($"... {e.OmittedFrames} more", null));
+            trace.Add(new ZylispStackFrame($"... {e.OmittedFrames} more frames (repeated or beyond the limit)", null));
         }
 
         var (id, args) = e.Value switch

@@ -80,32 +80,32 @@ internal sealed class Pipeline : IHostServices
         return Run(code, top.FrameSize, ctx);
     }
 
-    /// <summary>Expands one top-level form for `zylisp expand`, defining (only) what it defines so later macros work.</summary>
-    public void ExpandTopLevel(object? form, CompilationUnit unit, RunContext ctx, List<object?> output)
+    /// <summary>
+    /// Expands one top-level form for `zylisp expand`. Definitions are evaluated so that later
+    /// forms can use the macros (and their helper functions) they define; nothing else runs.
+    /// </summary>
+    public object? ExpandTopLevel(object? form, CompilationUnit unit, RunContext ctx)
     {
         if (TryDialect(form, unit))
         {
-            return;
+            return form;
         }
 
         var outer = expander.ExpandOuter(form, ctx);
         if (outer is PersistentList { First: Symbol { Namespace: null, Name: "do" } } block)
         {
-            foreach (var item in block.Rest)
-            {
-                ExpandTopLevel(item, unit, ctx, output);
-            }
-
-            return;
+            var items = block.Rest.Select(item => ExpandTopLevel(item, unit, ctx)).ToList();
+            return PersistentList.CreateRange([block.First, .. items]).WithSpan(block.Span);
         }
 
         var expanded = expander.ExpandTopLevel(outer, ctx);
-        output.Add(expanded);
         if (expanded is PersistentList { First: Symbol { Namespace: null, Name: "def" } })
         {
             var top = unit.Analyzer.AnalyzeTopLevel(expanded);
             Run(ExecBuilder.Build(top.Body), top.FrameSize, ctx);
         }
+
+        return expanded;
     }
 
     /// <summary>Loads every form of a source text as one unit; returns the last value.</summary>

@@ -16,7 +16,6 @@ public static partial class DiagnosticIds
     public const string IoError = "ZL5011";
     public const string BadArgument = "ZL5012";
     public const string HostError = "ZL5013";
-    public const string UserError = "ZL5014";
 }
 
 public static partial class DiagnosticCatalog
@@ -75,9 +74,5 @@ public static partial class DiagnosticCatalog
             DiagnosticIds.HostError,
             "internal error: {0}",
             "This is a bug in Zylisp; please report it with the program that caused it."),
-        Error(
-            DiagnosticIds.UserError,
-            "{0}",
-            null),
     ];
 }

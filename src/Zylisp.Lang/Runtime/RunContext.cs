@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Zylisp.Lang.Syntax;
 
 namespace Zylisp.Lang.Runtime;
 
@@ -55,14 +54,47 @@ public sealed class RunContext
     internal ZFunction? TailFn;
     internal object?[]? TailArgs;
 
+    private Interpreter.Frame?[] framePool = new Interpreter.Frame?[64];
+
+    /// <summary>
+    /// The frame for a call running at the current depth, reused from the last call at this depth
+    /// so calls do not allocate; its slots may hold stale values, which the analyzer guarantees
+    /// are written before they are read.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal Interpreter.Frame FrameFor(int frameSize, Interpreter.Closure self)
+    {
+        var pool = framePool;
+        int depth = Depth;
+        if ((uint)depth < (uint)pool.Length && pool[depth] is { } frame && frame.Slots.Length >= frameSize)
+        {
+            frame.Self = self;
+            return frame;
+        }
+
+        return NewPooledFrame(frameSize, self);
+    }
+
+    private Interpreter.Frame NewPooledFrame(int frameSize, Interpreter.Closure self)
+    {
+        if (Depth >= framePool.Length)
+        {
+            Array.Resize(ref framePool, Math.Max(framePool.Length * 2, Depth + 1));
+        }
+
+        var frame = new Interpreter.Frame(new object?[Math.Max(frameSize, 4)], self, this);
+        framePool[Depth] = frame;
+        return frame;
+    }
+
     /// <summary>Called on every non-tail function entry: enforces the depth limit and the host stack.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void Enter(string function, SourceSpan? span)
+    internal void Enter(string function)
     {
         if (++Depth > MaxCallDepth || ((Depth & 31) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
         {
             Depth--;
-            throw RuntimeErrors.StackOverflow(function, MaxCallDepth, span);
+            throw RuntimeErrors.StackOverflow(function, MaxCallDepth, null);
         }
 
         if (Cancellation.IsCancellationRequested)

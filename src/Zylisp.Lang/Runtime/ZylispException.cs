@@ -37,18 +37,27 @@ public sealed class ZylispException : Exception
 
     public IReadOnlyList<ZylispStackFrame> Trace => trace;
 
-    /// <summary>How many frames were left out of <see cref="Trace"/> because it was full.</summary>
+    /// <summary>How many frames were left out of <see cref="Trace"/>: repeats of recent frames, and any beyond the limit.</summary>
     public int OmittedFrames { get; private set; }
 
-    /// <summary>Adds a frame; returns false so it can be used in an exception filter.</summary>
+    /// <summary>
+    /// Adds a frame; returns false so it can be used in an exception filter. A frame that repeats
+    /// one of the last few (recursion) is only counted, so deep recursion keeps the outer frames.
+    /// </summary>
     public bool AddFrame(string function, SourceSpan? span)
     {
+        for (int i = trace.Count - 1; i >= 0 && i >= trace.Count - 4; i--)
+        {
+            if (trace[i].Span == span && trace[i].FunctionName == function)
+            {
+                OmittedFrames++;
+                return false;
+            }
+        }
+
         if (trace.Count < MaxTraceEntries)
         {
-            if (trace.Count == 0 || trace[^1].Span != span || trace[^1].FunctionName != function)
-            {
-                trace.Add(new ZylispStackFrame(function, span));
-            }
+            trace.Add(new ZylispStackFrame(function, span));
         }
         else
         {

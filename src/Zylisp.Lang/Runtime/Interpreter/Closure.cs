@@ -22,19 +22,14 @@ internal sealed class ArityCode(
 
     public int FrameSize { get; } = frameSize;
 
-    public object?[] NewSlots() => FrameSize == 0 ? [] : new object?[FrameSize];
-
-    /// <summary>Binds arguments from an array (packing extra ones into the rest list) into fresh slots.</summary>
-    public object?[] Bind(object?[] args)
+    /// <summary>Binds arguments from an array into the slots, packing extra ones into the rest list.</summary>
+    public void BindInto(object?[] slots, object?[] args)
     {
-        var slots = NewSlots();
         Array.Copy(args, slots, RequiredCount);
         if (HasRest)
         {
             slots[RequiredCount] = args.Length > RequiredCount ? PersistentList.Create(args.AsSpan(RequiredCount)) : null;
         }
-
-        return slots;
     }
 
     public object? Run(Frame frame)
@@ -132,11 +127,22 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
     public override object? Invoke(RunContext ctx, object?[] args)
     {
         var arity = Template.Select(args.Length);
-        return Run(ctx, arity, arity.Bind(args));
+        ctx.Enter(Template.Name);
+        var frame = ctx.FrameFor(arity.FrameSize, this);
+        arity.BindInto(frame.Slots, args);
+        return Finish(ctx, arity.Run(frame));
     }
 
-    public override object? Invoke0(RunContext ctx) =>
-        Template.Fixed0 is { } arity ? Run(ctx, arity, arity.NewSlots()) : Invoke(ctx, []);
+    public override object? Invoke0(RunContext ctx)
+    {
+        if (Template.Fixed0 is not { } arity)
+        {
+            return Invoke(ctx, []);
+        }
+
+        ctx.Enter(Template.Name);
+        return Finish(ctx, arity.Run(ctx.FrameFor(arity.FrameSize, this)));
+    }
 
     public override object? Invoke1(RunContext ctx, object? a)
     {
@@ -145,9 +151,10 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
             return Invoke(ctx, [a]);
         }
 
-        var slots = arity.NewSlots();
-        slots[0] = a;
-        return Run(ctx, arity, slots);
+        ctx.Enter(Template.Name);
+        var frame = ctx.FrameFor(arity.FrameSize, this);
+        frame.Slots[0] = a;
+        return Finish(ctx, arity.Run(frame));
     }
 
     public override object? Invoke2(RunContext ctx, object? a, object? b)
@@ -157,10 +164,12 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
             return Invoke(ctx, [a, b]);
         }
 
-        var slots = arity.NewSlots();
+        ctx.Enter(Template.Name);
+        var frame = ctx.FrameFor(arity.FrameSize, this);
+        var slots = frame.Slots;
         slots[0] = a;
         slots[1] = b;
-        return Run(ctx, arity, slots);
+        return Finish(ctx, arity.Run(frame));
     }
 
     public override object? Invoke3(RunContext ctx, object? a, object? b, object? c)
@@ -170,25 +179,28 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
             return Invoke(ctx, [a, b, c]);
         }
 
-        var slots = arity.NewSlots();
+        ctx.Enter(Template.Name);
+        var frame = ctx.FrameFor(arity.FrameSize, this);
+        var slots = frame.Slots;
         slots[0] = a;
         slots[1] = b;
         slots[2] = c;
-        return Run(ctx, arity, slots);
+        return Finish(ctx, arity.Run(frame));
     }
 
+    /// <summary>A trampoline step runs at the depth of the call that returned the tail call, whose frame is finished.</summary>
     internal override object? InvokeStep(RunContext ctx, object?[] args)
     {
         var arity = Template.Select(args.Length);
-        return arity.Run(new Frame(arity.Bind(args), this, ctx));
+        var frame = ctx.FrameFor(arity.FrameSize, this);
+        arity.BindInto(frame.Slots, args);
+        return arity.Run(frame);
     }
 
     // No try/finally here: a catch restores the depth it saved (see TryExec), which keeps this
     // hot path free of exception-handling regions.
-    private object? Run(RunContext ctx, ArityCode arity, object?[] slots)
+    private static object? Finish(RunContext ctx, object? result)
     {
-        ctx.Enter(Template.Name, Template.Span);
-        var result = arity.Run(new Frame(slots, this, ctx));
         if (ReferenceEquals(result, Markers.TailCall))
         {
             result = ctx.RunTailCalls();

@@ -70,14 +70,15 @@ internal static class ExecBuilder
         // Primitives never make further calls, so inlining them loses nothing in tail position either.
         if (i.Fn is GlobalRefNode { Var.Value: Builtin { Op: not PrimitiveOp.None } prim } g)
         {
-            if (i.Args.Length == 2 && prim.Op is not (PrimitiveOp.Inc or PrimitiveOp.Dec))
+            var inlined = i.Args.Length switch
             {
-                return new PrimBinaryExec(prim.Op, g.Var, prim, Build(i.Args[0]), Build(i.Args[1]), i.Caller, i.Span);
-            }
-
-            if (i.Args.Length == 1 && prim.Op is PrimitiveOp.Inc or PrimitiveOp.Dec)
+                1 => PrimitiveNodes.TryUnary(prim.Op, g.Var, prim, Build(i.Args[0]), i.Caller, i.Span),
+                2 => PrimitiveNodes.TryBinary(prim.Op, g.Var, prim, Build(i.Args[0]), Build(i.Args[1]), i.Caller, i.Span),
+                _ => null,
+            };
+            if (inlined is not null)
             {
-                return new PrimUnaryExec(prim.Op, g.Var, prim, Build(i.Args[0]), i.Caller, i.Span);
+                return inlined;
             }
         }
 
@@ -87,13 +88,18 @@ internal static class ExecBuilder
             return new TailInvokeExec(fn, BuildAll(i.Args), i.Caller, i.Span);
         }
 
-        return i.Args.Length switch
+        return (i.Args.Length, fn) switch
         {
+            (1, GlobalExec global) => new InvokeGlobal1Exec(global, Build(i.Args[0]), i.Caller, i.Span),
+            (2, GlobalExec global) => new InvokeGlobal2Exec(global, Build(i.Args[0]), Build(i.Args[1]), i.Caller, i.Span),
+            _ => i.Args.Length switch
+            {
             0 => new Invoke0Exec(fn, i.Caller, i.Span),
             1 => new Invoke1Exec(fn, Build(i.Args[0]), i.Caller, i.Span),
             2 => new Invoke2Exec(fn, Build(i.Args[0]), Build(i.Args[1]), i.Caller, i.Span),
             3 => new Invoke3Exec(fn, Build(i.Args[0]), Build(i.Args[1]), Build(i.Args[2]), i.Caller, i.Span),
             _ => new InvokeNExec(fn, BuildAll(i.Args), i.Caller, i.Span),
+            },
         };
     }
 }

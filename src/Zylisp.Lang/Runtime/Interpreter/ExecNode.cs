@@ -16,7 +16,9 @@ internal abstract class ExecNode
 
 internal sealed class ConstExec(object? value) : ExecNode
 {
-    public override object? Eval(Frame f) => value;
+    public readonly object? Value = value;
+
+    public override object? Eval(Frame f) => Value;
 }
 
 internal sealed class SlotExec(int slot) : ExecNode

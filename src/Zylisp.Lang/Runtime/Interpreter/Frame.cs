@@ -1,9 +1,14 @@
 namespace Zylisp.Lang.Runtime.Interpreter;
 
-/// <summary>The activation of one function arity (or top-level form): its slots, the running closure, and the context.</summary>
+/// <summary>
+/// The activation of one function arity (or top-level form): its slots, the running closure,
+/// and the context. Frames of non-tail calls are reused per call depth (see
+/// <see cref="RunContext.FrameFor"/>): a frame is dead once its call returns, because closures
+/// copy the values they capture and nothing else keeps a frame.
+/// </summary>
 internal sealed class Frame(object?[] slots, Closure? self, RunContext ctx)
 {
-    public readonly object?[] Slots = slots;
-    public readonly Closure? Self = self;
+    public object?[] Slots = slots;
+    public Closure? Self = self;
     public readonly RunContext Ctx = ctx;
 }

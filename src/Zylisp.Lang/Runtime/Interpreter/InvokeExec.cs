@@ -189,3 +189,59 @@ internal sealed class TailInvokeExec(ExecNode fn, ExecNode[] args, string caller
         }
     }
 }
+
+/// <summary>A one-argument call of a global function: reads the Var directly (the commonest call shape).</summary>
+internal sealed class InvokeGlobal1Exec(GlobalExec fn, ExecNode a0, string caller, SourceSpan? span) : CallSite(caller, span)
+{
+    public override object? Eval(Frame f)
+    {
+        try
+        {
+            var target = fn.Var.Value;
+            if (target is ZFunction z)
+            {
+                return z.Invoke1(f.Ctx, a0.Eval(f));
+            }
+
+            target = fn.Eval(f);
+            return InvokeValue(f.Ctx, target, [a0.Eval(f)]);
+        }
+        catch (Exception e) when (Trace(e))
+        {
+            throw;
+        }
+        catch (Exception e) when (IsHost(e))
+        {
+            throw Translate(e);
+        }
+    }
+}
+
+/// <summary>A two-argument call of a global function; see <see cref="InvokeGlobal1Exec"/>.</summary>
+internal sealed class InvokeGlobal2Exec(GlobalExec fn, ExecNode a0, ExecNode a1, string caller, SourceSpan? span) : CallSite(caller, span)
+{
+    public override object? Eval(Frame f)
+    {
+        try
+        {
+            var target = fn.Var.Value;
+            if (target is ZFunction z)
+            {
+                var x = a0.Eval(f);
+                return z.Invoke2(f.Ctx, x, a1.Eval(f));
+            }
+
+            target = fn.Eval(f);
+            var x2 = a0.Eval(f);
+            return InvokeValue(f.Ctx, target, [x2, a1.Eval(f)]);
+        }
+        catch (Exception e) when (Trace(e))
+        {
+            throw;
+        }
+        catch (Exception e) when (IsHost(e))
+        {
+            throw Translate(e);
+        }
+    }
+}

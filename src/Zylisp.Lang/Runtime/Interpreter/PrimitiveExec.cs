@@ -1,45 +1,136 @@
-using Zylisp.Lang.Data;
+using System.Runtime.CompilerServices;
 using Zylisp.Lang.Syntax;
 
 namespace Zylisp.Lang.Runtime.Interpreter;
 
+/// <summary>How an inlined primitive reads one operand; a struct so the JIT specializes each shape.</summary>
+internal interface IOperand
+{
+    object? Read(Frame f);
+}
+
+internal readonly struct SlotOperand(int slot) : IOperand
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public object? Read(Frame f) => f.Slots[slot];
+}
+
+internal readonly struct ConstOperand(object? value) : IOperand
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public object? Read(Frame f) => value;
+}
+
+internal readonly struct NodeOperand(ExecNode node) : IOperand
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public object? Read(Frame f) => node.Eval(f);
+}
+
+/// <summary>A binary primitive on two longs (the fast path); other operands go to the primitive itself.</summary>
+internal interface ILongOp
+{
+    static abstract object Apply(long a, long b);
+}
+
+internal readonly struct AddOp : ILongOp
+{
+    public static object Apply(long a, long b) => Box.Long(unchecked(a + b));
+}
+
+internal readonly struct SubtractOp : ILongOp
+{
+    public static object Apply(long a, long b) => Box.Long(unchecked(a - b));
+}
+
+internal readonly struct MultiplyOp : ILongOp
+{
+    public static object Apply(long a, long b) => Box.Long(unchecked(a * b));
+}
+
+internal readonly struct LessOp : ILongOp
+{
+    public static object Apply(long a, long b) => a < b ? Box.True : Box.False;
+}
+
+internal readonly struct GreaterOp : ILongOp
+{
+    public static object Apply(long a, long b) => a > b ? Box.True : Box.False;
+}
+
+internal readonly struct LessOrEqualOp : ILongOp
+{
+    public static object Apply(long a, long b) => a <= b ? Box.True : Box.False;
+}
+
+internal readonly struct GreaterOrEqualOp : ILongOp
+{
+    public static object Apply(long a, long b) => a >= b ? Box.True : Box.False;
+}
+
+internal readonly struct EqualsOp : ILongOp
+{
+    public static object Apply(long a, long b) => a == b ? Box.True : Box.False;
+}
+
 /// <summary>
 /// A call of a core numeric primitive through its global, inlined: while the global still holds
-/// the primitive the arithmetic runs here on longs without a call; if the program redefines the
-/// global, the node calls whatever it holds now, like any call.
+/// the primitive, two longs are combined right here without a call; other numbers go to the
+/// primitive; if the program redefines the global, the node calls whatever it holds now.
 /// </summary>
-internal sealed class PrimBinaryExec(PrimitiveOp op, Var v, Builtin primitive, ExecNode a, ExecNode b, string caller, SourceSpan? span)
+internal sealed class PrimBinaryExec<TOp, TA, TB>(Var v, Builtin primitive, TA a, TB b, string caller, SourceSpan? span)
     : CallSite(caller, span)
+    where TOp : struct, ILongOp
+    where TA : struct, IOperand
+    where TB : struct, IOperand
 {
     public override object? Eval(Frame f)
     {
         try
         {
+            var x = a.Read(f);
+            var y = b.Read(f);
+            if (x is long l && y is long m && ReferenceEquals(v.Value, primitive))
+            {
+                return TOp.Apply(l, m);
+            }
+
+            return Slow(f, x, y);
+        }
+        catch (Exception e) when (Trace(e))
+        {
+            throw;
+        }
+        catch (Exception e) when (IsHost(e))
+        {
+            throw Translate(e);
+        }
+    }
+
+    private object? Slow(Frame f, object? x, object? y)
+    {
+        var current = v.Value;
+        return current is ZFunction z ? z.Invoke2(f.Ctx, x, y) : InvokeValue(f.Ctx, current, [x, y]);
+    }
+}
+
+/// <summary>Inlined <c>inc</c> and <c>dec</c>; see <see cref="PrimBinaryExec{TOp, TA, TB}"/>.</summary>
+internal sealed class PrimUnaryExec<TA>(long delta, Var v, Builtin primitive, TA a, string caller, SourceSpan? span)
+    : CallSite(caller, span)
+    where TA : struct, IOperand
+{
+    public override object? Eval(Frame f)
+    {
+        try
+        {
+            var x = a.Read(f);
+            if (x is long l && ReferenceEquals(v.Value, primitive))
+            {
+                return Box.Long(unchecked(l + delta));
+            }
+
             var current = v.Value;
-            var x = a.Eval(f);
-            var y = b.Eval(f);
-            if (!ReferenceEquals(current, primitive))
-            {
-                return current is ZFunction z ? z.Invoke2(f.Ctx, x, y) : InvokeValue(f.Ctx, current, [x, y]);
-            }
-
-            if (x is long l && y is long m)
-            {
-                return op switch
-                {
-                    PrimitiveOp.Add => Box.Long(unchecked(l + m)),
-                    PrimitiveOp.Subtract => Box.Long(unchecked(l - m)),
-                    PrimitiveOp.Multiply => Box.Long(unchecked(l * m)),
-                    PrimitiveOp.Less => l < m ? Box.True : Box.False,
-                    PrimitiveOp.Greater => l > m ? Box.True : Box.False,
-                    PrimitiveOp.LessOrEqual => l <= m ? Box.True : Box.False,
-                    PrimitiveOp.GreaterOrEqual => l >= m ? Box.True : Box.False,
-                    PrimitiveOp.NumEquals or PrimitiveOp.Equals => l == m ? Box.True : Box.False,
-                    _ => primitive.Invoke2(f.Ctx, x, y),
-                };
-            }
-
-            return primitive.Invoke2(f.Ctx, x, y);
+            return current is ZFunction z ? z.Invoke1(f.Ctx, x) : InvokeValue(f.Ctx, current, [x]);
         }
         catch (Exception e) when (Trace(e))
         {
@@ -52,30 +143,51 @@ internal sealed class PrimBinaryExec(PrimitiveOp op, Var v, Builtin primitive, E
     }
 }
 
-/// <summary>Inlined <c>inc</c> and <c>dec</c>; see <see cref="PrimBinaryExec"/>.</summary>
-internal sealed class PrimUnaryExec(PrimitiveOp op, Var v, Builtin primitive, ExecNode a, string caller, SourceSpan? span)
-    : CallSite(caller, span)
+/// <summary>Builds the inlined primitive nodes, choosing the operand shapes (slot, constant, node).</summary>
+internal static class PrimitiveNodes
 {
-    public override object? Eval(Frame f)
+    public static ExecNode? TryBinary(PrimitiveOp op, Var v, Builtin prim, ExecNode a, ExecNode b, string caller, SourceSpan? span) => op switch
     {
-        try
-        {
-            var current = v.Value;
-            var x = a.Eval(f);
-            if (ReferenceEquals(current, primitive) && x is long l)
-            {
-                return Box.Long(op == PrimitiveOp.Inc ? unchecked(l + 1) : unchecked(l - 1));
-            }
+        PrimitiveOp.Add => Binary<AddOp>(v, prim, a, b, caller, span),
+        PrimitiveOp.Subtract => Binary<SubtractOp>(v, prim, a, b, caller, span),
+        PrimitiveOp.Multiply => Binary<MultiplyOp>(v, prim, a, b, caller, span),
+        PrimitiveOp.Less => Binary<LessOp>(v, prim, a, b, caller, span),
+        PrimitiveOp.Greater => Binary<GreaterOp>(v, prim, a, b, caller, span),
+        PrimitiveOp.LessOrEqual => Binary<LessOrEqualOp>(v, prim, a, b, caller, span),
+        PrimitiveOp.GreaterOrEqual => Binary<GreaterOrEqualOp>(v, prim, a, b, caller, span),
+        PrimitiveOp.NumEquals or PrimitiveOp.Equals => Binary<EqualsOp>(v, prim, a, b, caller, span),
+        _ => null,
+    };
 
-            return current is ZFunction z ? z.Invoke1(f.Ctx, x) : InvokeValue(f.Ctx, current, [x]);
-        }
-        catch (Exception e) when (Trace(e))
+    public static ExecNode? TryUnary(PrimitiveOp op, Var v, Builtin prim, ExecNode a, string caller, SourceSpan? span)
+    {
+        long delta = op switch
         {
-            throw;
-        }
-        catch (Exception e) when (IsHost(e))
+            PrimitiveOp.Inc => 1,
+            PrimitiveOp.Dec => -1,
+            _ => 0,
+        };
+        if (delta == 0)
         {
-            throw Translate(e);
+            return null;
         }
+
+        return a switch
+        {
+            SlotExec s => new PrimUnaryExec<SlotOperand>(delta, v, prim, new SlotOperand(s.Slot), caller, span),
+            _ => new PrimUnaryExec<NodeOperand>(delta, v, prim, new NodeOperand(a), caller, span),
+        };
     }
+
+    private static ExecNode Binary<TOp>(Var v, Builtin prim, ExecNode a, ExecNode b, string caller, SourceSpan? span)
+        where TOp : struct, ILongOp => (a, b) switch
+        {
+            (SlotExec x, SlotExec y) => new PrimBinaryExec<TOp, SlotOperand, SlotOperand>(v, prim, new(x.Slot), new(y.Slot), caller, span),
+            (SlotExec x, ConstExec y) => new PrimBinaryExec<TOp, SlotOperand, ConstOperand>(v, prim, new(x.Slot), new(y.Value), caller, span),
+            (SlotExec x, _) => new PrimBinaryExec<TOp, SlotOperand, NodeOperand>(v, prim, new(x.Slot), new(b), caller, span),
+            (ConstExec x, SlotExec y) => new PrimBinaryExec<TOp, ConstOperand, SlotOperand>(v, prim, new(x.Value), new(y.Slot), caller, span),
+            (_, SlotExec y) => new PrimBinaryExec<TOp, NodeOperand, SlotOperand>(v, prim, new(a), new(y.Slot), caller, span),
+            (_, ConstExec y) => new PrimBinaryExec<TOp, NodeOperand, ConstOperand>(v, prim, new(a), new(y.Value), caller, span),
+            _ => new PrimBinaryExec<TOp, NodeOperand, NodeOperand>(v, prim, new(a), new(b), caller, span),
+        };
 }
