@@ -1,0 +1,16 @@
+namespace Zylisp.Lang.Tests.Programs;
+
+/// <summary>
+/// The engines every corpus program runs on. The interpreter is the oracle; a new backend (IL,
+/// Go, native, or the CLI as a separate process) joins the differential run with one line here.
+/// </summary>
+public static class ProgramEngines
+{
+    public static readonly IReadOnlyList<IProgramEngine> All =
+    [
+        new InterpreterEngine(),
+    ];
+
+    public static IProgramEngine Named(string name) =>
+        All.FirstOrDefault(e => e.Name == name) ?? throw new ArgumentException("no program engine named " + name, nameof(name));
+}
