@@ -20,7 +20,9 @@ internal static class ReplCommand
 
         using IReplInput input = profile.LineEditing
             ? new LineEditorInput(AnsiConsole.Console, ReplHistory.Open(Environment.GetEnvironmentVariable), () => evaluator.Names, evaluator.Classify)
-            : new PlainInput(Console.In, streams.Out, profile.ShowPrompts);
+            // Typing with stdout redirected (`zylisp repl > out.txt`): prompts go to stderr, as
+            // Python's do, so the file holds only values.
+            : new PlainInput(Console.In, Console.IsOutputRedirected ? streams.Error : streams.Out, profile.ShowPrompts);
         if (profile.LineEditing)
         {
             streams.Out.WriteLine($"Zylisp {VersionInfo.Current.Version} REPL. Ctrl+D exits, Ctrl+C interrupts, (doc name) describes a name.");

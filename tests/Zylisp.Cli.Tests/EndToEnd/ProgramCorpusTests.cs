@@ -12,20 +12,6 @@ namespace Zylisp.Cli.Tests.EndToEnd;
 /// </summary>
 public class ProgramCorpusTests
 {
-    /// <summary>
-    /// Programs whose expected output the interpreter itself does not produce yet, so the CLI cannot
-    /// either; the in-process corpus runner (tests/Zylisp.Lang.Tests/Programs) reports the same
-    /// mismatch. For these the CLI must still exit as expected without an internal error.
-    /// </summary>
-    private static readonly Dictionary<string, string> InterpreterDisagreements = new(StringComparer.Ordinal)
-    {
-        ["lib/printing.zl"] = "print of nil among other values prints nothing instead of nil",
-        ["lib/time_and_doc.zl"] = "the time macro writes \"Elapsed time\" to standard output",
-        ["slisp/dialect/dialect_form.zl"] = "str of a map under (dialect :slisp) prints quoted strings and commas",
-        ["slisp/dialect/str_collections.slisp"] = "SLisp str of collections prints quoted strings and commas",
-        ["slisp/data/collections.slisp"] = "SLisp str of collections prints quoted strings and commas",
-    };
-
     private static readonly ConcurrentDictionary<string, Lazy<Task<CliResult>>> Runs = new();
     private static readonly SemaphoreSlim Slots = new(Math.Max(2, Environment.ProcessorCount));
 
@@ -57,10 +43,7 @@ public class ProgramCorpusTests
 
         Assert.True(expectedExit == result.ExitCode, $"{program}: expected exit {expectedExit}\n{result}");
         Assert.DoesNotContain("internal error", result.Stderr);
-        if (!InterpreterDisagreements.ContainsKey(program))
-        {
-            Assert.Equal(expectedOutput, result.Stdout);
-        }
+        Assert.Equal(expectedOutput, result.Stdout);
     }
 
     private static void StartAll()
