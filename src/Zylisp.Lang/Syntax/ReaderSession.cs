@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using Zylisp.Lang.Data;
 using Zylisp.Lang.Diagnostics;
@@ -99,13 +100,21 @@ internal sealed class ReaderSession
 
         bool endedInsideForm = frames.Count > 0 || endedInsideString;
         CloseAllAtEnd();
-        diagnostics.Sort(static (a, b) => (a.Span?.StartOffset ?? int.MaxValue).CompareTo(b.Span?.StartOffset ?? int.MaxValue));
-        return new ReadResult(forms, formSpans, diagnostics, endedInsideForm);
+        // Stable, so diagnostics at the same position keep the order they were found in.
+        var sorted = diagnostics.OrderBy(static d => d.Span?.StartOffset ?? int.MaxValue).ToList();
+        return new ReadResult(forms, formSpans, sorted, endedInsideForm);
     }
 
     private void SkipShebang()
     {
-        if (text.StartsWith("#!", StringComparison.Ordinal))
+        // A byte-order mark survives when text is decoded without BOM detection; it is not a symbol.
+        if (text.StartsWith('\uFEFF'))
+        {
+            pos = 1;
+            lineStart = 1;
+        }
+
+        if (text.AsSpan(pos).StartsWith("#!", StringComparison.Ordinal))
         {
             SkipLine();
         }
@@ -447,29 +456,33 @@ internal sealed class ReaderSession
     {
         while (true)
         {
-            if (frames.Count == 0)
+            int depth = frames.Count;
+            if (depth == 0)
             {
                 forms.Add(item.Form);
                 formSpans.Add((item.Form as IHasSpan)?.Span ?? Span(item.Start, item.End));
                 return;
             }
 
-            var top = frames[^1];
+            // Read the top frame in place: frames are large structs and this runs once per form.
+            ref readonly var top = ref CollectionsMarshal.AsSpan(frames)[depth - 1];
             switch (top.Kind)
             {
                 case FrameKind.Discard:
-                    frames.RemoveAt(frames.Count - 1);
+                    frames.RemoveAt(depth - 1);
                     return;
                 case FrameKind.Prefix:
-                    frames.RemoveAt(frames.Count - 1);
                     if (top.Discarding)
                     {
+                        frames.RemoveAt(depth - 1);
                         return;
                     }
 
                     var symbol = top.PrefixSymbol!.WithSpan(Span(top.Start, top.OpenerEnd));
-                    var wrapped = PersistentList.ConsWithSpan(symbol, PersistentList.Empty.Cons(item.Form), Span(top.Start, item.End));
-                    item = new Item(wrapped, top.Start, item.End);
+                    var start = top.Start;
+                    frames.RemoveAt(depth - 1);
+                    var wrapped = PersistentList.ConsWithSpan(symbol, PersistentList.Empty.Cons(item.Form), Span(start, item.End));
+                    item = new Item(wrapped, start, item.End);
                     continue;
                 default:
                     if (!top.Discarding)
