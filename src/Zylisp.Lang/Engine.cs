@@ -169,6 +169,42 @@ public sealed class Engine
         });
     }
 
+    /// <summary>
+    /// The program after one pass of the pipeline (<see cref="Passes"/>), one top-level form per
+    /// line: "read" and "expand" print forms, "analyze" prints the IR (see <see cref="IrPrinter"/>).
+    /// Like <see cref="Expand"/>, only definitions are evaluated.
+    /// </summary>
+    public ExpandResult DumpAfter(string pass, string source, string file = "<expr>")
+    {
+        ArgumentNullException.ThrowIfNull(pass);
+        var expanded = Expand(source, file);
+        return pass switch
+        {
+            "read" => new ExpandResult(pipeline.Read(source, file).Forms, expanded.Success, expanded.Diagnostics),
+            "expand" => expanded,
+            "analyze" or "build" or "run" when expanded.Success => OnEvaluationThread(() =>
+            {
+                var diagnostics = new List<Diagnostic>(expanded.Diagnostics);
+                var analyzer = new Analyzer(globals, Dialects.IsSlispFile(file) ? Truthiness.Slisp : Truthiness.Clojure);
+                var printed = new List<object?>();
+                Guard(
+                    () =>
+                    {
+                        foreach (var form in expanded.Forms)
+                        {
+                            printed.Add(IrPrinter.Print(analyzer.AnalyzeTopLevel(form).Body));
+                        }
+
+                        return null;
+                    },
+                    diagnostics);
+                return new ExpandResult(printed, !diagnostics.Any(d => d.IsError), diagnostics);
+            }),
+            "analyze" or "build" or "run" => expanded,
+            _ => throw new ArgumentException("unknown pass " + pass + "; the passes are " + string.Join(", ", Passes), nameof(pass)),
+        };
+    }
+
     /// <summary>The documentation of a function, macro or special form, or null.</summary>
     public string? Doc(string name) => Documentation.Lookup(globals, name);
 
@@ -220,7 +256,7 @@ public sealed class Engine
             diagnostics.Add(w);
             if (Options.WriteWarnings)
             {
-                Options.Error.WriteLine(w.ToString());
+                Options.Error.Write(new DiagnosticFormatter(Sources, new DiagnosticFormatOptions { ShowHelp = false }).Format(w));
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Zylisp.Lang.Syntax;
 
 namespace Zylisp.Lang.Data;
@@ -174,6 +175,7 @@ public sealed class PersistentSet : IZylispCollection, IHasSpan, IEquatable<Pers
     {
         if (hash == 0)
         {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
             int sum = 0;
             foreach (var item in Items)
             {

@@ -11,11 +11,24 @@ public sealed class Symbol : IEquatable<Symbol>, IHasSpan
     private readonly int hash;
 
     private Symbol(string? ns, string name, SourceSpan? span)
+        : this(ns, name, ns is null ? 0 : NameHash(ns), NameHash(name), span)
+    {
+    }
+
+    private Symbol(Symbol source, SourceSpan? span)
+    {
+        Namespace = source.Namespace;
+        Name = source.Name;
+        hash = source.hash;
+        Span = span;
+    }
+
+    private Symbol(string? ns, string name, int nsHash, int nameHash, SourceSpan? span)
     {
         Namespace = ns;
         Name = name;
         Span = span;
-        hash = HashCode.Combine(ns is null ? 0 : StringComparer.Ordinal.GetHashCode(ns), StringComparer.Ordinal.GetHashCode(name), 0x53796d);
+        hash = unchecked((nsHash * 31) + nameHash);
     }
 
     /// <summary>The part before the '/', or null for an unqualified symbol.</summary>
@@ -45,10 +58,27 @@ public sealed class Symbol : IEquatable<Symbol>, IHasSpan
         return new Symbol(ns, name, null);
     }
 
-    internal static Symbol Create(string? ns, string name, SourceSpan? span) => new(ns, name, span);
+    /// <summary>For the reader, which already knows the hashes of the names it interned.</summary>
+    internal static Symbol Create(string? ns, int nsHash, string name, int nameHash, SourceSpan? span) =>
+        new(ns, name, nsHash, nameHash, span);
+
+    /// <summary>
+    /// FNV-1a over the UTF-16 code units: cheap for short names and, unlike string hashing, the
+    /// same in every process, so symbol hashes (and anything ordered by them) are reproducible.
+    /// </summary>
+    internal static int NameHash(ReadOnlySpan<char> name)
+    {
+        uint h = 2166136261;
+        foreach (char c in name)
+        {
+            h = unchecked((h ^ c) * 16777619);
+        }
+
+        return (int)h;
+    }
 
     /// <summary>The same symbol carrying a different source span.</summary>
-    public Symbol WithSpan(SourceSpan? span) => new(Namespace, Name, span);
+    public Symbol WithSpan(SourceSpan? span) => new(this, span);
 
     /// <summary>"ns/name" or "name".</summary>
     public string FullName => Namespace is null ? Name : Namespace + "/" + Name;

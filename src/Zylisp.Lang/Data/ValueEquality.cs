@@ -140,6 +140,7 @@ public sealed class ValueEquality : IEqualityComparer<object?>
             return false;
         }
 
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         foreach (var item in x)
         {
             if (!y.Contains(item))

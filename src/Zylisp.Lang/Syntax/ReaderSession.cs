@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using Zylisp.Lang.Data;
 using Zylisp.Lang.Diagnostics;
@@ -36,8 +37,7 @@ internal sealed class ReaderSession
     private readonly List<Item> items = [];
     private readonly List<object?> forms = [];
     private readonly List<SourceSpan> formSpans = [];
-    private readonly Dictionary<string, string> names = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> nameLookup;
+    private readonly NameTable names = new();
     private readonly Dictionary<string, Keyword> keywords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Keyword>.AlternateLookup<ReadOnlySpan<char>> keywordLookup;
     private StringBuilder? stringBuffer;
@@ -53,7 +53,6 @@ internal sealed class ReaderSession
         this.text = text;
         this.file = file;
         this.options = options;
-        nameLookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
         keywordLookup = keywords.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -101,8 +100,9 @@ internal sealed class ReaderSession
 
         bool endedInsideForm = frames.Count > 0 || endedInsideString;
         CloseAllAtEnd();
-        diagnostics.Sort(static (a, b) => (a.Span?.StartOffset ?? int.MaxValue).CompareTo(b.Span?.StartOffset ?? int.MaxValue));
-        return new ReadResult(forms, formSpans, diagnostics, endedInsideForm);
+        // Stable, so diagnostics at the same position keep the order they were found in.
+        var sorted = diagnostics.OrderBy(static d => d.Span?.StartOffset ?? int.MaxValue).ToList();
+        return new ReadResult(forms, formSpans, sorted, endedInsideForm);
     }
 
     private void SkipShebang()
@@ -380,28 +380,29 @@ internal sealed class ReaderSession
             count--; // the last key has no value; drop it
         }
 
-        var entries = new List<KeyValuePair<object?, object?>>(count / 2);
+        var entries = new KeyValuePair<object?, object?>[count / 2];
+        int kept = 0;
         var seen = count / 2 > PersistentMap.SmallLimit ? new HashSet<object?>(ValueEquality.Instance) : null;
         for (int i = start; i < start + count; i += 2)
         {
             var key = items[i];
-            if (seen is not null ? !seen.Add(key.Form) : ContainsKey(entries, key.Form))
+            if (seen is not null ? !seen.Add(key.Form) : ContainsKey(entries, kept, key.Form))
             {
                 Report(DiagnosticIds.DuplicateMapKey, Span(key.Start, key.End), key.Form);
                 continue;
             }
 
-            entries.Add(new KeyValuePair<object?, object?>(key.Form, items[i + 1].Form));
+            entries[kept++] = new KeyValuePair<object?, object?>(key.Form, items[i + 1].Form);
         }
 
-        return PersistentMap.FromDistinctEntries([.. entries], span);
+        return PersistentMap.FromDistinctEntries(kept == entries.Length ? entries : entries[..kept], span);
     }
 
-    private static bool ContainsKey(List<KeyValuePair<object?, object?>> entries, object? key)
+    private static bool ContainsKey(KeyValuePair<object?, object?>[] entries, int count, object? key)
     {
-        foreach (var entry in entries)
+        for (int i = 0; i < count; i++)
         {
-            if (ValueEquality.Instance.Equals(entry.Key, key))
+            if (ValueEquality.Instance.Equals(entries[i].Key, key))
             {
                 return true;
             }
@@ -412,21 +413,35 @@ internal sealed class ReaderSession
 
     private PersistentSet BuildSet(int start, int count, SourceSpan span)
     {
-        var elements = new List<object?>(count);
+        var elements = new object?[count];
+        int kept = 0;
         var seen = count > PersistentMap.SmallLimit ? new HashSet<object?>(ValueEquality.Instance) : null;
         for (int i = start; i < start + count; i++)
         {
             var element = items[i];
-            if (seen is not null ? !seen.Add(element.Form) : elements.Contains(element.Form, ValueEquality.Instance))
+            if (seen is not null ? !seen.Add(element.Form) : ContainsElement(elements, kept, element.Form))
             {
                 Report(DiagnosticIds.DuplicateSetElement, Span(element.Start, element.End), element.Form);
                 continue;
             }
 
-            elements.Add(element.Form);
+            elements[kept++] = element.Form;
         }
 
-        return PersistentSet.FromDistinct([.. elements], span);
+        return PersistentSet.FromDistinct(kept == elements.Length ? elements : elements[..kept], span);
+    }
+
+    private static bool ContainsElement(object?[] elements, int count, object? item)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            if (ValueEquality.Instance.Equals(elements[i], item))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Hands a finished form to whatever is waiting for it: a reader macro, a collection or the top level.</summary>
@@ -434,29 +449,33 @@ internal sealed class ReaderSession
     {
         while (true)
         {
-            if (frames.Count == 0)
+            int depth = frames.Count;
+            if (depth == 0)
             {
                 forms.Add(item.Form);
                 formSpans.Add((item.Form as IHasSpan)?.Span ?? Span(item.Start, item.End));
                 return;
             }
 
-            var top = frames[^1];
+            // Read the top frame in place: frames are large structs and this runs once per form.
+            ref readonly var top = ref CollectionsMarshal.AsSpan(frames)[depth - 1];
             switch (top.Kind)
             {
                 case FrameKind.Discard:
-                    frames.RemoveAt(frames.Count - 1);
+                    frames.RemoveAt(depth - 1);
                     return;
                 case FrameKind.Prefix:
-                    frames.RemoveAt(frames.Count - 1);
                     if (top.Discarding)
                     {
+                        frames.RemoveAt(depth - 1);
                         return;
                     }
 
                     var symbol = top.PrefixSymbol!.WithSpan(Span(top.Start, top.OpenerEnd));
-                    var wrapped = PersistentList.ConsWithSpan(symbol, PersistentList.Empty.Cons(item.Form), Span(top.Start, item.End));
-                    item = new Item(wrapped, top.Start, item.End);
+                    var start = top.Start;
+                    frames.RemoveAt(depth - 1);
+                    var wrapped = PersistentList.ConsWithSpan(symbol, PersistentList.Empty.Cons(item.Form), Span(start, item.End));
+                    item = new Item(wrapped, start, item.End);
                     continue;
                 default:
                     if (!top.Discarding)
@@ -574,7 +593,9 @@ internal sealed class ReaderSession
             return;
         }
 
-        var symbol = Symbol.Create(ns.IsEmpty ? null : Intern(ns), Intern(name), Span(start, endPosition));
+        var (nsName, nsHash) = ns.IsEmpty ? (null, 0) : names.Intern(ns);
+        var (symbolName, nameHash) = names.Intern(name);
+        var symbol = Symbol.Create(nsName, nsHash, symbolName, nameHash, Span(start, endPosition));
         Deliver(new Item(symbol, start, endPosition));
     }
 
@@ -653,18 +674,6 @@ internal sealed class ReaderSession
         ns = token[..slash];
         name = token[(slash + 1)..];
         return name is "/" || !name.Contains('/');
-    }
-
-    private string Intern(ReadOnlySpan<char> chars)
-    {
-        if (nameLookup.TryGetValue(chars, out var existing))
-        {
-            return existing;
-        }
-
-        string created = chars.ToString();
-        names[created] = created;
-        return created;
     }
 
     // Small integers are common in code; sharing their boxes saves an allocation per literal.

@@ -73,3 +73,42 @@ public class ValueEqualityTests
         Assert.True(PersistentSet.Create(double.NaN).Contains(double.NaN));
     }
 }
+
+public class DeepValueTests
+{
+    [Fact]
+    public void Very_deep_values_fail_with_a_catchable_exception_not_a_crash()
+    {
+        object? map = null;
+        object? list = null;
+        for (int i = 0; i < 200_000; i++)
+        {
+            map = PersistentMap.Create("k", map);
+            list = PersistentList.Create(list);
+        }
+
+        // Each runs on a fresh thread with the default 1 MB stack, like a host's worker would.
+        Assert.True(ThrowsInsufficientStack(() => ValueEquality.Instance.GetHashCode(map)));
+        Assert.True(ThrowsInsufficientStack(() => Printing.Printer.PrStr(list)));
+        Assert.True(ThrowsInsufficientStack(() => ValueEquality.AreEqual(list, PersistentList.Create(list))));
+    }
+
+    private static bool ThrowsInsufficientStack(Action action)
+    {
+        bool threw = false;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                action();
+            }
+            catch (InsufficientExecutionStackException)
+            {
+                threw = true;
+            }
+        }, 1024 * 1024);
+        thread.Start();
+        thread.Join();
+        return threw;
+    }
+}

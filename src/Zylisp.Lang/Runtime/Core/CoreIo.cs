@@ -10,6 +10,11 @@ internal static class CoreIo
     [
         Fn("print", 0, -1, "([& xs])", "Writes the display forms of xs separated by spaces.", (ctx, a) => Write(ctx, a, Printer.PrintStr, false)),
         Fn("println", 0, -1, "([& xs])", "Writes the display forms of xs separated by spaces, then a newline.", (ctx, a) => Write(ctx, a, Printer.PrintStr, true)),
+        Fn("%eprintln", 0, -1, "([& xs])", "Like println, to standard error (EngineOptions.Error); used by time.", (ctx, a) =>
+        {
+            ctx.Options.Error.Write(string.Join(" ", a.Select(Printer.PrintStr)) + "\n");
+            return null;
+        }),
         Fn("pr", 0, -1, "([& xs])", "Writes the readable forms of xs separated by spaces.", (ctx, a) => Write(ctx, a, Printer.PrStr, false)),
         Fn("prn", 0, -1, "([& xs])", "Writes the readable forms of xs separated by spaces, then a newline.", (ctx, a) => Write(ctx, a, Printer.PrStr, true)),
         Fn("pr-str", 0, -1, "([& xs])", "The readable forms of xs separated by spaces, as a string.", (_, a) => string.Join(" ", a.Select(Printer.PrStr))),

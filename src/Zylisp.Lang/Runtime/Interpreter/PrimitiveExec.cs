@@ -84,18 +84,26 @@ internal sealed class PrimBinaryExec<TOp, TA, TB>(Var v, Builtin primitive, TA a
     where TA : struct, IOperand
     where TB : struct, IOperand
 {
+    // The long fast path cannot throw, so only the fallback has an exception handler: errors
+    // from the operands already carry the location of the call that raised them.
     public override object? Eval(Frame f)
+    {
+        var x = a.Read(f);
+        var y = b.Read(f);
+        if (x is long l && y is long m && ReferenceEquals(v.Value, primitive))
+        {
+            return TOp.Apply(l, m);
+        }
+
+        return Slow(f, x, y);
+    }
+
+    private object? Slow(Frame f, object? x, object? y)
     {
         try
         {
-            var x = a.Read(f);
-            var y = b.Read(f);
-            if (x is long l && y is long m && ReferenceEquals(v.Value, primitive))
-            {
-                return TOp.Apply(l, m);
-            }
-
-            return Slow(f, x, y);
+            var current = v.Value;
+            return current is ZFunction z ? z.Invoke2(f.Ctx, x, y) : InvokeValue(f.Ctx, current, [x, y]);
         }
         catch (Exception e) when (Trace(e))
         {
@@ -106,12 +114,6 @@ internal sealed class PrimBinaryExec<TOp, TA, TB>(Var v, Builtin primitive, TA a
             throw Translate(e);
         }
     }
-
-    private object? Slow(Frame f, object? x, object? y)
-    {
-        var current = v.Value;
-        return current is ZFunction z ? z.Invoke2(f.Ctx, x, y) : InvokeValue(f.Ctx, current, [x, y]);
-    }
 }
 
 /// <summary>Inlined <c>inc</c> and <c>dec</c>; see <see cref="PrimBinaryExec{TOp, TA, TB}"/>.</summary>
@@ -121,14 +123,19 @@ internal sealed class PrimUnaryExec<TA>(long delta, Var v, Builtin primitive, TA
 {
     public override object? Eval(Frame f)
     {
+        var x = a.Read(f);
+        if (x is long l && ReferenceEquals(v.Value, primitive))
+        {
+            return Box.Long(unchecked(l + delta));
+        }
+
+        return Slow(f, x);
+    }
+
+    private object? Slow(Frame f, object? x)
+    {
         try
         {
-            var x = a.Read(f);
-            if (x is long l && ReferenceEquals(v.Value, primitive))
-            {
-                return Box.Long(unchecked(l + delta));
-            }
-
             var current = v.Value;
             return current is ZFunction z ? z.Invoke1(f.Ctx, x) : InvokeValue(f.Ctx, current, [x]);
         }
