@@ -22,14 +22,6 @@ internal static class CoreMisc
         }),
         Fn("rand", 0, 0, "([])", "A random float from 0.0 up to 1.0.", (_, _) => Random.Shared.NextDouble()),
         Fn("%nano-time", 0, 0, "([])", "A monotonic clock reading in nanoseconds (for time).", (_, _) => Box.Long((long)(Stopwatch.GetTimestamp() * (1e9 / Stopwatch.Frequency)))),
-        // Timing goes to stderr so that a program's stdout stays deterministic (docs/language.md, time).
-        Fn("%report-elapsed", 1, 1, "([start])", "Writes the milliseconds since the %nano-time reading start to stderr (for time).", (ctx, a) =>
-        {
-            long now = (long)(Stopwatch.GetTimestamp() * (1e9 / Stopwatch.Frequency));
-            double millis = (now - Numbers.ToLong(a[0], "%report-elapsed")) / 1_000_000.0;
-            ctx.Options.Error.Write("Elapsed time: " + Printing.FloatFormatter.Format(millis) + " msecs\n");
-            return null;
-        }),
         Fn("ex-info", 2, 2, "([message data])", "An error value with a message and a data map, for throw.", (_, a) =>
             new ErrorValue(a[0] as string ?? Printing.Printer.Str(a[0]), Keyword.Of("ex-info"), a[1] as PersistentMap ?? throw RuntimeErrors.WrongType("ex-info", "a map", a[1]))),
         Fn("ex-message", 1, 1, "([e])", "The message of an error value (or a thrown string); nil for other values.", (_, a) => a[0] switch
