@@ -48,6 +48,9 @@ public sealed class TmuxSession : IDisposable
 
     public string Screen() => Tmux(["capture-pane", "-p", "-J", "-t", Target]);
 
+    /// <summary>The screen with its colour escape sequences, to check highlighting.</summary>
+    public string ScreenWithEscapes() => Tmux(["capture-pane", "-p", "-e", "-J", "-t", Target]);
+
     public bool ProcessExited => Tmux(["display-message", "-p", "-t", Target, "#{pane_dead}"]).Trim() == "1";
 
     /// <summary>Waits until the screen satisfies <paramref name="condition"/>; fails with the screen shown otherwise.</summary>
