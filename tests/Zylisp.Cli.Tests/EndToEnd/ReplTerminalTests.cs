@@ -10,8 +10,17 @@ public class ReplTerminalTests
     private static TmuxSession StartRepl(string? home = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var session = TmuxSession.Start(home ?? TempHome.Create(), ["repl"], environment);
-        session.WaitForText(Prompt);
-        return session;
+        try
+        {
+            session.WaitForText(Prompt);
+            return session;
+        }
+        catch
+        {
+            // The caller's `using` never sees a session that failed to start: stop its server here.
+            session.Dispose();
+            throw;
+        }
     }
 
     [TmuxFact]

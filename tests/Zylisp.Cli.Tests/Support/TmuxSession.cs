@@ -110,13 +110,21 @@ public sealed class TmuxSession : IDisposable
 
     public void Dispose()
     {
+        string? socketPath = null;
         try
         {
+            socketPath = Tmux(["display-message", "-p", "#{socket_path}"]).Trim();
             Tmux(["kill-server"]);
         }
         catch (InvalidOperationException)
         {
             // Already gone.
+        }
+
+        // tmux leaves its socket file behind after kill-server.
+        if (!string.IsNullOrEmpty(socketPath) && Path.GetFileName(socketPath) == _socket)
+        {
+            File.Delete(socketPath);
         }
     }
 
