@@ -10,7 +10,7 @@ namespace Zylisp.Cli.Tests.Support;
 /// </summary>
 public sealed class TmuxSession : IDisposable
 {
-    public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(60);
 
     private const string Target = "repl";
     private readonly string _socket;
