@@ -10,8 +10,17 @@ public class ReplTerminalTests
     private static TmuxSession StartRepl(string? home = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var session = TmuxSession.Start(home ?? TempHome.Create(), ["repl"], environment);
-        session.WaitForText(Prompt);
-        return session;
+        try
+        {
+            session.WaitForText(Prompt);
+            return session;
+        }
+        catch
+        {
+            // The caller's `using` never sees a session that failed to start: stop its server here.
+            session.Dispose();
+            throw;
+        }
     }
 
     [TmuxFact]
@@ -108,6 +117,21 @@ public class ReplTerminalTests
     }
 
     [TmuxFact]
+    public void The_input_line_is_coloured_as_it_is_typed()
+    {
+        using var repl = StartRepl();
+
+        repl.Type("(map inc [1 2])");
+        repl.WaitForText(Prompt + "(map inc [1 2])");
+
+        var screen = repl.ScreenWithEscapes();
+        // Each token starts with its own colour: a defined name, a bracket, a number.
+        Assert.Matches(@"\u001b\[[0-9;]*mmap", screen);
+        Assert.Matches(@"\u001b\[[0-9;]*m\[", screen);
+        Assert.Matches(@"\u001b\[[0-9;]*m1", screen);
+    }
+
+    [TmuxFact]
     public void Ctrl_D_on_an_empty_line_exits()
     {
         using var repl = StartRepl();
@@ -128,5 +152,6 @@ public class ReplTerminalTests
         var screen = repl.WaitForCount(Prompt, 2);
         Assert.Contains("\n42\n", screen);
         Assert.DoesNotContain("Ctrl+D exits", screen);
+        Assert.DoesNotContain("\u001b[", repl.ScreenWithEscapes());
     }
 }

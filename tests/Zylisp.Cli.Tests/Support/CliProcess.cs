@@ -21,7 +21,7 @@ public static class CliProcess
     /// <summary>The dotnet host that runs this test process, so the CLI uses the same runtime.</summary>
     public static string DotnetPath { get; } = FindDotnet();
 
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(120);
 
     public static async Task<CliResult> RunAsync(
         IEnumerable<string> args,

@@ -10,7 +10,7 @@ namespace Zylisp.Cli.Tests.Support;
 /// </summary>
 public sealed class TmuxSession : IDisposable
 {
-    public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(60);
 
     private const string Target = "repl";
     private readonly string _socket;
@@ -47,6 +47,9 @@ public sealed class TmuxSession : IDisposable
     public void Press(params string[] keys) => Tmux(["send-keys", "-t", Target, .. keys]);
 
     public string Screen() => Tmux(["capture-pane", "-p", "-J", "-t", Target]);
+
+    /// <summary>The screen with its colour escape sequences, to check highlighting.</summary>
+    public string ScreenWithEscapes() => Tmux(["capture-pane", "-p", "-e", "-J", "-t", Target]);
 
     public bool ProcessExited => Tmux(["display-message", "-p", "-t", Target, "#{pane_dead}"]).Trim() == "1";
 
@@ -107,13 +110,21 @@ public sealed class TmuxSession : IDisposable
 
     public void Dispose()
     {
+        string? socketPath = null;
         try
         {
+            socketPath = Tmux(["display-message", "-p", "#{socket_path}"]).Trim();
             Tmux(["kill-server"]);
         }
         catch (InvalidOperationException)
         {
             // Already gone.
+        }
+
+        // tmux leaves its socket file behind after kill-server.
+        if (!string.IsNullOrEmpty(socketPath) && Path.GetFileName(socketPath) == _socket)
+        {
+            File.Delete(socketPath);
         }
     }
 
