@@ -5,8 +5,11 @@ public sealed record ZastOptions
 {
     public static readonly ZastOptions Default = new();
 
-    /// <summary>The deepest list nesting the reader and builder accept; deeper input is a diagnostic, not a stack overflow.</summary>
-    public int MaxDepth { get; init; } = 10_000;
+    /// <summary>The deepest list nesting the reader accepts. go/parser nests at most 100,000 levels and each
+    /// can take two lists (a node and a list field), so valid trees stay below the default.</summary>
+    /// <remarks>The builder recurses per level and also stops, with a diagnostic, when its thread's stack runs
+    /// low; <see cref="ZastTool"/> runs on a thread with a stack large enough for any valid tree.</remarks>
+    public int MaxDepth { get; init; } = 250_000;
 
     /// <summary>The builder stops after this many errors.</summary>
     public int MaxDiagnostics { get; init; } = 100;

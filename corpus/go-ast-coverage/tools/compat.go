@@ -94,10 +94,9 @@ func minVersion(x constraint.Expr, sign int) int {
 		if x.Tag == "go1" {
 			return 0
 		}
-		if !strings.HasPrefix(x.Tag, "go1.") {
-			return -1
-		}
-		n, err := strconv.Atoi(strings.TrimPrefix(x.Tag, "go1."))
+		// As Go 1.21 does: whatever follows the first "go1." must be an integer.
+		_, v, _ := strings.Cut(x.Tag, "go1.")
+		n, err := strconv.Atoi(v)
 		if err != nil {
 			return -1
 		}

@@ -7,7 +7,6 @@
 //	zast-oracle [-compact] [-root DIR] FILE.go...          one Program holding every file, on stdout
 //	zast-oracle [-compact] [-root DIR] -o OUT FILE.go...   one Program per file: OUT/NAME.zast,
 //	                                                         or OUT/NAME.err listing parse errors
-//	                                                         (NAME without its .go extension)
 //	zast-oracle -list PATHS ...                             also read input paths from PATHS, one per line
 //	zast-oracle -schema                                     print each node type's fields, one type per line
 //
@@ -165,9 +164,9 @@ func (o oracle) writeOne(path, outDir string) int {
 	return 0
 }
 
-// archivePath is where -o puts a file's output, without the extension: OUT/NAME minus ".go".
+// archivePath is where -o puts a file's output, before the .zast or .err suffix: OUT/NAME.
 func archivePath(outDir, name string) string {
-	rel := strings.TrimSuffix(strings.TrimPrefix(filepath.ToSlash(name), "/"), ".go")
+	rel := strings.TrimPrefix(filepath.ToSlash(name), "/")
 	return filepath.Join(outDir, filepath.FromSlash(rel))
 }
 

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Zylisp.Zast.Ast;
@@ -185,12 +184,12 @@ public sealed class ZastBuilder
         }
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
-            Report(ZastDiagnosticCatalog.TooDeep, form.Location, Str(_options.MaxDepth));
+            Report(ZastDiagnosticCatalog.TreeTooDeep, form.Location);
             return null;
         }
 
         if (root) _path.Add((schema.Name, -1));
-        var values = Fields(list, schema.Name, schema.Fields.Select(field => field.Name).ToArray(), schema);
+        var values = Fields(list, schema.Name, schema.FieldNames, schema);
         Node? node = null;
         if (values is not null)
         {
@@ -202,7 +201,7 @@ public sealed class ZastBuilder
                 SetField(node, field, values[i]);
                 Pop();
             }
-            if (node is File file) RestoreSharing(file);
+            if (node is File file) SharedNodes.Restore(file);
         }
         if (root) Pop();
         return node;
@@ -231,6 +230,7 @@ public sealed class ZastBuilder
                         if (Node(items.Items[i], field.NodeType!, optional: false) is { } item) list.Add(item);
                         Pop();
                     }
+                    if (field.NonEmpty && items.Items.Count == 0) Report(ZastDiagnosticCatalog.EmptyList, form.Location, field.Name);
                 }
                 break;
             case FieldKind.Token:
@@ -252,26 +252,27 @@ public sealed class ZastBuilder
     /// Pairs up a form's <c>:keyword value</c> items with the expected field names. Returns the
     /// value form per field (null when omitted), or null when the form is not a <paramref name="typeName"/> form at all.
     /// </summary>
-    private SExpr?[]? Fields(SExpr form, string typeName, string[] names, NodeSchema? schema = null)
+    private SExpr?[]? Fields(SExpr form, string typeName, IReadOnlyList<string> names, NodeSchema? schema = null)
     {
         if (form is not SList { Items: [SSymbol head, ..] } list || head.Name != typeName)
         {
             Report(ZastDiagnosticCatalog.ExpectedNode, form.Location, typeName, form.Describe());
             return null;
         }
-        var values = new SExpr?[names.Length];
-        var seen = new bool[names.Length];
+        var values = new SExpr?[names.Count];
+        var seen = new bool[names.Count];
         var last = -1;
         for (var i = 1; i < list.Items.Count; i += 2)
         {
             var item = list.Items[i];
             if (item is not SKeyword keyword)
             {
-                Report(ZastDiagnosticCatalog.ExpectedKeyword, item.Location, names[Math.Min(last + 1, names.Length - 1)], item.Describe());
+                Report(ZastDiagnosticCatalog.ExpectedKeyword, item.Location, names[Math.Min(last + 1, names.Count - 1)], item.Describe());
                 i--; // resynchronise on the next item
                 continue;
             }
-            var index = Array.IndexOf(names, keyword.Name);
+            // Canonical text lists fields in order, so the next expected name is almost always right.
+            var index = last + 1 < names.Count && names[last + 1] == keyword.Name ? last + 1 : IndexOf(names, keyword.Name);
             if (index < 0)
             {
                 Report(ZastDiagnosticCatalog.UnknownField, keyword.Location, typeName, keyword.Name, string.Join(' ', names.Select(n => ":" + n)));
@@ -293,7 +294,7 @@ public sealed class ZastBuilder
             }
             values[index] = list.Items[i + 1];
         }
-        for (var i = 0; i < names.Length; i++)
+        for (var i = 0; i < names.Count; i++)
         {
             if (seen[i]) continue;
             var required = schema is not null && schema.Fields[i].Kind == FieldKind.Node;
@@ -303,6 +304,15 @@ public sealed class ZastBuilder
     }
 
     private static SExpr? Value(SExpr?[] values, int index) => values[index];
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i] == name) return i;
+        }
+        return -1;
+    }
 
     // ---- Atoms ----
 
@@ -375,55 +385,23 @@ public sealed class ZastBuilder
         }
     }
 
-    // ---- Sharing ----
-
-    /// <summary>Makes File.Imports hold the specs inside Decls, and every Doc/Comment field hold the
-    /// group from File.Comments at the same position, as go/parser's trees do.</summary>
-    private static void RestoreSharing(File file)
-    {
-        var specs = new Dictionary<int, ImportSpec>();
-        var groups = new Dictionary<int, CommentGroup>();
-        foreach (var group in file.Comments)
-        {
-            if (group.List.Count > 0) groups.TryAdd(group.List[0].Slash.Value, group);
-        }
-        Share(file, specs, groups);
-        for (var i = 0; i < file.Imports.Count; i++)
-        {
-            if (specs.TryGetValue(file.Imports[i].Path.ValuePos.Value, out var spec)) file.Imports[i] = spec;
-        }
-    }
-
-    private static void Share(Node node, Dictionary<int, ImportSpec> specs, Dictionary<int, CommentGroup> groups)
-    {
-        if (node is ImportSpec spec) specs.TryAdd(spec.Path.ValuePos.Value, spec);
-        foreach (var field in ZastSchema.Of(node).Fields)
-        {
-            if (node is File && field.Name is "imports" or "comments") continue;
-            switch (field.Kind)
-            {
-                case FieldKind.Node or FieldKind.OptionalNode when field.GetNode(node) is { } child:
-                    if (child is CommentGroup { List.Count: > 0 } group && groups.TryGetValue(group.List[0].Slash.Value, out var shared))
-                        field.SetValue(node, shared);
-                    else
-                        Share(child, specs, groups);
-                    break;
-                case FieldKind.NodeList:
-                    foreach (Node item in (IList)field.GetList(node)) Share(item, specs, groups);
-                    break;
-            }
-        }
-    }
-
     // ---- Diagnostics ----
 
     private void Pop() => _path.RemoveAt(_path.Count - 1);
 
+    /// <summary>The current tree path; very deep paths keep their first and last segments.</summary>
     private string Path()
     {
+        const int Kept = 12;
         var sb = new System.Text.StringBuilder();
-        foreach (var (field, index) in _path)
+        for (var i = 0; i < _path.Count; i++)
         {
+            if (_path.Count > 3 * Kept && i == Kept)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"…({_path.Count - 2 * Kept} more)…");
+                i = _path.Count - Kept;
+            }
+            var (field, index) = _path[i];
             if (field is null) sb.Append('[').Append(index.ToString(CultureInfo.InvariantCulture)).Append(']');
             else if (sb.Length == 0) sb.Append(field);
             else sb.Append('.').Append(field);

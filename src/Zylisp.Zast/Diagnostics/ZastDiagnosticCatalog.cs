@@ -34,10 +34,14 @@ public static class ZastDiagnosticCatalog
     public const string BadFileBase = "ZAST3003";
     public const string BadLineTable = "ZAST3004";
     public const string BadFileSetBase = "ZAST3005";
+    public const string EmptyList = "ZAST3006";
 
     public const string GoSyntaxError = "ZAST4001";
     public const string ConversionUnavailable = "ZAST4002";
     public const string InputError = "ZAST4003";
+    public const string PrintFailed = "ZAST4004";
+    public const string TreeTooDeep = "ZAST4005";
+    public const string NotOneFile = "ZAST4006";
 
     private static readonly Dictionary<string, string> Templates = new(StringComparer.Ordinal)
     {
@@ -69,10 +73,14 @@ public static class ZastDiagnosticCatalog
         [BadFileBase] = "file base {0} overlaps the previous file (the next free base is {1})",
         [BadLineTable] = "line table must start at 0 and increase strictly within the file's size {0}",
         [BadFileSetBase] = "file set base {0} should be {1}, just past its last file",
+        [EmptyList] = "{0} needs at least one element",
 
         [GoSyntaxError] = "{0}",
         [ConversionUnavailable] = "{0} is not available in this build: {1}",
         [InputError] = "{0}",
+        [PrintFailed] = "cannot print Go source: {0}",
+        [TreeTooDeep] = "the tree is nested too deeply for this thread's stack (ZastTool runs on a large one)",
+        [NotOneFile] = "to-go writes one Go file, but this program holds {0}",
     };
 
     public static IReadOnlyCollection<string> Ids => Templates.Keys;

@@ -160,17 +160,8 @@ internal sealed class GoScanner
 
         if (IsAsciiLetter(ch) || ch >= 0x80 && IsLetter(ch))
         {
-            lit = ScanIdentifier();
-            if (lit.Length > 1)
-            {
-                tok = TokenInfo.Lookup(lit);
-                insertSemi = tok is Token.Ident or Token.Break or Token.Continue or Token.Fallthrough or Token.Return;
-            }
-            else
-            {
-                tok = Token.Ident;
-                insertSemi = true;
-            }
+            lit = ScanIdentifier(out tok);
+            insertSemi = tok is Token.Ident or Token.Break or Token.Continue or Token.Fallthrough or Token.Return;
         }
         else if (IsDecimal(ch) || ch == '.' && IsDecimal(Peek()))
         {
@@ -382,7 +373,7 @@ internal sealed class GoScanner
         }
     }
 
-    private string ScanIdentifier()
+    private string ScanIdentifier(out Token tok)
     {
         var start = _offset;
         var src = _src;
@@ -397,19 +388,19 @@ internal sealed class GoScanner
                 _ch = b;
                 _offset = i;
                 _rdOffset = i + 1;
-                return _names.Get(src.AsSpan(start, i - start));
+                return _names.Get(src.AsSpan(start, i - start), out tok);
             }
             _offset = i - 1;
             _rdOffset = i;
             _ch = 'a';
             Next();
             while (IsLetter(_ch) || IsDigit(_ch)) Next();
-            return _names.Get(src.AsSpan(start, _offset - start));
+            return _names.Get(src.AsSpan(start, _offset - start), out tok);
         }
         _offset = src.Length;
         _rdOffset = src.Length;
         _ch = Eof;
-        return _names.Get(src.AsSpan(start));
+        return _names.Get(src.AsSpan(start), out tok);
     }
 
     private Token Switch2(Token tok0, Token tok1)

@@ -24,6 +24,11 @@ public sealed class SExprReader
     private readonly string _file;
     private readonly ZastOptions _options;
     private readonly List<ZastDiagnostic> _diagnostics = [];
+
+    // Zast text repeats a few hundred names (node types, field keywords, tokens, nil) millions of
+    // times; interning them avoids one string allocation per atom.
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
     private int _offset;
     private int _line = 1;
     private int _column = 1;
@@ -33,6 +38,7 @@ public sealed class SExprReader
         _text = text;
         _file = file;
         _options = options;
+        _nameLookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public static ReadResult Read(string text, string file = "<zast>", ZastOptions? options = null) =>
@@ -92,6 +98,15 @@ public sealed class SExprReader
     private SExpr ReadString(SourceLocation start)
     {
         Advance(); // opening quote
+        // Fast path: most strings hold no escape and no newline, so they are one slice of the text.
+        var length = _text.AsSpan(_offset).IndexOfAny('"', '\\', '\n');
+        if (length >= 0 && _text[_offset + length] == '"')
+        {
+            var value = _text.Substring(_offset, length);
+            _offset += length + 1;
+            _column += length + 1;
+            return new SString(value, start);
+        }
         var sb = new StringBuilder();
         while (_offset < _text.Length)
         {
@@ -185,27 +200,37 @@ public sealed class SExprReader
     private SExpr ReadAtom(SourceLocation start)
     {
         var begin = _offset;
-        while (_offset < _text.Length && !IsDelimiter(_text[_offset])) Advance();
-        var text = _text[begin.._offset];
+        // Atoms never contain a newline, so only the column moves.
+        while (_offset < _text.Length && !IsDelimiter(_text[_offset])) _offset++;
+        _column += _offset - begin;
+        var text = _text.AsSpan(begin, _offset - begin);
 
         if (text[0] == ':')
         {
             if (text.Length == 1) Report(ZastDiagnosticCatalog.EmptyKeyword, start);
-            return new SKeyword(text[1..], start);
+            return new SKeyword(Intern(text[1..]), start);
         }
         if (LooksLikeInteger(text))
         {
             if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
                 return new SInteger(value, start);
-            Report(ZastDiagnosticCatalog.IntegerOutOfRange, start, text);
+            Report(ZastDiagnosticCatalog.IntegerOutOfRange, start, text.ToString());
             return new SInteger(0, start);
         }
-        return new SSymbol(text, start);
+        return new SSymbol(Intern(text), start);
     }
 
-    private static bool LooksLikeInteger(string text)
+    private string Intern(ReadOnlySpan<char> name)
     {
-        var digits = text[0] == '-' ? text.AsSpan(1) : text.AsSpan();
+        if (_nameLookup.TryGetValue(name, out var interned)) return interned;
+        var text = name.ToString();
+        _names[text] = text;
+        return text;
+    }
+
+    private static bool LooksLikeInteger(ReadOnlySpan<char> text)
+    {
+        var digits = text[0] == '-' ? text[1..] : text;
         if (digits.IsEmpty) return false;
         foreach (var c in digits)
         {
@@ -214,14 +239,19 @@ public sealed class SExprReader
         return true;
     }
 
-    private static bool IsDelimiter(char c) => c is '(' or ')' or '"' or ';' || char.IsWhiteSpace(c);
+    private static bool IsDelimiter(char c) => c is '(' or ')' or '"' or ';' or ' ' or '\n' || char.IsWhiteSpace(c);
 
     private void SkipWhitespaceAndComments()
     {
         while (_offset < _text.Length)
         {
             var c = _text[_offset];
-            if (char.IsWhiteSpace(c))
+            if (c == ' ')
+            {
+                _offset++;
+                _column++;
+            }
+            else if (char.IsWhiteSpace(c))
             {
                 Advance();
             }

@@ -14,6 +14,7 @@ public sealed class NodeSchema
         Type = type;
         _create = create;
         Fields = fields;
+        FieldNames = fields.Select(field => field.Name).ToArray();
         _indexByName = fields.Select((field, index) => (field.Name, index))
             .ToDictionary(pair => pair.Name, pair => pair.index, StringComparer.Ordinal);
     }
@@ -24,6 +25,9 @@ public sealed class NodeSchema
     public Type Type { get; }
 
     public IReadOnlyList<FieldSchema> Fields { get; }
+
+    /// <summary>The fields' canonical names, in order.</summary>
+    public IReadOnlyList<string> FieldNames { get; }
 
     /// <summary>A fresh node with every list empty and every other field at its default.</summary>
     public Node Create() => _create();

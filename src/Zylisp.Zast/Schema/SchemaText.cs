@@ -14,7 +14,7 @@ public static class SchemaText
         FieldKind.Pos => field.MayBeNoPos ? "<pos|0>" : "<pos>",
         FieldKind.Node => $"<{field.NodeType!.Name}>",
         FieldKind.OptionalNode => $"<{field.NodeType!.Name}|nil>",
-        FieldKind.NodeList => $"(<{field.NodeType!.Name}> ...)",
+        FieldKind.NodeList => field.NonEmpty ? $"(<{field.NodeType!.Name}> ...+)" : $"(<{field.NodeType!.Name}> ...)",
         FieldKind.Token => field.AllowedTokens is { } tokens
             ? $"<{string.Join('|', tokens.OrderBy(t => t).Select(t => t.GoName()))}>"
             : "<token>",

@@ -12,6 +12,7 @@ namespace Zylisp.Zast.Schema;
 /// </summary>
 /// <remarks>
 /// Field notation: <c>"Lparen?"</c> marks a position that valid Go source may leave 0;
+/// <c>"Names+"</c> marks a list go/ast needs non-empty (its Pos or End reads the first or last element);
 /// <c>"Ellipsis=EllipsisPos"</c> maps go/ast's field name to a differently named C# property.
 /// go/ast's deprecated Obj, Scope and Unresolved fields are not in the model (docs/design/zast.md).
 /// </remarks>
@@ -45,7 +46,7 @@ public static class ZastSchema
     [
         // Comments and fields
         Row<Comment>("Slash", "Text"),
-        Row<CommentGroup>("List"),
+        Row<CommentGroup>("List+"),
         Row<Field>("Doc", "Names", "Type", "Tag", "Comment"),
         Row<FieldList>("Opening?", "List", "Closing?"),
 
@@ -59,7 +60,7 @@ public static class ZastSchema
         Row<ParenExpr>("Lparen", "X", "Rparen"),
         Row<SelectorExpr>("X", "Sel"),
         Row<IndexExpr>("X", "Lbrack", "Index", "Rbrack"),
-        Row<IndexListExpr>("X", "Lbrack", "Indices", "Rbrack"),
+        Row<IndexListExpr>("X", "Lbrack", "Indices+", "Rbrack"),
         Row<SliceExpr>("X", "Lbrack", "Low", "High", "Max", "Slice3", "Rbrack"),
         Row<TypeAssertExpr>("X", "Lparen", "Type", "Rparen"),
         Row<CallExpr>("Fun", "Lparen", "Args", "Ellipsis?", "Rparen"),
@@ -82,7 +83,7 @@ public static class ZastSchema
         Row<ExprStmt>("X"),
         Row<SendStmt>("Chan", "Arrow", "Value"),
         Row<IncDecStmt>("X", "TokPos", "Tok"),
-        Row<AssignStmt>("Lhs", "TokPos", "Tok", "Rhs"),
+        Row<AssignStmt>("Lhs+", "TokPos", "Tok", "Rhs+"),
         Row<GoStmt>("Go", "Call"),
         Row<DeferStmt>("Defer", "Call"),
         Row<ReturnStmt>("Return", "Results"),
@@ -99,7 +100,7 @@ public static class ZastSchema
 
         // Specifications and declarations
         Row<ImportSpec>("Doc", "Name", "Path", "Comment", "EndPos?"),
-        Row<ValueSpec>("Doc", "Names", "Type", "Values", "Comment"),
+        Row<ValueSpec>("Doc", "Names+", "Type", "Values", "Comment"),
         Row<TypeSpec>("Doc", "Name", "TypeParams", "Assign?", "Type", "Comment"),
         Row<BadDecl>("From", "To"),
         Row<GenDecl>("Doc", "TokPos", "Tok", "Lparen?", "Specs", "Rparen?"),
@@ -136,7 +137,8 @@ public static class ZastSchema
     private static FieldSchema Field(Type owner, string spec, NullabilityInfoContext nullability)
     {
         var mayBeNoPos = spec.EndsWith('?');
-        if (mayBeNoPos) spec = spec[..^1];
+        var nonEmpty = spec.EndsWith('+');
+        if (mayBeNoPos || nonEmpty) spec = spec[..^1];
         var parts = spec.Split('=');
         var goName = parts[0];
         var propertyName = parts.Length > 1 ? parts[1] : goName;
@@ -164,7 +166,8 @@ public static class ZastSchema
         else throw new InvalidOperationException($"{owner.Name}.{propertyName} has unsupported type {type.Name}");
 
         if (mayBeNoPos && kind != FieldKind.Pos) throw new InvalidOperationException($"{owner.Name}.{goName}: '?' marks positions only");
+        if (nonEmpty && kind != FieldKind.NodeList) throw new InvalidOperationException($"{owner.Name}.{goName}: '+' marks lists only");
         var tokens = TokenSets.TryGetValue($"{owner.Name}.{goName}", out var set) ? set.ToHashSet() : null;
-        return new FieldSchema(goName, property, kind, nodeType, mayBeNoPos, tokens);
+        return new FieldSchema(goName, property, kind, nodeType, mayBeNoPos, tokens, nonEmpty);
     }
 }

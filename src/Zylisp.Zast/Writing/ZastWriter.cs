@@ -32,6 +32,7 @@ public sealed class ZastWriter
     }
 
     /// <summary>Writes a whole program (file set and files) as a document ending in a newline.</summary>
+    /// <exception cref="InsufficientExecutionStackException">The tree is nested too deeply for the current thread's stack.</exception>
     public static string Write(Ast.Program program, ZastFormat format = ZastFormat.Pretty)
     {
         var sb = new StringBuilder();
@@ -106,6 +107,8 @@ public sealed class ZastWriter
             _out.Append("nil");
             return;
         }
+        // Deep trees (long operator chains) throw a catchable exception rather than overflow the stack.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         var schema = ZastSchema.Of(node);
         var flat = IsFlat(schema, node);
         _out.Append('(').Append(schema.Name);
@@ -194,5 +197,11 @@ public sealed class ZastWriter
 
     private void NewLine(int indent) => _out.Append('\n').Append(' ', indent);
 
-    private void WriteInt(int value) => _out.Append(value.ToString(CultureInfo.InvariantCulture));
+    private void WriteInt(int value)
+    {
+        // formatted in place: a string per integer was a large share of writing time
+        Span<char> digits = stackalloc char[11];
+        value.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
+        _out.Append(digits[..length]);
+    }
 }

@@ -89,6 +89,7 @@ public class ZastBuilderTests
     [InlineData("(ChanType :begin 1 :arrow 0 :dir BOTH :value (Ident :namepos 6 :name \"int\"))", ZastDiagnosticCatalog.ExpectedValue, "ChanType.dir")]
     [InlineData("(SliceExpr :x (Ident :namepos 1 :name \"s\") :lbrack 2 :low nil :high nil :max nil :slice3 yes :rbrack 3)", ZastDiagnosticCatalog.ExpectedValue, "SliceExpr.slice3")]
     [InlineData("(Ident 1 :name \"x\")", ZastDiagnosticCatalog.ExpectedKeyword, "Ident")]
+    [InlineData("(AssignStmt :lhs () :tokpos 1 :tok ASSIGN :rhs ((Ident :namepos 5 :name \"y\")))", ZastDiagnosticCatalog.EmptyList, "AssignStmt.lhs")]
     [InlineData("(Ident :namepos 1 :name \"x\") (Ident :namepos 1 :name \"y\")", ZastDiagnosticCatalog.ExpectedOneForm, "")]
     public void BadInputIsReportedNotThrown(string text, string id, string path)
     {
@@ -146,5 +147,33 @@ public class ZastBuilderTests
         var result = ZastBuilder.BuildNode<File>("(File :doc nil :package 1 :name (Ident :namepos 9 :name \"p\") :decls () :filestart 1 :fileend 11 :imports () :comments () :goversion \"\")");
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
         Assert.Equal("p", result.Value!.Name.Name);
+    }
+
+    [Fact]
+    public void DeepTreesOnASmallStackGiveADiagnosticWithAShortenedPath()
+    {
+        const int depth = 200_000;
+        var text = string.Concat(Enumerable.Repeat("(ParenExpr :lparen 1 :x ", depth)) + "(Ident :namepos 1 :name \"x\")" + string.Concat(Enumerable.Repeat(" :rparen 2)", depth));
+        BuildResult<Expr>? result = null;
+        var thread = new Thread(() => result = ZastBuilder.BuildNode<Expr>(text), 1024 * 1024);
+        thread.Start();
+        thread.Join();
+        var diagnostic = Assert.Single(result!.Diagnostics);
+        Assert.Equal(ZastDiagnosticCatalog.TreeTooDeep, diagnostic.Id);
+        Assert.Contains("more)…", diagnostic.Path, StringComparison.Ordinal);
+        Assert.True(diagnostic.Path.Length < 200);
+    }
+
+    [Fact]
+    public void ImportsAndFieldCommentsAreSharedAsGoParserSharesThem()
+    {
+        var text = System.IO.File.ReadAllText(Tests.Corpus.CoverageCorpus.Get("comments/comments.go").ArchivePath);
+        var file = ZastBuilder.BuildProgram(text).Value!.Files[0];
+        var imports = (GenDecl)file.Decls[0];
+        Assert.Same(imports.Specs[0], file.Imports[0]);
+        Assert.Same(imports.Specs[1], file.Imports[1]);
+        var importSpec = (ImportSpec)imports.Specs[0];
+        Assert.Contains(importSpec.Doc!, file.Comments);
+        Assert.Contains(importSpec.Comment!, file.Comments);
     }
 }

@@ -20,9 +20,10 @@ public static class CoverageCorpus
 
     public static Entry Get(string name) => Entries.Single(entry => entry.Name == name);
 
-    /// <summary>Where an archive for <paramref name="name"/> (<c>basics/hello_world.go</c>) lives: ast_archives/basics/hello_world.zast.</summary>
+    /// <summary>Where the archive of <paramref name="name"/> (<c>basics/hello_world.go</c>) lives:
+    /// ast_archives/basics/hello_world.go.zast, the path zast-oracle -o writes.</summary>
     public static string ArchivePathFor(string name) =>
-        Path.Combine(RepositoryPaths.CorpusArchives, Path.ChangeExtension(name, ".zast").Replace('/', Path.DirectorySeparatorChar));
+        Path.Combine(RepositoryPaths.CorpusArchives, (name + ".zast").Replace('/', Path.DirectorySeparatorChar));
 
     private static Entry[] Load() =>
         Directory.GetFiles(RepositoryPaths.CorpusSources, "*.go", SearchOption.AllDirectories)

@@ -60,7 +60,7 @@ public sealed class GoOracle
             foreach (var path in paths)
             {
                 var name = Path.GetRelativePath(root, path).Replace('\\', '/');
-                var target = Path.Combine(outDir, "out", name.EndsWith(".go", StringComparison.Ordinal) ? name[..^3] : name);
+                var target = Path.Combine(outDir, "out", name);
                 results[name] = System.IO.File.Exists(target + ".zast")
                     ? new OracleResult(System.IO.File.ReadAllText(target + ".zast", Encoding.UTF8), null)
                     : new OracleResult(null, System.IO.File.Exists(target + ".err") ? System.IO.File.ReadAllText(target + ".err") : "no output");

@@ -1,4 +1,5 @@
 using Zylisp.Zast.Building;
+using Zylisp.Zast;
 using Zylisp.Zast.Writing;
 
 namespace Zylisp.Zast.Tests.Oracle;
@@ -69,6 +70,29 @@ public class OracleRoundTripTests
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    // go/build/constraint.GoVersion's documented examples, plus go/parser's rules for which lines count.
+    [GoTheory]
+    [InlineData("//go:build linux && go1.22\n", "go1.22")]
+    [InlineData("//go:build (linux && go1.22) || (windows && go1.20)\n", "go1.20")]
+    [InlineData("//go:build linux\n", "")]
+    [InlineData("//go:build linux || (windows && go1.22)\n", "")]
+    [InlineData("//go:build !go1.22\n", "")]
+    [InlineData("//go:build (linux && !linux && go1.20) || go1.21\n", "go1.20")]
+    [InlineData("//go:build go1\n", "go1")]
+    [InlineData("//go:build go1.21rc1\n", "")]
+    [InlineData("//go:build go1.18\n//go:build go1.20\n", "go1.20")]
+    [InlineData("//go:build go1.18\n//go:build &&\n", "go1.18")]
+    [InlineData("/* //go:build go1.18 */\n", "")]
+    [InlineData("// +build go1.18\n", "")]
+    public void OracleAndCSharpAgreeOnGoVersion(string header, string expected)
+    {
+        var source = header + "\npackage p\n\n//go:build go1.99\nvar x int\n";
+        var run = GoOracle.Get().Run(["-name", "p.go", "-"], source);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($":goversion {GoString.Quote(expected)})", run.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(run.StandardOutput, ZastTool.FromGo(source, "p.go").Output);
     }
 
     private static int FirstDifference(string a, string b)

@@ -61,7 +61,7 @@ public class SExprReaderTests
     [Fact]
     public void DeepNestingIsADiagnosticNotAStackOverflow()
     {
-        var text = new string('(', 200_000) + new string(')', 200_000);
+        var text = new string('(', 300_000) + new string(')', 300_000);
         var result = SExprReader.Read(text);
         Assert.Contains(result.Diagnostics, d => d.Id == ZastDiagnosticCatalog.TooDeep);
     }
