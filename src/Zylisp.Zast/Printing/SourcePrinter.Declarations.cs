@@ -147,7 +147,7 @@ internal sealed partial class SourcePrinter
         SetDocComment(d.Doc);
         Print(d.Pos, d.Tok, Whitespace.Blank);
 
-        if (d.Lparen.IsValid || d.Specs.Count > 1)
+        if (d.Lparen.IsValid || d.Specs.Count > 1 || HasPositionlessSpecDoc(d))
         {
             // The grouped form: one spec per line, indented.
             Print(d.Lparen, Token.LParen);
@@ -185,6 +185,19 @@ internal sealed partial class SourcePrinter
             Spec(d.Specs[0], 1, true);
         }
     }
+
+    /// <summary>
+    /// A lone spec's doc comment needs the grouped form: "var // doc" would put the comment
+    /// after the keyword. Parsed trees attach such a comment to the GenDecl instead.
+    /// </summary>
+    private static bool HasPositionlessSpecDoc(GenDecl d) =>
+        d.Specs.Count == 1 && !d.TokPos.IsValid && d.Specs[0] switch
+        {
+            ValueSpec value => value.Doc is not null,
+            TypeSpec type => type.Doc is not null,
+            ImportSpec import => import.Doc is not null,
+            _ => false,
+        };
 
     /// <summary>
     /// The length of <paramref name="node"/> printed on one line, or more than

@@ -69,6 +69,33 @@ internal sealed partial class SourcePrinter
 
     private static Expr StripParensAlways(Expr x) => x is ParenExpr paren ? StripParensAlways(paren.X) : x;
 
+    /// <summary>
+    /// The expression of an if, for, switch or range header, without redundant parentheses, but
+    /// with the parentheses Go requires around a composite literal of a named type (<c>T{}</c>
+    /// would open the block). Parsed trees always carry that ParenExpr; built trees may not.
+    /// </summary>
+    private static Expr ClauseExpr(Expr x)
+    {
+        var stripped = StripParens(x);
+        return StartsBareNamedLiteral(stripped) ? new ParenExpr { X = stripped } : stripped;
+    }
+
+    /// <summary>Whether a composite literal of a named type occurs where the parser is at expression level 0 (not inside (), [] or {}).</summary>
+    private static bool StartsBareNamedLiteral(Expr? x) => x switch
+    {
+        CompositeLit literal => literal.Type is Ident or Ast.SelectorExpr or IndexExpr or IndexListExpr || StartsBareNamedLiteral(literal.Type),
+        BinaryExpr binary => StartsBareNamedLiteral(binary.X) || StartsBareNamedLiteral(binary.Y),
+        UnaryExpr unary => StartsBareNamedLiteral(unary.X),
+        StarExpr star => StartsBareNamedLiteral(star.X),
+        Ast.SelectorExpr selector => StartsBareNamedLiteral(selector.X),
+        Ast.CallExpr call => StartsBareNamedLiteral(call.Fun),
+        IndexExpr index => StartsBareNamedLiteral(index.X),
+        IndexListExpr indexList => StartsBareNamedLiteral(indexList.X),
+        Ast.SliceExpr slice => StartsBareNamedLiteral(slice.X),
+        TypeAssertExpr assert => StartsBareNamedLiteral(assert.X),
+        _ => false,
+    };
+
     private void ControlClause(bool isForStmt, Stmt? init, Expr? expr, Stmt? post)
     {
         Print(Whitespace.Blank);
@@ -77,7 +104,7 @@ internal sealed partial class SourcePrinter
         {
             if (expr is not null)
             {
-                Expr(StripParens(expr));
+                Expr(ClauseExpr(expr));
                 needsBlank = true;
             }
         }
@@ -87,7 +114,7 @@ internal sealed partial class SourcePrinter
             Print(Token.Semicolon, Whitespace.Blank);
             if (expr is not null)
             {
-                Expr(StripParens(expr));
+                Expr(ClauseExpr(expr));
                 needsBlank = true;
             }
             if (isForStmt)
@@ -110,6 +137,11 @@ internal sealed partial class SourcePrinter
         if (list.Count < 2) return false;
         var b = LineFor(list[0].Pos);
         var e = LineFor(list[^1].End);
+        if (b == 0)
+        {
+            // Built without positions: judge by the printed form, as gofmt will when it re-reads it.
+            return list.Count(PrintsOnSeveralLines) > 1;
+        }
         if (0 < b && b < e)
         {
             var multiLine = 0;
@@ -126,6 +158,9 @@ internal sealed partial class SourcePrinter
         }
         return false;
     }
+
+    private bool PrintsOnSeveralLines(Expr x) =>
+        Format(new PrinterOptions { Mode = PrinterMode.RawFormat, TabWidth = _config.TabWidth }, _fset, x, _nodeSizes).Contains('\n');
 
     private void Stmt(Stmt stmt, bool nextIsRBrace)
     {
@@ -333,7 +368,7 @@ internal sealed partial class SourcePrinter
                     Print(Whitespace.Blank, range.TokPos, range.Tok, Whitespace.Blank);
                 }
                 Print(Token.Range, Whitespace.Blank);
-                Expr(StripParens(range.X));
+                Expr(ClauseExpr(range.X));
                 Print(Whitespace.Blank);
                 Block(range.Body, 1);
                 break;

@@ -29,8 +29,11 @@ internal sealed class RandomGoTrees(int seed)
     public Expr Expr(int depth)
     {
         if (depth <= 0) return _random.Next(3) == 0 ? Int(_random.Next(100).ToString(System.Globalization.CultureInfo.InvariantCulture)) : Id(Name());
-        return _random.Next(11) switch
+        return _random.Next(14) switch
         {
+            11 => new CompositeLit { Type = _random.Next(2) == 0 ? Id("T") : Sel(Id("pkg"), "T"), Elts = [new KeyValueExpr { Key = Id("f"), Value = Expr(depth - 1) }] },
+            12 => new CompositeLit { Type = new ArrayType { Elt = Id("int") }, Elts = [Expr(depth - 1), Expr(depth - 1)] },
+            13 => new FuncLit { Type = new FuncType { Params = Fields(Param("v", Id("int"))) }, Body = Block(Return(Expr(depth - 1))) },
             0 or 1 or 2 => Bin(Expr(depth - 1), Pick(BinaryOps), Expr(depth - 1)),
             3 => Un(Pick(UnaryOps), Expr(depth - 1)),
             4 => new StarExpr { X = Expr(depth - 1) },
