@@ -5,7 +5,7 @@ internal static class ExitCodes
 {
     public const int Success = 0;
 
-    /// <summary>The Zylisp program failed: a read, expand, analyze or run error.</summary>
+    /// <summary>The Zylisp program failed (a read, expand, analyze or run error), or <c>zast</c>'s input was invalid.</summary>
     public const int ProgramFailed = 1;
 
     /// <summary>The command line was wrong: unknown command or option, missing argument, unreadable file.</summary>

@@ -36,6 +36,7 @@ internal static class CommandTree
             RunCommandDefinition(),
             EvalCommandDefinition(),
             ExpandCommandDefinition(),
+            ZastCommandDefinition(),
             VersionCommandDefinition(),
         };
         root.SetAction(result => ReplCommand.Execute(OptionsOf(result)));
@@ -127,6 +128,37 @@ internal static class CommandTree
             expression,
         };
         command.SetAction(result => ExpandCommand.Execute(result.GetValue(file), result.GetValue(expression), OptionsOf(result)));
+        return command;
+    }
+
+    private static Command ZastCommandDefinition()
+    {
+        var command = new Command(
+            "zast",
+            "Convert between Go source and zast, the canonical S-expression form of Go's AST (docs/zast-format.md).\n\n" +
+            "FILE may be - for standard input. Output goes to stdout, diagnostics to stderr as\n" +
+            "`file:line:col: error ZASTnnnn: tree.path: message`.\n" +
+            "Exit status: 0 success, 1 invalid input (syntax or validation error), 2 usage error (bad option, unreadable file).")
+        {
+            ZastSubcommand(ZastVerb.FromGo, "FILE.go", "Parse Go source and print its canonical S-expressions (pretty unless --compact).", compactOption: true),
+            ZastSubcommand(ZastVerb.ToGo, "FILE.zast", "Build a one-file Program from canonical S-expressions and print it as gofmt-formatted Go.", compactOption: false),
+            ZastSubcommand(ZastVerb.Validate, "FILE.zast", "Check a Program or a single node: print nothing and exit 0 when it is valid, else print every diagnostic and exit 1.", compactOption: false),
+            ZastSubcommand(ZastVerb.Format, "FILE.zast", "Rewrite a Program or a single node in canonical layout (pretty unless --compact).", compactOption: true),
+        };
+        return command;
+    }
+
+    private static Command ZastSubcommand(ZastVerb verb, string fileName, string description, bool compactOption)
+    {
+        var file = new Argument<string>(fileName) { Description = "The input file, or - for standard input." };
+        var compact = new Option<bool>("--compact") { Description = "Print the whole tree on one line instead of the indented layout." };
+        var command = new Command(ZastCommand.Name(verb), description) { file };
+        if (compactOption)
+        {
+            command.Options.Add(compact);
+        }
+
+        command.SetAction(result => ZastCommand.Execute(verb, result.GetRequiredValue(file), compactOption && result.GetValue(compact)));
         return command;
     }
 

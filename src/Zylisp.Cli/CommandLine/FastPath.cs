@@ -10,7 +10,7 @@ internal static class FastPath
 {
     /// <summary>First words that name a command rather than a script; a script with such a name needs <c>./</c>.</summary>
     public static readonly IReadOnlySet<string> CommandNames =
-        new HashSet<string>(StringComparer.Ordinal) { "repl", "run", "eval", "expand", "version", "help" };
+        new HashSet<string>(StringComparer.Ordinal) { "repl", "run", "eval", "expand", "zast", "version", "help" };
 
     public static RunRequest? TryParse(IReadOnlyList<string> args, bool standardInputIsRedirected)
     {

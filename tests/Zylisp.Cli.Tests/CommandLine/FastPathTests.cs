@@ -46,6 +46,7 @@ public class FastPathTests
     [InlineData("eval", "(+ 1 2)")]
     [InlineData("expand", "-e", "x")]
     [InlineData("version")]
+    [InlineData("zast", "from-go", "x.go")]
     [InlineData("--help")]
     [InlineData("run", "--verbose", "x.zl")]
     [InlineData("run")]

@@ -10,6 +10,11 @@ public class CommandLineTests
     [InlineData("run")]
     [InlineData("eval")]
     [InlineData("expand")]
+    [InlineData("zast")]
+    [InlineData("zast", "from-go")]
+    [InlineData("zast", "to-go")]
+    [InlineData("zast", "validate")]
+    [InlineData("zast", "fmt")]
     [InlineData("version")]
     public async Task Every_command_has_help(params string[] command)
     {

@@ -1,0 +1,73 @@
+using Zylisp.Cli.Hosting;
+using Zylisp.Zast;
+using Zylisp.Zast.Writing;
+
+namespace Zylisp.Cli.Commands;
+
+/// <summary>The four <c>zylisp zast</c> subcommands.</summary>
+internal enum ZastVerb
+{
+    /// <summary><c>from-go FILE.go</c>: Go source to canonical S-expressions.</summary>
+    FromGo,
+
+    /// <summary><c>to-go FILE.zast</c>: canonical S-expressions to gofmt-formatted Go.</summary>
+    ToGo,
+
+    /// <summary><c>validate FILE.zast</c>: silent on success, diagnostics otherwise.</summary>
+    Validate,
+
+    /// <summary><c>fmt FILE.zast</c>: canonical S-expressions rewritten in canonical layout.</summary>
+    Format,
+}
+
+/// <summary>
+/// <c>zylisp zast VERB FILE</c>: reads FILE (or standard input for <c>-</c>), hands it to
+/// <see cref="ZastTool"/>, writes its output to stdout and its diagnostics to stderr. Every decision
+/// about the text — parsing, building, validating, layout, diagnostics — is the library's.
+/// </summary>
+internal static class ZastCommand
+{
+    public static int Execute(ZastVerb verb, string path, bool compact)
+    {
+        using var streams = StandardStreams.Open();
+        var bytes = CommandInput.TryReadBytes(path, out var problem);
+        if (bytes is null)
+        {
+            streams.Error.WriteLine($"zylisp zast {Name(verb)}: cannot read '{path}': {problem}");
+            return ExitCodes.Usage;
+        }
+
+        var name = CommandInput.DisplayName(path);
+        var format = compact ? ZastFormat.Compact : ZastFormat.Pretty;
+        var result = verb switch
+        {
+            ZastVerb.FromGo => ZastTool.FromGo(bytes, name, format),
+            ZastVerb.ToGo => ZastTool.ToGo(CommandInput.DecodeUtf8(bytes), name),
+            ZastVerb.Validate => ZastTool.Validate(CommandInput.DecodeUtf8(bytes), name),
+            ZastVerb.Format => ZastTool.Format(CommandInput.DecodeUtf8(bytes), name, format),
+            _ => throw new ArgumentOutOfRangeException(nameof(verb), verb, null),
+        };
+
+        streams.Out.Write(result.Output);
+        if (result.Diagnostics.Count > 0)
+        {
+            // Flushed first so a warning follows the output it is about, as the other commands do.
+            streams.Out.Flush();
+            foreach (var diagnostic in result.Diagnostics)
+            {
+                streams.Error.WriteLine(diagnostic.ToString());
+            }
+        }
+
+        return result.Success ? ExitCodes.Success : ExitCodes.ProgramFailed;
+    }
+
+    public static string Name(ZastVerb verb) => verb switch
+    {
+        ZastVerb.FromGo => "from-go",
+        ZastVerb.ToGo => "to-go",
+        ZastVerb.Validate => "validate",
+        ZastVerb.Format => "fmt",
+        _ => throw new ArgumentOutOfRangeException(nameof(verb), verb, null),
+    };
+}

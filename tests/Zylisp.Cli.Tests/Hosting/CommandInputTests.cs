@@ -1,0 +1,44 @@
+using Zylisp.Cli.Hosting;
+using Zylisp.Cli.Tests.Support;
+
+namespace Zylisp.Cli.Tests.Hosting;
+
+public class CommandInputTests
+{
+    [Fact]
+    public void A_file_is_read_as_its_bytes()
+    {
+        var path = new ScratchFiles().Write("x.go", "package x\n");
+
+        var bytes = CommandInput.TryReadBytes(path, out var problem);
+
+        Assert.Equal("package x\n"u8.ToArray(), bytes);
+        Assert.Equal("", problem);
+    }
+
+    [Fact]
+    public void A_missing_file_or_a_directory_gives_a_reason_instead_of_an_exception()
+    {
+        var folder = new ScratchFiles().Folder;
+
+        Assert.Null(CommandInput.TryReadBytes(Path.Combine(folder, "absent.go"), out var missing));
+        Assert.Equal("no such file", missing);
+        Assert.Null(CommandInput.TryReadBytes(Path.Combine(folder, "absent", "x.go"), out var missingFolder));
+        Assert.Equal("no such file", missingFolder);
+        Assert.Null(CommandInput.TryReadBytes(folder, out var directory));
+        Assert.Equal("is a directory", directory);
+    }
+
+    [Fact]
+    public void Decoding_drops_a_byte_order_mark_but_keeps_everything_else()
+    {
+        Assert.Equal("(Ident)", CommandInput.DecodeUtf8([0xEF, 0xBB, 0xBF, .. "(Ident)"u8]));
+        Assert.Equal("é", CommandInput.DecodeUtf8("é"u8.ToArray()));
+    }
+
+    [Theory]
+    [InlineData("-", "<stdin>")]
+    [InlineData("dir/x.go", "dir/x.go")]
+    public void Standard_input_is_named_stdin_in_diagnostics(string path, string expected) =>
+        Assert.Equal(expected, CommandInput.DisplayName(path));
+}
