@@ -152,6 +152,15 @@ public class ReaderTests
     }
 
     [Fact]
+    public void Byte_order_mark_and_shebang_at_the_start_are_skipped()
+    {
+        var result = Reader.ReadAll("\uFEFF#!/usr/bin/env zylisp\n(a)", "t.zl");
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal((2, 1), (result.FormSpans[0].Line, result.FormSpans[0].Column));
+        Assert.Equal((1, 1), (Reader.ReadAll("\uFEFFx", "t.zl").FormSpans[0].Line, Reader.ReadAll("\uFEFFx", "t.zl").FormSpans[0].Column));
+    }
+
+    [Fact]
     public void Spans_cover_forms_with_one_based_lines_and_columns()
     {
         var result = Reader.ReadAll("(a\n  [b c])", "f.zl");

@@ -107,7 +107,14 @@ internal sealed class ReaderSession
 
     private void SkipShebang()
     {
-        if (text.StartsWith("#!", StringComparison.Ordinal))
+        // A byte-order mark survives when text is decoded without BOM detection; it is not a symbol.
+        if (text.StartsWith('\uFEFF'))
+        {
+            pos = 1;
+            lineStart = 1;
+        }
+
+        if (text.AsSpan(pos).StartsWith("#!", StringComparison.Ordinal))
         {
             SkipLine();
         }
