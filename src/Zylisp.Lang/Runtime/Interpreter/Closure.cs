@@ -36,7 +36,11 @@ internal sealed class ArityCode(
         }
     }
 
-    public object? Run(Frame frame)
+    private readonly bool hasChecks = !paramTypes.IsDefaultOrEmpty || returnType is not null;
+
+    public object? Run(Frame frame) => hasChecks ? RunChecked(frame) : body.Eval(frame);
+
+    private object? RunChecked(Frame frame)
     {
         if (!paramTypes.IsDefaultOrEmpty)
         {

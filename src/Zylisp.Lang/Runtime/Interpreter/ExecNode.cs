@@ -12,6 +12,13 @@ namespace Zylisp.Lang.Runtime.Interpreter;
 internal abstract class ExecNode
 {
     public abstract object? Eval(Frame f);
+
+    /// <summary>The value under Clojure truthiness; comparisons override it to skip boxing.</summary>
+    public virtual bool EvalTruthy(Frame f)
+    {
+        var t = Eval(f);
+        return t is not null && (t is not bool b || b);
+    }
 }
 
 internal sealed class ConstExec(object? value) : ExecNode
@@ -73,11 +80,7 @@ internal sealed class CollectionExec(CollectionKind kind, ExecNode[] items) : Ex
 
 internal sealed class IfExec(ExecNode test, ExecNode then, ExecNode otherwise) : ExecNode
 {
-    public override object? Eval(Frame f)
-    {
-        var t = test.Eval(f);
-        return t is not null && (t is not bool b || b) ? then.Eval(f) : otherwise.Eval(f);
-    }
+    public override object? Eval(Frame f) => test.EvalTruthy(f) ? then.Eval(f) : otherwise.Eval(f);
 }
 
 internal sealed class IfSlispExec(ExecNode test, ExecNode then, ExecNode otherwise) : ExecNode

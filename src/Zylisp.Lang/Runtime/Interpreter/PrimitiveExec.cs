@@ -31,6 +31,9 @@ internal readonly struct NodeOperand(ExecNode node) : IOperand
 internal interface ILongOp
 {
     static abstract object Apply(long a, long b);
+
+    /// <summary>Apply's result under Clojure truthiness (any number is truthy).</summary>
+    static virtual bool Truthy(long a, long b) => true;
 }
 
 internal readonly struct AddOp : ILongOp
@@ -51,26 +54,36 @@ internal readonly struct MultiplyOp : ILongOp
 internal readonly struct LessOp : ILongOp
 {
     public static object Apply(long a, long b) => a < b ? Box.True : Box.False;
+
+    public static bool Truthy(long a, long b) => a < b;
 }
 
 internal readonly struct GreaterOp : ILongOp
 {
     public static object Apply(long a, long b) => a > b ? Box.True : Box.False;
+
+    public static bool Truthy(long a, long b) => a > b;
 }
 
 internal readonly struct LessOrEqualOp : ILongOp
 {
     public static object Apply(long a, long b) => a <= b ? Box.True : Box.False;
+
+    public static bool Truthy(long a, long b) => a <= b;
 }
 
 internal readonly struct GreaterOrEqualOp : ILongOp
 {
     public static object Apply(long a, long b) => a >= b ? Box.True : Box.False;
+
+    public static bool Truthy(long a, long b) => a >= b;
 }
 
 internal readonly struct EqualsOp : ILongOp
 {
     public static object Apply(long a, long b) => a == b ? Box.True : Box.False;
+
+    public static bool Truthy(long a, long b) => a == b;
 }
 
 /// <summary>
@@ -96,6 +109,19 @@ internal sealed class PrimBinaryExec<TOp, TA, TB>(Var v, Builtin primitive, TA a
         }
 
         return Slow(f, x, y);
+    }
+
+    public override bool EvalTruthy(Frame f)
+    {
+        var x = a.Read(f);
+        var y = b.Read(f);
+        if (x is long l && y is long m && ReferenceEquals(v.Value, primitive))
+        {
+            return TOp.Truthy(l, m);
+        }
+
+        var t = Slow(f, x, y);
+        return t is not null && (t is not bool bo || bo);
     }
 
     private object? Slow(Frame f, object? x, object? y)
