@@ -128,7 +128,7 @@ internal sealed class Pipeline : IHostServices
 
     private static object? Run(ExecNode code, int frameSize, RunContext ctx)
     {
-        var frame = new Frame(frameSize == 0 ? [] : new object?[frameSize], null, ctx);
+        var frame = new Frame(new Slot[frameSize], null, ctx);
         return code.Eval(frame);
     }
 

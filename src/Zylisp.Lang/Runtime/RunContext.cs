@@ -45,7 +45,7 @@ public sealed class RunContext
 
     internal IHostServices Host { get; }
 
-    internal int MaxCallDepth { get; }
+    internal readonly int MaxCallDepth;
 
     /// <summary>Current depth of non-tail Zylisp calls.</summary>
     internal int Depth;
@@ -68,7 +68,12 @@ public sealed class RunContext
         int depth = Depth;
         if ((uint)depth < (uint)pool.Length && pool[depth] is { } frame && frame.Slots.Length >= frameSize)
         {
-            frame.Self = self;
+            // Skipping the store when unchanged (recursion) saves a GC write barrier.
+            if (!ReferenceEquals(frame.Self, self))
+            {
+                frame.Self = self;
+            }
+
             return frame;
         }
 
@@ -82,12 +87,17 @@ public sealed class RunContext
             Array.Resize(ref framePool, Math.Max(framePool.Length * 2, Depth + 1));
         }
 
-        var frame = new Interpreter.Frame(new object?[Math.Max(frameSize, 4)], self, this);
+        var frame = new Interpreter.Frame(new Interpreter.Slot[Math.Max(frameSize, 4)], self, this);
         framePool[Depth] = frame;
         return frame;
     }
 
-    /// <summary>Called on every non-tail function entry: enforces the depth limit and the host stack.</summary>
+    /// <summary>Calls left before the next cancellation check on function entry.</summary>
+    private int callsUntilCancellationCheck = CancellationCheckInterval;
+
+    private const int CancellationCheckInterval = 256;
+
+    /// <summary>Called on every non-tail function entry: enforces the depth limit and the host stack, and polls cancellation.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Enter(string function)
     {
@@ -97,6 +107,15 @@ public sealed class RunContext
             throw RuntimeErrors.StackOverflow(function, MaxCallDepth, null);
         }
 
+        if (--callsUntilCancellationCheck == 0)
+        {
+            PollCancellation();
+        }
+    }
+
+    private void PollCancellation()
+    {
+        callsUntilCancellationCheck = CancellationCheckInterval;
         if (Cancellation.IsCancellationRequested)
         {
             Depth--;

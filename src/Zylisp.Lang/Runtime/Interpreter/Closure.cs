@@ -23,12 +23,16 @@ internal sealed class ArityCode(
     public int FrameSize { get; } = frameSize;
 
     /// <summary>Binds arguments from an array into the slots, packing extra ones into the rest list.</summary>
-    public void BindInto(object?[] slots, object?[] args)
+    public void BindInto(Slot[] slots, object?[] args)
     {
-        Array.Copy(args, slots, RequiredCount);
+        for (int i = 0; i < RequiredCount; i++)
+        {
+            slots[i].Value = args[i];
+        }
+
         if (HasRest)
         {
-            slots[RequiredCount] = args.Length > RequiredCount ? PersistentList.Create(args.AsSpan(RequiredCount)) : null;
+            slots[RequiredCount].Value = args.Length > RequiredCount ? PersistentList.Create(args.AsSpan(RequiredCount)) : null;
         }
     }
 
@@ -38,9 +42,9 @@ internal sealed class ArityCode(
         {
             for (int i = 0; i < paramTypes.Length; i++)
             {
-                if (paramTypes[i] is { } t && !TypeChecks.Matches(frame.Slots[i], t.Kind))
+                if (paramTypes[i] is { } t && !TypeChecks.Matches(frame.Slots[i].Value, t.Kind))
                 {
-                    throw RuntimeErrors.Annotation(functionName, "argument `" + paramNames[i] + "`", t.Name, frame.Slots[i]);
+                    throw RuntimeErrors.Annotation(functionName, "argument `" + paramNames[i] + "`", t.Name, frame.Slots[i].Value);
                 }
             }
         }
@@ -153,7 +157,7 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
 
         ctx.Enter(Template.Name);
         var frame = ctx.FrameFor(arity.FrameSize, this);
-        frame.Slots[0] = a;
+        frame.Slots[0].Value = a;
         return Finish(ctx, arity.Run(frame));
     }
 
@@ -167,8 +171,8 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
         ctx.Enter(Template.Name);
         var frame = ctx.FrameFor(arity.FrameSize, this);
         var slots = frame.Slots;
-        slots[0] = a;
-        slots[1] = b;
+        slots[0].Value = a;
+        slots[1].Value = b;
         return Finish(ctx, arity.Run(frame));
     }
 
@@ -182,9 +186,9 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
         ctx.Enter(Template.Name);
         var frame = ctx.FrameFor(arity.FrameSize, this);
         var slots = frame.Slots;
-        slots[0] = a;
-        slots[1] = b;
-        slots[2] = c;
+        slots[0].Value = a;
+        slots[1].Value = b;
+        slots[2].Value = c;
         return Finish(ctx, arity.Run(frame));
     }
 

@@ -25,7 +25,7 @@ internal sealed class SlotExec(int slot) : ExecNode
 {
     public readonly int Slot = slot;
 
-    public override object? Eval(Frame f) => f.Slots[Slot];
+    public override object? Eval(Frame f) => f.Slots[Slot].Value;
 }
 
 internal sealed class CapturedExec(int index) : ExecNode
@@ -104,7 +104,7 @@ internal sealed class LetExec(int[] slots, ExecNode[] inits, ExecNode body) : Ex
     {
         for (int i = 0; i < slots.Length; i++)
         {
-            f.Slots[slots[i]] = inits[i].Eval(f);
+            f.Slots[slots[i]].Value = inits[i].Eval(f);
         }
 
         return body.Eval(f);
@@ -118,7 +118,7 @@ internal sealed class LoopExec(int[] slots, ExecNode[] inits, ExecNode body) : E
     {
         for (int i = 0; i < slots.Length; i++)
         {
-            f.Slots[slots[i]] = inits[i].Eval(f);
+            f.Slots[slots[i]].Value = inits[i].Eval(f);
         }
 
         return RecurLoop.Run(body, f);
@@ -156,7 +156,7 @@ internal sealed class Recur1Exec(int slot, ExecNode arg) : ExecNode
 {
     public override object? Eval(Frame f)
     {
-        f.Slots[slot] = arg.Eval(f);
+        f.Slots[slot].Value = arg.Eval(f);
         return Markers.Recur;
     }
 }
@@ -167,8 +167,8 @@ internal sealed class Recur2Exec(int slot0, ExecNode arg0, int slot1, ExecNode a
     {
         var v0 = arg0.Eval(f);
         var v1 = arg1.Eval(f);
-        f.Slots[slot0] = v0;
-        f.Slots[slot1] = v1;
+        f.Slots[slot0].Value = v0;
+        f.Slots[slot1].Value = v1;
         return Markers.Recur;
     }
 }
@@ -186,7 +186,7 @@ internal sealed class RecurExec(int[] slots, ExecNode[] args) : ExecNode
 
         for (int i = 0; i < slots.Length; i++)
         {
-            f.Slots[slots[i]] = values[i];
+            f.Slots[slots[i]].Value = values[i];
         }
 
         return Markers.Recur;
@@ -208,7 +208,7 @@ internal sealed class FnExec(FnTemplate template, Capture[] captures) : ExecNode
             var c = captures[i];
             captured[i] = c.SourceAccess switch
             {
-                LocalAccess.Slot => f.Slots[c.SourceIndex],
+                LocalAccess.Slot => f.Slots[c.SourceIndex].Value,
                 LocalAccess.Captured => f.Self!.Captured[c.SourceIndex],
                 _ => f.Self,
             };
@@ -273,7 +273,7 @@ internal sealed class TryExec(ExecNode body, int catchSlot, ExecNode? handler, E
             ctx.Depth = depth;
             ctx.TailFn = null;
             ctx.TailArgs = null;
-            f.Slots[catchSlot] = HostErrors.ToZylisp(e, span).Value;
+            f.Slots[catchSlot].Value = HostErrors.ToZylisp(e, span).Value;
             return handler.Eval(f);
         }
         finally

@@ -198,6 +198,12 @@ internal sealed class InvokeGlobal1Exec(GlobalExec fn, ExecNode a0, string calle
         try
         {
             var target = fn.Var.Value;
+            if (target is Closure c)
+            {
+                // Closure is sealed: an exact type check and a direct (inlinable) call.
+                return c.Invoke1(f.Ctx, a0.Eval(f));
+            }
+
             if (target is ZFunction z)
             {
                 return z.Invoke1(f.Ctx, a0.Eval(f));
@@ -225,6 +231,12 @@ internal sealed class InvokeGlobal2Exec(GlobalExec fn, ExecNode a0, ExecNode a1,
         try
         {
             var target = fn.Var.Value;
+            if (target is Closure c)
+            {
+                var x = a0.Eval(f);
+                return c.Invoke2(f.Ctx, x, a1.Eval(f));
+            }
+
             if (target is ZFunction z)
             {
                 var x = a0.Eval(f);

@@ -12,7 +12,7 @@ internal interface IOperand
 internal readonly struct SlotOperand(int slot) : IOperand
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public object? Read(Frame f) => f.Slots[slot];
+    public object? Read(Frame f) => f.Slots[slot].Value;
 }
 
 internal readonly struct ConstOperand(object? value) : IOperand

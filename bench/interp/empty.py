@@ -1,0 +1,2 @@
+# Start-up baseline for CPython.
+pass
