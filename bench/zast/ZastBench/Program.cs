@@ -62,7 +62,10 @@ if (args[0] == "write")
     var format = args.Contains("--pretty") ? ZastFormat.Pretty : ZastFormat.Compact;
     var stopwatch = Stopwatch.StartNew();
     var failures = 0;
-    var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+    // One worker per core (ZAST_BENCH_WORKERS overrides).
+    var workers = int.TryParse(Environment.GetEnvironmentVariable("ZAST_BENCH_WORKERS"), out var w) && w > 0
+        ? w : Environment.ProcessorCount;
+    var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers };
     Parallel.ForEach(Partitioner.Create(paths, loadBalance: true), parallel, path =>
     {
         var (text, ok) = Render(path, format);
@@ -71,7 +74,8 @@ if (args[0] == "write")
         File.WriteAllText(target, text);
         if (!ok) Interlocked.Increment(ref failures);
     });
-    Console.Error.WriteLine($"{paths.Length} files, {failures} with errors, {stopwatch.ElapsedMilliseconds} ms");
+    Console.Error.WriteLine($"{paths.Length} files, {failures} with errors, {stopwatch.ElapsedMilliseconds} ms " +
+        $"(GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0} ms)");
     return failures == 0 ? 0 : 1;
 }
 

@@ -199,6 +199,7 @@ internal sealed partial class Parser
 
     private CompositeLit ParseLiteralValue(Expr? type)
     {
+        EnsureStack();
         var lbrace = Expect(Token.LBrace);
         var elts = new List<Expr>();
         _exprLev++;

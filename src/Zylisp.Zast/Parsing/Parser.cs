@@ -300,4 +300,15 @@ internal sealed partial class Parser
     }
 
     private void DecNestLev() => _nestLev--;
+
+    /// <summary>
+    /// A stack check for the one recursion go/parser does not count as nesting (nested
+    /// composite literal values, <c>{{{…}}}</c>): Go's stacks grow, ours do not.
+    /// </summary>
+    private void EnsureStack()
+    {
+        if (RuntimeHelpers.TryEnsureSufficientExecutionStack()) return;
+        Error(_pos, "exceeded max nesting depth");
+        throw new Bailout();
+    }
 }

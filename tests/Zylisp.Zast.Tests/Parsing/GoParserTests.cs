@@ -280,6 +280,23 @@ public class GoParserTests
         Assert.Contains(limited.Errors, e => e.Message == "exceeded max nesting depth");
     }
 
+    [Theory]
+    [InlineData("var x = T{", "{", "}", "}")]          // composite literal values: not counted by go/parser, stack-checked here
+    [InlineData("func f() {", "{", "}", "}")]          // blocks
+    [InlineData("var x ", "[]", "", "int")]            // types
+    [InlineData("func f() {", "if x {", "}", "}")]     // statements
+    public void DeeplyNestedConstructsStopWithAnErrorOnASmallStack(string prefix, string open, string close, string suffix)
+    {
+        const int depth = 100_000;
+        var source = "package p\n" + prefix + string.Concat(Enumerable.Repeat(open, depth)) + string.Concat(Enumerable.Repeat(close, depth)) + suffix + "\n";
+        ParseResult? result = null;
+        var thread = new Thread(() => result = Parse(source), 1024 * 1024);
+        thread.Start();
+        thread.Join();
+        Assert.NotNull(result);
+        Assert.Contains(result.Errors, e => e.Message == "exceeded max nesting depth");
+    }
+
     [Fact]
     public void ErrorSummaryCountsTheRest()
     {
