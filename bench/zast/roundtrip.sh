@@ -26,4 +26,7 @@ dotnet run -c Release --no-build --project bench/zast/RoundTrip -- --strip-posit
 unstable=$(gofmt -l "$work/nopos" | wc -l)
 echo "position-less: $(ls "$work/nopos" | wc -l) printed, $unstable changed by gofmt"
 gofmt -l "$work/nopos" | sed 's|.*/||; s|%|/|g; s|^|UNSTABLE |'
+
+# The same round trip with Zylisp's own parser in place of the oracle and the builder.
+dotnet run -c Release --no-build --project bench/zast/RoundTrip -- --csharp-parser "$goroot/src" "$work/clean.txt" || status=$?
 exit $status

@@ -3,6 +3,8 @@
 //
 // Usage: RoundTrip SRC_ROOT ZAST_DIR LIST [PASSES]
 //        RoundTrip --strip-positions SRC_ROOT ZAST_DIR LIST OUT_DIR
+//        RoundTrip --csharp-parser SRC_ROOT LIST
+//   The third form parses with Zylisp's own GoParser instead of the oracle and builder.
 //   The second form removes every position (keeping Doc and line comments) and writes each
 //   printed file to OUT_DIR, for gofmt -l to check that position-less output is gofmt-stable.
 //   SRC_ROOT  the directory the oracle's -root was (file names are relative to it)
@@ -20,6 +22,10 @@ using Zylisp.Zast.Printing;
 if (args.Length == 5 && args[0] == "--strip-positions")
 {
     return PrintWithoutPositions(args[1], args[2], args[3], args[4]);
+}
+if (args.Length == 3 && args[0] == "--csharp-parser")
+{
+    return RoundTripWithCSharpParser(args[1], args[2]);
 }
 if (args.Length < 3)
 {
@@ -86,6 +92,36 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"median over {passes} passes, {bytes / 1e6:F1} MB of Go: build (baseline) {Median(buildTimes):F0} ms, print {Median(printTimes):F0} ms, print/build {Median(printTimes) / Median(buildTimes):F2}"));
 foreach (var (name, reason) in failures) Console.WriteLine($"FAIL {name}: {reason}");
 return failures.Count == 0 ? 0 : 1;
+
+static int RoundTripWithCSharpParser(string srcRoot, string listPath)
+{
+    var paths = File.ReadAllLines(listPath).Where(line => line.Length > 0).ToList();
+    var identical = 0;
+    foreach (var path in paths)
+    {
+        var name = Path.GetRelativePath(srcRoot, path).Replace('\\', '/');
+        var source = File.ReadAllBytes(path);
+        var fileSet = new Zylisp.Zast.Ast.FileSet();
+        var parsed = Zylisp.Zast.Parsing.GoParser.ParseFile(fileSet, name, source);
+        if (!parsed.Success)
+        {
+            Console.WriteLine($"FAIL {name}: parser: {parsed.ErrorSummary}");
+            continue;
+        }
+        var printed = GoPrinter.Print(fileSet, parsed.File);
+        if (!printed.Success)
+        {
+            Console.WriteLine($"FAIL {name}: printer: {string.Join("; ", printed.Errors.Take(3))}");
+            continue;
+        }
+        var output = Encoding.UTF8.GetBytes(printed.Text);
+        if (output.AsSpan().SequenceEqual(source)) identical++;
+        else Console.WriteLine($"FAIL {name}: {FirstDifference(source, output)}");
+    }
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"C# parser -> printer identical: {identical} / {paths.Count} = {100.0 * identical / Math.Max(1, paths.Count):F3}%"));
+    return identical == paths.Count ? 0 : 1;
+}
 
 static int PrintWithoutPositions(string srcRoot, string zastDir, string listPath, string outDir)
 {
