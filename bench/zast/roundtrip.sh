@@ -18,4 +18,15 @@ echo "files: $(wc -l < "$work/all.txt"), gofmt-clean: $(wc -l < "$work/clean.txt
 (cd corpus/go-ast-coverage/tools && GOTOOLCHAIN=local go build -o "$work/zast-oracle" .)
 "$work/zast-oracle" -compact -root "$goroot/src" -o "$work/zast" -list "$work/clean.txt" || true
 
-dotnet run -c Release --project bench/zast/RoundTrip -- "$goroot/src" "$work/zast" "$work/clean.txt" "$passes"
+status=0
+dotnet run -c Release --project bench/zast/RoundTrip -- "$goroot/src" "$work/zast" "$work/clean.txt" "$passes" || status=$?
+
+# Position-less trees (as the Go backend builds them) must print gofmt-stable source.
+dotnet run -c Release --no-build --project bench/zast/RoundTrip -- --strip-positions "$goroot/src" "$work/zast" "$work/clean.txt" "$work/nopos"
+unstable=$(gofmt -l "$work/nopos" | wc -l)
+echo "position-less: $(ls "$work/nopos" | wc -l) printed, $unstable changed by gofmt"
+gofmt -l "$work/nopos" | sed 's|.*/||; s|%|/|g; s|^|UNSTABLE |'
+
+# The same round trip with Zylisp's own parser in place of the oracle and the builder.
+dotnet run -c Release --no-build --project bench/zast/RoundTrip -- --csharp-parser "$goroot/src" "$work/clean.txt" || status=$?
+exit $status

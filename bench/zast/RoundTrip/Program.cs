@@ -2,6 +2,11 @@
 // into an AST (ZastBuilder) and printed (GoPrinter); the output must equal the original bytes.
 //
 // Usage: RoundTrip SRC_ROOT ZAST_DIR LIST [PASSES]
+//        RoundTrip --strip-positions SRC_ROOT ZAST_DIR LIST OUT_DIR
+//        RoundTrip --csharp-parser SRC_ROOT LIST
+//   The third form parses with Zylisp's own GoParser instead of the oracle and builder.
+//   The second form removes every position (keeping Doc and line comments) and writes each
+//   printed file to OUT_DIR, for gofmt -l to check that position-less output is gofmt-stable.
 //   SRC_ROOT  the directory the oracle's -root was (file names are relative to it)
 //   ZAST_DIR  the oracle's -o directory (NAME.zast per file)
 //   LIST      the gofmt-clean .go files, one absolute path per line
@@ -14,6 +19,14 @@ using System.Text;
 using Zylisp.Zast.Building;
 using Zylisp.Zast.Printing;
 
+if (args.Length == 5 && args[0] == "--strip-positions")
+{
+    return PrintWithoutPositions(args[1], args[2], args[3], args[4]);
+}
+if (args.Length == 3 && args[0] == "--csharp-parser")
+{
+    return RoundTripWithCSharpParser(args[1], args[2]);
+}
 if (args.Length < 3)
 {
     Console.Error.WriteLine("usage: RoundTrip SRC_ROOT ZAST_DIR LIST [PASSES]");
@@ -27,8 +40,7 @@ var passes = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) 
 var inputs = paths.Select(path =>
 {
     var name = Path.GetRelativePath(srcRoot, path).Replace('\\', '/');
-    var zastPath = Path.Combine(zastDir, name[..^".go".Length] + ".go.zast");
-    if (!File.Exists(zastPath)) zastPath = Path.Combine(zastDir, name[..^".go".Length] + ".zast");
+    var zastPath = ZastPathFor(zastDir, name);
     return (Name: name, Source: File.ReadAllBytes(path), Zast: File.Exists(zastPath) ? File.ReadAllText(zastPath, Encoding.UTF8) : null);
 }).ToList();
 
@@ -80,6 +92,77 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"median over {passes} passes, {bytes / 1e6:F1} MB of Go: build (baseline) {Median(buildTimes):F0} ms, print {Median(printTimes):F0} ms, print/build {Median(printTimes) / Median(buildTimes):F2}"));
 foreach (var (name, reason) in failures) Console.WriteLine($"FAIL {name}: {reason}");
 return failures.Count == 0 ? 0 : 1;
+
+static int RoundTripWithCSharpParser(string srcRoot, string listPath)
+{
+    var paths = File.ReadAllLines(listPath).Where(line => line.Length > 0).ToList();
+    var identical = 0;
+    foreach (var path in paths)
+    {
+        var name = Path.GetRelativePath(srcRoot, path).Replace('\\', '/');
+        var source = File.ReadAllBytes(path);
+        var fileSet = new Zylisp.Zast.Ast.FileSet();
+        var parsed = Zylisp.Zast.Parsing.GoParser.ParseFile(fileSet, name, source);
+        if (!parsed.Success)
+        {
+            Console.WriteLine($"FAIL {name}: parser: {parsed.ErrorSummary}");
+            continue;
+        }
+        var printed = GoPrinter.Print(fileSet, parsed.File);
+        if (!printed.Success)
+        {
+            Console.WriteLine($"FAIL {name}: printer: {string.Join("; ", printed.Errors.Take(3))}");
+            continue;
+        }
+        var output = Encoding.UTF8.GetBytes(printed.Text);
+        if (output.AsSpan().SequenceEqual(source)) identical++;
+        else Console.WriteLine($"FAIL {name}: {FirstDifference(source, output)}");
+    }
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"C# parser -> printer identical: {identical} / {paths.Count} = {100.0 * identical / Math.Max(1, paths.Count):F3}%"));
+    return identical == paths.Count ? 0 : 1;
+}
+
+static int PrintWithoutPositions(string srcRoot, string zastDir, string listPath, string outDir)
+{
+    Directory.CreateDirectory(outDir);
+    var printed = 0;
+    foreach (var path in File.ReadAllLines(listPath).Where(line => line.Length > 0))
+    {
+        var name = Path.GetRelativePath(srcRoot, path).Replace('\\', '/');
+        var zastPath = ZastPathFor(zastDir, name);
+        if (!File.Exists(zastPath))
+        {
+            Console.WriteLine($"FAIL {name}: the oracle wrote no .zast");
+            continue;
+        }
+        var built = ZastBuilder.BuildProgram(File.ReadAllText(zastPath, Encoding.UTF8), name);
+        if (!built.Success)
+        {
+            Console.WriteLine($"FAIL {name}: builder: {string.Join("; ", built.Diagnostics.Take(3))}");
+            continue;
+        }
+        var file = built.Value!.Files[0];
+        PositionStripper.Strip(file);
+        var result = GoPrinter.Print(file);
+        if (!result.Success)
+        {
+            Console.WriteLine($"FAIL {name}: {string.Join("; ", result.Errors.Take(3))}");
+            continue;
+        }
+        File.WriteAllText(Path.Combine(outDir, name.Replace('/', '%')), result.Text);
+        printed++;
+    }
+    Console.WriteLine($"printed without positions: {printed}");
+    return 0;
+}
+
+// The oracle's -o layout: OUT/NAME.zast, where NAME keeps ".go" (older builds dropped it).
+static string ZastPathFor(string zastDir, string name)
+{
+    var withGo = Path.Combine(zastDir, name + ".zast");
+    return File.Exists(withGo) ? withGo : Path.Combine(zastDir, name[..^".go".Length] + ".zast");
+}
 
 static double Median(List<double> values)
 {
