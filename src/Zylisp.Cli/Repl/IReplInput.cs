@@ -5,6 +5,12 @@ internal interface IReplInput : IDisposable
 {
     /// <summary>Reads one line; <paramref name="continuing"/> selects the continuation prompt.</summary>
     ReplLine ReadLine(bool continuing, CancellationToken cancellation);
+
+    /// <summary>
+    /// Called with each complete entry (all the lines of a form, joined by newlines) before it is
+    /// evaluated, so a line editor can recall it as one history entry.
+    /// </summary>
+    void Remember(string entry);
 }
 
 internal enum ReplLineKind

@@ -24,6 +24,11 @@ internal sealed class PlainInput(TextReader input, TextWriter output, bool showP
         return cancellation.IsCancellationRequested ? ReplLine.Interrupted : ReplLine.Of(line);
     }
 
+    // Piped or plain input keeps no history: a script fed to the REPL must not fill ~/.zylisp_history.
+    public void Remember(string entry)
+    {
+    }
+
     public void Dispose()
     {
     }

@@ -57,6 +57,7 @@ internal sealed class ReplSession(
             }
 
             pending.Clear();
+            input.Remember(source);
             Evaluate(source);
         }
     }

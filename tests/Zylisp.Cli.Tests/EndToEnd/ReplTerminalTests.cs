@@ -58,6 +58,34 @@ public class ReplTerminalTests
     }
 
     [TmuxFact]
+    public void A_form_typed_over_two_lines_comes_back_from_history_as_one_entry_after_a_restart()
+    {
+        var home = TempHome.Create();
+        using (var first = StartRepl(home))
+        {
+            first.Type("(+ 1000");
+            first.Press("Enter");
+            first.WaitForText("#_=> ");
+            first.Type("   337)");
+            first.Press("Enter");
+            first.WaitForCount(Prompt, 2);
+            first.Press("C-d");
+            first.WaitForExit();
+        }
+
+        using var second = StartRepl(home);
+        second.Press("Up");
+        var recalled = second.WaitForText("#_=>    337)");
+        // RadLine pads each rendered line with spaces; the two lines sit one under the other.
+        Assert.Matches(@"user=> \(\+ 1000 *\n  #_=>    337\)", recalled);
+
+        // One Up brought back both lines; Enter evaluates the recalled form as a whole.
+        second.Press("Enter");
+        var screen = second.WaitForCount(Prompt, 2);
+        Assert.Contains("\n1337\n", screen);
+    }
+
+    [TmuxFact]
     public void Tab_completes_a_defined_name()
     {
         using var repl = StartRepl();

@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using Zylisp.Cli.Repl;
 using Zylisp.Cli.Tests.Support;
 
@@ -52,5 +54,36 @@ public class ReplHistoryTests
 
         Assert.True(history.Add("(still works)"));
         Assert.Equal(["(still works)"], history.Entries);
+    }
+
+    [Fact]
+    public void A_multi_line_entry_is_one_line_of_the_file_and_comes_back_whole()
+    {
+        var home = TempHome.Create();
+        var first = ReplHistory.Open(name => name == "HOME" ? home : null);
+        first.Add("(defn f [x]\n  (str \"a\\nb\" x))\n");
+        first.Add("(f 1)");
+
+        var second = ReplHistory.Open(name => name == "HOME" ? home : null);
+
+        Assert.Equal(["(defn f [x]\n  (str \"a\\nb\" x))", "(f 1)"], second.Entries);
+        Assert.Equal(2, File.ReadAllLines(second.Path!).Length);
+    }
+
+    [Fact]
+    public void Encoding_round_trips_any_text_and_never_produces_a_line_break()
+    {
+        var text = ArbMap.Default.ArbFor<string>().Filter(s => s is not null);
+        Prop.ForAll(text, entry =>
+        {
+            var line = ReplHistory.Encode(entry);
+            return !line.Contains('\n') && ReplHistory.Decode(line) == entry;
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void A_stray_backslash_in_a_hand_edited_file_is_kept()
+    {
+        Assert.Equal(@"(str \a ""x\"")", ReplHistory.Decode(@"(str \a ""x\"")"));
     }
 }

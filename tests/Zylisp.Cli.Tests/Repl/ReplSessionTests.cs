@@ -11,11 +11,15 @@ public class ReplSessionTests
 
         public List<bool> ContinuationPrompts { get; } = [];
 
+        public List<string> Remembered { get; } = [];
+
         public ReplLine ReadLine(bool continuing, CancellationToken cancellation)
         {
             ContinuationPrompts.Add(continuing);
             return _lines.Count > 0 ? _lines.Dequeue() : ReplLine.EndOfInput;
         }
+
+        public void Remember(string entry) => Remembered.Add(entry);
 
         public void Dispose()
         {
@@ -78,6 +82,17 @@ public class ReplSessionTests
         Assert.Equal(["(+ 1\n   2)\n", "(f)\n"], evaluator.Evaluated);
         Assert.Equal([false, true, false, false], input.ContinuationPrompts);
         Assert.Equal("value of (+ 1\n   2)\nvalue of (f)\n", output.Replace("\r\n", "\n"));
+    }
+
+    [Fact]
+    public void A_form_typed_over_several_lines_is_remembered_as_one_entry_and_abandoned_input_not_at_all()
+    {
+        var input = new ScriptedInput(
+            ReplLine.Of("(+ 1"), ReplLine.Of("   2)"), ReplLine.Of("(dropped"), ReplLine.Interrupted, ReplLine.Of("(f)"));
+
+        Run(input, new FakeEvaluator());
+
+        Assert.Equal(["(+ 1\n   2)\n", "(f)\n"], input.Remembered);
     }
 
     [Fact]

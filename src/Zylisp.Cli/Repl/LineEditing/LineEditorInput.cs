@@ -5,36 +5,18 @@ namespace Zylisp.Cli.Repl.LineEditing;
 
 /// <summary>
 /// Reads lines with RadLine: cursor movement, history on the arrow keys, Tab completion and syntax
-/// colouring. RadLine edits one line at a time; the REPL decides when a form is complete.
+/// colouring. RadLine edits one line at a time; the REPL decides when a form is complete and hands
+/// the whole form back through <see cref="Remember"/>, so history holds forms, not lines.
 /// </summary>
-internal sealed class LineEditorInput : IReplInput
+internal sealed class LineEditorInput(
+    IAnsiConsole console,
+    ReplHistory history,
+    Func<IEnumerable<string>> names,
+    Func<string, NameKind> classify) : IReplInput
 {
-    private readonly LineEditor _editor;
     private readonly ReplPrompt _prompt = new();
-    private readonly ReplHistory _history;
+    private readonly SyntaxHighlighter _highlighter = new(classify);
     private bool _endOfInput;
-
-    public LineEditorInput(IAnsiConsole console, ReplHistory history, Func<IEnumerable<string>> names, Func<string, NameKind> classify)
-    {
-        _history = history;
-        _editor = new LineEditor(console)
-        {
-            Prompt = _prompt,
-            Highlighter = new SyntaxHighlighter(classify),
-        };
-        // RadLine moves between the lines of a multi-line buffer on Up/Down; ours is one line, so
-        // the arrows walk the history, as in every shell.
-        _editor.KeyBindings.Remove(ConsoleKey.UpArrow, modifiers: null);
-        _editor.KeyBindings.Remove(ConsoleKey.DownArrow, modifiers: null);
-        _editor.KeyBindings.Add(ConsoleKey.UpArrow, () => new PreviousHistoryCommand());
-        _editor.KeyBindings.Add(ConsoleKey.DownArrow, () => new NextHistoryCommand());
-        _editor.KeyBindings.Add(ConsoleKey.Tab, () => new CompleteSymbolCommand(names));
-        _editor.KeyBindings.Add(ConsoleKey.D, ConsoleModifiers.Control, () => new EndOfInputCommand(() => _endOfInput = true));
-        foreach (var entry in history.Entries)
-        {
-            _editor.History.Add(entry);
-        }
-    }
 
     public ReplLine ReadLine(bool continuing, CancellationToken cancellation)
     {
@@ -43,7 +25,7 @@ internal sealed class LineEditorInput : IReplInput
         string? text;
         try
         {
-            text = _editor.ReadLine(cancellation).GetAwaiter().GetResult();
+            text = CreateEditor().ReadLine(cancellation).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException)
         {
@@ -57,11 +39,41 @@ internal sealed class LineEditorInput : IReplInput
             return _endOfInput ? ReplLine.EndOfInput : ReplLine.Interrupted;
         }
 
-        _history.Add(text);
         return ReplLine.Of(text);
     }
 
+    public void Remember(string entry) => history.Add(entry);
+
     public void Dispose()
     {
+    }
+
+    /// <summary>
+    /// A fresh editor for every line. RadLine adds each submitted line to its own history and has
+    /// no way to remove one, so a long-lived editor would offer the lines of a multi-line form one
+    /// by one; rebuilding it from <see cref="ReplHistory"/> (a few microseconds) offers whole forms.
+    /// </summary>
+    private LineEditor CreateEditor()
+    {
+        var editor = new LineEditor(console)
+        {
+            Prompt = _prompt,
+            Highlighter = _highlighter,
+        };
+        // RadLine moves between the lines of a multi-line buffer on Up/Down; ours is one line, so
+        // the arrows walk the history, as in every shell.
+        editor.KeyBindings.Remove(ConsoleKey.UpArrow, modifiers: null);
+        editor.KeyBindings.Remove(ConsoleKey.DownArrow, modifiers: null);
+        editor.KeyBindings.Add(ConsoleKey.UpArrow, () => new PreviousHistoryCommand());
+        editor.KeyBindings.Add(ConsoleKey.DownArrow, () => new NextHistoryCommand());
+        editor.KeyBindings.Add(ConsoleKey.Tab, () => new CompleteSymbolCommand(names));
+        editor.KeyBindings.Add(ConsoleKey.D, ConsoleModifiers.Control, () => new EndOfInputCommand(() => _endOfInput = true));
+        foreach (var entry in history.Entries)
+        {
+            // RadLine splits an entry at its newlines and shows it as a multi-line buffer.
+            editor.History.Add(entry);
+        }
+
+        return editor;
     }
 }
