@@ -137,7 +137,7 @@ internal static class CommandTree
             "zast",
             "Convert between Go source and zast, the canonical S-expression form of Go's AST (docs/zast-format.md).\n\n" +
             "FILE may be - for standard input. Output goes to stdout, diagnostics to stderr as\n" +
-            "`file:line:col: error ZASTnnnn: tree.path: message`.\n" +
+            "`file:line:col: error: tree.path: message [ZASTnnnn]`, then the source line and a caret (not with --terse).\n" +
             "Exit status: 0 success, 1 invalid input (syntax or validation error), 2 usage error (bad option, unreadable file).")
         {
             ZastSubcommand(ZastVerb.FromGo, "FILE.go", "Parse Go source and print its canonical S-expressions (pretty unless --compact).", compactOption: true),
@@ -158,7 +158,7 @@ internal static class CommandTree
             command.Options.Add(compact);
         }
 
-        command.SetAction(result => ZastCommand.Execute(verb, result.GetRequiredValue(file), compactOption && result.GetValue(compact)));
+        command.SetAction(result => ZastCommand.Execute(verb, result.GetRequiredValue(file), compactOption && result.GetValue(compact), OptionsOf(result)));
         return command;
     }
 

@@ -1,5 +1,8 @@
+using System.Text;
+using Zylisp.Cli.CommandLine;
 using Zylisp.Cli.Hosting;
 using Zylisp.Zast;
+using Zylisp.Zast.Diagnostics;
 using Zylisp.Zast.Writing;
 
 namespace Zylisp.Cli.Commands;
@@ -23,11 +26,12 @@ internal enum ZastVerb
 /// <summary>
 /// <c>zylisp zast VERB FILE</c>: reads FILE (or standard input for <c>-</c>), hands it to
 /// <see cref="ZastTool"/>, writes its output to stdout and its diagnostics to stderr. Every decision
-/// about the text — parsing, building, validating, layout, diagnostics — is the library's.
+/// about the text — parsing, building, validating, layout, diagnostics and their rendering — is
+/// the library's; the CLI only passes it the text it read and <c>--terse</c>.
 /// </summary>
 internal static class ZastCommand
 {
-    public static int Execute(ZastVerb verb, string path, bool compact)
+    public static int Execute(ZastVerb verb, string path, bool compact, OutputOptions options)
     {
         using var streams = StandardStreams.Open();
         var bytes = CommandInput.TryReadBytes(path, out var problem);
@@ -53,10 +57,12 @@ internal static class ZastCommand
         {
             // Flushed first so a warning follows the output it is about, as the other commands do.
             streams.Out.Flush();
-            foreach (var diagnostic in result.Diagnostics)
-            {
-                streams.Error.WriteLine(diagnostic.ToString());
-            }
+            // Go reports columns in UTF-8 bytes and keeps a byte-order mark in its offsets, so the
+            // Go text is decoded as is; zast text is read as the tool read it.
+            var formatter = verb == ZastVerb.FromGo
+                ? new ZastDiagnosticFormatter(name, Encoding.UTF8.GetString(bytes), ZastColumnUnit.Utf8Bytes)
+                : new ZastDiagnosticFormatter(name, CommandInput.DecodeUtf8(bytes));
+            streams.Error.Write(formatter.FormatAll(result.Diagnostics, excerpt: !options.Terse));
         }
 
         return result.Success ? ExitCodes.Success : ExitCodes.ProgramFailed;

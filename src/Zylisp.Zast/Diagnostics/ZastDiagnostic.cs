@@ -26,11 +26,15 @@ public sealed record ZastDiagnostic(string Id, ZastSeverity Severity, SourceLoca
 {
     public string Message => ZastDiagnosticCatalog.Format(Id, Args);
 
-    /// <summary><c>file:line:col: error ZAST2001: File.decls[2]: expected Stmt, got BasicLit</c>.</summary>
+    /// <summary>
+    /// <c>file:line:col: error: File.decls[2]: expected Stmt, got BasicLit [ZAST2004]</c>: the same
+    /// shape as Zylisp.Lang's diagnostics, so every Zylisp error reads (and parses) alike.
+    /// <see cref="ZastDiagnosticFormatter"/> adds the source line and a caret.
+    /// </summary>
     public override string ToString()
     {
         var severity = Severity == ZastSeverity.Error ? "error" : "warning";
         var path = Path.Length == 0 ? "" : Path + ": ";
-        return string.Create(CultureInfo.InvariantCulture, $"{Location}: {severity} {Id}: {path}{Message}");
+        return string.Create(CultureInfo.InvariantCulture, $"{Location}: {severity}: {path}{Message} [{Id}]");
     }
 }

@@ -13,7 +13,8 @@ public partial class ZastCommandTests
     private static readonly string Corpus = Path.Combine(RepositoryRoot.Path, "corpus", "go-ast-coverage");
     private static readonly string SourceFolder = Path.Combine(Corpus, "source");
 
-    [GeneratedRegex(@"^(?<file>.+):(?<line>\d+):(?<col>\d+): error (?<id>ZAST\d{4}): (?<rest>.+)$")]
+    /// <summary>The same shape as every other CLI error (<see cref="ErrorFormatTests"/>), with a ZAST id.</summary>
+    [GeneratedRegex(@"^(?<file>.+):(?<line>\d+):(?<col>\d+): error: (?<rest>.+) \[(?<id>ZAST\d{4})\]$")]
     private static partial Regex Header();
 
     private static string Archive(string relative) => File.ReadAllText(Path.Combine(Corpus, "ast_archives", relative + ".zast"));
@@ -146,6 +147,30 @@ public partial class ZastCommandTests
         Assert.Equal("3", header.Groups["line"].Value);
         Assert.Equal("9", header.Groups["col"].Value);
         Assert.Equal("ZAST4001", header.Groups["id"].Value);
+        // Then the source line and a caret under column 9, as for Zylisp's own errors.
+        var lines = result.Stderr.Split('\n');
+        Assert.Equal(" 3 | func f( {", lines[1]);
+        Assert.Equal("   |         ^", lines[2]);
+    }
+
+    [Fact]
+    public async Task A_zast_error_shows_its_source_line_and_caret_and_terse_keeps_only_the_header()
+    {
+        var file = new ScratchFiles().Write("bad.zast", "(BlockStmt :lbrace 1\n  :list ((Nope :x 1)) :rbrace 2)\n");
+
+        var full = await CliProcess.RunAsync("zast", "validate", file);
+        var terse = await CliProcess.RunAsync("zast", "validate", "--terse", file);
+
+        Assert.True(full.ExitCode == 1, full.ToString());
+        var lines = full.Stderr.Split('\n');
+        var header = Header().Match(lines[0]);
+        Assert.True(header.Success, full.Stderr);
+        Assert.Equal("2", header.Groups["line"].Value);
+        var column = int.Parse(header.Groups["col"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(" 2 |   :list ((Nope :x 1)) :rbrace 2)", lines[1]);
+        Assert.Equal("   | " + new string(' ', column - 1) + "^", lines[2]);
+        Assert.True(terse.ExitCode == 1, terse.ToString());
+        Assert.Equal(lines[0] + "\n", terse.Stderr);
     }
 
     [Theory]

@@ -72,7 +72,7 @@ public class ZastBuilderTests
         Assert.Equal(ZastDiagnosticCatalog.WrongNodeType, diagnostic.Id);
         Assert.Equal("BlockStmt.list[1]", diagnostic.Path);
         Assert.Equal(new SourceLocation("t.zast", 4, 10), diagnostic.Location);
-        Assert.Equal("t.zast:4:10: error ZAST2004: BlockStmt.list[1]: expected Stmt, got BasicLit", diagnostic.ToString());
+        Assert.Equal("t.zast:4:10: error: BlockStmt.list[1]: expected Stmt, got BasicLit [ZAST2004]", diagnostic.ToString());
     }
 
     [Theory]

@@ -28,6 +28,6 @@ public class ZastDiagnosticCatalogTests
     public void DiagnosticsRenderFileLineColumnIdPathAndMessage()
     {
         var diagnostic = new ZastDiagnostic(ZastDiagnosticCatalog.UnknownNodeType, ZastSeverity.Error, new SourceLocation("a.zast", 3, 7), "File.decls[0]", ["Foo"]);
-        Assert.Equal("a.zast:3:7: error ZAST2003: File.decls[0]: unknown node type 'Foo'", diagnostic.ToString());
+        Assert.Equal("a.zast:3:7: error: File.decls[0]: unknown node type 'Foo' [ZAST2003]", diagnostic.ToString());
     }
 }
