@@ -5,8 +5,12 @@
 // Usage:
 //
 //	zast-oracle [-compact] [-root DIR] FILE.go...          one Program holding every file, on stdout
-//	zast-oracle [-compact] [-root DIR] -o OUT FILE.go...   one Program per file: OUT/NAME.zast,
-//	                                                         or OUT/NAME.err listing parse errors
+//	zast-oracle [-compact] [-root DIR] -o OUT FILE.go...   one Program per file: OUT/NAME.zast; when
+//	                                                         it has syntax errors also OUT/NAME.err
+//	                                                         listing them (the .zast then holds the
+//	                                                         partial tree go/parser returns, or is
+//	                                                         missing when go/parser gave up at the
+//	                                                         package clause)
 //	zast-oracle -list PATHS ...                             also read input paths from PATHS, one per line
 //	zast-oracle -schema                                     print each node type's fields, one type per line
 //
@@ -98,12 +102,14 @@ func (o oracle) parse(fset *token.FileSet, path string) (p parsed, name string, 
 		return p, name, err
 	}
 	p.file, err = parser.ParseFile(fset, name, src, mode)
-	if err != nil {
+	// go/parser returns a partial tree beside its errors. When it gave up at the package clause
+	// the tree is a placeholder with no position, hence no token.File to describe: leave p.file nil.
+	if p.tfile = fset.File(p.file.Package); p.tfile == nil {
+		p.file = nil
 		return p, name, err
 	}
-	p.tfile = fset.File(p.file.Package)
 	p.facts = scanFacts(p.tfile, src)
-	return p, name, nil
+	return p, name, err
 }
 
 func (o oracle) name(path string) string {
@@ -150,6 +156,13 @@ func (o oracle) writeOne(path, outDir string) int {
 	if mkErr := os.MkdirAll(filepath.Dir(target), 0o755); mkErr != nil {
 		fail(mkErr)
 	}
+	// Write the tree even when there are errors: the corpus pins go/parser's recovery (BadExpr,
+	// BadStmt, BadDecl) as well as its messages.
+	if p.file != nil {
+		if wErr := os.WriteFile(target+".zast", []byte(o.write(fset, []parsed{p})), 0o644); wErr != nil {
+			fail(wErr)
+		}
+	}
 	if err != nil {
 		var b strings.Builder
 		printErrors(&b, err)
@@ -157,9 +170,6 @@ func (o oracle) writeOne(path, outDir string) int {
 			fail(wErr)
 		}
 		return 1
-	}
-	if wErr := os.WriteFile(target+".zast", []byte(o.write(fset, []parsed{p})), 0o644); wErr != nil {
-		fail(wErr)
 	}
 	return 0
 }

@@ -36,7 +36,9 @@ public class CorpusTests
     {
         var archives = Directory.GetFiles(RepositoryPaths.CorpusArchives, "*", SearchOption.AllDirectories)
             .Select(Path.GetFullPath).Order(StringComparer.Ordinal);
-        var expected = CoverageCorpus.Entries.Select(entry => Path.GetFullPath(entry.ArchivePath)).Order(StringComparer.Ordinal);
+        var expected = CoverageCorpus.Entries
+            .SelectMany(entry => entry.ErrorsPath is null ? [entry.ArchivePath] : new[] { entry.ArchivePath, entry.ErrorsPath })
+            .Select(Path.GetFullPath).Order(StringComparer.Ordinal);
         Assert.Equal(expected, archives);
     }
 
@@ -48,8 +50,12 @@ public class CorpusTests
         foreach (var entry in CoverageCorpus.Entries)
         {
             var result = results[entry.Name];
-            Assert.True(result.Zast is not null, $"{entry.Name} does not parse: {result.Errors}");
+            Assert.True(result.Zast is not null, $"{entry.Name}: go/parser gave up at the package clause: {result.Errors}");
+            // Only the _syntax_errors group may have errors, and each of its files must have some.
+            Assert.True(entry.HasSyntaxErrors == (result.Errors is not null),
+                entry.HasSyntaxErrors ? $"{entry.Name} parses cleanly: move it out of {CoverageCorpus.SyntaxErrorsGroup}/" : $"{entry.Name} does not parse: {result.Errors}");
             if (result.Zast != System.IO.File.ReadAllText(entry.ArchivePath)) stale.Add(entry.Name);
+            if (entry.ErrorsPath is not null && result.Errors != System.IO.File.ReadAllText(entry.ErrorsPath)) stale.Add(entry.Name + " (errors)");
         }
         Assert.True(stale.Count == 0, $"archives differ from the oracle (run corpus/go-ast-coverage/regenerate.sh): {string.Join(", ", stale)}");
     }
@@ -57,9 +63,11 @@ public class CorpusTests
     [GoFact]
     public void SourcesAreGofmtFormattedAndPassGoVet()
     {
+        // The _syntax_errors files cannot be formatted; the go command skips them itself
+        // because their directory starts with an underscore.
         var gofmt = Path.Combine(GoOracle.Get().GoRoot, "bin", "gofmt");
-        var unformatted = Run(gofmt, ["-l", "."]);
-        Assert.True(unformatted.Output.Trim().Length == 0, "not gofmt-formatted: " + unformatted.Output);
+        var unformatted = Run(gofmt, ["-l", .. CoverageCorpus.ValidEntries.Select(entry => entry.Name)]);
+        Assert.True(unformatted.ExitCode == 0 && unformatted.Output.Trim().Length == 0, "not gofmt-formatted: " + unformatted.Output);
         var vet = Run("go", ["vet", "./..."]);
         Assert.True(vet.ExitCode == 0, "go vet: " + vet.Output);
     }
@@ -72,10 +80,23 @@ public class CorpusTests
         Assert.True(coverage.WronglyUnreachable().Count == 0, "listed as unreachable but exercised: " + string.Join(", ", coverage.WronglyUnreachable()));
     }
 
+    [Theory]
+    [InlineData("BadExpr")]
+    [InlineData("BadStmt")]
+    [InlineData("BadDecl")]
+    public void BadNodesComeOnlyFromTheSyntaxErrorFiles(string node)
+    {
+        // Required coverage, so the Missing check above already fails without them; this also
+        // keeps them out of the valid corpus, where one would mean go/parser rejected a file.
+        var files = Collect().FilesWith(node);
+        Assert.NotEmpty(files);
+        Assert.All(files, file => Assert.StartsWith(CoverageCorpus.SyntaxErrorsGroup + "/", file, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void CoverageReportIsCurrent()
     {
-        var report = CoverageReport.ToMarkdown(Collect(), CoverageCorpus.Entries.Count);
+        var report = CoverageReport.ToMarkdown(Collect(), CoverageCorpus.Entries.Count, CoverageCorpus.Entries.Count(entry => entry.HasSyntaxErrors));
         if (Environment.GetEnvironmentVariable("ZAST_UPDATE_COVERAGE") == "1") System.IO.File.WriteAllText(CoverageReportPath, report);
         var current = System.IO.File.Exists(CoverageReportPath) ? System.IO.File.ReadAllText(CoverageReportPath) : "";
         Assert.True(report == current, "COVERAGE.md is stale: run the Zylisp.Zast tests with ZAST_UPDATE_COVERAGE=1");

@@ -42,8 +42,9 @@ public sealed class GoOracle
 
     /// <summary>
     /// Parses every file in one oracle run, each into its own Program with names relative to
-    /// <paramref name="root"/>. Returns, per relative name (forward slashes), either the canonical
-    /// text or go/parser's error messages.
+    /// <paramref name="root"/>. Returns, per relative name (forward slashes), the canonical text
+    /// and go/parser's error messages: a file with syntax errors has both (the partial tree
+    /// go/parser returns), or errors only when go/parser gave up at the package clause.
     /// </summary>
     public IReadOnlyDictionary<string, OracleResult> Archive(IReadOnlyList<string> paths, string root, bool compact = false)
     {
@@ -61,9 +62,9 @@ public sealed class GoOracle
             {
                 var name = Path.GetRelativePath(root, path).Replace('\\', '/');
                 var target = Path.Combine(outDir, "out", name);
-                results[name] = System.IO.File.Exists(target + ".zast")
-                    ? new OracleResult(System.IO.File.ReadAllText(target + ".zast", Encoding.UTF8), null)
-                    : new OracleResult(null, System.IO.File.Exists(target + ".err") ? System.IO.File.ReadAllText(target + ".err") : "no output");
+                var zast = System.IO.File.Exists(target + ".zast") ? System.IO.File.ReadAllText(target + ".zast", Encoding.UTF8) : null;
+                var errors = System.IO.File.Exists(target + ".err") ? System.IO.File.ReadAllText(target + ".err", Encoding.UTF8) : null;
+                results[name] = new OracleResult(zast, zast is null && errors is null ? "no output" : errors);
             }
             return results;
         }
@@ -128,5 +129,8 @@ public sealed class GoOracle
 
 public sealed record OracleRun(int ExitCode, string StandardOutput, string StandardError);
 
-/// <summary>One file's oracle output: the canonical text, or go/parser's errors.</summary>
+/// <summary>
+/// One file's oracle output: the canonical text (null when go/parser gave up at the package
+/// clause) and go/parser's errors, one per line (null when the file parsed cleanly).
+/// </summary>
 public sealed record OracleResult(string? Zast, string? Errors);

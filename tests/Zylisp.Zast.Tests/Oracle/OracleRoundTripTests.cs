@@ -58,13 +58,20 @@ public class OracleRoundTripTests
         try
         {
             var bad = Path.Combine(dir, "bad.go");
+            var notGo = Path.Combine(dir, "not_go.go");
             var good = Path.Combine(dir, "good.go");
             System.IO.File.WriteAllText(bad, "package p\nfunc {\n");
+            System.IO.File.WriteAllText(notGo, "hello\n");
             System.IO.File.WriteAllText(good, "package p\n");
-            var results = GoOracle.Get().Archive([bad, good], dir);
-            Assert.Null(results["bad.go"].Zast);
+            var results = GoOracle.Get().Archive([bad, notGo, good], dir);
+            // go/parser's partial tree comes with the errors...
+            Assert.Contains("(FuncDecl", results["bad.go"].Zast, StringComparison.Ordinal);
             Assert.Contains("bad.go:2:6", results["bad.go"].Errors, StringComparison.Ordinal);
+            // ...unless it gave up at the package clause, leaving a placeholder with no position.
+            Assert.Null(results["not_go.go"].Zast);
+            Assert.Contains("not_go.go:1:1", results["not_go.go"].Errors, StringComparison.Ordinal);
             Assert.NotNull(results["good.go"].Zast);
+            Assert.Null(results["good.go"].Errors);
         }
         finally
         {

@@ -17,21 +17,33 @@ public static class ParserComparison
         public override string ToString() => $"{Name}: {Reason}";
     }
 
-    /// <summary>The C# side: given a file's name and bytes, the canonical text, or null with errors when it does not parse.</summary>
+    /// <summary>
+    /// The C# side: given a file's name and bytes, the canonical text (null when there is no tree
+    /// to write) and the error list laid out as the oracle's NAME.err (null when it parsed cleanly).
+    /// </summary>
     public delegate (string? Zast, string? Errors) Pipeline(string name, byte[] source, ZastFormat format);
 
-    /// <summary>Parses with <see cref="GoParser"/> into a fresh file set and writes the one-file Program.</summary>
+    /// <summary>
+    /// Parses with <see cref="GoParser"/> into a fresh file set and writes the one-file Program.
+    /// Like the oracle, a file with syntax errors still gets its partial tree written, unless the
+    /// parser gave up at the package clause (go/parser's placeholder File has no position).
+    /// </summary>
     public static (string? Zast, string? Errors) ParseAndWrite(string name, byte[] source, ZastFormat format)
     {
         var fileSet = new FileSet();
         var result = GoParser.ParseFile(fileSet, name, source);
-        if (!result.Success) return (null, string.Join("\n", result.Errors));
-        return (ZastWriter.Write(new Zylisp.Zast.Ast.Program { FileSet = fileSet, Files = [result.File] }, format), null);
+        var errors = result.Success ? null : ErrorList(result.Errors);
+        if (!result.File.Package.IsValid) return (null, errors);
+        return (ZastWriter.Write(new Zylisp.Zast.Ast.Program { FileSet = fileSet, Files = [result.File] }, format), errors);
     }
+
+    /// <summary>Errors as zast-oracle writes them to NAME.err: <c>file:line:col: message</c>, one per line.</summary>
+    public static string ErrorList(IEnumerable<GoSyntaxError> errors) => string.Concat(errors.Select(error => error + "\n"));
 
     /// <summary>
     /// Runs the oracle on <paramref name="paths"/> (names relative to <paramref name="root"/>) and the
-    /// pipeline on each file. A file matches when both produce identical text, or both reject it.
+    /// pipeline on each file. A file matches when both report the same errors (or none) and write
+    /// identical text (or neither writes a tree).
     /// </summary>
     public static IReadOnlyList<Mismatch> Compare(IReadOnlyList<string> paths, string root, Pipeline? pipeline = null, ZastFormat format = ZastFormat.Pretty)
     {
@@ -43,9 +55,10 @@ public static class ParserComparison
             var name = Path.GetRelativePath(root, path).Replace('\\', '/');
             var expected = oracle[name];
             var (actual, errors) = pipeline(name, System.IO.File.ReadAllBytes(path), format);
-            if (expected.Zast is null && actual is null) continue;
-            if (expected.Zast is null) mismatches.Add(new Mismatch(name, "the oracle rejects it, C# accepts it: " + FirstLine(expected.Errors)));
-            else if (actual is null) mismatches.Add(new Mismatch(name, "C# rejects it, the oracle accepts it: " + FirstLine(errors)));
+            if (expected.Errors != errors) mismatches.Add(new Mismatch(name, "errors differ: " + Diff(expected.Errors ?? "", errors ?? "")));
+            else if (expected.Zast is null && actual is null) continue;
+            else if (expected.Zast is null) mismatches.Add(new Mismatch(name, "the oracle writes no tree, C# does"));
+            else if (actual is null) mismatches.Add(new Mismatch(name, "C# writes no tree, the oracle does"));
             else if (Diff(expected.Zast, actual) is { } difference) mismatches.Add(new Mismatch(name, difference));
         }
         return mismatches;
@@ -64,6 +77,4 @@ public static class ParserComparison
         var got = line < a.Length ? a[line].Trim() : "<end>";
         return $"line {line + 1}: expected `{want}`, got `{got}` (after: {context})";
     }
-
-    private static string FirstLine(string? text) => (text ?? "").Split('\n')[0];
 }

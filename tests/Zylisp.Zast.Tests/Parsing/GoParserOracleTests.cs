@@ -181,22 +181,16 @@ public class GoParserOracleTests
                 var fset = new FileSet();
                 var result = GoParser.ParseFile(fset, fileName, Encoding.UTF8.GetBytes(source));
                 var expected = oracle[fileName];
-                if (expected.Zast is not null)
+                var actualErrors = result.Success ? null : ParserComparison.ErrorList(result.Errors);
+                if (actualErrors != expected.Errors)
                 {
-                    if (!result.Success)
-                    {
-                        failures.AppendLine($"{name}: C# rejects it: {result.ErrorSummary}");
-                        continue;
-                    }
-                    var actual = ZastWriter.Write(new Zylisp.Zast.Ast.Program { FileSet = fset, Files = [result.File] });
-                    if (ParserComparison.Diff(expected.Zast, actual) is { } diff) failures.AppendLine($"{name}: {diff}");
+                    failures.AppendLine($"{name}: errors differ\n  expected: {expected.Errors?.Replace("\n", "\n            ")}\n  actual:   {actualErrors?.Replace("\n", "\n            ")}");
+                    continue;
                 }
-                else
-                {
-                    var actualErrors = string.Concat(result.Errors.Select(error => error + "\n"));
-                    if (actualErrors != expected.Errors)
-                        failures.AppendLine($"{name}: errors differ\n  expected: {expected.Errors?.Replace("\n", "\n            ")}\n  actual:   {actualErrors.Replace("\n", "\n            ")}");
-                }
+                // With errors too: the partial tree go/parser returns is part of its behaviour.
+                if (expected.Zast is null) continue;
+                var actual = ZastWriter.Write(new Zylisp.Zast.Ast.Program { FileSet = fset, Files = [result.File] });
+                if (ParserComparison.Diff(expected.Zast, actual) is { } diff) failures.AppendLine($"{name}: {diff}");
             }
             Assert.True(failures.Length == 0, failures.ToString());
         }

@@ -7,7 +7,7 @@ namespace Zylisp.Zast.Tests.Tool;
 public class ZastToolTests
 {
     [Theory]
-    [MemberData(nameof(CoverageCorpus.Names), MemberType = typeof(CoverageCorpus))]
+    [MemberData(nameof(CoverageCorpus.ValidNames), MemberType = typeof(CoverageCorpus))]
     public void FromGoMatchesTheArchiveAndToGoGivesTheSourceBack(string name)
     {
         var entry = CoverageCorpus.Get(name);
