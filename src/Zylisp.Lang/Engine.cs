@@ -95,8 +95,8 @@ public sealed class Engine
 
     /// <summary>
     /// Loads the program, writes a warning for each still-undefined global it refers to, then
-    /// calls -main (if defined) with the arguments as strings. Exit code: -main's integer result,
-    /// else 0; 1 on any error.
+    /// calls -main (if defined) with the arguments as strings. Exit code: -main's integer result
+    /// (in SLisp also true → 1, false → 0), else 0; 1 on any error.
     /// </summary>
     public RunResult RunSource(string source, string file, IReadOnlyList<string> args, CancellationToken ct = default)
     {
@@ -133,9 +133,21 @@ public sealed class Engine
                 return new RunResult(1, false, diagnostics, mainError);
             }
 
-            return new RunResult(result is long code ? unchecked((int)code) : 0, true, diagnostics, null);
+            return new RunResult(ExitStatus(result, unit.Analyzer.Truthiness), true, diagnostics, null);
         });
     }
+
+    /// <summary>
+    /// The exit status for -main's result: an integer is the status. SLisp has C-like booleans
+    /// (its seed's compiled `(> 5 3)` exits 1), so in that dialect true exits 1 and false 0;
+    /// every other value exits 0.
+    /// </summary>
+    internal static int ExitStatus(object? mainResult, Truthiness dialect) => mainResult switch
+    {
+        long code => unchecked((int)code),
+        bool b when dialect == Truthiness.Slisp => b ? 1 : 0,
+        _ => 0,
+    };
 
     /// <summary>The core forms of a program after macro expansion. Definitions are evaluated (so later macros work); nothing else runs.</summary>
     public ExpandResult Expand(string source, string file = "<expr>")
