@@ -239,27 +239,13 @@ public sealed class Engine
         return Callables.Call(ctx, main, argv);
     }
 
-    private void LoadPrelude()
-    {
-        var result = OnEvaluationThread(() =>
-        {
-            var diagnostics = new List<Diagnostic>();
-            var read = pipeline.Read(PreludeSource.Text, PreludeSource.FileName);
-            diagnostics.AddRange(read.Diagnostics);
-            var (_, error) = Guard(() => pipeline.LoadUnit(read, pipeline.NewUnit(PreludeSource.FileName), pipeline.NewContext(CancellationToken.None)), diagnostics);
-            return (error, diagnostics);
-        });
-        if (result.diagnostics.FirstOrDefault(d => d.IsError) is { } failure)
-        {
-            // The prelude ships with the engine; failing to load it is a bug, not a user error.
-            throw new InvalidOperationException("the Zylisp prelude failed to load: " + failure);
-        }
-
-        foreach (var v in globals.Vars.Where(v => v.IsDefined))
-        {
-            v.IsCore = true;
-        }
-    }
+    /// <summary>
+    /// Installs the prelude lazily: its definitions are scanned now and each is read, expanded,
+    /// analyzed and run when its name is first looked up (see <see cref="LazyPrelude"/>). A
+    /// pipeline of its own keeps a nested load from touching the user form's expansion budget.
+    /// </summary>
+    private void LoadPrelude() =>
+        globals.Pending = new LazyPrelude(PreludeSource.Text, globals, new Pipeline(globals, Options, Sources));
 
     private void Warn(IEnumerable<Diagnostic> warnings, List<Diagnostic> diagnostics)
     {
