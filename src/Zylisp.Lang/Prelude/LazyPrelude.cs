@@ -15,7 +15,7 @@ namespace Zylisp.Lang.Prelude;
 internal sealed class LazyPrelude : IPendingDefinitions
 {
     private readonly string text;
-    private readonly Dictionary<string, (int Start, int End)> pending = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TextRange> pending = new(StringComparer.Ordinal);
     private readonly GlobalEnvironment globals;
     private readonly Pipeline pipeline;
     private bool registered;
@@ -138,7 +138,7 @@ internal sealed class LazyPrelude : IPendingDefinitions
             return;
         }
 
-        if (!pending.TryAdd(name, (start, end)))
+        if (!pending.TryAdd(name, new TextRange(start, end)))
         {
             // Laziness needs one definition per name; the prelude is ours, so this is a bug in it.
             throw new InvalidOperationException("the Zylisp prelude defines `" + name + "` twice");
@@ -169,4 +169,7 @@ internal sealed class LazyPrelude : IPendingDefinitions
     }
 
     private static bool IsDelimiter(char c) => c is ' ' or '\t' or '\n' or '\r' or '(' or ')' or '[' or ']';
+
+    /// <summary>A reference type on purpose: Dictionary over a value-tuple value is not precompiled (ReadyToRun) and costs start-up JIT.</summary>
+    private sealed record TextRange(int Start, int End);
 }
