@@ -95,8 +95,8 @@ public sealed class Engine
 
     /// <summary>
     /// Loads the program, writes a warning for each still-undefined global it refers to, then
-    /// calls -main (if defined) with the arguments as strings. Exit code: -main's integer result,
-    /// else 0; 1 on any error.
+    /// calls -main (if defined) with the arguments as strings. Exit code: -main's integer result
+    /// (in SLisp also true → 1, false → 0), else 0; 1 on any error.
     /// </summary>
     public RunResult RunSource(string source, string file, IReadOnlyList<string> args, CancellationToken ct = default)
     {
@@ -133,9 +133,21 @@ public sealed class Engine
                 return new RunResult(1, false, diagnostics, mainError);
             }
 
-            return new RunResult(result is long code ? unchecked((int)code) : 0, true, diagnostics, null);
+            return new RunResult(ExitStatus(result, unit.Analyzer.Truthiness), true, diagnostics, null);
         });
     }
+
+    /// <summary>
+    /// The exit status for -main's result: an integer is the status. SLisp has C-like booleans
+    /// (its seed's compiled `(> 5 3)` exits 1), so in that dialect true exits 1 and false 0;
+    /// every other value exits 0.
+    /// </summary>
+    internal static int ExitStatus(object? mainResult, Truthiness dialect) => mainResult switch
+    {
+        long code => unchecked((int)code),
+        bool b when dialect == Truthiness.Slisp => b ? 1 : 0,
+        _ => 0,
+    };
 
     /// <summary>The core forms of a program after macro expansion. Definitions are evaluated (so later macros work); nothing else runs.</summary>
     public ExpandResult Expand(string source, string file = "<expr>")
@@ -227,27 +239,13 @@ public sealed class Engine
         return Callables.Call(ctx, main, argv);
     }
 
-    private void LoadPrelude()
-    {
-        var result = OnEvaluationThread(() =>
-        {
-            var diagnostics = new List<Diagnostic>();
-            var read = pipeline.Read(PreludeSource.Text, PreludeSource.FileName);
-            diagnostics.AddRange(read.Diagnostics);
-            var (_, error) = Guard(() => pipeline.LoadUnit(read, pipeline.NewUnit(PreludeSource.FileName), pipeline.NewContext(CancellationToken.None)), diagnostics);
-            return (error, diagnostics);
-        });
-        if (result.diagnostics.FirstOrDefault(d => d.IsError) is { } failure)
-        {
-            // The prelude ships with the engine; failing to load it is a bug, not a user error.
-            throw new InvalidOperationException("the Zylisp prelude failed to load: " + failure);
-        }
-
-        foreach (var v in globals.Vars.Where(v => v.IsDefined))
-        {
-            v.IsCore = true;
-        }
-    }
+    /// <summary>
+    /// Installs the prelude lazily: its definitions are scanned now and each is read, expanded,
+    /// analyzed and run when its name is first looked up (see <see cref="LazyPrelude"/>). A
+    /// pipeline of its own keeps a nested load from touching the user form's expansion budget.
+    /// </summary>
+    private void LoadPrelude() =>
+        globals.Pending = new LazyPrelude(PreludeSource.Text, globals, new Pipeline(globals, Options, Sources));
 
     private void Warn(IEnumerable<Diagnostic> warnings, List<Diagnostic> diagnostics)
     {

@@ -121,10 +121,20 @@ internal sealed class Pipeline : IHostServices
     }
 
     /// <summary>Warnings for globals the unit referred to that are still undefined.</summary>
-    public static IEnumerable<Diagnostic> UndefinedWarnings(CompilationUnit unit) =>
-        unit.Analyzer.ForwardReferences
-            .Where(r => !r.Var.IsDefined)
-            .Select(r => Diagnostic.Create(DiagnosticIds.UndefinedGlobalWarning, r.Span, r.Var.Name));
+    public static List<Diagnostic> UndefinedWarnings(CompilationUnit unit)
+    {
+        // A plain loop: LINQ over this list of value tuples would be JIT-compiled on every start.
+        var warnings = new List<Diagnostic>();
+        foreach (var r in unit.Analyzer.ForwardReferences)
+        {
+            if (!r.Var.IsDefined)
+            {
+                warnings.Add(Diagnostic.Create(DiagnosticIds.UndefinedGlobalWarning, r.Span, r.Var.Name));
+            }
+        }
+
+        return warnings;
+    }
 
     private static object? Run(ExecNode code, int frameSize, RunContext ctx)
     {

@@ -70,4 +70,19 @@ public class ProgramEntryTests
         Assert.Equal(1, result.ExitCode);
         Assert.NotEmpty(result.Diagnostics);
     }
+
+    /// <summary>Coordinator issue "SLisp boolean exit codes": the seed's compiled `(> 5 3)` exits 1.</summary>
+    [Theory]
+    [InlineData("(defn -main [] (> 5 3))", "p.slisp", 1)]
+    [InlineData("(defn -main [] (< 5 3))", "p.slisp", 0)]
+    [InlineData("(dialect :slisp) (defn -main [] (= 1 1))", "p.zl", 1)]
+    [InlineData("(defn -main [] (> 5 3))", "p.zl", 0)]
+    [InlineData("(dialect :slisp) (dialect :zylisp) (defn -main [] true)", "p.zl", 0)]
+    [InlineData("(defn -main [] \"1\")", "p.slisp", 0)]
+    public void Slisp_boolean_exit_codes_are_c_like_only_in_slisp(string source, string file, int exitCode)
+    {
+        var result = host.Engine.RunSource(source, file, []);
+        Assert.True(result.Success);
+        Assert.Equal(exitCode, result.ExitCode);
+    }
 }

@@ -9,9 +9,13 @@ public sealed class GlobalEnvironment
     private readonly Dictionary<string, Var> vars = new(StringComparer.Ordinal);
     private long gensymCounter;
 
+    /// <summary>Definitions loaded on first reference (the lazy prelude), or null.</summary>
+    internal IPendingDefinitions? Pending { get; set; }
+
     /// <summary>The Var named <paramref name="name"/>, creating an unbound one if needed.</summary>
     public Var Intern(string name)
     {
+        LoadIfPending(name);
         if (!vars.TryGetValue(name, out var v))
         {
             v = new Var(name);
@@ -21,7 +25,22 @@ public sealed class GlobalEnvironment
         return v;
     }
 
-    public Var? Find(string name) => vars.TryGetValue(name, out var v) ? v : null;
+    public Var? Find(string name)
+    {
+        LoadIfPending(name);
+        return vars.TryGetValue(name, out var v) ? v : null;
+    }
+
+    private void LoadIfPending(string name)
+    {
+        if (Pending is { Count: > 0 } pending)
+        {
+            pending.TryLoad(name);
+        }
+    }
+
+    /// <summary>Loads every pending definition, so that nothing loaded later sees a user's redefinition.</summary>
+    internal void LoadAllPending() => Pending?.LoadAll();
 
     /// <summary>Defines (or redefines) a global.</summary>
     public Var Define(string name, object? value)
@@ -32,10 +51,26 @@ public sealed class GlobalEnvironment
     }
 
     /// <summary>Names of every defined global, for completion and "did you mean".</summary>
-    public IEnumerable<string> DefinedNames => vars.Values.Where(v => v.IsDefined).Select(v => v.Name);
+    public IEnumerable<string> DefinedNames =>
+        Pending is { Count: > 0 } pending
+            ? vars.Values.Where(v => v.IsDefined).Select(v => v.Name).Concat(pending.PendingNames.ToList())
+            : vars.Values.Where(v => v.IsDefined).Select(v => v.Name);
 
     public IEnumerable<Var> Vars => vars.Values;
 
     /// <summary>A fresh number for gensym; unique within this engine.</summary>
     public long NextGensymId() => Interlocked.Increment(ref gensymCounter);
+}
+
+/// <summary>Global definitions that are loaded when their name is first looked up.</summary>
+internal interface IPendingDefinitions
+{
+    int Count { get; }
+
+    IEnumerable<string> PendingNames { get; }
+
+    /// <summary>Loads the pending definition of <paramref name="name"/>; false when there is none.</summary>
+    bool TryLoad(string name);
+
+    void LoadAll();
 }

@@ -23,14 +23,22 @@ public sealed class Var : IZylispPrintable
     public bool IsDefined => !ReferenceEquals(Value, Unbound);
 
     /// <summary>Metadata from the defining <c>def</c> (:doc, :arglists, :macro, :const), or empty.</summary>
-    public PersistentMap Meta { get; internal set; } = PersistentMap.Empty;
+    public PersistentMap Meta
+    {
+        // Null until a def sets it: a Var is made for every core primitive at engine start, and
+        // not touching PersistentMap there keeps its generic instantiations out of start-up JIT.
+        get => meta ?? PersistentMap.Empty;
+        internal set => meta = value;
+    }
+
+    private PersistentMap? meta;
 
     public bool IsMacro { get; internal set; }
 
     /// <summary>True for the host primitives and prelude definitions loaded at engine start.</summary>
     public bool IsCore { get; internal set; }
 
-    public string? Doc => Meta.Get(Keyword.Of("doc")) as string;
+    public string? Doc => meta?.Get(Keyword.Of("doc")) as string;
 
     public void Print(StringBuilder sb, bool readably)
     {

@@ -32,6 +32,13 @@ internal static class DefForm
         }
 
         var v = a.Globals.Intern(name.Name);
+        if (v.IsCore)
+        {
+            // Redefining a core or prelude name: load the rest of the prelude first, so that its
+            // definitions are expanded and analyzed as if it had been loaded eagerly at start.
+            a.Globals.LoadAllPending();
+        }
+
         var initNode = hasInit ? a.Analyze(init, Position.Value) : null;
         return new DefNode(v, initNode, meta, pos.Context, a.SpanOf(form));
     }
