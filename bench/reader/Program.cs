@@ -15,22 +15,23 @@ byte[] jsonUtf8 = Encoding.UTF8.GetBytes(json);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"zylisp text: {zylisp.Length / 1048576.0:F1} M chars; json: {jsonUtf8.Length / 1048576.0:F1} MB; runs: {runs}"));
 
 string loadBefore = LoadAverage();
-var check = Reader.ReadAll(zylisp, "bench.zl");
-if (check.Diagnostics.Count > 0)
+var (formCount, heapMb) = CheckedRead(zylisp);
+if (formCount < 0)
 {
-    Console.Error.WriteLine("generated program has diagnostics: " + check.Diagnostics[0]);
     return 1;
 }
 
 var pauseBefore = GC.GetTotalPauseDuration();
+int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
 var reader = Measure(runs, () => Reader.ReadAll(zylisp, "bench.zl").Forms.Count, zylisp.Length);
 var readerPause = GC.GetTotalPauseDuration() - pauseBefore;
+string collections = string.Join('/', Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]));
 var jsonRate = Measure(runs, () => { using var doc = JsonDocument.Parse(jsonUtf8); return doc.RootElement.GetArrayLength(); }, jsonUtf8.Length);
 
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GC pauses during the reader runs: {readerPause.TotalMilliseconds:F0} ms in total"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"live form tree: {heapMb:F0} MB; GC during the reader runs (incl. warm-ups and forced GCs): {readerPause.TotalMilliseconds:F0} ms paused, gen0/1/2 collections {collections}"));
 Console.WriteLine($"load average before/after: {loadBefore} / {LoadAverage()}");
 Console.WriteLine("                     wall MB/s   CPU MB/s   (medians)");
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Reader.ReadAll       {reader.Wall,9:F1}  {reader.Cpu,9:F1}   ({check.Forms.Count} top-level forms)"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Reader.ReadAll       {reader.Wall,9:F1}  {reader.Cpu,9:F1}   ({formCount} top-level forms)"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"JsonDocument.Parse   {jsonRate.Wall,9:F1}  {jsonRate.Cpu,9:F1}"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio reader/json    {reader.Wall / jsonRate.Wall,9:F2}  {reader.Cpu / jsonRate.Cpu,9:F2}"));
 return 0;
@@ -63,6 +64,24 @@ static (double Wall, double Cpu) Measure(int runs, Func<int> work, int size)
     wall.Sort();
     cpu.Sort();
     return (wall[wall.Count / 2], cpu[cpu.Count / 2]);
+}
+
+// Reads once to check the generated program and to weigh the tree it builds; the tree is dropped
+// before timing so every measured run starts from the same empty heap a single `zylisp run` has.
+static (int Forms, double HeapMb) CheckedRead(string text)
+{
+    long before = GC.GetTotalMemory(forceFullCollection: true);
+    var check = Reader.ReadAll(text, "bench.zl");
+    long after = GC.GetTotalMemory(forceFullCollection: true);
+    if (check.Diagnostics.Count > 0)
+    {
+        Console.Error.WriteLine("generated program has diagnostics: " + check.Diagnostics[0]);
+        return (-1, 0);
+    }
+
+    int forms = check.Forms.Count;
+    GC.KeepAlive(check);
+    return (forms, (after - before) / 1048576.0);
 }
 
 static string LoadAverage() =>
