@@ -478,7 +478,7 @@ internal sealed class ReaderSession
                         return;
                     }
 
-                    var symbol = top.PrefixSymbol!.WithSpan(Span(top.Start, top.OpenerEnd));
+                    var symbol = top.PrefixSymbol!.At(file, top.Start.Offset, top.Start.Line, top.Start.Column, top.OpenerEnd.Offset - top.Start.Offset);
                     var start = top.Start;
                     frames.RemoveAt(depth - 1);
                     var wrapped = PersistentList.ConsWithSpan(symbol, PersistentList.Empty.Cons(item.Form), Span(start, item.End));
@@ -602,7 +602,7 @@ internal sealed class ReaderSession
 
         var (nsName, nsHash) = ns.IsEmpty ? (null, 0) : names.Intern(ns);
         var (symbolName, nameHash) = names.Intern(name);
-        var symbol = Symbol.Create(nsName, nsHash, symbolName, nameHash, Span(start, endPosition));
+        var symbol = Symbol.Create(nsName, nsHash, symbolName, nameHash, file, start.Offset, start.Line, start.Column, endPosition.Offset - start.Offset);
         Deliver(new Item(symbol, start, endPosition));
     }
 
