@@ -31,8 +31,8 @@ var jsonRate = Measure(runs, () => { using var doc = JsonDocument.Parse(jsonUtf8
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"live form tree: {heapMb:F0} MB; GC during the reader runs (incl. warm-ups and forced GCs): {readerPause.TotalMilliseconds:F0} ms paused, gen0/1/2 collections {collections}"));
 Console.WriteLine($"load average before/after: {loadBefore} / {LoadAverage()}");
 Console.WriteLine("                     wall MB/s   CPU MB/s   (medians)");
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Reader.ReadAll       {reader.Wall,9:F1}  {reader.Cpu,9:F1}   ({formCount} top-level forms)"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"JsonDocument.Parse   {jsonRate.Wall,9:F1}  {jsonRate.Cpu,9:F1}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Reader.ReadAll       {reader.Wall,9:F1}  {reader.Cpu,9:F1}   ({formCount} top-level forms; GC pauses {reader.GcShare:P0} of wall time)"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"JsonDocument.Parse   {jsonRate.Wall,9:F1}  {jsonRate.Cpu,9:F1}   (GC pauses {jsonRate.GcShare:P0} of wall time)"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio reader/json    {reader.Wall / jsonRate.Wall,9:F2}  {reader.Cpu / jsonRate.Cpu,9:F2}"));
 return 0;
 
@@ -40,12 +40,13 @@ return 0;
 // apart from a few accented letters, so the two units are nearly the same. CPU MB/s divides by
 // the process's CPU time instead of wall time, which is steadier on a shared, overloaded machine
 // (with workstation non-concurrent GC the collections run on the measuring thread and count too).
-static (double Wall, double Cpu) Measure(int runs, Func<int> work, int size)
+static (double Wall, double Cpu, double GcShare) Measure(int runs, Func<int> work, int size)
 {
     work(); // warm-up: JIT and first-touch allocation
     work();
     var wall = new List<double>();
     var cpu = new List<double>();
+    var gcShare = new List<double>();
     var process = Process.GetCurrentProcess();
     for (int i = 0; i < runs; i++)
     {
@@ -53,9 +54,11 @@ static (double Wall, double Cpu) Measure(int runs, Func<int> work, int size)
         GC.WaitForPendingFinalizers();
         process.Refresh();
         var cpuBefore = process.TotalProcessorTime;
+        var pauseBefore = GC.GetTotalPauseDuration();
         var sw = Stopwatch.StartNew();
         work();
         sw.Stop();
+        gcShare.Add((GC.GetTotalPauseDuration() - pauseBefore) / sw.Elapsed);
         process.Refresh();
         wall.Add(size / 1048576.0 / sw.Elapsed.TotalSeconds);
         cpu.Add(size / 1048576.0 / (process.TotalProcessorTime - cpuBefore).TotalSeconds);
@@ -63,7 +66,8 @@ static (double Wall, double Cpu) Measure(int runs, Func<int> work, int size)
 
     wall.Sort();
     cpu.Sort();
-    return (wall[wall.Count / 2], cpu[cpu.Count / 2]);
+    gcShare.Sort();
+    return (wall[wall.Count / 2], cpu[cpu.Count / 2], gcShare[gcShare.Count / 2]);
 }
 
 // Reads once to check the generated program and to weigh the tree it builds; the tree is dropped
