@@ -339,23 +339,22 @@ internal sealed class ReaderSession
             return;
         }
 
-        var span = Span(frame.Start, end);
         object value = frame.Kind switch
         {
-            FrameKind.List => BuildList(frame.ItemBase, count, span),
-            FrameKind.Vector => BuildVector(frame.ItemBase, count, span),
-            FrameKind.Map => BuildMap(frame.ItemBase, count, span),
-            _ => BuildSet(frame.ItemBase, count, span),
+            FrameKind.List => BuildList(frame.ItemBase, count, Packed(frame.Start, end)),
+            FrameKind.Vector => BuildVector(frame.ItemBase, count, Span(frame.Start, end)),
+            FrameKind.Map => BuildMap(frame.ItemBase, count, Span(frame.Start, end)),
+            _ => BuildSet(frame.ItemBase, count, Span(frame.Start, end)),
         };
         items.RemoveRange(frame.ItemBase, count);
         Deliver(new Item(value, frame.Start, end));
     }
 
-    private PersistentList BuildList(int start, int count, SourceSpan span)
+    private PersistentList BuildList(int start, int count, PackedSpan span)
     {
         if (count == 0)
         {
-            return PersistentList.Empty.WithSpan(span);
+            return PersistentList.EmptyAt(span);
         }
 
         var list = PersistentList.Empty;
@@ -364,7 +363,7 @@ internal sealed class ReaderSession
             list = list.Cons(items[i].Form);
         }
 
-        return PersistentList.ConsWithSpan(items[start].Form, list, span);
+        return PersistentList.ConsAt(items[start].Form, list, span);
     }
 
     private PersistentVector BuildVector(int start, int count, SourceSpan span)
@@ -481,7 +480,7 @@ internal sealed class ReaderSession
                     var symbol = top.PrefixSymbol!.At(file, top.Start.Offset, top.Start.Line, top.Start.Column, top.OpenerEnd.Offset - top.Start.Offset);
                     var start = top.Start;
                     frames.RemoveAt(depth - 1);
-                    var wrapped = PersistentList.ConsWithSpan(symbol, PersistentList.Empty.Cons(item.Form), Span(start, item.End));
+                    var wrapped = PersistentList.ConsAt(symbol, PersistentList.Empty.Cons(item.Form), Packed(start, item.End));
                     item = new Item(wrapped, start, item.End);
                     continue;
                 default:
@@ -792,6 +791,9 @@ internal sealed class ReaderSession
     // ---- diagnostics and spans ----------------------------------------------------------
 
     private SourceSpan Span(TextPosition start, TextPosition end) =>
+        new(file, start.Line, start.Column, end.Line, end.Column, start.Offset, end.Offset);
+
+    private PackedSpan Packed(TextPosition start, TextPosition end) =>
         new(file, start.Line, start.Column, end.Line, end.Column, start.Offset, end.Offset);
 
     private void Report(string id, SourceSpan span, params object?[] args) => Report(id, span, args, null);

@@ -27,7 +27,7 @@ public class SymbolTests
     [Fact]
     public void Reader_macro_symbols_span_their_prefix()
     {
-        var form = Assert.IsType<PersistentList>(Reader.ReadAll("\n  ~@xs", "m.zl").Forms[0]);
+        var form = Assert.IsAssignableFrom<PersistentList>(Reader.ReadAll("\n  ~@xs", "m.zl").Forms[0]);
         var unquoteSplicing = Assert.IsType<Symbol>(form.First);
         Assert.Equal(Symbol.Of("unquote-splicing"), unquoteSplicing);
         Assert.Equal(new SourceSpan("m.zl", 2, 3, 2, 5, 3, 5), unquoteSplicing.Span);
