@@ -31,7 +31,7 @@ public class PersistentList : ISequential, IHasSpan, IEquatable<PersistentList>
 
     public bool IsEmpty => Count == 0;
 
-    public SourceSpan? Span => this is SpannedHead head ? head.Location.ToSourceSpan() : null;
+    public SourceSpan? Span => (this as SpannedHead)?.Location.ToSourceSpan();
 
     /// <summary>The first element, or null (nil) for the empty list.</summary>
     public object? First => first;

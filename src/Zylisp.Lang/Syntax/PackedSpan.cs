@@ -1,23 +1,38 @@
 namespace Zylisp.Lang.Syntax;
 
 /// <summary>
-/// The fields of a <see cref="SourceSpan"/> without the object around them. Forms read from a
-/// file keep their position in this form and build the <see cref="SourceSpan"/> only when asked:
-/// a large file has hundreds of thousands of collections, and one extra span object for each
-/// was a large share of what the garbage collector had to promote with the tree.
+/// A form's source position without a <see cref="SourceSpan"/> object: a read form keeps its
+/// two offsets and the <see cref="LineMap"/> of its text (16 bytes inside the form), and builds
+/// the <see cref="SourceSpan"/> only when asked. A large file has millions of forms, and one span
+/// object for each was a large share of what the garbage collector had to promote with the tree.
+/// Spans given by other code are kept as they are. The default value means "no span".
 /// </summary>
-internal readonly struct PackedSpan(string file, int line, int column, int endLine, int endColumn, int startOffset, int endOffset)
+internal readonly struct PackedSpan
 {
-    private readonly string file = file;
-    private readonly int line = line;
-    private readonly int column = column;
-    private readonly int endLine = endLine;
-    private readonly int endColumn = endColumn;
-    private readonly int startOffset = startOffset;
-    private readonly int endOffset = endOffset;
+    private readonly object? location; // null, a LineMap, or a SourceSpan kept as given
+    private readonly int startOffset;
+    private readonly int endOffset;
 
-    public static PackedSpan From(SourceSpan span) =>
-        new(span.File, span.Line, span.Column, span.EndLine, span.EndColumn, span.StartOffset, span.EndOffset);
+    public PackedSpan(LineMap lines, int startOffset, int endOffset)
+    {
+        location = lines;
+        this.startOffset = startOffset;
+        this.endOffset = endOffset;
+    }
 
-    public SourceSpan ToSourceSpan() => new(file, line, column, endLine, endColumn, startOffset, endOffset);
+    private PackedSpan(SourceSpan span)
+    {
+        location = span;
+    }
+
+    public bool IsNone => location is null;
+
+    public static PackedSpan From(SourceSpan? span) => span is null ? default : new PackedSpan(span);
+
+    public SourceSpan? ToSourceSpan() => location switch
+    {
+        LineMap lines => lines.Span(startOffset, endOffset),
+        SourceSpan span => span,
+        _ => null,
+    };
 }

@@ -40,6 +40,7 @@ internal sealed class ReaderSession
     private readonly NameTable names = new();
     private readonly Dictionary<string, Keyword> keywords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Keyword>.AlternateLookup<ReadOnlySpan<char>> keywordLookup;
+    private LineMap lines;
     private StringBuilder? stringBuffer;
     private int pos;
     private int line = 1;
@@ -53,6 +54,7 @@ internal sealed class ReaderSession
         this.text = text;
         this.file = file;
         this.options = options;
+        lines = new LineMap(file, 0);
         keywordLookup = keywords.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -112,12 +114,21 @@ internal sealed class ReaderSession
         {
             pos = 1;
             lineStart = 1;
+            lines = new LineMap(file, 1);
         }
 
         if (text.AsSpan(pos).StartsWith("#!", StringComparison.Ordinal))
         {
             SkipLine();
         }
+    }
+
+    /// <summary>Counts a newline just consumed; the line map must see every line the counter does.</summary>
+    private void StartLine()
+    {
+        line++;
+        lineStart = pos;
+        lines.AddLine(pos);
     }
 
     private void SkipLine()
@@ -138,8 +149,7 @@ internal sealed class ReaderSession
                     break;
                 case '\n':
                     pos++;
-                    line++;
-                    lineStart = pos;
+                    StartLine();
                     break;
                 case ';':
                     SkipLine();
@@ -477,7 +487,7 @@ internal sealed class ReaderSession
                         return;
                     }
 
-                    var symbol = top.PrefixSymbol!.At(file, top.Start.Offset, top.Start.Line, top.Start.Column, top.OpenerEnd.Offset - top.Start.Offset);
+                    var symbol = top.PrefixSymbol!.At(Packed(top.Start, top.OpenerEnd));
                     var start = top.Start;
                     frames.RemoveAt(depth - 1);
                     var wrapped = PersistentList.ConsAt(symbol, PersistentList.Empty.Cons(item.Form), Packed(start, item.End));
@@ -601,7 +611,7 @@ internal sealed class ReaderSession
 
         var (nsName, nsHash) = ns.IsEmpty ? (null, 0) : names.Intern(ns);
         var (symbolName, nameHash) = names.Intern(name);
-        var symbol = Symbol.Create(nsName, nsHash, symbolName, nameHash, file, start.Offset, start.Line, start.Column, endPosition.Offset - start.Offset);
+        var symbol = Symbol.Create(nsName, nsHash, symbolName, nameHash, new PackedSpan(lines, start.Offset, endPosition.Offset));
         Deliver(new Item(symbol, start, endPosition));
     }
 
@@ -715,8 +725,7 @@ internal sealed class ReaderSession
             if (c == '\n')
             {
                 pos++;
-                line++;
-                lineStart = pos;
+                StartLine();
                 continue;
             }
 
@@ -793,8 +802,7 @@ internal sealed class ReaderSession
     private SourceSpan Span(TextPosition start, TextPosition end) =>
         new(file, start.Line, start.Column, end.Line, end.Column, start.Offset, end.Offset);
 
-    private PackedSpan Packed(TextPosition start, TextPosition end) =>
-        new(file, start.Line, start.Column, end.Line, end.Column, start.Offset, end.Offset);
+    private PackedSpan Packed(TextPosition start, TextPosition end) => new(lines, start.Offset, end.Offset);
 
     private void Report(string id, SourceSpan span, params object?[] args) => Report(id, span, args, null);
 
