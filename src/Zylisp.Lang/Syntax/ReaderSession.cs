@@ -525,7 +525,10 @@ internal sealed class ReaderSession
                 pos++;
                 int tokenEnd = ScanTokenEnd(pos);
                 string shown = tokenEnd > pos ? text[pos..tokenEnd] : (pos < text.Length ? text[pos].ToString() : string.Empty);
-                pos = Math.Max(tokenEnd, Math.Min(pos + 1, text.Length));
+                // A newline after '#' is left for SkipTrivia, which counts lines; consuming it here
+                // put every later line and span one line too high.
+                bool newlineNext = pos < text.Length && text[pos] == '\n';
+                pos = newlineNext ? pos : Math.Max(tokenEnd, Math.Min(pos + 1, text.Length));
                 Report(DiagnosticIds.UnknownDispatch, Span(start, Here), shown);
                 return;
         }
