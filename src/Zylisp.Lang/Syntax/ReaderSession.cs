@@ -352,9 +352,9 @@ internal sealed class ReaderSession
         object value = frame.Kind switch
         {
             FrameKind.List => BuildList(frame.ItemBase, count, Packed(frame.Start, end)),
-            FrameKind.Vector => BuildVector(frame.ItemBase, count, Span(frame.Start, end)),
-            FrameKind.Map => BuildMap(frame.ItemBase, count, Span(frame.Start, end)),
-            _ => BuildSet(frame.ItemBase, count, Span(frame.Start, end)),
+            FrameKind.Vector => BuildVector(frame.ItemBase, count, Packed(frame.Start, end)),
+            FrameKind.Map => BuildMap(frame.ItemBase, count, Packed(frame.Start, end)),
+            _ => BuildSet(frame.ItemBase, count, Packed(frame.Start, end)),
         };
         items.RemoveRange(frame.ItemBase, count);
         Deliver(new Item(value, frame.Start, end));
@@ -376,7 +376,7 @@ internal sealed class ReaderSession
         return PersistentList.ConsAt(items[start].Form, list, span);
     }
 
-    private PersistentVector BuildVector(int start, int count, SourceSpan span)
+    private PersistentVector BuildVector(int start, int count, PackedSpan span)
     {
         var values = new object?[count];
         for (int i = 0; i < count; i++)
@@ -387,7 +387,7 @@ internal sealed class ReaderSession
         return PersistentVector.FromArray(values, span);
     }
 
-    private PersistentMap BuildMap(int start, int count, SourceSpan span)
+    private PersistentMap BuildMap(int start, int count, PackedSpan span)
     {
         if (count % 2 != 0)
         {
@@ -427,7 +427,7 @@ internal sealed class ReaderSession
         return false;
     }
 
-    private PersistentSet BuildSet(int start, int count, SourceSpan span)
+    private PersistentSet BuildSet(int start, int count, PackedSpan span)
     {
         var elements = new object?[count];
         int kept = 0;
