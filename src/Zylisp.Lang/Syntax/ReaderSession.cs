@@ -612,9 +612,7 @@ internal sealed class ReaderSession
             return;
         }
 
-        var (nsName, nsHash) = ns.IsEmpty ? (null, 0) : names.Intern(ns);
-        var (symbolName, nameHash) = names.Intern(name);
-        var symbol = Symbol.Create(nsName, nsHash, symbolName, nameHash, new PackedSpan(lines, start.Offset, endPosition.Offset));
+        var symbol = Symbol.Create(names.InternSymbol(token, ns, name), new PackedSpan(lines, start.Offset, endPosition.Offset));
         Deliver(new Item(symbol, start, endPosition));
     }
 
