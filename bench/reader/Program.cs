@@ -15,23 +15,24 @@ byte[] jsonUtf8 = Encoding.UTF8.GetBytes(json);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"zylisp text: {zylisp.Length / 1048576.0:F1} M chars; json: {jsonUtf8.Length / 1048576.0:F1} MB; runs: {runs}"));
 
 string loadBefore = LoadAverage();
-var check = Reader.ReadAll(zylisp, "bench.zl");
-if (check.Diagnostics.Count > 0)
+var (formCount, heapMb) = CheckedRead(zylisp);
+if (formCount < 0)
 {
-    Console.Error.WriteLine("generated program has diagnostics: " + check.Diagnostics[0]);
     return 1;
 }
 
 var pauseBefore = GC.GetTotalPauseDuration();
+int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
 var reader = Measure(runs, () => Reader.ReadAll(zylisp, "bench.zl").Forms.Count, zylisp.Length);
 var readerPause = GC.GetTotalPauseDuration() - pauseBefore;
+string collections = string.Join('/', Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]));
 var jsonRate = Measure(runs, () => { using var doc = JsonDocument.Parse(jsonUtf8); return doc.RootElement.GetArrayLength(); }, jsonUtf8.Length);
 
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GC pauses during the reader runs: {readerPause.TotalMilliseconds:F0} ms in total"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"live form tree: {heapMb:F0} MB; GC during the reader runs (incl. warm-ups and forced GCs): {readerPause.TotalMilliseconds:F0} ms paused, gen0/1/2 collections {collections}"));
 Console.WriteLine($"load average before/after: {loadBefore} / {LoadAverage()}");
 Console.WriteLine("                     wall MB/s   CPU MB/s   (medians)");
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Reader.ReadAll       {reader.Wall,9:F1}  {reader.Cpu,9:F1}   ({check.Forms.Count} top-level forms)"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"JsonDocument.Parse   {jsonRate.Wall,9:F1}  {jsonRate.Cpu,9:F1}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Reader.ReadAll       {reader.Wall,9:F1}  {reader.Cpu,9:F1}   ({formCount} top-level forms; GC pauses {reader.GcShare:P0} of wall time)"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"JsonDocument.Parse   {jsonRate.Wall,9:F1}  {jsonRate.Cpu,9:F1}   (GC pauses {jsonRate.GcShare:P0} of wall time)"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio reader/json    {reader.Wall / jsonRate.Wall,9:F2}  {reader.Cpu / jsonRate.Cpu,9:F2}"));
 return 0;
 
@@ -39,12 +40,13 @@ return 0;
 // apart from a few accented letters, so the two units are nearly the same. CPU MB/s divides by
 // the process's CPU time instead of wall time, which is steadier on a shared, overloaded machine
 // (with workstation non-concurrent GC the collections run on the measuring thread and count too).
-static (double Wall, double Cpu) Measure(int runs, Func<int> work, int size)
+static (double Wall, double Cpu, double GcShare) Measure(int runs, Func<int> work, int size)
 {
     work(); // warm-up: JIT and first-touch allocation
     work();
     var wall = new List<double>();
     var cpu = new List<double>();
+    var gcShare = new List<double>();
     var process = Process.GetCurrentProcess();
     for (int i = 0; i < runs; i++)
     {
@@ -52,9 +54,11 @@ static (double Wall, double Cpu) Measure(int runs, Func<int> work, int size)
         GC.WaitForPendingFinalizers();
         process.Refresh();
         var cpuBefore = process.TotalProcessorTime;
+        var pauseBefore = GC.GetTotalPauseDuration();
         var sw = Stopwatch.StartNew();
         work();
         sw.Stop();
+        gcShare.Add((GC.GetTotalPauseDuration() - pauseBefore) / sw.Elapsed);
         process.Refresh();
         wall.Add(size / 1048576.0 / sw.Elapsed.TotalSeconds);
         cpu.Add(size / 1048576.0 / (process.TotalProcessorTime - cpuBefore).TotalSeconds);
@@ -62,7 +66,26 @@ static (double Wall, double Cpu) Measure(int runs, Func<int> work, int size)
 
     wall.Sort();
     cpu.Sort();
-    return (wall[wall.Count / 2], cpu[cpu.Count / 2]);
+    gcShare.Sort();
+    return (wall[wall.Count / 2], cpu[cpu.Count / 2], gcShare[gcShare.Count / 2]);
+}
+
+// Reads once to check the generated program and to weigh the tree it builds; the tree is dropped
+// before timing so every measured run starts from the same empty heap a single `zylisp run` has.
+static (int Forms, double HeapMb) CheckedRead(string text)
+{
+    long before = GC.GetTotalMemory(forceFullCollection: true);
+    var check = Reader.ReadAll(text, "bench.zl");
+    long after = GC.GetTotalMemory(forceFullCollection: true);
+    if (check.Diagnostics.Count > 0)
+    {
+        Console.Error.WriteLine("generated program has diagnostics: " + check.Diagnostics[0]);
+        return (-1, 0);
+    }
+
+    int forms = check.Forms.Count;
+    GC.KeepAlive(check);
+    return (forms, (after - before) / 1048576.0);
 }
 
 static string LoadAverage() =>

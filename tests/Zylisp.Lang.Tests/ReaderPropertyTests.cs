@@ -70,6 +70,54 @@ public class ReaderPropertyTests
         }));
     }
 
+    [Fact]
+    public void Every_span_in_the_tree_has_the_line_and_column_of_its_offsets()
+    {
+        // Forms keep offsets and rebuild lines and columns on demand; this checks them against
+        // an independent count of newlines, on noise that includes every reader macro and '#'.
+        var noise = Gen.ListOf(Gen.Elements("(", ")", "[", "]", "{", "}", "#{", "#_", "#", "\"", "\\n", ";", "'", "`", "~", "~@", "@", ":k", "a", "ns/b", "1", " ", "\n", "\r\n", ",", "é", "😀"))
+            .Select(parts => string.Concat(parts));
+        Check.One(Config.WithMaxTest(2000), Prop.ForAll(Arb.From(noise), text =>
+        {
+            var result = Reader.ReadAll(text, "lines.zl");
+            return result.FormSpans.All(s => HasLineAndColumnOfOffsets(text, s))
+                && result.Forms.All(form => SpansIn(form).All(s => HasLineAndColumnOfOffsets(text, s)));
+        }));
+    }
+
+    private static IEnumerable<SourceSpan> SpansIn(object? form)
+    {
+        if (form is IHasSpan { Span: { } span })
+        {
+            yield return span;
+        }
+
+        var children = form switch
+        {
+            PersistentMap m => m.Entries.SelectMany(e => new[] { e.Key, e.Value }),
+            IZylispCollection c => c,
+            _ => [],
+        };
+        foreach (var child in children)
+        {
+            foreach (var inner in SpansIn(child))
+            {
+                yield return inner;
+            }
+        }
+    }
+
+    private static bool HasLineAndColumnOfOffsets(string text, SourceSpan span)
+    {
+        return span.File == "lines.zl" && At(span.StartOffset) == (span.Line, span.Column) && At(span.EndOffset) == (span.EndLine, span.EndColumn);
+
+        (int Line, int Column) At(int offset)
+        {
+            int lineStart = text.LastIndexOf('\n', Math.Max(offset - 1, 0), offset) + 1;
+            return (text.AsSpan(0, offset).Count('\n') + 1, offset - lineStart + 1);
+        }
+    }
+
     private static object? VectorsToLists(object? value) => value switch
     {
         PersistentVector v => PersistentList.CreateRange(v.Select(VectorsToLists)),

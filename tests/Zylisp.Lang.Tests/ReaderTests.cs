@@ -161,10 +161,19 @@ public class ReaderTests
     }
 
     [Fact]
+    public void Hash_before_a_newline_does_not_lose_the_line()
+    {
+        // Found by the span property test: the unknown-dispatch path swallowed the '\n' uncounted.
+        var result = Reader.ReadAll("#\nx", "t.zl");
+        Assert.Equal([DiagnosticIds.UnknownDispatch], result.Diagnostics.Select(d => d.Id));
+        Assert.Equal(new SourceSpan("t.zl", 2, 1, 2, 2, 2, 3), ((Symbol)result.Forms[0]!).Span);
+    }
+
+    [Fact]
     public void Spans_cover_forms_with_one_based_lines_and_columns()
     {
         var result = Reader.ReadAll("(a\n  [b c])", "f.zl");
-        var list = Assert.IsType<PersistentList>(Assert.Single(result.Forms));
+        var list = Assert.IsAssignableFrom<PersistentList>(Assert.Single(result.Forms));
         Assert.Equal(new SourceSpan("f.zl", 1, 1, 2, 9, 0, 11), list.Span);
         Assert.Equal(list.Span, result.FormSpans[0]);
         var a = Assert.IsType<Symbol>(list.First);

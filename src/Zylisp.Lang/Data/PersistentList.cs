@@ -7,27 +7,31 @@ namespace Zylisp.Lang.Data;
 /// An immutable singly linked list: O(1) <see cref="Cons"/>, <see cref="First"/>, <see cref="Rest"/>
 /// and <see cref="Count"/>; O(n) indexing. Only the head node's span is meaningful.
 /// </summary>
-public sealed class PersistentList : ISequential, IHasSpan, IEquatable<PersistentList>
+/// <remarks>
+/// Not sealed only so that the private <see cref="SpannedHead"/> can derive from it; the
+/// constructors are private, so no other code can. Most cells are tails that never carry a span,
+/// so the span lives only in the head cell that has one, kept inline as a <see cref="PackedSpan"/>.
+/// </remarks>
+public class PersistentList : ISequential, IHasSpan, IEquatable<PersistentList>
 {
     private readonly object? first;
     private readonly PersistentList? rest;
     private int hash;
 
-    private PersistentList(object? first, PersistentList? rest, int count, SourceSpan? span)
+    private PersistentList(object? first, PersistentList? rest, int count)
     {
         this.first = first;
         this.rest = rest;
         Count = count;
-        Span = span;
     }
 
-    public static PersistentList Empty { get; } = new(null, null, 0, null);
+    public static PersistentList Empty { get; } = new(null, null, 0);
 
     public int Count { get; }
 
     public bool IsEmpty => Count == 0;
 
-    public SourceSpan? Span { get; }
+    public SourceSpan? Span => (this as SpannedHead)?.Location.ToSourceSpan();
 
     /// <summary>The first element, or null (nil) for the empty list.</summary>
     public object? First => first;
@@ -53,15 +57,18 @@ public sealed class PersistentList : ISequential, IHasSpan, IEquatable<Persisten
     }
 
     /// <summary>A new list with <paramref name="item"/> in front of this one.</summary>
-    public PersistentList Cons(object? item) => new(item, this, Count + 1, null);
+    public PersistentList Cons(object? item) => new(item, this, Count + 1);
 
-    /// <summary>A new list of <paramref name="item"/> followed by <paramref name="rest"/>, carrying <paramref name="span"/>.</summary>
-    internal static PersistentList ConsWithSpan(object? item, PersistentList rest, SourceSpan? span) =>
-        new(item, rest, rest.Count + 1, span);
+    /// <summary>A new list of <paramref name="item"/> followed by <paramref name="rest"/>, read at <paramref name="location"/>.</summary>
+    internal static PersistentList ConsAt(object? item, PersistentList rest, PackedSpan location) =>
+        new SpannedHead(item, rest, rest.Count + 1, location);
+
+    /// <summary>An empty list read at <paramref name="location"/>.</summary>
+    internal static PersistentList EmptyAt(PackedSpan location) => new SpannedHead(null, null, 0, location);
 
     /// <summary>The same elements with a different span (shares the tail).</summary>
     public PersistentList WithSpan(SourceSpan? span) =>
-        IsEmpty ? new PersistentList(null, null, 0, span) : new PersistentList(first, rest, Count, span);
+        span is null ? new PersistentList(first, rest, Count) : new SpannedHead(first, rest, Count, PackedSpan.From(span));
 
     public static PersistentList Create(params ReadOnlySpan<object?> items)
     {
@@ -112,4 +119,10 @@ public sealed class PersistentList : ISequential, IHasSpan, IEquatable<Persisten
     }
 
     public override string ToString() => Printing.Printer.PrStr(this);
+
+    private sealed class SpannedHead(object? first, PersistentList? rest, int count, PackedSpan location)
+        : PersistentList(first, rest, count)
+    {
+        public PackedSpan Location { get; } = location;
+    }
 }

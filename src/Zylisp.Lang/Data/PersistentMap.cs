@@ -28,34 +28,35 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, IEquatable<Pers
     private readonly ImmutableSortedDictionary<long, KeyValuePair<object?, object?>> order;
     private readonly long nextOrder;
     private int hash;
+    private readonly PackedSpan location; // kept inline; see PackedSpan
 
-    private PersistentMap(KeyValuePair<object?, object?>[] small, SourceSpan? span)
+    private PersistentMap(KeyValuePair<object?, object?>[] small, PackedSpan location)
     {
         this.small = small;
         index = EmptyIndex;
         order = ImmutableSortedDictionary<long, KeyValuePair<object?, object?>>.Empty;
-        Span = span;
+        this.location = location;
     }
 
     private PersistentMap(
         ImmutableDictionary<object, (object? Value, long Order)> index,
         ImmutableSortedDictionary<long, KeyValuePair<object?, object?>> order,
         long nextOrder,
-        SourceSpan? span)
+        PackedSpan location)
     {
         this.index = index;
         this.order = order;
         this.nextOrder = nextOrder;
-        Span = span;
+        this.location = location;
     }
 
-    public static PersistentMap Empty { get; } = new([], null);
+    public static PersistentMap Empty { get; } = new([], default);
 
     public int Count => small?.Length ?? index.Count;
 
     public bool IsEmpty => Count == 0;
 
-    public SourceSpan? Span { get; }
+    public SourceSpan? Span => location.ToSourceSpan();
 
     /// <summary>Entries in insertion order.</summary>
     public IEnumerable<KeyValuePair<object?, object?>> Entries => small ?? (IEnumerable<KeyValuePair<object?, object?>>)order.Values;
@@ -104,7 +105,7 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, IEquatable<Pers
                 // Keep the key object first inserted, as Clojure does, and its position.
                 var replaced = (KeyValuePair<object?, object?>[])small.Clone();
                 replaced[i] = new KeyValuePair<object?, object?>(small[i].Key, value);
-                return new PersistentMap(replaced, null);
+                return new PersistentMap(replaced, default);
             }
 
             if (small.Length < SmallLimit)
@@ -112,10 +113,10 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, IEquatable<Pers
                 var grown = new KeyValuePair<object?, object?>[small.Length + 1];
                 Array.Copy(small, grown, small.Length);
                 grown[small.Length] = new KeyValuePair<object?, object?>(key, value);
-                return new PersistentMap(grown, null);
+                return new PersistentMap(grown, default);
             }
 
-            return FromDistinctEntries([.. small, new KeyValuePair<object?, object?>(key, value)], null);
+            return FromDistinctEntries([.. small, new KeyValuePair<object?, object?>(key, value)], default);
         }
 
         object wrapped = KeyComparer.Wrap(key);
@@ -131,14 +132,14 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, IEquatable<Pers
                 index.SetItem(wrapped, (value, slot.Order)),
                 order.SetItem(slot.Order, new KeyValuePair<object?, object?>(existingKey, value)),
                 nextOrder,
-                null);
+                default);
         }
 
         return new PersistentMap(
             index.Add(wrapped, (value, nextOrder)),
             order.Add(nextOrder, new KeyValuePair<object?, object?>(key, value)),
             nextOrder + 1,
-            null);
+            default);
     }
 
     public PersistentMap Dissoc(object? key)
@@ -159,7 +160,7 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, IEquatable<Pers
             var shrunk = new KeyValuePair<object?, object?>[small.Length - 1];
             Array.Copy(small, shrunk, i);
             Array.Copy(small, i + 1, shrunk, i, small.Length - i - 1);
-            return new PersistentMap(shrunk, null);
+            return new PersistentMap(shrunk, default);
         }
 
         object wrapped = KeyComparer.Wrap(key);
@@ -170,7 +171,7 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, IEquatable<Pers
 
         return index.Count == 1
             ? Empty
-            : new PersistentMap(index.Remove(wrapped), order.Remove(slot.Order), nextOrder, null);
+            : new PersistentMap(index.Remove(wrapped), order.Remove(slot.Order), nextOrder, default);
     }
 
     /// <summary>
@@ -204,7 +205,7 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, IEquatable<Pers
     }
 
     public PersistentMap WithSpan(SourceSpan? span) =>
-        small is not null ? new PersistentMap(small, span) : new PersistentMap(index, order, nextOrder, span);
+        small is not null ? new PersistentMap(small, PackedSpan.From(span)) : new PersistentMap(index, order, nextOrder, PackedSpan.From(span));
 
     /// <summary>A map from alternating keys and values; later duplicates replace earlier values.</summary>
     public static PersistentMap Create(params ReadOnlySpan<object?> keysAndValues)
@@ -271,15 +272,15 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, IEquatable<Pers
             }
         }
 
-        return FromDistinctEntries([.. distinct], null);
+        return FromDistinctEntries([.. distinct], default);
     }
 
     /// <summary>Builds a map from entries whose keys are known to be distinct; takes ownership of the array.</summary>
-    internal static PersistentMap FromDistinctEntries(KeyValuePair<object?, object?>[] entries, SourceSpan? span)
+    internal static PersistentMap FromDistinctEntries(KeyValuePair<object?, object?>[] entries, PackedSpan location)
     {
         if (entries.Length <= SmallLimit)
         {
-            return entries.Length == 0 && span is null ? Empty : new PersistentMap(entries, span);
+            return entries.Length == 0 && location.IsNone ? Empty : new PersistentMap(entries, location);
         }
 
         var indexBuilder = ImmutableDictionary.CreateBuilder<object, (object?, long)>(KeyComparer.Instance);
@@ -290,7 +291,7 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, IEquatable<Pers
             orderBuilder.Add(i, entries[i]);
         }
 
-        return new PersistentMap(indexBuilder.ToImmutable(), orderBuilder.ToImmutable(), entries.Length, span);
+        return new PersistentMap(indexBuilder.ToImmutable(), orderBuilder.ToImmutable(), entries.Length, location);
     }
 
     public IEnumerator<object?> GetEnumerator()

@@ -21,30 +21,31 @@ public sealed class PersistentSet : IZylispCollection, IHasSpan, IEquatable<Pers
     private readonly ImmutableSortedDictionary<long, object?> order;
     private readonly long nextOrder;
     private int hash;
+    private readonly PackedSpan location; // kept inline; see PackedSpan
 
-    private PersistentSet(object?[] small, SourceSpan? span)
+    private PersistentSet(object?[] small, PackedSpan location)
     {
         this.small = small;
         index = EmptyIndex;
         order = ImmutableSortedDictionary<long, object?>.Empty;
-        Span = span;
+        this.location = location;
     }
 
-    private PersistentSet(ImmutableDictionary<object, long> index, ImmutableSortedDictionary<long, object?> order, long nextOrder, SourceSpan? span)
+    private PersistentSet(ImmutableDictionary<object, long> index, ImmutableSortedDictionary<long, object?> order, long nextOrder, PackedSpan location)
     {
         this.index = index;
         this.order = order;
         this.nextOrder = nextOrder;
-        Span = span;
+        this.location = location;
     }
 
-    public static PersistentSet Empty { get; } = new([], null);
+    public static PersistentSet Empty { get; } = new([], default);
 
     public int Count => small?.Length ?? index.Count;
 
     public bool IsEmpty => Count == 0;
 
-    public SourceSpan? Span { get; }
+    public SourceSpan? Span => location.ToSourceSpan();
 
     private IEnumerable<object?> Items => small ?? order.Values;
 
@@ -73,14 +74,14 @@ public sealed class PersistentSet : IZylispCollection, IHasSpan, IEquatable<Pers
             }
 
             return small.Length < PersistentMap.SmallLimit
-                ? new PersistentSet([.. small, item], null)
-                : FromDistinct([.. small, item], null);
+                ? new PersistentSet([.. small, item], default)
+                : FromDistinct([.. small, item], default);
         }
 
         object wrapped = KeyComparer.Wrap(item);
         return index.ContainsKey(wrapped)
             ? this
-            : new PersistentSet(index.Add(wrapped, nextOrder), order.Add(nextOrder, item), nextOrder + 1, null);
+            : new PersistentSet(index.Add(wrapped, nextOrder), order.Add(nextOrder, item), nextOrder + 1, default);
     }
 
     public PersistentSet Disj(object? item)
@@ -101,7 +102,7 @@ public sealed class PersistentSet : IZylispCollection, IHasSpan, IEquatable<Pers
             var shrunk = new object?[small.Length - 1];
             Array.Copy(small, shrunk, i);
             Array.Copy(small, i + 1, shrunk, i, small.Length - i - 1);
-            return new PersistentSet(shrunk, null);
+            return new PersistentSet(shrunk, default);
         }
 
         object wrapped = KeyComparer.Wrap(item);
@@ -110,11 +111,11 @@ public sealed class PersistentSet : IZylispCollection, IHasSpan, IEquatable<Pers
             return this;
         }
 
-        return index.Count == 1 ? Empty : new PersistentSet(index.Remove(wrapped), order.Remove(position), nextOrder, null);
+        return index.Count == 1 ? Empty : new PersistentSet(index.Remove(wrapped), order.Remove(position), nextOrder, default);
     }
 
     public PersistentSet WithSpan(SourceSpan? span) =>
-        small is not null ? new PersistentSet(small, span) : new PersistentSet(index, order, nextOrder, span);
+        small is not null ? new PersistentSet(small, PackedSpan.From(span)) : new PersistentSet(index, order, nextOrder, PackedSpan.From(span));
 
     public static PersistentSet Create(params ReadOnlySpan<object?> items)
     {
@@ -141,15 +142,15 @@ public sealed class PersistentSet : IZylispCollection, IHasSpan, IEquatable<Pers
             }
         }
 
-        return FromDistinct([.. distinct], null);
+        return FromDistinct([.. distinct], default);
     }
 
     /// <summary>Builds a set from elements known to be distinct; takes ownership of the array.</summary>
-    internal static PersistentSet FromDistinct(object?[] items, SourceSpan? span)
+    internal static PersistentSet FromDistinct(object?[] items, PackedSpan location)
     {
         if (items.Length <= PersistentMap.SmallLimit)
         {
-            return items.Length == 0 && span is null ? Empty : new PersistentSet(items, span);
+            return items.Length == 0 && location.IsNone ? Empty : new PersistentSet(items, location);
         }
 
         var indexBuilder = ImmutableDictionary.CreateBuilder<object, long>(KeyComparer.Instance);
@@ -160,7 +161,7 @@ public sealed class PersistentSet : IZylispCollection, IHasSpan, IEquatable<Pers
             orderBuilder.Add(i, items[i]);
         }
 
-        return new PersistentSet(indexBuilder.ToImmutable(), orderBuilder.ToImmutable(), items.Length, span);
+        return new PersistentSet(indexBuilder.ToImmutable(), orderBuilder.ToImmutable(), items.Length, location);
     }
 
     public IEnumerator<object?> GetEnumerator() => Items.GetEnumerator();

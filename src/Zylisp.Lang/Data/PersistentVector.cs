@@ -23,23 +23,24 @@ public sealed class PersistentVector : ISequential, IHasSpan, IReadOnlyList<obje
     private readonly object?[] root;
     private readonly object?[] tail;
     private int hash;
+    private readonly PackedSpan location; // kept inline; see PackedSpan
 
-    private PersistentVector(int count, int shift, object?[] root, object?[] tail, SourceSpan? span)
+    private PersistentVector(int count, int shift, object?[] root, object?[] tail, PackedSpan location)
     {
         this.count = count;
         this.shift = shift;
         this.root = root;
         this.tail = tail;
-        Span = span;
+        this.location = location;
     }
 
-    public static PersistentVector Empty { get; } = new(0, Bits, EmptyNode, [], null);
+    public static PersistentVector Empty { get; } = new(0, Bits, EmptyNode, [], default);
 
     public int Count => count;
 
     public bool IsEmpty => count == 0;
 
-    public SourceSpan? Span { get; }
+    public SourceSpan? Span => location.ToSourceSpan();
 
     private int TailOffset => count < Width ? 0 : ((count - 1) >> Bits) << Bits;
 
@@ -69,7 +70,7 @@ public sealed class PersistentVector : ISequential, IHasSpan, IReadOnlyList<obje
             var newTail = new object?[tail.Length + 1];
             Array.Copy(tail, newTail, tail.Length);
             newTail[tail.Length] = item;
-            return new PersistentVector(count + 1, shift, root, newTail, null);
+            return new PersistentVector(count + 1, shift, root, newTail, default);
         }
 
         // The tail is full: it becomes a leaf of the trie, growing a new level when the root is full.
@@ -87,7 +88,7 @@ public sealed class PersistentVector : ISequential, IHasSpan, IReadOnlyList<obje
             newRoot = PushTail(count, shift, root, tail);
         }
 
-        return new PersistentVector(count + 1, newShift, newRoot, [item], null);
+        return new PersistentVector(count + 1, newShift, newRoot, [item], default);
     }
 
     /// <summary>A new vector with position <paramref name="index"/> replaced; index == Count appends.</summary>
@@ -104,10 +105,10 @@ public sealed class PersistentVector : ISequential, IHasSpan, IReadOnlyList<obje
         {
             var newTail = (object?[])tail.Clone();
             newTail[index & Mask] = item;
-            return new PersistentVector(count, shift, root, newTail, null);
+            return new PersistentVector(count, shift, root, newTail, default);
         }
 
-        return new PersistentVector(count, shift, AssocInTree(shift, root, index, item), tail, null);
+        return new PersistentVector(count, shift, AssocInTree(shift, root, index, item), tail, default);
     }
 
     /// <summary>Without the last element; throws <see cref="InvalidOperationException"/> when empty.</summary>
@@ -125,7 +126,7 @@ public sealed class PersistentVector : ISequential, IHasSpan, IReadOnlyList<obje
 
         if (count - TailOffset > 1)
         {
-            return new PersistentVector(count - 1, shift, root, tail[..^1], null);
+            return new PersistentVector(count - 1, shift, root, tail[..^1], default);
         }
 
         var newTail = LeafFor(count - 2);
@@ -137,7 +138,7 @@ public sealed class PersistentVector : ISequential, IHasSpan, IReadOnlyList<obje
             newShift -= Bits;
         }
 
-        return new PersistentVector(count - 1, newShift, newRoot, newTail, null);
+        return new PersistentVector(count - 1, newShift, newRoot, newTail, default);
     }
 
     /// <summary>Elements [start, end) as a new vector.</summary>
@@ -152,31 +153,31 @@ public sealed class PersistentVector : ISequential, IHasSpan, IReadOnlyList<obje
             values[i - start] = LeafFor(i)[i & Mask];
         }
 
-        return FromArray(values, null);
+        return FromArray(values, default);
     }
 
-    public PersistentVector WithSpan(SourceSpan? span) => new(count, shift, root, tail, span);
+    public PersistentVector WithSpan(SourceSpan? span) => new(count, shift, root, tail, PackedSpan.From(span));
 
-    public static PersistentVector Create(params ReadOnlySpan<object?> values) => FromArray(values.ToArray(), null);
+    public static PersistentVector Create(params ReadOnlySpan<object?> values) => FromArray(values.ToArray(), default);
 
     public static PersistentVector CreateRange(IEnumerable<object?> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        return FromArray(values.ToArray(), null);
+        return FromArray(values.ToArray(), default);
     }
 
     /// <summary>Builds a vector that takes ownership of <paramref name="values"/> (the caller must not change it).</summary>
-    internal static PersistentVector FromArray(object?[] values, SourceSpan? span)
+    internal static PersistentVector FromArray(object?[] values, PackedSpan location)
     {
         int n = values.Length;
         if (n == 0)
         {
-            return span is null ? Empty : Empty.WithSpan(span);
+            return location.IsNone ? Empty : new(0, Bits, EmptyNode, [], location);
         }
 
         if (n <= Width)
         {
-            return new PersistentVector(n, Bits, EmptyNode, values, span);
+            return new PersistentVector(n, Bits, EmptyNode, values, location);
         }
 
         // Fill the trie leaf by leaf; nodes are private until the vector is returned, so they are mutated in place.
@@ -198,7 +199,7 @@ public sealed class PersistentVector : ISequential, IHasSpan, IReadOnlyList<obje
             PlaceLeafInPlace(newRoot, newShift, leafStart, leaf);
         }
 
-        return new PersistentVector(n, newShift, newRoot, values[tailOffset..], span);
+        return new PersistentVector(n, newShift, newRoot, values[tailOffset..], location);
     }
 
     public IEnumerator<object?> GetEnumerator()

@@ -8,36 +8,32 @@ namespace Zylisp.Lang.Data;
 /// </summary>
 public sealed class Symbol : IEquatable<Symbol>, IHasSpan
 {
-    private readonly int hash;
+    // The namespace, name and hash, shared by every occurrence the reader reads of the same
+    // text, so an occurrence is only this reference and its position (40 bytes, not 56).
+    private readonly SymbolName id;
+
+    // Where this occurrence was read, kept inline: a source file holds millions of symbols, and
+    // a SourceSpan object for each doubled their count and their cost to the garbage collector.
+    private readonly PackedSpan location;
 
     private Symbol(string? ns, string name, SourceSpan? span)
-        : this(ns, name, ns is null ? 0 : NameHash(ns), NameHash(name), span)
+        : this(new SymbolName(ns, name, HashOf(ns is null ? 0 : NameHash(ns), NameHash(name))), PackedSpan.From(span))
     {
     }
 
-    private Symbol(Symbol source, SourceSpan? span)
+    private Symbol(SymbolName id, PackedSpan location)
     {
-        Namespace = source.Namespace;
-        Name = source.Name;
-        hash = source.hash;
-        Span = span;
-    }
-
-    private Symbol(string? ns, string name, int nsHash, int nameHash, SourceSpan? span)
-    {
-        Namespace = ns;
-        Name = name;
-        Span = span;
-        hash = unchecked((nsHash * 31) + nameHash);
+        this.id = id;
+        this.location = location;
     }
 
     /// <summary>The part before the '/', or null for an unqualified symbol.</summary>
-    public string? Namespace { get; }
+    public string? Namespace => id.Namespace;
 
-    public string Name { get; }
+    public string Name => id.Name;
 
     /// <summary>Where this occurrence was read, or null for symbols built at run time.</summary>
-    public SourceSpan? Span { get; }
+    public SourceSpan? Span => location.ToSourceSpan();
 
     /// <summary>
     /// A symbol from its printed text: "a/b" has namespace "a" and name "b"; "/" and names without
@@ -58,9 +54,14 @@ public sealed class Symbol : IEquatable<Symbol>, IHasSpan
         return new Symbol(ns, name, null);
     }
 
-    /// <summary>For the reader, which already knows the hashes of the names it interned.</summary>
-    internal static Symbol Create(string? ns, int nsHash, string name, int nameHash, SourceSpan? span) =>
-        new(ns, name, nsHash, nameHash, span);
+    /// <summary>For the reader: an occurrence of an interned name read at <paramref name="location"/>.</summary>
+    internal static Symbol Create(SymbolName id, PackedSpan location) => new(id, location);
+
+    /// <summary>For the reader: this symbol read at <paramref name="location"/>.</summary>
+    internal Symbol At(PackedSpan location) => new(id, location);
+
+    /// <summary>The hash of a symbol with these parts, as <see cref="GetHashCode"/> returns it.</summary>
+    internal static int HashOf(int nsHash, int nameHash) => unchecked((nsHash * 31) + nameHash);
 
     /// <summary>
     /// FNV-1a over the UTF-16 code units: cheap for short names and, unlike string hashing, the
@@ -78,22 +79,33 @@ public sealed class Symbol : IEquatable<Symbol>, IHasSpan
     }
 
     /// <summary>The same symbol carrying a different source span.</summary>
-    public Symbol WithSpan(SourceSpan? span) => new(this, span);
+    public Symbol WithSpan(SourceSpan? span) => new(id, PackedSpan.From(span));
 
     /// <summary>"ns/name" or "name".</summary>
     public string FullName => Namespace is null ? Name : Namespace + "/" + Name;
 
     public bool Equals(Symbol? other) =>
-        other is not null && hash == other.hash && string.Equals(Name, other.Name, StringComparison.Ordinal)
-        && string.Equals(Namespace, other.Namespace, StringComparison.Ordinal);
+        other is not null && (ReferenceEquals(id, other.id) || (id.Hash == other.id.Hash
+        && string.Equals(Name, other.Name, StringComparison.Ordinal)
+        && string.Equals(Namespace, other.Namespace, StringComparison.Ordinal)));
 
     public override bool Equals(object? obj) => obj is Symbol other && Equals(other);
 
-    public override int GetHashCode() => hash;
+    public override int GetHashCode() => id.Hash;
 
     public override string ToString() => FullName;
 
     public static bool operator ==(Symbol? left, Symbol? right) => left is null ? right is null : left.Equals(right);
 
     public static bool operator !=(Symbol? left, Symbol? right) => !(left == right);
+}
+
+/// <summary>A symbol's identity without its position; the reader shares one per distinct text.</summary>
+internal sealed class SymbolName(string? ns, string name, int hash)
+{
+    public string? Namespace { get; } = ns;
+
+    public string Name { get; } = name;
+
+    public int Hash { get; } = hash;
 }

@@ -40,6 +40,7 @@ internal sealed class ReaderSession
     private readonly NameTable names = new();
     private readonly Dictionary<string, Keyword> keywords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Keyword>.AlternateLookup<ReadOnlySpan<char>> keywordLookup;
+    private LineMap lines;
     private StringBuilder? stringBuffer;
     private int pos;
     private int line = 1;
@@ -53,6 +54,7 @@ internal sealed class ReaderSession
         this.text = text;
         this.file = file;
         this.options = options;
+        lines = new LineMap(file, 0);
         keywordLookup = keywords.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -112,12 +114,21 @@ internal sealed class ReaderSession
         {
             pos = 1;
             lineStart = 1;
+            lines = new LineMap(file, 1);
         }
 
         if (text.AsSpan(pos).StartsWith("#!", StringComparison.Ordinal))
         {
             SkipLine();
         }
+    }
+
+    /// <summary>Counts a newline just consumed; the line map must see every line the counter does.</summary>
+    private void StartLine()
+    {
+        line++;
+        lineStart = pos;
+        lines.AddLine(pos);
     }
 
     private void SkipLine()
@@ -138,8 +149,7 @@ internal sealed class ReaderSession
                     break;
                 case '\n':
                     pos++;
-                    line++;
-                    lineStart = pos;
+                    StartLine();
                     break;
                 case ';':
                     SkipLine();
@@ -339,23 +349,22 @@ internal sealed class ReaderSession
             return;
         }
 
-        var span = Span(frame.Start, end);
         object value = frame.Kind switch
         {
-            FrameKind.List => BuildList(frame.ItemBase, count, span),
-            FrameKind.Vector => BuildVector(frame.ItemBase, count, span),
-            FrameKind.Map => BuildMap(frame.ItemBase, count, span),
-            _ => BuildSet(frame.ItemBase, count, span),
+            FrameKind.List => BuildList(frame.ItemBase, count, Packed(frame.Start, end)),
+            FrameKind.Vector => BuildVector(frame.ItemBase, count, Packed(frame.Start, end)),
+            FrameKind.Map => BuildMap(frame.ItemBase, count, Packed(frame.Start, end)),
+            _ => BuildSet(frame.ItemBase, count, Packed(frame.Start, end)),
         };
         items.RemoveRange(frame.ItemBase, count);
         Deliver(new Item(value, frame.Start, end));
     }
 
-    private PersistentList BuildList(int start, int count, SourceSpan span)
+    private PersistentList BuildList(int start, int count, PackedSpan span)
     {
         if (count == 0)
         {
-            return PersistentList.Empty.WithSpan(span);
+            return PersistentList.EmptyAt(span);
         }
 
         var list = PersistentList.Empty;
@@ -364,10 +373,10 @@ internal sealed class ReaderSession
             list = list.Cons(items[i].Form);
         }
 
-        return PersistentList.ConsWithSpan(items[start].Form, list, span);
+        return PersistentList.ConsAt(items[start].Form, list, span);
     }
 
-    private PersistentVector BuildVector(int start, int count, SourceSpan span)
+    private PersistentVector BuildVector(int start, int count, PackedSpan span)
     {
         var values = new object?[count];
         for (int i = 0; i < count; i++)
@@ -378,7 +387,7 @@ internal sealed class ReaderSession
         return PersistentVector.FromArray(values, span);
     }
 
-    private PersistentMap BuildMap(int start, int count, SourceSpan span)
+    private PersistentMap BuildMap(int start, int count, PackedSpan span)
     {
         if (count % 2 != 0)
         {
@@ -418,7 +427,7 @@ internal sealed class ReaderSession
         return false;
     }
 
-    private PersistentSet BuildSet(int start, int count, SourceSpan span)
+    private PersistentSet BuildSet(int start, int count, PackedSpan span)
     {
         var elements = new object?[count];
         int kept = 0;
@@ -478,10 +487,10 @@ internal sealed class ReaderSession
                         return;
                     }
 
-                    var symbol = top.PrefixSymbol!.WithSpan(Span(top.Start, top.OpenerEnd));
+                    var symbol = top.PrefixSymbol!.At(Packed(top.Start, top.OpenerEnd));
                     var start = top.Start;
                     frames.RemoveAt(depth - 1);
-                    var wrapped = PersistentList.ConsWithSpan(symbol, PersistentList.Empty.Cons(item.Form), Span(start, item.End));
+                    var wrapped = PersistentList.ConsAt(symbol, PersistentList.Empty.Cons(item.Form), Packed(start, item.End));
                     item = new Item(wrapped, start, item.End);
                     continue;
                 default:
@@ -516,7 +525,10 @@ internal sealed class ReaderSession
                 pos++;
                 int tokenEnd = ScanTokenEnd(pos);
                 string shown = tokenEnd > pos ? text[pos..tokenEnd] : (pos < text.Length ? text[pos].ToString() : string.Empty);
-                pos = Math.Max(tokenEnd, Math.Min(pos + 1, text.Length));
+                // A newline after '#' is left for SkipTrivia, which counts lines; consuming it here
+                // put every later line and span one line too high.
+                bool newlineNext = pos < text.Length && text[pos] == '\n';
+                pos = newlineNext ? pos : Math.Max(tokenEnd, Math.Min(pos + 1, text.Length));
                 Report(DiagnosticIds.UnknownDispatch, Span(start, Here), shown);
                 return;
         }
@@ -600,9 +612,7 @@ internal sealed class ReaderSession
             return;
         }
 
-        var (nsName, nsHash) = ns.IsEmpty ? (null, 0) : names.Intern(ns);
-        var (symbolName, nameHash) = names.Intern(name);
-        var symbol = Symbol.Create(nsName, nsHash, symbolName, nameHash, Span(start, endPosition));
+        var symbol = Symbol.Create(names.InternSymbol(token, ns, name), new PackedSpan(lines, start.Offset, endPosition.Offset));
         Deliver(new Item(symbol, start, endPosition));
     }
 
@@ -716,8 +726,7 @@ internal sealed class ReaderSession
             if (c == '\n')
             {
                 pos++;
-                line++;
-                lineStart = pos;
+                StartLine();
                 continue;
             }
 
@@ -793,6 +802,8 @@ internal sealed class ReaderSession
 
     private SourceSpan Span(TextPosition start, TextPosition end) =>
         new(file, start.Line, start.Column, end.Line, end.Column, start.Offset, end.Offset);
+
+    private PackedSpan Packed(TextPosition start, TextPosition end) => new(lines, start.Offset, end.Offset);
 
     private void Report(string id, SourceSpan span, params object?[] args) => Report(id, span, args, null);
 
