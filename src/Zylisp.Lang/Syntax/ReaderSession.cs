@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using Zylisp.Lang.Data;
 using Zylisp.Lang.Diagnostics;
@@ -25,16 +23,12 @@ internal sealed class ReaderSession
 
     private static readonly object[] SmallIntegers = CreateSmallIntegers();
 
-    // Delimiters, comma, and every character char.IsWhiteSpace accepts (the ASCII ones and the Unicode spaces).
-    private static readonly SearchValues<char> TokenTerminators = SearchValues.Create(
-        "()[]{}\";, \t\n\r\v\f\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
-
     private readonly string text;
     private readonly string file;
     private readonly ReaderOptions options;
     private readonly List<Diagnostic> diagnostics = [];
-    private readonly List<Frame> frames = [];
-    private readonly List<Item> items = [];
+    private readonly ValueStack<Frame> frames = new();
+    private readonly ValueStack<Item> items = new();
     private readonly List<object?> forms = [];
     private readonly List<SourceSpan> formSpans = [];
     private readonly NameTable names = new();
@@ -279,7 +273,7 @@ internal sealed class ReaderSession
             if (inner.Kind is FrameKind.Prefix or FrameKind.Discard)
             {
                 ReportMissingFormAfterPrefix(inner);
-                frames.RemoveAt(frames.Count - 1);
+                frames.Pop();
                 continue;
             }
 
@@ -312,7 +306,7 @@ internal sealed class ReaderSession
                     ReportMissingFormAfterPrefix(frame);
                 }
 
-                frames.RemoveAt(frames.Count - 1);
+                frames.Pop();
                 continue;
             }
 
@@ -341,11 +335,11 @@ internal sealed class ReaderSession
     private void FinishCollection(TextPosition end)
     {
         var frame = frames[^1];
-        frames.RemoveAt(frames.Count - 1);
+        frames.Pop();
         int count = items.Count - frame.ItemBase;
         if (frame.Discarding)
         {
-            items.RemoveRange(frame.ItemBase, count);
+            items.Truncate(frame.ItemBase);
             return;
         }
 
@@ -356,7 +350,7 @@ internal sealed class ReaderSession
             FrameKind.Map => BuildMap(frame.ItemBase, count, Packed(frame.Start, end)),
             _ => BuildSet(frame.ItemBase, count, Packed(frame.Start, end)),
         };
-        items.RemoveRange(frame.ItemBase, count);
+        items.Truncate(frame.ItemBase);
         Deliver(new Item(value, frame.Start, end));
     }
 
@@ -474,22 +468,22 @@ internal sealed class ReaderSession
             }
 
             // Read the top frame in place: frames are large structs and this runs once per form.
-            ref readonly var top = ref CollectionsMarshal.AsSpan(frames)[depth - 1];
+            ref readonly var top = ref frames[depth - 1];
             switch (top.Kind)
             {
                 case FrameKind.Discard:
-                    frames.RemoveAt(depth - 1);
+                    frames.Pop();
                     return;
                 case FrameKind.Prefix:
                     if (top.Discarding)
                     {
-                        frames.RemoveAt(depth - 1);
+                        frames.Pop();
                         return;
                     }
 
                     var symbol = top.PrefixSymbol!.At(Packed(top.Start, top.OpenerEnd));
                     var start = top.Start;
-                    frames.RemoveAt(depth - 1);
+                    frames.Pop();
                     var wrapped = PersistentList.ConsAt(symbol, PersistentList.Empty.Cons(item.Form), Packed(start, item.End));
                     item = new Item(wrapped, start, item.End);
                     continue;
@@ -560,9 +554,24 @@ internal sealed class ReaderSession
 
     private int ScanTokenEnd(int from)
     {
-        int length = text.AsSpan(from).IndexOfAny(TokenTerminators);
-        return length < 0 ? text.Length : from + length;
+        // A plain loop rather than SearchValues: tokens are a few characters long, and creating a
+        // SearchValues costs ~15 JIT-compiled framework methods on the first read of every process.
+        int end = from;
+        while (end < text.Length && !IsTokenTerminator(text[end]))
+        {
+            end++;
+        }
+
+        return end;
     }
+
+    /// <summary>Delimiters, comma, and every character <see cref="char.IsWhiteSpace(char)"/> accepts.</summary>
+    private static bool IsTokenTerminator(char c) => c switch
+    {
+        '(' or ')' or '[' or ']' or '{' or '}' or '"' or ';' or ',' or ' ' or '\t' or '\n' or '\r' or '\v' or '\f' => true,
+        < '\u0080' => false,
+        _ => char.IsWhiteSpace(c),
+    };
 
     private void ReadToken()
     {
@@ -570,7 +579,7 @@ internal sealed class ReaderSession
         int end = ScanTokenEnd(pos);
         if (end == pos)
         {
-            // Unreachable while SkipTrivia and TokenTerminators agree on whitespace; kept so a
+            // Unreachable while SkipTrivia and IsTokenTerminator agree on whitespace; kept so a
             // future mismatch degrades to a diagnostic instead of an exception.
             pos++;
             Report(DiagnosticIds.InvalidToken, Span(start, Here), text[start.Offset].ToString());
