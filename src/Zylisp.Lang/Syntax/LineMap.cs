@@ -13,7 +13,9 @@ internal sealed class LineMap
     public LineMap(string file, int firstLineStart)
     {
         File = file;
-        starts = [firstLineStart];
+        // Not a collection expression: for a List<int> that compiles to CollectionsMarshal.SetCount<int>,
+        // which ReadyToRun leaves to the JIT on the first read of every process.
+        starts = new List<int> { firstLineStart };
     }
 
     public string File { get; }
