@@ -3,9 +3,17 @@ namespace Zylisp.Lang;
 /// <summary>One options object for an engine's I/O and limits.</summary>
 public sealed record EngineOptions
 {
-    public TextWriter Out { get; init; } = Console.Out;
+    // The defaults are read when first needed, not at construction: an initializer would create
+    // Console.Out and Console.Error (encodings, console streams) on every start even when the host,
+    // like the CLI, supplies its own writers.
+    private readonly TextWriter? output;
+    private readonly TextWriter? error;
 
-    public TextWriter Error { get; init; } = Console.Error;
+    /// <summary>Where Zylisp output goes; <see cref="Console.Out"/> unless set.</summary>
+    public TextWriter Out { get => output ?? Console.Out; init => output = value; }
+
+    /// <summary>Where warnings and error output go; <see cref="Console.Error"/> unless set.</summary>
+    public TextWriter Error { get => error ?? Console.Error; init => error = value; }
 
     public RuntimeLimits Limits { get; init; } = new();
 
