@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Zylisp.Lang.Analysis;
 
 /// <summary>
@@ -8,11 +6,12 @@ namespace Zylisp.Lang.Analysis;
 /// </summary>
 internal static class Dialects
 {
-    public static readonly FrozenDictionary<string, string> SlispAliases = new Dictionary<string, string>
+    // Not frozen: building a FrozenDictionary costs framework JIT on every start for two entries.
+    public static readonly IReadOnlyDictionary<string, string> SlispAliases = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["str"] = "%slisp-str",
         ["not"] = "%slisp-not",
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    };
 
     /// <summary>True for files that use SLisp rules by their extension.</summary>
     public static bool IsSlispFile(string file) => file.EndsWith(".slisp", StringComparison.OrdinalIgnoreCase);
