@@ -96,8 +96,12 @@ internal sealed class ReaderSession
 
         bool endedInsideForm = frames.Count > 0 || endedInsideString;
         CloseAllAtEnd();
-        // Stable, so diagnostics at the same position keep the order they were found in.
-        var sorted = diagnostics.OrderBy(static d => d.Span?.StartOffset ?? int.MaxValue).ToList();
+        // Stable, so diagnostics at the same position keep the order they were found in. Skipped
+        // for zero or one diagnostic (nearly every read): the first OrderBy of a process loads
+        // LINQ's sorting types.
+        var sorted = diagnostics.Count > 1
+            ? diagnostics.OrderBy(static d => d.Span?.StartOffset ?? int.MaxValue).ToList()
+            : diagnostics;
         return new ReadResult(forms, formSpans, sorted, endedInsideForm);
     }
 
