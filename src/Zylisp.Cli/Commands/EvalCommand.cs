@@ -13,10 +13,9 @@ internal static class EvalCommand
     {
         using var streams = StandardStreams.Open();
         var source = string.Join('\n', expressions);
-        var output = options;
         var engine = EngineHost.Create(streams);
         var result = engine.Eval(source, SourceName);
-        new DiagnosticReporter(output).ReportErrors(result.Diagnostics, engine.Sources, streams);
+        new DiagnosticReporter(options).ReportErrors(result.Diagnostics, engine.Sources, streams);
         if (!result.Success)
         {
             return ExitCodes.ProgramFailed;

@@ -38,7 +38,6 @@ internal static class ExpandCommand
             return ExitCodes.Usage;
         }
 
-        var output = options;
         var engine = EngineHost.Create(streams);
         var result = engine.Expand(source, name);
         foreach (var form in result.Forms)
@@ -46,7 +45,7 @@ internal static class ExpandCommand
             streams.Out.WriteLine(FormLayout.Pretty(form));
         }
 
-        new DiagnosticReporter(output).ReportErrors(result.Diagnostics, engine.Sources, streams);
+        new DiagnosticReporter(options).ReportErrors(result.Diagnostics, engine.Sources, streams);
         return result.Success ? ExitCodes.Success : ExitCodes.ProgramFailed;
     }
 }

@@ -26,12 +26,11 @@ internal static class RunCommand
             return ExitCodes.Usage;
         }
 
-        var output = request.Output;
         var engine = EngineHost.Create(streams);
         var result = standardInput is null
             ? engine.RunFile(request.Path, request.Arguments)
             : engine.RunSource(standardInput, StandardInputName, request.Arguments);
-        new DiagnosticReporter(output).ReportErrors(result.Diagnostics, engine.Sources, streams);
+        new DiagnosticReporter(request.Output).ReportErrors(result.Diagnostics, engine.Sources, streams);
         return result.ExitCode;
     }
 
