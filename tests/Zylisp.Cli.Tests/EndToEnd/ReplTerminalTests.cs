@@ -6,6 +6,7 @@ namespace Zylisp.Cli.Tests.EndToEnd;
 public class ReplTerminalTests
 {
     private const string Prompt = "user=> ";
+    private const string ContinuationPrompt = "#_=> ";
 
     private static TmuxSession StartRepl(string? home = null, IReadOnlyDictionary<string, string>? environment = null)
     {
@@ -28,11 +29,9 @@ public class ReplTerminalTests
     {
         using var repl = StartRepl();
 
-        repl.Type("(+ 1");
-        repl.Press("Enter");
-        repl.WaitForText("#_=> ");
-        repl.Type("   2)");
-        repl.Press("Enter");
+        repl.TypeLine("(+ 1");
+        repl.WaitForText(ContinuationPrompt);
+        repl.TypeLine("   2)");
 
         var screen = repl.WaitForCount(Prompt, 2);
         Assert.Contains("\n3\n", screen);
@@ -44,8 +43,7 @@ public class ReplTerminalTests
         var home = TempHome.Create();
         using (var first = StartRepl(home))
         {
-            first.Type("(def remembered-value 41)");
-            first.Press("Enter");
+            first.TypeLine("(def remembered-value 41)");
             first.WaitForCount(Prompt, 2);
             first.Press("C-d");
             first.WaitForExit();
@@ -63,11 +61,9 @@ public class ReplTerminalTests
         var home = TempHome.Create();
         using (var first = StartRepl(home))
         {
-            first.Type("(+ 1000");
-            first.Press("Enter");
-            first.WaitForText("#_=> ");
-            first.Type("   337)");
-            first.Press("Enter");
+            first.TypeLine("(+ 1000");
+            first.WaitForText(ContinuationPrompt);
+            first.TypeLine("   337)");
             first.WaitForCount(Prompt, 2);
             first.Press("C-d");
             first.WaitForExit();
@@ -75,7 +71,7 @@ public class ReplTerminalTests
 
         using var second = StartRepl(home);
         second.Press("Up");
-        var recalled = second.WaitForText("#_=>    337)");
+        var recalled = second.WaitForText(ContinuationPrompt + "   337)");
         // RadLine pads each rendered line with spaces; the two lines sit one under the other.
         Assert.Matches(@"user=> \(\+ 1000 *\n  #_=>    337\)", recalled);
 
@@ -89,15 +85,13 @@ public class ReplTerminalTests
     public void Tab_completes_a_defined_name()
     {
         using var repl = StartRepl();
-        repl.Type("(defn my-unusual-function [] 7)");
-        repl.Press("Enter");
+        repl.TypeLine("(defn my-unusual-function [] 7)");
         repl.WaitForCount(Prompt, 2);
 
         repl.Type("(my-unu");
         repl.Press("Tab");
         repl.WaitForText("(my-unusual-function");
-        repl.Type(")");
-        repl.Press("Enter");
+        repl.TypeLine(")");
 
         var screen = repl.WaitForCount(Prompt, 3);
         Assert.Contains("\n7\n", screen);
@@ -107,17 +101,15 @@ public class ReplTerminalTests
     public void Ctrl_C_abandons_the_current_input()
     {
         using var repl = StartRepl();
-        repl.Type("(+ 1");
-        repl.Press("Enter");
-        repl.WaitForText("#_=> ");
+        repl.TypeLine("(+ 1");
+        repl.WaitForText(ContinuationPrompt);
 
         repl.Type("(+ 100");
         // Ctrl+C is a signal and overtakes keys still queued in the terminal: let them land first.
-        repl.WaitForText("#_=> (+ 100");
+        repl.WaitForText(ContinuationPrompt + "(+ 100");
         repl.Press("C-c");
         repl.WaitForCount(Prompt, 2);
-        repl.Type("(+ 2 3)");
-        repl.Press("Enter");
+        repl.TypeLine("(+ 2 3)");
 
         var screen = repl.WaitForCount(Prompt, 3);
         Assert.Contains("\n5\n", screen);
@@ -128,16 +120,14 @@ public class ReplTerminalTests
     public void Ctrl_C_interrupts_a_runaway_evaluation_and_the_repl_goes_on()
     {
         using var repl = StartRepl();
-        repl.Type("(loop [] (recur))");
-        repl.Press("Enter");
+        repl.TypeLine("(loop [] (recur))");
         // The loop is running when its input line has moved up and no new prompt has appeared.
         Thread.Sleep(500);
         Assert.Equal(1, TmuxSession.Occurrences(repl.Screen(), Prompt));
 
         repl.Press("C-c");
         repl.WaitForCount(Prompt, 2);
-        repl.Type("(+ 40 2)");
-        repl.Press("Enter");
+        repl.TypeLine("(+ 40 2)");
 
         var screen = repl.WaitForCount(Prompt, 3);
         Assert.Contains("\n42\n", screen);
@@ -174,8 +164,7 @@ public class ReplTerminalTests
     {
         using var repl = StartRepl(environment: new Dictionary<string, string> { ["TERM"] = "dumb" });
 
-        repl.Type("(+ 20 22)");
-        repl.Press("Enter");
+        repl.TypeLine("(+ 20 22)");
 
         var screen = repl.WaitForCount(Prompt, 2);
         Assert.Contains("\n42\n", screen);

@@ -43,6 +43,13 @@ public sealed class TmuxSession : IDisposable
     /// <summary>Types text literally (no key names).</summary>
     public void Type(string text) => Tmux(["send-keys", "-t", Target, "-l", text]);
 
+    /// <summary>Types a line of input and presses Enter.</summary>
+    public void TypeLine(string text)
+    {
+        Type(text);
+        Press("Enter");
+    }
+
     /// <summary>Presses named keys: Enter, Tab, C-c, C-d, Up, Down.</summary>
     public void Press(params string[] keys) => Tmux(["send-keys", "-t", Target, .. keys]);
 
