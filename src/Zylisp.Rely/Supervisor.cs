@@ -376,7 +376,7 @@ public sealed class Supervisor : IProcess
         };
         if (!restart)
         {
-            if (record.Spec.Restart == RestartType.Temporary || record.Dynamic)
+            if (record.LeavesWhenStopped)
             {
                 children.Remove(record);
             }
@@ -491,7 +491,7 @@ public sealed class Supervisor : IProcess
         {
             await TerminateRecord(record).ConfigureAwait(false);
         }
-        if (record.Dynamic || record.Spec.Restart == RestartType.Temporary)
+        if (record.LeavesWhenStopped)
         {
             children.Remove(record);
         }
@@ -519,6 +519,9 @@ public sealed class Supervisor : IProcess
         public bool PendingRestart { get; set; }
         public TimeSpan DueAt { get; set; }
         public RestartWindow OwnRestarts { get; set; } = RestartWindow.Empty;
+
+        /// <summary>A dynamic or temporary child is removed from the list once it stops for good, not kept as stopped.</summary>
+        public bool LeavesWhenStopped => Dynamic || Spec.Restart == RestartType.Temporary;
 
         public ChildInfo Describe() => new(
             Spec.Id,
