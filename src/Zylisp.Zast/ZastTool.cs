@@ -72,7 +72,7 @@ public static class ZastTool
     public static ZastToolResult Validate(string zast, string fileName, ZastOptions? options = null) =>
         OnLargeStack(fileName, () =>
         {
-            var (diagnostics, _) = Build(zast, fileName, options, ZastFormat.Pretty);
+            var (diagnostics, _) = Build(zast, fileName, options);
             return new ZastToolResult("", diagnostics);
         });
 
@@ -80,20 +80,23 @@ public static class ZastTool
     public static ZastToolResult Format(string zast, string fileName, ZastFormat format = ZastFormat.Pretty, ZastOptions? options = null) =>
         OnLargeStack(fileName, () =>
         {
-            var (diagnostics, text) = Build(zast, fileName, options, format);
-            return new ZastToolResult(text ?? "", diagnostics);
+            var (diagnostics, write) = Build(zast, fileName, options);
+            return new ZastToolResult(write?.Invoke(format) ?? "", diagnostics);
         });
 
-    /// <summary>Builds the document as a Program when its head is <c>Program</c>, else as one node; writes it back when it builds.</summary>
-    private static (IReadOnlyList<ZastDiagnostic> Diagnostics, string? Text) Build(string zast, string fileName, ZastOptions? options, ZastFormat format)
+    /// <summary>
+    /// Builds the document as a Program when its head is <c>Program</c>, else as one node. When it builds,
+    /// <c>Write</c> lays it out again; it is a function so that <c>validate</c>, which prints nothing, does not write.
+    /// </summary>
+    private static (IReadOnlyList<ZastDiagnostic> Diagnostics, Func<ZastFormat, string>? Write) Build(string zast, string fileName, ZastOptions? options)
     {
         if (StartsWithProgram(zast))
         {
             var program = ZastBuilder.BuildProgram(zast, fileName, options);
-            return (program.Diagnostics, program.Value is null ? null : ZastWriter.Write(program.Value, format));
+            return (program.Diagnostics, program.Value is { } built ? format => ZastWriter.Write(built, format) : null);
         }
         var node = ZastBuilder.BuildNode(zast, fileName, options);
-        return (node.Diagnostics, node.Value is null ? null : ZastWriter.WriteNode(node.Value, format) + "\n");
+        return (node.Diagnostics, node.Value is { } root ? format => ZastWriter.WriteNode(root, format) + "\n" : null);
     }
 
     /// <summary>Whether the text's first form opens with <c>(Program</c>, looked at without reading the whole document.</summary>
