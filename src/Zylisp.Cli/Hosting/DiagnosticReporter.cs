@@ -21,23 +21,29 @@ internal sealed class DiagnosticReporter(OutputOptions options)
         ShowStackTrace = !options.Terse,
     };
 
-    public string Format(IEnumerable<Diagnostic> diagnostics, SourceRegistry sources) =>
-        new DiagnosticFormatter(sources, _format).FormatAll(diagnostics);
+    /// <summary>
+    /// The errors among <paramref name="diagnostics"/>, formatted; null when there are none. Warnings are
+    /// left out: the engine wrote them when they arose.
+    /// </summary>
+    public string? FormatErrors(IEnumerable<Diagnostic> diagnostics, SourceRegistry sources)
+    {
+        var errors = diagnostics.Where(d => d.IsError).ToList();
+        return errors.Count == 0 ? null : new DiagnosticFormatter(sources, _format).FormatAll(errors);
+    }
 
     /// <summary>
-    /// Writes the errors among <paramref name="diagnostics"/>, after flushing standard output so they
-    /// follow the output that preceded them. Warnings are left out: the engine wrote them when they arose.
+    /// Writes the errors among <paramref name="diagnostics"/> (see <see cref="FormatErrors"/>), after
+    /// flushing standard output so they follow the output that preceded them.
     /// </summary>
     public void ReportErrors(IReadOnlyList<Diagnostic> diagnostics, SourceRegistry sources, StandardStreams streams)
     {
-        var errors = diagnostics.Where(d => d.IsError).ToList();
-        if (errors.Count == 0)
+        if (FormatErrors(diagnostics, sources) is not { } report)
         {
             return;
         }
 
         streams.Out.Flush();
-        streams.Error.Write(Format(errors, sources));
+        streams.Error.Write(report);
         streams.Error.Flush();
     }
 }

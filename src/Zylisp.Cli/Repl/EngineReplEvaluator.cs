@@ -34,8 +34,7 @@ internal sealed class EngineReplEvaluator(Engine engine, DiagnosticReporter repo
 
         var result = engine.Eval(source, SourceName, cancellation);
         _names = null; // the entry may have defined something new
-        var errors = result.Diagnostics.Where(d => d.IsError).ToList();
-        var report = errors.Count > 0 ? reporter.Format(errors, engine.Sources) : null;
+        var report = reporter.FormatErrors(result.Diagnostics, engine.Sources);
         if (!result.Success)
         {
             engine.SetGlobal("*e", result.Error);
