@@ -197,7 +197,7 @@ public sealed class Engine
             "analyze" or "build" or "run" when expanded.Success => OnEvaluationThread(() =>
             {
                 var diagnostics = new List<Diagnostic>(expanded.Diagnostics);
-                var analyzer = new Analyzer(globals, Dialects.IsSlispFile(file) ? Truthiness.Slisp : Truthiness.Clojure);
+                var analyzer = pipeline.NewUnit(file).Analyzer;
                 var printed = new List<object?>();
                 Guard(
                     () =>
