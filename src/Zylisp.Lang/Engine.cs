@@ -55,9 +55,7 @@ public sealed class Engine
         return OnEvaluationThread(() =>
         {
             var diagnostics = new List<Diagnostic>();
-            var read = pipeline.Read(source, file);
-            diagnostics.AddRange(read.Diagnostics);
-            if (read.HasErrors)
+            if (ReadInto(source, file, diagnostics) is not { } read)
             {
                 return new EvalResult(null, false, diagnostics, null);
             }
@@ -105,9 +103,7 @@ public sealed class Engine
         return OnEvaluationThread(() =>
         {
             var diagnostics = new List<Diagnostic>();
-            var read = pipeline.Read(source, file);
-            diagnostics.AddRange(read.Diagnostics);
-            if (read.HasErrors)
+            if (ReadInto(source, file, diagnostics) is not { } read)
             {
                 return new RunResult(1, false, diagnostics, null);
             }
@@ -156,9 +152,7 @@ public sealed class Engine
         return OnEvaluationThread(() =>
         {
             var diagnostics = new List<Diagnostic>();
-            var read = pipeline.Read(source, file);
-            diagnostics.AddRange(read.Diagnostics);
-            if (read.HasErrors)
+            if (ReadInto(source, file, diagnostics) is not { } read)
             {
                 return new ExpandResult([], false, diagnostics);
             }
@@ -246,6 +240,14 @@ public sealed class Engine
     /// </summary>
     private void LoadPrelude() =>
         globals.Pending = new LazyPrelude(PreludeSource.Text, globals, new Pipeline(globals, Options, Sources));
+
+    /// <summary>Reads the source and records its diagnostics; null when it has errors, so nothing runs.</summary>
+    private ReadResult? ReadInto(string source, string file, List<Diagnostic> diagnostics)
+    {
+        var read = pipeline.Read(source, file);
+        diagnostics.AddRange(read.Diagnostics);
+        return read.HasErrors ? null : read;
+    }
 
     private void Warn(IEnumerable<Diagnostic> warnings, List<Diagnostic> diagnostics)
     {
