@@ -27,6 +27,7 @@ internal sealed class Pipeline : IHostServices
     public static readonly IReadOnlyList<string> Passes = ["read", "expand", "analyze", "build", "run"];
 
     private readonly Expander expander;
+    private readonly ReaderOptions readerOptions;
 
     public Pipeline(GlobalEnvironment globals, EngineOptions options, SourceRegistry sources)
     {
@@ -34,6 +35,7 @@ internal sealed class Pipeline : IHostServices
         Options = options;
         Sources = sources;
         expander = new Expander(globals, options.Limits);
+        readerOptions = new ReaderOptions { MaxDepth = options.Limits.MaxReadDepth };
     }
 
     public GlobalEnvironment Globals { get; }
@@ -51,7 +53,7 @@ internal sealed class Pipeline : IHostServices
     public ReadResult Read(string source, string file)
     {
         Sources.Add(file, source);
-        return Reader.ReadAll(source, file, new ReaderOptions { MaxDepth = Options.Limits.MaxReadDepth });
+        return Reader.ReadAll(source, file, readerOptions);
     }
 
     /// <summary>Passes 2-5 for one top-level form; returns its value. Throws the phase's exception on error.</summary>
@@ -190,7 +192,7 @@ internal sealed class Pipeline : IHostServices
 
     object? IHostServices.ReadString(string text)
     {
-        var read = Reader.ReadAll(text, "<string>", new ReaderOptions { MaxDepth = Options.Limits.MaxReadDepth });
+        var read = Reader.ReadAll(text, "<string>", readerOptions);
         if (read.Diagnostics.FirstOrDefault(d => d.IsError) is { } error)
         {
             throw FromDiagnostic(error);
