@@ -182,10 +182,7 @@ internal sealed class Pipeline : IHostServices
         }
 
         var read = Read(text, path);
-        if (read.Diagnostics.FirstOrDefault(d => d.IsError) is { } error)
-        {
-            throw FromDiagnostic(error);
-        }
+        ThrowOnReadError(read);
 
         return AsRuntimeError(() => LoadUnit(read, NewUnit(path), ctx));
     }
@@ -193,10 +190,7 @@ internal sealed class Pipeline : IHostServices
     object? IHostServices.ReadString(string text)
     {
         var read = Reader.ReadAll(text, "<string>", readerOptions);
-        if (read.Diagnostics.FirstOrDefault(d => d.IsError) is { } error)
-        {
-            throw FromDiagnostic(error);
-        }
+        ThrowOnReadError(read);
 
         return read.Forms.Count == 0 ? null : read.Forms[0];
     }
@@ -216,6 +210,15 @@ internal sealed class Pipeline : IHostServices
         catch (AnalysisException e)
         {
             throw FromDiagnostic(e.Diagnostic);
+        }
+    }
+
+    /// <summary>A read error inside running code (load-file, read-string) becomes a catchable Zylisp error.</summary>
+    private static void ThrowOnReadError(ReadResult read)
+    {
+        if (read.Diagnostics.FirstOrDefault(d => d.IsError) is { } error)
+        {
+            throw FromDiagnostic(error);
         }
     }
 
