@@ -82,7 +82,7 @@ public sealed class Engine
         {
             source = File.ReadAllText(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (RuntimeErrors.IsFileFailure(e))
         {
             var d = Diagnostic.Create(DiagnosticIds.IoError, null, "load", e.Message);
             return new RunResult(1, false, [d], null);

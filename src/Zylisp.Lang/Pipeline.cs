@@ -176,7 +176,7 @@ internal sealed class Pipeline : IHostServices
         {
             text = System.IO.File.ReadAllText(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (RuntimeErrors.IsFileFailure(e))
         {
             throw RuntimeErrors.Io("load-file", e.Message);
         }
