@@ -249,14 +249,15 @@ public sealed class Engine
         return read.HasErrors ? null : read;
     }
 
-    private void Warn(IEnumerable<Diagnostic> warnings, List<Diagnostic> diagnostics)
+    private void Warn(List<Diagnostic> warnings, List<Diagnostic> diagnostics)
     {
-        foreach (var w in warnings)
+        diagnostics.AddRange(warnings);
+        if (Options.WriteWarnings && warnings.Count > 0)
         {
-            diagnostics.Add(w);
-            if (Options.WriteWarnings)
+            var formatter = new DiagnosticFormatter(Sources, new DiagnosticFormatOptions { ShowHelp = false });
+            foreach (var w in warnings)
             {
-                Options.Error.Write(new DiagnosticFormatter(Sources, new DiagnosticFormatOptions { ShowHelp = false }).Format(w));
+                Options.Error.Write(formatter.Format(w));
             }
         }
     }
