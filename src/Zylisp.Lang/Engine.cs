@@ -55,9 +55,7 @@ public sealed class Engine
         return OnEvaluationThread(() =>
         {
             var diagnostics = new List<Diagnostic>();
-            var read = pipeline.Read(source, file);
-            diagnostics.AddRange(read.Diagnostics);
-            if (read.HasErrors)
+            if (ReadInto(source, file, diagnostics) is not { } read)
             {
                 return new EvalResult(null, false, diagnostics, null);
             }
@@ -84,7 +82,7 @@ public sealed class Engine
         {
             source = File.ReadAllText(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (RuntimeErrors.IsFileFailure(e))
         {
             var d = Diagnostic.Create(DiagnosticIds.IoError, null, "load", e.Message);
             return new RunResult(1, false, [d], null);
@@ -105,9 +103,7 @@ public sealed class Engine
         return OnEvaluationThread(() =>
         {
             var diagnostics = new List<Diagnostic>();
-            var read = pipeline.Read(source, file);
-            diagnostics.AddRange(read.Diagnostics);
-            if (read.HasErrors)
+            if (ReadInto(source, file, diagnostics) is not { } read)
             {
                 return new RunResult(1, false, diagnostics, null);
             }
@@ -156,9 +152,7 @@ public sealed class Engine
         return OnEvaluationThread(() =>
         {
             var diagnostics = new List<Diagnostic>();
-            var read = pipeline.Read(source, file);
-            diagnostics.AddRange(read.Diagnostics);
-            if (read.HasErrors)
+            if (ReadInto(source, file, diagnostics) is not { } read)
             {
                 return new ExpandResult([], false, diagnostics);
             }
@@ -197,7 +191,7 @@ public sealed class Engine
             "analyze" or "build" or "run" when expanded.Success => OnEvaluationThread(() =>
             {
                 var diagnostics = new List<Diagnostic>(expanded.Diagnostics);
-                var analyzer = new Analyzer(globals, Dialects.IsSlispFile(file) ? Truthiness.Slisp : Truthiness.Clojure);
+                var analyzer = pipeline.NewUnit(file).Analyzer;
                 var printed = new List<object?>();
                 Guard(
                     () =>
@@ -247,14 +241,23 @@ public sealed class Engine
     private void LoadPrelude() =>
         globals.Pending = new LazyPrelude(PreludeSource.Text, globals, new Pipeline(globals, Options, Sources));
 
-    private void Warn(IEnumerable<Diagnostic> warnings, List<Diagnostic> diagnostics)
+    /// <summary>Reads the source and records its diagnostics; null when it has errors, so nothing runs.</summary>
+    private ReadResult? ReadInto(string source, string file, List<Diagnostic> diagnostics)
     {
-        foreach (var w in warnings)
+        var read = pipeline.Read(source, file);
+        diagnostics.AddRange(read.Diagnostics);
+        return read.HasErrors ? null : read;
+    }
+
+    private void Warn(List<Diagnostic> warnings, List<Diagnostic> diagnostics)
+    {
+        diagnostics.AddRange(warnings);
+        if (Options.WriteWarnings && warnings.Count > 0)
         {
-            diagnostics.Add(w);
-            if (Options.WriteWarnings)
+            var formatter = new DiagnosticFormatter(Sources, new DiagnosticFormatOptions { ShowHelp = false });
+            foreach (var w in warnings)
             {
-                Options.Error.Write(new DiagnosticFormatter(Sources, new DiagnosticFormatOptions { ShowHelp = false }).Format(w));
+                Options.Error.Write(formatter.Format(w));
             }
         }
     }

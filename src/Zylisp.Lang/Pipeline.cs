@@ -27,6 +27,7 @@ internal sealed class Pipeline : IHostServices
     public static readonly IReadOnlyList<string> Passes = ["read", "expand", "analyze", "build", "run"];
 
     private readonly Expander expander;
+    private readonly ReaderOptions readerOptions;
 
     public Pipeline(GlobalEnvironment globals, EngineOptions options, SourceRegistry sources)
     {
@@ -34,6 +35,7 @@ internal sealed class Pipeline : IHostServices
         Options = options;
         Sources = sources;
         expander = new Expander(globals, options.Limits);
+        readerOptions = new ReaderOptions { MaxDepth = options.Limits.MaxReadDepth };
     }
 
     public GlobalEnvironment Globals { get; }
@@ -51,7 +53,7 @@ internal sealed class Pipeline : IHostServices
     public ReadResult Read(string source, string file)
     {
         Sources.Add(file, source);
-        return Reader.ReadAll(source, file, new ReaderOptions { MaxDepth = Options.Limits.MaxReadDepth });
+        return Reader.ReadAll(source, file, readerOptions);
     }
 
     /// <summary>Passes 2-5 for one top-level form; returns its value. Throws the phase's exception on error.</summary>
@@ -174,27 +176,21 @@ internal sealed class Pipeline : IHostServices
         {
             text = System.IO.File.ReadAllText(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (RuntimeErrors.IsFileFailure(e))
         {
             throw RuntimeErrors.Io("load-file", e.Message);
         }
 
         var read = Read(text, path);
-        if (read.Diagnostics.FirstOrDefault(d => d.IsError) is { } error)
-        {
-            throw FromDiagnostic(error);
-        }
+        ThrowOnReadError(read);
 
         return AsRuntimeError(() => LoadUnit(read, NewUnit(path), ctx));
     }
 
     object? IHostServices.ReadString(string text)
     {
-        var read = Reader.ReadAll(text, "<string>", new ReaderOptions { MaxDepth = Options.Limits.MaxReadDepth });
-        if (read.Diagnostics.FirstOrDefault(d => d.IsError) is { } error)
-        {
-            throw FromDiagnostic(error);
-        }
+        var read = Reader.ReadAll(text, "<string>", readerOptions);
+        ThrowOnReadError(read);
 
         return read.Forms.Count == 0 ? null : read.Forms[0];
     }
@@ -214,6 +210,15 @@ internal sealed class Pipeline : IHostServices
         catch (AnalysisException e)
         {
             throw FromDiagnostic(e.Diagnostic);
+        }
+    }
+
+    /// <summary>A read error inside running code (load-file, read-string) becomes a catchable Zylisp error.</summary>
+    private static void ThrowOnReadError(ReadResult read)
+    {
+        if (read.Diagnostics.FirstOrDefault(d => d.IsError) is { } error)
+        {
+            throw FromDiagnostic(error);
         }
     }
 

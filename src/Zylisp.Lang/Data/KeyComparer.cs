@@ -12,8 +12,6 @@ internal sealed class KeyComparer : IEqualityComparer<object>
 
     public static object Wrap(object? key) => key ?? NilKey;
 
-    public static object? Unwrap(object key) => ReferenceEquals(key, NilKey) ? null : key;
-
     public new bool Equals(object? x, object? y) =>
         ReferenceEquals(x, y) || (!ReferenceEquals(x, NilKey) && !ReferenceEquals(y, NilKey) && ValueEquality.Instance.Equals(x, y));
 

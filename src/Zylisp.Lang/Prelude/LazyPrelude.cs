@@ -30,8 +30,6 @@ internal sealed class LazyPrelude : IPendingDefinitions
 
     public int Count => pending.Count;
 
-    public bool IsPending(string name) => pending.ContainsKey(name);
-
     public IEnumerable<string> PendingNames => pending.Keys;
 
     /// <summary>Loads the definition of <paramref name="name"/> if it is still pending; false if it is not a pending prelude name.</summary>

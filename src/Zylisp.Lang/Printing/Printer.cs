@@ -79,17 +79,17 @@ public static class Printer
                 sb.Append(sym.FullName);
                 break;
             case PersistentList list:
-                PrintSequence(sb, list, '(', ')', readably);
+                PrintSequence(sb, list, '(', ')', readably, Print);
                 break;
             case PersistentVector vector:
-                PrintSequence(sb, vector, '[', ']', readably);
+                PrintSequence(sb, vector, '[', ']', readably, Print);
                 break;
             case PersistentMap map:
                 PrintMap(sb, map, readably);
                 break;
             case PersistentSet set:
                 sb.Append('#');
-                PrintSequence(sb, set, '{', '}', readably);
+                PrintSequence(sb, set, '{', '}', readably, Print);
                 break;
             case Atom atom:
                 RuntimeHelpers.EnsureSufficientExecutionStack();
@@ -157,7 +157,8 @@ public static class Printer
         sb.Append('"');
     }
 
-    private static void PrintSequence(StringBuilder sb, IEnumerable<object?> items, char open, char close, bool readably)
+    /// <summary>Prints <paramref name="items"/> space-separated between the delimiters, each with <paramref name="printItem"/>.</summary>
+    internal static void PrintSequence(StringBuilder sb, IEnumerable<object?> items, char open, char close, bool readably, Action<StringBuilder, object?, bool> printItem)
     {
         RuntimeHelpers.EnsureSufficientExecutionStack();
         sb.Append(open);
@@ -170,7 +171,7 @@ public static class Printer
             }
 
             first = false;
-            Print(sb, item, readably);
+            printItem(sb, item, readably);
         }
 
         sb.Append(close);

@@ -58,33 +58,14 @@ internal static class SlispPrinter
                 sb.Append("#{").AppendJoin(' ', set.Select(e => Render(e, readably: true)).Order(StringComparer.Ordinal)).Append('}');
                 break;
             case PersistentVector vector:
-                AppendSequence(sb, vector, '[', ']', readably);
+                Printer.PrintSequence(sb, vector, '[', ']', readably, Append);
                 break;
             case PersistentList list:
-                AppendSequence(sb, list, '(', ')', readably);
+                Printer.PrintSequence(sb, list, '(', ')', readably, Append);
                 break;
             default:
                 Printer.Print(sb, value, readably);
                 break;
         }
-    }
-
-    private static void AppendSequence(StringBuilder sb, IEnumerable<object?> items, char open, char close, bool readably)
-    {
-        RuntimeHelpers.EnsureSufficientExecutionStack();
-        sb.Append(open);
-        bool first = true;
-        foreach (var item in items)
-        {
-            if (!first)
-            {
-                sb.Append(' ');
-            }
-
-            first = false;
-            Append(sb, item, readably);
-        }
-
-        sb.Append(close);
     }
 }

@@ -34,6 +34,4 @@ internal static class Callables
 
         throw RuntimeErrors.NotCallable(fn);
     }
-
-    public static bool IsCallable(object? value) => value is ZFunction or Keyword or PersistentMap or PersistentSet or PersistentVector;
 }

@@ -53,7 +53,7 @@ internal static class CoreIo
         {
             return action();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (RuntimeErrors.IsFileFailure(e))
         {
             throw RuntimeErrors.Io(fn, e.Message);
         }

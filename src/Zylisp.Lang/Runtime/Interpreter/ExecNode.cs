@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Zylisp.Lang.Analysis;
 using Zylisp.Lang.Data;
 using Zylisp.Lang.Syntax;
@@ -18,6 +19,19 @@ internal abstract class ExecNode
     {
         var t = Eval(f);
         return t is not null && (t is not bool b || b);
+    }
+
+    /// <summary>Evaluates <paramref name="nodes"/> left to right into a new array.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected static object?[] EvalAll(ExecNode[] nodes, Frame f)
+    {
+        var values = new object?[nodes.Length];
+        for (int i = 0; i < nodes.Length; i++)
+        {
+            values[i] = nodes[i].Eval(f);
+        }
+
+        return values;
     }
 }
 
@@ -63,12 +77,7 @@ internal sealed class CollectionExec(CollectionKind kind, ExecNode[] items) : Ex
 {
     public override object? Eval(Frame f)
     {
-        var values = new object?[items.Length];
-        for (int i = 0; i < items.Length; i++)
-        {
-            values[i] = items[i].Eval(f);
-        }
-
+        var values = EvalAll(items, f);
         return kind switch
         {
             CollectionKind.Vector => PersistentVector.Create(values),
@@ -181,11 +190,7 @@ internal sealed class RecurExec(int[] slots, ExecNode[] args) : ExecNode
     public override object? Eval(Frame f)
     {
         // All arguments are evaluated before any slot changes: they may read the old values.
-        var values = new object?[args.Length];
-        for (int i = 0; i < args.Length; i++)
-        {
-            values[i] = args[i].Eval(f);
-        }
+        var values = EvalAll(args, f);
 
         for (int i = 0; i < slots.Length; i++)
         {

@@ -133,13 +133,7 @@ internal sealed class InvokeNExec(ExecNode fn, ExecNode[] args, string caller, S
         try
         {
             var target = fn.Eval(f);
-            var values = new object?[args.Length];
-            for (int i = 0; i < args.Length; i++)
-            {
-                values[i] = args[i].Eval(f);
-            }
-
-            return InvokeValue(f.Ctx, target, values);
+            return InvokeValue(f.Ctx, target, EvalAll(args, f));
         }
         catch (Exception e) when (Trace(e))
         {
@@ -164,11 +158,7 @@ internal sealed class TailInvokeExec(ExecNode fn, ExecNode[] args, string caller
         try
         {
             var target = fn.Eval(f);
-            var values = new object?[args.Length];
-            for (int i = 0; i < args.Length; i++)
-            {
-                values[i] = args[i].Eval(f);
-            }
+            var values = EvalAll(args, f);
 
             if (target is Closure c)
             {
