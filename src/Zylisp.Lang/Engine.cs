@@ -28,7 +28,7 @@ public sealed class Engine
     {
         Options = options ?? new EngineOptions();
         pipeline = new Pipeline(globals, Options, Sources);
-        CoreLibrary.Install(globals);
+        globals.AddPending(new LazyCoreLibrary(globals));
         commandLineArgs = globals.Define("*command-line-args*", null);
         commandLineArgs.IsCore = true;
         if (Options.LoadPrelude)
@@ -239,7 +239,7 @@ public sealed class Engine
     /// pipeline of its own keeps a nested load from touching the user form's expansion budget.
     /// </summary>
     private void LoadPrelude() =>
-        globals.Pending = new LazyPrelude(PreludeSource.Text, globals, new Pipeline(globals, Options, Sources));
+        globals.AddPending(new LazyPrelude(PreludeSource.Text, globals, new Pipeline(globals, Options, Sources)));
 
     /// <summary>Reads the source and records its diagnostics; null when it has errors, so nothing runs.</summary>
     private ReadResult? ReadInto(string source, string file, List<Diagnostic> diagnostics)

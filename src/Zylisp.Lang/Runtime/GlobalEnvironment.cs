@@ -9,8 +9,11 @@ public sealed class GlobalEnvironment
     private readonly Dictionary<string, Var> vars = new(StringComparer.Ordinal);
     private long gensymCounter;
 
-    /// <summary>Definitions loaded on first reference (the lazy prelude), or null.</summary>
-    internal IPendingDefinitions? Pending { get; set; }
+    /// <summary>Definitions loaded on first reference (the lazy core library, then the lazy prelude), in lookup order.</summary>
+    private readonly List<IPendingDefinitions> pendingSources = [];
+
+    /// <summary>Adds definitions to load on first reference; earlier sources are asked first.</summary>
+    internal void AddPending(IPendingDefinitions definitions) => pendingSources.Add(definitions);
 
     /// <summary>The Var named <paramref name="name"/>, creating an unbound one if needed.</summary>
     public Var Intern(string name)
@@ -33,14 +36,23 @@ public sealed class GlobalEnvironment
 
     private void LoadIfPending(string name)
     {
-        if (Pending is { Count: > 0 } pending)
+        foreach (var pending in pendingSources)
         {
-            pending.TryLoad(name);
+            if (pending.Count > 0 && pending.TryLoad(name))
+            {
+                return;
+            }
         }
     }
 
     /// <summary>Loads every pending definition, so that nothing loaded later sees a user's redefinition.</summary>
-    internal void LoadAllPending() => Pending?.LoadAll();
+    internal void LoadAllPending()
+    {
+        foreach (var pending in pendingSources)
+        {
+            pending.LoadAll();
+        }
+    }
 
     /// <summary>Defines (or redefines) a global.</summary>
     public Var Define(string name, object? value)
@@ -52,9 +64,8 @@ public sealed class GlobalEnvironment
 
     /// <summary>Names of every defined global, for completion and "did you mean".</summary>
     public IEnumerable<string> DefinedNames =>
-        Pending is { Count: > 0 } pending
-            ? vars.Values.Where(v => v.IsDefined).Select(v => v.Name).Concat(pending.PendingNames.ToList())
-            : vars.Values.Where(v => v.IsDefined).Select(v => v.Name);
+        vars.Values.Where(v => v.IsDefined).Select(v => v.Name)
+            .Concat(pendingSources.SelectMany(p => p.PendingNames).ToList());
 
     public IEnumerable<Var> Vars => vars.Values;
 

@@ -7,19 +7,27 @@ namespace Zylisp.Lang.Runtime.Core;
 /// </summary>
 internal static class CoreLibrary
 {
-    public static IEnumerable<Builtin> All() =>
-        CoreArithmetic.Functions()
-            .Concat(CorePredicates.Functions())
-            .Concat(CoreCollections.Functions())
-            .Concat(CoreSequences.Functions())
-            .Concat(CoreStrings.Functions())
-            .Concat(CoreAtoms.Functions())
-            .Concat(CoreIo.Functions())
-            .Concat(CoreMisc.Functions());
+    /// <summary>
+    /// Every family with the names it defines, in install order. The names are listed here so that
+    /// a family's delegates are only created when one of its names is first looked up
+    /// (<see cref="LazyCoreLibrary"/>); CoreLibraryFamilyTests checks they match the family files.
+    /// </summary>
+    public static readonly IReadOnlyList<CoreFamily> Families =
+    [
+        new(CoreArithmetic.Functions, ["+", "*", "-", "/", "quot", "rem", "mod", "inc", "dec", "abs", "max", "min", "<", ">", "<=", ">=", "==", "=", "not", "%slisp-not", "compare", "double", "long", "int"]),
+        new(CorePredicates.Functions, ["nil?", "number?", "integer?", "float?", "string?", "keyword?", "symbol?", "boolean?", "fn?", "list?", "vector?", "map?", "set?", "coll?", "seq?", "sequential?", "atom?", "empty?"]),
+        new(CoreCollections.Functions, ["list", "vector", "hash-map", "hash-set", "vec", "set", "cons", "conj", "first", "second", "last", "rest", "next", "nth", "get", "assoc", "dissoc", "disj", "contains?", "keys", "vals", "count", "empty", "peek", "pop", "subvec"]),
+        new(CoreSequences.Functions, ["seq", "concat", "into", "reverse", "sort", "range", "repeat", "take", "drop", "map", "mapv", "filter", "reduce", "apply"]),
+        new(CoreStrings.Functions, ["str", "%slisp-str", "subs", "split", "join", "upper-case", "lower-case", "trim", "starts-with?", "ends-with?", "includes?", "index-of", "replace", "format", "parse-long", "parse-double", "name", "keyword", "symbol", "char-code", "from-char-code"]),
+        new(CoreAtoms.Functions, ["atom", "deref", "reset!", "swap!"]),
+        new(CoreIo.Functions, ["print", "println", "%eprintln", "pr", "prn", "pr-str", "prn-str", "print-str", "read-string", "slurp", "spit", "load-file"]),
+        new(CoreMisc.Functions, ["eval", "macroexpand-1", "macroexpand", "type", "gensym", "rand-int", "rand", "%nano-time", "ex-info", "ex-message", "ex-data", "identical?", "hash", "%print-doc"]),
+    ];
 
-    public static void Install(GlobalEnvironment globals)
+    /// <summary>Makes a family's builtins and defines them as core globals.</summary>
+    public static void InstallFamily(GlobalEnvironment globals, CoreFamily family)
     {
-        foreach (var builtin in All())
+        foreach (var builtin in family.Functions())
         {
             var v = globals.Define(builtin.Name, builtin);
             v.IsCore = true;
@@ -39,3 +47,6 @@ internal static class CoreLibrary
         Func<RunContext, object?, object?, object?>? body2 = null) =>
         new(name, min, max, arglists, doc, body) { Op = op, Body1 = body1, Body2 = body2 };
 }
+
+/// <summary>One family file of builtins: the function that makes them, and their names without making them.</summary>
+internal sealed record CoreFamily(Func<IEnumerable<Builtin>> Functions, IReadOnlyList<string> Names);
