@@ -64,16 +64,10 @@ public static class IrPrinter
                 WriteAll(sb, [.. d.Statements, d.Result]);
                 break;
             case LetNode l:
-                sb.Append("let ").Append(ctx);
-                WriteBindings(sb, l.Bindings);
-                sb.Append(' ');
-                Write(sb, l.Body);
+                WriteBindingForm(sb, "let ", ctx, l.Bindings, l.Body);
                 break;
             case LoopNode l:
-                sb.Append("loop ").Append(ctx);
-                WriteBindings(sb, l.Bindings);
-                sb.Append(' ');
-                Write(sb, l.Body);
+                WriteBindingForm(sb, "loop ", ctx, l.Bindings, l.Body);
                 break;
             case RecurNode r:
                 sb.Append("recur ");
@@ -153,6 +147,15 @@ public static class IrPrinter
             Write(sb, n);
             first = false;
         }
+    }
+
+    // let and loop print alike: keyword, context, bindings, body.
+    private static void WriteBindingForm(StringBuilder sb, string keyword, string ctx, IEnumerable<LetBinding> bindings, Node body)
+    {
+        sb.Append(keyword).Append(ctx);
+        WriteBindings(sb, bindings);
+        sb.Append(' ');
+        Write(sb, body);
     }
 
     private static void WriteBindings(StringBuilder sb, IEnumerable<LetBinding> bindings)
