@@ -9,9 +9,12 @@ public sealed class SupervisorStressTests
     [Fact]
     public async Task Ten_thousand_crash_and_restart_cycles_leak_no_threads_tasks_or_handles()
     {
-        await Cycles(200, []); // Warm up the thread pool and lazily created runtime handles.
+        // Warm up exactly as the measured run works (blocking one thread on the cycles), so the
+        // thread pool has already grown to the size this load asks of it.
+        RunCyclesInOwnFrame(2_000, []);
         Collect();
-        var threadsBefore = ThreadCount();
+        var dedicatedBefore = DedicatedThreadCount();
+        var poolBefore = ThreadPool.ThreadCount;
         var descriptorsBefore = ProcFs.Available ? ProcFs.OpenDescriptorCount() : 0;
 
         var samples = new List<WeakReference>();
@@ -21,8 +24,11 @@ public sealed class SupervisorStressTests
         // Every dead incarnation, and the stopped supervisor, must be collectable: no task, timer, registration or queue still holds it.
         var alive = samples.Select((weak, index) => (weak, index)).Where(p => p.weak.IsAlive).Select(p => p.index);
         Assert.Empty(alive);
-        // Slack for the thread pool's own growth; a leak of even one thread per 1,000 cycles exceeds it.
-        Assert.InRange(ThreadCount(), 0, threadsBefore + 9);
+        // A leaked dedicated thread shows up outside the pool: a leak of even one per 1,000 cycles exceeds
+        // the slack. The pool may legitimately inject threads on a busy machine (starvation heuristics),
+        // so its count only has to stay bounded; a pool thread blocked per crash would blow far past it.
+        Assert.InRange(DedicatedThreadCount(), 0, dedicatedBefore + 3);
+        Assert.InRange(ThreadPool.ThreadCount, 0, Math.Max(poolBefore, Environment.ProcessorCount) + 32);
         if (ProcFs.Available)
         {
             Assert.InRange(ProcFs.OpenDescriptorCount(), 0, descriptorsBefore + 2);
@@ -88,9 +94,10 @@ public sealed class SupervisorStressTests
         }
     }
 
-    private static int ThreadCount()
+    // OS threads that are not thread-pool workers: runtime service threads plus anything started with new Thread.
+    private static int DedicatedThreadCount()
     {
         using var self = Process.GetCurrentProcess();
-        return self.Threads.Count;
+        return self.Threads.Count - ThreadPool.ThreadCount;
     }
 }
