@@ -27,7 +27,7 @@ internal sealed class AnalysisException(Diagnostic diagnostic) : Exception(diagn
 /// </summary>
 internal sealed class Analyzer
 {
-    private ImmutableDictionary<string, LocalInfo> locals = ImmutableDictionary<string, LocalInfo>.Empty;
+    private LexicalScope<LocalInfo> locals = LexicalScope<LocalInfo>.Empty;
     private SourceSpan? nearestSpan;
 
     public Analyzer(GlobalEnvironment globals, Truthiness truthiness)
@@ -52,7 +52,7 @@ internal sealed class Analyzer
     public TopLevel AnalyzeTopLevel(object? form)
     {
         Scope = new FunctionScope(null, "<top-level>");
-        locals = ImmutableDictionary<string, LocalInfo>.Empty;
+        locals = LexicalScope<LocalInfo>.Empty;
         var body = Analyze(form, Position.Value);
         return new TopLevel(body, Scope.FrameSize, Truthiness);
     }
@@ -125,7 +125,7 @@ internal sealed class Analyzer
         var savedLocals = locals;
         foreach (var info in added)
         {
-            locals = locals.SetItem(info.Binding.Name, info);
+            locals = locals.Bind(info.Binding.Name, info);
         }
 
         try
@@ -139,26 +139,26 @@ internal sealed class Analyzer
     }
 
     /// <summary>Adds one local for the rest of the current WithLocals region.</summary>
-    public void Bind(LocalInfo info) => locals = locals.SetItem(info.Binding.Name, info);
+    public void Bind(LocalInfo info) => locals = locals.Bind(info.Binding.Name, info);
 
     /// <summary>Saves the lexical scope; restore with <see cref="RestoreLocals"/>.</summary>
-    public (ImmutableDictionary<string, LocalInfo> Locals, int NextSlot) SaveLocals() => (locals, Scope.NextSlot);
+    public (LexicalScope<LocalInfo> Locals, int NextSlot) SaveLocals() => (locals, Scope.NextSlot);
 
-    public void RestoreLocals((ImmutableDictionary<string, LocalInfo> Locals, int NextSlot) saved)
+    public void RestoreLocals((LexicalScope<LocalInfo> Locals, int NextSlot) saved)
     {
         locals = saved.Locals;
         Scope.NextSlot = saved.NextSlot;
     }
 
     /// <summary>Starts analyzing a nested function; returns what <see cref="LeaveFunction"/> needs.</summary>
-    public (FunctionScope Outer, ImmutableDictionary<string, LocalInfo> Locals) EnterFunction(string name)
+    public (FunctionScope Outer, LexicalScope<LocalInfo> Locals) EnterFunction(string name)
     {
         var saved = (Scope, locals);
         Scope = new FunctionScope(Scope, name);
         return saved;
     }
 
-    public void LeaveFunction((FunctionScope Outer, ImmutableDictionary<string, LocalInfo> Locals) saved)
+    public void LeaveFunction((FunctionScope Outer, LexicalScope<LocalInfo> Locals) saved)
     {
         Scope = saved.Outer;
         locals = saved.Locals;
@@ -167,7 +167,7 @@ internal sealed class Analyzer
     private Node AnalyzeSymbol(Symbol symbol, Position pos)
     {
         var span = symbol.Span ?? nearestSpan;
-        if (symbol.Namespace is null && locals.TryGetValue(symbol.Name, out var local))
+        if (symbol.Namespace is null && locals.TryFind(symbol.Name, out var local))
         {
             var (access, index) = Scope.Access(local);
             return new LocalRefNode(local.Binding, access, index, pos.Context, span);
@@ -200,7 +200,7 @@ internal sealed class Analyzer
 
     private Node AnalyzeList(PersistentList list, Position pos)
     {
-        if (list.First is Symbol { Namespace: null } head && !locals.ContainsKey(head.Name)
+        if (list.First is Symbol { Namespace: null } head && !locals.Contains(head.Name)
             && SpecialFormTable.TryGet(head.Name, out var special) && special.Analyze is { } analyze)
         {
             return analyze(this, list, pos);

@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using Zylisp.Lang.Analysis;
 using Zylisp.Lang.Data;
 using Zylisp.Lang.Diagnostics;
 using Zylisp.Lang.Runtime;
@@ -30,14 +30,14 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
     public object? ExpandTopLevel(object? form, RunContext ctx)
     {
         expansions = 0;
-        return Expand(form, ImmutableHashSet<string>.Empty, ctx);
+        return Expand(form, LexicalScope<bool>.Empty, ctx);
     }
 
     /// <summary>Expands only the outermost macro call, repeatedly (or once), as macroexpand does.</summary>
     public object? ExpandOuter(object? form, RunContext ctx, bool once = false)
     {
         expansions = 0;
-        while (TryMacro(form, ImmutableHashSet<string>.Empty, out var macro))
+        while (TryMacro(form, LexicalScope<bool>.Empty, out var macro))
         {
             form = Invoke(macro, (PersistentList)form!, ctx);
             if (once)
@@ -49,7 +49,7 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
         return form;
     }
 
-    private object? Expand(object? form, ImmutableHashSet<string> locals, RunContext ctx)
+    private object? Expand(object? form, LexicalScope<bool> locals, RunContext ctx)
     {
         switch (form)
         {
@@ -66,7 +66,7 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
         }
     }
 
-    private object? ExpandList(PersistentList list, ImmutableHashSet<string> locals, RunContext ctx)
+    private object? ExpandList(PersistentList list, LexicalScope<bool> locals, RunContext ctx)
     {
         if (list.First is Symbol { Namespace: null } head && !locals.Contains(head.Name))
         {
@@ -104,7 +104,7 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
         return Rebuild(list, list.Select(x => Expand(x, locals, ctx)));
     }
 
-    private bool TryMacro(object? form, ImmutableHashSet<string> locals, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Var? macro)
+    private bool TryMacro(object? form, LexicalScope<bool> locals, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Var? macro)
     {
         macro = null;
         if (form is PersistentList { First: Symbol head } && (head.Namespace is not null || !locals.Contains(head.Name))
@@ -180,14 +180,14 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
     }
 
     /// <summary>(fn name? meta? [params] body*) or (fn name? meta? ([params] body*)+) → always the arity-list shape.</summary>
-    private PersistentList ExpandFn(PersistentList form, ImmutableHashSet<string> locals, RunContext ctx)
+    private PersistentList ExpandFn(PersistentList form, LexicalScope<bool> locals, RunContext ctx)
     {
         var head = new List<object?> { form.First };
         var rest = form.Rest;
         if (rest.First is Symbol name)
         {
             head.Add(name);
-            locals = locals.Add(name.Name);
+            locals = locals.Bind(name.Name, true);
             rest = rest.Rest;
         }
 
@@ -207,7 +207,12 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
                 continue;
             }
 
-            var inner = locals.Union(parameters.OfType<Symbol>().Select(p => p.Name));
+            var inner = locals;
+            foreach (var parameter in parameters.OfType<Symbol>())
+            {
+                inner = inner.Bind(parameter.Name, true);
+            }
+
             head.Add(Rebuild(arityList, [parameters, .. arityList.Rest.Select(x => Expand(x, inner, ctx))]));
         }
 
@@ -215,7 +220,7 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
     }
 
     /// <summary>let/loop: accepts [x 1 y 2] and Zylisp's ((x 1) (y 2)); emits the vector shape.</summary>
-    private PersistentList ExpandBindings(PersistentList form, string name, ImmutableHashSet<string> locals, RunContext ctx)
+    private PersistentList ExpandBindings(PersistentList form, string name, LexicalScope<bool> locals, RunContext ctx)
     {
         var pairs = new List<(object? Name, object? Init)>();
         switch (form.Rest.First)
@@ -241,7 +246,7 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
             bindings.Add(Expand(init, locals, ctx));
             if (bindingName is Symbol s)
             {
-                locals = locals.Add(s.Name);
+                locals = locals.Bind(s.Name, true);
             }
         }
 
@@ -249,18 +254,18 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
         return Rebuild(form, [form.First, vector, .. form.Rest.Rest.Select(x => Expand(x, locals, ctx))]);
     }
 
-    private PersistentList ExpandTry(PersistentList form, ImmutableHashSet<string> locals, RunContext ctx) =>
+    private PersistentList ExpandTry(PersistentList form, LexicalScope<bool> locals, RunContext ctx) =>
         Rebuild(form, form.Select((item, i) => i == 0 ? item : item switch
         {
             PersistentList { First: Symbol { Namespace: null, Name: "catch" }, Rest.First: Symbol e } c =>
-                Rebuild(c, [c.First, e, .. c.Rest.Rest.Select(x => Expand(x, locals.Add(e.Name), ctx))]),
+                Rebuild(c, [c.First, e, .. c.Rest.Rest.Select(x => Expand(x, locals.Bind(e.Name, true), ctx))]),
             PersistentList { First: Symbol { Namespace: null, Name: "finally" } } f =>
                 Rebuild(f, [f.First, .. f.Rest.Select(x => Expand(x, locals, ctx))]),
             _ => Expand(item, locals, ctx),
         }));
 
     /// <summary>def: the metadata map is data, so only the value is expanded.</summary>
-    private PersistentList ExpandDef(PersistentList form, ImmutableHashSet<string> locals, RunContext ctx) =>
+    private PersistentList ExpandDef(PersistentList form, LexicalScope<bool> locals, RunContext ctx) =>
         Rebuild(form, form.Select((item, i) => i < 2 || (i == 2 && form.Count == 4) ? item : Expand(item, locals, ctx)));
 
     private static PersistentList Rebuild(PersistentList original, IEnumerable<object?> items) =>
