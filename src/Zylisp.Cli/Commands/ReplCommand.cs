@@ -11,7 +11,7 @@ internal static class ReplCommand
 {
     public static int Execute(OutputOptions options)
     {
-        using var streams = StandardStreams.Open();
+        using var streams = StandardStreams.OpenThroughConsole();
         var profile = TerminalProfile.Detect();
         var reporter = new DiagnosticReporter(options);
         using var interrupts = new InterruptRouter();

@@ -12,7 +12,8 @@ namespace Zylisp.Cli.Hosting;
 /// </summary>
 internal sealed class DiagnosticReporter(OutputOptions options)
 {
-    private readonly DiagnosticFormatOptions _format = DiagnosticFormatOptions.ForConsole(
+    // Built only when there is something to report: asking whether stderr is a terminal loads System.Console.
+    private DiagnosticFormatOptions Format => DiagnosticFormatOptions.ForConsole(
         options.Terse,
         outputIsTerminal: !Console.IsErrorRedirected,
         Environment.GetEnvironmentVariable("NO_COLOR")) with
@@ -27,8 +28,16 @@ internal sealed class DiagnosticReporter(OutputOptions options)
     /// </summary>
     public string? FormatErrors(IEnumerable<Diagnostic> diagnostics, SourceRegistry sources)
     {
-        var errors = diagnostics.Where(d => d.IsError).ToList();
-        return errors.Count == 0 ? null : new DiagnosticFormatter(sources, _format).FormatAll(errors);
+        var errors = new List<Diagnostic>();
+        foreach (var d in diagnostics)
+        {
+            if (d.IsError)
+            {
+                errors.Add(d); // a loop, not LINQ: this runs on every start, errors or not
+            }
+        }
+
+        return errors.Count == 0 ? null : new DiagnosticFormatter(sources, Format).FormatAll(errors);
     }
 
     /// <summary>

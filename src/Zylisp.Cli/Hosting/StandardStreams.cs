@@ -19,15 +19,33 @@ internal sealed class StandardStreams : IDisposable
 
     public TextWriter Error { get; }
 
+    /// <summary>
+    /// The streams of a command that only writes (run, eval, expand, zast): straight to the descriptors
+    /// where <see cref="UnixOutput"/> can, which spares start-up the Console's terminal set-up.
+    /// </summary>
     public static StandardStreams Open()
     {
-        var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        var output = new StreamWriter(Console.OpenStandardOutput(), encoding, bufferSize: 16 * 1024)
+        if (!UnixOutput.IsAvailable)
         {
-            AutoFlush = !Console.IsOutputRedirected,
-        };
-        var error = new StreamWriter(Console.OpenStandardError(), encoding, bufferSize: 4 * 1024) { AutoFlush = true };
-        return new StandardStreams(output, error);
+            return OpenThroughConsole();
+        }
+
+        return Create(new FileDescriptorStream(1), new FileDescriptorStream(2), outputIsTerminal: UnixOutput.IsTerminal(1));
+    }
+
+    /// <summary>
+    /// The streams of the interactive REPL: through System.Console, so its line editor's view of the
+    /// terminal (cursor position, modes) stays true.
+    /// </summary>
+    public static StandardStreams OpenThroughConsole() =>
+        Create(Console.OpenStandardOutput(), Console.OpenStandardError(), outputIsTerminal: !Console.IsOutputRedirected);
+
+    private static StandardStreams Create(Stream output, Stream error, bool outputIsTerminal)
+    {
+        var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        var outputWriter = new StreamWriter(output, encoding, bufferSize: 16 * 1024) { AutoFlush = outputIsTerminal };
+        var errorWriter = new StreamWriter(error, encoding, bufferSize: 4 * 1024) { AutoFlush = true };
+        return new StandardStreams(outputWriter, errorWriter);
     }
 
     public void Dispose()
