@@ -7,7 +7,7 @@ using Zylisp.Cli.Hosting;
 // goes through the full command tree; nothing escapes as an unhandled .NET exception.
 try
 {
-    var fast = FastPath.TryParse(args, Console.IsInputRedirected);
+    var fast = FastPath.TryParse(args, static () => Console.IsInputRedirected);
     return fast is not null
         ? RunCommand.Execute(fast)
         : CommandTree.Invoke(args, Console.Out, Console.Error);

@@ -8,15 +8,20 @@ namespace Zylisp.Cli.CommandLine;
 /// </summary>
 internal static class FastPath
 {
-    /// <summary>First words that name a command rather than a script; a script with such a name needs <c>./</c>.</summary>
-    public static readonly IReadOnlySet<string> CommandNames =
-        new HashSet<string>(StringComparer.Ordinal) { "repl", "run", "eval", "expand", "zast", "version", "help" };
+    /// <summary>
+    /// First words that name a command rather than a script; a script with such a name needs <c>./</c>.
+    /// A switch, not a set: a HashSet would load System.Collections on every start.
+    /// </summary>
+    public static bool IsCommandName(string word) =>
+        word is "repl" or "run" or "eval" or "expand" or "zast" or "version" or "help";
 
-    public static RunRequest? TryParse(IReadOnlyList<string> args, bool standardInputIsRedirected)
+    /// <param name="args">The command line.</param>
+    /// <param name="standardInputIsRedirected">Asked only when there are no arguments: it loads System.Console.</param>
+    public static RunRequest? TryParse(IReadOnlyList<string> args, Func<bool> standardInputIsRedirected)
     {
         if (args.Count == 0)
         {
-            return standardInputIsRedirected
+            return standardInputIsRedirected()
                 ? new RunRequest(RunRequest.StandardInput, [], OutputOptions.Default)
                 : null;
         }
@@ -29,7 +34,7 @@ internal static class FastPath
                 : null;
         }
 
-        return IsScriptPath(first) && !CommandNames.Contains(first)
+        return IsScriptPath(first) && !IsCommandName(first)
             ? new RunRequest(first, Rest(args, 1), OutputOptions.Default)
             : null;
     }
@@ -38,6 +43,15 @@ internal static class FastPath
     private static bool IsScriptPath(string word) =>
         word == RunRequest.StandardInput || (word.Length > 0 && word[0] != '-');
 
-    private static string[] Rest(IReadOnlyList<string> args, int start) =>
-        args.Skip(start).ToArray();
+    private static string[] Rest(IReadOnlyList<string> args, int start)
+    {
+        // A loop rather than LINQ, which would load System.Linq on every start.
+        var rest = new string[args.Count - start];
+        for (var i = 0; i < rest.Length; i++)
+        {
+            rest[i] = args[start + i];
+        }
+
+        return rest;
+    }
 }

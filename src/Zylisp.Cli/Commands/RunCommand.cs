@@ -14,28 +14,33 @@ internal static class RunCommand
     public static int Execute(RunRequest request)
     {
         using var streams = StandardStreams.Open();
-        string? standardInput = null;
+        string source;
         if (request.ReadsStandardInput)
         {
-            standardInput = Console.In.ReadToEnd();
+            source = Console.In.ReadToEnd();
         }
-        else if (!File.Exists(request.Path))
+        else if (CommandInput.TryReadBytes(request.Path, out var problem) is { } bytes)
         {
-            streams.Error.WriteLine($"zylisp: cannot run '{request.Path}': {MissingFileReason(request.Path)}");
+            // Read here, once, rather than testing File.Exists and letting the engine read it again.
+            source = CommandInput.DecodeUtf8(bytes);
+        }
+        else
+        {
+            streams.Error.WriteLine($"zylisp: cannot run '{request.Path}': {Explain(request.Path, problem)}");
             streams.Error.WriteLine("Try 'zylisp --help' for the commands.");
             return ExitCodes.Usage;
         }
 
         var engine = EngineHost.Create(streams);
-        var result = standardInput is null
-            ? engine.RunFile(request.Path, request.Arguments)
-            : engine.RunSource(standardInput, StandardInputName, request.Arguments);
+        var name = request.ReadsStandardInput ? StandardInputName : request.Path;
+        var result = engine.RunSource(source, name, request.Arguments);
         new DiagnosticReporter(request.Output).ReportErrors(result.Diagnostics, engine.Sources, streams);
         return result.ExitCode;
     }
 
-    private static string MissingFileReason(string path) =>
-        Directory.Exists(path) ? "is a directory"
-        : path.Contains('/') || path.Contains('.') ? "no such file"
-        : "no such file (and not a command)";
+    /// <summary>A bare word that is not a file may have been meant as a command.</summary>
+    private static string Explain(string path, string problem) =>
+        problem == "no such file" && !path.Contains('/') && !path.Contains('.')
+            ? "no such file (and not a command)"
+            : problem;
 }

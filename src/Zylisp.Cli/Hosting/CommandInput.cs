@@ -27,25 +27,18 @@ internal static class CommandInput
                 return buffer.ToArray();
             }
 
-            if (Directory.Exists(path))
-            {
-                problem = "is a directory";
-                return null;
-            }
-
             return File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
             problem = "no such file";
         }
-        catch (UnauthorizedAccessException)
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
         {
-            problem = "permission denied";
-        }
-        catch (IOException ex)
-        {
-            problem = ex.Message;
+            // Only now ask why: a Directory.Exists before every read costs a cold code path at start-up.
+            problem = Directory.Exists(path) ? "is a directory"
+                : ex is UnauthorizedAccessException ? "permission denied"
+                : ex.Message;
         }
 
         return null;
@@ -54,8 +47,34 @@ internal static class CommandInput
     /// <summary>Decodes UTF-8 text, dropping a byte-order mark as <see cref="File.ReadAllText(string)"/> does.</summary>
     public static string DecodeUtf8(byte[] bytes)
     {
+        if (AsciiToString(bytes) is { } ascii)
+        {
+            return ascii;
+        }
+
         var preamble = Encoding.UTF8.Preamble;
         var skip = bytes.AsSpan().StartsWith(preamble) ? preamble.Length : 0;
         return Encoding.UTF8.GetString(bytes, skip, bytes.Length - skip);
+    }
+
+    /// <summary>
+    /// Most scripts are ASCII. Widening them with a plain loop keeps the UTF-8 decoder — cold code
+    /// costing more than a millisecond — off the start-up path of <c>zylisp run</c>.
+    /// </summary>
+    private static string? AsciiToString(byte[] bytes)
+    {
+        var chars = new char[bytes.Length];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            var b = bytes[i];
+            if (b >= 0x80)
+            {
+                return null;
+            }
+
+            chars[i] = (char)b;
+        }
+
+        return new string(chars);
     }
 }

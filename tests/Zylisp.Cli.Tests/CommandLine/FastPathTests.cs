@@ -7,7 +7,7 @@ public class FastPathTests
     [Fact]
     public void Run_with_a_file_takes_the_fast_path_and_keeps_every_later_word_for_the_program()
     {
-        var request = FastPath.TryParse(["run", "prog.zl", "a", "--verbose", "-x"], standardInputIsRedirected: false);
+        var request = FastPath.TryParse(["run", "prog.zl", "a", "--verbose", "-x"], standardInputIsRedirected: static () => false);
 
         Assert.NotNull(request);
         Assert.Equal("prog.zl", request.Path);
@@ -17,7 +17,7 @@ public class FastPathTests
     [Fact]
     public void A_script_path_as_first_word_runs_it_which_is_how_a_shebang_line_works()
     {
-        var request = FastPath.TryParse(["./hello.zl", "world"], standardInputIsRedirected: false);
+        var request = FastPath.TryParse(["./hello.zl", "world"], standardInputIsRedirected: static () => false);
 
         Assert.NotNull(request);
         Assert.Equal("./hello.zl", request.Path);
@@ -27,7 +27,7 @@ public class FastPathTests
     [Fact]
     public void A_lone_dash_reads_the_script_from_standard_input()
     {
-        var request = FastPath.TryParse(["-", "x"], standardInputIsRedirected: true);
+        var request = FastPath.TryParse(["-", "x"], standardInputIsRedirected: static () => true);
 
         Assert.NotNull(request);
         Assert.True(request.ReadsStandardInput);
@@ -37,8 +37,8 @@ public class FastPathTests
     [Fact]
     public void No_arguments_with_piped_input_runs_standard_input_but_on_a_terminal_opens_the_repl()
     {
-        Assert.True(FastPath.TryParse([], standardInputIsRedirected: true)?.ReadsStandardInput);
-        Assert.Null(FastPath.TryParse([], standardInputIsRedirected: false));
+        Assert.True(FastPath.TryParse([], standardInputIsRedirected: static () => true)?.ReadsStandardInput);
+        Assert.Null(FastPath.TryParse([], standardInputIsRedirected: static () => false));
     }
 
     [Theory]
@@ -52,5 +52,15 @@ public class FastPathTests
     [InlineData("run")]
     [InlineData("run", "--help")]
     public void Commands_and_options_go_to_the_full_parser(params string[] args) =>
-        Assert.Null(FastPath.TryParse(args, standardInputIsRedirected: false));
+        Assert.Null(FastPath.TryParse(args, standardInputIsRedirected: static () => false));
+
+    [Fact]
+    public void Every_command_of_the_full_parser_is_a_command_name_and_not_a_script()
+    {
+        var subcommands = CommandTree.Build().Subcommands.Select(c => c.Name).ToList();
+
+        Assert.NotEmpty(subcommands);
+        Assert.All(subcommands, name => Assert.True(FastPath.IsCommandName(name), name));
+        Assert.False(FastPath.IsCommandName("hello.zl"));
+    }
 }

@@ -123,4 +123,45 @@ public class RunCommandTests
         Assert.True(process.ExitCode == 7, stdout + stderr);
         Assert.Equal("hello, world\n", stdout);
     }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Output_and_errors_sent_to_one_file_keep_their_order()
+    {
+        // `> log 2>&1`: both streams share one descriptor offset, so nothing may overwrite anything.
+        var program = _files.Write("mixed.zl", "(println \"first\")\n(println \"second\")\n(defn -main [] (/ 1 0))\n");
+        var log = Path.Combine(_files.Folder, "mixed.log");
+
+        var exitCode = await RunThroughShell($"'{CliProcess.DotnetPath}' '{CliProcess.DllPath}' run '{program}' > '{log}' 2>&1");
+
+        var text = File.ReadAllText(log);
+        Assert.True(exitCode == 1, text);
+        Assert.StartsWith("first\nsecond\n", text, StringComparison.Ordinal);
+        Assert.Contains($"{program}:3:", text);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_reader_that_stops_early_is_not_an_error()
+    {
+        // `zylisp run x | head -1`: the rest of the output is dropped quietly, as by any Unix tool.
+        var program = _files.Write("lots.zl", "(dotimes [i 20000] (println \"line\" i))\n(defn -main [] 3)\n");
+        var errors = Path.Combine(_files.Folder, "lots.err");
+
+        var exitCode = await RunThroughShell(
+            $"'{CliProcess.DotnetPath}' '{CliProcess.DllPath}' run '{program}' 2> '{errors}' | head -1 > /dev/null; exit ${{PIPESTATUS[0]}}");
+
+        var stderr = File.ReadAllText(errors);
+        Assert.True(exitCode == 3, stderr);
+        Assert.Equal("", stderr);
+    }
+
+    private static async Task<int> RunThroughShell(string command)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("bash", ["-c", command]) { UseShellExecute = false };
+        CliProcess.Isolate(start.Environment);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        await process.WaitForExitAsync().WaitAsync(CliProcess.DefaultTimeout);
+        return process.ExitCode;
+    }
 }
