@@ -73,7 +73,7 @@ internal sealed class Analyzer
                 PersistentList { Count: > 0 } list => AnalyzeList(list, pos),
                 PersistentVector v => AnalyzeCollection(CollectionKind.Vector, v, v.Span, pos),
                 PersistentSet s => AnalyzeCollection(CollectionKind.Set, s, s.Span, pos),
-                PersistentMap m => AnalyzeCollection(CollectionKind.Map, m.Entries.SelectMany(e => new[] { e.Key, e.Value }), m.Span, pos),
+                PersistentMap m => AnalyzeCollection(CollectionKind.Map, KeysAndValues(m), m.Span, pos),
                 _ => new ConstNode(form, pos.Context, SpanOf(form)),
             };
         }
@@ -81,6 +81,19 @@ internal sealed class Analyzer
         {
             nearestSpan = saved;
         }
+    }
+
+    // A loop, not SelectMany over KeyValuePair (JIT-compiled on first use: every defn has a map).
+    private static List<object?> KeysAndValues(PersistentMap map)
+    {
+        var items = new List<object?>(map.Count * 2);
+        foreach (var entry in map.Entries)
+        {
+            items.Add(entry.Key);
+            items.Add(entry.Value);
+        }
+
+        return items;
     }
 
     /// <summary>The span of a form, or of the nearest enclosing form that has one (macro output often has none).</summary>

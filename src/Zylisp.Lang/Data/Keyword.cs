@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Zylisp.Lang.Data;
 
 /// <summary>
@@ -9,7 +7,11 @@ namespace Zylisp.Lang.Data;
 public sealed class Keyword
 {
     // Process-wide interning is safe: keywords are immutable constants, not compiler state.
-    private static readonly ConcurrentDictionary<(string? Ns, string Name), Keyword> Interned = new();
+    // Plain dictionaries under a lock, one per namespace: a ConcurrentDictionary keyed by a value
+    // tuple is a generic instantiation that is JIT-compiled (~20 methods) at every start.
+    private static readonly Dictionary<string, Keyword> Unqualified = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, Dictionary<string, Keyword>> Qualified = new(StringComparer.Ordinal);
+    private static readonly Lock Gate = new();
 
     private Keyword(string? ns, string name)
     {
@@ -38,7 +40,27 @@ public sealed class Keyword
     public static Keyword Of(string? ns, string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return Interned.GetOrAdd((ns, name), static key => new Keyword(key.Ns, key.Name));
+        lock (Gate)
+        {
+            Dictionary<string, Keyword>? names;
+            if (ns is null)
+            {
+                names = Unqualified;
+            }
+            else if (!Qualified.TryGetValue(ns, out names))
+            {
+                names = new Dictionary<string, Keyword>(StringComparer.Ordinal);
+                Qualified.Add(ns, names);
+            }
+
+            if (!names.TryGetValue(name, out var keyword))
+            {
+                keyword = new Keyword(ns, name);
+                names.Add(name, keyword);
+            }
+
+            return keyword;
+        }
     }
 
     public override string ToString() => ":" + FullName;

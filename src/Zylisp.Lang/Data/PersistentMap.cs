@@ -19,13 +19,13 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, IEquatable<Pers
     /// <summary>The largest map kept as a plain array of entries.</summary>
     internal const int SmallLimit = 8;
 
-    private static readonly ImmutableDictionary<object, (object? Value, long Order)> EmptyIndex =
-        ImmutableDictionary.Create<object, (object?, long)>(KeyComparer.Instance);
-
-    // Exactly one representation is in use: small != null, or index/order for larger maps.
+    // Exactly one representation is in use: small != null, or index/order for larger maps. The
+    // large one stays null (no static empty instances either) until a map outgrows SmallLimit:
+    // its generic instantiations over value tuples are JIT-compiled, which a program that only
+    // uses small maps (every defn's metadata) should not pay for at start-up.
     private readonly KeyValuePair<object?, object?>[]? small;
-    private readonly ImmutableDictionary<object, (object? Value, long Order)> index;
-    private readonly ImmutableSortedDictionary<long, KeyValuePair<object?, object?>> order;
+    private readonly ImmutableDictionary<object, (object? Value, long Order)>? index;
+    private readonly ImmutableSortedDictionary<long, KeyValuePair<object?, object?>>? order;
     private readonly long nextOrder;
     private int hash;
     private readonly PackedSpan location; // kept inline; see PackedSpan
@@ -33,8 +33,6 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, IEquatable<Pers
     private PersistentMap(KeyValuePair<object?, object?>[] small, PackedSpan location)
     {
         this.small = small;
-        index = EmptyIndex;
-        order = ImmutableSortedDictionary<long, KeyValuePair<object?, object?>>.Empty;
         this.location = location;
     }
 
@@ -52,14 +50,14 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, IEquatable<Pers
 
     public static PersistentMap Empty { get; } = new([], default);
 
-    public int Count => small?.Length ?? index.Count;
+    public int Count => small?.Length ?? index!.Count;
 
     public bool IsEmpty => Count == 0;
 
     public SourceSpan? Span => location.ToSourceSpan();
 
     /// <summary>Entries in insertion order.</summary>
-    public IEnumerable<KeyValuePair<object?, object?>> Entries => small ?? (IEnumerable<KeyValuePair<object?, object?>>)order.Values;
+    public IEnumerable<KeyValuePair<object?, object?>> Entries => small ?? (IEnumerable<KeyValuePair<object?, object?>>)order!.Values;
 
     public IEnumerable<object?> Keys => Entries.Select(static e => e.Key);
 
@@ -76,7 +74,7 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, IEquatable<Pers
             return i >= 0;
         }
 
-        if (index.TryGetValue(KeyComparer.Wrap(key), out var slot))
+        if (index!.TryGetValue(KeyComparer.Wrap(key), out var slot))
         {
             value = slot.Value;
             return true;
@@ -120,14 +118,14 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, IEquatable<Pers
         }
 
         object wrapped = KeyComparer.Wrap(key);
-        if (index.TryGetValue(wrapped, out var slot))
+        if (index!.TryGetValue(wrapped, out var slot))
         {
             if (ReferenceEquals(slot.Value, value))
             {
                 return this;
             }
 
-            var existingKey = order[slot.Order].Key;
+            var existingKey = order![slot.Order].Key;
             return new PersistentMap(
                 index.SetItem(wrapped, (value, slot.Order)),
                 order.SetItem(slot.Order, new KeyValuePair<object?, object?>(existingKey, value)),
@@ -137,7 +135,7 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, IEquatable<Pers
 
         return new PersistentMap(
             index.Add(wrapped, (value, nextOrder)),
-            order.Add(nextOrder, new KeyValuePair<object?, object?>(key, value)),
+            order!.Add(nextOrder, new KeyValuePair<object?, object?>(key, value)),
             nextOrder + 1,
             default);
     }
@@ -164,14 +162,14 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, IEquatable<Pers
         }
 
         object wrapped = KeyComparer.Wrap(key);
-        if (!index.TryGetValue(wrapped, out var slot))
+        if (!index!.TryGetValue(wrapped, out var slot))
         {
             return this;
         }
 
         return index.Count == 1
             ? Empty
-            : new PersistentMap(index.Remove(wrapped), order.Remove(slot.Order), nextOrder, default);
+            : new PersistentMap(index.Remove(wrapped), order!.Remove(slot.Order), nextOrder, default);
     }
 
     /// <summary>
@@ -205,7 +203,7 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, IEquatable<Pers
     }
 
     public PersistentMap WithSpan(SourceSpan? span) =>
-        small is not null ? new PersistentMap(small, PackedSpan.From(span)) : new PersistentMap(index, order, nextOrder, PackedSpan.From(span));
+        small is not null ? new PersistentMap(small, PackedSpan.From(span)) : new PersistentMap(index!, order!, nextOrder, PackedSpan.From(span));
 
     /// <summary>A map from alternating keys and values; later duplicates replace earlier values.</summary>
     public static PersistentMap Create(params ReadOnlySpan<object?> keysAndValues)

@@ -13,12 +13,11 @@ namespace Zylisp.Lang.Data;
 /// </summary>
 public sealed class PersistentSet : IZylispCollection, IHasSpan, IEquatable<PersistentSet>
 {
-    private static readonly ImmutableDictionary<object, long> EmptyIndex = ImmutableDictionary.Create<object, long>(KeyComparer.Instance);
-
-    // Exactly one representation is in use: small != null, or index/order for larger sets.
+    // Exactly one representation is in use: small != null, or index/order for larger sets; the
+    // large one stays null until needed, as in PersistentMap (its generic instantiations are JIT-compiled).
     private readonly object?[]? small;
-    private readonly ImmutableDictionary<object, long> index;
-    private readonly ImmutableSortedDictionary<long, object?> order;
+    private readonly ImmutableDictionary<object, long>? index;
+    private readonly ImmutableSortedDictionary<long, object?>? order;
     private readonly long nextOrder;
     private int hash;
     private readonly PackedSpan location; // kept inline; see PackedSpan
@@ -26,8 +25,6 @@ public sealed class PersistentSet : IZylispCollection, IHasSpan, IEquatable<Pers
     private PersistentSet(object?[] small, PackedSpan location)
     {
         this.small = small;
-        index = EmptyIndex;
-        order = ImmutableSortedDictionary<long, object?>.Empty;
         this.location = location;
     }
 
@@ -41,16 +38,16 @@ public sealed class PersistentSet : IZylispCollection, IHasSpan, IEquatable<Pers
 
     public static PersistentSet Empty { get; } = new([], default);
 
-    public int Count => small?.Length ?? index.Count;
+    public int Count => small?.Length ?? index!.Count;
 
     public bool IsEmpty => Count == 0;
 
     public SourceSpan? Span => location.ToSourceSpan();
 
-    private IEnumerable<object?> Items => small ?? order.Values;
+    private IEnumerable<object?> Items => small ?? order!.Values;
 
     public bool Contains(object? item) =>
-        small is not null ? IndexOfSmall(small, item) >= 0 : index.ContainsKey(KeyComparer.Wrap(item));
+        small is not null ? IndexOfSmall(small, item) >= 0 : index!.ContainsKey(KeyComparer.Wrap(item));
 
     /// <summary>The element equal to <paramref name="item"/> as stored, or <paramref name="notFound"/>.</summary>
     public object? Get(object? item, object? notFound = null)
@@ -61,7 +58,7 @@ public sealed class PersistentSet : IZylispCollection, IHasSpan, IEquatable<Pers
             return i >= 0 ? small[i] : notFound;
         }
 
-        return index.TryGetValue(KeyComparer.Wrap(item), out long position) ? order[position] : notFound;
+        return index!.TryGetValue(KeyComparer.Wrap(item), out long position) ? order![position] : notFound;
     }
 
     public PersistentSet Conj(object? item)
@@ -79,9 +76,9 @@ public sealed class PersistentSet : IZylispCollection, IHasSpan, IEquatable<Pers
         }
 
         object wrapped = KeyComparer.Wrap(item);
-        return index.ContainsKey(wrapped)
+        return index!.ContainsKey(wrapped)
             ? this
-            : new PersistentSet(index.Add(wrapped, nextOrder), order.Add(nextOrder, item), nextOrder + 1, default);
+            : new PersistentSet(index.Add(wrapped, nextOrder), order!.Add(nextOrder, item), nextOrder + 1, default);
     }
 
     public PersistentSet Disj(object? item)
@@ -106,16 +103,16 @@ public sealed class PersistentSet : IZylispCollection, IHasSpan, IEquatable<Pers
         }
 
         object wrapped = KeyComparer.Wrap(item);
-        if (!index.TryGetValue(wrapped, out long position))
+        if (!index!.TryGetValue(wrapped, out long position))
         {
             return this;
         }
 
-        return index.Count == 1 ? Empty : new PersistentSet(index.Remove(wrapped), order.Remove(position), nextOrder, default);
+        return index.Count == 1 ? Empty : new PersistentSet(index.Remove(wrapped), order!.Remove(position), nextOrder, default);
     }
 
     public PersistentSet WithSpan(SourceSpan? span) =>
-        small is not null ? new PersistentSet(small, PackedSpan.From(span)) : new PersistentSet(index, order, nextOrder, PackedSpan.From(span));
+        small is not null ? new PersistentSet(small, PackedSpan.From(span)) : new PersistentSet(index!, order!, nextOrder, PackedSpan.From(span));
 
     public static PersistentSet Create(params ReadOnlySpan<object?> items)
     {

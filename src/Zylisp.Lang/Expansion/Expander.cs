@@ -60,10 +60,22 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
             case PersistentSet s:
                 return PersistentSet.CreateRange(s.Select(x => Expand(x, locals, ctx)).ToList()).WithSpan(s.Span);
             case PersistentMap m:
-                return PersistentMap.CreateRange(m.Entries.Select(e => new KeyValuePair<object?, object?>(Expand(e.Key, locals, ctx), Expand(e.Value, locals, ctx))).ToList()).WithSpan(m.Span);
+                return ExpandMap(m, locals, ctx);
             default:
                 return form;
         }
+    }
+
+    // A loop, not LINQ over KeyValuePair (a value-type instantiation JIT-compiled on first use).
+    private PersistentMap ExpandMap(PersistentMap map, LexicalScope<bool> locals, RunContext ctx)
+    {
+        var entries = new List<KeyValuePair<object?, object?>>(map.Count);
+        foreach (var e in map.Entries)
+        {
+            entries.Add(new KeyValuePair<object?, object?>(Expand(e.Key, locals, ctx), Expand(e.Value, locals, ctx)));
+        }
+
+        return PersistentMap.CreateRange(entries).WithSpan(map.Span);
     }
 
     private object? ExpandList(PersistentList list, LexicalScope<bool> locals, RunContext ctx)

@@ -98,15 +98,18 @@ internal sealed class LazyPrelude : IPendingDefinitions
     /// The prelude text with everything outside [start, end) blanked (newlines kept), so the
     /// reader reports the definition's real lines, columns and offsets.
     /// </summary>
-    private string Isolate(int start, int end) => string.Create(text.Length, (text, start, end), static (span, s) =>
+    private string Isolate(int start, int end)
     {
-        var (source, from, to) = s;
-        for (int i = 0; i < span.Length; i++)
+        // A char array, not string.Create with a tuple state, whose instantiation is JIT-compiled.
+        var chars = new char[text.Length];
+        for (int i = 0; i < chars.Length; i++)
         {
-            char c = source[i];
-            span[i] = (i >= from && i < to) || c == '\n' ? c : ' ';
+            char c = text[i];
+            chars[i] = (i >= start && i < end) || c == '\n' ? c : ' ';
         }
-    });
+
+        return new string(chars);
+    }
 
     private void Scan()
     {

@@ -108,7 +108,8 @@ internal static class FnForm
                 a.Bind(new LocalInfo(binding, a.Scope, false));
             }
 
-            var (paramTypes, returnType) = Annotations(a, meta, parameters.Count, restParam is not null, paramVector);
+            var paramTypes = ParamTypes(a, meta, parameters.Count, restParam is not null, paramVector);
+            var returnType = meta.Get(ReturnKey) is { } r ? Parse(a, r, paramVector) : null;
             var targets = restParam is null ? parameters.ToImmutable() : parameters.ToImmutable().Add(restParam);
             var recur = new RecurTarget(targets, "fn parameters");
 
@@ -123,7 +124,8 @@ internal static class FnForm
         }
     }
 
-    private static (ImmutableArray<TypeAnnotation?> Params, TypeAnnotation? Return) Annotations(
+    // Two results would make a value tuple over ImmutableArray, an instantiation JIT-compiled at start-up.
+    private static ImmutableArray<TypeAnnotation?> ParamTypes(
         Analyzer a, PersistentMap meta, int paramCount, bool hasRest, PersistentVector paramVector)
     {
         var paramTypes = ImmutableArray<TypeAnnotation?>.Empty;
@@ -137,8 +139,7 @@ internal static class FnForm
             paramTypes = [.. types.Select(t => Parse(a, t, paramVector))];
         }
 
-        var returnType = meta.Get(ReturnKey) is { } r ? Parse(a, r, paramVector) : null;
-        return (paramTypes, returnType);
+        return paramTypes;
     }
 
     private static TypeAnnotation Parse(Analyzer a, object? type, object? where)

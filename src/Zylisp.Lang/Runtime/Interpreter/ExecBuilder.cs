@@ -24,8 +24,8 @@ internal static class ExecBuilder
             ? new IfSlispExec(Build(i.Test), Build(i.Then), Build(i.Else))
             : new IfExec(Build(i.Test), Build(i.Then), Build(i.Else)),
         DoNode d => new DoExec(BuildAll(d.Statements), Build(d.Result)),
-        LetNode l => new LetExec([.. l.Bindings.Select(b => b.Local.Slot)], [.. l.Bindings.Select(b => Build(b.Init))], Build(l.Body)),
-        LoopNode l => new LoopExec([.. l.Bindings.Select(b => b.Local.Slot)], [.. l.Bindings.Select(b => Build(b.Init))], Build(l.Body)),
+        LetNode l => new LetExec(Slots(l.Bindings), Inits(l.Bindings), Build(l.Body)),
+        LoopNode l => new LoopExec(Slots(l.Bindings), Inits(l.Bindings), Build(l.Body)),
         RecurNode r => BuildRecur(r),
         FnNode fn => BuildFn(fn),
         DefNode d => new DefExec(d.Var, d.Init is null ? null : Build(d.Init), d.Meta),
@@ -35,13 +35,57 @@ internal static class ExecBuilder
         _ => throw new InvalidOperationException("unknown IR node " + node.GetType().Name),
     };
 
-    private static ExecNode[] BuildAll(ImmutableArray<Node> nodes) => [.. nodes.Select(Build)];
+    // Plain loops in these helpers: LINQ projections to int[] are generic instantiations over a
+    // value type, JIT-compiled on the first program that has a let (docs/design/cli-startup.md).
+    private static ExecNode[] BuildAll(ImmutableArray<Node> nodes)
+    {
+        var built = new ExecNode[nodes.Length];
+        for (int i = 0; i < built.Length; i++)
+        {
+            built[i] = Build(nodes[i]);
+        }
+
+        return built;
+    }
+
+    private static int[] Slots(ImmutableArray<LetBinding> bindings)
+    {
+        var slots = new int[bindings.Length];
+        for (int i = 0; i < slots.Length; i++)
+        {
+            slots[i] = bindings[i].Local.Slot;
+        }
+
+        return slots;
+    }
+
+    private static int[] Slots(ImmutableArray<LocalBinding> targets)
+    {
+        var slots = new int[targets.Length];
+        for (int i = 0; i < slots.Length; i++)
+        {
+            slots[i] = targets[i].Slot;
+        }
+
+        return slots;
+    }
+
+    private static ExecNode[] Inits(ImmutableArray<LetBinding> bindings)
+    {
+        var inits = new ExecNode[bindings.Length];
+        for (int i = 0; i < inits.Length; i++)
+        {
+            inits[i] = Build(bindings[i].Init);
+        }
+
+        return inits;
+    }
 
     private static ExecNode BuildRecur(RecurNode r) => r.Args.Length switch
     {
         1 => new Recur1Exec(r.Targets[0].Slot, Build(r.Args[0])),
         2 => new Recur2Exec(r.Targets[0].Slot, Build(r.Args[0]), r.Targets[1].Slot, Build(r.Args[1])),
-        _ => new RecurExec([.. r.Targets.Select(t => t.Slot)], BuildAll(r.Args)),
+        _ => new RecurExec(Slots(r.Targets), BuildAll(r.Args)),
     };
 
     private static ExecNode BuildFn(FnNode fn)
