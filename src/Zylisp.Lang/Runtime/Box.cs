@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Zylisp.Lang.Runtime;
 
 /// <summary>
@@ -13,6 +15,7 @@ public static class Box
     public static readonly object True = true;
     public static readonly object False = false;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static object Long(long value) =>
         (ulong)(value - Min) <= (ulong)(Max - Min) ? Cache[value - Min] : value;
 

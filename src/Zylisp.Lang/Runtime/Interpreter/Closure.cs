@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Zylisp.Lang.Analysis;
 using Zylisp.Lang.Data;
 using Zylisp.Lang.Syntax;
@@ -38,6 +39,7 @@ internal sealed class ArityCode(
 
     private readonly bool hasChecks = !paramTypes.IsDefaultOrEmpty || returnType is not null;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public object? Run(Frame frame) => hasChecks ? RunChecked(frame) : body.Eval(frame);
 
     private object? RunChecked(Frame frame)
@@ -132,6 +134,7 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
 
     public override string Name => Template.Name;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Invoke(RunContext ctx, object?[] args)
     {
         var arity = Template.Select(args.Length);
@@ -141,6 +144,7 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
         return Finish(ctx, arity.Run(frame));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Invoke0(RunContext ctx)
     {
         if (Template.Fixed0 is not { } arity)
@@ -152,6 +156,7 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
         return Finish(ctx, arity.Run(ctx.FrameFor(arity.FrameSize, this)));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Invoke1(RunContext ctx, object? a)
     {
         if (Template.Fixed1 is not { } arity)
@@ -165,6 +170,7 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
         return Finish(ctx, arity.Run(frame));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Invoke2(RunContext ctx, object? a, object? b)
     {
         if (Template.Fixed2 is not { } arity)
@@ -180,6 +186,7 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
         return Finish(ctx, arity.Run(frame));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Invoke3(RunContext ctx, object? a, object? b, object? c)
     {
         if (Template.Fixed3 is not { } arity)
@@ -197,6 +204,7 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
     }
 
     /// <summary>A trampoline step runs at the depth of the call that returned the tail call, whose frame is finished.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal override object? InvokeStep(RunContext ctx, object?[] args)
     {
         var arity = Template.Select(args.Length);
@@ -207,6 +215,7 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
 
     // No try/finally here: a catch restores the depth it saved (see TryExec), which keeps this
     // hot path free of exception-handling regions.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static object? Finish(RunContext ctx, object? result)
     {
         if (ReferenceEquals(result, Markers.TailCall))

@@ -9,6 +9,8 @@ namespace Zylisp.Lang.Runtime.Interpreter;
 /// An executable node of the tree-walking interpreter, built once from the IR by
 /// <see cref="ExecBuilder"/> (the IR itself has no behaviour). Nodes in tail position may return
 /// <see cref="Markers.TailCall"/> or <see cref="Markers.Recur"/>; everything else returns values.
+/// Hot Eval methods are AggressiveOptimization: JIT-compiled optimized on first call instead of
+/// running slower ReadyToRun code (docs/design/interpreter.md, "Speed").
 /// </summary>
 internal abstract class ExecNode
 {
@@ -46,16 +48,19 @@ internal sealed class SlotExec(int slot) : ExecNode
 {
     public readonly int Slot = slot;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f) => f.Slots[Slot].Value;
 }
 
 internal sealed class CapturedExec(int index) : ExecNode
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f) => f.Self!.Captured[index];
 }
 
 internal sealed class SelfExec : ExecNode
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f) => f.Self;
 }
 
@@ -63,6 +68,7 @@ internal sealed class GlobalExec(Var v, SourceSpan? span) : ExecNode
 {
     public readonly Var Var = v;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f)
     {
         var value = Var.Value;
@@ -89,16 +95,19 @@ internal sealed class CollectionExec(CollectionKind kind, ExecNode[] items) : Ex
 
 internal sealed class IfExec(ExecNode test, ExecNode then, ExecNode otherwise) : ExecNode
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f) => test.EvalTruthy(f) ? then.Eval(f) : otherwise.Eval(f);
 }
 
 internal sealed class IfSlispExec(ExecNode test, ExecNode then, ExecNode otherwise) : ExecNode
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f) => Truth.Slisp(test.Eval(f)) ? then.Eval(f) : otherwise.Eval(f);
 }
 
 internal sealed class DoExec(ExecNode[] statements, ExecNode result) : ExecNode
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f)
     {
         foreach (var s in statements)
@@ -112,6 +121,7 @@ internal sealed class DoExec(ExecNode[] statements, ExecNode result) : ExecNode
 
 internal sealed class LetExec(int[] slots, ExecNode[] inits, ExecNode body) : ExecNode
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f)
     {
         for (int i = 0; i < slots.Length; i++)
@@ -126,6 +136,7 @@ internal sealed class LetExec(int[] slots, ExecNode[] inits, ExecNode body) : Ex
 /// <summary>Runs its body until it returns something other than <see cref="Markers.Recur"/>.</summary>
 internal sealed class LoopExec(int[] slots, ExecNode[] inits, ExecNode body) : ExecNode
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f)
     {
         for (int i = 0; i < slots.Length; i++)
@@ -139,6 +150,7 @@ internal sealed class LoopExec(int[] slots, ExecNode[] inits, ExecNode body) : E
 
 internal static class RecurLoop
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static object? Run(ExecNode body, Frame f)
     {
         var token = f.Ctx.Cancellation;
@@ -161,11 +173,13 @@ internal static class RecurLoop
 /// <summary>A function body that is the target of recur.</summary>
 internal sealed class RecurBodyExec(ExecNode body) : ExecNode
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f) => RecurLoop.Run(body, f);
 }
 
 internal sealed class Recur1Exec(int slot, ExecNode arg) : ExecNode
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f)
     {
         f.Slots[slot].Value = arg.Eval(f);
@@ -175,6 +189,7 @@ internal sealed class Recur1Exec(int slot, ExecNode arg) : ExecNode
 
 internal sealed class Recur2Exec(int slot0, ExecNode arg0, int slot1, ExecNode arg1) : ExecNode
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f)
     {
         var v0 = arg0.Eval(f);
@@ -187,6 +202,7 @@ internal sealed class Recur2Exec(int slot0, ExecNode arg0, int slot1, ExecNode a
 
 internal sealed class RecurExec(int[] slots, ExecNode[] args) : ExecNode
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f)
     {
         // All arguments are evaluated before any slot changes: they may read the old values.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Zylisp.Lang.Syntax;
 
 namespace Zylisp.Lang.Runtime.Interpreter;
@@ -42,6 +43,7 @@ internal abstract class CallSite(string caller, SourceSpan? span) : ExecNode
 
 internal sealed class Invoke0Exec(ExecNode fn, string caller, SourceSpan? span) : CallSite(caller, span)
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f)
     {
         try
@@ -62,6 +64,7 @@ internal sealed class Invoke0Exec(ExecNode fn, string caller, SourceSpan? span) 
 
 internal sealed class Invoke1Exec(ExecNode fn, ExecNode a0, string caller, SourceSpan? span) : CallSite(caller, span)
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f)
     {
         try
@@ -83,6 +86,7 @@ internal sealed class Invoke1Exec(ExecNode fn, ExecNode a0, string caller, Sourc
 
 internal sealed class Invoke2Exec(ExecNode fn, ExecNode a0, ExecNode a1, string caller, SourceSpan? span) : CallSite(caller, span)
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f)
     {
         try
@@ -105,6 +109,7 @@ internal sealed class Invoke2Exec(ExecNode fn, ExecNode a0, ExecNode a1, string 
 
 internal sealed class Invoke3Exec(ExecNode fn, ExecNode a0, ExecNode a1, ExecNode a2, string caller, SourceSpan? span) : CallSite(caller, span)
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f)
     {
         try
@@ -128,6 +133,7 @@ internal sealed class Invoke3Exec(ExecNode fn, ExecNode a0, ExecNode a1, ExecNod
 
 internal sealed class InvokeNExec(ExecNode fn, ExecNode[] args, string caller, SourceSpan? span) : CallSite(caller, span)
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f)
     {
         try
@@ -153,6 +159,7 @@ internal sealed class InvokeNExec(ExecNode fn, ExecNode[] args, string caller, S
 /// </summary>
 internal sealed class TailInvokeExec(ExecNode fn, ExecNode[] args, string caller, SourceSpan? span) : CallSite(caller, span)
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f)
     {
         try
@@ -216,6 +223,7 @@ internal sealed class InvokeGlobal1Exec(GlobalExec fn, ExecNode a0, string calle
 /// <summary>A two-argument call of a global function; see <see cref="InvokeGlobal1Exec"/>.</summary>
 internal sealed class InvokeGlobal2Exec(GlobalExec fn, ExecNode a0, ExecNode a1, string caller, SourceSpan? span) : CallSite(caller, span)
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f)
     {
         try

@@ -99,6 +99,7 @@ internal sealed class PrimBinaryExec<TOp, TA, TB>(Var v, Builtin primitive, TA a
 {
     // The long fast path cannot throw, so only the fallback has an exception handler: errors
     // from the operands already carry the location of the call that raised them.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f)
     {
         var x = a.Read(f);
@@ -111,6 +112,7 @@ internal sealed class PrimBinaryExec<TOp, TA, TB>(Var v, Builtin primitive, TA a
         return Slow(f, x, y);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool EvalTruthy(Frame f)
     {
         var x = a.Read(f);
@@ -147,6 +149,7 @@ internal sealed class PrimUnaryExec<TA>(long delta, Var v, Builtin primitive, TA
     : CallSite(caller, span)
     where TA : struct, IOperand
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f)
     {
         var x = a.Read(f);
