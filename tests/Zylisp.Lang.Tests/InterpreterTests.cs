@@ -160,6 +160,26 @@ public class InterpreterTests
     }
 
     [Fact]
+    public void Self_calls_with_one_and_two_arguments_recurse_trace_and_check_arity()
+    {
+        // Self-calls take their own call node (the closure is the frame's own), which must behave
+        // as any other call: results, Zylisp stack frames, arity errors, a variadic self.
+        host.Eval("(defn fib [n] (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))");
+        Assert.Equal(6765L, host.Eval("(fib 20)"));
+        host.Eval("(defn ack [m n] (cond (= m 0) (inc n) (= n 0) (ack (dec m) 1) :else (ack (dec m) (ack m (dec n)))))");
+        Assert.Equal(61L, host.Eval("(ack 3 3)"));
+
+        var d = host.Fails("(defn down [n] (if (= n 0) (+ n :k) (+ 1 (down (dec n)))))\n(down 3)", DiagnosticIds.WrongType);
+        var frames = d.StackTrace.Select(f => f.FunctionName).ToList();
+        Assert.Equal(["down", "down", "<top-level>"], frames.Take(3)); // later repeats are folded into one line
+        Assert.Contains("2 more frames", frames[^1], StringComparison.Ordinal);
+
+        host.Fails("(defn one [x] (+ 1 (one x x)))\n(one 1)", DiagnosticIds.WrongArity);
+        host.Eval("(defn total ([] 0) ([x & more] (+ x (apply total more))) ([x y] (+ x y (total))))");
+        Assert.Equal(3L, host.Eval("(total 1 2)"));
+    }
+
+    [Fact]
     public void Throw_accepts_any_value_and_catch_binds_it()
     {
         Assert.Equal(43L, host.Eval("(try (throw 42) (catch e (inc e)))"));

@@ -15,7 +15,7 @@ public static class Box
     public static readonly object True = true;
     public static readonly object False = false;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static object Long(long value) =>
         (ulong)(value - Min) <= (ulong)(Max - Min) ? Cache[value - Min] : value;
 

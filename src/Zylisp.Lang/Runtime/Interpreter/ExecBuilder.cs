@@ -136,6 +136,8 @@ internal static class ExecBuilder
         {
             (1, GlobalExec global) => new InvokeGlobal1Exec(global, Build(i.Args[0]), i.Caller, i.Span),
             (2, GlobalExec global) => new InvokeGlobal2Exec(global, Build(i.Args[0]), Build(i.Args[1]), i.Caller, i.Span),
+            (1, SelfExec) => new InvokeSelf1Exec(Build(i.Args[0]), i.Caller, i.Span),
+            (2, SelfExec) => new InvokeSelf2Exec(Build(i.Args[0]), Build(i.Args[1]), i.Caller, i.Span),
             _ => i.Args.Length switch
             {
             0 => new Invoke0Exec(fn, i.Caller, i.Span),

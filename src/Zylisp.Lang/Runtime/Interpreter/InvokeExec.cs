@@ -255,3 +255,49 @@ internal sealed class InvokeGlobal2Exec(GlobalExec fn, ExecNode a0, ExecNode a1,
         }
     }
 }
+
+/// <summary>
+/// A one-argument call of the enclosing named fn (self-recursion, as in <c>(defn fib [n] … (fib …))</c>):
+/// the callee is the frame's own closure, a sealed class, so the call is direct, not virtual.
+/// </summary>
+internal sealed class InvokeSelf1Exec(ExecNode a0, string caller, SourceSpan? span) : CallSite(caller, span)
+{
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override object? Eval(Frame f)
+    {
+        try
+        {
+            return f.Self!.Invoke1(f.Ctx, a0.Eval(f));
+        }
+        catch (Exception e) when (Trace(e))
+        {
+            throw;
+        }
+        catch (Exception e) when (IsHost(e))
+        {
+            throw Translate(e);
+        }
+    }
+}
+
+/// <summary>A two-argument self-call; see <see cref="InvokeSelf1Exec"/>.</summary>
+internal sealed class InvokeSelf2Exec(ExecNode a0, ExecNode a1, string caller, SourceSpan? span) : CallSite(caller, span)
+{
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override object? Eval(Frame f)
+    {
+        try
+        {
+            var x = a0.Eval(f);
+            return f.Self!.Invoke2(f.Ctx, x, a1.Eval(f));
+        }
+        catch (Exception e) when (Trace(e))
+        {
+            throw;
+        }
+        catch (Exception e) when (IsHost(e))
+        {
+            throw Translate(e);
+        }
+    }
+}
