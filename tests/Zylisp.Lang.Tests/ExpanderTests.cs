@@ -115,7 +115,52 @@ public class ExpanderTests
     [InlineData("(defmacro 1 [] 1)", DiagnosticIds.MalformedDefmacro)]
     [InlineData("`~@x", DiagnosticIds.SpliceOutsideCollection)]
     [InlineData("(dialect :cobol)", DiagnosticIds.UnknownDialect)]
+    [InlineData("(let [[a 1] [1 2]] a)", DiagnosticIds.MalformedPattern)]
+    [InlineData("(let [{:keys [1]} {}] 1)", DiagnosticIds.MalformedPattern)]
+    [InlineData("(let [{:or 1} {}] 1)", DiagnosticIds.MalformedPattern)]
+    [InlineData("(fn [[a :as]] a)", DiagnosticIds.MalformedPattern)]
+    [InlineData("(loop [[a & [b] :as 3] [1]] a)", DiagnosticIds.MalformedPattern)]
     public void Malformed_input_gives_expansion_diagnostics(string source, string id) => host.Fails(source, id);
+
+    [Theory]
+    [InlineData("(let [[a b & more :as all] [1 2 3 4]] [a b more all])", "[1 2 (3 4) [1 2 3 4]]")]
+    [InlineData("(let [[a b c] [1]] [a b c])", "[1 nil nil]")]
+    [InlineData("(let [[a & more] [1]] more)", "nil")]
+    [InlineData("(let [[a [b [c]]] [1 [2 [3]]]] [a b c])", "[1 2 3]")]
+    [InlineData("(let [[a b] \"hi\"] [a b])", "[\"h\" \"i\"]")]
+    [InlineData("(let [{:keys [x y] :or {y 10} :as m} {:x 1}] [x y m])", "[1 10 {:x 1}]")]
+    [InlineData("(let [{a :a [b c] :bc} {:a 1 :bc [2 3]}] [a b c])", "[1 2 3]")]
+    [InlineData("(let [{:strs [s] :syms [t]} {\"s\" 1 't 2}] [s t])", "[1 2]")]
+    [InlineData("(let [{:keys [a]} nil] a)", "nil")]
+    [InlineData("((fn [[x y] {:keys [z]}] (+ x y z)) [1 2] {:z 3})", "6")]
+    [InlineData("((fn [& {:keys [a b]}] [a b]) :b 2 :a 1)", "[1 2]")]
+    [InlineData("((fn f ([] 0) ([[a b]] (+ a b (f)))) [3 4])", "7")]
+    [InlineData("(loop [[x & xs] [1 2 3] acc 0] (if x (recur xs (+ acc x)) acc))", "6")]
+    [InlineData("(let [x 1 [x y] [x 2]] [x y])", "[1 2]")]
+    public void Destructuring_binds_vectors_maps_and_nested_patterns(string source, string expected) =>
+        Assert.Equal(expected, host.Show(source));
+
+    [Fact]
+    public void Destructuring_expands_to_plain_symbol_bindings()
+    {
+        var expanded = ExpandOne("(let [[a {:keys [b]}] v] (+ a b))");
+        Assert.DoesNotContain("[a", expanded, StringComparison.Ordinal);
+        Assert.Contains("(%destructure-nth vec__", expanded, StringComparison.Ordinal);
+        Assert.Contains("(%destructure-get map__", expanded, StringComparison.Ordinal);
+        var fn = ExpandOne("(fn [[a b]] (+ a b))");
+        Assert.StartsWith("(fn ([p__", fn, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Patterns_in_macros_built_on_let_and_loop_destructure_too()
+    {
+        host.Eval("(def seen (atom []))");
+        host.Eval("(doseq [[k v] {:a 1 :b 2}] (swap! seen conj [v k]))");
+        Assert.Equal("[[1 :a] [2 :b]]", host.Show("@seen"));
+        Assert.Equal("3", host.Show("(when-let [[a b] [1 2]] (+ a b))"));
+        Assert.Equal("nil", host.Show("(if-let [[a] nil] a)"));
+        Assert.Equal("7", host.Show("(do (defn add-pair [[a b]] (+ a b)) (add-pair [3 4]))"));
+    }
 
     [Fact]
     public void Expand_evaluates_definitions_so_file_macros_expand()

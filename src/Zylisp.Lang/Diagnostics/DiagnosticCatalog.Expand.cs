@@ -10,6 +10,7 @@ public static partial class DiagnosticIds
     public const string SpliceOutsideCollection = "ZL2005";
     public const string MalformedBindings = "ZL2006";
     public const string UnknownDialect = "ZL2007";
+    public const string MalformedPattern = "ZL2008";
 }
 
 public static partial class DiagnosticCatalog
@@ -40,6 +41,10 @@ public static partial class DiagnosticCatalog
             DiagnosticIds.MalformedBindings,
             "malformed bindings in `{0}`: {1}",
             "Bindings are [name value ...] or ((name value) ...)."),
+        Error(
+            DiagnosticIds.MalformedPattern,
+            "malformed destructuring pattern in `{0}`: {1}",
+            "A pattern is a name, a vector such as [a b & more :as all], or a map such as {a :a, :keys [b c], :or {b 0}, :as m}."),
         Error(
             DiagnosticIds.UnknownDialect,
             "unknown dialect {0}",

@@ -26,6 +26,8 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
 
     private int expansions;
 
+    private readonly Destructuring destructuring = new(stem => Fresh(globals, stem));
+
     /// <summary>Fully expands one top-level form. The expansion budget is per top-level form.</summary>
     public object? ExpandTopLevel(object? form, RunContext ctx)
     {
@@ -219,13 +221,21 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
                 continue;
             }
 
+            // Patterns become fresh names, destructured by a let around the body (recur rebinds the names).
+            IEnumerable<object?> body = arityList.Rest;
+            if (destructuring.SplitParameters(parameters) is var (plain, patterns))
+            {
+                parameters = plain;
+                body = [PersistentList.CreateRange([Symbol.Of("let"), PersistentVector.CreateRange(patterns), .. arityList.Rest]).WithSpan(arityList.Span)];
+            }
+
             var inner = locals;
             foreach (var parameter in parameters.OfType<Symbol>())
             {
                 inner = inner.Bind(parameter.Name, true);
             }
 
-            head.Add(Rebuild(arityList, [parameters, .. arityList.Rest.Select(x => Expand(x, inner, ctx))]));
+            head.Add(Rebuild(arityList, [parameters, .. body.Select(x => Expand(x, inner, ctx))]));
         }
 
         return Rebuild(form, head);
@@ -251,19 +261,43 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
                 throw Error(DiagnosticIds.MalformedBindings, form.Rest.First is IHasSpan { Span: not null } b ? b : form, name, "expected [name value ...] or ((name value) ...)");
         }
 
+        IEnumerable<object?> body = form.Rest.Rest;
+        if (name == "loop" && pairs.Any(p => Destructuring.IsPattern(p.Name)))
+        {
+            // (loop [pattern init] body) → (loop [fresh init] (let [pattern fresh] body)): recur
+            // rebinds the fresh names and the let destructures them again on every iteration.
+            var patterns = new List<object?>();
+            for (int i = 0; i < pairs.Count; i++)
+            {
+                if (Destructuring.IsPattern(pairs[i].Name))
+                {
+                    var fresh = Fresh(globals, "loop");
+                    patterns.Add(pairs[i].Name);
+                    patterns.Add(fresh);
+                    pairs[i] = (fresh, pairs[i].Init);
+                }
+            }
+
+            body = [PersistentList.CreateRange([Symbol.Of("let"), PersistentVector.CreateRange(patterns), .. body]).WithSpan(form.Span)];
+        }
+
         var bindings = new List<object?>();
         foreach (var (bindingName, init) in pairs)
         {
-            bindings.Add(bindingName);
-            bindings.Add(Expand(init, locals, ctx));
-            if (bindingName is Symbol s)
+            // A pattern flattens into several name/value pairs, each expanded where its names are bound.
+            var flat = new List<object?>(2);
+            destructuring.Bind(bindingName, init, flat, name, form.Rest.First is IHasSpan { Span: not null } ? form.Rest.First : form);
+            for (int i = 0; i < flat.Count; i += 2)
             {
-                locals = locals.Bind(s.Name, true);
+                var bound = (Symbol)flat[i]!;
+                bindings.Add(bound);
+                bindings.Add(Expand(flat[i + 1], locals, ctx));
+                locals = locals.Bind(bound.Name, true);
             }
         }
 
         var vector = PersistentVector.CreateRange(bindings).WithSpan((form.Rest.First as IHasSpan)?.Span);
-        return Rebuild(form, [form.First, vector, .. form.Rest.Rest.Select(x => Expand(x, locals, ctx))]);
+        return Rebuild(form, [form.First, vector, .. body.Select(x => Expand(x, locals, ctx))]);
     }
 
     private PersistentList ExpandTry(PersistentList form, LexicalScope<bool> locals, RunContext ctx) =>
@@ -279,6 +313,9 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
     /// <summary>def: the metadata map is data, so only the value is expanded.</summary>
     private PersistentList ExpandDef(PersistentList form, LexicalScope<bool> locals, RunContext ctx) =>
         Rebuild(form, form.Select((item, i) => i < 2 || (i == 2 && form.Count == 4) ? item : Expand(item, locals, ctx)));
+
+    /// <summary>A fresh name for code the expander writes; shares the engine's gensym counter.</summary>
+    private static Symbol Fresh(GlobalEnvironment globals, string stem) => Symbol.Of(stem + "__" + globals.NextGensymId());
 
     private static PersistentList Rebuild(PersistentList original, IEnumerable<object?> items) =>
         PersistentList.CreateRange(items.ToList()).WithSpan(original.Span);
