@@ -180,6 +180,16 @@ public class InterpreterTests
     }
 
     [Fact]
+    public void Errors_raised_inside_the_prelude_are_located_at_the_programs_call()
+    {
+        var d = host.Fails("(defn f [x]\n  (let [[a] x]\n    a))\n(f 5)", DiagnosticIds.WrongType);
+        Assert.Equal("test.zl", d.Span!.File);
+        Assert.Equal(2, d.Span.Line);
+        Assert.Equal("%destructure-nth", d.StackTrace[0].FunctionName); // the trace still shows where it happened
+        Assert.Equal("2", host.Show("(try\n  (let [[a] 5] a)\n  (catch e (:line e)))"));
+    }
+
+    [Fact]
     public void Throw_accepts_any_value_and_catch_binds_it()
     {
         Assert.Equal(43L, host.Eval("(try (throw 42) (catch e (inc e)))"));

@@ -17,7 +17,10 @@ internal abstract class CallSite(string caller, SourceSpan? span) : ExecNode
     {
         if (e is ZylispException z)
         {
-            if (z.Value is ErrorValue { Span: null } error)
+            // An error is located at its innermost call site, but not inside the prelude when a
+            // program's own call led there: `(let [[a] 5] …)` failing in the prelude's nth is the
+            // program's error, reported at its line (the trace still shows the prelude frames).
+            if (z.Value is ErrorValue error && (error.Span is null || (InPrelude(error.Span) && !InPrelude(Span))))
             {
                 error.Span = Span;
             }
@@ -27,6 +30,8 @@ internal abstract class CallSite(string caller, SourceSpan? span) : ExecNode
 
         return false;
     }
+
+    private static bool InPrelude(SourceSpan? span) => span?.File == Prelude.PreludeSource.FileName;
 
     protected ZylispException Translate(Exception e)
     {
