@@ -40,7 +40,7 @@ internal static class RunCommand
 
     /// <summary>A bare word that is not a file may have been meant as a command.</summary>
     private static string Explain(string path, string problem) =>
-        problem == "no such file" && !path.Contains('/') && !path.Contains('.')
+        problem == CommandInput.NoSuchFile && !path.Contains('/') && !path.Contains('.')
             ? "no such file (and not a command)"
             : problem;
 }

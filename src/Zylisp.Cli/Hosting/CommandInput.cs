@@ -10,6 +10,9 @@ namespace Zylisp.Cli.Hosting;
 /// </summary>
 internal static class CommandInput
 {
+    /// <summary>The problem given for a path that does not exist.</summary>
+    public const string NoSuchFile = "no such file";
+
     /// <summary>The name a diagnostic should use for <paramref name="path"/>: standard input is <c>&lt;stdin&gt;</c>, as for <c>zylisp run -</c>.</summary>
     public static string DisplayName(string path) => path == RunRequest.StandardInput ? RunCommand.StandardInputName : path;
 
@@ -31,7 +34,7 @@ internal static class CommandInput
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            problem = "no such file";
+            problem = NoSuchFile;
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
         {
