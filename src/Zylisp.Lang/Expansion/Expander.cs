@@ -190,7 +190,8 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
 
         meta = meta.Assoc(ArglistsKey, PersistentList.CreateRange(arities.Select(a => ((PersistentList)a!).First)));
         var fn = PersistentList.Create([Symbol.Of("fn"), name, .. arities]).WithSpan(form.Span);
-        return PersistentList.Create(Symbol.Of("def"), name, meta, fn).WithSpan(form.Span);
+        // An array, not four arguments: a params span of four is a generic instantiation JIT-compiled at start-up.
+        return PersistentList.Create(new object?[] { Symbol.Of("def"), name, meta, fn }).WithSpan(form.Span);
     }
 
     /// <summary>(fn name? meta? [params] body*) or (fn name? meta? ([params] body*)+) → always the arity-list shape.</summary>
@@ -262,7 +263,7 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
         }
 
         IEnumerable<object?> body = form.Rest.Rest;
-        if (name == "loop" && pairs.Any(p => Destructuring.IsPattern(p.Name)))
+        if (name == "loop" && HasPattern(pairs))
         {
             // (loop [pattern init] body) → (loop [fresh init] (let [pattern fresh] body)): recur
             // rebinds the fresh names and the let destructures them again on every iteration.
@@ -313,6 +314,20 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
     /// <summary>def: the metadata map is data, so only the value is expanded.</summary>
     private PersistentList ExpandDef(PersistentList form, LexicalScope<bool> locals, RunContext ctx) =>
         Rebuild(form, form.Select((item, i) => i < 2 || (i == 2 && form.Count == 4) ? item : Expand(item, locals, ctx)));
+
+    // A loop, not LINQ: Any over value tuples is JIT-compiled, on the start of every program with a loop.
+    private static bool HasPattern(List<(object? Name, object? Init)> pairs)
+    {
+        foreach (var (bindingName, _) in pairs)
+        {
+            if (Destructuring.IsPattern(bindingName))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A fresh name for code the expander writes; shares the engine's gensym counter.</summary>
     private static Symbol Fresh(GlobalEnvironment globals, string stem) => Symbol.Of(stem + "__" + globals.NextGensymId());

@@ -134,7 +134,6 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
 
     public override string Name => Template.Name;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Invoke(RunContext ctx, object?[] args)
     {
         var arity = Template.Select(args.Length);
@@ -144,7 +143,6 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
         return Finish(ctx, arity.Run(frame));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Invoke0(RunContext ctx)
     {
         if (Template.Fixed0 is not { } arity)
@@ -186,7 +184,6 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
         return Finish(ctx, arity.Run(frame));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Invoke3(RunContext ctx, object? a, object? b, object? c)
     {
         if (Template.Fixed3 is not { } arity)
@@ -204,7 +201,6 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
     }
 
     /// <summary>A trampoline step runs at the depth of the call that returned the tail call, whose frame is finished.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal override object? InvokeStep(RunContext ctx, object?[] args)
     {
         var arity = Template.Select(args.Length);

@@ -54,13 +54,11 @@ internal sealed class SlotExec(int slot) : ExecNode
 
 internal sealed class CapturedExec(int index) : ExecNode
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f) => f.Self!.Captured[index];
 }
 
 internal sealed class SelfExec : ExecNode
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f) => f.Self;
 }
 
@@ -173,7 +171,6 @@ internal static class RecurLoop
 /// <summary>A function body that is the target of recur.</summary>
 internal sealed class RecurBodyExec(ExecNode body) : ExecNode
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f) => RecurLoop.Run(body, f);
 }
 

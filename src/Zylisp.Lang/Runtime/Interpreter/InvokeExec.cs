@@ -48,7 +48,6 @@ internal abstract class CallSite(string caller, SourceSpan? span) : ExecNode
 
 internal sealed class Invoke0Exec(ExecNode fn, string caller, SourceSpan? span) : CallSite(caller, span)
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f)
     {
         try
@@ -69,7 +68,6 @@ internal sealed class Invoke0Exec(ExecNode fn, string caller, SourceSpan? span) 
 
 internal sealed class Invoke1Exec(ExecNode fn, ExecNode a0, string caller, SourceSpan? span) : CallSite(caller, span)
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f)
     {
         try
@@ -91,7 +89,6 @@ internal sealed class Invoke1Exec(ExecNode fn, ExecNode a0, string caller, Sourc
 
 internal sealed class Invoke2Exec(ExecNode fn, ExecNode a0, ExecNode a1, string caller, SourceSpan? span) : CallSite(caller, span)
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f)
     {
         try
@@ -114,7 +111,6 @@ internal sealed class Invoke2Exec(ExecNode fn, ExecNode a0, ExecNode a1, string 
 
 internal sealed class Invoke3Exec(ExecNode fn, ExecNode a0, ExecNode a1, ExecNode a2, string caller, SourceSpan? span) : CallSite(caller, span)
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f)
     {
         try
@@ -138,7 +134,6 @@ internal sealed class Invoke3Exec(ExecNode fn, ExecNode a0, ExecNode a1, ExecNod
 
 internal sealed class InvokeNExec(ExecNode fn, ExecNode[] args, string caller, SourceSpan? span) : CallSite(caller, span)
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f)
     {
         try
@@ -164,7 +159,6 @@ internal sealed class InvokeNExec(ExecNode fn, ExecNode[] args, string caller, S
 /// </summary>
 internal sealed class TailInvokeExec(ExecNode fn, ExecNode[] args, string caller, SourceSpan? span) : CallSite(caller, span)
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Eval(Frame f)
     {
         try

@@ -30,60 +30,66 @@ internal readonly struct NodeOperand(ExecNode node) : IOperand
 /// <summary>A binary primitive on two longs (the fast path); other operands go to the primitive itself.</summary>
 internal interface ILongOp
 {
-    static abstract object Apply(long a, long b);
+    object Apply(long a, long b);
 
     /// <summary>Apply's result under Clojure truthiness (any number is truthy).</summary>
-    static virtual bool Truthy(long a, long b) => true;
+    bool Truthy(long a, long b);
 }
 
 internal readonly struct AddOp : ILongOp
 {
-    public static object Apply(long a, long b) => Box.Long(unchecked(a + b));
+    public object Apply(long a, long b) => Box.Long(unchecked(a + b));
+
+    public bool Truthy(long a, long b) => true;
 }
 
 internal readonly struct SubtractOp : ILongOp
 {
-    public static object Apply(long a, long b) => Box.Long(unchecked(a - b));
+    public object Apply(long a, long b) => Box.Long(unchecked(a - b));
+
+    public bool Truthy(long a, long b) => true;
 }
 
 internal readonly struct MultiplyOp : ILongOp
 {
-    public static object Apply(long a, long b) => Box.Long(unchecked(a * b));
+    public object Apply(long a, long b) => Box.Long(unchecked(a * b));
+
+    public bool Truthy(long a, long b) => true;
 }
 
 internal readonly struct LessOp : ILongOp
 {
-    public static object Apply(long a, long b) => a < b ? Box.True : Box.False;
+    public object Apply(long a, long b) => a < b ? Box.True : Box.False;
 
-    public static bool Truthy(long a, long b) => a < b;
+    public bool Truthy(long a, long b) => a < b;
 }
 
 internal readonly struct GreaterOp : ILongOp
 {
-    public static object Apply(long a, long b) => a > b ? Box.True : Box.False;
+    public object Apply(long a, long b) => a > b ? Box.True : Box.False;
 
-    public static bool Truthy(long a, long b) => a > b;
+    public bool Truthy(long a, long b) => a > b;
 }
 
 internal readonly struct LessOrEqualOp : ILongOp
 {
-    public static object Apply(long a, long b) => a <= b ? Box.True : Box.False;
+    public object Apply(long a, long b) => a <= b ? Box.True : Box.False;
 
-    public static bool Truthy(long a, long b) => a <= b;
+    public bool Truthy(long a, long b) => a <= b;
 }
 
 internal readonly struct GreaterOrEqualOp : ILongOp
 {
-    public static object Apply(long a, long b) => a >= b ? Box.True : Box.False;
+    public object Apply(long a, long b) => a >= b ? Box.True : Box.False;
 
-    public static bool Truthy(long a, long b) => a >= b;
+    public bool Truthy(long a, long b) => a >= b;
 }
 
 internal readonly struct EqualsOp : ILongOp
 {
-    public static object Apply(long a, long b) => a == b ? Box.True : Box.False;
+    public object Apply(long a, long b) => a == b ? Box.True : Box.False;
 
-    public static bool Truthy(long a, long b) => a == b;
+    public bool Truthy(long a, long b) => a == b;
 }
 
 /// <summary>
@@ -106,7 +112,7 @@ internal sealed class PrimBinaryExec<TOp, TA, TB>(Var v, Builtin primitive, TA a
         var y = b.Read(f);
         if (x is long l && y is long m && ReferenceEquals(v.Value, primitive))
         {
-            return TOp.Apply(l, m);
+            return default(TOp).Apply(l, m);
         }
 
         return Slow(f, x, y);
@@ -119,7 +125,7 @@ internal sealed class PrimBinaryExec<TOp, TA, TB>(Var v, Builtin primitive, TA a
         var y = b.Read(f);
         if (x is long l && y is long m && ReferenceEquals(v.Value, primitive))
         {
-            return TOp.Truthy(l, m);
+            return default(TOp).Truthy(l, m);
         }
 
         var t = Slow(f, x, y);
