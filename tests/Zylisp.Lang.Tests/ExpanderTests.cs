@@ -120,6 +120,9 @@ public class ExpanderTests
     [InlineData("(let [{:or 1} {}] 1)", DiagnosticIds.MalformedPattern)]
     [InlineData("(fn [[a :as]] a)", DiagnosticIds.MalformedPattern)]
     [InlineData("(loop [[a & [b] :as 3] [1]] a)", DiagnosticIds.MalformedPattern)]
+    [InlineData("(try 1 (catch Exception e e))", DiagnosticIds.ExceptionClassInCatch)]
+    [InlineData("(try 1 (catch java.lang.Throwable t t))", DiagnosticIds.ExceptionClassInCatch)]
+    [InlineData("(try 1 (catch :arithmetic-error 2 3))", DiagnosticIds.MalformedSpecialForm)]
     public void Malformed_input_gives_expansion_diagnostics(string source, string id) => host.Fails(source, id);
 
     [Theory]

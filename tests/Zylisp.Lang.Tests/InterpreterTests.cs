@@ -189,6 +189,31 @@ public class InterpreterTests
         Assert.Equal("2", host.Show("(try\n  (let [[a] 5] a)\n  (catch e (:line e)))"));
     }
 
+    [Theory]
+    [InlineData("(try (/ 1 0) (catch :arithmetic-error e [:arith (:type e)]) (catch e :other))", "[:arith :arithmetic-error]")]
+    [InlineData("(try (nth [] 3) (catch :arithmetic-error e :arith) (catch e (:type e)))", ":index-out-of-bounds")]
+    [InlineData("(try (throw {:type :mine :n 1}) (catch :arithmetic-error e :arith) (catch :mine e (:n e)))", "1")]
+    [InlineData("(try (throw (ex-info \"boom\" {:type :oops})) (catch :oops e (ex-message e)))", "\"boom\"")]
+    [InlineData("(try (throw (ex-info \"boom\" {})) (catch :ex-info e :any-ex-info))", ":any-ex-info")]
+    [InlineData("(try (throw 42) (catch :default e (inc e)))", "43")]
+    [InlineData("(try (throw 42) (catch :mine e :no) (catch e e))", "42")]
+    [InlineData("(try (try (/ 1 0) (catch :io-error e :io)) (catch :arithmetic-error e :outer))", ":outer")]
+    [InlineData("(let [log (atom [])] (try (try (/ 1 0) (catch :io-error e :io) (finally (swap! log conj :f))) (catch e (swap! log conj :c))) @log)", "[:f :c]")]
+    public void Catch_clauses_choose_by_type_in_order(string source, string expected) =>
+        Assert.Equal(expected, host.Show(source));
+
+    [Fact]
+    public void A_value_no_catch_clause_takes_is_thrown_on_with_its_origin_and_trace()
+    {
+        var d = host.Fails("(defn g [x] (/ x 0))\n(defn f [x]\n  (try (g x) (catch :io-error e :io)))\n(f 1)", DiagnosticIds.DivideByZero);
+        Assert.Equal(1, d.Span!.Line); // still located where it was raised
+        Assert.Equal("g", d.StackTrace[0].FunctionName);
+        Assert.Contains(d.StackTrace, frame => frame.FunctionName == "<top-level>");
+
+        var again = host.Fails("(defn h [] (/ 1 0))\n(try (h) (catch e (throw e)))", DiagnosticIds.DivideByZero);
+        Assert.Equal("h", again.StackTrace[0].FunctionName); // a handler's rethrow keeps the trace too
+    }
+
     [Fact]
     public void Throw_accepts_any_value_and_catch_binds_it()
     {

@@ -11,6 +11,7 @@ public static partial class DiagnosticIds
     public const string MalformedBindings = "ZL2006";
     public const string UnknownDialect = "ZL2007";
     public const string MalformedPattern = "ZL2008";
+    public const string ExceptionClassInCatch = "ZL2009";
 }
 
 public static partial class DiagnosticCatalog
@@ -45,6 +46,10 @@ public static partial class DiagnosticCatalog
             DiagnosticIds.MalformedPattern,
             "malformed destructuring pattern in `{0}`: {1}",
             "A pattern is a name, a vector such as [a b & more :as all], or a map such as {a :a, :keys [b c], :or {b 0}, :as m}."),
+        Error(
+            DiagnosticIds.ExceptionClassInCatch,
+            "`{0}` looks like an exception class, and Zylisp has none",
+            "Write (catch e ...) to catch any thrown value, or (catch :arithmetic-error e ...) to catch errors of one :type."),
         Error(
             DiagnosticIds.UnknownDialect,
             "unknown dialect {0}",

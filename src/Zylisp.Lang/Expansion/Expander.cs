@@ -302,6 +302,9 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
     }
 
     private PersistentList ExpandTry(PersistentList form, LexicalScope<bool> locals, RunContext ctx) =>
+        ExpandSingleCatchTry(CatchClauses.Merge(form, stem => Fresh(globals, stem)), locals, ctx);
+
+    private PersistentList ExpandSingleCatchTry(PersistentList form, LexicalScope<bool> locals, RunContext ctx) =>
         Rebuild(form, form.Select((item, i) => i == 0 ? item : item switch
         {
             PersistentList { First: Symbol { Namespace: null, Name: "catch" }, Rest.First: Symbol e } c =>

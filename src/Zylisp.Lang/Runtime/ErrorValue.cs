@@ -41,6 +41,9 @@ public sealed class ErrorValue : IZylispPrintable
     /// <summary>The catalogue id (ZL5xxx) of a runtime error, or null for user errors.</summary>
     public string? DiagnosticId { get; }
 
+    /// <summary>The exception that carried this error to the last catch, so throwing it again keeps its trace.</summary>
+    internal ZylispException? CaughtFrom { get; set; }
+
     /// <summary>The catalogue message arguments of a runtime error, so a diagnostic can be rebuilt.</summary>
     internal IReadOnlyList<object?> Args { get; init; } = [];
 

@@ -67,6 +67,27 @@ public sealed class ZylispException : Exception
         return false;
     }
 
+    /// <summary>
+    /// Starts this trace with an earlier one's: an error value caught and thrown again (by a
+    /// handler, or by a typed catch that did not match) still shows where it was first raised.
+    /// </summary>
+    internal void ContinueFrom(ZylispException earlier)
+    {
+        foreach (var frame in earlier.trace)
+        {
+            if (trace.Count < MaxTraceEntries)
+            {
+                trace.Add(frame);
+            }
+            else
+            {
+                OmittedFrames++;
+            }
+        }
+
+        OmittedFrames += earlier.OmittedFrames;
+    }
+
     /// <summary>The span where the value was thrown: the error's own span, or the innermost frame's.</summary>
     public SourceSpan? Origin => (Value as ErrorValue)?.Span ?? (trace.Count > 0 ? trace[0].Span : null);
 

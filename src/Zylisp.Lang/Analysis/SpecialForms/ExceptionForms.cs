@@ -16,7 +16,7 @@ internal static class ExceptionForms
             {
                 if (catchForm is not null || finallyForm is not null)
                 {
-                    throw a.Error(DiagnosticIds.MalformedSpecialForm, c, "try", "one catch, after the body and before finally");
+                    throw a.Error(DiagnosticIds.MalformedSpecialForm, c, "try", "catch clauses go after the body and before finally");
                 }
 
                 catchForm = c;

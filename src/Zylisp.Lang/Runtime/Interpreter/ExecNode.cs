@@ -274,6 +274,11 @@ internal sealed class ThrowExec(ExecNode value, string caller, SourceSpan? span)
         }
 
         var e = new ZylispException(thrown);
+        if (thrown is ErrorValue { CaughtFrom: { } earlier })
+        {
+            e.ContinueFrom(earlier);
+        }
+
         e.AddFrame(caller, span);
         throw e;
     }
@@ -294,7 +299,13 @@ internal sealed class TryExec(ExecNode body, int catchSlot, ExecNode? handler, E
             ctx.Depth = depth;
             ctx.TailFn = null;
             ctx.TailArgs = null;
-            f.Slots[catchSlot].Value = HostErrors.ToZylisp(e, span).Value;
+            var caught = HostErrors.ToZylisp(e, span);
+            if (caught.Value is ErrorValue error)
+            {
+                error.CaughtFrom = caught;
+            }
+
+            f.Slots[catchSlot].Value = caught.Value;
             return handler.Eval(f);
         }
         finally
