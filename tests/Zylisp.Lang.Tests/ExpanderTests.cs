@@ -123,6 +123,10 @@ public class ExpanderTests
     [InlineData("(try 1 (catch Exception e e))", DiagnosticIds.ExceptionClassInCatch)]
     [InlineData("(try 1 (catch java.lang.Throwable t t))", DiagnosticIds.ExceptionClassInCatch)]
     [InlineData("(try 1 (catch :arithmetic-error 2 3))", DiagnosticIds.MalformedSpecialForm)]
+    [InlineData("(cond-> 1 true)", DiagnosticIds.MacroFailed)]
+    [InlineData("(for [x] x)", DiagnosticIds.MacroFailed)]
+    [InlineData("(for [:when true] 1)", DiagnosticIds.MacroFailed)]
+    [InlineData("(for [x [1] :until false] x)", DiagnosticIds.MacroFailed)]
     public void Malformed_input_gives_expansion_diagnostics(string source, string id) => host.Fails(source, id);
 
     [Theory]

@@ -102,6 +102,36 @@ public class ReaderTests
         Assert.Equal(name, symbol.Name);
     }
 
+    [Theory]
+    [InlineData("#(* % 2)", "(fn [%1] (let [% %1] (* % 2)))")]
+    [InlineData("#(+ %1 %3)", "(fn [%1 %2 %3] (+ %1 %3))")]
+    [InlineData("#(apply f %&)", "(fn [& %&] (apply f %&))")]
+    [InlineData("#(f % %2 %&)", "(fn [%1 %2 & %&] (let [% %1] (f % %2 %&)))")]
+    [InlineData("#(vector)", "(fn [] (vector))")]
+    [InlineData("#(f [%] {:k %2})", "(fn [%1 %2] (let [% %1] (f [%] {:k %2})))")]
+    [InlineData("#(f %21 %0)", "(fn [] (f %21 %0))")]
+    public void Reads_function_literals(string text, string expected) =>
+        Assert.Equal(expected, Printing.Printer.PrStr(ReadOne(text)));
+
+    [Fact]
+    public void Function_literals_keep_the_spans_of_their_body_and_are_incomplete_until_closed()
+    {
+        var fn = (PersistentList)ReadOne("\n  #(inc %)")!;
+        Assert.Equal(2, fn.Span!.Line);
+        Assert.Equal(3, fn.Span.Column);
+        var body = (PersistentList)fn.Rest.Rest.First!;
+        Assert.Equal(3, body.Span!.Column); // the let wrapper shares the literal's span
+        Assert.False(Reader.IsComplete("(map #(inc %"));
+        Assert.True(Reader.IsComplete("(map #(inc %) xs)"));
+    }
+
+    [Fact]
+    public void Nested_function_literals_are_an_error_at_the_inner_one()
+    {
+        var d = ReadError("#(map #(inc %) %)", DiagnosticIds.NestedFnLiteral);
+        Assert.Equal(7, d.Span!.Column);
+    }
+
     [Fact]
     public void Reads_collections()
     {

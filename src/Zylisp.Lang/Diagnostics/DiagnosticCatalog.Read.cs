@@ -18,6 +18,7 @@ public static partial class DiagnosticIds
     public const string InvalidToken = "ZL1013";
     public const string MismatchedCloser = "ZL1014";
     public const string TooManyErrors = "ZL1015";
+    public const string NestedFnLiteral = "ZL1016";
 }
 
 public static partial class DiagnosticCatalog
@@ -71,7 +72,7 @@ public static partial class DiagnosticCatalog
         Error(
             DiagnosticIds.UnknownDispatch,
             "unknown dispatch '#{0}'",
-            "After '#' the reader understands #{ (set), #_ (discard) and ##NaN, ##Inf, ##-Inf."),
+            "After '#' the reader understands #{ (set), #( (function literal), #_ (discard) and ##NaN, ##Inf, ##-Inf."),
         Error(
             DiagnosticIds.InvalidToken,
             "invalid token '{0}'",
@@ -80,6 +81,10 @@ public static partial class DiagnosticCatalog
             DiagnosticIds.MismatchedCloser,
             "expected '{0}' to close the '{1}' opened at line {2}, column {3}, but found '{4}'",
             "Brackets must nest: ( ) for lists, [ ] for vectors, { } for maps and #{ } for sets."),
+        Error(
+            DiagnosticIds.NestedFnLiteral,
+            "#( function literals cannot be nested",
+            "Inside #( ... ), write the inner function with (fn [x] ...): % could not tell the two apart."),
         Error(
             DiagnosticIds.TooManyErrors,
             "too many errors ({0}); the reader stopped here",

@@ -58,6 +58,7 @@ internal sealed class ReaderSession
         Vector,
         Map,
         Set,
+        FnLiteral,
         Prefix,
         Discard,
     }
@@ -258,7 +259,9 @@ internal sealed class ReaderSession
         };
 
         int match = frames.Count - 1;
-        while (match >= 0 && frames[match].Kind != closes && !(closes == FrameKind.Map && frames[match].Kind == FrameKind.Set))
+        while (match >= 0 && frames[match].Kind != closes
+            && !(closes == FrameKind.Map && frames[match].Kind == FrameKind.Set)
+            && !(closes == FrameKind.List && frames[match].Kind == FrameKind.FnLiteral))
         {
             match--;
         }
@@ -352,6 +355,7 @@ internal sealed class ReaderSession
             FrameKind.List => BuildList(frame.ItemBase, count, Packed(frame.Start, end)),
             FrameKind.Vector => BuildVector(frame.ItemBase, count, Packed(frame.Start, end)),
             FrameKind.Map => BuildMap(frame.ItemBase, count, Packed(frame.Start, end)),
+            FrameKind.FnLiteral => FnLiteral.Build(BuildList(frame.ItemBase, count, Packed(frame.Start, end)), Packed(frame.Start, end)),
             _ => BuildSet(frame.ItemBase, count, Packed(frame.Start, end)),
         };
         items.Truncate(frame.ItemBase);
@@ -511,6 +515,14 @@ internal sealed class ReaderSession
         {
             case '{':
                 Open(FrameKind.Set, 2);
+                return;
+            case '(':
+                if (InsideFnLiteral())
+                {
+                    Report(DiagnosticIds.NestedFnLiteral, Span(Here, new TextPosition(pos + 2, line, pos + 2 - lineStart + 1)));
+                }
+
+                Open(FrameKind.FnLiteral, 2);
                 return;
             case '_':
                 OpenPrefix(null, "#_", 2);
@@ -841,9 +853,23 @@ internal sealed class ReaderSession
         }
     }
 
+    private bool InsideFnLiteral()
+    {
+        for (int i = 0; i < frames.Count; i++)
+        {
+            if (frames[i].Kind == FrameKind.FnLiteral)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static string OpenerOf(FrameKind kind) => kind switch
     {
         FrameKind.List => "(",
+        FrameKind.FnLiteral => "#(",
         FrameKind.Vector => "[",
         FrameKind.Map => "{",
         _ => "#{",
@@ -851,7 +877,7 @@ internal sealed class ReaderSession
 
     private static string CloserOf(FrameKind kind) => kind switch
     {
-        FrameKind.List => ")",
+        FrameKind.List or FrameKind.FnLiteral => ")",
         FrameKind.Vector => "]",
         _ => "}",
     };
@@ -859,6 +885,7 @@ internal sealed class ReaderSession
     private static string KindName(FrameKind kind) => kind switch
     {
         FrameKind.List => "list",
+        FrameKind.FnLiteral => "function literal",
         FrameKind.Vector => "vector",
         FrameKind.Map => "map",
         _ => "set",
