@@ -29,7 +29,7 @@ public sealed record EngineOptions
 
 /// <summary>
 /// Every limit of the language core, checked in one place each: the call depth in
-/// <c>RunContext.Enter</c>, macro expansions in the expander, read depth in the reader.
+/// <c>RunContext.Enter</c>, macro expansions and form depth in the expander, read depth in the reader.
 /// </summary>
 public sealed record RuntimeLimits
 {
@@ -41,6 +41,12 @@ public sealed record RuntimeLimits
 
     /// <summary>Macro expansions allowed while expanding one top-level form.</summary>
     public int MaxMacroExpansions { get; init; } = 100_000;
+
+    /// <summary>
+    /// Deepest nesting of a form after macro expansion. The reader caps what is written; this caps
+    /// what macros build, so the passes after expansion (which recurse) never exhaust the host stack.
+    /// </summary>
+    public int MaxFormDepth { get; init; } = 10_000;
 
     /// <summary>Host stack size of the thread that runs Zylisp code; large so MaxCallDepth is reachable.</summary>
     public int EvaluationStackBytes { get; init; } = 512 * 1024 * 1024;

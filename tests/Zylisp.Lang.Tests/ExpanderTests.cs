@@ -170,6 +170,20 @@ public class ExpanderTests
     }
 
     [Fact]
+    public void Macro_output_nested_past_the_form_depth_limit_is_an_error_not_a_crash()
+    {
+        var limited = new LangTestHost(new RuntimeLimits { MaxFormDepth = 50 });
+        limited.Eval("(defmacro nest [n] (loop [i 0 f 0] (if (< i n) (recur (inc i) (list 'inc f)) f)))");
+        Assert.Equal(40L, limited.Eval("(nest 40)"));
+        var d = limited.Fails("(nest 60)", DiagnosticIds.FormTooDeep);
+        Assert.Contains("50", d.Message, StringComparison.Ordinal);
+
+        // With the defaults, a million levels is refused cleanly too (it used to overflow the host stack).
+        host.Eval("(defmacro nest [n] (loop [i 0 f 0] (if (< i n) (recur (inc i) (list 'inc f)) f)))");
+        host.Fails("(nest 1000000)", DiagnosticIds.FormTooDeep);
+    }
+
+    [Fact]
     public void Expand_evaluates_definitions_so_file_macros_expand()
     {
         var result = host.Engine.Expand("(defmacro twice [x] `(do ~x ~x))\n(twice (println 1))");

@@ -12,6 +12,7 @@ public static partial class DiagnosticIds
     public const string UnknownDialect = "ZL2007";
     public const string MalformedPattern = "ZL2008";
     public const string ExceptionClassInCatch = "ZL2009";
+    public const string FormTooDeep = "ZL2010";
 }
 
 public static partial class DiagnosticCatalog
@@ -50,6 +51,10 @@ public static partial class DiagnosticCatalog
             DiagnosticIds.ExceptionClassInCatch,
             "`{0}` looks like an exception class, and Zylisp has none",
             "Write (catch e ...) to catch any thrown value, or (catch :arithmetic-error e ...) to catch errors of one :type."),
+        Error(
+            DiagnosticIds.FormTooDeep,
+            "a form is nested more than {0} levels deep after macro expansion",
+            "A macro probably builds a deeply nested form; build a loop or a sequence instead. The limit is RuntimeLimits.MaxFormDepth."),
         Error(
             DiagnosticIds.UnknownDialect,
             "unknown dialect {0}",

@@ -41,6 +41,11 @@ internal sealed class Destructuring(Func<string, Symbol> gensym)
     public void Bind(object? pattern, object? init, List<object?> bindings, string form, object? where)
     {
         where = pattern is IHasSpan { Span: not null } ? pattern : where;
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw Malformed(where, form, "the pattern is nested too deeply");
+        }
+
         switch (pattern)
         {
             case Symbol { Namespace: null } name when name.Name != "&":

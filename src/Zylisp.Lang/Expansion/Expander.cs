@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Zylisp.Lang.Analysis;
 using Zylisp.Lang.Data;
 using Zylisp.Lang.Diagnostics;
@@ -26,12 +27,18 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
 
     private int expansions;
 
+    // How deep Expand is in the form it is expanding, and where that top-level form is (deep
+    // macro output rarely has spans of its own).
+    private int depth;
+    private SourceSpan? topLevelSpan;
+
     private readonly Destructuring destructuring = new(stem => Fresh(globals, stem));
 
     /// <summary>Fully expands one top-level form. The expansion budget is per top-level form.</summary>
     public object? ExpandTopLevel(object? form, RunContext ctx)
     {
         expansions = 0;
+        topLevelSpan = (form as IHasSpan)?.Span ?? topLevelSpan;
         return Expand(form, LexicalScope<bool>.Empty, ctx);
     }
 
@@ -52,6 +59,31 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
     }
 
     private object? Expand(object? form, LexicalScope<bool> locals, RunContext ctx)
+    {
+        if (form is not (PersistentList or PersistentVector or PersistentSet or PersistentMap))
+        {
+            return form;
+        }
+
+        // Depth, not just the host stack: what passes the expander must also fit the analyzer,
+        // the builder and evaluation, which recurse over the same nesting.
+        if (depth >= limits.MaxFormDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new ExpansionException(Diagnostic.Create(DiagnosticIds.FormTooDeep, (form as IHasSpan)?.Span ?? topLevelSpan, limits.MaxFormDepth));
+        }
+
+        depth++;
+        try
+        {
+            return ExpandCollection(form, locals, ctx);
+        }
+        finally
+        {
+            depth--;
+        }
+    }
+
+    private object? ExpandCollection(object? form, LexicalScope<bool> locals, RunContext ctx)
     {
         switch (form)
         {

@@ -43,29 +43,35 @@ internal static class FnLiteral
         return PersistentList.ConsAt(Fn, PersistentList.Create(PersistentVector.FromArray(parameters, span), inner), span);
     }
 
-    // Recursion is bounded: the reader caps nesting at ReaderOptions.MaxDepth.
-    private static void Scan(object? form, ref Usage usage)
+    // An explicit stack rather than recursion: ReaderOptions.MaxDepth may be raised far beyond
+    // what the host stack could take, and the reader itself never recurses either.
+    private static void Scan(object? root, ref Usage usage)
     {
-        switch (form)
+        var pending = new Stack<object?>();
+        pending.Push(root);
+        while (pending.Count > 0)
         {
-            case Symbol { Namespace: null } symbol:
-                Note(symbol.Name, ref usage);
-                break;
-            case PersistentMap map:
-                foreach (var entry in map.Entries)
-                {
-                    Scan(entry.Key, ref usage);
-                    Scan(entry.Value, ref usage);
-                }
+            switch (pending.Pop())
+            {
+                case Symbol { Namespace: null } symbol:
+                    Note(symbol.Name, ref usage);
+                    break;
+                case PersistentMap map:
+                    foreach (var entry in map.Entries)
+                    {
+                        pending.Push(entry.Key);
+                        pending.Push(entry.Value);
+                    }
 
-                break;
-            case IEnumerable<object?> items and (PersistentList or PersistentVector or PersistentSet):
-                foreach (var item in items)
-                {
-                    Scan(item, ref usage);
-                }
+                    break;
+                case IEnumerable<object?> items and (PersistentList or PersistentVector or PersistentSet):
+                    foreach (var item in items)
+                    {
+                        pending.Push(item);
+                    }
 
-                break;
+                    break;
+            }
         }
     }
 
