@@ -125,4 +125,17 @@ public class CoreLibraryTests
         Assert.Contains("map", text, StringComparison.Ordinal);
         Assert.Contains("Special form", text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("(flatten nil)", "()")]
+    [InlineData("(flatten [[]])", "()")]
+    [InlineData("(interleave)", "()")]
+    [InlineData("(merge-with + nil nil)", "nil")]
+    [InlineData("(reductions + [])", "(0)")]
+    [InlineData("(take-last 0 [1])", "nil")]
+    [InlineData("(partition-by identity [])", "()")]
+    [InlineData("(letfn [(e? [n] (if (zero? n) true (o? (dec n)))) (o? [n] (if (zero? n) false (e? (dec n))))] (e? 200000))", "true")]
+    [InlineData("(letfn [(f ([] (f 1)) ([x] [x]) ([x & xs] (count xs)))] [(f) (f 1 2 3)])", "[[1] 2]")]
+    public void Clojure_conveniences_handle_edges_and_mutual_tail_recursion(string source, string expected) =>
+        Assert.Equal(expected, host.Show(source));
 }

@@ -54,6 +54,7 @@ public partial class CorpusCoverageTests
     [InlineData("@", "deref")]
     [InlineData("#_", "discard")]
     [InlineData("#{", "set literal")]
+    [InlineData("#(", "function literal")]
     public void The_corpus_uses_every_reader_shorthand(string shorthand, string meaning)
     {
         Assert.True(AllSource().Contains(shorthand, StringComparison.Ordinal), $"no program uses {shorthand} ({meaning})");
