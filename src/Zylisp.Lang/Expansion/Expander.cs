@@ -38,8 +38,16 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
     public object? ExpandTopLevel(object? form, RunContext ctx)
     {
         expansions = 0;
+        var enclosing = topLevelSpan; // a macro may eval another top-level form while this one expands
         topLevelSpan = (form as IHasSpan)?.Span ?? topLevelSpan;
-        return Expand(form, LexicalScope<bool>.Empty, ctx);
+        try
+        {
+            return Expand(form, LexicalScope<bool>.Empty, ctx);
+        }
+        finally
+        {
+            topLevelSpan = enclosing;
+        }
     }
 
     /// <summary>Expands only the outermost macro call, repeatedly (or once), as macroexpand does.</summary>
