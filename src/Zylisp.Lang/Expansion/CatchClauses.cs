@@ -67,6 +67,7 @@ internal static class CatchClauses
                 : PersistentList.Create(If, PersistentList.Create(Catches, caught, type), handler, dispatch).WithSpan(clause.Span);
         }
 
+        // The merged clause takes the first catch's place; the other catches go.
         var merged = PersistentList.Create(Catch, caught, dispatch).WithSpan(clauses[0].Span);
         var items = new List<object?>();
         index = 0;
@@ -76,8 +77,7 @@ internal static class CatchClauses
             {
                 items.Add(merged);
             }
-
-            if (!clauses.Contains(item))
+            else if (item is not PersistentList { First: Symbol { Namespace: null, Name: "catch" } })
             {
                 items.Add(item);
             }
