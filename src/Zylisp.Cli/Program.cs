@@ -3,13 +3,22 @@ using Zylisp.Cli.Commands;
 using Zylisp.Cli.CommandLine;
 using Zylisp.Cli.Hosting;
 
-// The entry point: scripts take the fast path (no command-line parser to build), everything else
-// goes through the full command tree; nothing escapes as an unhandled .NET exception.
+// The entry point: scripts, eval and the bare REPL take the fast path (no command-line parser to
+// build), everything else goes through the full command tree; nothing escapes as an unhandled .NET exception.
 try
 {
-    var fast = FastPath.TryParse(args, static () => Console.IsInputRedirected);
-    return fast is not null
-        ? RunCommand.Execute(fast)
+    if (FastPath.TryParse(args, static () => Console.IsInputRedirected) is { } script)
+    {
+        return RunCommand.Execute(script);
+    }
+
+    if (FastPath.TryParseEval(args) is { } expressions)
+    {
+        return EvalCommand.Execute(expressions, OutputOptions.Default);
+    }
+
+    return FastPath.IsBareRepl(args)
+        ? ReplCommand.Execute(OutputOptions.Default)
         : CommandTree.Invoke(args, Console.Out, Console.Error);
 }
 catch (Exception ex)

@@ -1,10 +1,12 @@
 namespace Zylisp.Cli.CommandLine;
 
 /// <summary>
-/// Recognises the invocations that only run a script — <c>zylisp run FILE ARGS…</c>, <c>zylisp FILE ARGS…</c>
-/// (how a <c>#!/usr/bin/env zylisp</c> file runs), <c>zylisp - ARGS…</c> and piped standard input — so
-/// they start without building the System.CommandLine tree (docs/design/cli-startup.md). Anything
-/// with an option before the file goes to the full parser, which gives the same result or a usage error.
+/// Recognises the everyday invocations that need no option parsing — running a script
+/// (<c>zylisp run FILE ARGS…</c>, <c>zylisp FILE ARGS…</c> as a <c>#!/usr/bin/env zylisp</c> file runs,
+/// <c>zylisp - ARGS…</c>, piped standard input), <c>zylisp eval EXPR…</c>, and the REPL with no
+/// arguments — so they start without building the System.CommandLine tree, which costs about
+/// 20 ms (docs/design/cli-startup.md). Anything with an option goes to the full parser, which
+/// gives the same result or a usage error.
 /// </summary>
 internal static class FastPath
 {
@@ -38,6 +40,32 @@ internal static class FastPath
             ? new RunRequest(first, Rest(args, 1), OutputOptions.Default)
             : null;
     }
+
+    /// <summary>The expressions of <c>zylisp eval EXPR…</c> when no word after <c>eval</c> is an option; else null.</summary>
+    public static string[]? TryParseEval(IReadOnlyList<string> args)
+    {
+        if (args.Count < 2 || args[0] != "eval")
+        {
+            return null;
+        }
+
+        for (int i = 1; i < args.Count; i++)
+        {
+            if (args[i].StartsWith('-'))
+            {
+                return null;
+            }
+        }
+
+        return Rest(args, 1);
+    }
+
+    /// <summary>
+    /// <c>zylisp repl</c>, or <c>zylisp</c> alone on a terminal (<see cref="TryParse"/> has already taken
+    /// the piped case).
+    /// </summary>
+    public static bool IsBareRepl(IReadOnlyList<string> args) =>
+        args.Count == 0 || (args.Count == 1 && args[0] == "repl");
 
     /// <summary>A file path or <c>-</c>; anything else starting with a dash is an option.</summary>
     private static bool IsScriptPath(string word) =>

@@ -63,4 +63,23 @@ public class FastPathTests
         Assert.All(subcommands, name => Assert.True(FastPath.IsCommandName(name), name));
         Assert.False(FastPath.IsCommandName("hello.zl"));
     }
+
+    [Fact]
+    public void Eval_without_options_takes_the_fast_path_with_every_expression()
+    {
+        Assert.Equal(["(def x 1)", "(+ x 2)"], FastPath.TryParseEval(["eval", "(def x 1)", "(+ x 2)"])!);
+        Assert.Null(FastPath.TryParseEval(["eval"]));
+        Assert.Null(FastPath.TryParseEval(["eval", "--terse", "(+ 1 2)"]));
+        Assert.Null(FastPath.TryParseEval(["eval", "(+ 1 2)", "--help"]));
+        Assert.Null(FastPath.TryParseEval(["run", "x.zl"]));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(true, "repl")]
+    [InlineData(false, "repl", "--terse")]
+    [InlineData(false, "repl", "extra")]
+    [InlineData(false, "--help")]
+    public void Only_a_bare_repl_skips_the_full_parser(bool bare, params string[] args) =>
+        Assert.Equal(bare, FastPath.IsBareRepl(args));
 }
