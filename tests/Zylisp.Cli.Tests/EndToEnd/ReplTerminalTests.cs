@@ -14,6 +14,11 @@ public class ReplTerminalTests
         try
         {
             session.WaitForText(Prompt);
+            if (environment is null || !environment.ContainsKey("TERM"))
+            {
+                WaitUntilTheEditorReads(session);
+            }
+
             return session;
         }
         catch
@@ -22,6 +27,20 @@ public class ReplTerminalTests
             session.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The line editor draws its prompt before it first reads a key, and a whole line sent in that
+    /// moment is echoed by the terminal and then drawn again by the editor (two prompts on the
+    /// screen). A key the editor has coloured has certainly been read by it: type one, wait for its
+    /// colour, erase it.
+    /// </summary>
+    private static void WaitUntilTheEditorReads(TmuxSession session)
+    {
+        session.Type("1");
+        session.WaitFor(_ => System.Text.RegularExpressions.Regex.IsMatch(session.ScreenWithEscapes(), @"\u001b\[[0-9;]*m1"), "the line editor to colour a typed key");
+        session.Press("BSpace");
+        session.WaitFor(screen => screen.TrimEnd().EndsWith(Prompt.TrimEnd(), StringComparison.Ordinal), "the typed key to be erased");
     }
 
     [TmuxFact]
