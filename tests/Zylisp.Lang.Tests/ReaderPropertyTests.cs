@@ -59,7 +59,7 @@ public class ReaderPropertyTests
     [Fact]
     public void Reader_never_throws_and_spans_stay_inside_the_text()
     {
-        var noise = Gen.ListOf(Gen.Elements("(", ")", "[", "]", "{", "}", "#{", "#_", "#", "##", "\"", "\\", ";", "'", "`", "~", "~@", "@", ":", "::", "/", "a", "1", "0x", "1e", ".", "-", " ", "\n", ",", "é", "😀", "\\u12"))
+        var noise = Gen.ListOf(Gen.Elements("(", ")", "[", "]", "{", "}", "#{", "#(", "%", "%2", "%&", "#_", "#", "##", "\"", "\\", ";", "'", "`", "~", "~@", "@", ":", "::", "/", "a", "1", "0x", "1e", ".", "-", " ", "\n", ",", "é", "😀", "\\u12"))
             .Select(parts => string.Concat(parts));
         Check.One(Config.WithMaxTest(2000), Prop.ForAll(Arb.From(noise), text =>
         {
@@ -75,7 +75,7 @@ public class ReaderPropertyTests
     {
         // Forms keep offsets and rebuild lines and columns on demand; this checks them against
         // an independent count of newlines, on noise that includes every reader macro and '#'.
-        var noise = Gen.ListOf(Gen.Elements("(", ")", "[", "]", "{", "}", "#{", "#_", "#", "\"", "\\n", ";", "'", "`", "~", "~@", "@", ":k", "a", "ns/b", "1", " ", "\n", "\r\n", ",", "é", "😀"))
+        var noise = Gen.ListOf(Gen.Elements("(", ")", "[", "]", "{", "}", "#{", "#(", "%", "%1", "#_", "#", "\"", "\\n", ";", "'", "`", "~", "~@", "@", ":k", "a", "ns/b", "1", " ", "\n", "\r\n", ",", "é", "😀"))
             .Select(parts => string.Concat(parts));
         Check.One(Config.WithMaxTest(2000), Prop.ForAll(Arb.From(noise), text =>
         {
