@@ -18,7 +18,7 @@ internal static class CoreLibrary
         new(CorePredicates.Functions, ["nil?", "number?", "integer?", "float?", "string?", "keyword?", "symbol?", "boolean?", "fn?", "list?", "vector?", "map?", "set?", "coll?", "seq?", "sequential?", "atom?", "empty?"]),
         new(CoreCollections.Functions, ["list", "vector", "hash-map", "hash-set", "vec", "set", "cons", "conj", "first", "second", "last", "rest", "next", "nth", "get", "assoc", "dissoc", "disj", "contains?", "keys", "vals", "count", "empty", "peek", "pop", "subvec"]),
         new(CoreSequences.Functions, ["seq", "concat", "into", "reverse", "sort", "range", "repeat", "take", "drop", "map", "mapv", "filter", "reduce", "apply"]),
-        new(CoreStrings.Functions, ["str", "%slisp-str", "subs", "split", "join", "upper-case", "lower-case", "trim", "starts-with?", "ends-with?", "includes?", "index-of", "replace", "format", "parse-long", "parse-double", "name", "keyword", "symbol", "char-code", "from-char-code"]),
+        new(CoreStrings.Functions, ["str", "%slisp-str", "subs", "split", "join", "upper-case", "lower-case", "trim", "starts-with?", "ends-with?", "includes?", "index-of", "replace", "format", "parse-long", "parse-double", "name", "keyword", "symbol", "namespace", "char-code", "from-char-code"]),
         new(CoreAtoms.Functions, ["atom", "deref", "reset!", "swap!"]),
         new(CoreIo.Functions, ["print", "println", "%eprintln", "pr", "prn", "pr-str", "prn-str", "print-str", "read-string", "slurp", "spit", "load-file"]),
         new(CoreMisc.Functions, ["eval", "macroexpand-1", "macroexpand", "type", "gensym", "rand-int", "rand", "%nano-time", "ex-info", "ex-message", "ex-data", "identical?", "hash", "%print-doc"]),

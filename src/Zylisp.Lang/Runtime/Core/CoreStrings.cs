@@ -54,19 +54,29 @@ internal static class CoreStrings
             string s => s,
             _ => throw RuntimeErrors.WrongType("name", "a keyword, symbol or string", a[0]),
         }),
-        Fn("keyword", 1, 1, "([name])", "The keyword with the given name.", (_, a) => a[0] switch
+        Fn("keyword", 1, 2, "([name] [ns name])", "The keyword with the given name (and namespace).", (_, a) => a.Length == 2
+            ? Keyword.Of(NamespacePart("keyword", a[0]), Str("keyword", a[1]))
+            : a[0] switch
+            {
+                Keyword k => k,
+                string s => Keyword.Of(s),
+                Symbol s => Keyword.Of(s.Namespace, s.Name),
+                _ => throw RuntimeErrors.WrongType("keyword", "a string", a[0]),
+            }),
+        Fn("symbol", 1, 2, "([name] [ns name])", "The symbol with the given name (and namespace).", (_, a) => a.Length == 2
+            ? Symbol.Of(NamespacePart("symbol", a[0]), Str("symbol", a[1]))
+            : a[0] switch
+            {
+                Symbol s => s,
+                string s => Symbol.Of(s),
+                Keyword k => Symbol.Of(k.Namespace, k.Name),
+                _ => throw RuntimeErrors.WrongType("symbol", "a string", a[0]),
+            }),
+        Fn("namespace", 1, 1, "([x])", "The namespace of a keyword or symbol, or nil when it has none.", (_, a) => a[0] switch
         {
-            Keyword k => k,
-            string s => Keyword.Of(s),
-            Symbol s => Keyword.Of(s.Namespace, s.Name),
-            _ => throw RuntimeErrors.WrongType("keyword", "a string", a[0]),
-        }),
-        Fn("symbol", 1, 1, "([name])", "The symbol with the given name.", (_, a) => a[0] switch
-        {
-            Symbol s => s,
-            string s => Symbol.Of(s),
-            Keyword k => Symbol.Of(k.Namespace, k.Name),
-            _ => throw RuntimeErrors.WrongType("symbol", "a string", a[0]),
+            Keyword k => k.Namespace,
+            Symbol s => s.Namespace,
+            _ => throw RuntimeErrors.WrongType("namespace", "a keyword or symbol", a[0]),
         }),
         Fn("char-code", 1, 1, "([s])", "The Unicode code point of the first character of s.", (_, a) =>
         {
@@ -156,4 +166,7 @@ internal static class CoreStrings
 
         return sb.ToString();
     }
+
+    // (keyword nil "a") is :a, as in Clojure.
+    private static string? NamespacePart(string function, object? ns) => ns is null ? null : Str(function, ns);
 }
