@@ -25,6 +25,7 @@ internal sealed class Destructuring(Func<string, Symbol> gensym)
     private static readonly Symbol Get = Symbol.Of("%destructure-get");
     private static readonly Symbol AsMap = Symbol.Of("%destructure-map");
     private static readonly Symbol Quote = Symbol.Of("quote");
+    private static readonly Symbol LetSymbol = Symbol.Of("let");
 
     /// <summary>True when a binding position holds a pattern rather than a plain name.</summary>
     public static bool IsPattern(object? binding) => binding is PersistentVector or PersistentMap;
@@ -64,35 +65,41 @@ internal sealed class Destructuring(Func<string, Symbol> gensym)
     }
 
     /// <summary>
-    /// A parameter vector with every pattern replaced by a fresh name, and the let bindings (pattern,
-    /// fresh name, …) that destructure them at the start of the body; null when there is no pattern.
+    /// Binding names (fn parameters, loop names) with every pattern replaced by a fresh name, and the
+    /// let bindings (pattern, fresh name, …) that destructure them; null when there is no pattern.
+    /// fn and loop both wrap their body in that let (<see cref="LetAround"/>), so recur rebinds the
+    /// fresh names and the patterns are destructured again on every iteration.
     /// </summary>
-    public (PersistentVector Parameters, List<object?> Bindings)? SplitParameters(PersistentVector parameters)
+    public (PersistentVector Names, List<object?> Bindings)? SplitPatterns(PersistentVector names)
     {
-        if (!parameters.Any(IsPattern))
+        if (!names.Any(IsPattern))
         {
             return null;
         }
 
-        var plain = new List<object?>(parameters.Count);
+        var plain = new List<object?>(names.Count);
         var bindings = new List<object?>();
-        foreach (var parameter in parameters)
+        foreach (var name in names)
         {
-            if (IsPattern(parameter))
+            if (IsPattern(name))
             {
-                var fresh = Fresh("p", parameter);
+                var fresh = Fresh("p", name);
                 plain.Add(fresh);
-                bindings.Add(parameter);
+                bindings.Add(name);
                 bindings.Add(fresh);
             }
             else
             {
-                plain.Add(parameter);
+                plain.Add(name);
             }
         }
 
-        return (PersistentVector.CreateRange(plain).WithSpan(parameters.Span), bindings);
+        return (PersistentVector.CreateRange(plain).WithSpan(names.Span), bindings);
     }
+
+    /// <summary><c>(let [bindings…] body…)</c>, located at <paramref name="span"/>.</summary>
+    public static PersistentList LetAround(List<object?> bindings, IEnumerable<object?> body, SourceSpan? span) =>
+        PersistentList.CreateRange([LetSymbol, PersistentVector.CreateRange(bindings), .. body]).WithSpan(span);
 
     private void BindVector(PersistentVector pattern, object? init, List<object?> bindings, string form)
     {

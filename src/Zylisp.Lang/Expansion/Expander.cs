@@ -262,12 +262,11 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
                 continue;
             }
 
-            // Patterns become fresh names, destructured by a let around the body (recur rebinds the names).
             IEnumerable<object?> body = arityList.Rest;
-            if (destructuring.SplitParameters(parameters) is var (plain, patterns))
+            if (destructuring.SplitPatterns(parameters) is var (plain, patterns))
             {
                 parameters = plain;
-                body = [PersistentList.CreateRange([Symbol.Of("let"), PersistentVector.CreateRange(patterns), .. arityList.Rest]).WithSpan(arityList.Span)];
+                body = [Destructuring.LetAround(patterns, body, arityList.Span)];
             }
 
             var inner = locals;
@@ -303,31 +302,34 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
         }
 
         IEnumerable<object?> body = form.Rest.Rest;
-        if (name == "loop" && HasPattern(pairs))
+        if (name == "loop")
         {
-            // (loop [pattern init] body) → (loop [fresh init] (let [pattern fresh] body)): recur
-            // rebinds the fresh names and the let destructures them again on every iteration.
-            var patterns = new List<object?>();
-            for (int i = 0; i < pairs.Count; i++)
+            var names = new List<object?>(pairs.Count);
+            foreach (var (bindingName, _) in pairs)
             {
-                if (Destructuring.IsPattern(pairs[i].Name))
-                {
-                    var fresh = Fresh(globals, "loop");
-                    patterns.Add(pairs[i].Name);
-                    patterns.Add(fresh);
-                    pairs[i] = (fresh, pairs[i].Init);
-                }
+                names.Add(bindingName);
             }
 
-            body = [PersistentList.CreateRange([Symbol.Of("let"), PersistentVector.CreateRange(patterns), .. body]).WithSpan(form.Span)];
+            // As for fn parameters: the loop binds fresh names, a let inside destructures them.
+            if (destructuring.SplitPatterns(PersistentVector.CreateRange(names)) is var (plain, patterns))
+            {
+                for (int i = 0; i < pairs.Count; i++)
+                {
+                    pairs[i] = (plain[i], pairs[i].Init);
+                }
+
+                body = [Destructuring.LetAround(patterns, body, form.Span)];
+            }
         }
 
+        // Errors about items with no location of their own point at the binding vector.
+        var where = form.Rest.First is IHasSpan { Span: not null } ? form.Rest.First : form;
         var bindings = new List<object?>();
         foreach (var (bindingName, init) in pairs)
         {
             // A pattern flattens into several name/value pairs, each expanded where its names are bound.
             var flat = new List<object?>(2);
-            destructuring.Bind(bindingName, init, flat, name, form.Rest.First is IHasSpan { Span: not null } ? form.Rest.First : form);
+            destructuring.Bind(bindingName, init, flat, name, where);
             for (int i = 0; i < flat.Count; i += 2)
             {
                 var bound = (Symbol)flat[i]!;
@@ -357,20 +359,6 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
     /// <summary>def: the metadata map is data, so only the value is expanded.</summary>
     private PersistentList ExpandDef(PersistentList form, LexicalScope<bool> locals, RunContext ctx) =>
         Rebuild(form, form.Select((item, i) => i < 2 || (i == 2 && form.Count == 4) ? item : Expand(item, locals, ctx)));
-
-    // A loop, not LINQ: Any over value tuples is JIT-compiled, on the start of every program with a loop.
-    private static bool HasPattern(List<(object? Name, object? Init)> pairs)
-    {
-        foreach (var (bindingName, _) in pairs)
-        {
-            if (Destructuring.IsPattern(bindingName))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>A fresh name for code the expander writes; shares the engine's gensym counter.</summary>
     private static Symbol Fresh(GlobalEnvironment globals, string stem) => Symbol.Of(stem + "__" + globals.NextGensymId());
