@@ -16,7 +16,6 @@ internal static class CatchClauses
 {
     private static readonly Symbol Catch = Symbol.Of("catch");
     private static readonly Symbol If = Symbol.Of("if");
-    private static readonly Symbol Let = Symbol.Of("let");
     private static readonly Symbol Throw = Symbol.Of("throw");
     private static readonly Symbol Catches = Symbol.Of("%catches?");
     private static readonly Keyword Default = Keyword.Of("default");
@@ -61,7 +60,7 @@ internal static class CatchClauses
                     DiagnosticIds.MalformedSpecialForm, clause.Span, "catch", "expected (catch name handler*) or (catch :type name handler*)"));
             }
 
-            var handler = PersistentList.CreateRange([Let, PersistentVector.Create(name, caught), .. rest.Rest]).WithSpan(clause.Span);
+            var handler = Destructuring.LetAround([name, caught], rest.Rest, clause.Span);
             dispatch = type is null || type == Default
                 ? handler
                 : PersistentList.Create(If, PersistentList.Create(Catches, caught, type), handler, dispatch).WithSpan(clause.Span);

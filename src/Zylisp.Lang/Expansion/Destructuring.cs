@@ -98,7 +98,7 @@ internal sealed class Destructuring(Func<string, Symbol> gensym)
     }
 
     /// <summary><c>(let [bindings…] body…)</c>, located at <paramref name="span"/>.</summary>
-    public static PersistentList LetAround(List<object?> bindings, IEnumerable<object?> body, SourceSpan? span) =>
+    public static PersistentList LetAround(IEnumerable<object?> bindings, IEnumerable<object?> body, SourceSpan? span) =>
         PersistentList.CreateRange([LetSymbol, PersistentVector.CreateRange(bindings), .. body]).WithSpan(span);
 
     private void BindVector(PersistentVector pattern, object? init, List<object?> bindings, string form)

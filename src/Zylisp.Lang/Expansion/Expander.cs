@@ -32,7 +32,9 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
     private int depth;
     private SourceSpan? topLevelSpan;
 
-    private readonly Destructuring destructuring = new(stem => Fresh(globals, stem));
+    // Fresh names for code the expander writes (patterns, catch clauses), from the engine's gensym counter.
+    private readonly Func<string, Symbol> fresh = FreshNames(globals);
+    private readonly Destructuring destructuring = new(FreshNames(globals));
 
     /// <summary>Fully expands one top-level form. The expansion budget is per top-level form.</summary>
     public object? ExpandTopLevel(object? form, RunContext ctx)
@@ -344,7 +346,7 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
     }
 
     private PersistentList ExpandTry(PersistentList form, LexicalScope<bool> locals, RunContext ctx) =>
-        ExpandSingleCatchTry(CatchClauses.Merge(form, stem => Fresh(globals, stem)), locals, ctx);
+        ExpandSingleCatchTry(CatchClauses.Merge(form, fresh), locals, ctx);
 
     private PersistentList ExpandSingleCatchTry(PersistentList form, LexicalScope<bool> locals, RunContext ctx) =>
         Rebuild(form, form.Select((item, i) => i == 0 ? item : item switch
@@ -360,8 +362,9 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
     private PersistentList ExpandDef(PersistentList form, LexicalScope<bool> locals, RunContext ctx) =>
         Rebuild(form, form.Select((item, i) => i < 2 || (i == 2 && form.Count == 4) ? item : Expand(item, locals, ctx)));
 
-    /// <summary>A fresh name for code the expander writes; shares the engine's gensym counter.</summary>
-    private static Symbol Fresh(GlobalEnvironment globals, string stem) => Symbol.Of(stem + "__" + globals.NextGensymId());
+
+    private static Func<string, Symbol> FreshNames(GlobalEnvironment globals) =>
+        stem => Symbol.Of(stem + "__" + globals.NextGensymId());
 
     private static PersistentList Rebuild(PersistentList original, IEnumerable<object?> items) =>
         PersistentList.CreateRange(items.ToList()).WithSpan(original.Span);
