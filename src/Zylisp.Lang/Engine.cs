@@ -31,7 +31,7 @@ public sealed class Engine
     {
         Options = options ?? new EngineOptions();
         executor = (Options.CreateExecutionEngine ?? (() => new InterpreterEngine()))();
-        pipeline = new Pipeline(globals, Options, Sources, executor);
+        pipeline = new Pipeline(globals, Definitions, Options, Sources, executor);
         globals.AddPending(new LazyCoreLibrary(globals));
         commandLineArgs = globals.Define("*command-line-args*", null);
         commandLineArgs.IsCore = true;
@@ -42,6 +42,9 @@ public sealed class Engine
     }
 
     public EngineOptions Options { get; }
+
+    /// <summary>The analyzed IR of every global's definition, for ahead-of-time backends.</summary>
+    public DefinitionTable Definitions { get; } = new();
 
     public SourceRegistry Sources { get; } = new();
 
@@ -177,10 +180,10 @@ public sealed class Engine
             }
 
             engine.Warn(Pipeline.UndefinedWarnings(unit), diagnostics);
-            var (definitions, forms) = collector.Partition();
+            var (definitions, forms) = collector.Partition(engine.Definitions);
             var uses = definitions.Concat(forms)
                 .SelectMany(f => GlobalReferences.Of(f.Body))
-                .Where(r => r.Var.Definition is null && ProgramImage.CompilerFunctions.Contains(r.Var.Name))
+                .Where(r => engine.Definitions.Of(r.Var) is null && ProgramImage.CompilerFunctions.Contains(r.Var.Name))
                 .Select(r => new RuntimeCompilerUse(r.Var.Name, r.Span))
                 .ToList();
             return new ProgramImage(definitions, forms, unit.Analyzer.Truthiness, uses, true, diagnostics);
@@ -306,7 +309,7 @@ public sealed class Engine
     /// </summary>
     private void LoadPrelude()
     {
-        var prelude = new LazyPrelude(PreludeSource.Text, globals, new Pipeline(globals, Options, Sources, executor));
+        var prelude = new LazyPrelude(PreludeSource.Text, globals, new Pipeline(globals, Definitions, Options, Sources, executor));
         prelude.Pipeline.UseDefinitions(prelude);
         pipeline.UseDefinitions(prelude);
         globals.Advertise(prelude);
