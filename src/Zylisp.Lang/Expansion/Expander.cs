@@ -133,7 +133,7 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, 
                 case "syntax-quote":
                     if (list.Count != 2)
                     {
-                        throw Error(DiagnosticIds.MalformedBindings, list, "syntax-quote", "expected one form");
+                        throw Error(DiagnosticIds.MalformedQuoting, list, "syntax-quote", "expected exactly one form");
                     }
 
                     return Expand(WithSpan(new SyntaxQuote(new GlobalEnvironmentGensyms(globals)).Expand(list.Rest.First), list.Span), locals, ctx);
