@@ -8,12 +8,16 @@ public sealed record EngineOptions
     // like the CLI, supplies its own writers.
     private readonly TextWriter? output;
     private readonly TextWriter? error;
+    private readonly TextReader? input;
 
     /// <summary>Where Zylisp output goes; <see cref="Console.Out"/> unless set.</summary>
     public TextWriter Out { get => output ?? Console.Out; init => output = value; }
 
     /// <summary>Where warnings and error output go; <see cref="Console.Error"/> unless set.</summary>
     public TextWriter Error { get => error ?? Console.Error; init => error = value; }
+
+    /// <summary>What read-line reads; <see cref="Console.In"/> unless set.</summary>
+    public TextReader In { get => input ?? Console.In; init => input = value; }
 
     public RuntimeLimits Limits { get; init; } = new();
 
