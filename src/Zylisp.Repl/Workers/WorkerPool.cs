@@ -1,0 +1,82 @@
+using System.Globalization;
+using Zylisp.Rely;
+using Zylisp.Repl.Server;
+
+namespace Zylisp.Repl.Workers;
+
+/// <summary>
+/// The worker pool: a SimpleOneForOne supervisor whose children are worker incarnations, one per
+/// <see cref="WorkerSlot"/> (the start argument, reused by every restart). Sessions are pinned to the
+/// slot with the fewest sessions when they are created. Sockets live in a private (0700) directory.
+/// </summary>
+internal sealed class WorkerPool : IDisposable
+{
+    public const string Name = "worker-pool";
+
+    private readonly Func<ServerSession, string, Task> notify;
+
+    public WorkerPool(int size, WorkerLauncher launcher, WorkerLimits limits, Func<ServerSession, string, Task> notify)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        Launcher = launcher;
+        Limits = limits;
+        this.notify = notify;
+        SocketDirectory = Directory.CreateTempSubdirectory("zylisp-nrepl-").FullName;
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(SocketDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        Slots = [.. Enumerable.Range(0, size).Select(i => new WorkerSlot(i, this))];
+    }
+
+    public WorkerLauncher Launcher { get; }
+
+    public WorkerLimits Limits { get; }
+
+    public string SocketDirectory { get; }
+
+    public IReadOnlyList<WorkerSlot> Slots { get; }
+
+    /// <summary>The pool supervisor's spec, for the server supervisor's child list.</summary>
+    public ChildSpec Spec(Registry registry) => ChildSpec.ForSupervisor(
+        Name,
+        new SupervisorOptions
+        {
+            Strategy = SupervisorStrategy.SimpleOneForOne,
+            Registry = registry,
+            Name = Name,
+            // A crash-looping worker is paced, and only many crashes in a short time escalate.
+            Intensity = new RestartIntensity(30, TimeSpan.FromSeconds(10)),
+            Backoff = new RestartBackoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5)),
+            Template = new ChildSpec("worker", context => ((WorkerSlot)context.Argument!).StartIncarnationAsync(context))
+            {
+                ShutdownTimeout = TimeSpan.FromSeconds(2),
+            },
+        },
+        []);
+
+    /// <summary>Starts one worker per slot under the (current incarnation of the) pool supervisor.</summary>
+    public async Task StartWorkersAsync(Registry registry)
+    {
+        var supervisor = registry.WhereIs<Supervisor>(Name) ?? throw new InvalidOperationException("the worker pool supervisor is not running");
+        await Task.WhenAll(Slots.Select(slot => supervisor.StartChild(slot))).ConfigureAwait(false);
+    }
+
+    public WorkerSlot Assign() => Slots.MinBy(slot => slot.SessionCount)!;
+
+    public Task NotifyAsync(ServerSession session, string text) => notify(session, text);
+
+    public static string NewSessionId() => Guid.NewGuid().ToString("D", CultureInfo.InvariantCulture);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(SocketDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
