@@ -24,6 +24,11 @@ internal sealed class WorkerSession : IDisposable
     {
         Id = id;
         Engine = new Engine(new EngineOptions { Out = TextWriter.Null, Error = TextWriter.Null, In = Input, WriteWarnings = false });
+        foreach (var name in new[] { "*1", "*2", "*3", "*e" })
+        {
+            Engine.SetGlobal(name, null);
+        }
+
         thread = new Thread(Loop) { IsBackground = true, Name = "session " + id };
         thread.Start();
     }
