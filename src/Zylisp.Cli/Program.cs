@@ -13,6 +13,11 @@ try
         return WorkerCommand.Execute(socketPath);
     }
 
+    if (NreplCommand.TryExecuteFast(args) is { } nreplStatus)
+    {
+        return nreplStatus;
+    }
+
     if (FastPath.TryParse(args, static () => Console.IsInputRedirected) is { } script)
     {
         return RunCommand.Execute(script);

@@ -366,6 +366,11 @@ public sealed class Engine
     /// <summary>Runs Zylisp code on a thread with a large stack, rethrowing host bugs on the caller's thread.</summary>
     private T OnEvaluationThread<T>(Func<T> work)
     {
+        if (Options.EvaluateOnCallingThread)
+        {
+            return work();
+        }
+
         T result = default!;
         ExceptionDispatchInfo? failure = null;
         var thread = new Thread(

@@ -27,6 +27,13 @@ public sealed record EngineOptions
     /// </summary>
     public bool WriteWarnings { get; init; } = true;
 
+    /// <summary>
+    /// Run Zylisp code on the calling thread instead of a new thread per call. Only for hosts that
+    /// call the engine from a thread they created with <see cref="RuntimeLimits.EvaluationStackBytes"/>
+    /// of stack (the nREPL worker's session threads), so the call-depth limit still decides.
+    /// </summary>
+    public bool EvaluateOnCallingThread { get; init; }
+
     /// <summary>Load the Zylisp prelude (macros such as defn, when, cond). Off only for tests of the bare core.</summary>
     public bool LoadPrelude { get; init; } = true;
 }

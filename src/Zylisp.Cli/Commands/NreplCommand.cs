@@ -10,6 +10,43 @@ namespace Zylisp.Cli.Commands;
 /// </summary>
 internal static class NreplCommand
 {
+    /// <summary>
+    /// `zylisp nrepl` with only its own well-formed options, parsed without System.CommandLine:
+    /// start-up to the port file is a product number. Anything else (--help, a typo) returns null
+    /// and goes through the full parser for its messages.
+    /// </summary>
+    public static int? TryExecuteFast(string[] args)
+    {
+        if (args.Length == 0 || args[0] != "nrepl" || args.Length % 2 == 0)
+        {
+            return null;
+        }
+
+        int port = 0, workers = 1;
+        string? bind = null;
+        var engine = "interp";
+        for (var i = 1; i < args.Length; i += 2)
+        {
+            var value = args[i + 1];
+            switch (args[i])
+            {
+                case "--port" or "-p" when int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out port):
+                case "--workers" when int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out workers):
+                    break;
+                case "--bind":
+                    bind = value;
+                    break;
+                case "--engine":
+                    engine = value;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return Execute(port, bind, workers, engine, Console.Out, Console.Error);
+    }
+
     public static int Execute(int port, string? bind, int workers, string engine, TextWriter output, TextWriter error)
     {
         if (EngineKinds.Problem(engine) is { } problem)

@@ -102,13 +102,15 @@ public sealed class NreplServer : IAsyncDisposable
                 pool.Spec(registry),
                 ChildSpec.FromTask("listener", AcceptLoopAsync),
             ]).ConfigureAwait(false);
-        await pool.StartWorkersAsync(registry).ConfigureAwait(false);
-
         if (Options.PortFileDirectory is { } directory)
         {
             PortFile = Path.Combine(directory, PortFileName);
-            await File.WriteAllTextAsync(PortFile, Port.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
+            File.WriteAllText(PortFile, Port.ToString(CultureInfo.InvariantCulture));
         }
+
+        // The port is open now; requests wait for their worker (WorkerSlot.CurrentAsync), so
+        // editors can connect while the first worker is still starting.
+        _ = pool.StartWorkersAsync(registry);
     }
 
     private async Task AcceptLoopAsync(CancellationToken ct)

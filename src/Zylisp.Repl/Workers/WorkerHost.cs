@@ -93,11 +93,13 @@ public sealed class WorkerHost
             case "stdin":
                 session.Input.Provide(message.Str("stdin") ?? "");
                 break;
+            // On the session's thread: an engine is used by one thread at a time, and looking a
+            // name up may load its prelude definition.
             case "complete":
-                send(Reply(("completions", Completions.For(session.Engine, message.Str("prefix") ?? "")), ("status", new List<object> { "done" })));
+                session.Post(() => send(Reply(("completions", Completions.For(session.Engine, message.Str("prefix") ?? "")), ("status", new List<object> { "done" }))));
                 break;
             case "lookup":
-                send(Reply(("info", Completions.Info(session.Engine, message.Str("sym") ?? "")), ("status", new List<object> { "done" })));
+                session.Post(() => send(Reply(("info", Completions.Info(session.Engine, message.Str("sym") ?? "")), ("status", new List<object> { "done" }))));
                 break;
             default:
                 send(Reply(("status", new List<object> { "error", "unknown-op", "done" })));

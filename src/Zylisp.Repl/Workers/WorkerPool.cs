@@ -57,10 +57,29 @@ internal sealed class WorkerPool : IDisposable
         []);
 
     /// <summary>Starts one worker per slot under the (current incarnation of the) pool supervisor.</summary>
+    /// <summary>
+    /// A first start that fails (say, the worker command cannot run) is retried every second, with
+    /// the reason on standard error, until it works or the pool is gone; restarts after that are
+    /// the supervisor's.
+    /// </summary>
     public async Task StartWorkersAsync(Registry registry)
     {
-        var supervisor = registry.WhereIs<Supervisor>(Name) ?? throw new InvalidOperationException("the worker pool supervisor is not running");
-        await Task.WhenAll(Slots.Select(slot => supervisor.StartChild(slot))).ConfigureAwait(false);
+        foreach (var slot in Slots)
+        {
+            while (registry.WhereIs<Supervisor>(Name) is { } supervisor)
+            {
+                try
+                {
+                    await supervisor.StartChild(slot).ConfigureAwait(false);
+                    break;
+                }
+                catch (SupervisorException e)
+                {
+                    await Console.Error.WriteLineAsync($"nrepl: worker {slot.Index} failed to start: {e.InnerException?.Message ?? e.Message}").ConfigureAwait(false);
+                    await Task.Delay(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+                }
+            }
+        }
     }
 
     public WorkerSlot Assign() => Slots.MinBy(slot => slot.SessionCount)!;

@@ -23,13 +23,15 @@ internal sealed class WorkerSession : IDisposable
     public WorkerSession(string id)
     {
         Id = id;
-        Engine = new Engine(new EngineOptions { Out = TextWriter.Null, Error = TextWriter.Null, In = Input, WriteWarnings = false });
+        var options = new EngineOptions { Out = TextWriter.Null, Error = TextWriter.Null, In = Input, WriteWarnings = false, EvaluateOnCallingThread = true };
+        Engine = new Engine(options);
         foreach (var name in new[] { "*1", "*2", "*3", "*e" })
         {
             Engine.SetGlobal(name, null);
         }
 
-        thread = new Thread(Loop) { IsBackground = true, Name = "session " + id };
+        // Evals run on this thread, which has the engine's large stack, instead of a new thread each.
+        thread = new Thread(Loop, options.Limits.EvaluationStackBytes) { IsBackground = true, Name = "session " + id };
         thread.Start();
     }
 
