@@ -13,11 +13,10 @@ internal sealed class TestServer : IAsyncDisposable
 
     public NreplServer Server { get; }
 
-    public static WorkerLauncher ProcessLauncher()
-    {
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-        return WorkerLauncher.Process(dotnet, Path.Combine(AppContext.BaseDirectory, "zylisp.dll"));
-    }
+    public static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+
+    public static WorkerLauncher ProcessLauncher() => WorkerLauncher.Process(DotnetHost(), Path.Combine(AppContext.BaseDirectory, "zylisp.dll"));
 
     public static async Task<TestServer> StartAsync(bool processes = false, int workers = 1, WorkerLimits? limits = null, string? portFileDirectory = null) =>
         new(await NreplServer.StartAsync(new NreplServerOptions
