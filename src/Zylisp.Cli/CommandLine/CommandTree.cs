@@ -79,8 +79,12 @@ internal static class CommandTree
 
     private static Command ReplCommandDefinition()
     {
-        var command = new Command("repl", "Start the local REPL (plain, without line editing, when stdin is not a terminal, TERM=dumb or NO_COLOR is set).");
-        command.SetAction(result => ReplCommand.Execute(OptionsOf(result)));
+        var local = new Option<bool>("--local") { Description = "Evaluate in this process instead of a supervised worker process." };
+        var command = new Command("repl", "Start the REPL: a client of a private nREPL server with one worker process (plain, without line editing, when stdin is not a terminal, TERM=dumb or NO_COLOR is set).")
+        {
+            local,
+        };
+        command.SetAction(result => ReplCommand.Execute(OptionsOf(result), result.GetValue(local)));
         return command;
     }
 

@@ -49,7 +49,8 @@ internal static class ConnectCommand
                 streams.Error.Flush();
             }
         };
-        var session = client.CloneAsync().GetAwaiter().GetResult();
+        // Cloning waits for the worker; the prompt does not.
+        var session = client.CloneAsync();
         var profile = TerminalProfile.Detect();
         using var interrupts = new InterruptRouter();
         var evaluator = new NreplReplEvaluator(client, session, streams.Out, Console.In.ReadLine);

@@ -7,6 +7,10 @@ internal static class WorkerCommand
 {
     public static int Execute(string socketPath)
     {
+        // Ctrl+C in the terminal signals the whole foreground process group, this worker included;
+        // interrupts reach it as the protocol's interrupt op instead, so SIGINT is ignored.
+        using var ignoreInterrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGINT, context => context.Cancel = true);
         WorkerHost.RunAsync(socketPath).GetAwaiter().GetResult();
         return ExitCodes.Success;
     }

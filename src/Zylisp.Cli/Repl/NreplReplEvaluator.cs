@@ -12,8 +12,10 @@ namespace Zylisp.Cli.Repl;
 /// <c>interrupt</c>, Tab asks <c>completions</c>, <c>(doc name)</c> asks <c>info</c>, and
 /// <c>(read-line)</c>'s <c>need-input</c> is answered from this terminal.
 /// </summary>
-internal sealed partial class NreplReplEvaluator(NreplClient client, string session, TextWriter output, Func<string?> readInput) : IReplEvaluator
+internal sealed partial class NreplReplEvaluator(NreplClient client, Task<string> sessionCreation, TextWriter output, Func<string?> readInput) : IReplEvaluator
 {
+    private string? session;
+
     private HashSet<string>? _names;
 
     public IEnumerable<string> Names => KnownNames();
@@ -27,6 +29,7 @@ internal sealed partial class NreplReplEvaluator(NreplClient client, string sess
 
     private async Task<ReplOutcome> EvaluateAsync(string source, CancellationToken cancellation)
     {
+        session ??= await sessionCreation.ConfigureAwait(false);
         if (DocRequest().Match(source) is { Success: true } doc)
         {
             var info = await client.CallAsync(Message.Create(("op", "info"), ("session", session), ("sym", doc.Groups[1].Value)), CancellationToken.None).ConfigureAwait(false);
@@ -76,6 +79,12 @@ internal sealed partial class NreplReplEvaluator(NreplClient client, string sess
     {
         if (_names is null)
         {
+            if (session is null && !sessionCreation.IsCompletedSuccessfully)
+            {
+                return []; // still starting: nothing to complete yet, and no waiting on a keystroke
+            }
+
+            session ??= sessionCreation.Result;
             var replies = client.CallAsync(Message.Create(("op", "completions"), ("session", session), ("prefix", ""))).GetAwaiter().GetResult();
             _names = new HashSet<string>(
                 replies.SelectMany(r => r.TryGetValue("completions", out var list) && list is List<object> items ? items : [])
