@@ -9,6 +9,9 @@ using Zylisp.Repl.Server;
 
 namespace Zylisp.Cli.Commands;
 
+/// <summary>A connected client and the session the terminal REPL evaluates in.</summary>
+internal sealed record NreplConnection(NreplClient Client, string Session);
+
 /// <summary>
 /// <c>zylisp connect [HOST:]PORT</c>: the terminal REPL as a client of any nREPL server (ours or
 /// Clojure's). With no port it reads <c>.nrepl-port</c> in the working directory.
@@ -22,10 +25,10 @@ internal static class ConnectCommand
             return ExitCodes.Usage;
         }
 
-        NreplClient client;
+        NreplConnection connection;
         try
         {
-            client = NreplClient.ConnectAsync(host, port).GetAwaiter().GetResult();
+            connection = ConnectAsync(host, port).GetAwaiter().GetResult();
         }
         catch (System.Net.Sockets.SocketException e)
         {
@@ -33,27 +36,24 @@ internal static class ConnectCommand
             return ExitCodes.ProgramFailed;
         }
 
-        return RunClient(client, options, $"connected to nREPL at {host}:{port}");
+        return RunClient(Task.FromResult(connection), options, $"connected to nREPL at {host}:{port}");
     }
 
-    /// <summary>Runs the terminal REPL against a connected server in a fresh session.</summary>
-    public static int RunClient(NreplClient client, OutputOptions options, string banner)
+    /// <summary>Connects and clones a session for the terminal client.</summary>
+    public static async Task<NreplConnection> ConnectAsync(string host, int port)
+    {
+        var client = await NreplClient.ConnectAsync(host, port).ConfigureAwait(false);
+        return new NreplConnection(client, await client.CloneAsync().ConfigureAwait(false));
+    }
+
+    /// <summary>Runs the terminal REPL against a server; the connection may still be on its way.</summary>
+    public static int RunClient(Task<NreplConnection> connection, OutputOptions options, string banner)
     {
         _ = options;
         using var streams = StandardStreams.OpenThroughConsole();
-        client.Unsolicited = message =>
-        {
-            if (message.TryGetValue("err", out var err) && err is string text)
-            {
-                streams.Error.Write(text);
-                streams.Error.Flush();
-            }
-        };
-        // Cloning waits for the worker; the prompt does not.
-        var session = client.CloneAsync();
         var profile = TerminalProfile.Detect();
         using var interrupts = new InterruptRouter();
-        var evaluator = new NreplReplEvaluator(client, session, streams.Out, Console.In.ReadLine);
+        var evaluator = new NreplReplEvaluator(connection, streams.Out, streams.Error, Console.In.ReadLine);
         using IReplInput input = profile.LineEditing
             ? new LineEditorInput(AnsiConsole.Console, ReplHistory.Open(Environment.GetEnvironmentVariable), () => evaluator.Names, evaluator.Classify)
             : new PlainInput(Console.In, Console.IsOutputRedirected ? streams.Error : streams.Out, profile.ShowPrompts);
@@ -69,7 +69,10 @@ internal static class ConnectCommand
         }
         finally
         {
-            client.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            if (connection.IsCompletedSuccessfully)
+            {
+                connection.Result.Client.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
         }
     }
 

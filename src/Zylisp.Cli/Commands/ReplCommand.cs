@@ -17,20 +17,23 @@ internal static class ReplCommand
         local ? ExecuteLocal(options) : ExecuteThroughServer(options);
 
     /// <summary>
-    /// A server in this process on a loopback port of the OS's choosing, with one worker; the
-    /// prompt does not wait for the worker to start (the first request does).
+    /// A server in this process on a loopback port of the OS's choosing, with one worker. The
+    /// server, the connection and the session start in the background while the terminal comes
+    /// up; the first request waits for them, the prompt does not.
     /// </summary>
     private static int ExecuteThroughServer(OutputOptions options)
     {
-        var server = Zylisp.Repl.Server.NreplServer.StartAsync(new Zylisp.Repl.Server.NreplServerOptions { Workers = 1 }).GetAwaiter().GetResult();
+        var serverStart = Task.Run(() => Zylisp.Repl.Server.NreplServer.StartAsync(new Zylisp.Repl.Server.NreplServerOptions { Workers = 1 }));
+        var connection = serverStart.ContinueWith(
+            async started => await ConnectCommand.ConnectAsync("127.0.0.1", (await started.ConfigureAwait(false)).Port).ConfigureAwait(false),
+            TaskScheduler.Default).Unwrap();
         try
         {
-            var client = Zylisp.Repl.Client.NreplClient.ConnectAsync("127.0.0.1", server.Port).GetAwaiter().GetResult();
-            return ConnectCommand.RunClient(client, options, "evaluating in a worker process");
+            return ConnectCommand.RunClient(connection, options, "evaluating in a worker process");
         }
         finally
         {
-            server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            serverStart.GetAwaiter().GetResult().DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
     }
 

@@ -12,9 +12,31 @@ namespace Zylisp.Cli.Repl;
 /// <c>interrupt</c>, Tab asks <c>completions</c>, <c>(doc name)</c> asks <c>info</c>, and
 /// <c>(read-line)</c>'s <c>need-input</c> is answered from this terminal.
 /// </summary>
-internal sealed partial class NreplReplEvaluator(NreplClient client, Task<string> sessionCreation, TextWriter output, Func<string?> readInput) : IReplEvaluator
+internal sealed partial class NreplReplEvaluator(Task<Commands.NreplConnection> connecting, TextWriter output, TextWriter error, Func<string?> readInput) : IReplEvaluator
 {
+    private NreplClient client = null!;
     private string? session;
+
+    /// <summary>Waits for the connection once; server notices (a restored session) go to standard error.</summary>
+    private void Connect()
+    {
+        if (session is not null)
+        {
+            return;
+        }
+
+        var connection = connecting.GetAwaiter().GetResult();
+        client = connection.Client;
+        client.Unsolicited = message =>
+        {
+            if (message.Str("err") is { } text)
+            {
+                error.Write(text);
+                error.Flush();
+            }
+        };
+        session = connection.Session;
+    }
 
     private HashSet<string>? _names;
 
@@ -24,12 +46,22 @@ internal sealed partial class NreplReplEvaluator(NreplClient client, Task<string
 
     public NameKind Classify(string name) => KnownNames().Contains(name) ? NameKind.Defined : NameKind.Unknown;
 
-    public ReplOutcome Evaluate(string source, CancellationToken cancellation) =>
-        EvaluateAsync(source, cancellation).GetAwaiter().GetResult();
+    public ReplOutcome Evaluate(string source, CancellationToken cancellation)
+    {
+        try
+        {
+            Connect();
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or InvalidOperationException)
+        {
+            return new ReplOutcome(null, $"zylisp: no nREPL session: {e.Message}");
+        }
+
+        return EvaluateAsync(source, cancellation).GetAwaiter().GetResult();
+    }
 
     private async Task<ReplOutcome> EvaluateAsync(string source, CancellationToken cancellation)
     {
-        session ??= await sessionCreation.ConfigureAwait(false);
         if (DocRequest().Match(source) is { Success: true } doc)
         {
             var info = await client.CallAsync(Message.Create(("op", "info"), ("session", session), ("sym", doc.Groups[1].Value)), CancellationToken.None).ConfigureAwait(false);
@@ -79,12 +111,12 @@ internal sealed partial class NreplReplEvaluator(NreplClient client, Task<string
     {
         if (_names is null)
         {
-            if (session is null && !sessionCreation.IsCompletedSuccessfully)
+            if (session is null && !connecting.IsCompletedSuccessfully)
             {
                 return []; // still starting: nothing to complete yet, and no waiting on a keystroke
             }
 
-            session ??= sessionCreation.Result;
+            Connect();
             var replies = client.CallAsync(Message.Create(("op", "completions"), ("session", session), ("prefix", ""))).GetAwaiter().GetResult();
             _names = new HashSet<string>(
                 replies.SelectMany(r => r.TryGetValue("completions", out var list) && list is List<object> items ? items : [])
