@@ -75,3 +75,19 @@ public class EvalRequestTests
         Assert.Equal(DiagnosticIds.UnclosedForm, report.Diagnostics.Single(d => d.Severity == "error").Id);
     }
 }
+
+/// <summary>Hosts that bring their own large-stack thread (the nREPL worker) skip the thread per eval.</summary>
+public class EvaluateOnCallingThreadTests
+{
+    [Fact]
+    public void Code_runs_on_the_callers_thread_and_deep_recursion_still_ends_in_the_depth_error()
+    {
+        var engine = new Engine(new EngineOptions { Out = TextWriter.Null, Error = TextWriter.Null, EvaluateOnCallingThread = true });
+        EvalResult? deep = null;
+        var caller = new Thread(() => deep = engine.Eval("(defn down [n] (+ 1 (down n))) (down 1)"), engine.Options.Limits.EvaluationStackBytes);
+        caller.Start();
+        caller.Join();
+        Assert.Equal(DiagnosticIds.StackOverflow, Assert.Single(deep!.Errors).Id);
+        Assert.Equal(3L, engine.Eval("(+ 1 2)").Value);
+    }
+}

@@ -134,3 +134,27 @@ public sealed class WorkerFaultTests : IAsyncLifetime
         Assert.True((await client.EvalAsync(victim, "big")).IsError);
     }
 }
+
+/// <summary>The request limit recycles a worker like a crash does, with the sessions replayed.</summary>
+public sealed class WorkerLimitTests
+{
+    [Fact]
+    public async Task Reaching_the_request_limit_recycles_the_worker_and_keeps_the_definitions()
+    {
+        await using var server = await TestServer.StartAsync(processes: true, limits: new WorkerLimits { MaxRequests = 3 });
+        var client = await server.ConnectAsync();
+        var session = await client.CloneAsync();
+        await client.EvalAsync(session, "(def kept 1)");
+        await client.EvalAsync(session, "(def kept (inc kept))");
+        await client.EvalAsync(session, "kept"); // the third request trips the limit after its reply
+        var slot = server.Server.Sessions.Find(session)!.Slot;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (slot.Incarnation < 2 || slot.CurrentOrNull() is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the worker was not recycled");
+            await Task.Delay(50);
+        }
+
+        Assert.Equal("2", (await client.EvalAsync(session, "kept")).Value);
+    }
+}
