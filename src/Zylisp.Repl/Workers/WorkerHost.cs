@@ -31,11 +31,22 @@ public sealed class WorkerHost
 
     public async Task ServeAsync(Transport transport, CancellationToken ct)
     {
+        // Sends complete before the sender goes on, one at a time: an eval's out, values and done
+        // then reach the server in the order they were produced, whatever thread produced them.
+        var sendLock = new object();
+        void Send(Dictionary<string, object> reply)
+        {
+            lock (sendLock)
+            {
+                transport.SendAsync(reply, CancellationToken.None).GetAwaiter().GetResult();
+            }
+        }
+
         try
         {
             while (await transport.ReceiveAsync(ct).ConfigureAwait(false) is Dictionary<string, object> message)
             {
-                Handle(message, reply => _ = transport.SendAsync(reply, CancellationToken.None));
+                Handle(message, Send);
             }
         }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or Bencode.BencodeException)
