@@ -25,8 +25,41 @@ public sealed class WorkerHost
         var socket = await listener.AcceptAsync(ct).ConfigureAwait(false);
         listener.Close();
         File.Delete(socketPath);
-        await using var transport = Transport.Over(socket);
-        await new WorkerHost().ServeAsync(transport, ct).ConfigureAwait(false);
+        var transport = Transport.Over(socket);
+        try
+        {
+            await new WorkerHost().ServeAsync(transport, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            await transport.DisposeAsync().ConfigureAwait(false);
+        }
+
+        RemoveEmptySocketDirectory(Path.GetDirectoryName(socketPath));
+    }
+
+    /// <summary>
+    /// A server that was killed (a closed terminal, SIGKILL) cannot remove its socket directory;
+    /// its workers see the connection close and the last one out removes the directory.
+    /// </summary>
+    private static void RemoveEmptySocketDirectory(string? directory)
+    {
+        if (directory is null || !Path.GetFileName(directory).StartsWith(WorkerPool.DirectoryPrefix, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.Delete(directory, recursive: false);
+        }
+        catch (IOException)
+        {
+            // Not empty (another worker still runs) or already gone.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 
     public async Task ServeAsync(Transport transport, CancellationToken ct)

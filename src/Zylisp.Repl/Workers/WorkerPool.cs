@@ -13,6 +13,9 @@ internal sealed class WorkerPool : IDisposable
 {
     public const string Name = "worker-pool";
 
+    /// <summary>The socket directory's name starts with this (Directory.CreateTempSubdirectory adds a random suffix).</summary>
+    public const string DirectoryPrefix = "zylisp-nrepl-";
+
     private readonly Func<ServerSession, string, Task> notify;
 
     public WorkerPool(int size, WorkerLauncher launcher, WorkerLimits limits, Func<ServerSession, string, Task> notify)
@@ -21,7 +24,7 @@ internal sealed class WorkerPool : IDisposable
         Launcher = launcher;
         Limits = limits;
         this.notify = notify;
-        SocketDirectory = Directory.CreateTempSubdirectory("zylisp-nrepl-").FullName;
+        SocketDirectory = Directory.CreateTempSubdirectory(DirectoryPrefix).FullName;
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(SocketDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
