@@ -80,6 +80,57 @@ public sealed class Engine
         });
     }
 
+    /// <summary>
+    /// Like <see cref="Eval(string, string, CancellationToken)"/>, with the request's own streams,
+    /// source position and a callback after each top-level form. The engine's globals are shared;
+    /// only the I/O is per request.
+    /// </summary>
+    public EvalResult Eval(EvalRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var options = Options with
+        {
+            Out = request.Out ?? Options.Out,
+            Error = request.Error ?? Options.Error,
+            In = request.In ?? Options.In,
+        };
+        // Blank lines and spaces put the code where it sits in the editor's file, so spans and
+        // carets match without a reader option for a starting position.
+        var source = new string('\n', Math.Max(0, request.Line - 1)) + new string(' ', Math.Max(0, request.Column - 1)) + request.Source;
+        return OnEvaluationThread(() =>
+        {
+            var diagnostics = new List<Diagnostic>();
+            if (ReadInto(source, request.File, diagnostics) is not { } read)
+            {
+                return new EvalResult(null, false, diagnostics, null);
+            }
+
+            var unit = pipeline.NewUnit(request.File);
+            var ctx = new RunContext(globals, options, pipeline, ct);
+            var (value, error) = Guard(
+                () =>
+                {
+                    object? last = null;
+                    foreach (var form in read.Forms)
+                    {
+                        last = pipeline.EvalTopLevel(form, unit, ctx);
+                        request.OnFormEvaluated?.Invoke(form, last);
+                    }
+
+                    return last;
+                },
+                diagnostics);
+            if (error is null && !diagnostics.Any(d => d.IsError))
+            {
+                var warnings = Pipeline.UndefinedWarnings(unit);
+                diagnostics.AddRange(warnings);
+                return new EvalResult(value, true, diagnostics, null);
+            }
+
+            return new EvalResult(null, false, diagnostics, error);
+        });
+    }
+
     /// <summary>Loads a program file and calls its -main; see <see cref="RunSource"/>.</summary>
     public RunResult RunFile(string path, IReadOnlyList<string> args, CancellationToken ct = default)
     {
@@ -389,6 +440,11 @@ public sealed class Engine
     /// <summary>Runs Zylisp code on a thread with a large stack, rethrowing host bugs on the caller's thread.</summary>
     private T OnEvaluationThread<T>(Func<T> work)
     {
+        if (Options.EvaluateOnCallingThread)
+        {
+            return work();
+        }
+
         T result = default!;
         ExceptionDispatchInfo? failure = null;
         var thread = new Thread(
