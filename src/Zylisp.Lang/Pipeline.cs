@@ -53,7 +53,7 @@ internal sealed class Pipeline : IHostServices
     public ReadResult Read(string source, string file)
     {
         Sources.Add(file, source);
-        return Reader.ReadAll(source, file, readerOptions);
+        return Dialects.DropSlispSetDuplicates(Reader.ReadAll(source, file, readerOptions), file);
     }
 
     /// <summary>Passes 2-5 for one top-level form; returns its value. Throws the phase's exception on error.</summary>

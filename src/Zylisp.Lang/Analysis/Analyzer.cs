@@ -191,6 +191,11 @@ internal sealed class Analyzer
             throw Error(DiagnosticIds.SpecialFormAsValue, symbol, symbol.Name);
         }
 
+        if (symbol.Namespace is { } ns && !Dialects.IsKnownNamespace(ns))
+        {
+            throw Error(DiagnosticIds.UnknownNamespace, symbol, ns, symbol.Name);
+        }
+
         return new GlobalRefNode(ResolveGlobal(symbol.Name, span), pos.Context, span);
     }
 

@@ -36,6 +36,41 @@ public static partial class DiagnosticCatalog
     {
         ArgumentNullException.ThrowIfNull(args);
         var descriptor = Get(id);
+        var rendered = Render(args);
+        try
+        {
+            return string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, rendered);
+        }
+        catch (FormatException)
+        {
+            // A template expecting more arguments than were given is a bug, but must not hide the diagnostic.
+            return descriptor.MessageFormat + " " + string.Join(", ", rendered);
+        }
+    }
+
+    /// <summary>
+    /// The help for <paramref name="id"/> with {0}, {1}... replaced by the arguments, or null. Not
+    /// string.Format: help texts show map literals whose braces are not placeholders.
+    /// </summary>
+    public static string? FormatHelp(string id, IReadOnlyList<object?> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (!TryGet(id, out var descriptor) || descriptor.Help is not { } help)
+        {
+            return null;
+        }
+
+        var rendered = Render(args);
+        for (int i = 0; i < rendered.Length; i++)
+        {
+            help = help.Replace("{" + i.ToString(CultureInfo.InvariantCulture) + "}", (string?)rendered[i], StringComparison.Ordinal);
+        }
+
+        return help;
+    }
+
+    private static object?[] Render(IReadOnlyList<object?> args)
+    {
         var rendered = new object?[args.Count];
         for (int i = 0; i < args.Count; i++)
         {
@@ -48,15 +83,7 @@ public static partial class DiagnosticCatalog
             };
         }
 
-        try
-        {
-            return string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, rendered);
-        }
-        catch (FormatException)
-        {
-            // A template expecting more arguments than were given is a bug, but must not hide the diagnostic.
-            return descriptor.MessageFormat + " " + string.Join(", ", rendered);
-        }
+        return rendered;
     }
 
     /// <summary>The phase an id's number range belongs to: ZL1xxx Read ... ZL5xxx Run.</summary>
