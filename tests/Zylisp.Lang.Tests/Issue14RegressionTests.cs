@@ -165,3 +165,55 @@ public class Issue14RegressionTests
     public void Issue14_help_text_substitutes_its_arguments() =>
         Assert.DoesNotContain("{0}", host.Fails("(def 1 2 3 4)", DiagnosticIds.MalformedSpecialForm).Help);
 }
+
+/// <summary>Issue 14, "the arity check also becomes a warning at zylisp run, located at the call".</summary>
+public class Issue14ArityTests
+{
+    private readonly LangTestHost host = new();
+
+    [Fact]
+    public void Issue14_a_call_with_the_wrong_arity_warns_at_the_call()
+    {
+        var result = host.Engine.Eval("(defn add [a b] (+ a b))\n(defn g [] (add 1))", "t.zl");
+        Assert.True(result.Success);
+        var d = Assert.Single(result.Diagnostics, d => d.Id == DiagnosticIds.WrongArityWarning);
+        Assert.Equal((2, 12), (d.Span!.Line, d.Span.Column));
+        Assert.Equal(Severity.Warning, d.Severity);
+    }
+
+    [Theory]
+    [InlineData("(defn g [] (inc 1 2))")]
+    [InlineData("(defn v [a & more] a) (defn g [] (v))")]
+    [InlineData("(defn m ([a] a) ([a b c] a)) (defn g [] (m 1 2))")]
+    public void Issue14_wrong_arity_calls_of_builtins_and_closures_warn(string source)
+    {
+        var result = host.Engine.Eval(source, "t.zl");
+        Assert.Contains(result.Diagnostics, d => d.Id == DiagnosticIds.WrongArityWarning);
+    }
+
+    [Theory]
+    [InlineData("(defn v [a & more] a) (v 1 2 3)")]
+    [InlineData("(defn m ([a] a) ([a b c] a)) [(m 1) (m 1 2 3)]")]
+    [InlineData("(+ 1 2 3 4)")]
+    public void Issue14_calls_with_an_accepted_arity_do_not_warn(string source)
+    {
+        var result = host.Engine.Eval(source, "t.zl");
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == DiagnosticIds.WrongArityWarning);
+    }
+
+    [Fact]
+    public void Issue14_a_wrong_arity_tail_call_is_located_at_the_call()
+    {
+        var result = host.Engine.Eval("(defn add [a b] a)\n(defn g [] (add 1)) (g)", "t.zl");
+        var d = Assert.Single(result.Diagnostics, d => d.Id == DiagnosticIds.WrongArity);
+        Assert.Equal((2, 12), (d.Span!.Line, d.Span.Column));
+    }
+
+    [Fact]
+    public void Issue14_arity_is_described_plainly()
+    {
+        Assert.Equal("1 or 2", new Analysis.Arity([1, 2], null).Describe());
+        Assert.Equal("0, 1 or 3 or more", new Analysis.Arity([0, 1], 3).Describe());
+        Assert.Equal("2 or more", new Analysis.Arity([], 2).Describe());
+    }
+}

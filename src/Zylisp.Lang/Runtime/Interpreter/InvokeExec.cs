@@ -168,6 +168,9 @@ internal sealed class TailInvokeExec(ExecNode fn, ExecNode[] args, string caller
 
             if (target is Closure c)
             {
+                // Checked here, not when the trampoline runs it: by then this call site has
+                // returned, and a wrong-arity error would point at some outer caller (or nowhere).
+                c.Template.Select(values.Length);
                 f.Ctx.TailFn = c;
                 f.Ctx.TailArgs = values;
                 return Markers.TailCall;
