@@ -86,7 +86,7 @@ public static partial class DiagnosticCatalog
         return rendered;
     }
 
-    /// <summary>The phase an id's number range belongs to: ZL1xxx Read ... ZL5xxx Run.</summary>
+    /// <summary>The phase an id's number range belongs to: ZL1xxx Read ... ZL5xxx Run, ZL6xxx Lint.</summary>
     public static Phase PhaseOf(string id) =>
         id.Length >= 3 && id.StartsWith("ZL", StringComparison.Ordinal)
             ? id[2] switch
@@ -95,6 +95,7 @@ public static partial class DiagnosticCatalog
                 '2' => Phase.Expand,
                 '3' => Phase.Analyze,
                 '4' => Phase.Emit,
+                '6' => Phase.Lint,
                 _ => Phase.Run,
             }
             : Phase.Run;
@@ -113,7 +114,7 @@ public static partial class DiagnosticCatalog
 
     /// <summary>Every entry of every phase, duplicates included (the tests check there are none).</summary>
     internal static IEnumerable<DiagnosticDescriptor> AllEntries() =>
-        ReadEntries().Concat(ExpandEntries()).Concat(AnalyzeEntries()).Concat(EmitEntries()).Concat(RunEntries());
+        ReadEntries().Concat(ExpandEntries()).Concat(AnalyzeEntries()).Concat(EmitEntries()).Concat(RunEntries()).Concat(LintEntries());
 
     private static DiagnosticDescriptor Error(string id, string message, string? help = null) =>
         new(id, Severity.Error, PhaseOf(id), message, help);
