@@ -26,8 +26,8 @@ public class FormatterTests
     [InlineData("(foo a\nb\nc)", "(foo a\n     b\n     c)\n")]
     [InlineData("(foo\na\nb)", "(foo\n a\n b)\n")]
     [InlineData("(str/join \", \"\n[1 2])", "(str/join \", \"\n          [1 2])\n")]
-    // A block form whose special argument is not on the head's line is aligned as a call.
-    [InlineData("(let\n[a 1]\na)", "(let\n [a 1]\n a)\n")]
+    // A block form's special argument on its own line is aligned as a call; the body still gets two spaces (as cljfmt).
+    [InlineData("(let\n[a 1]\na)", "(let\n [a 1]\n  a)\n")]
     // Vectors, maps and sets align with their first element.
     [InlineData("[1\n2\n3]", "[1\n 2\n 3]\n")]
     [InlineData("{:a 1\n:b 2}", "{:a 1\n :b 2}\n")]
@@ -79,4 +79,28 @@ public class FormatterTests
     [Fact]
     public void Slisp_set_literals_with_repeats_are_formatted() =>
         Assert.True(SourceFormatter.Format("#{1 2 2}", "t.slisp").Success);
+}
+
+/// <summary>cljfmt's block rule in detail, and Zylisp's catch.</summary>
+public class FormatterBlockRuleTests
+{
+    [Theory]
+    // A block form whose first body form shares the head's line is aligned like a call.
+    [InlineData("(do a\nb)", "(do a\n    b)\n")]
+    [InlineData("(cond ~@acc\n:else 1)", "(cond ~@acc\n      :else 1)\n")]
+    [InlineData("(if test a\nb)", "(if test a\n    b)\n")]
+    [InlineData("(let [a 1] a\nb)", "(let [a 1] a\n     b)\n")]
+    // Zylisp's catch with and without a type keyword.
+    [InlineData("(catch e\n(f e))", "(catch e\n  (f e))\n")]
+    [InlineData("(catch :type-error e\n(f e))", "(catch :type-error e\n  (f e))\n")]
+    public void Block_forms(string input, string expected) =>
+        Assert.Equal(expected, SourceFormatter.Format(input, "t.zl").Formatted);
+
+    [Fact]
+    public void The_prelude_is_formatted()
+    {
+        string path = Path.Combine(RepositoryFiles.Root, "src", "Zylisp.Lang", "Prelude", "prelude.zl");
+        string text = File.ReadAllText(path);
+        Assert.Equal(text, SourceFormatter.Format(text, path).Formatted);
+    }
 }

@@ -56,7 +56,7 @@ internal static class IndentRules
         ["ns"] = new IndentRule.Block(1),
         ["condp"] = new IndentRule.Block(2),
         ["as->"] = new IndentRule.Block(2),
-        // Zylisp's (catch e body) and (catch :type e body): the body is indented either way.
+        // (catch e body); (catch :type e body) is Block(2), see LayoutWriter.
         ["catch"] = new IndentRule.Block(1),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

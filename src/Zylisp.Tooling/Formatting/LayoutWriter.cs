@@ -169,20 +169,19 @@ internal sealed class LayoutWriter
         var rule = c.Open is "(" or "#(" && c.Elements.Length > 0 && c.Elements[0].Node is TokenNode head && IsName(head.Text)
             ? IndentRules.For(head.Text) ?? (IndentRule)new CallRule()
             : null;
+        if (rule is IndentRule.Block && c.Elements[0].Node is TokenNode { Text: "catch" } && c.Elements.Length > 1 && c.Elements[1].Node is TokenNode { Text: [':', ..] })
+        {
+            // (catch :type e body): the type and the name both belong with the head.
+            rule = new IndentRule.Block(2);
+        }
 
         // Where the first argument of a call went when it stayed on the head's line.
         int? firstArgumentColumn = null;
-        int? firstBrokenArgument = null;
         for (int i = 0; i < c.Elements.Length; i++)
         {
             var element = c.Elements[i];
             bool breaks = StartsNewLine(element.Leading);
-            if (breaks && i >= 1 && firstBrokenArgument is null)
-            {
-                firstBrokenArgument = i;
-            }
-
-            int indent = IndentFor(rule, c.Open.Length, open, i, firstArgumentColumn, firstBrokenArgument);
+            int indent = IndentFor(rule, c, open, i, firstArgumentColumn);
             WriteGap(element.Leading, indent, hasPrevious: i > 0);
             if (i == 1 && !breaks)
             {
@@ -192,8 +191,7 @@ internal sealed class LayoutWriter
             WriteNode(element.Node);
         }
 
-        int closerIndent = c.Elements.Length == 0 ? open + c.Open.Length
-            : IndentFor(rule, c.Open.Length, open, c.Elements.Length, firstArgumentColumn, firstBrokenArgument ?? c.Elements.Length);
+        int closerIndent = c.Elements.Length == 0 ? open + c.Open.Length : IndentFor(rule, c, open, c.Elements.Length, firstArgumentColumn);
         if (WriteTrailingComments(c.BeforeClose, closerIndent, hasPrevious: c.Elements.Length > 0))
         {
             NewLines(1, closerIndent);
@@ -202,19 +200,40 @@ internal sealed class LayoutWriter
         Append(c.Close);
     }
 
-    /// <summary>The column of element <paramref name="index"/> when it starts a line.</summary>
-    private static int IndentFor(IndentRule? rule, int openWidth, int open, int index, int? firstArgumentColumn, int? firstBrokenArgument)
+    /// <summary>
+    /// The column of element <paramref name="index"/> when it starts a line. As cljfmt's block
+    /// rule: the body is indented two spaces when the first body form starts a line of its own
+    /// (or there is none); otherwise the form is aligned like a call.
+    /// </summary>
+    private static int IndentFor(IndentRule? rule, CollectionNode c, int open, int index, int? firstArgumentColumn)
     {
-        int listIndent = firstArgumentColumn ?? open + openWidth;
-        return rule switch
+        int openWidth = c.Open.Length;
+        if (rule is null)
         {
             // Vectors, maps, sets and lists that do not start with a name: align with the first element.
-            null => open + openWidth,
-            IndentRule.Inner => index == 0 ? open + openWidth : open + 2,
-            IndentRule.Block b when index == 0 => open + openWidth,
-            IndentRule.Block b when (firstBrokenArgument ?? int.MaxValue) > b.Special => open + 2,
-            _ => index == 0 ? open + openWidth : listIndent,
-        };
+            return open + openWidth;
+        }
+
+        if (index == 0)
+        {
+            return open + openWidth;
+        }
+
+        if (rule is IndentRule.Inner)
+        {
+            return open + 2;
+        }
+
+        if (rule is IndentRule.Block b && index > b.Special)
+        {
+            int firstBody = b.Special + 1;
+            if (firstBody >= c.Elements.Length || StartsNewLine(c.Elements[firstBody].Leading))
+            {
+                return open + 2;
+            }
+        }
+
+        return firstArgumentColumn ?? open + openWidth;
     }
 
     private static bool StartsNewLine(ImmutableArray<Trivia> leading) =>
