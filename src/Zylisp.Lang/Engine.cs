@@ -58,6 +58,9 @@ public sealed class Engine
     /// <summary>True for the names of special forms (def, if, fn*, ...), which are neither globals nor macros.</summary>
     public static bool IsSpecialForm(string name) => SpecialFormTable.IsSpecial(name);
 
+    /// <summary>True for the namespaces a qualified name may use (Math, clojure.math, clojure.core); see ZL3009.</summary>
+    public static bool IsKnownNamespace(string ns) => Dialects.IsKnownNamespace(ns);
+
     /// <summary>The pass names of the pipeline, in order.</summary>
     public static IReadOnlyList<string> Passes => Pipeline.Passes;
 
