@@ -103,6 +103,20 @@ public class Issue14RegressionTests
         Assert.Equal("dec", host.Fails("(let [x \"a\"] (dec x))", DiagnosticIds.WrongType).Args[0]);
     }
 
+    [Theory]
+    [InlineData("(zero? \"a\")", "zero?")]
+    [InlineData("(even? \"a\")", "even?")]
+    [InlineData("(frequencies 5)", "frequencies")]
+    [InlineData("(defn f [x] (pos? x)) (f \"a\")", "pos?")]
+    // A function the program passed in keeps its own name.
+    [InlineData("(update {:a \"x\"} :a inc)", "inc")]
+    public void Issue14_a_prelude_function_failing_in_a_core_function_is_named(string source, string blamed)
+    {
+        var d = host.Fails(source, DiagnosticIds.WrongType);
+        Assert.Equal(blamed, d.Args[0]);
+        Assert.StartsWith("`" + blamed + "`", d.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Issue14_a_failing_argument_does_not_repeat_its_functions_frame()
     {
