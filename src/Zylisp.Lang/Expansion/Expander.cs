@@ -19,7 +19,7 @@ internal sealed class ExpansionException(Diagnostic diagnostic) : Exception(diag
 /// defmacro and syntax-quote itself, normalizes let/loop bindings and fn arities, and walks
 /// into every core form so no macro call survives. Locally bound names shadow macros.
 /// </summary>
-internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
+internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, IDefinitionLoader definitions)
 {
     private static readonly Keyword MacroKey = Keyword.Of("macro");
     private static readonly Keyword DocKey = Keyword.Of("doc");
@@ -133,7 +133,7 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
                 case "syntax-quote" or "quasiquote":
                     if (list.Count != 2)
                     {
-                        throw Error(DiagnosticIds.MalformedBindings, list, head.Name, "expected one form");
+                        throw Error(DiagnosticIds.MalformedQuoting, list, head.Name, "expected exactly one form");
                     }
 
                     return Expand(WithSpan(new SyntaxQuote(new GlobalEnvironmentGensyms(globals)).Expand(list.Rest.First), list.Span), locals, ctx);
@@ -164,10 +164,14 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
     {
         macro = null;
         if (form is PersistentList { First: Symbol head }
-            && (head.Namespace is null ? !locals.Contains(head.Name) : Dialects.IsKnownNamespace(head.Namespace))
-            && globals.Find(head.Name) is { IsMacro: true, Value: ZFunction } v)
+            && (head.Namespace is null ? !locals.Contains(head.Name) : Dialects.IsKnownNamespace(head.Namespace)))
         {
-            macro = v;
+            // The require step for macros: a prelude macro is loaded before it is looked up.
+            definitions.Require(head.Name);
+            if (globals.Find(head.Name) is { IsMacro: true, Value: ZFunction } v)
+            {
+                macro = v;
+            }
         }
 
         return macro is not null;

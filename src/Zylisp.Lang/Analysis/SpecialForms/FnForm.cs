@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Zylisp.Lang.Data;
 using Zylisp.Lang.Diagnostics;
+using Zylisp.Lang.Runtime;
 
 namespace Zylisp.Lang.Analysis.SpecialForms;
 
@@ -62,7 +63,7 @@ internal static class FnForm
                 throw a.Error(DiagnosticIds.MalformedSpecialForm, form, "fn", "at most one arity may take & rest");
             }
 
-            return new FnNode(name ?? "fn", name is not null, arities.ToImmutable(), [.. a.Scope.Captures], pos.Context, a.SpanOf(form));
+            return new FnNode(name ?? "fn", arities.ToImmutable(), [.. a.Scope.Captures], pos.Context, a.SpanOf(form));
         }
         finally
         {

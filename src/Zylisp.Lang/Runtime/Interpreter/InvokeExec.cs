@@ -13,63 +13,11 @@ internal abstract class CallSite(string caller, SourceSpan? span) : ExecNode
     protected readonly string Caller = caller;
     protected readonly SourceSpan? Span = span;
 
-    protected bool Trace(Exception e)
-    {
-        if (e is ZylispException z)
-        {
-            // An error is located at its innermost call site, but not inside the prelude when a
-            // program's own call led there: `(let [[a] 5] …)` failing in the prelude's nth is the
-            // program's error, reported at its line (the trace still shows the prelude frames).
-            if (z.Value is ErrorValue error && (error.Span is null || (InPrelude(error.Span) && !InPrelude(Span))))
-            {
-                if (error.Span is not null)
-                {
-                    BlameCalledFunction(error, z.Trace);
-                }
+    protected bool Trace(Exception e) => RuntimeApi.AddCallSite(e, Caller, Span);
 
-                error.Span = Span;
-            }
+    protected ZylispException Translate(Exception e) => RuntimeApi.FromHostFailure(e, Caller, Span);
 
-            z.AddFrame(Caller, Span);
-        }
-
-        return false;
-    }
-
-    private static bool InPrelude(SourceSpan? span) => span?.File == Prelude.PreludeSource.FileName;
-
-    /// <summary>
-    /// A prelude function failing in a core function it calls by name, (zero? "a") failing in `==`,
-    /// names the function the program called: "`zero?` expects a number". The trace so far is all
-    /// prelude frames; the innermost call site must spell the failing function's name, so a
-    /// function the program passed in, (update m :k inc) failing in `inc`, keeps its own name.
-    /// </summary>
-    private static void BlameCalledFunction(ErrorValue error, IReadOnlyList<Diagnostics.ZylispStackFrame> trace)
-    {
-        if (error.DiagnosticId != Diagnostics.DiagnosticIds.WrongType || error.Args is not [string failed, ..] || trace.Count == 0
-            || trace[0].Span is not { } site || !InPrelude(site) || trace[^1].FunctionName == failed)
-        {
-            return;
-        }
-
-        string text = Prelude.PreludeSource.Text;
-        int head = site.StartOffset + 1;
-        if (site.StartOffset < text.Length && text[site.StartOffset] == '(' && head + failed.Length <= text.Length
-            && string.CompareOrdinal(text, head, failed, 0, failed.Length) == 0
-            && (head + failed.Length == text.Length || text[head + failed.Length] is ' ' or ')' or '\n'))
-        {
-            error.BlameFunction(trace[^1].FunctionName);
-        }
-    }
-
-    protected ZylispException Translate(Exception e)
-    {
-        var z = HostErrors.ToZylisp(e, Span);
-        z.AddFrame(Caller, Span);
-        return z;
-    }
-
-    protected static bool IsHost(Exception e) => e is not ZylispException and not OperationCanceledException;
+    protected static bool IsHost(Exception e) => RuntimeApi.IsHostFailure(e);
 
     /// <summary>Calls any callable value: functions, and keywords, maps, sets and vectors as lookups.</summary>
     protected static object? InvokeValue(RunContext ctx, object? fn, object?[] args) => Core.Callables.Call(ctx, fn, args);
@@ -195,17 +143,7 @@ internal sealed class TailInvokeExec(ExecNode fn, ExecNode[] args, string caller
             var target = fn.Eval(f);
             var values = EvalAll(args, f);
 
-            if (target is Closure c)
-            {
-                // Checked here, not when the trampoline runs it: by then this call site has
-                // returned, and a wrong-arity error would point at some outer caller (or nowhere).
-                c.Template.Select(values.Length);
-                f.Ctx.TailFn = c;
-                f.Ctx.TailArgs = values;
-                return Markers.TailCall;
-            }
-
-            return InvokeValue(f.Ctx, target, values);
+            return RuntimeApi.TailCall(f.Ctx, target, values);
         }
         catch (Exception e) when (Trace(e))
         {
