@@ -52,6 +52,23 @@ public sealed class Engine
     public IEnumerable<string> GlobalNames =>
         globals.DefinedNames.Where(n => !n.StartsWith('%')).Concat(SpecialFormTable.All.Select(f => f.Name)).Distinct().Order(StringComparer.Ordinal);
 
+    /// <summary>
+    /// What is known about the global <paramref name="name"/> (a core or prelude definition, or one
+    /// this engine has run); null when it is not defined. For `zylisp lint` and editors.
+    /// </summary>
+    public GlobalInfo? DescribeGlobal(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        pipeline.Require(name); // a prelude definition is loaded on first use
+        return globals.Find(name) is { IsDefined: true } v ? new GlobalInfo(v.Name, v.IsMacro, Arity.Of(v.Value)) : null;
+    }
+
+    /// <summary>True for the names of special forms (def, if, fn*, ...), which are neither globals nor macros.</summary>
+    public static bool IsSpecialForm(string name) => SpecialFormTable.IsSpecial(name);
+
+    /// <summary>True for the namespaces a qualified name may use (Math, clojure.math, clojure.core); see ZL3009.</summary>
+    public static bool IsKnownNamespace(string ns) => Dialects.IsKnownNamespace(ns);
+
     /// <summary>The pass names of the pipeline, in order.</summary>
     public static IReadOnlyList<string> Passes => Pipeline.Passes;
 

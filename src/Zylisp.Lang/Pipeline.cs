@@ -69,7 +69,7 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
     public ReadResult Read(string source, string file)
     {
         Sources.Add(file, source);
-        return Reader.ReadAll(source, file, readerOptions);
+        return Dialects.DropSlispSetDuplicates(Reader.ReadAll(source, file, readerOptions), file);
     }
 
     /// <summary>Passes 2-5 for one top-level form; returns its value. Throws the phase's exception on error.</summary>
@@ -204,11 +204,11 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
         return last;
     }
 
-    /// <summary>Warnings for globals the unit referred to that are still undefined.</summary>
+    /// <summary>The analyzer's warnings (wrong arity at a call), then one for each global the unit referred to that is still undefined.</summary>
     public static List<Diagnostic> UndefinedWarnings(CompilationUnit unit)
     {
         // A plain loop: LINQ over this list of value tuples would be JIT-compiled on every start.
-        var warnings = new List<Diagnostic>();
+        var warnings = new List<Diagnostic>(unit.Analyzer.Warnings);
         foreach (var r in unit.Analyzer.ForwardReferences)
         {
             if (!r.Var.IsDefined)

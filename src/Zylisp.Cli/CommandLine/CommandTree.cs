@@ -37,6 +37,8 @@ internal static class CommandTree
             EvalCommandDefinition(),
             ExpandCommandDefinition(),
             ZastCommandDefinition(),
+            FormatCommandDefinition(),
+            LintCommandDefinition(),
             VersionCommandDefinition(),
             NreplCommandDefinition(),
             ConnectCommandDefinition(),
@@ -207,6 +209,32 @@ internal static class CommandTree
         var command = new Command("worker", "An nREPL evaluation worker (started by `zylisp nrepl`, not by hand).") { socket };
         command.Hidden = true;
         command.SetAction(result => WorkerCommand.Execute(result.GetRequiredValue(socket)));
+        return command;
+    }
+
+    private static Command FormatCommandDefinition()
+    {
+        var files = new Argument<string[]>("FILE") { Description = "Files to format in place, or - to format standard input to standard output.", Arity = ArgumentArity.OneOrMore };
+        var check = new Option<bool>("--check") { Description = "Change nothing: list the files that would change and exit 1 if any would." };
+        var command = new Command("format", "Format Zylisp source the way cljfmt formats Clojure (docs/design/formatting.md). A file with read errors is left untouched.")
+        {
+            files,
+            check,
+        };
+        command.SetAction(result => FormatCommand.Execute(result.GetRequiredValue(files), result.GetValue(check), OptionsOf(result)));
+        return command;
+    }
+
+    private static Command LintCommandDefinition()
+    {
+        var files = new Argument<string[]>("FILE") { Description = "Files to check, or - for standard input.", Arity = ArgumentArity.OneOrMore };
+        var json = new Option<bool>("--json") { Description = "Write one JSON object per finding and line (file, line, column, id, severity, message, help), for editors." };
+        var command = new Command("lint", "Report likely mistakes and style problems as located warnings (docs/design/lint.md); exit 1 when something is found.")
+        {
+            files,
+            json,
+        };
+        command.SetAction(result => LintCommand.Execute(result.GetRequiredValue(files), result.GetValue(json), OptionsOf(result)));
         return command;
     }
 
