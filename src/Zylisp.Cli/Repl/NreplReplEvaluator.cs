@@ -73,7 +73,8 @@ internal sealed partial class NreplReplEvaluator(Task<Commands.NreplConnection> 
 
         _names = null;
         var errors = new StringBuilder();
-        string? value = null;
+        // One `value` reply per top-level form: several forms on one line print every value.
+        var values = new List<string>();
         var interrupted = false;
         var id = Guid.NewGuid().ToString("N");
         using var onInterrupt = cancellation.Register(() =>
@@ -91,7 +92,11 @@ internal sealed partial class NreplReplEvaluator(Task<Commands.NreplConnection> 
                 errors.Append(err);
             }
 
-            value = reply.Str("value") ?? value;
+            if (reply.Str("value") is { } value)
+            {
+                values.Add(value);
+            }
+
             interrupted |= reply.Has("status", "interrupted");
             if (reply.Has("status", "need-input"))
             {
@@ -104,7 +109,7 @@ internal sealed partial class NreplReplEvaluator(Task<Commands.NreplConnection> 
             errors.Append("Interrupted.\n");
         }
 
-        return new ReplOutcome(interrupted ? null : value, errors.Length > 0 ? errors.ToString() : null);
+        return new ReplOutcome(interrupted || values.Count == 0 ? null : string.Join('\n', values), errors.Length > 0 ? errors.ToString() : null);
     }
 
     private HashSet<string> KnownNames()
