@@ -21,7 +21,7 @@ internal static class EvalCommand
             return ExitCodes.ProgramFailed;
         }
 
-        streams.Out.WriteLine(Printer.PrStr(result.Value));
+        streams.Out.WriteLine(Printer.PrStr(result.Value, engine.Options.Limits));
         return ExitCodes.Success;
     }
 }

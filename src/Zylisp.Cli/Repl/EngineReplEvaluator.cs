@@ -45,7 +45,7 @@ internal sealed class EngineReplEvaluator(Engine engine, DiagnosticReporter repo
         engine.SetGlobal("*2", _value1);
         engine.SetGlobal("*1", result.Value);
         (_value2, _value1) = (_value1, result.Value);
-        return new ReplOutcome(Printer.PrStr(result.Value), report);
+        return new ReplOutcome(Printer.PrStr(result.Value, engine.Options.Limits), report);
     }
 
     /// <summary>

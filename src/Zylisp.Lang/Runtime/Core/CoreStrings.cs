@@ -12,8 +12,8 @@ internal static class CoreStrings
 {
     public static IEnumerable<Builtin> Functions() =>
     [
-        Fn("str", 0, -1, "([& xs])", "Concatenates the display forms of the arguments; nil is \"\".", (_, a) => Concat(a, Printer.Str)),
-        Fn("%slisp-str", 0, -1, "([& xs])", "str under SLisp rules (SLisp's rendering of collections).", (_, a) => Concat(a, Printer.SlispStr)),
+        Fn("str", 0, -1, "([& xs])", "Concatenates the display forms of the arguments; nil is \"\".", (ctx, a) => Concat(a, v => Printer.Str(v, ctx.Options.Limits))),
+        Fn("%slisp-str", 0, -1, "([& xs])", "str under SLisp rules (SLisp's rendering of collections).", (ctx, a) => Concat(a, v => Printer.SlispStr(v, ctx.Options.Limits))),
         Fn("subs", 2, 3, "([s start] [s start end])", "The code points of s from start up to end.", (_, a) =>
         {
             var s = Str("subs", a[0]);
