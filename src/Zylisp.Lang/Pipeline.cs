@@ -35,7 +35,7 @@ internal sealed class Pipeline : IHostServices
         Options = options;
         Sources = sources;
         expander = new Expander(globals, options.Limits);
-        readerOptions = new ReaderOptions { MaxDepth = options.Limits.MaxReadDepth };
+        readerOptions = new ReaderOptions { MaxDepth = options.Limits.MaxReadDepth, MaxSourceLength = options.Limits.MaxSourceLength };
     }
 
     public GlobalEnvironment Globals { get; }

@@ -15,18 +15,15 @@ internal static class RunCommand
     {
         using var streams = StandardStreams.Open();
         string source;
-        if (request.ReadsStandardInput)
-        {
-            source = Console.In.ReadToEnd();
-        }
-        else if (CommandInput.TryReadBytes(request.Path, out var problem) is { } bytes)
+        var path = request.ReadsStandardInput ? RunRequest.StandardInput : request.Path;
+        if (CommandInput.TryReadBytes(path, out var problem) is { } bytes)
         {
             // Read here, once, rather than testing File.Exists and letting the engine read it again.
             source = CommandInput.DecodeUtf8(bytes);
         }
         else
         {
-            streams.Error.WriteLine($"zylisp: cannot run '{request.Path}': {Explain(request.Path, problem)}");
+            streams.Error.WriteLine($"zylisp: cannot run '{(request.ReadsStandardInput ? StandardInputName : request.Path)}': {Explain(request.Path, problem)}");
             streams.Error.WriteLine("Try 'zylisp --help' for the commands.");
             return ExitCodes.Usage;
         }

@@ -65,4 +65,45 @@ public class RuntimeLimitsTests
         host.Eval("(println [1 2 3])");
         Assert.Equal("[1 2 ...]\n", host.Out.ToString());
     }
+
+    [Fact]
+    public void Source_length_at_the_limit_reads_and_one_past_is_ZL1017()
+    {
+        var host = new LangTestHost(new RuntimeLimits { MaxSourceLength = 7 });
+        Assert.Equal(3L, host.Eval("(+ 1 2)"));
+        var error = host.Fails("(+ 1 2) ", DiagnosticIds.SourceTooLarge);
+        Assert.Equal((1, 1), (error.Span!.Line, error.Span.Column));
+    }
+
+    [Fact]
+    public void Reported_errors_at_the_limit_are_all_shown_and_one_past_is_counted()
+    {
+        var engine = new Engine(new EngineOptions { Out = TextWriter.Null, Error = TextWriter.Null });
+        var three = engine.Eval(") ) )", "three.zl").Diagnostics;
+        var four = engine.Eval(") ) ) )", "four.zl").Diagnostics;
+        var options = new DiagnosticFormatOptions { MaxErrors = 3, Terse = true };
+        var formatter = new DiagnosticFormatter(engine.Sources, options);
+        Assert.Equal(3, formatter.FormatAll(three).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        var capped = formatter.FormatAll(four).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, capped.Length);
+        Assert.Equal("... and 1 more error", capped[^1]);
+    }
+
+    [Fact]
+    public void The_reported_error_limit_defaults_from_RuntimeLimits() =>
+        Assert.Equal(new RuntimeLimits().MaxReportedErrors, new DiagnosticFormatOptions().MaxErrors);
+
+    [Fact]
+    public void Excerpts_at_the_width_are_whole_and_one_past_are_cut_around_the_caret()
+    {
+        var whole = DiagnosticFormatter.Window(new string('x', 10), 4, 5, 10);
+        Assert.Equal((new string('x', 10), 4, 5), whole);
+        var line = new string('a', 50) + "B" + new string('c', 50);
+        var (shown, column, end) = DiagnosticFormatter.Window(line, 50, 51, 20);
+        Assert.StartsWith("...", shown, StringComparison.Ordinal);
+        Assert.EndsWith("...", shown, StringComparison.Ordinal);
+        Assert.Equal('B', shown[column]);
+        Assert.Equal(column + 1, end);
+        Assert.Equal(26, shown.Length);
+    }
 }
