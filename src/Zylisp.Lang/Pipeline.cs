@@ -116,7 +116,7 @@ internal sealed class Pipeline : IHostServices
         object? last = null;
         foreach (var form in read.Forms)
         {
-            last = EvalTopLevel(form, unit, ctx);
+            last = TopLevelLocation.Run(form, () => EvalTopLevel(form, unit, ctx));
         }
 
         return last;

@@ -27,7 +27,7 @@ public sealed record Diagnostic
     public Phase Phase { get; }
 
     /// <summary>Where the problem is; null when it has no source location (e.g. a host failure).</summary>
-    public SourceSpan? Span { get; }
+    public SourceSpan? Span { get; init; }
 
     /// <summary>Values substituted into the catalogue's message template.</summary>
     public IReadOnlyList<object?> Args { get; }
@@ -44,7 +44,7 @@ public sealed record Diagnostic
     public string Message => DiagnosticCatalog.FormatMessage(Id, Args);
 
     /// <summary>Friendly help for this id, or null.</summary>
-    public string? Help => DiagnosticCatalog.TryGet(Id, out var descriptor) ? descriptor.Help : null;
+    public string? Help => DiagnosticCatalog.FormatHelp(Id, Args);
 
     /// <summary>
     /// A diagnostic whose severity and phase come from the catalogue entry for <paramref name="id"/>.

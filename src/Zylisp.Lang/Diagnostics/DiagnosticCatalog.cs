@@ -32,10 +32,33 @@ public static partial class DiagnosticCatalog
     /// The message for <paramref name="id"/> with <paramref name="args"/> substituted; strings are
     /// inserted as they are, other values in readable printed form.
     /// </summary>
-    public static string FormatMessage(string id, IReadOnlyList<object?> args)
+    public static string FormatMessage(string id, IReadOnlyList<object?> args) => Format(Get(id).MessageFormat, args);
+
+    /// <summary>
+    /// The help for <paramref name="id"/>, with the message's arguments substituted as in the
+    /// message (a help without {n} placeholders may show braces as they are); null if it has none.
+    /// </summary>
+    public static string? FormatHelp(string id, IReadOnlyList<object?> args) =>
+        !TryGet(id, out var descriptor) || descriptor.Help is not { } help ? null
+        : HasPlaceholder(help) ? Format(help, args)
+        : help;
+
+    private static bool HasPlaceholder(string template)
+    {
+        for (int i = template.IndexOf('{'); i >= 0 && i + 2 < template.Length; i = template.IndexOf('{', i + 1))
+        {
+            if (char.IsAsciiDigit(template[i + 1]) && template[i + 2] == '}')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Format(string template, IReadOnlyList<object?> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var descriptor = Get(id);
         var rendered = new object?[args.Count];
         for (int i = 0; i < args.Count; i++)
         {
@@ -50,12 +73,12 @@ public static partial class DiagnosticCatalog
 
         try
         {
-            return string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, rendered);
+            return string.Format(CultureInfo.InvariantCulture, template, rendered);
         }
         catch (FormatException)
         {
             // A template expecting more arguments than were given is a bug, but must not hide the diagnostic.
-            return descriptor.MessageFormat + " " + string.Join(", ", rendered);
+            return template + " " + string.Join(", ", rendered);
         }
     }
 

@@ -10,7 +10,7 @@ namespace Zylisp.Lang.Expansion;
 /// <summary>An expansion error; expansion of the current top-level form stops at the first one.</summary>
 internal sealed class ExpansionException(Diagnostic diagnostic) : Exception(diagnostic.Message)
 {
-    public Diagnostic Diagnostic { get; } = diagnostic;
+    public Diagnostic Diagnostic { get; internal set; } = diagnostic;
 }
 
 /// <summary>

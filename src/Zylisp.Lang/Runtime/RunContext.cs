@@ -121,6 +121,16 @@ public sealed class RunContext
             Depth--;
             Cancellation.ThrowIfCancellationRequested();
         }
+
+        try
+        {
+            MemoryGuard.Check(this);
+        }
+        catch (ZylispException)
+        {
+            Depth--;
+            throw;
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
