@@ -45,6 +45,12 @@ public sealed record RuntimeLimits
     public int MaxMacroExpansions { get; init; } = 100_000;
 
     /// <summary>
+    /// Deepest nesting of macros running inside macros (a macro whose code evals or macroexpands a
+    /// form that calls another macro, and so on). Past it the expansion is error ZL2001.
+    /// </summary>
+    public int MaxMacroNesting { get; init; } = 200;
+
+    /// <summary>
     /// Deepest nesting of a form after macro expansion. The reader caps what is written; this caps
     /// what macros build, so the passes after expansion (which recurse) never exhaust the host stack.
     /// </summary>

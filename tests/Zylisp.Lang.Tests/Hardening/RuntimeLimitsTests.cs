@@ -17,6 +17,7 @@ public class RuntimeLimitsTests
         Assert.Equal(10_000, limits.MaxCallDepth);
         Assert.Equal(1_000, limits.MaxReadDepth);
         Assert.Equal(100_000, limits.MaxMacroExpansions);
+        Assert.Equal(200, limits.MaxMacroNesting);
         Assert.Equal(1_000_000, limits.MaxExpansionSize);
         Assert.Equal(10_000, limits.MaxFormDepth);
         Assert.Equal(10_000, limits.MaxPrintDepth);
@@ -105,5 +106,63 @@ public class RuntimeLimitsTests
         Assert.Equal('B', shown[column]);
         Assert.Equal(column + 1, end);
         Assert.Equal(26, shown.Length);
+    }
+
+    [Fact]
+    public void Call_depth_at_the_limit_runs_and_one_past_is_ZL5005()
+    {
+        var host = new LangTestHost(new RuntimeLimits { MaxCallDepth = 50 });
+        host.Eval("(defn down [n] (if (= n 0) 0 (+ 1 (down (dec n)))))");
+        Assert.Equal(49L, host.Eval("(down 49)"));
+        host.Fails("(down 50)", DiagnosticIds.StackOverflow);
+    }
+
+    [Fact]
+    public void Read_depth_at_the_limit_reads_and_one_past_is_ZL1010()
+    {
+        var host = new LangTestHost(new RuntimeLimits { MaxReadDepth = 5 });
+        Assert.Equal("[[[[[]]]]]", host.Show("'[[[[[]]]]]"[1..]));
+        host.Fails("[[[[[[]]]]]]", DiagnosticIds.NestingTooDeep);
+    }
+
+    [Fact]
+    public void Macro_expansions_at_the_limit_expand_and_one_past_is_ZL2001()
+    {
+        var host = new LangTestHost(new RuntimeLimits { MaxMacroExpansions = 3 });
+        host.Eval("(defmacro one [x] x)");
+        Assert.Equal(1L, host.Eval("(+ (one 1) (one 0) (one 0))"));
+        host.Fails("(+ (one 1) (one 0) (one 0) (one 0))", DiagnosticIds.MacroExpansionLimit);
+    }
+
+    [Fact]
+    public void Macro_nesting_at_the_limit_expands_and_one_past_is_an_error()
+    {
+        var host = new LangTestHost(new RuntimeLimits { MaxMacroNesting = 3 });
+        host.Eval("(defmacro m [n] (if (> n 0) (eval (list 'm (dec n))) n))");
+        Assert.Equal(0L, host.Eval("(m 2)"));
+        var error = host.Fails("(m 3)", DiagnosticIds.MacroFailed);
+        Assert.Contains("limit of 3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Expansion_size_at_the_limit_expands_and_one_past_is_ZL2011()
+    {
+        // (+ 1 2) is four new nodes: the list and its three items.
+        var atLimit = new LangTestHost(new RuntimeLimits { MaxExpansionSize = 4 });
+        atLimit.Eval("(defmacro three [] '(+ 1 2))");
+        Assert.Equal(3L, atLimit.Eval("(three)"));
+        var past = new LangTestHost(new RuntimeLimits { MaxExpansionSize = 3 });
+        past.Eval("(defmacro three [] '(+ 1 2))");
+        past.Fails("(three)", DiagnosticIds.ExpansionTooLarge);
+    }
+
+    [Fact]
+    public void Form_depth_at_the_limit_expands_and_one_past_is_ZL2010()
+    {
+        // (nest 12) is twelve nested lists (inc (inc ... 0)); the defmacro itself nests less.
+        var host = new LangTestHost(new RuntimeLimits { MaxFormDepth = 12 });
+        host.Eval("(defmacro nest [n] (reduce (fn [f _] (list 'inc f)) 0 (range n)))");
+        Assert.Equal(12L, host.Eval("(nest 12)"));
+        host.Fails("(nest 13)", DiagnosticIds.FormTooDeep);
     }
 }
