@@ -42,6 +42,6 @@ internal static class ExpandCommand
         }
 
         new DiagnosticReporter(options).ReportErrors(result.Diagnostics, engine.Sources, streams);
-        return result.Success ? ExitCodes.Success : ExitCodes.ProgramFailed;
+        return streams.Finish(result.Success ? ExitCodes.Success : ExitCodes.ProgramFailed);
     }
 }

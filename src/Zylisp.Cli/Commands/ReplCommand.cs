@@ -11,6 +11,12 @@ internal static class ReplCommand
 {
     public static int Execute(OutputOptions options)
     {
+        if (StandardInputState.WasClosed())
+        {
+            // Nothing can ever be typed: the session is over before it starts, as with </dev/null.
+            return ExitCodes.Success;
+        }
+
         using var streams = StandardStreams.OpenThroughConsole();
         var profile = TerminalProfile.Detect();
         var reporter = new DiagnosticReporter(options);
@@ -29,6 +35,6 @@ internal static class ReplCommand
             streams.Out.Flush();
         }
 
-        return new ReplSession(input, evaluator, streams.Out, streams.Error, interrupts).Run();
+        return streams.Finish(new ReplSession(input, evaluator, streams.Out, streams.Error, interrupts).Run());
     }
 }

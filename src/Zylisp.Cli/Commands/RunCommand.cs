@@ -30,9 +30,15 @@ internal static class RunCommand
 
         var engine = EngineHost.Create(streams);
         var name = request.ReadsStandardInput ? StandardInputName : request.Path;
-        var result = engine.RunSource(source, name, request.Arguments);
+        using var interrupt = new ProgramInterrupt();
+        var result = engine.RunSource(source, name, request.Arguments, interrupt.Token);
+        if (interrupt.WasInterrupted)
+        {
+            return DiagnosticReporter.ReportInterrupt(result.Diagnostics, engine.Sources, streams);
+        }
+
         new DiagnosticReporter(request.Output).ReportErrors(result.Diagnostics, engine.Sources, streams);
-        return result.ExitCode;
+        return streams.Finish(result.ExitCode);
     }
 
     /// <summary>A bare word that is not a file may have been meant as a command.</summary>

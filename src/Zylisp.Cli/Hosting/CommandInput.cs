@@ -37,6 +37,12 @@ internal static class CommandInput
         {
             if (path == RunRequest.StandardInput)
             {
+                if (StandardInputState.WasClosed())
+                {
+                    problem = "standard input is closed";
+                    return null;
+                }
+
                 using var input = Console.OpenStandardInput();
                 return ReadAtMost(input, limit, out problem);
             }

@@ -36,3 +36,34 @@ public class ReaderHardeningTests
     public void A_quote_at_the_end_still_lacks_a_form() =>
         Assert.Equal(DiagnosticIds.MissingFormAfterPrefix, Assert.Single(Reader.ReadAll("'", "q.zl").Diagnostics).Id);
 }
+
+/// <summary>Issue 15 item 9: the REPL's one-pass bracket check agrees with the reader on when to ask it.</summary>
+public class BalanceScannerTests
+{
+    [Theory]
+    [InlineData("(+ 1 2)", true)]
+    [InlineData("(+ 1\n  2", false)]
+    [InlineData("\"a (\" ", true)]
+    [InlineData("\"open", false)]
+    [InlineData("\"esc \\\" (\"", true)]
+    [InlineData("; (\n1", true)]
+    [InlineData("#{1 #(inc %) [2]", false)]
+    [InlineData("([)", true)]
+    [InlineData("))", true)]
+    [InlineData("##NaN (", false)]
+    public void It_is_open_exactly_when_a_bracket_or_string_is(string text, bool mayBeComplete)
+    {
+        var scanner = new BalanceScanner();
+        foreach (var line in text.Split('\n'))
+        {
+            scanner.Feed(line);
+            scanner.Feed("\n");
+        }
+
+        Assert.Equal(mayBeComplete, scanner.MayBeComplete);
+        if (!mayBeComplete)
+        {
+            Assert.False(Reader.IsComplete(text));
+        }
+    }
+}
