@@ -11,6 +11,9 @@ internal static class ExitCodes
     /// <summary>The command line was wrong: unknown command or option, missing argument, unreadable file.</summary>
     public const int Usage = 2;
 
+    /// <summary>Standard output or error could not be written (sysexits' EX_IOERR): a full disk, a closed descriptor.</summary>
+    public const int OutputFailed = 74;
+
     /// <summary>A bug in Zylisp itself (sysexits' EX_SOFTWARE): never the user's fault.</summary>
     public const int InternalError = 70;
 }

@@ -34,6 +34,14 @@ try
 }
 catch (Exception ex)
 {
-    InternalErrorReport.Write(Console.Error, ex, verbose: args.Contains("--verbose"));
+    try
+    {
+        InternalErrorReport.Write(Console.Error, ex, verbose: args.Contains("--verbose"));
+    }
+    catch (IOException)
+    {
+        // Standard error itself is unwritable: the exit status is all that can still be said.
+    }
+
     return ExitCodes.InternalError;
 }

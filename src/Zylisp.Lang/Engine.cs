@@ -198,7 +198,8 @@ public sealed class Engine
                 return new RunResult(0, true, diagnostics, null);
             }
 
-            var (result, mainError) = Guard(() => CallMain(main, args, ctx), diagnostics);
+            var mainSpan = TopLevelLocation.OfMain(read);
+            var (result, mainError) = Guard(() => TopLevelLocation.Run(mainSpan, () => CallMain(main, args, ctx)), diagnostics);
             if (mainError is not null || diagnostics.Any(d => d.IsError))
             {
                 return new RunResult(1, false, diagnostics, mainError);
@@ -278,7 +279,7 @@ public sealed class Engine
                 {
                     foreach (var form in read.Forms)
                     {
-                        output.Add(pipeline.ExpandTopLevel(form, unit, ctx));
+                        output.Add(TopLevelLocation.Run(form, () => pipeline.ExpandTopLevel(form, unit, ctx)));
                     }
 
                     return null;
@@ -424,9 +425,13 @@ public sealed class Engine
             diagnostics.Add(RuntimeDiagnostic(e));
             return (null, e.Value);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException e)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticIds.Interrupted, null));
+            diagnostics.Add(Diagnostic.Create(DiagnosticIds.Interrupted, (e as LocatedInterrupt)?.Span));
+        }
+        catch (OutOfMemoryException)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticIds.OutOfMemory, null, RuntimeErrors.RuntimeOutOfMemory));
         }
         catch (Exception e) when (e is InsufficientExecutionStackException or InvalidCastException or ArgumentException or InvalidOperationException or NullReferenceException or IndexOutOfRangeException or OverflowException)
         {

@@ -46,7 +46,9 @@ public sealed record EngineOptions
 
 /// <summary>
 /// Every limit of the language core, checked in one place each: the call depth in
-/// <c>RunContext.Enter</c>, macro expansions and form depth in the expander, read depth in the reader.
+/// <c>RunContext.Enter</c>, macro expansions, expansion size and form depth in the expander, read
+/// depth and source size in the reader, print depth and length in the printer, the error count in
+/// the diagnostic formatter, memory in <c>MemoryGuard</c>. docs/language.md lists them with their defaults.
 /// </summary>
 public sealed record RuntimeLimits
 {
@@ -60,6 +62,12 @@ public sealed record RuntimeLimits
     public int MaxMacroExpansions { get; init; } = 100_000;
 
     /// <summary>
+    /// Deepest nesting of macros running inside macros (a macro whose code evals or macroexpands a
+    /// form that calls another macro, and so on). Past it the expansion is error ZL2001.
+    /// </summary>
+    public int MaxMacroNesting { get; init; } = 200;
+
+    /// <summary>
     /// Deepest nesting of a form after macro expansion. The reader caps what is written; this caps
     /// what macros build, so the passes after expansion (which recurse) never exhaust the host stack.
     /// </summary>
@@ -67,4 +75,28 @@ public sealed record RuntimeLimits
 
     /// <summary>Host stack size of the thread that runs Zylisp code; large so MaxCallDepth is reachable.</summary>
     public int EvaluationStackBytes { get; init; } = 512 * 1024 * 1024;
+
+    /// <summary>
+    /// Most nodes (atoms and collections) one top-level form may grow to during macro expansion. The
+    /// expansion count alone does not stop a macro whose output doubles each step.
+    /// </summary>
+    public int MaxExpansionSize { get; init; } = 1_000_000;
+
+    /// <summary>Deepest collection nesting printed; deeper collections print as <c>#</c> (Clojure's <c>*print-level*</c>).</summary>
+    public int MaxPrintDepth { get; init; } = 10_000;
+
+    /// <summary>Most items printed per collection; the rest print as <c>...</c> (Clojure's <c>*print-length*</c>).</summary>
+    public int MaxPrintLength { get; init; } = 1_000_000;
+
+    /// <summary>Largest source text, in characters, the reader accepts (one file, one REPL entry, one eval).</summary>
+    public int MaxSourceLength { get; init; } = 64 * 1024 * 1024;
+
+    /// <summary>Most errors reported in full from one read; the rest are counted in a last "N more errors" line.</summary>
+    public int MaxReportedErrors { get; init; } = 20;
+
+    /// <summary>
+    /// Managed heap, in bytes, a program may use before it fails with ZL5015 "out of memory"; 0
+    /// derives it from the machine (see <c>MemoryGuard</c>): three quarters of the memory the GC may use.
+    /// </summary>
+    public long MaxMemoryBytes { get; init; }
 }

@@ -39,7 +39,7 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
         Sources = sources;
         Executor = executor;
         expander = new Expander(globals, options.Limits, this);
-        readerOptions = new ReaderOptions { MaxDepth = options.Limits.MaxReadDepth };
+        readerOptions = new ReaderOptions { MaxDepth = options.Limits.MaxReadDepth, MaxSourceLength = options.Limits.MaxSourceLength };
     }
 
     public IExecutionEngine Executor { get; }
@@ -198,7 +198,7 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
         object? last = null;
         foreach (var form in read.Forms)
         {
-            last = EvalTopLevel(form, unit, ctx);
+            last = TopLevelLocation.Run(form, () => EvalTopLevel(form, unit, ctx));
         }
 
         return last;

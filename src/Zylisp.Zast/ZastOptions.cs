@@ -5,11 +5,17 @@ public sealed record ZastOptions
 {
     public static readonly ZastOptions Default = new();
 
-    /// <summary>The deepest list nesting the reader accepts. go/parser nests at most 100,000 levels and each
-    /// can take two lists (a node and a list field), so valid trees stay below the default.</summary>
+    /// <summary>The deepest list nesting the reader accepts, as the language reader's depth limit: a Go file
+    /// within <see cref="MaxGoNestingDepth"/> (each level can take a few lists) stays below it.</summary>
     /// <remarks>The builder recurses per level and also stops, with a diagnostic, when its thread's stack runs
     /// low; <see cref="ZastTool"/> runs on a thread with a stack large enough for any valid tree.</remarks>
-    public int MaxDepth { get; init; } = 250_000;
+    public int MaxDepth { get; init; } = 25_000;
+
+    /// <summary>
+    /// The deepest Go nesting <c>zast from-go</c> accepts (go/parser allows 100,000). Printed Go
+    /// indents one tab per level, so this also bounds <c>to-go</c>'s output to a few megabytes.
+    /// </summary>
+    public int MaxGoNestingDepth { get; init; } = 6_000;
 
     /// <summary>The builder stops after this many errors.</summary>
     public int MaxDiagnostics { get; init; } = 100;

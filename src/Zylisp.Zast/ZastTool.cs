@@ -37,7 +37,7 @@ public static class ZastTool
         OnLargeStack(fileName, () =>
         {
             var fileSet = new FileSet();
-            var parsed = GoParser.ParseFile(fileSet, fileName, source);
+            var parsed = GoParser.ParseFile(fileSet, fileName, source, new GoParserOptions { MaxNestingDepth = ZastOptions.Default.MaxGoNestingDepth });
             if (!parsed.Success)
             {
                 return Failure(parsed.Errors.Select(error => Diagnostic(ZastDiagnosticCatalog.GoSyntaxError,

@@ -23,7 +23,8 @@ public class BadInputTests
     {
         var covered = BadFiles.CoveredIds();
         var readerIds = Diagnostics.DiagnosticCatalog.All.Where(d => d.Phase == Diagnostics.Phase.Read).Select(d => d.Id);
-        var missing = readerIds.Where(id => !covered.Contains(id)).ToList();
+        // ZL1017 needs a source past the 64 MB limit; RuntimeLimitsTests covers it at a small limit.
+        var missing = readerIds.Where(id => !covered.Contains(id) && id != Diagnostics.DiagnosticIds.SourceTooLarge).ToList();
         Assert.True(missing.Count == 0, "no tests/bad file for " + string.Join(", ", missing));
     }
 }

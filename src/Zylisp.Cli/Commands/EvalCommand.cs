@@ -14,14 +14,20 @@ internal static class EvalCommand
         using var streams = StandardStreams.Open();
         var source = string.Join('\n', expressions);
         var engine = EngineHost.Create(streams);
-        var result = engine.Eval(source, SourceName);
+        using var interrupt = new ProgramInterrupt();
+        var result = engine.Eval(source, SourceName, interrupt.Token);
+        if (interrupt.WasInterrupted)
+        {
+            return DiagnosticReporter.ReportInterrupt(result.Diagnostics, engine.Sources, streams);
+        }
+
         new DiagnosticReporter(options).ReportErrors(result.Diagnostics, engine.Sources, streams);
         if (!result.Success)
         {
             return ExitCodes.ProgramFailed;
         }
 
-        streams.Out.WriteLine(Printer.PrStr(result.Value));
-        return ExitCodes.Success;
+        streams.Out.WriteLine(Printer.PrStr(result.Value, engine.Options.Limits));
+        return streams.Finish(ExitCodes.Success);
     }
 }

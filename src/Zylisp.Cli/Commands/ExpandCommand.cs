@@ -24,17 +24,13 @@ internal static class ExpandCommand
         {
             (source, name) = (expression, ExpressionName);
         }
-        else if (path == RunRequest.StandardInput)
+        else if (CommandInput.TryReadBytes(path!, out var problem) is { } bytes)
         {
-            (source, name) = (Console.In.ReadToEnd(), RunCommand.StandardInputName);
-        }
-        else if (File.Exists(path))
-        {
-            (source, name) = (File.ReadAllText(path!), path!);
+            (source, name) = (CommandInput.DecodeUtf8(bytes), CommandInput.DisplayName(path!));
         }
         else
         {
-            streams.Error.WriteLine($"zylisp expand: cannot read '{path}': no such file");
+            streams.Error.WriteLine($"zylisp expand: cannot read '{path}': {problem}");
             return ExitCodes.Usage;
         }
 
@@ -47,7 +43,7 @@ internal static class ExpandCommand
         }
 
         new DiagnosticReporter(options).ReportErrors(result.Diagnostics, engine.Sources, streams);
-        return result.Success ? ExitCodes.Success : ExitCodes.ProgramFailed;
+        return streams.Finish(result.Success ? ExitCodes.Success : ExitCodes.ProgramFailed);
     }
 
     private static string StageToPass(string stage) => stage == "lowered" ? "lower" : stage;

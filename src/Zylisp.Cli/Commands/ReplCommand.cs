@@ -39,6 +39,12 @@ internal static class ReplCommand
 
     private static int ExecuteLocal(OutputOptions options)
     {
+        if (StandardInputState.WasClosed())
+        {
+            // Nothing can ever be typed: the session is over before it starts, as with </dev/null.
+            return ExitCodes.Success;
+        }
+
         using var streams = StandardStreams.OpenThroughConsole();
         var profile = TerminalProfile.Detect();
         var reporter = new DiagnosticReporter(options);
@@ -57,6 +63,6 @@ internal static class ReplCommand
             streams.Out.Flush();
         }
 
-        return new ReplSession(input, evaluator, streams.Out, streams.Error, interrupts).Run();
+        return streams.Finish(new ReplSession(input, evaluator, streams.Out, streams.Error, interrupts).Run());
     }
 }

@@ -15,27 +15,30 @@ internal static class RunCommand
     {
         using var streams = StandardStreams.Open();
         string source;
-        if (request.ReadsStandardInput)
-        {
-            source = Console.In.ReadToEnd();
-        }
-        else if (CommandInput.TryReadBytes(request.Path, out var problem) is { } bytes)
+        var path = request.ReadsStandardInput ? RunRequest.StandardInput : request.Path;
+        if (CommandInput.TryReadBytes(path, out var problem) is { } bytes)
         {
             // Read here, once, rather than testing File.Exists and letting the engine read it again.
             source = CommandInput.DecodeUtf8(bytes);
         }
         else
         {
-            streams.Error.WriteLine($"zylisp: cannot run '{request.Path}': {Explain(request.Path, problem)}");
+            streams.Error.WriteLine($"zylisp: cannot run '{(request.ReadsStandardInput ? StandardInputName : request.Path)}': {Explain(request.Path, problem)}");
             streams.Error.WriteLine("Try 'zylisp --help' for the commands.");
             return ExitCodes.Usage;
         }
 
         var engine = EngineHost.Create(streams);
         var name = request.ReadsStandardInput ? StandardInputName : request.Path;
-        var result = engine.RunSource(source, name, request.Arguments);
+        using var interrupt = new ProgramInterrupt();
+        var result = engine.RunSource(source, name, request.Arguments, interrupt.Token);
+        if (interrupt.WasInterrupted)
+        {
+            return DiagnosticReporter.ReportInterrupt(result.Diagnostics, engine.Sources, streams);
+        }
+
         new DiagnosticReporter(request.Output).ReportErrors(result.Diagnostics, engine.Sources, streams);
-        return result.ExitCode;
+        return streams.Finish(result.ExitCode);
     }
 
     /// <summary>A bare word that is not a file may have been meant as a command.</summary>

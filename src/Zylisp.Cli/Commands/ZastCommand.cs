@@ -65,7 +65,7 @@ internal static class ZastCommand
             streams.Error.Write(formatter.FormatAll(result.Diagnostics, excerpt: !options.Terse));
         }
 
-        return result.Success ? ExitCodes.Success : ExitCodes.ProgramFailed;
+        return streams.Finish(result.Success ? ExitCodes.Success : ExitCodes.ProgramFailed);
     }
 
     public static string Name(ZastVerb verb) => verb switch

@@ -68,4 +68,27 @@ internal sealed class DiagnosticReporter(OutputOptions options)
         streams.Error.Write(new DiagnosticFormatter(sources, Format).FormatAll(diagnostics));
         streams.Error.Flush();
     }
+
+    /// <summary>
+    /// After Ctrl+C: one line, where the program was stopped (or just "interrupted" if it had
+    /// already finished), and the exit status of a process ended by SIGINT.
+    /// </summary>
+    public static int ReportInterrupt(IReadOnlyList<Diagnostic> diagnostics, SourceRegistry? sources, StandardStreams streams)
+    {
+        streams.Out.Flush();
+        Diagnostic? stopped = null;
+        foreach (var d in diagnostics)
+        {
+            if (d.Id == DiagnosticIds.Interrupted)
+            {
+                stopped = d;
+            }
+        }
+
+        streams.Error.Write(stopped is null
+            ? "zylisp: interrupted\n"
+            : new DiagnosticFormatter(sources, new DiagnosticFormatOptions { Terse = true, ShowStackTrace = false }).Format(stopped));
+        streams.Error.Flush();
+        return ProgramInterrupt.ExitStatus;
+    }
 }

@@ -10,7 +10,11 @@ internal sealed class InterruptRouter : IDisposable
     private readonly Lock _gate = new();
     private CancellationTokenSource? _current;
 
-    public InterruptRouter() => Console.CancelKeyPress += OnCancelKeyPress;
+    public InterruptRouter()
+    {
+        ProgramInterrupt.RestoreIgnoredInterrupt();
+        Console.CancelKeyPress += OnCancelKeyPress;
+    }
 
     /// <summary>Starts a cancellable step; dispose the scope when the step ends.</summary>
     public Scope Begin()

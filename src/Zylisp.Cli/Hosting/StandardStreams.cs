@@ -9,10 +9,29 @@ namespace Zylisp.Cli.Hosting;
 /// </summary>
 internal sealed class StandardStreams : IDisposable
 {
-    private StandardStreams(TextWriter output, TextWriter error)
+    private readonly GuardedOutputStream outputStream;
+    private readonly GuardedOutputStream errorStream;
+
+    private StandardStreams(TextWriter output, TextWriter error, GuardedOutputStream outputStream, GuardedOutputStream errorStream)
     {
         Out = output;
         Error = error;
+        this.outputStream = outputStream;
+        this.errorStream = errorStream;
+    }
+
+    /// <summary>Whether a write to standard output or error has failed (the rest was dropped).</summary>
+    public bool WriteFailed => outputStream.Failed || errorStream.Failed;
+
+    /// <summary>
+    /// The command's exit status, unless writing its output failed: then <see cref="ExitCodes.OutputFailed"/>,
+    /// as <c>echo x &gt;/dev/full</c> fails. Flushes first, so the last buffered write is judged too.
+    /// </summary>
+    public int Finish(int exitCode)
+    {
+        Out.Flush();
+        Error.Flush();
+        return WriteFailed && exitCode == ExitCodes.Success ? ExitCodes.OutputFailed : exitCode;
     }
 
     public TextWriter Out { get; }
@@ -43,9 +62,11 @@ internal sealed class StandardStreams : IDisposable
     private static StandardStreams Create(Stream output, Stream error, bool outputIsTerminal)
     {
         var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        var outputWriter = new StreamWriter(output, encoding, bufferSize: 16 * 1024) { AutoFlush = outputIsTerminal };
-        var errorWriter = new StreamWriter(error, encoding, bufferSize: 4 * 1024) { AutoFlush = true };
-        return new StandardStreams(outputWriter, errorWriter);
+        var guardedOutput = new GuardedOutputStream(output);
+        var guardedError = new GuardedOutputStream(error);
+        var outputWriter = new StreamWriter(guardedOutput, encoding, bufferSize: 16 * 1024) { AutoFlush = outputIsTerminal };
+        var errorWriter = new StreamWriter(guardedError, encoding, bufferSize: 4 * 1024) { AutoFlush = true };
+        return new StandardStreams(outputWriter, errorWriter, guardedOutput, guardedError);
     }
 
     public void Dispose()

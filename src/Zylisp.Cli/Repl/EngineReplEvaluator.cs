@@ -55,7 +55,7 @@ internal sealed class EngineReplEvaluator(Engine engine, DiagnosticReporter repo
             engine.SetGlobal("*2", _value1);
             engine.SetGlobal("*1", result.Value);
             (_value2, _value1) = (_value1, result.Value);
-            printed.Add(Printer.PrStr(result.Value));
+            printed.Add(Printer.PrStr(result.Value, engine.Options.Limits));
         }
 
         return new ReplOutcome(string.Join('\n', printed), null);

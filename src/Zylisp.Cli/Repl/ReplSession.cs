@@ -1,5 +1,6 @@
 using System.Text;
 using Zylisp.Cli.Hosting;
+using Zylisp.Lang.Syntax;
 
 namespace Zylisp.Cli.Repl;
 
@@ -20,6 +21,9 @@ internal sealed class ReplSession(
     public int Run()
     {
         var pending = new StringBuilder();
+        // Scans each line once; the whole entry is re-read only when its brackets may balance, so a
+        // 20,000-line form costs one read, not 20,000 (issue 15 item 9).
+        var balance = new BalanceScanner();
         while (true)
         {
             ReplLine line;
@@ -40,23 +44,32 @@ internal sealed class ReplSession(
                     return ExitCodes.Success;
                 case ReplLineKind.Interrupted:
                     pending.Clear();
+                    balance.Reset();
                     continue;
             }
 
             pending.Append(line.Text).Append('\n');
-            var source = pending.ToString();
-            if (string.IsNullOrWhiteSpace(source))
+            balance.Feed(line.Text);
+            balance.Feed("\n");
+            if (!balance.HasContent)
             {
                 pending.Clear();
                 continue;
             }
 
+            if (!balance.MayBeComplete)
+            {
+                continue;
+            }
+
+            var source = pending.ToString();
             if (!evaluator.IsComplete(source))
             {
                 continue;
             }
 
             pending.Clear();
+            balance.Reset();
             input.Remember(source);
             Evaluate(source);
         }

@@ -16,7 +16,7 @@ internal readonly record struct Position(NodeContext Context, RecurTarget? Recur
 /// <summary>An analysis error; analysis of the current top-level form stops at the first one.</summary>
 internal sealed class AnalysisException(Diagnostic diagnostic) : Exception(diagnostic.Message)
 {
-    public Diagnostic Diagnostic { get; } = diagnostic;
+    public Diagnostic Diagnostic { get; internal set; } = diagnostic;
 }
 
 /// <summary>

@@ -12,11 +12,13 @@ namespace Zylisp.Lang.Data;
 /// constructors are private, so no other code can. Most cells are tails that never carry a span,
 /// so the span lives only in the head cell that has one, kept inline as a <see cref="PackedSpan"/>.
 /// </remarks>
-public class PersistentList : ISequential, IHasSpan, IEquatable<PersistentList>
+public class PersistentList : ISequential, IHasSpan, ICachedHash, IEquatable<PersistentList>
 {
     private readonly object? first;
     private readonly PersistentList? rest;
     private int hash;
+
+    bool ICachedHash.HasHash => hash != 0;
 
     private PersistentList(object? first, PersistentList? rest, int count)
     {
@@ -112,7 +114,8 @@ public class PersistentList : ISequential, IHasSpan, IEquatable<PersistentList>
     {
         if (hash == 0)
         {
-            hash = ValueEquality.SequentialHash(this);
+            NestedHashes.CacheBelow(this);
+            hash = NestedHashes.NonZero(ValueEquality.SequentialHash(this));
         }
 
         return hash;

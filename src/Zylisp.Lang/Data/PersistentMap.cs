@@ -14,7 +14,7 @@ namespace Zylisp.Lang.Data;
 /// Re-assoc'ing an existing key keeps its position. See docs/design/data-model.md.
 /// Enumerating a map yields each entry as a two-element <see cref="PersistentVector"/>.
 /// </summary>
-public sealed class PersistentMap : IZylispCollection, IHasSpan, IEquatable<PersistentMap>
+public sealed class PersistentMap : IZylispCollection, IHasSpan, ICachedHash, IEquatable<PersistentMap>
 {
     /// <summary>The largest map kept as a plain array of entries.</summary>
     internal const int SmallLimit = 8;
@@ -28,6 +28,8 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, IEquatable<Pers
     private readonly ImmutableSortedDictionary<long, KeyValuePair<object?, object?>>? order;
     private readonly long nextOrder;
     private int hash;
+
+    bool ICachedHash.HasHash => hash != 0;
     private readonly PackedSpan location; // kept inline; see PackedSpan
 
     private PersistentMap(KeyValuePair<object?, object?>[] small, PackedSpan location)
@@ -310,14 +312,14 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, IEquatable<Pers
     {
         if (hash == 0)
         {
-            RuntimeHelpers.EnsureSufficientExecutionStack();
+            NestedHashes.CacheBelow(this);
             int sum = 0;
             foreach (var entry in Entries)
             {
                 sum = unchecked(sum + (ValueEquality.Instance.GetHashCode(entry.Key) ^ ValueEquality.Instance.GetHashCode(entry.Value)));
             }
 
-            hash = sum;
+            hash = NestedHashes.NonZero(sum);
         }
 
         return hash;

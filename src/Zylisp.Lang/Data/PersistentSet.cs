@@ -11,7 +11,7 @@ namespace Zylisp.Lang.Data;
 /// <see cref="PersistentMap.SmallLimit"/> elements in one array, larger sets in a hash index
 /// plus an insertion-order index, giving O(log n) contains, conj and disj.
 /// </summary>
-public sealed class PersistentSet : IZylispCollection, IHasSpan, IEquatable<PersistentSet>
+public sealed class PersistentSet : IZylispCollection, IHasSpan, ICachedHash, IEquatable<PersistentSet>
 {
     // Exactly one representation is in use: small != null, or index/order for larger sets; the
     // large one stays null until needed, as in PersistentMap (its generic instantiations are JIT-compiled).
@@ -20,6 +20,8 @@ public sealed class PersistentSet : IZylispCollection, IHasSpan, IEquatable<Pers
     private readonly ImmutableSortedDictionary<long, object?>? order;
     private readonly long nextOrder;
     private int hash;
+
+    bool ICachedHash.HasHash => hash != 0;
     private readonly PackedSpan location; // kept inline; see PackedSpan
 
     private PersistentSet(object?[] small, PackedSpan location)
@@ -173,14 +175,14 @@ public sealed class PersistentSet : IZylispCollection, IHasSpan, IEquatable<Pers
     {
         if (hash == 0)
         {
-            RuntimeHelpers.EnsureSufficientExecutionStack();
+            NestedHashes.CacheBelow(this);
             int sum = 0;
             foreach (var item in Items)
             {
                 sum = unchecked(sum + ValueEquality.Instance.GetHashCode(item));
             }
 
-            hash = sum;
+            hash = NestedHashes.NonZero(sum);
         }
 
         return hash;

@@ -10,7 +10,7 @@ namespace Zylisp.Lang.Data;
 /// because they usually touch only the tail. Vectors of up to 32 elements are a single array.
 /// Updates copy only the path they change and share the rest. See docs/design/data-model.md.
 /// </summary>
-public sealed class PersistentVector : ISequential, IHasSpan, IReadOnlyList<object?>, IEquatable<PersistentVector>
+public sealed class PersistentVector : ISequential, IHasSpan, ICachedHash, IReadOnlyList<object?>, IEquatable<PersistentVector>
 {
     private const int Bits = 5;
     private const int Width = 1 << Bits;
@@ -23,6 +23,8 @@ public sealed class PersistentVector : ISequential, IHasSpan, IReadOnlyList<obje
     private readonly object?[] root;
     private readonly object?[] tail;
     private int hash;
+
+    bool ICachedHash.HasHash => hash != 0;
     private readonly PackedSpan location; // kept inline; see PackedSpan
 
     private PersistentVector(int count, int shift, object?[] root, object?[] tail, PackedSpan location)
@@ -225,7 +227,8 @@ public sealed class PersistentVector : ISequential, IHasSpan, IReadOnlyList<obje
     {
         if (hash == 0)
         {
-            hash = ValueEquality.SequentialHash(this);
+            NestedHashes.CacheBelow(this);
+            hash = NestedHashes.NonZero(ValueEquality.SequentialHash(this));
         }
 
         return hash;

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Zylisp.Lang.Data;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace Zylisp.Lang.Data;
 /// double; strings compare ordinally. Doubles use <see cref="double.Equals(double)"/>, so NaN equals
 /// NaN and 0.0 equals -0.0 here, which keeps map keys and sets reflexive (numeric <c>==</c> is the
 /// interpreter's business). <see cref="GetHashCode(object)"/> agrees with this equality.
-/// Deeply nested values throw <see cref="InsufficientExecutionStackException"/> instead of crashing.
+/// Neither equality nor hashing recurses on the host stack, so any depth works (see <see cref="NestedHashes"/>).
 /// </summary>
 public sealed class ValueEquality : IEqualityComparer<object?>
 {
@@ -20,8 +18,98 @@ public sealed class ValueEquality : IEqualityComparer<object?>
 
     public static bool AreEqual(object? a, object? b) => Instance.Equals(a, b);
 
+    /// <summary>
+    /// Compares with an explicit stack of pairs of item enumerators, not recursion, so two values
+    /// nested a million deep compare on any thread.
+    /// </summary>
     public new bool Equals(object? x, object? y)
     {
+        if (!Shallow(x, y, out var items))
+        {
+            return false;
+        }
+
+        if (items is null)
+        {
+            return true;
+        }
+
+        var pending = new Stack<(IEnumerator<object?> X, IEnumerator<object?> Y)>();
+        pending.Push(items.Value);
+        try
+        {
+            while (pending.Count > 0)
+            {
+                var (ex, ey) = pending.Peek();
+                if (!ex.MoveNext())
+                {
+                    pending.Pop();
+                    continue;
+                }
+
+                ey.MoveNext();
+                if (!Shallow(ex.Current, ey.Current, out var nested))
+                {
+                    return false;
+                }
+
+                if (nested is not null)
+                {
+                    pending.Push(nested.Value);
+                }
+            }
+
+            return true;
+        }
+        finally
+        {
+            foreach (var (ex, ey) in pending)
+            {
+                ex.Dispose();
+                ey.Dispose();
+            }
+        }
+    }
+
+    public int GetHashCode(object? obj) => obj switch
+    {
+        null => 0,
+        long l => l.GetHashCode(),
+        double d => HashDouble(d),
+        string s => StringComparer.Ordinal.GetHashCode(s),
+        _ => obj.GetHashCode(), // collections cache a structural hash; symbols hash by name
+    };
+
+    /// <summary>The hash shared by every <see cref="ISequential"/> with these elements.</summary>
+    public static int SequentialHash(IEnumerable<object?> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        int hash = 1;
+        foreach (var item in items)
+        {
+            hash = unchecked((hash * 31) + Instance.GetHashCode(item));
+        }
+
+        return hash;
+    }
+
+    private static int HashDouble(double d)
+    {
+        if (d == 0)
+        {
+            return 0; // 0.0 and -0.0 are equal, so they must hash alike
+        }
+
+        return double.IsNaN(d) ? 0x7ff80000 : d.GetHashCode();
+    }
+
+    /// <summary>
+    /// Whether x and y can be equal judging by everything but their items; when the items decide,
+    /// <paramref name="items"/> is the pair of enumerators over them, in corresponding order.
+    /// </summary>
+    private bool Shallow(object? x, object? y, out (IEnumerator<object?> X, IEnumerator<object?> Y)? items)
+    {
+        items = null;
         if (ReferenceEquals(x, y))
         {
             return true;
@@ -45,9 +133,15 @@ public sealed class ValueEquality : IEqualityComparer<object?>
             case Keyword:
                 return false; // interned: equal keywords are the same object
             case ISequential seqx:
-                return y is ISequential seqy && SequentialEquals(seqx, seqy);
+                if (y is not ISequential seqy || seqx.Count != seqy.Count || seqx.GetHashCode() != seqy.GetHashCode())
+                {
+                    return false;
+                }
+
+                items = (seqx.GetEnumerator(), seqy.GetEnumerator());
+                return true;
             case PersistentMap mx:
-                return y is PersistentMap my && MapEquals(mx, my);
+                return y is PersistentMap my && MapValues(mx, my, out items);
             case PersistentSet setx:
                 return y is PersistentSet sety && SetEquals(setx, sety);
             default:
@@ -55,81 +149,29 @@ public sealed class ValueEquality : IEqualityComparer<object?>
         }
     }
 
-    public int GetHashCode(object? obj) => obj switch
+    /// <summary>Same size, hash and keys; then the values (x's, and y's for the same keys) decide.</summary>
+    private static bool MapValues(PersistentMap x, PersistentMap y, out (IEnumerator<object?> X, IEnumerator<object?> Y)? items)
     {
-        null => 0,
-        long l => l.GetHashCode(),
-        double d => HashDouble(d),
-        string s => StringComparer.Ordinal.GetHashCode(s),
-        _ => obj.GetHashCode(), // collections cache a structural hash; symbols hash by name
-    };
-
-    /// <summary>The hash shared by every <see cref="ISequential"/> with these elements.</summary>
-    public static int SequentialHash(IEnumerable<object?> items)
-    {
-        ArgumentNullException.ThrowIfNull(items);
-        RuntimeHelpers.EnsureSufficientExecutionStack();
-        int hash = 1;
-        foreach (var item in items)
-        {
-            hash = unchecked((hash * 31) + Instance.GetHashCode(item));
-        }
-
-        return hash;
-    }
-
-    private static int HashDouble(double d)
-    {
-        if (d == 0)
-        {
-            return 0; // 0.0 and -0.0 are equal, so they must hash alike
-        }
-
-        return double.IsNaN(d) ? 0x7ff80000 : d.GetHashCode();
-    }
-
-    private static bool SequentialEquals(ISequential x, ISequential y)
-    {
-        if (x.Count != y.Count)
-        {
-            return false;
-        }
-
-        if (x.GetHashCode() != y.GetHashCode())
-        {
-            return false;
-        }
-
-        RuntimeHelpers.EnsureSufficientExecutionStack();
-        using var ex = x.GetEnumerator();
-        using var ey = y.GetEnumerator();
-        while (ex.MoveNext() && ey.MoveNext())
-        {
-            if (!Instance.Equals(ex.Current, ey.Current))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool MapEquals(PersistentMap x, PersistentMap y)
-    {
+        items = null;
         if (x.Count != y.Count || x.GetHashCode() != y.GetHashCode())
         {
             return false;
         }
 
-        RuntimeHelpers.EnsureSufficientExecutionStack();
+        var theirs = new List<object?>(x.Count);
+        var ours = new List<object?>(x.Count);
         foreach (var entry in x.Entries)
         {
-            if (!y.TryGetValue(entry.Key, out var value) || !Instance.Equals(entry.Value, value))
+            if (!y.TryGetValue(entry.Key, out var value))
             {
                 return false;
             }
+
+            ours.Add(entry.Value);
+            theirs.Add(value);
         }
 
+        items = (ours.GetEnumerator(), theirs.GetEnumerator());
         return true;
     }
 
@@ -140,7 +182,6 @@ public sealed class ValueEquality : IEqualityComparer<object?>
             return false;
         }
 
-        RuntimeHelpers.EnsureSufficientExecutionStack();
         foreach (var item in x)
         {
             if (!y.Contains(item))

@@ -27,7 +27,7 @@ public sealed record Diagnostic
     public Phase Phase { get; }
 
     /// <summary>Where the problem is; null when it has no source location (e.g. a host failure).</summary>
-    public SourceSpan? Span { get; }
+    public SourceSpan? Span { get; init; }
 
     /// <summary>Values substituted into the catalogue's message template.</summary>
     public IReadOnlyList<object?> Args { get; }

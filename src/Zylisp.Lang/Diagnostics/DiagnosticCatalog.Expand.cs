@@ -13,7 +13,8 @@ public static partial class DiagnosticIds
     public const string MalformedPattern = "ZL2008";
     public const string ExceptionClassInCatch = "ZL2009";
     public const string FormTooDeep = "ZL2010";
-    public const string MalformedQuoting = "ZL2011";
+    public const string ExpansionTooLarge = "ZL2011";
+    public const string MalformedQuoting = "ZL2012";
 }
 
 public static partial class DiagnosticCatalog
@@ -30,7 +31,7 @@ public static partial class DiagnosticCatalog
             "A macro probably expands into a call of itself without making progress. The limit is RuntimeLimits.MaxMacroExpansions."),
         Error(
             DiagnosticIds.MacroFailed,
-            "error while expanding macro `{0}`: {1}",
+            "error while expanding macro `{0}`: {1}{2}",
             "The macro's own code threw while building its expansion; check the arguments it was given."),
         Error(
             DiagnosticIds.MalformedDefmacro,
@@ -56,6 +57,10 @@ public static partial class DiagnosticCatalog
             DiagnosticIds.ExceptionClassInCatch,
             "`{0}` looks like an exception class, and Zylisp has none",
             "Write (catch e ...) to catch any thrown value, or (catch :arithmetic-error e ...) to catch errors of one :type."),
+        Error(
+            DiagnosticIds.ExpansionTooLarge,
+            "macro expansion produced more than {0} new nodes while expanding `{1}`",
+            "A macro probably grows its output on every step (for example by repeating its arguments). The limit is RuntimeLimits.MaxExpansionSize."),
         Error(
             DiagnosticIds.FormTooDeep,
             "a form is nested more than {0} levels deep after macro expansion",

@@ -19,6 +19,7 @@ public static partial class DiagnosticIds
     public const string MismatchedCloser = "ZL1014";
     public const string TooManyErrors = "ZL1015";
     public const string NestedFnLiteral = "ZL1016";
+    public const string SourceTooLarge = "ZL1017";
 }
 
 public static partial class DiagnosticCatalog
@@ -85,6 +86,10 @@ public static partial class DiagnosticCatalog
             DiagnosticIds.NestedFnLiteral,
             "#( function literals cannot be nested",
             "Inside #( ... ), write the inner function with (fn [x] ...): % could not tell the two apart."),
+        Error(
+            DiagnosticIds.SourceTooLarge,
+            "the source is {0} characters long, more than the limit of {1}; nothing was read",
+            "Split the program into several files, or raise RuntimeLimits.MaxSourceLength."),
         Error(
             DiagnosticIds.TooManyErrors,
             "too many errors ({0}); the reader stopped here",

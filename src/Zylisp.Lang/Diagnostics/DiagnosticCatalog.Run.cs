@@ -16,6 +16,7 @@ public static partial class DiagnosticIds
     public const string IoError = "ZL5011";
     public const string BadArgument = "ZL5012";
     public const string HostError = "ZL5013";
+    public const string OutOfMemory = "ZL5014";
 }
 
 public static partial class DiagnosticCatalog
@@ -70,6 +71,10 @@ public static partial class DiagnosticCatalog
             DiagnosticIds.BadArgument,
             "`{0}`: {1}",
             null),
+        Error(
+            DiagnosticIds.OutOfMemory,
+            "out of memory: {0}",
+            "Keep less data alive at once (process it in pieces), or raise RuntimeLimits.MaxMemoryBytes. Definitions made so far are kept."),
         Error(
             DiagnosticIds.HostError,
             "internal error: {0}",

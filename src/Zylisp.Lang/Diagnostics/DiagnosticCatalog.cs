@@ -32,45 +32,33 @@ public static partial class DiagnosticCatalog
     /// The message for <paramref name="id"/> with <paramref name="args"/> substituted; strings are
     /// inserted as they are, other values in readable printed form.
     /// </summary>
-    public static string FormatMessage(string id, IReadOnlyList<object?> args)
-    {
-        ArgumentNullException.ThrowIfNull(args);
-        var descriptor = Get(id);
-        var rendered = Render(args);
-        try
-        {
-            return string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, rendered);
-        }
-        catch (FormatException)
-        {
-            // A template expecting more arguments than were given is a bug, but must not hide the diagnostic.
-            return descriptor.MessageFormat + " " + string.Join(", ", rendered);
-        }
-    }
+    public static string FormatMessage(string id, IReadOnlyList<object?> args) => Format(Get(id).MessageFormat, args);
 
     /// <summary>
-    /// The help for <paramref name="id"/> with {0}, {1}... replaced by the arguments, or null. Not
-    /// string.Format: help texts show map literals whose braces are not placeholders.
+    /// The help for <paramref name="id"/>, with the message's arguments substituted as in the
+    /// message (a help without {n} placeholders may show braces as they are); null if it has none.
     /// </summary>
-    public static string? FormatHelp(string id, IReadOnlyList<object?> args)
+    public static string? FormatHelp(string id, IReadOnlyList<object?> args) =>
+        !TryGet(id, out var descriptor) || descriptor.Help is not { } help ? null
+        : HasPlaceholder(help) ? Format(help, args)
+        : help;
+
+    private static bool HasPlaceholder(string template)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        if (!TryGet(id, out var descriptor) || descriptor.Help is not { } help)
+        for (int i = template.IndexOf('{'); i >= 0 && i + 2 < template.Length; i = template.IndexOf('{', i + 1))
         {
-            return null;
+            if (char.IsAsciiDigit(template[i + 1]) && template[i + 2] == '}')
+            {
+                return true;
+            }
         }
 
-        var rendered = Render(args);
-        for (int i = 0; i < rendered.Length; i++)
-        {
-            help = help.Replace("{" + i.ToString(CultureInfo.InvariantCulture) + "}", (string?)rendered[i], StringComparison.Ordinal);
-        }
-
-        return help;
+        return false;
     }
 
-    private static object?[] Render(IReadOnlyList<object?> args)
+    private static string Format(string template, IReadOnlyList<object?> args)
     {
+        ArgumentNullException.ThrowIfNull(args);
         var rendered = new object?[args.Count];
         for (int i = 0; i < args.Count; i++)
         {
@@ -83,7 +71,15 @@ public static partial class DiagnosticCatalog
             };
         }
 
-        return rendered;
+        try
+        {
+            return string.Format(CultureInfo.InvariantCulture, template, rendered);
+        }
+        catch (FormatException)
+        {
+            // A template expecting more arguments than were given is a bug, but must not hide the diagnostic.
+            return template + " " + string.Join(", ", rendered);
+        }
     }
 
     /// <summary>The phase an id's number range belongs to: ZL1xxx Read ... ZL5xxx Run, ZL6xxx Lint.</summary>

@@ -18,6 +18,18 @@ public sealed record DiagnosticFormatOptions
     public bool ShowStackTrace { get; init; } = true;
 
     /// <summary>
+    /// Most errors written in full by <see cref="DiagnosticFormatter.FormatAll"/>; a last line
+    /// counts the rest. Defaults to <see cref="RuntimeLimits.MaxReportedErrors"/>.
+    /// </summary>
+    public int MaxErrors { get; init; } = new RuntimeLimits().MaxReportedErrors;
+
+    /// <summary>
+    /// Widest source excerpt, in characters: a longer line is shown as a window around the caret
+    /// with "..." at the cut ends, so an error on a 10 MB line writes a short line, not 10 MB.
+    /// </summary>
+    public int MaxExcerptWidth { get; init; } = 120;
+
+    /// <summary>
     /// Options for a command-line host: <c>--terse</c> or the NO_COLOR convention turn help off,
     /// and color is used only on a terminal without NO_COLOR.
     /// </summary>

@@ -50,9 +50,22 @@ public sealed class DiagnosticFormatter
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         var sb = new StringBuilder();
+        int errors = 0;
+        int omitted = 0;
         foreach (var diagnostic in diagnostics)
         {
+            if (diagnostic.IsError && ++errors > options.MaxErrors)
+            {
+                omitted++;
+                continue;
+            }
+
             Append(sb, diagnostic);
+        }
+
+        if (omitted > 0)
+        {
+            sb.Append(Paint(string.Create(CultureInfo.InvariantCulture, $"... and {omitted} more error{(omitted == 1 ? "" : "s")}"), Bold)).Append('\n');
         }
 
         return sb.ToString();
@@ -129,23 +142,47 @@ public sealed class DiagnosticFormatter
             return;
         }
 
-        string line = source.GetLine(span.Line);
+        string fullLine = source.GetLine(span.Line);
+        int fullColumn = Math.Clamp(span.Column - 1, 0, fullLine.Length);
+        int fullEnd = span.EndLine == span.Line ? span.EndColumn - 1 : fullLine.Length;
+        var (line, column, end) = Window(fullLine, fullColumn, Math.Min(fullEnd, fullLine.Length), options.MaxExcerptWidth);
         string number = span.Line.ToString(CultureInfo.InvariantCulture);
         string gutter = new(' ', number.Length);
         sb.Append(' ').Append(Paint(number + " |", Dim)).Append(' ').Append(Printable(line)).Append('\n');
 
         // Keep tabs in the padding so the caret lines up however the terminal expands them.
-        int column = Math.Clamp(span.Column - 1, 0, line.Length);
         var padding = new StringBuilder(column);
         for (int i = 0; i < column; i++)
         {
             padding.Append(line[i] == '\t' ? '\t' : ' ');
         }
 
-        int end = span.EndLine == span.Line ? span.EndColumn - 1 : line.Length;
-        int width = Math.Max(1, Math.Min(end, line.Length) - column);
+        int width = Math.Max(1, end - column);
         sb.Append(' ').Append(Paint(gutter + " |", Dim)).Append(' ').Append(padding)
             .Append(Paint("^" + new string('~', width - 1), color)).Append('\n');
+    }
+
+    /// <summary>
+    /// The part of <paramref name="line"/> to show: all of it when it fits in
+    /// <paramref name="maxWidth"/>, else a window starting a little before the caret, with "..."
+    /// where it was cut; the caret's column and end are moved into the window.
+    /// </summary>
+    internal static (string Line, int Column, int End) Window(string line, int column, int end, int maxWidth)
+    {
+        if (line.Length <= maxWidth)
+        {
+            return (line, column, Math.Max(end, column));
+        }
+
+        const string Cut = "...";
+        int start = Math.Max(0, Math.Min(column - (maxWidth / 4), line.Length - maxWidth));
+        int stop = Math.Min(line.Length, start + maxWidth);
+        string prefix = start > 0 ? Cut : "";
+        string suffix = stop < line.Length ? Cut : "";
+        string shown = prefix + line[start..stop] + suffix;
+        int shownColumn = prefix.Length + Math.Clamp(column - start, 0, stop - start);
+        int shownEnd = prefix.Length + Math.Clamp(end - start, 0, stop - start);
+        return (shown, shownColumn, Math.Max(shownEnd, shownColumn));
     }
 
     private static string Location(SourceSpan span) =>

@@ -10,7 +10,7 @@ namespace Zylisp.Lang.Expansion;
 /// <summary>An expansion error; expansion of the current top-level form stops at the first one.</summary>
 internal sealed class ExpansionException(Diagnostic diagnostic) : Exception(diagnostic.Message)
 {
-    public Diagnostic Diagnostic { get; } = diagnostic;
+    public Diagnostic Diagnostic { get; internal set; } = diagnostic;
 }
 
 /// <summary>
@@ -27,6 +27,13 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, 
 
     private int expansions;
 
+    // New nodes macros and syntax-quote have produced for the current top-level form (see ExpansionSize).
+    private int producedNodes;
+
+    // How many macro functions are running right now; an eval inside one (a nested top-level
+    // expansion) shares the enclosing form's budgets instead of resetting them.
+    private int macrosRunning;
+
     // How deep Expand is in the form it is expanding, and where that top-level form is (deep
     // macro output rarely has spans of its own).
     private int depth;
@@ -39,7 +46,7 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, 
     /// <summary>Fully expands one top-level form. The expansion budget is per top-level form.</summary>
     public object? ExpandTopLevel(object? form, RunContext ctx)
     {
-        expansions = 0;
+        ResetBudgets();
         var enclosing = topLevelSpan; // a macro may eval another top-level form while this one expands
         topLevelSpan = (form as IHasSpan)?.Span ?? topLevelSpan;
         try
@@ -55,17 +62,35 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, 
     /// <summary>Expands only the outermost macro call, repeatedly (or once), as macroexpand does.</summary>
     public object? ExpandOuter(object? form, RunContext ctx, bool once = false)
     {
-        expansions = 0;
-        while (TryMacro(form, LexicalScope<bool>.Empty, out var macro))
+        ResetBudgets();
+        var enclosing = topLevelSpan;
+        topLevelSpan = (form as IHasSpan)?.Span ?? topLevelSpan;
+        try
         {
-            form = Invoke(macro, (PersistentList)form!, ctx);
-            if (once)
+            while (TryMacro(form, LexicalScope<bool>.Empty, out var macro))
             {
-                break;
+                form = Invoke(macro, (PersistentList)form!, ctx);
+                if (once)
+                {
+                    break;
+                }
             }
-        }
 
-        return form;
+            return form;
+        }
+        finally
+        {
+            topLevelSpan = enclosing;
+        }
+    }
+
+    private void ResetBudgets()
+    {
+        if (macrosRunning == 0)
+        {
+            expansions = 0;
+            producedNodes = 0;
+        }
     }
 
     private object? Expand(object? form, LexicalScope<bool> locals, RunContext ctx)
@@ -74,6 +99,8 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, 
         {
             return form;
         }
+
+        ctx.Cancellation.ThrowIfCancellationRequested();
 
         // Depth, not just the host stack: what passes the expander must also fit the analyzer,
         // the builder and evaluation, which recurse over the same nesting.
@@ -136,7 +163,7 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, 
                         throw Error(DiagnosticIds.MalformedQuoting, list, head.Name, "expected exactly one form");
                     }
 
-                    return Expand(WithSpan(new SyntaxQuote(new GlobalEnvironmentGensyms(globals)).Expand(list.Rest.First), list.Span), locals, ctx);
+                    return Expand(WithSpan(ExpandSyntaxQuote(list), list.Span), locals, ctx);
                 case "unquote" or "unquote-splicing" or "splice-unquote":
                     throw Error(DiagnosticIds.UnquoteOutsideSyntaxQuote, list, head.Name == "unquote" ? "~" : "~@");
                 case "defmacro":
@@ -184,21 +211,50 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, 
             throw Error(DiagnosticIds.MacroExpansionLimit, call, limits.MaxMacroExpansions, macro.Name);
         }
 
+        if (macrosRunning >= limits.MaxMacroNesting)
+        {
+            // Each level would rethrow the inner failure through the whole host stack: bound the depth, not just the count.
+            throw Error(DiagnosticIds.MacroExpansionLimit, call, limits.MaxMacroNesting, macro.Name);
+        }
+
         object? result;
+        macrosRunning++;
         try
         {
             result = ((ZFunction)macro.Value!).Invoke(ctx, [.. call.Rest]);
         }
         catch (ZylispException e)
         {
-            throw Error(DiagnosticIds.MacroFailed, call, macro.Name, e.Message);
+            throw Error(DiagnosticIds.MacroFailed, call, NestedFailure.Args(macro.Name, e));
         }
         catch (InsufficientExecutionStackException)
         {
             throw Error(DiagnosticIds.MacroExpansionLimit, call, limits.MaxMacroExpansions, macro.Name);
         }
+        finally
+        {
+            macrosRunning--;
+        }
 
+        CountProduced(ExpansionSize.NewNodes(result, call, limits.MaxExpansionSize - producedNodes), call, macro.Name);
         return WithSpan(result, call.Span);
+    }
+
+    private object? ExpandSyntaxQuote(PersistentList list)
+    {
+        var quote = new SyntaxQuote(new GlobalEnvironmentGensyms(globals), limits.MaxExpansionSize - producedNodes, list.Span);
+        var code = quote.Expand(list.Rest.First);
+        CountProduced(quote.Built, list, "syntax-quote");
+        return code;
+    }
+
+    private void CountProduced(int nodes, PersistentList call, string producer)
+    {
+        producedNodes += nodes;
+        if (producedNodes > limits.MaxExpansionSize)
+        {
+            throw Error(DiagnosticIds.ExpansionTooLarge, call, limits.MaxExpansionSize, producer);
+        }
     }
 
     /// <summary>(defmacro name doc? [params] body*) → (def name {:macro true ...} (fn name ([params] body*))).</summary>
@@ -404,6 +460,16 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, 
     private static object? WithSpan(object? form, SourceSpan? span) =>
         form is PersistentList { Span: null } l && span is not null ? l.WithSpan(span) : form;
 
-    private static ExpansionException Error(string id, object? form, params object?[] args) =>
-        new(Diagnostic.Create(id, (form as IHasSpan)?.Span ?? (form as Symbol)?.Span, args));
+    private ExpansionException Error(string id, object? form, params object?[] args) =>
+        new(Diagnostic.Create(id, Located((form as IHasSpan)?.Span ?? (form as Symbol)?.Span), args));
+
+    /// <summary>
+    /// A form's own span if it lies inside the top-level form being expanded; otherwise that
+    /// top-level form's. Macro output can carry spans from where the macro was defined: an
+    /// earlier REPL entry, whose columns mean nothing in this one (issue 15 item 14).
+    /// </summary>
+    private SourceSpan? Located(SourceSpan? span) =>
+        span is null || topLevelSpan is null || (span.File == topLevelSpan.File && span.StartOffset >= topLevelSpan.StartOffset && span.EndOffset <= topLevelSpan.EndOffset)
+            ? span ?? topLevelSpan
+            : topLevelSpan;
 }

@@ -9,9 +9,12 @@ namespace Zylisp.Lang.Expansion;
 /// one syntax-quote, <c>~x</c> inserts x and <c>~@xs</c> splices xs. The generated code uses
 /// the core functions list, concat, vector, vec, hash-map, hash-set, set and apply.
 /// </summary>
-internal sealed class SyntaxQuote(GlobalEnvironmentGensyms gensyms)
+internal sealed class SyntaxQuote(GlobalEnvironmentGensyms gensyms, int budget, Syntax.SourceSpan? span)
 {
     private readonly Dictionary<string, Symbol> autoGensyms = new(StringComparer.Ordinal);
+
+    /// <summary>Nodes built so far. Nested syntax-quotes grow exponentially, so building stops past the budget (ZL2011).</summary>
+    public int Built { get; private set; }
 
     public object? Expand(object? form) => form switch
     {
@@ -113,11 +116,20 @@ internal sealed class SyntaxQuote(GlobalEnvironmentGensyms gensyms)
         return segments;
     }
 
-    private static PersistentList Quote(object? x) => List(Sym("quote"), x);
+    private PersistentList Quote(object? x) => List(Sym("quote"), x);
 
     private static Symbol Sym(string name) => Symbol.Of(name);
 
-    private static PersistentList List(params object?[] items) => PersistentList.Create(items);
+    private PersistentList List(params object?[] items)
+    {
+        Built += items.Length + 1;
+        if (Built > budget)
+        {
+            throw new ExpansionException(Diagnostic.Create(DiagnosticIds.ExpansionTooLarge, span, budget, "syntax-quote"));
+        }
+
+        return PersistentList.Create(items);
+    }
 }
 
 /// <summary>The engine's gensym counter, shared by gensym and auto-gensyms so names never collide.</summary>

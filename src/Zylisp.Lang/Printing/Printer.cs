@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Zylisp.Lang.Data;
 
@@ -10,43 +9,70 @@ namespace Zylisp.Lang.Printing;
 /// value); <see cref="PrintStr"/> is for display (strings unquoted at any depth);
 /// <see cref="Str"/> is Clojure's <c>str</c> of one value (a string as is, nil as "", anything
 /// else readably). Maps and sets print in insertion order.
-/// Deeply nested values throw <see cref="InsufficientExecutionStackException"/> instead of crashing.
+/// The printer keeps its own stack instead of recursing, so any depth prints on any thread. As
+/// Clojure's <c>*print-level*</c> and <c>*print-length*</c>, a collection nested deeper than
+/// <see cref="RuntimeLimits.MaxPrintDepth"/> prints as <c>#</c> and one longer than
+/// <see cref="RuntimeLimits.MaxPrintLength"/> ends in <c>...</c>; an atom that (through its
+/// value) contains itself prints the inner occurrence as <c>#&lt;cycle&gt;</c>.
 /// </summary>
 public static class Printer
 {
+    private static readonly RuntimeLimits DefaultLimits = new();
+
     /// <summary>Readable form: <c>"a\nb"</c>, <c>{:a 1, :b 2}</c>, <c>#{1 2}</c>, <c>1.0</c>.</summary>
-    public static string PrStr(object? value)
+    public static string PrStr(object? value) => PrStr(value, DefaultLimits);
+
+    /// <summary>Readable form, cut off at <paramref name="limits"/>' print depth and length.</summary>
+    public static string PrStr(object? value, RuntimeLimits limits)
     {
         var sb = new StringBuilder();
-        Print(sb, value, readably: true);
+        Print(sb, value, readably: true, limits);
         return sb.ToString();
     }
 
     /// <summary>Display form, as <c>print</c>/<c>println</c> show it: <c>["a" nil]</c> prints as <c>[a nil]</c>.</summary>
-    public static string PrintStr(object? value)
+    public static string PrintStr(object? value) => PrintStr(value, DefaultLimits);
+
+    /// <summary>Display form, cut off at <paramref name="limits"/>' print depth and length.</summary>
+    public static string PrintStr(object? value, RuntimeLimits limits)
     {
         var sb = new StringBuilder();
-        Print(sb, value, readably: false);
+        Print(sb, value, readably: false, limits);
         return sb.ToString();
     }
 
     /// <summary>Clojure's <c>str</c> of one value: strings as they are, nil as "", others readably.</summary>
-    public static string Str(object? value) => value switch
+    public static string Str(object? value) => Str(value, DefaultLimits);
+
+    /// <summary>Clojure's <c>str</c> of one value, cut off at <paramref name="limits"/>' print depth and length.</summary>
+    public static string Str(object? value, RuntimeLimits limits) => value switch
     {
         null => string.Empty,
         string s => s,
-        _ => PrStr(value),
+        _ => PrStr(value, limits),
     };
 
     /// <summary>
     /// SLisp's <c>str</c> of one value: sorted maps and sets without commas, keys and set elements
     /// readable, values and elements displayed; e.g. <c>{"b" x :a 1}</c>. See <see cref="SlispPrinter"/>.
     /// </summary>
-    public static string SlispStr(object? value) => SlispPrinter.Str(value);
+    public static string SlispStr(object? value) => SlispPrinter.Str(value, DefaultLimits);
 
-    public static void Print(StringBuilder sb, object? value, bool readably)
+    /// <summary>SLisp's <c>str</c> of one value, cut off at <paramref name="limits"/>' print depth and length.</summary>
+    public static string SlispStr(object? value, RuntimeLimits limits) => SlispPrinter.Str(value, limits);
+
+    public static void Print(StringBuilder sb, object? value, bool readably) => Print(sb, value, readably, DefaultLimits);
+
+    public static void Print(StringBuilder sb, object? value, bool readably, RuntimeLimits limits)
     {
         ArgumentNullException.ThrowIfNull(sb);
+        ArgumentNullException.ThrowIfNull(limits);
+        new ValuePrinter(sb, readably, limits).Print(value);
+    }
+
+    /// <summary>Scalars and printables: everything that holds no other value.</summary>
+    internal static void PrintAtom(StringBuilder sb, object? value, bool readably)
+    {
         switch (value)
         {
             case null:
@@ -77,25 +103,6 @@ public static class Printer
                 break;
             case Symbol sym:
                 sb.Append(sym.FullName);
-                break;
-            case PersistentList list:
-                PrintSequence(sb, list, '(', ')', readably, Print);
-                break;
-            case PersistentVector vector:
-                PrintSequence(sb, vector, '[', ']', readably, Print);
-                break;
-            case PersistentMap map:
-                PrintMap(sb, map, readably);
-                break;
-            case PersistentSet set:
-                sb.Append('#');
-                PrintSequence(sb, set, '{', '}', readably, Print);
-                break;
-            case Atom atom:
-                RuntimeHelpers.EnsureSufficientExecutionStack();
-                sb.Append("#<atom ");
-                Print(sb, atom.Deref(), readably);
-                sb.Append('>');
                 break;
             case IZylispPrintable printable:
                 printable.Print(sb, readably);
@@ -155,46 +162,5 @@ public static class Printer
         }
 
         sb.Append('"');
-    }
-
-    /// <summary>Prints <paramref name="items"/> space-separated between the delimiters, each with <paramref name="printItem"/>.</summary>
-    internal static void PrintSequence(StringBuilder sb, IEnumerable<object?> items, char open, char close, bool readably, Action<StringBuilder, object?, bool> printItem)
-    {
-        RuntimeHelpers.EnsureSufficientExecutionStack();
-        sb.Append(open);
-        bool first = true;
-        foreach (var item in items)
-        {
-            if (!first)
-            {
-                sb.Append(' ');
-            }
-
-            first = false;
-            printItem(sb, item, readably);
-        }
-
-        sb.Append(close);
-    }
-
-    private static void PrintMap(StringBuilder sb, PersistentMap map, bool readably)
-    {
-        RuntimeHelpers.EnsureSufficientExecutionStack();
-        sb.Append('{');
-        bool first = true;
-        foreach (var entry in map.Entries)
-        {
-            if (!first)
-            {
-                sb.Append(", ");
-            }
-
-            first = false;
-            Print(sb, entry.Key, readably);
-            sb.Append(' ');
-            Print(sb, entry.Value, readably);
-        }
-
-        sb.Append('}');
     }
 }

@@ -14,28 +14,36 @@ namespace Zylisp.Lang.Printing;
 /// </summary>
 internal static class SlispPrinter
 {
-    public static string Str(object? value) => value switch
+    public static string Str(object? value, RuntimeLimits limits) => value switch
     {
         null => string.Empty,
         string s => s,
-        _ => Render(value, readably: false),
+        _ => Render(value, readably: false, limits, depth: 0),
     };
 
-    private static string Render(object? value, bool readably)
+    private static string Render(object? value, bool readably, RuntimeLimits limits, int depth)
     {
         var sb = new StringBuilder();
-        Append(sb, value, readably);
+        Append(sb, value, readably, limits, depth);
         return sb.ToString();
     }
 
-    private static void Append(StringBuilder sb, object? value, bool readably)
+    // Recursive (sorting needs each item rendered whole), so the depth cut-off, or the host stack
+    // running short, ends nesting with Clojure's `#`.
+    private static void Append(StringBuilder sb, object? value, bool readably, RuntimeLimits limits, int depth)
     {
+        if (value is IZylispCollection && (depth >= limits.MaxPrintDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
+        {
+            sb.Append('#');
+            return;
+        }
+
         switch (value)
         {
             case PersistentMap map:
-                RuntimeHelpers.EnsureSufficientExecutionStack();
                 var entries = map.Entries
-                    .Select(e => (Key: Render(e.Key, readably: true), e.Value))
+                    .Take(limits.MaxPrintLength)
+                    .Select(e => (Key: Render(e.Key, readably: true, limits, depth + 1), e.Value))
                     .OrderBy(e => e.Key, StringComparer.Ordinal);
                 sb.Append('{');
                 bool firstEntry = true;
@@ -48,24 +56,58 @@ internal static class SlispPrinter
 
                     firstEntry = false;
                     sb.Append(key).Append(' ');
-                    Append(sb, entryValue, readably);
+                    Append(sb, entryValue, readably, limits, depth + 1);
                 }
 
+                AppendEllipsis(sb, map.Count, limits, firstEntry);
                 sb.Append('}');
                 break;
             case PersistentSet set:
-                RuntimeHelpers.EnsureSufficientExecutionStack();
-                sb.Append("#{").AppendJoin(' ', set.Select(e => Render(e, readably: true)).Order(StringComparer.Ordinal)).Append('}');
+                sb.Append("#{").AppendJoin(' ', set.Take(limits.MaxPrintLength).Select(e => Render(e, readably: true, limits, depth + 1)).Order(StringComparer.Ordinal));
+                AppendEllipsis(sb, set.Count, limits, set.Count == 0);
+                sb.Append('}');
                 break;
             case PersistentVector vector:
-                Printer.PrintSequence(sb, vector, '[', ']', readably, Append);
+                AppendSequence(sb, vector, '[', ']', readably, limits, depth);
                 break;
             case PersistentList list:
-                Printer.PrintSequence(sb, list, '(', ')', readably, Append);
+                AppendSequence(sb, list, '(', ')', readably, limits, depth);
                 break;
             default:
-                Printer.Print(sb, value, readably);
+                Printer.Print(sb, value, readably, limits);
                 break;
+        }
+    }
+
+    private static void AppendSequence(StringBuilder sb, IZylispCollection items, char opener, char closer, bool readably, RuntimeLimits limits, int depth)
+    {
+        sb.Append(opener);
+        int printed = 0;
+        foreach (var item in items)
+        {
+            if (printed > 0)
+            {
+                sb.Append(' ');
+            }
+
+            if (printed == limits.MaxPrintLength)
+            {
+                sb.Append("...");
+                break;
+            }
+
+            Append(sb, item, readably, limits, depth + 1);
+            printed++;
+        }
+
+        sb.Append(closer);
+    }
+
+    private static void AppendEllipsis(StringBuilder sb, int count, RuntimeLimits limits, bool empty)
+    {
+        if (count > limits.MaxPrintLength)
+        {
+            sb.Append(empty ? "..." : " ...");
         }
     }
 }

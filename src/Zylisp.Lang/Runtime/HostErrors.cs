@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.ExceptionServices;
 using Zylisp.Lang.Data;
 using Zylisp.Lang.Diagnostics;
 using Zylisp.Lang.Syntax;
@@ -9,6 +11,20 @@ internal static class HostErrors
 {
     public static ZylispException ToZylisp(Exception e, SourceSpan? span)
     {
+        // A framework method that called back into Zylisp (a comparer, a factory, a static
+        // initializer) may wrap what the callback threw. The Zylisp error, or the interrupt,
+        // is what happened; the wrapper is not.
+        while (e is InvalidOperationException or AggregateException or TargetInvocationException or TypeInitializationException
+            && e.InnerException is { } inner)
+        {
+            e = inner;
+        }
+
+        if (e is OperationCanceledException)
+        {
+            ExceptionDispatchInfo.Throw(e);
+        }
+
         if (e is ZylispException z)
         {
             return z;
@@ -17,6 +33,7 @@ internal static class HostErrors
         var (id, type, args) = e switch
         {
             InsufficientExecutionStackException => (DiagnosticIds.StackOverflow, "stack-overflow", new object?[] { "<host>", "the host stack" }),
+            OutOfMemoryException => (DiagnosticIds.OutOfMemory, "out-of-memory", [RuntimeErrors.RuntimeOutOfMemory]),
             ArgumentOutOfRangeException or IndexOutOfRangeException => (DiagnosticIds.BadArgument, "index-out-of-bounds", ["<core>", e.Message]),
             ArgumentException or InvalidCastException or FormatException or OverflowException => (DiagnosticIds.BadArgument, "argument-error", ["<core>", e.Message]),
             IOException or UnauthorizedAccessException => (DiagnosticIds.IoError, "io-error", ["<io>", e.Message]),

@@ -139,6 +139,16 @@ public sealed class RunContext
             depth--;
             Cancellation.ThrowIfCancellationRequested();
         }
+
+        try
+        {
+            MemoryGuard.Check(this);
+        }
+        catch (ZylispException)
+        {
+            depth--;
+            throw;
+        }
     }
 
     /// <summary>

@@ -46,6 +46,15 @@ public static class RuntimeErrors
     public static ZylispException BadArgument(string function, string problem) =>
         Create(DiagnosticIds.BadArgument, "argument-error", null, function, problem);
 
+    /// <summary>ZL5014: the program's live heap passed RuntimeLimits.MaxMemoryBytes, or the runtime ran out of memory.</summary>
+    public static ZylispException OutOfMemory(long used, long limit) =>
+        Create(DiagnosticIds.OutOfMemory, "out-of-memory", null, $"the program's live data ({MiB(used)}) passed the memory limit of {MiB(limit)}");
+
+    /// <summary>What ZL5014 says when the runtime itself could not allocate.</summary>
+    public const string RuntimeOutOfMemory = "the runtime could not allocate more memory";
+
+    private static string MiB(long bytes) => (bytes / (1024 * 1024)).ToString(System.Globalization.CultureInfo.InvariantCulture) + " MB";
+
     public static ZylispException Io(string function, string problem) =>
         Create(DiagnosticIds.IoError, "io-error", null, function, problem);
 

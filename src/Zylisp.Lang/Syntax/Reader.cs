@@ -1,3 +1,5 @@
+using Zylisp.Lang.Diagnostics;
+
 namespace Zylisp.Lang.Syntax;
 
 /// <summary>
@@ -12,7 +14,14 @@ public static class Reader
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(file);
-        return new ReaderSession(text, file, options ?? ReaderOptions.Default).Run();
+        options ??= ReaderOptions.Default;
+        if (text.Length > options.MaxSourceLength)
+        {
+            var start = new SourceSpan(file, 1, 1, 1, 1, 0, 0);
+            return new ReadResult([], [], [Diagnostic.Create(DiagnosticIds.SourceTooLarge, start, text.Length, options.MaxSourceLength)], endedInsideForm: false);
+        }
+
+        return new ReaderSession(text, file, options).Run();
     }
 
     /// <summary>

@@ -14,4 +14,7 @@ public sealed record ReaderOptions
 
     /// <summary>After this many errors the reader reports ZL1015 and stops reading the file.</summary>
     public int MaxErrors { get; init; } = 100;
+
+    /// <summary>Longest text, in characters, the reader reads; longer text is one ZL1017 error and no forms.</summary>
+    public int MaxSourceLength { get; init; } = 64 * 1024 * 1024;
 }

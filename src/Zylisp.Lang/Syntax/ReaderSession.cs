@@ -18,6 +18,13 @@ internal sealed class ReaderSession
     private static readonly Symbol UnquoteSplicingSymbol = Symbol.Of("unquote-splicing");
     private static readonly Symbol DerefSymbol = Symbol.Of("deref");
 
+    /// <summary>
+    /// What a form dropped for nesting too deeply delivers to its parent, so a reader macro waiting
+    /// for it ends silently instead of reporting a missing form (issue 15 item 16: 1,001 quotes
+    /// gave 99 false "must be followed by a form" errors).
+    /// </summary>
+    private static readonly object DroppedForm = new();
+
     private const long SmallIntegerMin = -128;
     private const long SmallIntegerMax = 1023;
 
@@ -347,6 +354,7 @@ internal sealed class ReaderSession
         if (frame.Discarding)
         {
             items.Truncate(frame.ItemBase);
+            DeliverDroppedTo(frame);
             return;
         }
 
@@ -479,16 +487,21 @@ internal sealed class ReaderSession
             ref readonly var top = ref frames[depth - 1];
             switch (top.Kind)
             {
+                case FrameKind.Discard or FrameKind.Prefix when top.Discarding || ReferenceEquals(item.Form, DroppedForm):
+                    // A loop, not DeliverDroppedTo: a thousand nested quotes end without recursion.
+                    var dropped = top;
+                    frames.Pop();
+                    if (WaitsForForm())
+                    {
+                        item = new Item(DroppedForm, dropped.Start, dropped.OpenerEnd);
+                        continue;
+                    }
+
+                    return;
                 case FrameKind.Discard:
                     frames.Pop();
                     return;
                 case FrameKind.Prefix:
-                    if (top.Discarding)
-                    {
-                        frames.Pop();
-                        return;
-                    }
-
                     var symbol = top.PrefixSymbol!.At(Packed(top.Start, top.OpenerEnd));
                     var start = top.Start;
                     frames.Pop();
@@ -496,7 +509,7 @@ internal sealed class ReaderSession
                     item = new Item(wrapped, start, item.End);
                     continue;
                 default:
-                    if (!top.Discarding)
+                    if (!top.Discarding && !ReferenceEquals(item.Form, DroppedForm))
                     {
                         items.Add(item);
                     }
@@ -505,6 +518,21 @@ internal sealed class ReaderSession
             }
         }
     }
+
+    /// <summary>
+    /// After a frame dropped for depth (or waiting on one) ends, a reader macro that was waiting
+    /// for it ends too, without a form and without an error: the depth error already covers it.
+    /// </summary>
+    private void DeliverDroppedTo(in Frame finished)
+    {
+        if (finished.Discarding && WaitsForForm())
+        {
+            Deliver(new Item(DroppedForm, finished.Start, finished.OpenerEnd));
+        }
+    }
+
+    /// <summary>Whether the innermost frame is a reader macro (not itself dropped) waiting for its form.</summary>
+    private bool WaitsForForm() => frames.Count > 0 && frames[^1] is { Kind: FrameKind.Prefix or FrameKind.Discard, Discarding: false };
 
     // ---- dispatch (#) -------------------------------------------------------------------
 

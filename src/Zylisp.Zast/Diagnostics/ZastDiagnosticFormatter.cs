@@ -36,14 +36,32 @@ public sealed class ZastDiagnosticFormatter(string fileName, string? source, Zas
         return text.ToString();
     }
 
-    /// <summary>Every diagnostic, each ending with a newline.</summary>
-    public string FormatAll(IEnumerable<ZastDiagnostic> diagnostics, bool excerpt = true)
+    /// <summary>Most errors <see cref="FormatAll"/> writes in full, as the language's RuntimeLimits.MaxReportedErrors.</summary>
+    public const int DefaultMaxErrors = 20;
+
+    /// <summary>Widest excerpt: a longer source line is shown as a window around the caret.</summary>
+    public const int MaxExcerptWidth = 120;
+
+    /// <summary>Every diagnostic, each ending with a newline; past <paramref name="maxErrors"/> errors, a count of the rest.</summary>
+    public string FormatAll(IEnumerable<ZastDiagnostic> diagnostics, bool excerpt = true, int maxErrors = DefaultMaxErrors)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         var text = new StringBuilder();
+        int errors = 0, omitted = 0;
         foreach (var diagnostic in diagnostics)
         {
+            if (diagnostic.Severity == ZastSeverity.Error && ++errors > maxErrors)
+            {
+                omitted++;
+                continue;
+            }
+
             Append(text, diagnostic, excerpt);
+        }
+
+        if (omitted > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"... and {omitted} more error{(omitted == 1 ? "" : "s")}\n");
         }
 
         return text.ToString();
@@ -71,13 +89,13 @@ public sealed class ZastDiagnosticFormatter(string fileName, string? source, Zas
         return line.EndsWith('\r') ? line[..^1] : line;
     }
 
-    private void AppendExcerpt(StringBuilder text, SourceLocation location, string line)
+    private void AppendExcerpt(StringBuilder text, SourceLocation location, string fullLine)
     {
         var number = location.Line.ToString(CultureInfo.InvariantCulture);
+        var (line, column) = Window(fullLine, CharacterIndex(fullLine, location.Column));
         text.Append(' ').Append(number).Append(" | ").Append(Printable(line)).Append('\n');
 
         // Tabs stay tabs in the padding so the caret lines up however the terminal expands them.
-        var column = CharacterIndex(line, location.Column);
         var padding = new StringBuilder(column);
         for (var i = 0; i < column; i++)
         {
@@ -85,6 +103,24 @@ public sealed class ZastDiagnosticFormatter(string fileName, string? source, Zas
         }
 
         text.Append(' ').Append(' ', number.Length).Append(" | ").Append(padding).Append("^\n");
+    }
+
+    /// <summary>
+    /// The line as shown: whole if it fits <see cref="MaxExcerptWidth"/>, else a window starting a
+    /// little before the caret with "..." where it was cut, so an error on a 10 MB line writes a short excerpt.
+    /// </summary>
+    internal static (string Line, int Column) Window(string line, int column)
+    {
+        if (line.Length <= MaxExcerptWidth)
+        {
+            return (line, column);
+        }
+
+        var start = Math.Max(0, Math.Min(column - (MaxExcerptWidth / 4), line.Length - MaxExcerptWidth));
+        var stop = Math.Min(line.Length, start + MaxExcerptWidth);
+        var prefix = start > 0 ? "..." : "";
+        var shown = prefix + line[start..stop] + (stop < line.Length ? "..." : "");
+        return (shown, prefix.Length + Math.Clamp(column - start, 0, stop - start));
     }
 
     /// <summary>The index in <paramref name="line"/> of the 1-based <paramref name="column"/>, clamped to the line.</summary>

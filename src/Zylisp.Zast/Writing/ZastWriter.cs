@@ -195,7 +195,13 @@ public sealed class ZastWriter
         else if (index > 0) _out.Append(' ');
     }
 
-    private void NewLine(int indent) => _out.Append('\n').Append(' ', indent);
+    /// <summary>
+    /// Indentation stops growing at <see cref="MaxIndent"/> columns (64 levels), so a tree nested
+    /// thousands deep writes output linear in its size rather than quadratic (issue 15 item 2).
+    /// </summary>
+    private void NewLine(int indent) => _out.Append('\n').Append(' ', Math.Min(indent, MaxIndent));
+
+    private const int MaxIndent = 128;
 
     private void WriteInt(int value)
     {

@@ -155,7 +155,8 @@ public class ZastBuilderTests
         const int depth = 200_000;
         var text = string.Concat(Enumerable.Repeat("(ParenExpr :lparen 1 :x ", depth)) + "(Ident :namepos 1 :name \"x\")" + string.Concat(Enumerable.Repeat(" :rparen 2)", depth));
         BuildResult<Expr>? result = null;
-        var thread = new Thread(() => result = ZastBuilder.BuildNode<Expr>(text), 1024 * 1024);
+        // The reader's depth limit (ZastOptions.MaxDepth) would stop this first; lift it to reach the builder's stack check.
+        var thread = new Thread(() => result = ZastBuilder.BuildNode<Expr>(text, options: new ZastOptions { MaxDepth = int.MaxValue }), 1024 * 1024);
         thread.Start();
         thread.Join();
         var diagnostic = Assert.Single(result!.Diagnostics);

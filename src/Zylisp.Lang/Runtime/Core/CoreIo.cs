@@ -8,18 +8,18 @@ internal static class CoreIo
 {
     public static IEnumerable<Builtin> Functions() =>
     [
-        Fn("print", 0, -1, "([& xs])", "Writes the display forms of xs separated by spaces.", (ctx, a) => Write(ctx, a, Printer.PrintStr, false)),
-        Fn("println", 0, -1, "([& xs])", "Writes the display forms of xs separated by spaces, then a newline.", (ctx, a) => Write(ctx, a, Printer.PrintStr, true)),
+        Fn("print", 0, -1, "([& xs])", "Writes the display forms of xs separated by spaces.", (ctx, a) => Write(ctx, a, v => Printer.PrintStr(v, ctx.Options.Limits), false)),
+        Fn("println", 0, -1, "([& xs])", "Writes the display forms of xs separated by spaces, then a newline.", (ctx, a) => Write(ctx, a, v => Printer.PrintStr(v, ctx.Options.Limits), true)),
         Fn("%eprintln", 0, -1, "([& xs])", "Like println, to standard error (EngineOptions.Error); used by time.", (ctx, a) =>
         {
-            ctx.Options.Error.Write(string.Join(" ", a.Select(Printer.PrintStr)) + "\n");
+            ctx.Options.Error.Write(string.Join(" ", a.Select(v => Printer.PrintStr(v, ctx.Options.Limits))) + "\n");
             return null;
         }),
-        Fn("pr", 0, -1, "([& xs])", "Writes the readable forms of xs separated by spaces.", (ctx, a) => Write(ctx, a, Printer.PrStr, false)),
-        Fn("prn", 0, -1, "([& xs])", "Writes the readable forms of xs separated by spaces, then a newline.", (ctx, a) => Write(ctx, a, Printer.PrStr, true)),
-        Fn("pr-str", 0, -1, "([& xs])", "The readable forms of xs separated by spaces, as a string.", (_, a) => string.Join(" ", a.Select(Printer.PrStr))),
-        Fn("prn-str", 0, -1, "([& xs])", "Like pr-str with a trailing newline.", (_, a) => string.Join(" ", a.Select(Printer.PrStr)) + "\n"),
-        Fn("print-str", 0, -1, "([& xs])", "The display forms of xs separated by spaces, as a string.", (_, a) => string.Join(" ", a.Select(Printer.PrintStr))),
+        Fn("pr", 0, -1, "([& xs])", "Writes the readable forms of xs separated by spaces.", (ctx, a) => Write(ctx, a, v => Printer.PrStr(v, ctx.Options.Limits), false)),
+        Fn("prn", 0, -1, "([& xs])", "Writes the readable forms of xs separated by spaces, then a newline.", (ctx, a) => Write(ctx, a, v => Printer.PrStr(v, ctx.Options.Limits), true)),
+        Fn("pr-str", 0, -1, "([& xs])", "The readable forms of xs separated by spaces, as a string.", (ctx, a) => string.Join(" ", a.Select(v => Printer.PrStr(v, ctx.Options.Limits)))),
+        Fn("prn-str", 0, -1, "([& xs])", "Like pr-str with a trailing newline.", (ctx, a) => string.Join(" ", a.Select(v => Printer.PrStr(v, ctx.Options.Limits))) + "\n"),
+        Fn("print-str", 0, -1, "([& xs])", "The display forms of xs separated by spaces, as a string.", (ctx, a) => string.Join(" ", a.Select(v => Printer.PrintStr(v, ctx.Options.Limits)))),
         Fn("read-line", 0, 0, "([])", "The next line of standard input without its line terminator, or nil at the end of input.", (ctx, _) => IoCall("read-line", () => ctx.Options.In.ReadLine())),
         Fn("read-string", 1, 1, "([s])", "Reads the first form from the string s.", (ctx, a) => ctx.Host.ReadString(a[0] as string ?? throw RuntimeErrors.WrongType("read-string", "a string", a[0]))),
         Fn("slurp", 1, 1, "([path])", "The contents of the file at path, as a string.", (_, a) => IoCall("slurp", () => File.ReadAllText(Path(a[0], "slurp")))),

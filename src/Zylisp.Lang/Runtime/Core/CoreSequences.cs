@@ -17,8 +17,8 @@ internal static class CoreSequences
         Fn("into", 2, 2, "([to from])", "Adds every element of from to the collection to, as conj does.", (_, a) => Items("into", a[1]).Aggregate(a[0], Conj)),
         Fn("reverse", 1, 1, "([coll])", "The elements in reverse order, as a list.", (_, a) => Items("reverse", a[0]).Aggregate(PersistentList.Empty, (l, x) => l.Cons(x))),
         Fn("sort", 1, 2, "([coll] [comparator coll])", "The elements in order, as a list. The comparator returns a number (negative, zero, positive) or a boolean (true when a sorts first). The sort is stable.", Sort),
-        Fn("range", 1, 3, "([end] [start end] [start end step])", "The numbers from start (0) up to but not including end, by step (1), as a list.", (_, a) => Range(a)),
-        Fn("repeat", 2, 2, "([n x])", "A list of n copies of x.", (_, a) => PersistentList.CreateRange(Enumerable.Repeat(a[1], (int)Math.Max(0, Numbers.ToLong(a[0], "repeat"))).ToList())),
+        Fn("range", 1, 3, "([end] [start end] [start end step])", "The numbers from start (0) up to but not including end, by step (1), as a list.", (ctx, a) => Range(ctx, a)),
+        Fn("repeat", 2, 2, "([n x])", "A list of n copies of x.", (ctx, a) => Repeat(ctx, a)),
         Fn("take", 2, 2, "([n coll])", "The first n elements, as a list.", (_, a) => PersistentList.CreateRange(Items("take", a[1]).Take((int)Math.Clamp(Numbers.ToLong(a[0], "take"), 0, int.MaxValue)).ToList())),
         Fn("drop", 2, 2, "([n coll])", "All but the first n elements, as a list.", (_, a) => Drop(Numbers.ToLong(a[0], "drop"), a[1])),
         Fn("map", 2, -1, "([f coll] [f coll & colls])", "A list of (f x) for each x of coll; with several colls, f takes one element of each and the shortest coll ends it.", Map),
@@ -53,6 +53,7 @@ internal static class CoreSequences
             var results = new List<object?>();
             foreach (var x in Items("map", a[1]))
             {
+                HostLoop.Poll(ctx, results.Count + 1);
                 results.Add(Callables.Call(ctx, f, x));
             }
 
@@ -91,17 +92,37 @@ internal static class CoreSequences
             items = all.Skip(1);
         }
 
+        long steps = 0;
         foreach (var x in items)
         {
+            HostLoop.Poll(ctx, ++steps);
             acc = Callables.Call(ctx, f, acc, x);
         }
 
         return acc;
     }
 
+    private static object Repeat(RunContext ctx, object?[] a)
+    {
+        long n = Numbers.ToLong(a[0], "repeat");
+        if (n > Array.MaxLength)
+        {
+            throw RuntimeErrors.BadArgument("repeat", $"cannot make a list of {n} elements (at most {Array.MaxLength})");
+        }
+
+        var copies = new object?[Math.Max(0, n)];
+        for (long i = 0; i < copies.Length; i++)
+        {
+            HostLoop.Poll(ctx, i);
+            copies[i] = a[1];
+        }
+
+        return PersistentList.CreateRange(copies);
+    }
+
     private static object Sort(RunContext ctx, object?[] a)
     {
-        var items = Items("sort", a[^1]).ToList();
+        var items = Items("sort", a[^1]).ToArray();
         Comparison<object?> compare = CoreArithmetic.Compare;
         if (a.Length == 2)
         {
@@ -116,11 +137,10 @@ internal static class CoreSequences
             };
         }
 
-        // OrderBy is a stable sort.
-        return PersistentList.CreateRange(items.OrderBy(x => x, Comparer<object?>.Create(compare)).ToList());
+        return PersistentList.CreateRange(StableSort.Sort(items, compare));
     }
 
-    private static object Range(object?[] a)
+    private static object Range(RunContext ctx, object?[] a)
     {
         object? start = a.Length >= 2 ? a[0] : 0L;
         object? end = a.Length >= 2 ? a[1] : a[0];
@@ -133,9 +153,15 @@ internal static class CoreSequences
                 throw RuntimeErrors.BadArgument("range", "step must not be zero");
             }
 
-            for (long i = s; st > 0 ? i < e : i > e; i += st)
+            long steps = 0;
+            for (long i = s; st > 0 ? i < e : i > e; i = checked(i + st))
             {
+                HostLoop.Poll(ctx, ++steps);
                 items.Add(Box.Long(i));
+                if (st > 0 ? i > long.MaxValue - st : i < long.MinValue - st)
+                {
+                    break; // the next step would pass the end of the 64-bit range
+                }
             }
         }
         else
@@ -154,6 +180,7 @@ internal static class CoreSequences
                     break;
                 }
 
+                HostLoop.Poll(ctx, k + 1);
                 items.Add(x);
             }
         }

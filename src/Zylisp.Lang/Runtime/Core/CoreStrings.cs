@@ -12,8 +12,8 @@ internal static class CoreStrings
 {
     public static IEnumerable<Builtin> Functions() =>
     [
-        Fn("str", 0, -1, "([& xs])", "Concatenates the display forms of the arguments; nil is \"\".", (_, a) => Concat(a, Printer.Str)),
-        Fn("%slisp-str", 0, -1, "([& xs])", "str under SLisp rules (SLisp's rendering of collections).", (_, a) => Concat(a, Printer.SlispStr)),
+        Fn("str", 0, -1, "([& xs])", "Concatenates the display forms of the arguments; nil is \"\".", (ctx, a) => Concat(a, v => Printer.Str(v, ctx.Options.Limits))),
+        Fn("%slisp-str", 0, -1, "([& xs])", "str under SLisp rules (SLisp's rendering of collections).", (ctx, a) => Concat(a, v => Printer.SlispStr(v, ctx.Options.Limits))),
         Fn("subs", 2, 3, "([s start] [s start end])", "The code points of s from start up to end.", (_, a) =>
         {
             var s = Str("subs", a[0]);
@@ -81,9 +81,17 @@ internal static class CoreStrings
         Fn("char-code", 1, 1, "([s])", "The Unicode code point of the first character of s.", (_, a) =>
         {
             var s = Str("char-code", a[0]);
-            return s.Length == 0 ? throw RuntimeErrors.BadArgument("char-code", "empty string") : Box.Long(char.ConvertToUtf32(s, 0));
+            return s.Length == 0 ? throw RuntimeErrors.BadArgument("char-code", "empty string")
+                : char.IsSurrogatePair(s, 0) ? Box.Long(char.ConvertToUtf32(s, 0))
+                : Box.Long(s[0]); // a lone surrogate is its own code unit, as in Clojure
         }),
-        Fn("from-char-code", 1, 1, "([n])", "The one-character string of code point n.", (_, a) => char.ConvertFromUtf32((int)Numbers.ToLong(a[0], "from-char-code"))),
+        Fn("from-char-code", 1, 1, "([n])", "The one-character string of code point n (a lone surrogate for 0xD800-0xDFFF).", (_, a) =>
+            Numbers.ToLong(a[0], "from-char-code") switch
+            {
+                >= 0xD800 and <= 0xDFFF and var unit => ((char)unit).ToString(),
+                >= 0 and <= 0x10FFFF and var code => char.ConvertFromUtf32((int)code),
+                var other => throw RuntimeErrors.BadArgument("from-char-code", $"{other} is not a Unicode code point (0 to 0x10FFFF)"),
+            }),
     ];
 
     private static string Str(string fn, object? x) => x as string ?? throw RuntimeErrors.WrongType(fn, "a string", x);

@@ -145,6 +145,7 @@ internal static class RecurLoop
     public static object? Run(ExecNode body, Frame f)
     {
         var token = f.Ctx.Cancellation;
+        long iterations = 0;
         while (true)
         {
             var result = body.Eval(f);
@@ -157,6 +158,8 @@ internal static class RecurLoop
             {
                 token.ThrowIfCancellationRequested();
             }
+
+            HostLoop.Poll(f.Ctx, ++iterations);
         }
     }
 }
