@@ -1,0 +1,123 @@
+using Zylisp.Compiler.Native.Values;
+using static Iced.Intel.AssemblerRegisters;
+
+namespace Zylisp.Compiler.Native.Emit;
+
+internal sealed partial class RuntimeLibrary
+{
+    /// <summary>argv-list(rdi = process stack: argc, argv...) → a list of argv[1..] as strings, or nil without any.</summary>
+    private void EmitProgramSupport()
+    {
+        Define("argv-list");
+        var none = asm.CreateLabel();
+        asm.mov(eax, (int)ValueTags.Nil);
+        asm.test(rdi, rdi);
+        asm.jz(none);
+        asm.push(rbx);
+        asm.push(r12);
+        asm.push(r13);
+        asm.mov(r12, rdi);
+        asm.mov(rbx, __qword_ptr[rdi]);
+        var noArgs = asm.CreateLabel();
+        asm.cmp(rbx, 1);
+        asm.jle(noArgs);
+        asm.lea(r13, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
+        var next = asm.CreateLabel();
+        var built = asm.CreateLabel();
+        asm.Label(ref next);
+        asm.cmp(rbx, 1);
+        asm.jle(built);
+        asm.mov(rsi, __qword_ptr[r12 + (rbx * 8)]);
+        // strlen
+        asm.xor(ecx, ecx);
+        var scan = asm.CreateLabel();
+        var scanned = asm.CreateLabel();
+        asm.Label(ref scan);
+        asm.cmp(__byte_ptr[rsi + rcx], 0);
+        asm.je(scanned);
+        asm.inc(rcx);
+        asm.jmp(scan);
+        asm.Label(ref scanned);
+        asm.push(rsi);
+        asm.push(rcx);
+        asm.lea(rdi, __[rcx + ObjectLayout.StringBytes]);
+        asm.call(Label("alloc"));
+        asm.pop(rcx);
+        asm.pop(rsi);
+        asm.mov(__qword_ptr[rax], (int)ObjectType.String);
+        asm.mov(__qword_ptr[rax + ObjectLayout.StringLength], rcx);
+        asm.lea(rdi, __[rax + ObjectLayout.StringBytes]);
+        asm.rep.movsb();
+        asm.lea(rsi, __[rax + ValueTags.PointerTag]);
+        asm.mov(rdi, r13);
+        asm.call(Label("cons"));
+        asm.mov(r13, rax);
+        asm.dec(rbx);
+        asm.jmp(next);
+        asm.Label(ref built);
+        asm.mov(rax, r13);
+        var done = asm.CreateLabel();
+        asm.jmp(done);
+        asm.Label(ref noArgs);
+        asm.mov(eax, (int)ValueTags.Nil);
+        asm.Label(ref done);
+        asm.pop(r13);
+        asm.pop(r12);
+        asm.pop(rbx);
+        asm.Label(ref none);
+        asm.ret();
+
+        // apply-list(r10 = closure, rdi = list or nil): calls the closure with the list's items as arguments.
+        Define("apply-list");
+        asm.push(rbp);
+        asm.mov(rbp, rsp);
+        asm.push(rbx);
+        asm.push(r12);
+        asm.mov(r12, r10);
+        asm.xor(ecx, ecx);
+        var isNil = asm.CreateLabel();
+        asm.cmp(rdi, (int)ValueTags.Nil);
+        asm.je(isNil);
+        asm.mov(rcx, __qword_ptr[rdi + (ObjectLayout.ListCount - ValueTags.PointerTag)]);
+        asm.sar(rcx, 1);
+        asm.Label(ref isNil);
+        asm.mov(rax, rcx);
+        asm.sub(rax, 6);
+        var some = asm.CreateLabel();
+        asm.jg(some);
+        asm.xor(eax, eax);
+        asm.Label(ref some);
+        asm.lea(rax, __[(rax * 8) + (15 + 48)]);
+        asm.and(rax, -16);
+        asm.sub(rsp, rax);
+        asm.mov(rdx, rsp);
+        var fill = asm.CreateLabel();
+        var filled = asm.CreateLabel();
+        asm.Label(ref fill);
+        asm.cmp(rdi, (int)ValueTags.Nil);
+        asm.je(filled);
+        asm.cmp(__qword_ptr[rdi + (ObjectLayout.ListCount - ValueTags.PointerTag)], 0);
+        asm.je(filled);
+        asm.mov(r8, __qword_ptr[rdi + (ObjectLayout.ListFirst - ValueTags.PointerTag)]);
+        asm.mov(__qword_ptr[rdx], r8);
+        asm.add(rdx, 8);
+        asm.mov(rdi, __qword_ptr[rdi + (ObjectLayout.ListRest - ValueTags.PointerTag)]);
+        asm.jmp(fill);
+        asm.Label(ref filled);
+        asm.mov(rax, rcx);
+        asm.mov(rdi, __qword_ptr[rsp]);
+        asm.mov(rsi, __qword_ptr[rsp + 8]);
+        asm.mov(rdx, __qword_ptr[rsp + 16]);
+        asm.mov(rcx, __qword_ptr[rsp + 24]);
+        asm.mov(r8, __qword_ptr[rsp + 32]);
+        asm.mov(r9, __qword_ptr[rsp + 40]);
+        asm.add(rsp, 48);
+        asm.mov(r10, r12);
+        asm.call(__qword_ptr[r10 + (ObjectLayout.ClosureCode - ValueTags.PointerTag)]);
+        asm.lea(rsp, __[rbp - 16]);
+        asm.pop(r12);
+        asm.pop(rbx);
+        asm.pop(rbp);
+        asm.ret();
+    }
+}
