@@ -23,24 +23,22 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
     private readonly CodeContext ctx;
     private readonly Assembler asm;
     private readonly string name;
-    private readonly Truthiness truthiness;
     private readonly Stack<Label> loopStarts = new();
     private readonly List<(Label Label, Action Emit)> stubs = [];
     private int tryDepth;
     private int frameBytes;
 
-    public FunctionCompiler(CodeContext ctx, string name, Truthiness truthiness)
+    public FunctionCompiler(CodeContext ctx, string name)
     {
         this.ctx = ctx;
         asm = ctx.Asm;
         this.name = name;
-        this.truthiness = truthiness;
     }
 
     /// <summary>A function: the entry dispatches on the argument count to one body per arity.</summary>
     public void CompileFunction(LFunction function, Label entry)
     {
-        asm.Label(ref entry);
+        asm.Bind(ref entry);
         var arityLabels = function.Arities.Select(_ => asm.CreateLabel()).ToArray();
         for (var i = 0; i < function.Arities.Length; i++)
         {
@@ -63,7 +61,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         {
             var arity = function.Arities[i];
             var label = arityLabels[i];
-            asm.Label(ref label);
+            asm.Bind(ref label);
             Prologue(arity.FrameSize);
             for (var p = 0; p < arity.Params.Length; p++)
             {
@@ -79,7 +77,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
             }
 
             var bodyStart = asm.CreateLabel();
-            asm.Label(ref bodyStart);
+            asm.Bind(ref bodyStart);
             loopStarts.Push(bodyStart);
             EmitBlock(arity.Body);
             loopStarts.Pop();
@@ -92,7 +90,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
     /// <summary>A top-level form: called with no arguments, returns the form's value.</summary>
     public void CompileTopLevel(LTopLevel form, Label entry)
     {
-        asm.Label(ref entry);
+        asm.Bind(ref entry);
         Prologue(form.FrameSize);
         EmitBlock(form.Body);
         ReturnValue(ValueTags.Nil);
@@ -147,7 +145,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         for (var i = 0; i < stubs.Count; i++)
         {
             var label = stubs[i].Label;
-            asm.Label(ref label);
+            asm.Bind(ref label);
             stubs[i].Emit();
         }
 
@@ -219,16 +217,16 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
 
         EmitBlock(node.Then);
         asm.jmp(end);
-        asm.Label(ref otherwise);
+        asm.Bind(ref otherwise);
         EmitBlock(node.Else);
-        asm.Label(ref end);
+        asm.Bind(ref end);
         return true;
     }
 
     public bool VisitLoop(LoopStmt node)
     {
         var start = asm.CreateLabel();
-        asm.Label(ref start);
+        asm.Bind(ref start);
         loopStarts.Push(start);
         EmitBlock(node.Body);
         loopStarts.Pop();
@@ -310,9 +308,9 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         asm.mov(__qword_ptr[r15 + RuntimeCells.HandlerTop], rcx);
         asm.add(rsp, 24);
         asm.jmp(end);
-        asm.Label(ref handler);
+        asm.Bind(ref handler);
         onError();
-        asm.Label(ref end);
+        asm.Bind(ref end);
     }
 
     /// <summary>Before leaving the function from inside tries, unlinks this frame's handler records.</summary>

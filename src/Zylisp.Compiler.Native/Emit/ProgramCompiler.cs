@@ -32,7 +32,7 @@ internal static class ProgramCompiler
         var start = asm.CreateLabel("_start");
         var bases = asm.CreateLabel("bases");
         var readOnlyBase = asm.CreateLabel("bases_ro");
-        asm.Label(ref start);
+        asm.Bind(ref start);
         asm.mov(rbx, rsp);
         // Stack budget: RLIMIT_STACK (getrlimit) less 512 KiB of headroom for error reporting.
         asm.sub(rsp, 16);
@@ -56,12 +56,12 @@ internal static class ProgramCompiler
         asm.mov(edi, eax);
         asm.mov(eax, 231);
         asm.syscall();
-        asm.Label(ref bases);
+        asm.Bind(ref bases);
         asm.dq(0);
-        asm.Label(ref readOnlyBase);
+        asm.Bind(ref readOnlyBase);
         asm.dq(0);
 
-        asm.Label(ref entry);
+        asm.Bind(ref entry);
         asm.push(rbp);
         asm.push(rbx);
         asm.push(r12);
@@ -98,17 +98,16 @@ internal static class ProgramCompiler
 
         for (var i = 0; i < program.Forms.Length; i++)
         {
-            new FunctionCompiler(ctx, $"toplevel_{i}", program.Forms[i].Truthiness).CompileTopLevel(program.Forms[i], formLabels[i]);
+            new FunctionCompiler(ctx, $"toplevel_{i}").CompileTopLevel(program.Forms[i], formLabels[i]);
         }
 
         while (ctx.TryDequeueFunction(out var function, out var label))
         {
-            var truthiness = program.Truthiness;
-            new FunctionCompiler(ctx, function.Name, truthiness).CompileFunction(function, label);
+            new FunctionCompiler(ctx, function.Name).CompileFunction(function, label);
         }
 
         // Start-up runs after every function is compiled, so it knows every static object.
-        asm.Label(ref startup);
+        asm.Bind(ref startup);
         EmitStartup(asm, ctx);
 
         runtime.EmitAll();
@@ -284,9 +283,9 @@ internal static class ProgramCompiler
         asm.mov(rdi, rax);
         ExitStatus(asm, truthiness);
         asm.jmp(done);
-        asm.Label(ref noMain);
+        asm.Bind(ref noMain);
         asm.xor(eax, eax);
-        asm.Label(ref done);
+        asm.Bind(ref done);
     }
 
     /// <summary>eax = the exit status for the value in rdi: an integer is the status; in SLisp, true is 1.</summary>
@@ -299,7 +298,7 @@ internal static class ProgramCompiler
         asm.mov(rax, rdi);
         asm.sar(rax, 1);
         asm.jmp(done);
-        asm.Label(ref notFixnum);
+        asm.Bind(ref notFixnum);
         asm.xor(eax, eax);
         if (truthiness == Truthiness.Slisp)
         {
@@ -307,7 +306,7 @@ internal static class ProgramCompiler
             asm.sete(al);
         }
 
-        asm.Label(ref done);
+        asm.Bind(ref done);
     }
 
     private static Dictionary<Label, string> NamedLabels(CodeContext ctx, Label[] formLabels)

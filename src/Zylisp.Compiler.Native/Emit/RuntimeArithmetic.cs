@@ -22,7 +22,7 @@ internal sealed partial class RuntimeLibrary
             asm.test(rax, rax);
             asm.jnz(nonZero);
             asm.jmp(Label("divide-by-zero"));
-            asm.Label(ref nonZero);
+            asm.Bind(ref nonZero);
             // Both operands are shifted by one, so the quotient comes out unshifted.
             asm.mov(rcx, rax);
             asm.mov(rax, r13);
@@ -47,7 +47,7 @@ internal sealed partial class RuntimeLibrary
         var loop = asm.CreateLabel();
         var yes = asm.CreateLabel();
         var no = asm.CreateLabel();
-        asm.Label(ref loop);
+        asm.Bind(ref loop);
         asm.cmp(ebx, r12d);
         asm.jae(yes);
         LoadArgument(rsi, rbx);
@@ -58,10 +58,10 @@ internal sealed partial class RuntimeLibrary
         asm.jz(no);
         asm.inc(ebx);
         asm.jmp(loop);
-        asm.Label(ref yes);
+        asm.Bind(ref yes);
         asm.mov(rax, ValueTags.True);
         VariadicEpilogue();
-        asm.Label(ref no);
+        asm.Bind(ref no);
         asm.mov(rax, ValueTags.False);
         VariadicEpilogue();
 
@@ -77,7 +77,7 @@ internal sealed partial class RuntimeLibrary
         asm.mov(ecx, (int)ValueTags.True);
         asm.cmove(eax, ecx);
         asm.ret();
-        asm.Label(ref notArity);
+        asm.Bind(ref notArity);
         asm.mov(esi, eax);
         asm.lea(rdi, Str("not"));
         asm.jmp(Label("arity-error-named"));
@@ -94,7 +94,7 @@ internal sealed partial class RuntimeLibrary
         asm.mov(ecx, (int)ValueTags.True);
         asm.cmove(eax, ecx);
         asm.ret();
-        asm.Label(ref slispNotArity);
+        asm.Bind(ref slispNotArity);
         asm.mov(esi, eax);
         asm.lea(rdi, Str("not"));
         asm.jmp(Label("arity-error-named"));
@@ -113,7 +113,7 @@ internal sealed partial class RuntimeLibrary
         asm.lea(rsi, Str("a number"));
         asm.mov(rdx, rax);
         asm.jmp(Label("type-error"));
-        asm.Label(ref ok);
+        asm.Bind(ref ok);
     }
 
     private void EmitFold(string name, long identity, int minArgs, Action op, Action? unary = null)
@@ -149,12 +149,12 @@ internal sealed partial class RuntimeLibrary
                 asm.jmp(loop);
             }
 
-            asm.Label(ref several);
+            asm.Bind(ref several);
             asm.mov(r13, rax);
             asm.mov(ebx, 1);
         }
 
-        asm.Label(ref loop);
+        asm.Bind(ref loop);
         asm.cmp(ebx, r12d);
         asm.jae(done);
         LoadArgument(rax, rbx);
@@ -162,7 +162,7 @@ internal sealed partial class RuntimeLibrary
         op();
         asm.inc(ebx);
         asm.jmp(loop);
-        asm.Label(ref done);
+        asm.Bind(ref done);
         asm.mov(rax, r13);
         VariadicEpilogue();
     }
@@ -179,7 +179,7 @@ internal sealed partial class RuntimeLibrary
         var loop = asm.CreateLabel();
         var yes = asm.CreateLabel();
         var no = asm.CreateLabel();
-        asm.Label(ref loop);
+        asm.Bind(ref loop);
         asm.cmp(ebx, r12d);
         asm.jae(yes);
         LoadArgument(rax, rbx);
@@ -189,10 +189,10 @@ internal sealed partial class RuntimeLibrary
         asm.mov(r13, rax);
         asm.inc(ebx);
         asm.jmp(loop);
-        asm.Label(ref yes);
+        asm.Bind(ref yes);
         asm.mov(rax, ValueTags.True);
         VariadicEpilogue();
-        asm.Label(ref no);
+        asm.Bind(ref no);
         asm.mov(rax, ValueTags.False);
         VariadicEpilogue();
     }
@@ -207,7 +207,7 @@ internal sealed partial class RuntimeLibrary
         RequireFixnum(name);
         step();
         asm.ret();
-        asm.Label(ref arity);
+        asm.Bind(ref arity);
         asm.mov(esi, eax);
         asm.lea(rdi, Str(name));
         asm.jmp(Label("arity-error-named"));
@@ -271,11 +271,11 @@ internal sealed partial class RuntimeLibrary
         }
 
         asm.jmp(done);
-        asm.Label(ref slow);
+        asm.Bind(ref slow);
         site.SetSite();
         asm.mov(eax, 2);
         asm.call(site.Context.Runtime.Label(name));
-        asm.Label(ref done);
+        asm.Bind(ref done);
         return true;
     }
 
@@ -315,11 +315,11 @@ internal sealed partial class RuntimeLibrary
         }
 
         asm.jmp(done);
-        asm.Label(ref slow);
+        asm.Bind(ref slow);
         site.SetSite();
         asm.mov(eax, 2);
         asm.call(site.Context.Runtime.Label(name));
-        asm.Label(ref done);
+        asm.Bind(ref done);
         return true;
     }
 }

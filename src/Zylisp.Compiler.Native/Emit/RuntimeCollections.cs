@@ -14,16 +14,16 @@ internal sealed partial class RuntimeLibrary
         JumpUnlessType(rdi, ObjectType.Vector, list);
         asm.mov(rax, __qword_ptr[rdi + (rsi * 8) + (ObjectLayout.VectorItems - ValueTags.PointerTag)]);
         asm.ret();
-        asm.Label(ref list);
+        asm.Bind(ref list);
         var walk = asm.CreateLabel();
         var found = asm.CreateLabel();
-        asm.Label(ref walk);
+        asm.Bind(ref walk);
         asm.test(rsi, rsi);
         asm.jz(found);
         asm.mov(rdi, __qword_ptr[rdi + (ObjectLayout.ListRest - ValueTags.PointerTag)]);
         asm.dec(rsi);
         asm.jmp(walk);
-        asm.Label(ref found);
+        asm.Bind(ref found);
         asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.ListFirst - ValueTags.PointerTag)]);
         asm.ret();
 
@@ -35,13 +35,13 @@ internal sealed partial class RuntimeLibrary
         asm.jne(notNil);
         asm.xor(eax, eax);
         asm.ret();
-        asm.Label(ref notNil);
+        asm.Bind(ref notNil);
         var notString = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.String, notString);
         asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
         asm.add(rax, rax);
         asm.ret();
-        asm.Label(ref notString);
+        asm.Bind(ref notString);
         IfSequential(rdi, () =>
         {
             asm.mov(rax, __qword_ptr[rdi + (8 - ValueTags.PointerTag)]);
@@ -62,12 +62,12 @@ internal sealed partial class RuntimeLibrary
         asm.mov(esi, eax);
         asm.lea(rdi, Str("get"));
         asm.jmp(Label("arity-error-named"));
-        asm.Label(ref getArity);
+        asm.Bind(ref getArity);
         var withDefault = asm.CreateLabel();
         asm.cmp(eax, 3);
         asm.je(withDefault);
         asm.mov(edx, (int)ValueTags.Nil);
-        asm.Label(ref withDefault);
+        asm.Bind(ref withDefault);
         var miss = asm.CreateLabel();
         asm.test(sil, 1);
         asm.jnz(miss);
@@ -79,7 +79,7 @@ internal sealed partial class RuntimeLibrary
         asm.cmp(rsi, __qword_ptr[rdi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
         asm.jae(miss);
         asm.jmp(Label("char-string"));
-        asm.Label(ref notStringGet);
+        asm.Bind(ref notStringGet);
         IfSequential(rdi, () =>
         {
             asm.cmp(rsi, __qword_ptr[rdi + (8 - ValueTags.PointerTag)]);
@@ -87,7 +87,7 @@ internal sealed partial class RuntimeLibrary
             asm.sar(rsi, 1);
             asm.jmp(Label("nth-unchecked"));
         });
-        asm.Label(ref miss);
+        asm.Bind(ref miss);
         asm.mov(rax, rdx);
         asm.ret();
 
@@ -104,7 +104,7 @@ internal sealed partial class RuntimeLibrary
             asm.sar(rsi, 1);
             asm.jmp(Label("nth-unchecked"));
         });
-        asm.Label(ref nthBad);
+        asm.Bind(ref nthBad);
         asm.mov(rdx, __qword_ptr[rdi + (8 - ValueTags.PointerTag)]);
         asm.lea(rdi, Str("nth"));
         asm.jmp(Label("index-error"));
@@ -121,14 +121,14 @@ internal sealed partial class RuntimeLibrary
         asm.xor(ebx, ebx);
         var copy = asm.CreateLabel();
         var copied = asm.CreateLabel();
-        asm.Label(ref copy);
+        asm.Bind(ref copy);
         asm.cmp(ebx, r12d);
         asm.jae(copied);
         LoadArgument(rax, rbx);
         asm.mov(__qword_ptr[r13 + (rbx * 8) + ObjectLayout.VectorItems], rax);
         asm.inc(ebx);
         asm.jmp(copy);
-        asm.Label(ref copied);
+        asm.Bind(ref copied);
         asm.lea(rax, __[r13 + ValueTags.PointerTag]);
         VariadicEpilogue();
 
@@ -138,7 +138,7 @@ internal sealed partial class RuntimeLibrary
         asm.mov(ebx, r12d);
         var cons = asm.CreateLabel();
         var consed = asm.CreateLabel();
-        asm.Label(ref cons);
+        asm.Bind(ref cons);
         asm.test(ebx, ebx);
         asm.jz(consed);
         asm.dec(ebx);
@@ -147,7 +147,7 @@ internal sealed partial class RuntimeLibrary
         asm.call(Label("cons"));
         asm.mov(r13, rax);
         asm.jmp(cons);
-        asm.Label(ref consed);
+        asm.Bind(ref consed);
         asm.mov(rax, r13);
         VariadicEpilogue();
 
@@ -179,7 +179,7 @@ internal sealed partial class RuntimeLibrary
             asm.xor(esi, esi);
             asm.jmp(Label("nth-unchecked"));
         });
-        asm.Label(ref firstNil);
+        asm.Bind(ref firstNil);
         asm.mov(eax, (int)ValueTags.Nil);
         asm.ret();
 
@@ -193,7 +193,7 @@ internal sealed partial class RuntimeLibrary
         asm.je(restEmpty);
         asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.ListRest - ValueTags.PointerTag)]);
         asm.ret();
-        asm.Label(ref restList);
+        asm.Bind(ref restList);
         var restVector = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Vector, restEmpty);
         // A vector's rest: cons its items from the back, leaving the first out.
@@ -204,7 +204,7 @@ internal sealed partial class RuntimeLibrary
         asm.mov(rbx, __qword_ptr[rdi + (ObjectLayout.VectorCount - ValueTags.PointerTag)]);
         asm.sar(rbx, 1);
         asm.lea(r13, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
-        asm.Label(ref restVector);
+        asm.Bind(ref restVector);
         var restDone = asm.CreateLabel();
         asm.cmp(rbx, 1);
         asm.jle(restDone);
@@ -214,13 +214,13 @@ internal sealed partial class RuntimeLibrary
         asm.call(Label("cons"));
         asm.mov(r13, rax);
         asm.jmp(restVector);
-        asm.Label(ref restDone);
+        asm.Bind(ref restDone);
         asm.mov(rax, r13);
         asm.pop(r13);
         asm.pop(r12);
         asm.pop(rbx);
         asm.ret();
-        asm.Label(ref restEmpty);
+        asm.Bind(ref restEmpty);
         asm.lea(rax, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
         asm.ret();
 
@@ -232,7 +232,7 @@ internal sealed partial class RuntimeLibrary
         asm.mov(ebx, 1);
         var conjLoop = asm.CreateLabel();
         var conjDone = asm.CreateLabel();
-        asm.Label(ref conjLoop);
+        asm.Bind(ref conjLoop);
         asm.cmp(ebx, r12d);
         asm.jae(conjDone);
         LoadArgument(rsi, rbx);
@@ -241,7 +241,7 @@ internal sealed partial class RuntimeLibrary
         asm.mov(r13, rax);
         asm.inc(ebx);
         asm.jmp(conjLoop);
-        asm.Label(ref conjDone);
+        asm.Bind(ref conjDone);
         asm.mov(rax, r13);
         VariadicEpilogue();
 
@@ -271,10 +271,10 @@ internal sealed partial class RuntimeLibrary
         asm.pop(r12);
         asm.pop(rbx);
         asm.ret();
-        asm.Label(ref conjList);
+        asm.Bind(ref conjList);
         JumpUnlessType(rdi, ObjectType.List, conjNil);
         asm.jmp(Label("cons"));
-        asm.Label(ref conjNil);
+        asm.Bind(ref conjNil);
         asm.lea(rdi, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
         asm.jmp(Label("cons"));
 
@@ -285,7 +285,7 @@ internal sealed partial class RuntimeLibrary
         JumpUnlessType(rdi, ObjectType.Vector, vecOfList);
         asm.mov(rax, rdi);
         asm.ret();
-        asm.Label(ref vecOfList);
+        asm.Bind(ref vecOfList);
         asm.push(rbx);
         asm.push(r12);
         asm.push(r13);
@@ -296,7 +296,7 @@ internal sealed partial class RuntimeLibrary
         asm.je(vecEmpty);
         asm.mov(rbx, __qword_ptr[rdi + (ObjectLayout.ListCount - ValueTags.PointerTag)]);
         asm.sar(rbx, 1);
-        asm.Label(ref vecEmpty);
+        asm.Bind(ref vecEmpty);
         asm.lea(rdi, __[(rbx * 8) + ObjectLayout.VectorItems]);
         asm.call(Label("alloc"));
         asm.mov(__qword_ptr[rax], (int)ObjectType.Vector);
@@ -306,7 +306,7 @@ internal sealed partial class RuntimeLibrary
         asm.mov(rbx, rax);
         var vecCopy = asm.CreateLabel();
         var vecDone = asm.CreateLabel();
-        asm.Label(ref vecCopy);
+        asm.Bind(ref vecCopy);
         JumpUnlessType(r12, ObjectType.List, vecDone);
         asm.cmp(__qword_ptr[r12 + (ObjectLayout.ListCount - ValueTags.PointerTag)], 0);
         asm.je(vecDone);
@@ -315,7 +315,7 @@ internal sealed partial class RuntimeLibrary
         asm.add(r13, 8);
         asm.mov(r12, __qword_ptr[r12 + (ObjectLayout.ListRest - ValueTags.PointerTag)]);
         asm.jmp(vecCopy);
-        asm.Label(ref vecDone);
+        asm.Bind(ref vecDone);
         asm.lea(rax, __[rbx + ValueTags.PointerTag]);
         asm.pop(r13);
         asm.pop(r12);
@@ -339,7 +339,7 @@ internal sealed partial class RuntimeLibrary
         JumpUnlessType(rdi, ObjectType.Error, notErr);
         asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.ErrorMessage - ValueTags.PointerTag)]);
         asm.ret();
-        asm.Label(ref notErr);
+        asm.Bind(ref notErr);
         asm.mov(eax, (int)ValueTags.Nil);
         asm.ret();
     }
@@ -353,7 +353,7 @@ internal sealed partial class RuntimeLibrary
         asm.mov(esi, eax);
         asm.lea(rdi, Str(name));
         asm.jmp(Label("arity-error-named"));
-        asm.Label(ref ok);
+        asm.Bind(ref ok);
     }
 
     /// <summary>Runs <paramref name="body"/> when the value is a vector or list; falls through otherwise.</summary>
@@ -364,11 +364,11 @@ internal sealed partial class RuntimeLibrary
         var tryList = asm.CreateLabel();
         JumpUnlessType(value, ObjectType.Vector, tryList);
         asm.jmp(yes);
-        asm.Label(ref tryList);
+        asm.Bind(ref tryList);
         JumpUnlessType(value, ObjectType.List, no);
-        asm.Label(ref yes);
+        asm.Bind(ref yes);
         body();
-        asm.Label(ref no);
+        asm.Bind(ref no);
     }
 
     /// <summary>Sets ZF when rdi is an object of the type.</summary>
@@ -379,11 +379,11 @@ internal sealed partial class RuntimeLibrary
         JumpUnlessType(rdi, type, no);
         asm.cmp(eax, eax);
         asm.jmp(done);
-        asm.Label(ref no);
+        asm.Bind(ref no);
         asm.cmp(rdi, rdi);
         asm.inc(eax);
         asm.test(eax, eax);
-        asm.Label(ref done);
+        asm.Bind(ref done);
     }
 
     /// <summary>A one-argument predicate: true when <paramref name="test"/> leaves ZF set.</summary>

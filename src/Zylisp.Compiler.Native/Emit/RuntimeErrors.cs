@@ -38,12 +38,12 @@ internal sealed partial class RuntimeLibrary
         asm.mov(rax, rdi);
         asm.jmp(rcx);
 
-        asm.Label(ref uncaught);
+        asm.Bind(ref uncaught);
         var isError = asm.CreateLabel();
         var report = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Error, report);
         asm.jmp(isError);
-        asm.Label(ref report);
+        asm.Bind(ref report);
         // A thrown non-error value: "uncaught exception: <value>".
         asm.mov(rsi, rdi);
         asm.mov(edi, 2);
@@ -56,10 +56,10 @@ internal sealed partial class RuntimeLibrary
         asm.lea(r12, Str("ZL5007"));
         var print = asm.CreateLabel();
         asm.jmp(print);
-        asm.Label(ref isError);
+        asm.Bind(ref isError);
         asm.mov(rbx, __qword_ptr[rdi + (ObjectLayout.ErrorMessage - ValueTags.PointerTag)]);
         asm.mov(r12, __qword_ptr[rdi + (ObjectLayout.ErrorId - ValueTags.PointerTag)]);
-        asm.Label(ref print);
+        asm.Bind(ref print);
         var noSite = asm.CreateLabel();
         var written = asm.CreateLabel();
         asm.mov(rdi, __qword_ptr[r15 + RuntimeCells.CurrentSite]);
@@ -68,9 +68,9 @@ internal sealed partial class RuntimeLibrary
         asm.lea(rdi, __[r14 + rdi + ValueTags.PointerTag]);
         CallStr(From(rdi), Text(": error: "), From(rbx), Text(" ["), From(r12), Text("]\n"));
         asm.jmp(written);
-        asm.Label(ref noSite);
+        asm.Bind(ref noSite);
         CallStr(Text("error: "), From(rbx), Text(" ["), From(r12), Text("]\n"));
-        asm.Label(ref written);
+        asm.Bind(ref written);
         asm.mov(rsi, rax);
         asm.mov(edi, 2);
         asm.call(Label("write"));
@@ -165,7 +165,7 @@ internal sealed partial class RuntimeLibrary
         asm.jne(notNil);
         asm.lea(rax, Str("nil"));
         asm.ret();
-        asm.Label(ref notNil);
+        asm.Bind(ref notNil);
         asm.push(rbx);
         asm.push(rdi);
         asm.call(Label("type-name"));
@@ -197,7 +197,7 @@ internal sealed partial class RuntimeLibrary
         asm.jnz(notFixnum);
         asm.lea(rax, Str("integer"));
         asm.ret();
-        asm.Label(ref notFixnum);
+        asm.Bind(ref notFixnum);
         foreach (var (value, name) in new[] { (ValueTags.Nil, "nil"), (ValueTags.True, "bool"), (ValueTags.False, "bool") })
         {
             var next = asm.CreateLabel();
@@ -205,7 +205,7 @@ internal sealed partial class RuntimeLibrary
             asm.jne(next);
             asm.lea(rax, Str(name));
             asm.ret();
-            asm.Label(ref next);
+            asm.Bind(ref next);
         }
 
         foreach (var (type, name) in new[]
@@ -218,7 +218,7 @@ internal sealed partial class RuntimeLibrary
             JumpUnlessType(rdi, type, next);
             asm.lea(rax, Str(name));
             asm.ret();
-            asm.Label(ref next);
+            asm.Bind(ref next);
         }
 
         asm.lea(rax, Str("unknown"));

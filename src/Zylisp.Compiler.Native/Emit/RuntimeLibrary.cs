@@ -46,7 +46,7 @@ internal sealed partial class RuntimeLibrary
     private void Define(string name)
     {
         var label = Label(name);
-        asm.Label(ref label);
+        asm.Bind(ref label);
     }
 
     private void Primitive(string name, string routine, Func<FunctionCompiler.InlineSite, bool>? inline = null) =>
@@ -110,9 +110,9 @@ internal sealed partial class RuntimeLibrary
         asm.jae(high);
         asm.mov(target, __qword_ptr[rbp + (index * 8) - 48]);
         asm.jmp(done);
-        asm.Label(ref high);
+        asm.Bind(ref high);
         asm.mov(target, __qword_ptr[rbp + (index * 8) - 32]);
-        asm.Label(ref done);
+        asm.Bind(ref done);
     }
 
     private void LoadArgument(AssemblerRegister64 target, int index) =>
@@ -132,11 +132,11 @@ internal sealed partial class RuntimeLibrary
         }
 
         asm.jmp(ok);
-        asm.Label(ref bad);
+        asm.Bind(ref bad);
         asm.lea(rdi, Str(name));
         asm.mov(esi, r12d);
         asm.jmp(Label("arity-error-named"));
-        asm.Label(ref ok);
+        asm.Bind(ref ok);
     }
 
     /// <summary>Jumps to <paramref name="otherwise"/> unless <paramref name="value"/> is an object of <paramref name="type"/> (uses r11).</summary>

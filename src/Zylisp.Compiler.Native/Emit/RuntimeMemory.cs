@@ -20,7 +20,7 @@ internal sealed partial class RuntimeLibrary
         Define("alloc");
         asm.add(rdi, 15);
         asm.and(rdi, -8);
-        asm.Label(ref retry);
+        asm.Bind(ref retry);
         asm.mov(rax, __qword_ptr[r15 + RuntimeCells.HeapNext]);
         asm.lea(rcx, __[rax + rdi]);
         asm.cmp(rcx, __qword_ptr[r15 + RuntimeCells.HeapEnd]);
@@ -30,7 +30,7 @@ internal sealed partial class RuntimeLibrary
         asm.add(rax, 8);
         asm.ret();
 
-        asm.Label(ref grow);
+        asm.Bind(ref grow);
         asm.push(rdi);
         asm.lea(rsi, __[rdi + (HeapChunk + 4095)]);
         asm.and(rsi, -4096);
@@ -51,7 +51,7 @@ internal sealed partial class RuntimeLibrary
         asm.mov(__qword_ptr[r15 + RuntimeCells.HeapEnd], rax);
         asm.jmp(retry);
 
-        asm.Label(ref outOfMemory);
+        asm.Bind(ref outOfMemory);
         asm.lea(rsi, Str("error: out of memory: the heap could not grow\n"));
         asm.mov(edi, 2);
         asm.call(Label("write"));

@@ -24,7 +24,7 @@ internal sealed partial class RuntimeLibrary
         asm.lea(r13, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
         var next = asm.CreateLabel();
         var built = asm.CreateLabel();
-        asm.Label(ref next);
+        asm.Bind(ref next);
         asm.cmp(rbx, 1);
         asm.jle(built);
         asm.mov(rsi, __qword_ptr[r12 + (rbx * 8)]);
@@ -32,12 +32,12 @@ internal sealed partial class RuntimeLibrary
         asm.xor(ecx, ecx);
         var scan = asm.CreateLabel();
         var scanned = asm.CreateLabel();
-        asm.Label(ref scan);
+        asm.Bind(ref scan);
         asm.cmp(__byte_ptr[rsi + rcx], 0);
         asm.je(scanned);
         asm.inc(rcx);
         asm.jmp(scan);
-        asm.Label(ref scanned);
+        asm.Bind(ref scanned);
         asm.push(rsi);
         asm.push(rcx);
         asm.lea(rdi, __[rcx + ObjectLayout.StringBytes]);
@@ -54,17 +54,17 @@ internal sealed partial class RuntimeLibrary
         asm.mov(r13, rax);
         asm.dec(rbx);
         asm.jmp(next);
-        asm.Label(ref built);
+        asm.Bind(ref built);
         asm.mov(rax, r13);
         var done = asm.CreateLabel();
         asm.jmp(done);
-        asm.Label(ref noArgs);
+        asm.Bind(ref noArgs);
         asm.mov(eax, (int)ValueTags.Nil);
-        asm.Label(ref done);
+        asm.Bind(ref done);
         asm.pop(r13);
         asm.pop(r12);
         asm.pop(rbx);
-        asm.Label(ref none);
+        asm.Bind(ref none);
         asm.ret();
 
         // apply-list(r10 = closure, rdi = list or nil): calls the closure with the list's items as arguments.
@@ -80,20 +80,20 @@ internal sealed partial class RuntimeLibrary
         asm.je(isNil);
         asm.mov(rcx, __qword_ptr[rdi + (ObjectLayout.ListCount - ValueTags.PointerTag)]);
         asm.sar(rcx, 1);
-        asm.Label(ref isNil);
+        asm.Bind(ref isNil);
         asm.mov(rax, rcx);
         asm.sub(rax, 6);
         var some = asm.CreateLabel();
         asm.jg(some);
         asm.xor(eax, eax);
-        asm.Label(ref some);
+        asm.Bind(ref some);
         asm.lea(rax, __[(rax * 8) + (15 + 48)]);
         asm.and(rax, -16);
         asm.sub(rsp, rax);
         asm.mov(rdx, rsp);
         var fill = asm.CreateLabel();
         var filled = asm.CreateLabel();
-        asm.Label(ref fill);
+        asm.Bind(ref fill);
         asm.cmp(rdi, (int)ValueTags.Nil);
         asm.je(filled);
         asm.cmp(__qword_ptr[rdi + (ObjectLayout.ListCount - ValueTags.PointerTag)], 0);
@@ -103,7 +103,7 @@ internal sealed partial class RuntimeLibrary
         asm.add(rdx, 8);
         asm.mov(rdi, __qword_ptr[rdi + (ObjectLayout.ListRest - ValueTags.PointerTag)]);
         asm.jmp(fill);
-        asm.Label(ref filled);
+        asm.Bind(ref filled);
         asm.mov(rax, rcx);
         asm.mov(rdi, __qword_ptr[rsp]);
         asm.mov(rsi, __qword_ptr[rsp + 8]);

@@ -48,11 +48,11 @@ internal sealed partial class RuntimeLibrary
         asm.test(rax, rax);
         asm.jns(positive);
         asm.neg(rax);
-        asm.Label(ref positive);
+        asm.Bind(ref positive);
         asm.lea(rdi, __[rbp + DigitsEnd]);
         asm.mov(r9d, 10);
         var digit = asm.CreateLabel();
-        asm.Label(ref digit);
+        asm.Bind(ref digit);
         asm.xor(edx, edx);
         asm.div(r9);
         asm.add(dl, (byte)'0');
@@ -65,14 +65,14 @@ internal sealed partial class RuntimeLibrary
         asm.jns(unsigned);
         asm.dec(rdi);
         asm.mov(__byte_ptr[rdi], (byte)'-');
-        asm.Label(ref unsigned);
+        asm.Bind(ref unsigned);
         asm.mov(rsi, rdi);
         asm.lea(rcx, __[rbp + DigitsEnd]);
         asm.sub(rcx, rdi);
         Put();
         asm.jmp(done);
 
-        asm.Label(ref notFixnum);
+        asm.Bind(ref notFixnum);
         var notNil = asm.CreateLabel();
         asm.cmp(rdi, (int)ValueTags.Nil);
         asm.jne(notNil);
@@ -80,7 +80,7 @@ internal sealed partial class RuntimeLibrary
         asm.je(done);
         PutText("nil");
         asm.jmp(done);
-        asm.Label(ref notNil);
+        asm.Bind(ref notNil);
         foreach (var (value, text) in new[] { (ValueTags.True, "true"), (ValueTags.False, "false") })
         {
             var next = asm.CreateLabel();
@@ -88,7 +88,7 @@ internal sealed partial class RuntimeLibrary
             asm.jne(next);
             PutText(text);
             asm.jmp(done);
-            asm.Label(ref next);
+            asm.Bind(ref next);
         }
 
         // Strings: raw, or quoted with the reader's escapes.
@@ -101,12 +101,12 @@ internal sealed partial class RuntimeLibrary
         asm.mov(rcx, __qword_ptr[rdi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
         Put();
         asm.jmp(done);
-        asm.Label(ref quoted);
+        asm.Bind(ref quoted);
         PutText("\"");
         asm.xor(ebx, ebx);
         var nextByte = asm.CreateLabel();
         var bytesDone = asm.CreateLabel();
-        asm.Label(ref nextByte);
+        asm.Bind(ref nextByte);
         asm.mov(rdi, __qword_ptr[rbp + Value]);
         asm.cmp(rbx, __qword_ptr[rdi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
         asm.jae(bytesDone);
@@ -120,17 +120,17 @@ internal sealed partial class RuntimeLibrary
             asm.jne(next);
             PutText(escape);
             asm.jmp(nextByte);
-            asm.Label(ref next);
+            asm.Bind(ref next);
         }
 
         asm.mov(ecx, 1);
         Put();
         asm.jmp(nextByte);
-        asm.Label(ref bytesDone);
+        asm.Bind(ref bytesDone);
         PutText("\"");
         asm.jmp(done);
 
-        asm.Label(ref notString);
+        asm.Bind(ref notString);
         var notKeyword = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Keyword, notKeyword);
         PutText(":");
@@ -140,7 +140,7 @@ internal sealed partial class RuntimeLibrary
         Put();
         asm.jmp(done);
 
-        asm.Label(ref notKeyword);
+        asm.Bind(ref notKeyword);
         var notClosure = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Closure, notClosure);
         PutText("#<fn ");
@@ -152,7 +152,7 @@ internal sealed partial class RuntimeLibrary
         PutText(">");
         asm.jmp(done);
 
-        asm.Label(ref notClosure);
+        asm.Bind(ref notClosure);
         var notError = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Error, notError);
         PutText("#error {:message ");
@@ -162,7 +162,7 @@ internal sealed partial class RuntimeLibrary
         PutText("}");
         asm.jmp(done);
 
-        asm.Label(ref notError);
+        asm.Bind(ref notError);
         foreach (var (type, open, close) in new[] { (ObjectType.Vector, "[", "]"), (ObjectType.List, "(", ")") })
         {
             var next = asm.CreateLabel();
@@ -172,7 +172,7 @@ internal sealed partial class RuntimeLibrary
             var item = asm.CreateLabel();
             var itemsDone = asm.CreateLabel();
             var noSpace = asm.CreateLabel();
-            asm.Label(ref item);
+            asm.Bind(ref item);
             asm.mov(rdi, __qword_ptr[rbp + Value]);
             asm.lea(rax, __[rbx + rbx]);
             asm.cmp(rax, __qword_ptr[rdi + (8 - ValueTags.PointerTag)]);
@@ -180,7 +180,7 @@ internal sealed partial class RuntimeLibrary
             asm.test(rbx, rbx);
             asm.jz(noSpace);
             PutText(" ");
-            asm.Label(ref noSpace);
+            asm.Bind(ref noSpace);
             asm.mov(rdi, __qword_ptr[rbp + Value]);
             asm.mov(rsi, rbx);
             asm.call(Label("nth-unchecked"));
@@ -190,18 +190,18 @@ internal sealed partial class RuntimeLibrary
             asm.cmp(edx, (int)RenderMode.Str);
             asm.jne(keepMode);
             asm.mov(edx, (int)RenderMode.Readable);
-            asm.Label(ref keepMode);
+            asm.Bind(ref keepMode);
             RenderNestedWithMode(rax);
             asm.inc(rbx);
             asm.jmp(item);
-            asm.Label(ref itemsDone);
+            asm.Bind(ref itemsDone);
             PutText(close);
             asm.jmp(done);
-            asm.Label(ref next);
+            asm.Bind(ref next);
         }
 
         PutText("#<unknown>");
-        asm.Label(ref done);
+        asm.Bind(ref done);
         asm.mov(rax, r13);
         asm.lea(rsp, __[rbp - 24]);
         asm.pop(r13);
@@ -258,7 +258,7 @@ internal sealed partial class RuntimeLibrary
         asm.test(r12, r12);
         asm.jz(counting);
         asm.lea(rsi, __[r12 + r13]);
-        asm.Label(ref counting);
+        asm.Bind(ref counting);
         asm.call(Label("render"));
         asm.add(r13, rax);
     }
@@ -272,7 +272,7 @@ internal sealed partial class RuntimeLibrary
         asm.jz(skip);
         asm.lea(rdi, __[r12 + r13]);
         asm.rep.movsb();
-        asm.Label(ref skip);
+        asm.Bind(ref skip);
         asm.add(r13, rax);
     }
 

@@ -35,7 +35,7 @@ internal sealed partial class RuntimeLibrary
         LoadArgument(rax, 2);
         RequireFixnum("subs");
         asm.mov(rdx, rax);
-        asm.Label(ref haveEnd);
+        asm.Bind(ref haveEnd);
         // Now r13 = start, rdx = end, rcx = length (all as fixnums).
         var badEnd = asm.CreateLabel();
         var badStart = asm.CreateLabel();
@@ -60,17 +60,17 @@ internal sealed partial class RuntimeLibrary
         asm.rep.movsb();
         asm.lea(rax, __[rbx + ValueTags.PointerTag]);
         VariadicEpilogue();
-        asm.Label(ref badEnd);
+        asm.Bind(ref badEnd);
         asm.mov(rsi, rdx);
         asm.mov(rdx, rcx);
         asm.lea(rdi, Str("subs"));
         asm.jmp(Label("index-error"));
-        asm.Label(ref badStart);
+        asm.Bind(ref badStart);
         asm.mov(rsi, r13);
         asm.mov(rdx, rcx);
         asm.lea(rdi, Str("subs"));
         asm.jmp(Label("index-error"));
-        asm.Label(ref notString);
+        asm.Bind(ref notString);
         asm.lea(rdi, Str("subs"));
         asm.lea(rsi, Str("a string"));
         asm.mov(rdx, rbx);
@@ -97,7 +97,7 @@ internal sealed partial class RuntimeLibrary
         asm.add(rsi, ObjectLayout.StringBytes - ValueTags.PointerTag);
         var again = asm.CreateLabel();
         var writeDone = asm.CreateLabel();
-        asm.Label(ref again);
+        asm.Bind(ref again);
         asm.test(rdx, rdx);
         asm.jz(writeDone);
         asm.mov(eax, 1);
@@ -113,7 +113,7 @@ internal sealed partial class RuntimeLibrary
         asm.add(rsi, rax);
         asm.sub(rdx, rax);
         asm.jmp(again);
-        asm.Label(ref writeDone);
+        asm.Bind(ref writeDone);
         asm.ret();
     }
 
@@ -130,7 +130,7 @@ internal sealed partial class RuntimeLibrary
         asm.mov(__qword_ptr[rbp + Index], 0);
         var measure = asm.CreateLabel();
         var measured = asm.CreateLabel();
-        asm.Label(ref measure);
+        asm.Bind(ref measure);
         asm.mov(rbx, __qword_ptr[rbp + Index]);
         asm.cmp(ebx, r12d);
         asm.jae(measured);
@@ -141,14 +141,14 @@ internal sealed partial class RuntimeLibrary
         asm.add(r13, rax);
         asm.inc(__qword_ptr[rbp + Index]);
         asm.jmp(measure);
-        asm.Label(ref measured);
+        asm.Bind(ref measured);
         if (separated)
         {
             var none = asm.CreateLabel();
             asm.test(r12d, r12d);
             asm.jz(none);
             asm.lea(r13, __[r13 + r12 - 1]);
-            asm.Label(ref none);
+            asm.Bind(ref none);
         }
 
         if (newline)
@@ -165,7 +165,7 @@ internal sealed partial class RuntimeLibrary
         asm.mov(__qword_ptr[rbp + Index], 0);
         var fill = asm.CreateLabel();
         var filled = asm.CreateLabel();
-        asm.Label(ref fill);
+        asm.Bind(ref fill);
         asm.mov(rcx, __qword_ptr[rbp + Index]);
         asm.cmp(ecx, r12d);
         asm.jae(filled);
@@ -176,7 +176,7 @@ internal sealed partial class RuntimeLibrary
             asm.jz(first);
             asm.mov(__byte_ptr[rbx + r13 + ObjectLayout.StringBytes], (byte)' ');
             asm.inc(r13);
-            asm.Label(ref first);
+            asm.Bind(ref first);
         }
 
         LoadArgument(rdi, rcx);
@@ -186,7 +186,7 @@ internal sealed partial class RuntimeLibrary
         asm.add(r13, rax);
         asm.inc(__qword_ptr[rbp + Index]);
         asm.jmp(fill);
-        asm.Label(ref filled);
+        asm.Bind(ref filled);
         if (newline)
         {
             asm.mov(__byte_ptr[rbx + r13 + ObjectLayout.StringBytes], (byte)'\n');

@@ -17,7 +17,7 @@ internal sealed partial class RuntimeLibrary
         asm.test(rdi, rdi);
         asm.jz(falsy);
         asm.jmp(truthy);
-        asm.Label(ref notFixnum);
+        asm.Bind(ref notFixnum);
         asm.mov(rax, rdi);
         asm.or(rax, 8);
         asm.cmp(rax, (int)ValueTags.Nil);
@@ -30,13 +30,13 @@ internal sealed partial class RuntimeLibrary
             asm.cmp(__qword_ptr[rdi + (8 - ValueTags.PointerTag)], 0);
             asm.je(falsy);
             asm.jmp(truthy);
-            asm.Label(ref next);
+            asm.Bind(ref next);
         }
 
-        asm.Label(ref truthy);
+        asm.Bind(ref truthy);
         asm.mov(eax, 1);
         asm.ret();
-        asm.Label(ref falsy);
+        asm.Bind(ref falsy);
         asm.xor(eax, eax);
         asm.ret();
 
@@ -70,7 +70,7 @@ internal sealed partial class RuntimeLibrary
         asm.jne(different);
         asm.jmp(equal);
 
-        asm.Label(ref notString);
+        asm.Bind(ref notString);
         // Vectors and lists are equal to each other when their items are (Clojure's sequential equality).
         var sequential = asm.CreateLabel();
         foreach (var reg in new[] { eax, ecx })
@@ -80,13 +80,13 @@ internal sealed partial class RuntimeLibrary
             asm.je(ok);
             asm.cmp(reg, (int)ObjectType.List);
             asm.jne(different);
-            asm.Label(ref ok);
+            asm.Bind(ref ok);
         }
 
         asm.mov(rdx, __qword_ptr[rdi + (8 - ValueTags.PointerTag)]);
         asm.cmp(rdx, __qword_ptr[rsi + (8 - ValueTags.PointerTag)]);
         asm.jne(different);
-        asm.Label(ref sequential);
+        asm.Bind(ref sequential);
         asm.push(rbx);
         asm.push(r12);
         asm.push(r13);
@@ -96,7 +96,7 @@ internal sealed partial class RuntimeLibrary
         var loop = asm.CreateLabel();
         var loopDone = asm.CreateLabel();
         var loopDifferent = asm.CreateLabel();
-        asm.Label(ref loop);
+        asm.Bind(ref loop);
         asm.lea(rax, __[rbx + rbx]);
         asm.cmp(rax, __qword_ptr[r12 + (8 - ValueTags.PointerTag)]);
         asm.jae(loopDone);
@@ -116,21 +116,21 @@ internal sealed partial class RuntimeLibrary
         asm.jz(loopDifferent);
         asm.inc(rbx);
         asm.jmp(loop);
-        asm.Label(ref loopDone);
+        asm.Bind(ref loopDone);
         asm.pop(r13);
         asm.pop(r12);
         asm.pop(rbx);
         asm.jmp(equal);
-        asm.Label(ref loopDifferent);
+        asm.Bind(ref loopDifferent);
         asm.pop(r13);
         asm.pop(r12);
         asm.pop(rbx);
         asm.jmp(different);
 
-        asm.Label(ref equal);
+        asm.Bind(ref equal);
         asm.mov(eax, 1);
         asm.ret();
-        asm.Label(ref different);
+        asm.Bind(ref different);
         asm.xor(eax, eax);
         asm.ret();
     }
