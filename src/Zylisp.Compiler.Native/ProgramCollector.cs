@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Zylisp.Compiler.Native.Emit;
 using Zylisp.Lang;
 using Zylisp.Lang.Analysis;
 using Zylisp.Lang.Data;
@@ -35,8 +36,45 @@ public static class ProgramCollector
         // The dialect decides -main's exit status for booleans (SLisp's true exits 1).
         var truthiness = file.EndsWith(".slisp", StringComparison.OrdinalIgnoreCase) ? Truthiness.Slisp : Truthiness.Clojure;
 
-        var lowered = recorder.Forms.Select(Lowerer.Lower).ToImmutableArray();
+        var lowered = ReachableForms(recorder.Forms.Select(Lowerer.Lower).ToList());
         return new CollectedProgram(new NativeProgram(lowered, truthiness, exit), result.Diagnostics);
+    }
+
+    /// <summary>
+    /// The user's forms plus only the prelude definitions they reach: the require step may load a
+    /// definition that is never used (a name mentioned in quoted data, a redefined core name).
+    /// </summary>
+    private static ImmutableArray<LTopLevel> ReachableForms(List<LTopLevel> forms)
+    {
+        static Var? Defines(LTopLevel form) =>
+            form.Body is [.., ReturnStmt { Value: DefExpr def }] ? def.Var : null;
+
+        static bool IsPrelude(LTopLevel form) =>
+            Defines(form) is not null && form.Body.Any(s => s.Span?.File == "<prelude>");
+
+        var reachable = new HashSet<Var>();
+        var pending = new Queue<LTopLevel>(forms.Where(f => !IsPrelude(f)));
+        var included = new HashSet<LTopLevel>(ReferenceEqualityComparer.Instance);
+        var byVar = forms.Where(IsPrelude).GroupBy(f => Defines(f)!).ToDictionary(g => g.Key, g => g.ToList());
+        while (pending.TryDequeue(out var form))
+        {
+            if (!included.Add(form))
+            {
+                continue;
+            }
+
+            var references = new HashSet<Var>();
+            DefinitionFinder.References(form.Body, references);
+            foreach (var var in references.Where(reachable.Add))
+            {
+                foreach (var definition in byVar.GetValueOrDefault(var) ?? [])
+                {
+                    pending.Enqueue(definition);
+                }
+            }
+        }
+
+        return [.. forms.Where(included.Contains)];
     }
 
     private sealed class RecordingEngine : IExecutionEngine

@@ -36,6 +36,7 @@ internal static class CommandTree
             RunCommandDefinition(),
             EvalCommandDefinition(),
             ExpandCommandDefinition(),
+            BuildCommandDefinition(),
             ZastCommandDefinition(),
             VersionCommandDefinition(),
         };
@@ -111,6 +112,26 @@ internal static class CommandTree
         };
         var command = new Command("eval", "Evaluate the expressions and print the value of the last one.") { expressions };
         command.SetAction(result => EvalCommand.Execute(result.GetRequiredValue(expressions), OptionsOf(result)));
+        return command;
+    }
+
+    private static Command BuildCommandDefinition()
+    {
+        var file = new Argument<string?>("FILE") { Description = "The program to build.", Arity = ArgumentArity.ZeroOrOne };
+        var expression = new Option<string?>("--expr", "-e") { Description = "Build this expression; the executable exits with its value." };
+        var target = new Option<string>("--target") { Description = "What to build: native (a static Linux x86-64 executable).", Required = true };
+        target.AcceptOnlyFromAmong(BuildCommand.Targets);
+        var output = new Option<string?>("--output", "-o") { Description = "The executable to write." };
+        var emit = new Option<string?>("--emit") { Description = "Also print the generated code: asm (disassembled, with function names as labels)." };
+        emit.AcceptOnlyFromAmong("asm");
+        var command = new Command("build", "Compile a program ahead of time into an executable.") { file, expression, target, output, emit };
+        command.SetAction(result => BuildCommand.Execute(
+            result.GetRequiredValue(target),
+            result.GetValue(file),
+            result.GetValue(expression),
+            result.GetValue(output),
+            result.GetValue(emit),
+            OptionsOf(result)));
         return command;
     }
 

@@ -54,4 +54,73 @@ internal static class DefinitionFinder
                 break;
         }
     }
+
+    /// <summary>Every global the statements read (including inside nested functions).</summary>
+    public static void References(ImmutableArray<LStmt> statements, ISet<Var> into)
+    {
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case ExprStmt e:
+                    ReferencesExpr(e.Value, into);
+                    break;
+                case AssignStmt a:
+                    ReferencesExpr(a.Value, into);
+                    break;
+                case ReturnStmt r:
+                    ReferencesExpr(r.Value, into);
+                    break;
+                case TailCallStmt t:
+                    ReferencesExpr(t.Call, into);
+                    break;
+                case IfStmt i:
+                    ReferencesExpr(i.Test, into);
+                    References(i.Then, into);
+                    References(i.Else, into);
+                    break;
+                case LoopStmt l:
+                    References(l.Body, into);
+                    break;
+                case RecurStmt r:
+                    r.Args.ToList().ForEach(a => ReferencesExpr(a, into));
+                    break;
+                case TryStmt t:
+                    References(t.Body, into);
+                    References(t.Handler ?? [], into);
+                    References(t.Finally ?? [], into);
+                    break;
+                case ThrowStmt t:
+                    ReferencesExpr(t.Value, into);
+                    break;
+            }
+        }
+    }
+
+    private static void ReferencesExpr(LExpr expr, ISet<Var> into)
+    {
+        switch (expr)
+        {
+            case GlobalOperand g:
+                into.Add(g.Var);
+                break;
+            case CallExpr c:
+                ReferencesExpr(c.Fn, into);
+                c.Args.ToList().ForEach(a => ReferencesExpr(a, into));
+                break;
+            case CollectionExpr c:
+                c.Items.ToList().ForEach(a => ReferencesExpr(a, into));
+                break;
+            case DefExpr d when d.Init is not null:
+                ReferencesExpr(d.Init, into);
+                break;
+            case FnExpr f:
+                foreach (var arity in f.Function.Arities)
+                {
+                    References(arity.Body, into);
+                }
+
+                break;
+        }
+    }
 }

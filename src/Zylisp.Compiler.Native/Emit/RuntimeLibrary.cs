@@ -154,7 +154,8 @@ internal sealed partial class RuntimeLibrary
     private void CallStr(params Action<AssemblerRegister64>[] loaders)
     {
         AssemblerRegister64[] registers = [rdi, rsi, rdx, rcx, r8, r9];
-        for (var i = 0; i < loaders.Length; i++)
+        // Last first: a source that is itself an argument register (rdi) is read before it is overwritten.
+        for (var i = loaders.Length - 1; i >= 0; i--)
         {
             loaders[i](registers[i]);
         }
