@@ -14,7 +14,11 @@ internal static class AsmListing
         var symbols = new Dictionary<ulong, string>();
         foreach (var (label, name) in compiled.LabelNames)
         {
-            symbols.TryAdd(result.GetLabelRIP(label), name);
+            // Runtime labels that were only looked up, never used, have no address.
+            if (TryAddress(result, label) is { } address)
+            {
+                symbols.TryAdd(address, name);
+            }
         }
 
         var formatter = new NasmFormatter(new SymbolTable(symbols));
@@ -36,6 +40,18 @@ internal static class AsmListing
         }
 
         return text.ToString();
+    }
+
+    private static ulong? TryAddress(AssemblerResult result, Label label)
+    {
+        try
+        {
+            return result.GetLabelRIP(label);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     private sealed class SymbolTable(IReadOnlyDictionary<ulong, string> symbols) : ISymbolResolver

@@ -36,7 +36,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
     }
 
     /// <summary>A function: the entry dispatches on the argument count to one body per arity.</summary>
-    public void CompileFunction(LFunction function, Label entry)
+    public void CompileFunction(LFunction function, ref Label entry)
     {
         asm.Bind(ref entry);
         var arityLabels = function.Arities.Select(_ => asm.CreateLabel()).ToArray();
@@ -88,7 +88,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
     }
 
     /// <summary>A top-level form: called with no arguments, returns the form's value.</summary>
-    public void CompileTopLevel(LTopLevel form, Label entry)
+    public void CompileTopLevel(LTopLevel form, ref Label entry)
     {
         asm.Bind(ref entry);
         Prologue(form.FrameSize);

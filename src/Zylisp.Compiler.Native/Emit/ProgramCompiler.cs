@@ -98,12 +98,14 @@ internal static class ProgramCompiler
 
         for (var i = 0; i < program.Forms.Length; i++)
         {
-            new FunctionCompiler(ctx, $"toplevel_{i}").CompileTopLevel(program.Forms[i], formLabels[i]);
+            new FunctionCompiler(ctx, $"toplevel_{i}").CompileTopLevel(program.Forms[i], ref formLabels[i]);
         }
 
+        var functionNames = new Dictionary<Label, string>();
         while (ctx.TryDequeueFunction(out var function, out var label))
         {
-            new FunctionCompiler(ctx, function.Name).CompileFunction(function, label);
+            new FunctionCompiler(ctx, function.Name).CompileFunction(function, ref label);
+            functionNames[label] = function.Name;
         }
 
         // Start-up runs after every function is compiled, so it knows every static object.
@@ -112,6 +114,11 @@ internal static class ProgramCompiler
 
         runtime.EmitAll();
         var names = NamedLabels(ctx, formLabels);
+        foreach (var (label, name) in functionNames)
+        {
+            names[label] = name;
+        }
+
         names[start] = "_start";
         names[entry] = "zl_main";
         return new CompiledCode(asm, data, entry, start, bases, names);
@@ -315,11 +322,6 @@ internal static class ProgramCompiler
         foreach (var (name, label) in ctx.Runtime.Labels)
         {
             names[label] = "rt:" + name;
-        }
-
-        foreach (var (function, label) in ctx.CompiledFunctions)
-        {
-            names[label] = function.Name;
         }
 
         for (var i = 0; i < formLabels.Length; i++)

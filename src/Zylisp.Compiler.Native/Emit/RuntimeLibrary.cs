@@ -47,6 +47,8 @@ internal sealed partial class RuntimeLibrary
     {
         var label = Label(name);
         asm.Bind(ref label);
+        // Keep the bound copy: only it knows its instruction, which the listing needs.
+        labels[name] = label;
     }
 
     private void Primitive(string name, string routine, Func<FunctionCompiler.InlineSite, bool>? inline = null) =>
