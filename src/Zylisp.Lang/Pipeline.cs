@@ -1,4 +1,5 @@
 using Zylisp.Lang.Analysis;
+using Zylisp.Lang.Compilation;
 using Zylisp.Lang.Data;
 using Zylisp.Lang.Diagnostics;
 using Zylisp.Lang.Expansion;
@@ -30,8 +31,9 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
     private readonly ReaderOptions readerOptions;
     private IDefinitionLoader? definitions;
 
-    public Pipeline(GlobalEnvironment globals, EngineOptions options, SourceRegistry sources, IExecutionEngine executor)
+    public Pipeline(GlobalEnvironment globals, DefinitionTable definitionTable, EngineOptions options, SourceRegistry sources, IExecutionEngine executor)
     {
+        Definitions = definitionTable;
         Globals = globals;
         Options = options;
         Sources = sources;
@@ -41,6 +43,9 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
     }
 
     public IExecutionEngine Executor { get; }
+
+    /// <summary>The IR of each global's definition (the analyze step records it).</summary>
+    public DefinitionTable Definitions { get; }
 
     /// <summary>Where the require step loads definitions from (the prelude); set once, when the engine installs it.</summary>
     public void UseDefinitions(IDefinitionLoader loader) => definitions = loader;
@@ -99,7 +104,7 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
         var top = unit.Analyzer.AnalyzeTopLevel(expanded);
         if (top.Body is DefNode def)
         {
-            def.Var.Definition = top;
+            Definitions.Record(def.Var, top);
         }
 
         return top;

@@ -1,7 +1,5 @@
-using Zylisp.Lang.Analysis;
 using Zylisp.Lang.Data;
 using Zylisp.Lang.Runtime.Core;
-using Zylisp.Lang.Runtime.Interpreter;
 using Zylisp.Lang.Syntax;
 
 namespace Zylisp.Lang.Runtime;
