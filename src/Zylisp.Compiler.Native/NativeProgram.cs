@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Zylisp.Lang.Analysis;
+using Zylisp.Lang.Runtime;
 using Zylisp.Lang.Lowering;
 
 namespace Zylisp.Compiler.Native;

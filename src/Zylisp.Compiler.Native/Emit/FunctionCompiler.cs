@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Iced.Intel;
 using Zylisp.Compiler.Native.Values;
 using Zylisp.Lang.Analysis;
+using Zylisp.Lang.Runtime;
 using Zylisp.Lang.Data;
 using Zylisp.Lang.Lowering;
 using Zylisp.Lang.Syntax;
