@@ -437,6 +437,11 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
 
     private void EmitCall(CallExpr call, bool tail = false)
     {
+        if (call.Fn is GlobalOperand callee)
+        {
+            RequireSupported(callee);
+        }
+
         var args = call.Args;
         var primitive = call.Fn is GlobalOperand g ? ctx.PrimitiveFor(g.Var) : null;
         if (primitive?.Inline is { } inline && inline(new InlineSite(this, call)))
@@ -588,6 +593,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
 
     private void LoadGlobal(GlobalOperand global, AssemblerRegister64 target)
     {
+        RequireSupported(global);
         var cell = ctx.GlobalCell(global.Var);
         asm.mov(target, __qword_ptr[r15 + cell]);
         if (ctx.PrimitiveFor(global.Var) is not null)
@@ -603,6 +609,19 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         });
         asm.cmp(target, (int)ValueTags.Unbound);
         asm.je(undefined);
+    }
+
+    /// <summary>
+    /// A global no form of the program defines but the host does (a host primitive) must be one
+    /// this runtime implements; otherwise the build fails naming it, rather than the program
+    /// failing later with "undefined symbol".
+    /// </summary>
+    private void RequireSupported(GlobalOperand global)
+    {
+        if (!ctx.DefinedVars.Contains(global.Var) && global.Var.IsDefined && ctx.PrimitiveFor(global.Var) is null)
+        {
+            throw new NativeCompileException($"the host primitive `{global.Var.Name}`", global.Span);
+        }
     }
 
     private void LoadConstant(object? value, AssemblerRegister64 target, SourceSpan? span)
