@@ -1,5 +1,6 @@
 using Zylisp.Compiler.Native.Elf;
 using Zylisp.Compiler.Native.Emit;
+using Zylisp.Compiler.Native.Jit;
 
 namespace Zylisp.Compiler.Native;
 
@@ -19,5 +20,16 @@ public static class NativeCompiler
     {
         ArgumentNullException.ThrowIfNull(program);
         return AsmListing.Format(ProgramCompiler.Compile(program));
+    }
+
+    /// <summary>
+    /// Runs the program in this process (<c>--engine native</c>): the same code as the executable,
+    /// in mmap'd executable pages. Output goes straight to file descriptors 1 and 2. Returns the exit status.
+    /// </summary>
+    public static int RunInProcess(NativeProgram program, IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(args);
+        return InProcessRunner.Run(ProgramCompiler.Compile(program), args);
     }
 }

@@ -13,6 +13,9 @@ public enum ExitRule
 
     /// <summary>Like SLisp's <c>--compile EXPR</c>: the value of the last form is the status.</summary>
     LastValue,
+
+    /// <summary>Like <c>zylisp eval</c>: print the last form's value readably, then exit 0.</summary>
+    PrintLastValue,
 }
 
 /// <summary>A whole program for the native backend: every top-level form in order, lowered.</summary>

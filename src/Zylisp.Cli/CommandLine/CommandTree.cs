@@ -91,15 +91,19 @@ internal static class CommandTree
             Arity = ArgumentArity.ZeroOrMore,
             CaptureRemainingTokens = true,
         };
+        var engine = EngineOption();
         var command = new Command("run", "Load FILE and call its -main with ARGS; exit with -main's integer result.")
         {
+            engine,
             file,
             arguments,
         };
-        command.SetAction(result => RunCommand.Execute(new RunRequest(
-            result.GetRequiredValue(file),
-            result.GetValue(arguments) ?? [],
-            OptionsOf(result))));
+        command.SetAction(result => result.GetValue(engine) == "native"
+            ? NativeEngineCommand.Run(result.GetRequiredValue(file), result.GetValue(arguments) ?? [], OptionsOf(result))
+            : RunCommand.Execute(new RunRequest(
+                result.GetRequiredValue(file),
+                result.GetValue(arguments) ?? [],
+                OptionsOf(result))));
         return command;
     }
 
@@ -110,9 +114,24 @@ internal static class CommandTree
             Description = "Zylisp source; several arguments are joined by newlines.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var command = new Command("eval", "Evaluate the expressions and print the value of the last one.") { expressions };
-        command.SetAction(result => EvalCommand.Execute(result.GetRequiredValue(expressions), OptionsOf(result)));
+        var engine = EngineOption();
+        var command = new Command("eval", "Evaluate the expressions and print the value of the last one.") { engine, expressions };
+        command.SetAction(result => result.GetValue(engine) == "native"
+            ? NativeEngineCommand.Eval(result.GetRequiredValue(expressions), OptionsOf(result))
+            : EvalCommand.Execute(result.GetRequiredValue(expressions), OptionsOf(result)));
         return command;
+    }
+
+    /// <summary>--engine: interp (the tree-walking interpreter, the default) or native (machine code in this process).</summary>
+    private static Option<string> EngineOption()
+    {
+        var engine = new Option<string>("--engine")
+        {
+            Description = "What runs the program: interp (the interpreter, the default) or native (x86-64 code in this process).",
+            DefaultValueFactory = _ => "interp",
+        };
+        engine.AcceptOnlyFromAmong(NativeEngineCommand.Engines);
+        return engine;
     }
 
     private static Command BuildCommandDefinition()

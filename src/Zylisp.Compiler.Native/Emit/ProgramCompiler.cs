@@ -87,6 +87,13 @@ internal static class ProgramCompiler
         {
             CallMain(asm, ctx, program.Truthiness);
         }
+        else if (program.Exit == ExitRule.PrintLastValue)
+        {
+            asm.mov(rdi, rax);
+            asm.mov(eax, 1);
+            asm.call(runtime.Label("prn"));
+            asm.xor(eax, eax);
+        }
         else
         {
             asm.mov(rdi, rax);
