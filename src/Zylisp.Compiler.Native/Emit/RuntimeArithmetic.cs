@@ -232,6 +232,8 @@ internal sealed partial class RuntimeLibrary
             "=", "not", "%slisp-not", "inc", "dec", "str", "%slisp-str", "count", "get", "subs",
             "println", "print", "prn", "pr", "pr-str", "vector", "list", "first", "rest", "conj", "vec",
             "nth", "fn?", "nil?", "string?", "ex-message", "empty?",
+            "quot", "rem", "mod", "==", "atom", "deref", "reset!", "swap!", "range", "seq", "map", "filter",
+            "reduce", "second", "list?", "vector?", "keyword?", "number?",
         })
         {
             Primitive(name, name);

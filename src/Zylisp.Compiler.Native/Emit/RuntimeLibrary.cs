@@ -66,6 +66,7 @@ internal sealed partial class RuntimeLibrary
         EmitArithmetic();
         EmitStrings();
         EmitCollections();
+        EmitSequences();
         EmitProgramSupport();
     }
 

@@ -163,6 +163,16 @@ internal sealed partial class RuntimeLibrary
         asm.jmp(done);
 
         asm.Bind(ref notError);
+        var notAtom = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Atom, notAtom);
+        PutText("#<atom ");
+        asm.mov(rdi, __qword_ptr[rbp + Value]);
+        asm.mov(rdi, __qword_ptr[rdi + (ObjectLayout.AtomValue - ValueTags.PointerTag)]);
+        RenderNested(rdi, RenderMode.Readable);
+        PutText(">");
+        asm.jmp(done);
+
+        asm.Bind(ref notAtom);
         foreach (var (type, open, close) in new[] { (ObjectType.Vector, "[", "]"), (ObjectType.List, "(", ")") })
         {
             var next = asm.CreateLabel();

@@ -55,6 +55,9 @@ internal enum ObjectType : byte
 
     /// <summary>[header][message string][diagnostic id string].</summary>
     Error = 6,
+
+    /// <summary>[header][value]: the one mutable object.</summary>
+    Atom = 7,
 }
 
 /// <summary>Word offsets inside objects, in bytes from the untagged address.</summary>
@@ -73,4 +76,5 @@ internal static class ObjectLayout
     public const int ListRest = 24;
     public const int ErrorMessage = 8;
     public const int ErrorId = 16;
+    public const int AtomValue = 8;
 }
