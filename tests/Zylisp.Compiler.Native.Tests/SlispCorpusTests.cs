@@ -11,7 +11,7 @@ public sealed class SlispCorpusTests
     private static readonly Dictionary<string, string> NotYetNative = new(StringComparer.Ordinal)
     {
         ["data/collections.slisp"] = "hash maps and sets, and the sequence library (map, sort, keys)",
-        ["dialect/dialect_form.zl"] = "map literals",
+        ["dialect/dialect_form.zl"] = "SLisp str rendering of maps (sorted entries)",
         ["dialect/library_truthiness.slisp"] = "the sequence library (filter, some, every?, remove)",
         ["dialect/str_collections.slisp"] = "maps, sets and floats",
         ["dialect/truthiness.slisp"] = "floating-point numbers (0.0 and 0.5)",

@@ -68,6 +68,19 @@ internal sealed class DataSection
         return emptyList;
     }
 
+    /// <summary>The read-only offset of the one empty map.</summary>
+    public int EmptyMap()
+    {
+        if (emptyMap < 0)
+        {
+            emptyMap = Object(ObjectType.Map, [ValueTags.Fixnum(0)], []);
+        }
+
+        return emptyMap;
+    }
+
+    private int emptyMap = -1;
+
     /// <summary>Reserves writable words and returns the offset of the first one.</summary>
     public int ReserveWritable(int words)
     {

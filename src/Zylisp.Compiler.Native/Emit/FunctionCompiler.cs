@@ -368,6 +368,10 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
             case CollectionKind.Vector:
                 EmitVector(node.Items);
                 return true;
+            case CollectionKind.Map:
+                ctx.FirstMap ??= node.Span ?? SourceSpan.None;
+                EmitRuntimeCall("hash-map", node.Items, node.Span);
+                return true;
             default:
                 throw new NativeCompileException($"{node.Kind.ToString().ToLowerInvariant()} literals with computed elements", node.Span);
         }
@@ -444,6 +448,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
 
         var args = call.Args;
         var primitive = call.Fn is GlobalOperand g ? ctx.PrimitiveFor(g.Var) : null;
+        NoteMapUse(primitive?.Name, call.Span);
         if (primitive?.Inline is { } inline && inline(new InlineSite(this, call)))
         {
             if (tail)
@@ -491,6 +496,32 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         {
             asm.leave();
             asm.ret();
+        }
+    }
+
+    /// <summary>Calls a runtime primitive directly with operands as its arguments.</summary>
+    private void EmitRuntimeCall(string routine, ImmutableArray<Operand> args, SourceSpan? span)
+    {
+        var stackArgs = Math.Max(0, args.Length - ArgumentRegisters.Length);
+        var padding = stackArgs % 2 == 1 ? 8 : 0;
+        if (padding != 0)
+        {
+            asm.sub(rsp, padding);
+        }
+
+        for (var i = args.Length - 1; i >= ArgumentRegisters.Length; i--)
+        {
+            Load(args[i], rax);
+            asm.push(rax);
+        }
+
+        LoadArguments(args);
+        SetSite(span);
+        asm.mov(eax, args.Length);
+        asm.call(ctx.Runtime.Label(routine));
+        if (stackArgs != 0)
+        {
+            asm.add(rsp, (8 * stackArgs) + padding);
         }
     }
 
@@ -594,6 +625,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
     private void LoadGlobal(GlobalOperand global, AssemblerRegister64 target)
     {
         RequireSupported(global);
+        NoteMapUse(ctx.PrimitiveFor(global.Var)?.Name, global.Span);
         var cell = ctx.GlobalCell(global.Var);
         asm.mov(target, __qword_ptr[r15 + cell]);
         if (ctx.PrimitiveFor(global.Var) is not null)
@@ -624,8 +656,25 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         }
     }
 
+    private void NoteMapUse(string? primitive, SourceSpan? span)
+    {
+        if (primitive is "hash-map" or "assoc")
+        {
+            ctx.FirstMap ??= span ?? SourceSpan.None;
+        }
+        else if (primitive == "%slisp-str")
+        {
+            ctx.UsesSlispStr = true;
+        }
+    }
+
     private void LoadConstant(object? value, AssemblerRegister64 target, SourceSpan? span)
     {
+        if (value is PersistentMap)
+        {
+            ctx.FirstMap ??= span ?? SourceSpan.None;
+        }
+
         switch (value)
         {
             case null:
@@ -646,7 +695,10 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
             case PersistentList { Count: 0 }:
                 asm.lea(target, __[r14 + (ctx.Data.EmptyList() + ValueTags.PointerTag)]);
                 break;
-            case PersistentVector or PersistentList:
+            case PersistentMap { Count: 0 }:
+                asm.lea(target, __[r14 + (ctx.Data.EmptyMap() + ValueTags.PointerTag)]);
+                break;
+            case PersistentVector or PersistentList or PersistentMap:
                 asm.mov(target, __qword_ptr[r15 + ctx.ConstantCell(value, span)]);
                 break;
             case long:

@@ -115,6 +115,11 @@ internal static class ProgramCompiler
             functionNames[label] = function.Name;
         }
 
+        if (ctx.UsesSlispStr && ctx.FirstMap is not null)
+        {
+            throw new NativeCompileException("SLisp `str` rendering of maps (entries sorted by key)", ctx.FirstMap);
+        }
+
         // Start-up runs after every function is compiled, so it knows every static object.
         asm.Bind(ref startup);
         EmitStartup(asm, ctx);
@@ -203,6 +208,26 @@ internal static class ProgramCompiler
 
     private static void BuildConstant(Assembler asm, CodeContext ctx, int cell, object value, Lang.Syntax.SourceSpan? span)
     {
+        if (value is PersistentMap map)
+        {
+            asm.lea(rax, __[r14 + (ctx.Data.EmptyMap() + ValueTags.PointerTag)]);
+            asm.mov(__qword_ptr[r15 + cell], rax);
+            foreach (var (key, item) in map.Entries)
+            {
+                ConstantInto(asm, ctx, key, rsi, span);
+                asm.push(rsi);
+                asm.push(rsi);
+                ConstantInto(asm, ctx, item, rdx, span);
+                asm.pop(rsi);
+                asm.pop(rsi);
+                asm.mov(rdi, __qword_ptr[r15 + cell]);
+                asm.call(ctx.Runtime.Label("assoc1"));
+                asm.mov(__qword_ptr[r15 + cell], rax);
+            }
+
+            return;
+        }
+
         var items = ((IEnumerable)value).Cast<object?>().ToArray();
         var isVector = value is PersistentVector;
         if (isVector)
@@ -257,7 +282,10 @@ internal static class ProgramCompiler
             case PersistentList { Count: 0 }:
                 asm.lea(target, __[r14 + (ctx.Data.EmptyList() + ValueTags.PointerTag)]);
                 break;
-            case PersistentVector or PersistentList:
+            case PersistentMap { Count: 0 }:
+                asm.lea(target, __[r14 + (ctx.Data.EmptyMap() + ValueTags.PointerTag)]);
+                break;
+            case PersistentVector or PersistentList or PersistentMap:
                 var nested = ctx.ConstantCell(item, span);
                 BuildConstant(asm, ctx, nested, item, span);
                 asm.mov(target, __qword_ptr[r15 + nested]);

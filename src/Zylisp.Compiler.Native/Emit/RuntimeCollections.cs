@@ -47,6 +47,11 @@ internal sealed partial class RuntimeLibrary
             asm.mov(rax, __qword_ptr[rdi + (8 - ValueTags.PointerTag)]);
             asm.ret();
         });
+        var notMapCount = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Map, notMapCount);
+        asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.MapCount - ValueTags.PointerTag)]);
+        asm.ret();
+        asm.Bind(ref notMapCount);
         asm.mov(rdx, rdi);
         asm.lea(rdi, Str("count"));
         asm.lea(rsi, Str("a collection or string"));
@@ -69,6 +74,10 @@ internal sealed partial class RuntimeLibrary
         asm.mov(edx, (int)ValueTags.Nil);
         asm.Bind(ref withDefault);
         var miss = asm.CreateLabel();
+        var notMapGet = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Map, notMapGet);
+        asm.jmp(Label("map-get"));
+        asm.Bind(ref notMapGet);
         asm.test(sil, 1);
         asm.jnz(miss);
         asm.test(rsi, rsi);
@@ -325,6 +334,7 @@ internal sealed partial class RuntimeLibrary
         Predicate("fn?", () => TypeTest(ObjectType.Closure));
         Predicate("string?", () => TypeTest(ObjectType.String));
         Predicate("nil?", () => asm.cmp(rdi, (int)ValueTags.Nil));
+        Predicate("map?", () => TypeTest(ObjectType.Map));
         Predicate("empty?", () =>
         {
             asm.sub(rsp, 8);

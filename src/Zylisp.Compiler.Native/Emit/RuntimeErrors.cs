@@ -211,7 +211,7 @@ internal sealed partial class RuntimeLibrary
         foreach (var (type, name) in new[]
         {
             (ObjectType.String, "string"), (ObjectType.Keyword, "keyword"), (ObjectType.Closure, "fn"),
-            (ObjectType.Vector, "vector"), (ObjectType.List, "list"), (ObjectType.Error, "error"), (ObjectType.Atom, "atom"),
+            (ObjectType.Vector, "vector"), (ObjectType.List, "list"), (ObjectType.Error, "error"), (ObjectType.Atom, "atom"), (ObjectType.Map, "map"),
         })
         {
             var next = asm.CreateLabel();

@@ -67,6 +67,7 @@ internal sealed partial class RuntimeLibrary
         EmitStrings();
         EmitCollections();
         EmitSequences();
+        EmitMaps();
         EmitProgramSupport();
     }
 

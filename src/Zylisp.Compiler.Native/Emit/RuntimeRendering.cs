@@ -173,6 +173,47 @@ internal sealed partial class RuntimeLibrary
         asm.jmp(done);
 
         asm.Bind(ref notAtom);
+        var notMap = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Map, notMap);
+        PutText("{");
+        asm.xor(ebx, ebx);
+        var entry = asm.CreateLabel();
+        var entriesDone = asm.CreateLabel();
+        var firstEntry = asm.CreateLabel();
+        asm.Bind(ref entry);
+        asm.mov(rdi, __qword_ptr[rbp + Value]);
+        asm.cmp(rbx, __qword_ptr[rdi + (ObjectLayout.MapCount - ValueTags.PointerTag)]);
+        asm.jae(entriesDone);
+        asm.test(rbx, rbx);
+        asm.jz(firstEntry);
+        PutText(", ");
+        asm.Bind(ref firstEntry);
+        foreach (var half in new[] { 0, 8 })
+        {
+            if (half == 8)
+            {
+                PutText(" ");
+            }
+
+            // rbx counts words of the entries (2 per entry), so entry word rbx*8 is the key.
+            asm.mov(rdi, __qword_ptr[rbp + Value]);
+            asm.mov(rax, __qword_ptr[rdi + (rbx * 8) + (ObjectLayout.MapEntries + half - ValueTags.PointerTag)]);
+            var keepMapMode = asm.CreateLabel();
+            asm.mov(rdx, __qword_ptr[rbp + Mode]);
+            asm.cmp(edx, (int)RenderMode.Str);
+            asm.jne(keepMapMode);
+            asm.mov(edx, (int)RenderMode.Readable);
+            asm.Bind(ref keepMapMode);
+            RenderNestedWithMode(rax);
+        }
+
+        asm.add(rbx, 2);
+        asm.jmp(entry);
+        asm.Bind(ref entriesDone);
+        PutText("}");
+        asm.jmp(done);
+
+        asm.Bind(ref notMap);
         foreach (var (type, open, close) in new[] { (ObjectType.Vector, "[", "]"), (ObjectType.List, "(", ")") })
         {
             var next = asm.CreateLabel();

@@ -270,7 +270,7 @@ internal sealed partial class RuntimeLibrary
         var notSeqable = asm.CreateLabel();
         asm.cmp(rdi, (int)ValueTags.Nil);
         asm.je(nil);
-        foreach (var type in new[] { ObjectType.List, ObjectType.Vector, ObjectType.String })
+        foreach (var type in new[] { ObjectType.List, ObjectType.Vector, ObjectType.String, ObjectType.Map })
         {
             var next = asm.CreateLabel();
             JumpUnlessType(rdi, type, next);
@@ -282,6 +282,10 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref seqable);
         asm.cmp(__qword_ptr[rdi + (8 - ValueTags.PointerTag)], 0);
         asm.je(nil);
+        var notMapSeq = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Map, notMapSeq);
+        asm.jmp(Label("map-seq"));
+        asm.Bind(ref notMapSeq);
         JumpUnlessType(rdi, ObjectType.List, notList);
         asm.mov(rax, rdi);
         asm.ret();

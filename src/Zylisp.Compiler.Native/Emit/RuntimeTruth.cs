@@ -22,7 +22,7 @@ internal sealed partial class RuntimeLibrary
         asm.or(rax, 8);
         asm.cmp(rax, (int)ValueTags.Nil);
         asm.je(falsy);
-        foreach (var type in new[] { ObjectType.String, ObjectType.Vector, ObjectType.List })
+        foreach (var type in new[] { ObjectType.String, ObjectType.Vector, ObjectType.List, ObjectType.Map })
         {
             var next = asm.CreateLabel();
             JumpUnlessType(rdi, type, next);
@@ -71,6 +71,16 @@ internal sealed partial class RuntimeLibrary
         asm.jmp(equal);
 
         asm.Bind(ref notString);
+        var notMaps = asm.CreateLabel();
+        asm.cmp(eax, (int)ObjectType.Map);
+        asm.jne(notMaps);
+        asm.cmp(ecx, eax);
+        asm.jne(different);
+        asm.mov(rdx, __qword_ptr[rdi + (ObjectLayout.MapCount - ValueTags.PointerTag)]);
+        asm.cmp(rdx, __qword_ptr[rsi + (ObjectLayout.MapCount - ValueTags.PointerTag)]);
+        asm.jne(different);
+        asm.jmp(Label("map-equals"));
+        asm.Bind(ref notMaps);
         // Vectors and lists are equal to each other when their items are (Clojure's sequential equality).
         var sequential = asm.CreateLabel();
         foreach (var reg in new[] { eax, ecx })

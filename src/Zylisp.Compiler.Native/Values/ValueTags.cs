@@ -58,6 +58,9 @@ internal enum ObjectType : byte
 
     /// <summary>[header][value]: the one mutable object.</summary>
     Atom = 7,
+
+    /// <summary>[header][count][key0][value0][key1][value1]...: insertion-ordered, copied on assoc.</summary>
+    Map = 8,
 }
 
 /// <summary>Word offsets inside objects, in bytes from the untagged address.</summary>
@@ -77,4 +80,6 @@ internal static class ObjectLayout
     public const int ErrorMessage = 8;
     public const int ErrorId = 16;
     public const int AtomValue = 8;
+    public const int MapCount = 8;
+    public const int MapEntries = 16;
 }
