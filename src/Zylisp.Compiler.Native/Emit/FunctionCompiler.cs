@@ -41,16 +41,23 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
     {
         asm.Bind(ref entry);
         var arityLabels = function.Arities.Select(_ => asm.CreateLabel()).ToArray();
+        // Exact arities first; a variadic arity takes any count from its required one up.
         for (var i = 0; i < function.Arities.Length; i++)
         {
-            var arity = function.Arities[i];
-            if (arity.Rest is not null)
+            if (function.Arities[i].Rest is null)
             {
-                throw new NativeCompileException($"variadic parameters (& rest) in `{function.Name}`", function.Span);
+                asm.cmp(eax, function.Arities[i].RequiredCount);
+                asm.je(arityLabels[i]);
             }
+        }
 
-            asm.cmp(eax, arity.RequiredCount);
-            asm.je(arityLabels[i]);
+        for (var i = 0; i < function.Arities.Length; i++)
+        {
+            if (function.Arities[i].Rest is not null)
+            {
+                asm.cmp(eax, function.Arities[i].RequiredCount);
+                asm.jge(arityLabels[i]);
+            }
         }
 
         // No arity matches: the runtime reports the count against the closure's name.
@@ -63,7 +70,34 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
             var arity = function.Arities[i];
             var label = arityLabels[i];
             asm.Bind(ref label);
-            Prologue(arity.FrameSize);
+            if (arity.Rest is { } rest)
+            {
+                // Seven extra slots: the six register arguments (argument i in slot F+5-i, so they
+                // ascend in memory like the stack arguments) and the count.
+                var spill = arity.FrameSize;
+                Prologue(arity.FrameSize + 7);
+                for (var r = 0; r < ArgumentRegisters.Length; r++)
+                {
+                    asm.mov(__qword_ptr[rbp + SlotOffset(spill + 5 - r)], ArgumentRegisters[r]);
+                }
+
+                asm.mov(__qword_ptr[rbp + SlotOffset(spill + 6)], rax);
+                asm.lea(rdi, __[rbp + SlotOffset(spill + 5)]);
+                asm.lea(rsi, __[rbp + 16]);
+                asm.mov(edx, eax);
+                asm.mov(ecx, arity.RequiredCount);
+                asm.call(ctx.Runtime.Label("rest-list"));
+                asm.mov(__qword_ptr[rbp + SlotOffset(rest.Slot)], rax);
+                for (var r = 0; r < ArgumentRegisters.Length; r++)
+                {
+                    asm.mov(ArgumentRegisters[r], __qword_ptr[rbp + SlotOffset(spill + 5 - r)]);
+                }
+            }
+            else
+            {
+                Prologue(arity.FrameSize);
+            }
+
             for (var p = 0; p < arity.Params.Length; p++)
             {
                 if (p < ArgumentRegisters.Length)

@@ -234,7 +234,7 @@ internal sealed partial class RuntimeLibrary
             "nth", "fn?", "nil?", "string?", "ex-message", "empty?",
             "quot", "rem", "mod", "==", "atom", "deref", "reset!", "swap!", "range", "seq", "map", "filter",
             "reduce", "second", "list?", "vector?", "keyword?", "number?",
-            "hash-map", "assoc", "dissoc", "keys", "vals", "contains?", "map?",
+            "hash-map", "assoc", "dissoc", "keys", "vals", "contains?", "map?", "next", "includes?",
         })
         {
             Primitive(name, name);

@@ -78,6 +78,23 @@ internal sealed partial class RuntimeLibrary
         JumpUnlessType(rdi, ObjectType.Map, notMapGet);
         asm.jmp(Label("map-get"));
         asm.Bind(ref notMapGet);
+        // Error values are map-like: :message and :type.
+        var notErrorGet = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Error, notErrorGet);
+        foreach (var (key, field) in new[] { ("message", ObjectLayout.ErrorMessage), ("type", ObjectLayout.ErrorType) })
+        {
+            var other = asm.CreateLabel();
+            asm.lea(rax, __[r14 + (data.Keyword(key) + ValueTags.PointerTag)]);
+            asm.cmp(rsi, rax);
+            asm.jne(other);
+            asm.mov(rax, __qword_ptr[rdi + (field - ValueTags.PointerTag)]);
+            asm.ret();
+            asm.Bind(ref other);
+        }
+
+        asm.mov(rax, rdx);
+        asm.ret();
+        asm.Bind(ref notErrorGet);
         asm.test(sil, 1);
         asm.jnz(miss);
         asm.test(rsi, rsi);

@@ -77,17 +77,22 @@ internal sealed partial class RuntimeLibrary
         asm.mov(edi, 1);
         asm.jmp(Label("exit"));
 
-        // error(rdi = message string, rsi = id string): makes the error object and throws it.
+        // error(rdi = message string, rsi = id string, rdx = type keyword): makes the error object and throws it.
         Define("error");
         asm.push(rdi);
         asm.push(rsi);
-        asm.mov(edi, 24);
+        asm.push(rdx);
+        asm.push(rdx);
+        asm.mov(edi, 32);
         asm.call(Label("alloc"));
+        asm.pop(rdx);
+        asm.pop(rdx);
         asm.pop(rsi);
         asm.pop(rdi);
         asm.mov(__qword_ptr[rax], (int)ObjectType.Error);
         asm.mov(__qword_ptr[rax + ObjectLayout.ErrorMessage], rdi);
         asm.mov(__qword_ptr[rax + ObjectLayout.ErrorId], rsi);
+        asm.mov(__qword_ptr[rax + ObjectLayout.ErrorType], rdx);
         asm.lea(rdi, __[rax + ValueTags.PointerTag]);
         asm.jmp(Label("throw"));
 
@@ -180,11 +185,24 @@ internal sealed partial class RuntimeLibrary
         EmitTypeName();
     }
 
+    /// <summary>The interpreter's :type of each runtime error (RuntimeErrors.cs).</summary>
+    private static readonly Dictionary<string, string> ErrorTypes = new(StringComparer.Ordinal)
+    {
+        ["ZL5001"] = "undefined-symbol",
+        ["ZL5002"] = "arity-error",
+        ["ZL5003"] = "type-error",
+        ["ZL5004"] = "arithmetic-error",
+        ["ZL5005"] = "stack-overflow",
+        ["ZL5006"] = "not-callable",
+        ["ZL5009"] = "index-out-of-bounds",
+    };
+
     /// <summary>Throws an error whose message string is in rax.</summary>
     private void ThrowMessage(string id)
     {
         asm.mov(rdi, rax);
         asm.lea(rsi, Str(id));
+        asm.lea(rdx, __[r14 + (data.Keyword(ErrorTypes[id]) + ValueTags.PointerTag)]);
         asm.jmp(Label("error"));
     }
 

@@ -67,6 +67,54 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref none);
         asm.ret();
 
+        // rest-list(rdi = register arguments in ascending memory, rsi = stack arguments, edx = count,
+        // ecx = required) → the list of arguments from the required count on, or nil when there are none.
+        Define("rest-list");
+        var restSome = asm.CreateLabel();
+        asm.cmp(edx, ecx);
+        asm.jg(restSome);
+        asm.mov(eax, (int)ValueTags.Nil);
+        asm.ret();
+        asm.Bind(ref restSome);
+        asm.push(rbx);
+        asm.push(r12);
+        asm.push(r13);
+        asm.push(rbp);
+        asm.push(rcx);
+        asm.push(rsi);
+        asm.mov(r12, rdi);
+        asm.mov(ebx, edx);
+        asm.lea(r13, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
+        var restNext = asm.CreateLabel();
+        var restDone = asm.CreateLabel();
+        var restFromStack = asm.CreateLabel();
+        var restHave = asm.CreateLabel();
+        asm.Bind(ref restNext);
+        asm.cmp(ebx, __dword_ptr[rsp + 8]);
+        asm.jle(restDone);
+        asm.dec(ebx);
+        asm.cmp(ebx, 6);
+        asm.jae(restFromStack);
+        asm.mov(rsi, __qword_ptr[r12 + (rbx * 8)]);
+        asm.jmp(restHave);
+        asm.Bind(ref restFromStack);
+        asm.mov(rax, __qword_ptr[rsp]);
+        asm.mov(rsi, __qword_ptr[rax + (rbx * 8) - 48]);
+        asm.Bind(ref restHave);
+        asm.mov(rdi, r13);
+        asm.call(Label("cons"));
+        asm.mov(r13, rax);
+        asm.jmp(restNext);
+        asm.Bind(ref restDone);
+        asm.mov(rax, r13);
+        asm.pop(rsi);
+        asm.pop(rcx);
+        asm.pop(rbp);
+        asm.pop(r13);
+        asm.pop(r12);
+        asm.pop(rbx);
+        asm.ret();
+
         // apply-list(r10 = closure, rdi = list or nil): calls the closure with the list's items as arguments.
         Define("apply-list");
         asm.push(rbp);

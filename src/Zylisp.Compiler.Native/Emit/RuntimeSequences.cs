@@ -89,6 +89,62 @@ internal sealed partial class RuntimeLibrary
         EmitSeq();
         EmitMapFilterReduce();
 
+        // (next x): the rest as a seq, nil when nothing is left.
+        Define("next");
+        Fixed("next", 1);
+        asm.sub(rsp, 8);
+        asm.mov(eax, 1);
+        asm.call(Label("rest"));
+        asm.add(rsp, 8);
+        asm.mov(rdi, rax);
+        asm.jmp(Label("seq1"));
+
+        // (includes? s sub): substring search, byte by byte.
+        Define("includes?");
+        Fixed("includes?", 2);
+        var badIncludes = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.String, badIncludes);
+        var badSub = asm.CreateLabel();
+        JumpUnlessType(rsi, ObjectType.String, badSub);
+        asm.mov(r8, __qword_ptr[rdi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
+        asm.mov(r9, __qword_ptr[rsi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
+        asm.sub(r8, r9);
+        var notFound = asm.CreateLabel();
+        var foundSub = asm.CreateLabel();
+        asm.js(notFound);
+        // rep cmpsb over zero bytes sets no flags: the empty string is in every string.
+        asm.test(r9, r9);
+        asm.jz(foundSub);
+        asm.xor(edx, edx);
+        var tryAt = asm.CreateLabel();
+        asm.Bind(ref tryAt);
+        asm.cmp(rdx, r8);
+        asm.jg(notFound);
+        asm.push(rdi);
+        asm.push(rsi);
+        asm.lea(rdi, __[rdi + rdx + (ObjectLayout.StringBytes - ValueTags.PointerTag)]);
+        asm.add(rsi, ObjectLayout.StringBytes - ValueTags.PointerTag);
+        asm.mov(rcx, r9);
+        asm.repe.cmpsb();
+        asm.pop(rsi);
+        asm.pop(rdi);
+        asm.je(foundSub);
+        asm.inc(rdx);
+        asm.jmp(tryAt);
+        asm.Bind(ref foundSub);
+        asm.mov(eax, (int)ValueTags.True);
+        asm.ret();
+        asm.Bind(ref notFound);
+        asm.mov(eax, (int)ValueTags.False);
+        asm.ret();
+        asm.Bind(ref badSub);
+        asm.mov(rdi, rsi);
+        asm.Bind(ref badIncludes);
+        asm.mov(rdx, rdi);
+        asm.lea(rdi, Str("includes?"));
+        asm.lea(rsi, Str("a string"));
+        asm.jmp(Label("type-error"));
+
         Define("second");
         Fixed("second", 1);
         var secondNil = asm.CreateLabel();
