@@ -222,6 +222,7 @@ internal sealed partial class RuntimeLibrary
         }
 
         Primitive("/", "/");
+        Primitive("cons", "cons-primitive");
         foreach (var (name, condition) in new[] { ("<", ConditionCode.l), (">", ConditionCode.g), ("<=", ConditionCode.le), (">=", ConditionCode.ge) })
         {
             Primitive(name, name, site => InlineComparison(site, name, condition));
@@ -234,7 +235,7 @@ internal sealed partial class RuntimeLibrary
             "nth", "fn?", "nil?", "string?", "ex-message", "empty?",
             "quot", "rem", "mod", "==", "atom", "deref", "reset!", "swap!", "range", "seq", "map", "filter",
             "reduce", "second", "list?", "vector?", "keyword?", "number?",
-            "hash-map", "assoc", "dissoc", "keys", "vals", "contains?", "map?", "next", "includes?",
+            "hash-map", "assoc", "dissoc", "keys", "vals", "contains?", "map?", "next", "includes?", "apply", "last",
         })
         {
             Primitive(name, name);

@@ -71,8 +71,47 @@ internal sealed partial class RuntimeLibrary
         asm.pop(rbx);
         asm.ret();
 
-        // assoc1(rdi = map or nil, rsi = key, rdx = value) → a new map.
+        // assoc1(rdi = map, vector or nil, rsi = key, rdx = value) → a new map (or vector).
         Define("assoc1");
+        var assocNotVector = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Vector, assocNotVector);
+        var badIndex = asm.CreateLabel();
+        asm.test(sil, 1);
+        asm.jnz(badIndex);
+        asm.test(rsi, rsi);
+        asm.js(badIndex);
+        asm.mov(rcx, __qword_ptr[rdi + (ObjectLayout.VectorCount - ValueTags.PointerTag)]);
+        asm.cmp(rsi, rcx);
+        asm.jg(badIndex);
+        var replace = asm.CreateLabel();
+        asm.jl(replace);
+        asm.mov(rsi, rdx);
+        asm.jmp(Label("conj1"));
+        asm.Bind(ref replace);
+        asm.push(rdi);
+        asm.push(rsi);
+        asm.push(rdx);
+        asm.push(rcx);
+        asm.lea(rdi, __[(rcx * 4) + ObjectLayout.VectorItems]);
+        asm.call(Label("alloc"));
+        asm.pop(rcx);
+        asm.pop(rdx);
+        asm.pop(r8);
+        asm.pop(rsi);
+        asm.mov(__qword_ptr[rax], (int)ObjectType.Vector);
+        asm.mov(__qword_ptr[rax + ObjectLayout.VectorCount], rcx);
+        asm.sar(rcx, 1);
+        asm.lea(rdi, __[rax + ObjectLayout.VectorItems]);
+        asm.add(rsi, ObjectLayout.VectorItems - ValueTags.PointerTag);
+        asm.rep.movsq();
+        asm.mov(__qword_ptr[rax + (r8 * 4) + ObjectLayout.VectorItems], rdx);
+        asm.inc(rax);
+        asm.ret();
+        asm.Bind(ref badIndex);
+        asm.mov(rdx, __qword_ptr[rdi + (ObjectLayout.VectorCount - ValueTags.PointerTag)]);
+        asm.lea(rdi, Str("assoc"));
+        asm.jmp(Label("index-error"));
+        asm.Bind(ref assocNotVector);
         asm.push(rbx);
         asm.push(r12);
         asm.push(r13);

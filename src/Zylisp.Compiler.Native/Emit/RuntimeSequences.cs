@@ -145,6 +145,82 @@ internal sealed partial class RuntimeLibrary
         asm.lea(rsi, Str("a string"));
         asm.jmp(Label("type-error"));
 
+        // (apply f x ... coll): f called with the x's and then coll's items.
+        Define("apply");
+        VariadicPrologue();
+        CheckArity("apply", 2, -1);
+        asm.lea(eax, __[r12 - 1]);
+        LoadArgument(rdi, rax);
+        asm.call(Label("seq1"));
+        asm.mov(r13, rax);
+        var haveItems = asm.CreateLabel();
+        asm.cmp(r13, (int)ValueTags.Nil);
+        asm.jne(haveItems);
+        asm.lea(r13, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
+        asm.Bind(ref haveItems);
+        asm.lea(ebx, __[r12 - 1]);
+        var spread = asm.CreateLabel();
+        var spreadDone = asm.CreateLabel();
+        asm.Bind(ref spread);
+        asm.cmp(ebx, 1);
+        asm.jle(spreadDone);
+        asm.dec(ebx);
+        LoadArgument(rsi, rbx);
+        asm.mov(rdi, r13);
+        asm.call(Label("cons"));
+        asm.mov(r13, rax);
+        asm.jmp(spread);
+        asm.Bind(ref spreadDone);
+        LoadArgument(r10, 0);
+        var notCallableApply = asm.CreateLabel();
+        JumpUnlessType(r10, ObjectType.Closure, notCallableApply);
+        asm.mov(rdi, r13);
+        asm.call(Label("apply-list"));
+        VariadicEpilogue();
+        asm.Bind(ref notCallableApply);
+        asm.mov(rdi, r10);
+        asm.jmp(Label("not-callable"));
+
+        // (cons x coll): a list with x in front of coll's items.
+        Define("cons-primitive");
+        Fixed("cons", 2);
+        asm.push(rdi);
+        asm.push(rdi);
+        asm.mov(rdi, rsi);
+        asm.call(Label("seq1"));
+        asm.pop(rsi);
+        asm.pop(rsi);
+        var consOnto = asm.CreateLabel();
+        asm.mov(rdi, rax);
+        asm.cmp(rax, (int)ValueTags.Nil);
+        asm.jne(consOnto);
+        asm.lea(rdi, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
+        asm.Bind(ref consOnto);
+        asm.jmp(Label("cons"));
+
+        // (last coll): the final item, or nil.
+        Define("last");
+        Fixed("last", 1);
+        asm.sub(rsp, 8);
+        asm.call(Label("seq1"));
+        asm.add(rsp, 8);
+        var lastNil = asm.CreateLabel();
+        var walk = asm.CreateLabel();
+        var atEnd = asm.CreateLabel();
+        asm.cmp(rax, (int)ValueTags.Nil);
+        asm.je(lastNil);
+        asm.Bind(ref walk);
+        asm.mov(rcx, __qword_ptr[rax + (ObjectLayout.ListRest - ValueTags.PointerTag)]);
+        asm.cmp(__qword_ptr[rcx + (ObjectLayout.ListCount - ValueTags.PointerTag)], 0);
+        asm.je(atEnd);
+        asm.mov(rax, rcx);
+        asm.jmp(walk);
+        asm.Bind(ref atEnd);
+        asm.mov(rax, __qword_ptr[rax + (ObjectLayout.ListFirst - ValueTags.PointerTag)]);
+        asm.ret();
+        asm.Bind(ref lastNil);
+        asm.ret();
+
         Define("second");
         Fixed("second", 1);
         var secondNil = asm.CreateLabel();
