@@ -36,6 +36,7 @@ internal static class CommandTree
             RunCommandDefinition(),
             EvalCommandDefinition(),
             ExpandCommandDefinition(),
+            BuildCommandDefinition(),
             ZastCommandDefinition(),
             FormatCommandDefinition(),
             LintCommandDefinition(),
@@ -99,15 +100,19 @@ internal static class CommandTree
             Arity = ArgumentArity.ZeroOrMore,
             CaptureRemainingTokens = true,
         };
+        var engine = EngineOption();
         var command = new Command("run", "Load FILE and call its -main with ARGS; exit with -main's integer result.")
         {
+            engine,
             file,
             arguments,
         };
-        command.SetAction(result => RunCommand.Execute(new RunRequest(
-            result.GetRequiredValue(file),
-            result.GetValue(arguments) ?? [],
-            OptionsOf(result))));
+        command.SetAction(result => result.GetValue(engine) == "native"
+            ? NativeEngineCommand.Run(result.GetRequiredValue(file), result.GetValue(arguments) ?? [], OptionsOf(result))
+            : RunCommand.Execute(new RunRequest(
+                result.GetRequiredValue(file),
+                result.GetValue(arguments) ?? [],
+                OptionsOf(result))));
         return command;
     }
 
@@ -118,8 +123,43 @@ internal static class CommandTree
             Description = "Zylisp source; several arguments are joined by newlines.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var command = new Command("eval", "Evaluate the expressions and print the value of the last one.") { expressions };
-        command.SetAction(result => EvalCommand.Execute(result.GetRequiredValue(expressions), OptionsOf(result)));
+        var engine = EngineOption();
+        var command = new Command("eval", "Evaluate the expressions and print the value of the last one.") { engine, expressions };
+        command.SetAction(result => result.GetValue(engine) == "native"
+            ? NativeEngineCommand.Eval(result.GetRequiredValue(expressions), OptionsOf(result))
+            : EvalCommand.Execute(result.GetRequiredValue(expressions), OptionsOf(result)));
+        return command;
+    }
+
+    /// <summary>--engine: interp (the tree-walking interpreter, the default) or native (machine code in this process).</summary>
+    private static Option<string> EngineOption()
+    {
+        var engine = new Option<string>("--engine")
+        {
+            Description = "What runs the program: interp (the interpreter, the default) or native (x86-64 code in this process).",
+            DefaultValueFactory = _ => "interp",
+        };
+        engine.AcceptOnlyFromAmong(NativeEngineCommand.Engines);
+        return engine;
+    }
+
+    private static Command BuildCommandDefinition()
+    {
+        var file = new Argument<string?>("FILE") { Description = "The program to build.", Arity = ArgumentArity.ZeroOrOne };
+        var expression = new Option<string?>("--expr", "-e") { Description = "Build this expression; the executable exits with its value." };
+        var target = new Option<string>("--target") { Description = "What to build: native (a static Linux x86-64 executable).", Required = true };
+        target.AcceptOnlyFromAmong(BuildCommand.Targets);
+        var output = new Option<string?>("--output", "-o") { Description = "The executable to write." };
+        var emit = new Option<string?>("--emit") { Description = "Also print the generated code: asm (disassembled, with function names as labels)." };
+        emit.AcceptOnlyFromAmong("asm");
+        var command = new Command("build", "Compile a program ahead of time into an executable.") { file, expression, target, output, emit };
+        command.SetAction(result => BuildCommand.Execute(
+            result.GetRequiredValue(target),
+            result.GetValue(file),
+            result.GetValue(expression),
+            result.GetValue(output),
+            result.GetValue(emit),
+            OptionsOf(result)));
         return command;
     }
 

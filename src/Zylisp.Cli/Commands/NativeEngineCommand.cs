@@ -1,0 +1,53 @@
+using Zylisp.Cli.CommandLine;
+using Zylisp.Cli.Hosting;
+using Zylisp.Compiler.Native;
+
+namespace Zylisp.Cli.Commands;
+
+/// <summary>
+/// <c>zylisp run|eval --engine native</c>: the program compiled by the native backend and run in
+/// this process from mmap'd pages. Only <c>interp</c> (the default) and <c>native</c> exist so far.
+/// </summary>
+internal static class NativeEngineCommand
+{
+    public static readonly string[] Engines = ["interp", "native"];
+
+    public static int Run(string path, IReadOnlyList<string> args, OutputOptions options) =>
+        path != RunRequest.StandardInput && !File.Exists(path)
+            ? Usage($"cannot read '{path}': no such file")
+            : Execute(path == RunRequest.StandardInput ? Console.In.ReadToEnd() : File.ReadAllText(path), path == RunRequest.StandardInput ? RunCommand.StandardInputName : path, ExitRule.CallMain, args, options);
+
+    public static int Eval(IReadOnlyList<string> expressions, OutputOptions options) =>
+        Execute(string.Join('\n', expressions), EvalCommand.SourceName, ExitRule.PrintLastValue, [], options);
+
+    private static int Execute(string source, string name, ExitRule exit, IReadOnlyList<string> args, OutputOptions options)
+    {
+        using var streams = StandardStreams.Open();
+        var collected = ProgramCollector.Collect(source, name, exit);
+        if (collected.Program is null)
+        {
+            var engine = EngineHost.Create(streams);
+            new DiagnosticReporter(options).ReportErrors(collected.Diagnostics, engine.Sources, streams);
+            return ExitCodes.ProgramFailed;
+        }
+
+        try
+        {
+            // The native code writes to file descriptors 1 and 2 itself; nothing may be left buffered before it.
+            streams.Out.Flush();
+            streams.Error.Flush();
+            return NativeCompiler.RunInProcess(collected.Program, args);
+        }
+        catch (NativeCompileException e)
+        {
+            streams.Error.WriteLine(e.Message);
+            return ExitCodes.ProgramFailed;
+        }
+    }
+
+    private static int Usage(string message)
+    {
+        Console.Error.WriteLine("zylisp run: " + message);
+        return ExitCodes.Usage;
+    }
+}

@@ -1,0 +1,144 @@
+using Iced.Intel;
+using Zylisp.Lang.Runtime;
+using Zylisp.Lang.Lowering;
+using Zylisp.Lang.Syntax;
+
+namespace Zylisp.Compiler.Native.Emit;
+
+/// <summary>
+/// Everything one compilation shares: the assembler, the data areas, the runtime's entry points,
+/// the global cells and the functions still to compile. Passed explicitly; nothing is static.
+/// </summary>
+internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrary runtime, IReadOnlySet<Var> definedVars)
+{
+    private readonly Dictionary<Var, int> globalCells = [];
+    private readonly Queue<(LFunction Function, Label Entry)> pendingFunctions = new();
+    private readonly Dictionary<LFunction, Label> functionLabels = new(ReferenceEqualityComparer.Instance);
+
+    public Assembler Asm { get; } = asm;
+
+    public DataSection Data { get; } = data;
+
+    public RuntimeLibrary Runtime { get; } = runtime;
+
+    /// <summary>Globals some DefExpr of the program sets: never treated as host primitives.</summary>
+    public IReadOnlySet<Var> DefinedVars { get; } = definedVars;
+
+    /// <summary>Set when the program makes maps; with <see cref="UsesSlispStr"/> the build stops (SLisp renders maps sorted, which the runtime cannot yet).</summary>
+    public SourceSpan? FirstMap { get; set; }
+
+    /// <summary>Set when the program calls SLisp's str.</summary>
+    public bool UsesSlispStr { get; set; }
+
+    /// <summary>Names of code labels, for the assembly listing.</summary>
+    public Dictionary<ulong, string> LabelNames { get; } = [];
+
+    public IReadOnlyDictionary<Var, int> GlobalCells => globalCells;
+
+    /// <summary>Cells of host primitives used as values: set to the primitive's closure at start-up.</summary>
+    public List<(int Cell, Primitive Primitive)> PrimitiveCellInits { get; } = [];
+
+    /// <summary>The writable offset of a global's cell (created unbound on first use).</summary>
+    public int GlobalCell(Var var)
+    {
+        if (!globalCells.TryGetValue(var, out var offset))
+        {
+            offset = Data.ReserveWritable(1);
+            globalCells[var] = offset;
+            if (PrimitiveFor(var) is { } primitive)
+            {
+                PrimitiveCellInits.Add((offset, primitive));
+            }
+        }
+
+        return offset;
+    }
+
+    /// <summary>The host primitive a call to this global means, or null when it is user code.</summary>
+    public Primitive? PrimitiveFor(Var var) =>
+        DefinedVars.Contains(var) ? null : Runtime.Find(var.Name);
+
+    public Label FunctionLabel(LFunction function)
+    {
+        if (!functionLabels.TryGetValue(function, out var label))
+        {
+            label = Asm.CreateLabel(function.Name);
+            functionLabels[function] = label;
+            pendingFunctions.Enqueue((function, label));
+        }
+
+        return label;
+    }
+
+    public IEnumerable<(LFunction Function, Label Label)> CompiledFunctions =>
+        functionLabels.Select(pair => (pair.Key, pair.Value));
+
+    public bool TryDequeueFunction(out LFunction function, out Label label)
+    {
+        if (pendingFunctions.TryDequeue(out var next))
+        {
+            (function, label) = next;
+            return true;
+        }
+
+        function = null!;
+        label = default;
+        return false;
+    }
+
+    /// <summary>The read-only offset of a "file:line:col" string for error messages, or 0 without a span.</summary>
+    public int Site(SourceSpan? span) =>
+        span is { Line: > 0 } s ? Data.String($"{s.File}:{s.Line}:{s.Column}") : 0;
+
+    private readonly Dictionary<LFunction, int> staticClosures = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, int> primitiveClosures = new(StringComparer.Ordinal);
+    private readonly List<(int Cell, object Value, SourceSpan? Span)> constants = [];
+
+    /// <summary>Closures made once at start-up: (writable offset, code label, name).</summary>
+    public List<(int Offset, Label Code, string Name)> StaticClosureInits { get; } = [];
+
+    /// <summary>Constant collections built once at start-up into their cells.</summary>
+    public IReadOnlyList<(int Cell, object Value, SourceSpan? Span)> Constants => constants;
+
+    /// <summary>The writable offset of the one closure object of a function that captures nothing.</summary>
+    public int StaticClosure(LFunction function, Label code)
+    {
+        if (!staticClosures.TryGetValue(function, out var offset))
+        {
+            offset = Data.ReserveWritable(3);
+            staticClosures[function] = offset;
+            StaticClosureInits.Add((offset, code, function.Name));
+        }
+
+        return offset;
+    }
+
+    /// <summary>The writable offset of the closure object that makes a host primitive a value.</summary>
+    public int PrimitiveClosure(Primitive primitive)
+    {
+        if (!primitiveClosures.TryGetValue(primitive.Name, out var offset))
+        {
+            offset = Data.ReserveWritable(3);
+            primitiveClosures[primitive.Name] = offset;
+            StaticClosureInits.Add((offset, Runtime.Label(primitive.Routine), primitive.Name));
+        }
+
+        return offset;
+    }
+
+    /// <summary>The writable cell holding a constant vector or list, built at start-up.</summary>
+    public int ConstantCell(object value, SourceSpan? span)
+    {
+        foreach (var (cell, existing, _) in constants)
+        {
+            if (ReferenceEquals(existing, value))
+            {
+                return cell;
+            }
+        }
+
+        var offset = Data.ReserveWritable(1);
+        constants.Add((offset, value, span));
+        return offset;
+    }
+}

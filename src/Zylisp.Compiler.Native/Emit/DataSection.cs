@@ -1,0 +1,147 @@
+using System.Text;
+using Zylisp.Compiler.Native.Values;
+
+namespace Zylisp.Compiler.Native.Emit;
+
+/// <summary>
+/// The program's two data areas. Read-only data (string literals, keywords, the empty list, error
+/// sites) is addressed from r14; writable data (run-time state, global cells, closures of functions
+/// that capture nothing) from r15. Both are laid out here, byte for byte, before any code runs.
+/// </summary>
+internal sealed class DataSection
+{
+    private readonly List<byte> rodata = [];
+    private readonly Dictionary<string, int> strings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> keywords = new(StringComparer.Ordinal);
+    private int writableSize = RuntimeCells.FirstFree;
+    private int emptyList = -1;
+
+    public DataSection()
+    {
+        // Offset 0 is never a valid object, so a zero field can mean "none".
+        rodata.AddRange(new byte[8]);
+    }
+
+    public int ReadOnlySize => rodata.Count;
+
+    public int WritableSize => writableSize;
+
+    public byte[] ReadOnlyBytes() => [.. rodata];
+
+    /// <summary>The read-only offset of an interned string object with this text.</summary>
+    public int String(string text)
+    {
+        if (strings.TryGetValue(text, out var existing))
+        {
+            return existing;
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var offset = Object(ObjectType.String, [bytes.LongLength], bytes);
+        strings[text] = offset;
+        return offset;
+    }
+
+    /// <summary>The read-only offset of the interned keyword object (its name without the colon).</summary>
+    public int Keyword(string name)
+    {
+        if (keywords.TryGetValue(name, out var existing))
+        {
+            return existing;
+        }
+
+        // A keyword has a string's layout (length, then the name's bytes) under its own type.
+        var bytes = Encoding.UTF8.GetBytes(name);
+        var offset = Object(ObjectType.Keyword, [bytes.LongLength], bytes);
+        keywords[name] = offset;
+        return offset;
+    }
+
+    /// <summary>The read-only offset of the one empty list.</summary>
+    public int EmptyList()
+    {
+        if (emptyList < 0)
+        {
+            emptyList = Object(ObjectType.List, [ValueTags.Fixnum(0), ValueTags.Nil, ValueTags.Nil], []);
+        }
+
+        return emptyList;
+    }
+
+    /// <summary>The read-only offset of the one empty map.</summary>
+    public int EmptyMap()
+    {
+        if (emptyMap < 0)
+        {
+            emptyMap = Object(ObjectType.Map, [ValueTags.Fixnum(0)], []);
+        }
+
+        return emptyMap;
+    }
+
+    private int emptyMap = -1;
+
+    /// <summary>Reserves writable words and returns the offset of the first one.</summary>
+    public int ReserveWritable(int words)
+    {
+        var offset = writableSize;
+        writableSize += words * 8;
+        return offset;
+    }
+
+    private int Object(ObjectType type, long[] words, byte[] tail)
+    {
+        Align8();
+        var offset = rodata.Count;
+        rodata.AddRange(BitConverter.GetBytes((long)type));
+        foreach (var word in words)
+        {
+            rodata.AddRange(BitConverter.GetBytes(word));
+        }
+
+        rodata.AddRange(tail);
+        Align8();
+        return offset;
+    }
+
+    private void Align8()
+    {
+        while (rodata.Count % 8 != 0)
+        {
+            rodata.Add(0);
+        }
+    }
+}
+
+/// <summary>Fixed writable cells of the run-time state, as byte offsets from r15.</summary>
+internal static class RuntimeCells
+{
+    /// <summary>Next free byte of the current heap chunk.</summary>
+    public const int HeapNext = 0;
+
+    /// <summary>End of the current heap chunk.</summary>
+    public const int HeapEnd = 8;
+
+    /// <summary>The lowest stack address compiled code may use; below it is Zylisp's stack-overflow error.</summary>
+    public const int StackLimit = 16;
+
+    /// <summary>The innermost try's handler record on the stack, or 0.</summary>
+    public const int HandlerTop = 24;
+
+    /// <summary>The stack pointer at entry, so exit can return to an in-process caller.</summary>
+    public const int EntryStack = 32;
+
+    /// <summary>Non-zero when running in-process: exit returns to the host instead of ending the process.</summary>
+    public const int InProcess = 40;
+
+    /// <summary>The read-only offset of the source location of the operation running now (for error messages).</summary>
+    public const int CurrentSite = 48;
+
+    /// <summary>The list of command-line arguments (nil when there are none).</summary>
+    public const int CommandLineArgs = 56;
+
+    /// <summary>Head of the address-ordered free list of the allocator.</summary>
+    public const int FreeList = 64;
+
+    public const int FirstFree = 128;
+}

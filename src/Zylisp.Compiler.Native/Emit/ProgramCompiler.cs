@@ -1,0 +1,369 @@
+using System.Collections;
+using Iced.Intel;
+using Zylisp.Compiler.Native.Values;
+using Zylisp.Lang.Analysis;
+using Zylisp.Lang.Data;
+using Zylisp.Lang.Lowering;
+using Zylisp.Lang.Runtime;
+using static Iced.Intel.AssemblerRegisters;
+
+namespace Zylisp.Compiler.Native.Emit;
+
+/// <summary>
+/// Compiles a whole program: the entry routine (zl_main), every top-level form, every function
+/// they reach, and the runtime. zl_main(rdi = writable base, rsi = read-only base, rdx = stack
+/// limit, rcx = the process's initial stack: argc, argv...) returns the exit status.
+/// </summary>
+internal static class ProgramCompiler
+{
+    public static CompiledCode Compile(NativeProgram program)
+    {
+        var asm = new Assembler(64);
+        var data = new DataSection();
+        var runtime = new RuntimeLibrary(asm, data);
+        var ctx = new CodeContext(asm, data, runtime, DefinedVars(program));
+
+        var entry = asm.CreateLabel("zl_main");
+        var formLabels = program.Forms.Select((_, i) => asm.CreateLabel($"toplevel_{i}")).ToArray();
+        var startup = asm.CreateLabel("startup");
+
+        // The ELF entry point: the kernel leaves argc/argv at rsp. The two words after the stub are
+        // the data bases, patched in by the ELF writer once the layout is known.
+        var start = asm.CreateLabel("_start");
+        var bases = asm.CreateLabel("bases");
+        var readOnlyBase = asm.CreateLabel("bases_ro");
+        asm.Bind(ref start);
+        asm.mov(rbx, rsp);
+        // Stack budget: RLIMIT_STACK (getrlimit) less 512 KiB of headroom for error reporting.
+        asm.sub(rsp, 16);
+        asm.mov(eax, 97);
+        asm.mov(edi, 3);
+        asm.mov(rsi, rsp);
+        asm.syscall();
+        asm.mov(rax, __qword_ptr[rsp]);
+        asm.add(rsp, 16);
+        asm.mov(rcx, 1L << 30);
+        asm.cmp(rax, rcx);
+        asm.cmova(rax, rcx);
+        asm.mov(rdx, rbx);
+        asm.sub(rdx, rax);
+        asm.add(rdx, 512 * 1024);
+        asm.mov(rcx, rbx);
+        asm.mov(rdi, __qword_ptr[bases]);
+        asm.mov(rsi, __qword_ptr[readOnlyBase]);
+        asm.and(rsp, -16);
+        asm.call(entry);
+        asm.mov(edi, eax);
+        asm.mov(eax, 231);
+        asm.syscall();
+        asm.Bind(ref bases);
+        asm.dq(0);
+        asm.Bind(ref readOnlyBase);
+        asm.dq(0);
+
+        asm.Bind(ref entry);
+        asm.push(rbp);
+        asm.push(rbx);
+        asm.push(r12);
+        asm.push(r13);
+        asm.push(r14);
+        asm.push(r15);
+        asm.mov(r15, rdi);
+        asm.mov(r14, rsi);
+        asm.mov(__qword_ptr[r15 + RuntimeCells.EntryStack], rsp);
+        asm.mov(__qword_ptr[r15 + RuntimeCells.StackLimit], rdx);
+        asm.sub(rsp, 8);
+        asm.mov(rbx, rcx);
+        asm.call(startup);
+        CommandLineArguments(asm, runtime);
+
+        for (var i = 0; i < formLabels.Length; i++)
+        {
+            asm.xor(r10d, r10d);
+            asm.call(formLabels[i]);
+        }
+
+        if (program.Exit == ExitRule.CallMain)
+        {
+            CallMain(asm, ctx, program.Truthiness);
+        }
+        else if (program.Exit == ExitRule.PrintLastValue)
+        {
+            asm.mov(rdi, rax);
+            asm.mov(eax, 1);
+            asm.call(runtime.Label("prn"));
+            asm.xor(eax, eax);
+        }
+        else
+        {
+            asm.mov(rdi, rax);
+            ExitStatus(asm, program.Truthiness);
+        }
+
+        asm.mov(edi, eax);
+        asm.jmp(runtime.Label("exit"));
+
+        for (var i = 0; i < program.Forms.Length; i++)
+        {
+            new FunctionCompiler(ctx, $"toplevel_{i}").CompileTopLevel(program.Forms[i], ref formLabels[i]);
+        }
+
+        var functionNames = new Dictionary<Label, string>();
+        while (ctx.TryDequeueFunction(out var function, out var label))
+        {
+            new FunctionCompiler(ctx, function.Name).CompileFunction(function, ref label);
+            functionNames[label] = function.Name;
+        }
+
+        if (ctx.UsesSlispStr && ctx.FirstMap is not null)
+        {
+            throw new NativeCompileException("SLisp `str` rendering of maps (entries sorted by key)", ctx.FirstMap);
+        }
+
+        // Start-up runs after every function is compiled, so it knows every static object.
+        asm.Bind(ref startup);
+        EmitStartup(asm, ctx);
+
+        runtime.EmitAll();
+        var names = NamedLabels(ctx, formLabels);
+        foreach (var (label, name) in functionNames)
+        {
+            names[label] = name;
+        }
+
+        names[start] = "_start";
+        names[entry] = "zl_main";
+        return new CompiledCode(asm, data, entry, start, bases, names);
+    }
+
+    /// <summary>Globals some form defines: calls to them are never treated as host primitives.</summary>
+    private static HashSet<Var> DefinedVars(NativeProgram program)
+    {
+        var defined = new HashSet<Var>();
+        foreach (var form in program.Forms)
+        {
+            DefinitionFinder.Collect(form.Body, defined);
+        }
+
+        return defined;
+    }
+
+    /// <summary>Sets the static closures' code addresses, the primitives' cells and the constant collections.</summary>
+    private static void EmitStartup(Assembler asm, CodeContext ctx)
+    {
+        // Building constants can create more cells and closures, so loop until none are new.
+        var constantsDone = 0;
+        var closuresDone = 0;
+        var cellsDone = 0;
+        var unboundDone = 0;
+        var unboundCells = new List<int>();
+        while (true)
+        {
+            var progress = false;
+            for (; constantsDone < ctx.Constants.Count; constantsDone++, progress = true)
+            {
+                var (cell, value, span) = ctx.Constants[constantsDone];
+                BuildConstant(asm, ctx, cell, value, span);
+            }
+
+            for (; cellsDone < ctx.PrimitiveCellInits.Count; cellsDone++, progress = true)
+            {
+                var (cell, primitive) = ctx.PrimitiveCellInits[cellsDone];
+                asm.lea(rax, __[r15 + (ctx.PrimitiveClosure(primitive) + ValueTags.PointerTag)]);
+                asm.mov(__qword_ptr[r15 + cell], rax);
+            }
+
+            for (; closuresDone < ctx.StaticClosureInits.Count; closuresDone++, progress = true)
+            {
+                var (offset, code, name) = ctx.StaticClosureInits[closuresDone];
+                asm.mov(__qword_ptr[r15 + offset], (int)ObjectType.Closure);
+                asm.lea(rax, __[code]);
+                asm.mov(__qword_ptr[r15 + (offset + ObjectLayout.ClosureCode)], rax);
+                asm.lea(rax, __[r14 + (ctx.Data.String(name) + ValueTags.PointerTag)]);
+                asm.mov(__qword_ptr[r15 + (offset + ObjectLayout.ClosureName)], rax);
+            }
+
+            if (!progress)
+            {
+                break;
+            }
+        }
+
+        // Every global that is not a primitive starts unbound.
+        foreach (var (var, cell) in ctx.GlobalCells)
+        {
+            if (ctx.PrimitiveFor(var) is null)
+            {
+                unboundCells.Add(cell);
+            }
+        }
+
+        for (; unboundDone < unboundCells.Count; unboundDone++)
+        {
+            asm.mov(__qword_ptr[r15 + unboundCells[unboundDone]], (int)ValueTags.Unbound);
+        }
+
+        asm.ret();
+    }
+
+    private static void BuildConstant(Assembler asm, CodeContext ctx, int cell, object value, Lang.Syntax.SourceSpan? span)
+    {
+        if (value is PersistentMap map)
+        {
+            asm.lea(rax, __[r14 + (ctx.Data.EmptyMap() + ValueTags.PointerTag)]);
+            asm.mov(__qword_ptr[r15 + cell], rax);
+            foreach (var (key, item) in map.Entries)
+            {
+                ConstantInto(asm, ctx, key, rsi, span);
+                asm.push(rsi);
+                asm.push(rsi);
+                ConstantInto(asm, ctx, item, rdx, span);
+                asm.pop(rsi);
+                asm.pop(rsi);
+                asm.mov(rdi, __qword_ptr[r15 + cell]);
+                asm.call(ctx.Runtime.Label("assoc1"));
+                asm.mov(__qword_ptr[r15 + cell], rax);
+            }
+
+            return;
+        }
+
+        var items = ((IEnumerable)value).Cast<object?>().ToArray();
+        var isVector = value is PersistentVector;
+        if (isVector)
+        {
+            asm.mov(edi, ObjectLayout.VectorItems + (8 * items.Length));
+            asm.call(ctx.Runtime.Label("alloc"));
+            asm.mov(__qword_ptr[rax], (int)ObjectType.Vector);
+            asm.mov(__qword_ptr[rax + ObjectLayout.VectorCount], (int)ValueTags.Fixnum(items.Length));
+            asm.inc(rax);
+            asm.mov(__qword_ptr[r15 + cell], rax);
+            for (var i = 0; i < items.Length; i++)
+            {
+                ConstantInto(asm, ctx, items[i], rcx, span);
+                asm.mov(rax, __qword_ptr[r15 + cell]);
+                asm.mov(__qword_ptr[rax + (ObjectLayout.VectorItems + (8 * i) - ValueTags.PointerTag)], rcx);
+            }
+
+            return;
+        }
+
+        asm.lea(rax, __[r14 + (ctx.Data.EmptyList() + ValueTags.PointerTag)]);
+        asm.mov(__qword_ptr[r15 + cell], rax);
+        for (var i = items.Length - 1; i >= 0; i--)
+        {
+            ConstantInto(asm, ctx, items[i], rsi, span);
+            asm.mov(rdi, __qword_ptr[r15 + cell]);
+            asm.call(ctx.Runtime.Label("cons"));
+            asm.mov(__qword_ptr[r15 + cell], rax);
+        }
+    }
+
+    /// <summary>Loads a constant item; nested collections get their own cell, built first.</summary>
+    private static void ConstantInto(Assembler asm, CodeContext ctx, object? item, AssemblerRegister64 target, Lang.Syntax.SourceSpan? span)
+    {
+        switch (item)
+        {
+            case null:
+                asm.mov(target, ValueTags.Nil);
+                break;
+            case bool b:
+                asm.mov(target, b ? ValueTags.True : ValueTags.False);
+                break;
+            case long n when ValueTags.FitsFixnum(n):
+                asm.mov(target, ValueTags.Fixnum(n));
+                break;
+            case string s:
+                asm.lea(target, __[r14 + (ctx.Data.String(s) + ValueTags.PointerTag)]);
+                break;
+            case Keyword k:
+                asm.lea(target, __[r14 + (ctx.Data.Keyword(k.ToString()[1..]) + ValueTags.PointerTag)]);
+                break;
+            case PersistentList { Count: 0 }:
+                asm.lea(target, __[r14 + (ctx.Data.EmptyList() + ValueTags.PointerTag)]);
+                break;
+            case PersistentMap { Count: 0 }:
+                asm.lea(target, __[r14 + (ctx.Data.EmptyMap() + ValueTags.PointerTag)]);
+                break;
+            case PersistentVector or PersistentList or PersistentMap:
+                var nested = ctx.ConstantCell(item, span);
+                BuildConstant(asm, ctx, nested, item, span);
+                asm.mov(target, __qword_ptr[r15 + nested]);
+                break;
+            default:
+                throw new NativeCompileException($"constants of type {item.GetType().Name}", span);
+        }
+    }
+
+    /// <summary>Binds *command-line-args*-style strings: argv[1..] become Zylisp strings kept on the stack frame of zl_main.</summary>
+    private static void CommandLineArguments(Assembler asm, RuntimeLibrary runtime)
+    {
+        // rbx = initial process stack: [argc][argv0][argv1]...; the list goes to the CommandLineArgs cell.
+        asm.mov(rdi, rbx);
+        asm.call(runtime.Label("argv-list"));
+        asm.mov(__qword_ptr[r15 + RuntimeCells.CommandLineArgs], rax);
+    }
+
+    /// <summary>Calls -main (when some form defined it) with the arguments, then computes the status.</summary>
+    private static void CallMain(Assembler asm, CodeContext ctx, Truthiness truthiness)
+    {
+        var main = ctx.DefinedVars.FirstOrDefault(v => v.Name == "-main");
+        if (main is null)
+        {
+            asm.xor(eax, eax);
+            return;
+        }
+
+        var cell = ctx.GlobalCell(main);
+        var noMain = asm.CreateLabel();
+        var done = asm.CreateLabel();
+        asm.mov(r10, __qword_ptr[r15 + cell]);
+        asm.cmp(r10, (int)ValueTags.Unbound);
+        asm.je(noMain);
+        asm.mov(rdi, __qword_ptr[r15 + RuntimeCells.CommandLineArgs]);
+        asm.call(ctx.Runtime.Label("apply-list"));
+        asm.mov(rdi, rax);
+        ExitStatus(asm, truthiness);
+        asm.jmp(done);
+        asm.Bind(ref noMain);
+        asm.xor(eax, eax);
+        asm.Bind(ref done);
+    }
+
+    /// <summary>eax = the exit status for the value in rdi: an integer is the status; in SLisp, true is 1.</summary>
+    private static void ExitStatus(Assembler asm, Truthiness truthiness)
+    {
+        var notFixnum = asm.CreateLabel();
+        var done = asm.CreateLabel();
+        asm.test(dil, 1);
+        asm.jnz(notFixnum);
+        asm.mov(rax, rdi);
+        asm.sar(rax, 1);
+        asm.jmp(done);
+        asm.Bind(ref notFixnum);
+        asm.xor(eax, eax);
+        if (truthiness == Truthiness.Slisp)
+        {
+            asm.cmp(rdi, (int)ValueTags.True);
+            asm.sete(al);
+        }
+
+        asm.Bind(ref done);
+    }
+
+    private static Dictionary<Label, string> NamedLabels(CodeContext ctx, Label[] formLabels)
+    {
+        var names = new Dictionary<Label, string>();
+        foreach (var (name, label) in ctx.Runtime.Labels)
+        {
+            names[label] = "rt:" + name;
+        }
+
+        for (var i = 0; i < formLabels.Length; i++)
+        {
+            names[formLabels[i]] = $"toplevel_{i}";
+        }
+
+        return names;
+    }
+}

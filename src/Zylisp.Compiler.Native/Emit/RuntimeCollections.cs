@@ -1,0 +1,428 @@
+using Iced.Intel;
+using Zylisp.Compiler.Native.Values;
+using static Iced.Intel.AssemblerRegisters;
+
+namespace Zylisp.Compiler.Native.Emit;
+
+internal sealed partial class RuntimeLibrary
+{
+    private void EmitCollections()
+    {
+        // nth-unchecked(rdi = vector or list, rsi = raw index) → the item (the caller checked the bounds).
+        Define("nth-unchecked");
+        var list = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Vector, list);
+        asm.mov(rax, __qword_ptr[rdi + (rsi * 8) + (ObjectLayout.VectorItems - ValueTags.PointerTag)]);
+        asm.ret();
+        asm.Bind(ref list);
+        var walk = asm.CreateLabel();
+        var found = asm.CreateLabel();
+        asm.Bind(ref walk);
+        asm.test(rsi, rsi);
+        asm.jz(found);
+        asm.mov(rdi, __qword_ptr[rdi + (ObjectLayout.ListRest - ValueTags.PointerTag)]);
+        asm.dec(rsi);
+        asm.jmp(walk);
+        asm.Bind(ref found);
+        asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.ListFirst - ValueTags.PointerTag)]);
+        asm.ret();
+
+        // (count x): strings, vectors, lists and nil.
+        Define("count");
+        Fixed("count", 1);
+        var notNil = asm.CreateLabel();
+        asm.cmp(rdi, (int)ValueTags.Nil);
+        asm.jne(notNil);
+        asm.xor(eax, eax);
+        asm.ret();
+        asm.Bind(ref notNil);
+        var notString = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.String, notString);
+        asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
+        asm.add(rax, rax);
+        asm.ret();
+        asm.Bind(ref notString);
+        IfSequential(rdi, () =>
+        {
+            asm.mov(rax, __qword_ptr[rdi + (8 - ValueTags.PointerTag)]);
+            asm.ret();
+        });
+        var notMapCount = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Map, notMapCount);
+        asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.MapCount - ValueTags.PointerTag)]);
+        asm.ret();
+        asm.Bind(ref notMapCount);
+        asm.mov(rdx, rdi);
+        asm.lea(rdi, Str("count"));
+        asm.lea(rsi, Str("a collection or string"));
+        asm.jmp(Label("type-error"));
+
+        // (get coll key) and (get coll key default): strings and vectors by index; otherwise the default.
+        Define("get");
+        var getArity = asm.CreateLabel();
+        asm.cmp(eax, 2);
+        asm.je(getArity);
+        asm.cmp(eax, 3);
+        asm.je(getArity);
+        asm.mov(esi, eax);
+        asm.lea(rdi, Str("get"));
+        asm.jmp(Label("arity-error-named"));
+        asm.Bind(ref getArity);
+        var withDefault = asm.CreateLabel();
+        asm.cmp(eax, 3);
+        asm.je(withDefault);
+        asm.mov(edx, (int)ValueTags.Nil);
+        asm.Bind(ref withDefault);
+        var miss = asm.CreateLabel();
+        var notMapGet = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Map, notMapGet);
+        asm.jmp(Label("map-get"));
+        asm.Bind(ref notMapGet);
+        // Error values are map-like: :message and :type.
+        var notErrorGet = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Error, notErrorGet);
+        foreach (var (key, field) in new[] { ("message", ObjectLayout.ErrorMessage), ("type", ObjectLayout.ErrorType) })
+        {
+            var other = asm.CreateLabel();
+            asm.lea(rax, __[r14 + (data.Keyword(key) + ValueTags.PointerTag)]);
+            asm.cmp(rsi, rax);
+            asm.jne(other);
+            asm.mov(rax, __qword_ptr[rdi + (field - ValueTags.PointerTag)]);
+            asm.ret();
+            asm.Bind(ref other);
+        }
+
+        asm.mov(rax, rdx);
+        asm.ret();
+        asm.Bind(ref notErrorGet);
+        asm.test(sil, 1);
+        asm.jnz(miss);
+        asm.test(rsi, rsi);
+        asm.js(miss);
+        var notStringGet = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.String, notStringGet);
+        asm.sar(rsi, 1);
+        asm.cmp(rsi, __qword_ptr[rdi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
+        asm.jae(miss);
+        asm.jmp(Label("char-string"));
+        asm.Bind(ref notStringGet);
+        IfSequential(rdi, () =>
+        {
+            asm.cmp(rsi, __qword_ptr[rdi + (8 - ValueTags.PointerTag)]);
+            asm.jae(miss);
+            asm.sar(rsi, 1);
+            asm.jmp(Label("nth-unchecked"));
+        });
+        asm.Bind(ref miss);
+        asm.mov(rax, rdx);
+        asm.ret();
+
+        // (nth coll i): like get, but out of range is the index error.
+        Define("nth");
+        Fixed("nth", 2);
+        var nthBad = asm.CreateLabel();
+        asm.test(sil, 1);
+        asm.jnz(nthBad);
+        IfSequential(rdi, () =>
+        {
+            asm.cmp(rsi, __qword_ptr[rdi + (8 - ValueTags.PointerTag)]);
+            asm.jae(nthBad);
+            asm.sar(rsi, 1);
+            asm.jmp(Label("nth-unchecked"));
+        });
+        asm.Bind(ref nthBad);
+        asm.mov(rdx, __qword_ptr[rdi + (8 - ValueTags.PointerTag)]);
+        asm.lea(rdi, Str("nth"));
+        asm.jmp(Label("index-error"));
+
+        // (vector ...) and (list ...)
+        Define("vector");
+        VariadicPrologue();
+        asm.lea(rdi, __[(r12 * 8) + ObjectLayout.VectorItems]);
+        asm.call(Label("alloc"));
+        asm.mov(__qword_ptr[rax], (int)ObjectType.Vector);
+        asm.lea(rcx, __[r12 + r12]);
+        asm.mov(__qword_ptr[rax + ObjectLayout.VectorCount], rcx);
+        asm.mov(r13, rax);
+        asm.xor(ebx, ebx);
+        var copy = asm.CreateLabel();
+        var copied = asm.CreateLabel();
+        asm.Bind(ref copy);
+        asm.cmp(ebx, r12d);
+        asm.jae(copied);
+        LoadArgument(rax, rbx);
+        asm.mov(__qword_ptr[r13 + (rbx * 8) + ObjectLayout.VectorItems], rax);
+        asm.inc(ebx);
+        asm.jmp(copy);
+        asm.Bind(ref copied);
+        asm.lea(rax, __[r13 + ValueTags.PointerTag]);
+        VariadicEpilogue();
+
+        Define("list");
+        VariadicPrologue();
+        asm.lea(r13, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
+        asm.mov(ebx, r12d);
+        var cons = asm.CreateLabel();
+        var consed = asm.CreateLabel();
+        asm.Bind(ref cons);
+        asm.test(ebx, ebx);
+        asm.jz(consed);
+        asm.dec(ebx);
+        LoadArgument(rsi, rbx);
+        asm.mov(rdi, r13);
+        asm.call(Label("cons"));
+        asm.mov(r13, rax);
+        asm.jmp(cons);
+        asm.Bind(ref consed);
+        asm.mov(rax, r13);
+        VariadicEpilogue();
+
+        // cons(rdi = list, rsi = item) → a new list.
+        Define("cons");
+        asm.push(rdi);
+        asm.push(rsi);
+        asm.mov(edi, 32);
+        asm.call(Label("alloc"));
+        asm.pop(rsi);
+        asm.pop(rdi);
+        asm.mov(__qword_ptr[rax], (int)ObjectType.List);
+        asm.mov(rcx, __qword_ptr[rdi + (ObjectLayout.ListCount - ValueTags.PointerTag)]);
+        asm.add(rcx, 2);
+        asm.mov(__qword_ptr[rax + ObjectLayout.ListCount], rcx);
+        asm.mov(__qword_ptr[rax + ObjectLayout.ListFirst], rsi);
+        asm.mov(__qword_ptr[rax + ObjectLayout.ListRest], rdi);
+        asm.inc(rax);
+        asm.ret();
+
+        // (first x) of a vector, list or nil.
+        Define("first");
+        Fixed("first", 1);
+        var firstNil = asm.CreateLabel();
+        IfSequential(rdi, () =>
+        {
+            asm.cmp(__qword_ptr[rdi + (8 - ValueTags.PointerTag)], 0);
+            asm.je(firstNil);
+            asm.xor(esi, esi);
+            asm.jmp(Label("nth-unchecked"));
+        });
+        asm.Bind(ref firstNil);
+        asm.mov(eax, (int)ValueTags.Nil);
+        asm.ret();
+
+        // (rest x): the items after the first, as a list.
+        Define("rest");
+        Fixed("rest", 1);
+        var restList = asm.CreateLabel();
+        var restEmpty = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.List, restList);
+        asm.cmp(__qword_ptr[rdi + (ObjectLayout.ListCount - ValueTags.PointerTag)], 0);
+        asm.je(restEmpty);
+        asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.ListRest - ValueTags.PointerTag)]);
+        asm.ret();
+        asm.Bind(ref restList);
+        var restVector = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Vector, restEmpty);
+        // A vector's rest: cons its items from the back, leaving the first out.
+        asm.push(rbx);
+        asm.push(r12);
+        asm.push(r13);
+        asm.mov(r12, rdi);
+        asm.mov(rbx, __qword_ptr[rdi + (ObjectLayout.VectorCount - ValueTags.PointerTag)]);
+        asm.sar(rbx, 1);
+        asm.lea(r13, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
+        asm.Bind(ref restVector);
+        var restDone = asm.CreateLabel();
+        asm.cmp(rbx, 1);
+        asm.jle(restDone);
+        asm.dec(rbx);
+        asm.mov(rsi, __qword_ptr[r12 + (rbx * 8) + (ObjectLayout.VectorItems - ValueTags.PointerTag)]);
+        asm.mov(rdi, r13);
+        asm.call(Label("cons"));
+        asm.mov(r13, rax);
+        asm.jmp(restVector);
+        asm.Bind(ref restDone);
+        asm.mov(rax, r13);
+        asm.pop(r13);
+        asm.pop(r12);
+        asm.pop(rbx);
+        asm.ret();
+        asm.Bind(ref restEmpty);
+        asm.lea(rax, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
+        asm.ret();
+
+        // (conj coll x ...): a vector grows at the end, a list (or nil) at the front.
+        Define("conj");
+        VariadicPrologue();
+        CheckArity("conj", 1, -1);
+        LoadArgument(r13, 0);
+        asm.mov(ebx, 1);
+        var conjLoop = asm.CreateLabel();
+        var conjDone = asm.CreateLabel();
+        asm.Bind(ref conjLoop);
+        asm.cmp(ebx, r12d);
+        asm.jae(conjDone);
+        LoadArgument(rsi, rbx);
+        asm.mov(rdi, r13);
+        asm.call(Label("conj1"));
+        asm.mov(r13, rax);
+        asm.inc(ebx);
+        asm.jmp(conjLoop);
+        asm.Bind(ref conjDone);
+        asm.mov(rax, r13);
+        VariadicEpilogue();
+
+        Define("conj1");
+        var conjList = asm.CreateLabel();
+        var conjNil = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Vector, conjList);
+        asm.push(rbx);
+        asm.push(r12);
+        asm.push(r13);
+        asm.mov(r12, rdi);
+        asm.mov(r13, rsi);
+        asm.mov(rbx, __qword_ptr[rdi + (ObjectLayout.VectorCount - ValueTags.PointerTag)]);
+        asm.sar(rbx, 1);
+        asm.lea(rdi, __[(rbx * 8) + (ObjectLayout.VectorItems + 8)]);
+        asm.call(Label("alloc"));
+        asm.mov(__qword_ptr[rax], (int)ObjectType.Vector);
+        asm.lea(rcx, __[rbx + rbx + 2]);
+        asm.mov(__qword_ptr[rax + ObjectLayout.VectorCount], rcx);
+        asm.lea(rdi, __[rax + ObjectLayout.VectorItems]);
+        asm.lea(rsi, __[r12 + (ObjectLayout.VectorItems - ValueTags.PointerTag)]);
+        asm.mov(rcx, rbx);
+        asm.rep.movsq();
+        asm.mov(__qword_ptr[rdi], r13);
+        asm.inc(rax);
+        asm.pop(r13);
+        asm.pop(r12);
+        asm.pop(rbx);
+        asm.ret();
+        asm.Bind(ref conjList);
+        JumpUnlessType(rdi, ObjectType.List, conjNil);
+        asm.jmp(Label("cons"));
+        asm.Bind(ref conjNil);
+        asm.lea(rdi, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
+        asm.jmp(Label("cons"));
+
+        // (vec coll): a vector with the items of a vector, list or nil.
+        Define("vec");
+        Fixed("vec", 1);
+        var vecOfList = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Vector, vecOfList);
+        asm.mov(rax, rdi);
+        asm.ret();
+        asm.Bind(ref vecOfList);
+        asm.push(rbx);
+        asm.push(r12);
+        asm.push(r13);
+        asm.mov(r12, rdi);
+        asm.xor(ebx, ebx);
+        asm.cmp(rdi, (int)ValueTags.Nil);
+        var vecEmpty = asm.CreateLabel();
+        asm.je(vecEmpty);
+        asm.mov(rbx, __qword_ptr[rdi + (ObjectLayout.ListCount - ValueTags.PointerTag)]);
+        asm.sar(rbx, 1);
+        asm.Bind(ref vecEmpty);
+        asm.lea(rdi, __[(rbx * 8) + ObjectLayout.VectorItems]);
+        asm.call(Label("alloc"));
+        asm.mov(__qword_ptr[rax], (int)ObjectType.Vector);
+        asm.lea(rcx, __[rbx + rbx]);
+        asm.mov(__qword_ptr[rax + ObjectLayout.VectorCount], rcx);
+        asm.lea(r13, __[rax + ObjectLayout.VectorItems]);
+        asm.mov(rbx, rax);
+        var vecCopy = asm.CreateLabel();
+        var vecDone = asm.CreateLabel();
+        asm.Bind(ref vecCopy);
+        JumpUnlessType(r12, ObjectType.List, vecDone);
+        asm.cmp(__qword_ptr[r12 + (ObjectLayout.ListCount - ValueTags.PointerTag)], 0);
+        asm.je(vecDone);
+        asm.mov(rax, __qword_ptr[r12 + (ObjectLayout.ListFirst - ValueTags.PointerTag)]);
+        asm.mov(__qword_ptr[r13], rax);
+        asm.add(r13, 8);
+        asm.mov(r12, __qword_ptr[r12 + (ObjectLayout.ListRest - ValueTags.PointerTag)]);
+        asm.jmp(vecCopy);
+        asm.Bind(ref vecDone);
+        asm.lea(rax, __[rbx + ValueTags.PointerTag]);
+        asm.pop(r13);
+        asm.pop(r12);
+        asm.pop(rbx);
+        asm.ret();
+
+        Predicate("fn?", () => TypeTest(ObjectType.Closure));
+        Predicate("string?", () => TypeTest(ObjectType.String));
+        Predicate("nil?", () => asm.cmp(rdi, (int)ValueTags.Nil));
+        Predicate("map?", () => TypeTest(ObjectType.Map));
+        Predicate("empty?", () =>
+        {
+            asm.sub(rsp, 8);
+            asm.call(Label("slisp-truthy"));
+            asm.add(rsp, 8);
+            asm.test(eax, eax);
+        });
+
+        Define("ex-message");
+        Fixed("ex-message", 1);
+        var notErr = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Error, notErr);
+        asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.ErrorMessage - ValueTags.PointerTag)]);
+        asm.ret();
+        asm.Bind(ref notErr);
+        asm.mov(eax, (int)ValueTags.Nil);
+        asm.ret();
+    }
+
+    /// <summary>The arity check of a primitive with a fixed argument count (count in eax).</summary>
+    private void Fixed(string name, int count)
+    {
+        var ok = asm.CreateLabel();
+        asm.cmp(eax, count);
+        asm.je(ok);
+        asm.mov(esi, eax);
+        asm.lea(rdi, Str(name));
+        asm.jmp(Label("arity-error-named"));
+        asm.Bind(ref ok);
+    }
+
+    /// <summary>Runs <paramref name="body"/> when the value is a vector or list; falls through otherwise.</summary>
+    private void IfSequential(AssemblerRegister64 value, Action body)
+    {
+        var yes = asm.CreateLabel();
+        var no = asm.CreateLabel();
+        var tryList = asm.CreateLabel();
+        JumpUnlessType(value, ObjectType.Vector, tryList);
+        asm.jmp(yes);
+        asm.Bind(ref tryList);
+        JumpUnlessType(value, ObjectType.List, no);
+        asm.Bind(ref yes);
+        body();
+        asm.Bind(ref no);
+    }
+
+    /// <summary>Sets ZF when rdi is an object of the type.</summary>
+    private void TypeTest(ObjectType type)
+    {
+        var no = asm.CreateLabel();
+        var done = asm.CreateLabel();
+        JumpUnlessType(rdi, type, no);
+        asm.cmp(eax, eax);
+        asm.jmp(done);
+        asm.Bind(ref no);
+        asm.cmp(rdi, rdi);
+        asm.inc(eax);
+        asm.test(eax, eax);
+        asm.Bind(ref done);
+    }
+
+    /// <summary>A one-argument predicate: true when <paramref name="test"/> leaves ZF set.</summary>
+    private void Predicate(string name, Action test)
+    {
+        Define(name);
+        Fixed(name, 1);
+        asm.xor(eax, eax);
+        test();
+        asm.mov(eax, (int)ValueTags.False);
+        asm.mov(ecx, (int)ValueTags.True);
+        asm.cmove(eax, ecx);
+        asm.ret();
+    }
+}

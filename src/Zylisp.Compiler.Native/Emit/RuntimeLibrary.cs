@@ -1,0 +1,180 @@
+using Iced.Intel;
+using Zylisp.Compiler.Native.Values;
+using static Iced.Intel.AssemblerRegisters;
+
+namespace Zylisp.Compiler.Native.Emit;
+
+/// <summary>
+/// The runtime routines every native program links: allocation, errors and unwinding, truthiness,
+/// equality, printing, and the host primitives. Primitives use the Zylisp calling convention
+/// (argument count in eax, arguments as System V); internal helpers take System V arguments.
+/// All may clobber rax, rcx, rdx, rsi, rdi, r8-r11 and keep rbx, rbp, r12-r15.
+/// The routines are split by concern into partial files (Runtime*.cs).
+/// </summary>
+internal sealed partial class RuntimeLibrary
+{
+    private readonly Dictionary<string, Label> labels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Primitive> primitives = new(StringComparer.Ordinal);
+    private readonly Assembler asm;
+    private readonly DataSection data;
+
+    public RuntimeLibrary(Assembler asm, DataSection data)
+    {
+        this.asm = asm;
+        this.data = data;
+        RegisterPrimitives();
+    }
+
+    public IEnumerable<string> PrimitiveNames => primitives.Keys;
+
+    public Primitive? Find(string name) => primitives.GetValueOrDefault(name);
+
+    /// <summary>The label of a routine, created on first use and defined by <see cref="EmitAll"/>.</summary>
+    public Label Label(string name)
+    {
+        if (!labels.TryGetValue(name, out var label))
+        {
+            label = asm.CreateLabel("rt:" + name);
+            labels[name] = label;
+        }
+
+        return label;
+    }
+
+    public IReadOnlyDictionary<string, Label> Labels => labels;
+
+    private void Define(string name)
+    {
+        var label = Label(name);
+        asm.Bind(ref label);
+        // Keep the bound copy: only it knows its instruction, which the listing needs.
+        labels[name] = label;
+    }
+
+    private void Primitive(string name, string routine, Func<FunctionCompiler.InlineSite, bool>? inline = null) =>
+        primitives[name] = new Primitive(name, routine, inline);
+
+    private AssemblerMemoryOperand Str(string text) => __[r14 + (data.String(text) + ValueTags.PointerTag)];
+
+    /// <summary>Emits every routine; each defines its label.</summary>
+    public void EmitAll()
+    {
+        EmitMemory();
+        EmitErrors();
+        EmitTruthAndEquality();
+        EmitRendering();
+        EmitArithmetic();
+        EmitStrings();
+        EmitCollections();
+        EmitSequences();
+        EmitMaps();
+        EmitProgramSupport();
+    }
+
+    // ---- shared shapes ----
+
+    /// <summary>
+    /// Prologue of a primitive taking any number of arguments: the register arguments are spilled
+    /// below rbp so that argument i is at [rbp-48+8i] (i &lt; 6) or [rbp-32+8i] (i ≥ 6, the caller's
+    /// stack); the count is in r12; rbx, r12, r13 are free for the body.
+    /// </summary>
+    private void VariadicPrologue()
+    {
+        asm.push(rbp);
+        asm.mov(rbp, rsp);
+        asm.push(r9);
+        asm.push(r8);
+        asm.push(rcx);
+        asm.push(rdx);
+        asm.push(rsi);
+        asm.push(rdi);
+        asm.push(rbx);
+        asm.push(r12);
+        asm.push(r13);
+        asm.sub(rsp, 8);
+        asm.mov(r12d, eax);
+    }
+
+    private void VariadicEpilogue()
+    {
+        asm.lea(rsp, __[rbp - 72]);
+        asm.pop(r13);
+        asm.pop(r12);
+        asm.pop(rbx);
+        asm.leave();
+        asm.ret();
+    }
+
+    /// <summary>Loads argument number <paramref name="index"/> (a register holding it) into <paramref name="target"/>.</summary>
+    private void LoadArgument(AssemblerRegister64 target, AssemblerRegister64 index)
+    {
+        var high = asm.CreateLabel();
+        var done = asm.CreateLabel();
+        asm.cmp(index, 6);
+        asm.jae(high);
+        asm.mov(target, __qword_ptr[rbp + (index * 8) - 48]);
+        asm.jmp(done);
+        asm.Bind(ref high);
+        asm.mov(target, __qword_ptr[rbp + (index * 8) - 32]);
+        asm.Bind(ref done);
+    }
+
+    private void LoadArgument(AssemblerRegister64 target, int index) =>
+        asm.mov(target, __qword_ptr[rbp + (index < 6 ? (8 * index) - 48 : (8 * index) - 32)]);
+
+    /// <summary>Fails with the arity error unless the count in r12 is within [min, max].</summary>
+    private void CheckArity(string name, int min, int max)
+    {
+        var bad = asm.CreateLabel();
+        var ok = asm.CreateLabel();
+        asm.cmp(r12d, min);
+        asm.jl(bad);
+        if (max >= 0)
+        {
+            asm.cmp(r12d, max);
+            asm.jg(bad);
+        }
+
+        asm.jmp(ok);
+        asm.Bind(ref bad);
+        asm.lea(rdi, Str(name));
+        asm.mov(esi, r12d);
+        asm.jmp(Label("arity-error-named"));
+        asm.Bind(ref ok);
+    }
+
+    /// <summary>Jumps to <paramref name="otherwise"/> unless <paramref name="value"/> is an object of <paramref name="type"/> (uses r11).</summary>
+    private void JumpUnlessType(AssemblerRegister64 value, ObjectType type, Label otherwise)
+    {
+        asm.mov(r11, value);
+        asm.and(r11d, 7);
+        asm.cmp(r11d, ValueTags.PointerTag);
+        asm.jne(otherwise);
+        asm.cmp(__byte_ptr[value - ValueTags.PointerTag], (int)type);
+        asm.jne(otherwise);
+    }
+
+    /// <summary>Calls the str primitive on the given argument loaders (at most six); the string is in rax.</summary>
+    private void CallStr(params Action<AssemblerRegister64>[] loaders)
+    {
+        AssemblerRegister64[] registers = [rdi, rsi, rdx, rcx, r8, r9];
+        // Last first: a source that is itself an argument register (rdi) is read before it is overwritten.
+        for (var i = loaders.Length - 1; i >= 0; i--)
+        {
+            loaders[i](registers[i]);
+        }
+
+        asm.mov(eax, loaders.Length);
+        asm.call(Label("str"));
+    }
+
+    private Action<AssemblerRegister64> Text(string text) => r => asm.lea(r, Str(text));
+
+    private Action<AssemblerRegister64> From(AssemblerRegister64 source) => r =>
+    {
+        if (r != source)
+        {
+            asm.mov(r, source);
+        }
+    };
+}

@@ -1,0 +1,426 @@
+using Zylisp.Compiler.Native.Values;
+using static Iced.Intel.AssemblerRegisters;
+
+namespace Zylisp.Compiler.Native.Emit;
+
+internal sealed partial class RuntimeLibrary
+{
+    /// <summary>
+    /// Maps as insertion-ordered association arrays: lookups compare keys with equals, assoc and
+    /// dissoc copy. Linear, which is fine for the small maps programs write by hand; a hash trie
+    /// is the next step (docs/design/native-backend.md).
+    /// </summary>
+    private void EmitMaps()
+    {
+        // map-find(rdi = map, rsi = key) → rax = entry index, or -1.
+        Define("map-find");
+        asm.push(rbx);
+        asm.push(r12);
+        asm.push(r13);
+        asm.mov(r12, rdi);
+        asm.mov(r13, rsi);
+        asm.xor(ebx, ebx);
+        var loop = asm.CreateLabel();
+        var missing = asm.CreateLabel();
+        var found = asm.CreateLabel();
+        asm.Bind(ref loop);
+        asm.lea(rax, __[rbx + rbx]);
+        asm.cmp(rax, __qword_ptr[r12 + (ObjectLayout.MapCount - ValueTags.PointerTag)]);
+        asm.jae(missing);
+        asm.mov(rax, rbx);
+        asm.shl(rax, 4);
+        asm.mov(rdi, __qword_ptr[r12 + rax + (ObjectLayout.MapEntries - ValueTags.PointerTag)]);
+        asm.mov(rsi, r13);
+        asm.call(Label("equals"));
+        asm.test(eax, eax);
+        asm.jnz(found);
+        asm.inc(rbx);
+        asm.jmp(loop);
+        asm.Bind(ref missing);
+        asm.mov(rbx, -1);
+        asm.Bind(ref found);
+        asm.mov(rax, rbx);
+        asm.pop(r13);
+        asm.pop(r12);
+        asm.pop(rbx);
+        asm.ret();
+
+        // map-copy(rdi = map, esi = extra entries) → rax = untagged copy with room for them (count unchanged).
+        Define("map-copy");
+        asm.push(rbx);
+        asm.push(r12);
+        asm.push(r13);
+        asm.mov(r12, rdi);
+        asm.mov(rbx, __qword_ptr[rdi + (ObjectLayout.MapCount - ValueTags.PointerTag)]);
+        asm.sar(rbx, 1);
+        asm.lea(rdi, __[rbx + rsi]);
+        asm.shl(rdi, 4);
+        asm.add(rdi, ObjectLayout.MapEntries);
+        asm.call(Label("alloc"));
+        asm.mov(r13, rax);
+        asm.mov(__qword_ptr[rax], (int)ObjectType.Map);
+        asm.mov(rcx, __qword_ptr[r12 + (ObjectLayout.MapCount - ValueTags.PointerTag)]);
+        asm.mov(__qword_ptr[rax + ObjectLayout.MapCount], rcx);
+        asm.lea(rdi, __[rax + ObjectLayout.MapEntries]);
+        asm.lea(rsi, __[r12 + (ObjectLayout.MapEntries - ValueTags.PointerTag)]);
+        asm.lea(rcx, __[rbx + rbx]);
+        asm.rep.movsq();
+        asm.mov(rax, r13);
+        asm.pop(r13);
+        asm.pop(r12);
+        asm.pop(rbx);
+        asm.ret();
+
+        // assoc1(rdi = map, vector or nil, rsi = key, rdx = value) → a new map (or vector).
+        Define("assoc1");
+        var assocNotVector = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Vector, assocNotVector);
+        var badIndex = asm.CreateLabel();
+        asm.test(sil, 1);
+        asm.jnz(badIndex);
+        asm.test(rsi, rsi);
+        asm.js(badIndex);
+        asm.mov(rcx, __qword_ptr[rdi + (ObjectLayout.VectorCount - ValueTags.PointerTag)]);
+        asm.cmp(rsi, rcx);
+        asm.jg(badIndex);
+        var replace = asm.CreateLabel();
+        asm.jl(replace);
+        asm.mov(rsi, rdx);
+        asm.jmp(Label("conj1"));
+        asm.Bind(ref replace);
+        asm.push(rdi);
+        asm.push(rsi);
+        asm.push(rdx);
+        asm.push(rcx);
+        asm.lea(rdi, __[(rcx * 4) + ObjectLayout.VectorItems]);
+        asm.call(Label("alloc"));
+        asm.pop(rcx);
+        asm.pop(rdx);
+        asm.pop(r8);
+        asm.pop(rsi);
+        asm.mov(__qword_ptr[rax], (int)ObjectType.Vector);
+        asm.mov(__qword_ptr[rax + ObjectLayout.VectorCount], rcx);
+        asm.sar(rcx, 1);
+        asm.lea(rdi, __[rax + ObjectLayout.VectorItems]);
+        asm.add(rsi, ObjectLayout.VectorItems - ValueTags.PointerTag);
+        asm.rep.movsq();
+        asm.mov(__qword_ptr[rax + (r8 * 4) + ObjectLayout.VectorItems], rdx);
+        asm.inc(rax);
+        asm.ret();
+        asm.Bind(ref badIndex);
+        asm.mov(rdx, __qword_ptr[rdi + (ObjectLayout.VectorCount - ValueTags.PointerTag)]);
+        asm.lea(rdi, Str("assoc"));
+        asm.jmp(Label("index-error"));
+        asm.Bind(ref assocNotVector);
+        asm.push(rbx);
+        asm.push(r12);
+        asm.push(r13);
+        var notNil = asm.CreateLabel();
+        asm.cmp(rdi, (int)ValueTags.Nil);
+        asm.jne(notNil);
+        asm.lea(rdi, __[r14 + (data.EmptyMap() + ValueTags.PointerTag)]);
+        asm.Bind(ref notNil);
+        asm.mov(rbx, rdi);
+        asm.mov(r12, rsi);
+        asm.mov(r13, rdx);
+        asm.call(Label("map-find"));
+        var append = asm.CreateLabel();
+        var finish = asm.CreateLabel();
+        asm.test(rax, rax);
+        asm.js(append);
+        asm.push(rax);
+        asm.push(rax);
+        asm.mov(rdi, rbx);
+        asm.xor(esi, esi);
+        asm.call(Label("map-copy"));
+        asm.pop(rcx);
+        asm.pop(rcx);
+        asm.shl(rcx, 4);
+        asm.mov(__qword_ptr[rax + rcx + (ObjectLayout.MapEntries + 8)], r13);
+        asm.jmp(finish);
+        asm.Bind(ref append);
+        asm.mov(rdi, rbx);
+        asm.mov(esi, 1);
+        asm.call(Label("map-copy"));
+        asm.mov(rcx, __qword_ptr[rax + ObjectLayout.MapCount]);
+        asm.shl(rcx, 3);
+        asm.mov(__qword_ptr[rax + rcx + ObjectLayout.MapEntries], r12);
+        asm.mov(__qword_ptr[rax + rcx + (ObjectLayout.MapEntries + 8)], r13);
+        asm.add(__qword_ptr[rax + ObjectLayout.MapCount], 2);
+        asm.Bind(ref finish);
+        asm.inc(rax);
+        asm.pop(r13);
+        asm.pop(r12);
+        asm.pop(rbx);
+        asm.ret();
+
+        // (hash-map k v ...) and (assoc m k v ...)
+        foreach (var name in new[] { "hash-map", "assoc" })
+        {
+            Define(name);
+            VariadicPrologue();
+            var first = name == "assoc" ? 1 : 0;
+            if (name == "assoc")
+            {
+                CheckArity(name, 3, -1);
+                LoadArgument(r13, 0);
+            }
+            else
+            {
+                asm.lea(r13, __[r14 + (data.EmptyMap() + ValueTags.PointerTag)]);
+            }
+
+            var odd = asm.CreateLabel();
+            asm.mov(eax, r12d);
+            asm.sub(eax, first);
+            asm.test(al, 1);
+            asm.jnz(odd);
+            asm.mov(ebx, first);
+            var pairs = asm.CreateLabel();
+            var pairsDone = asm.CreateLabel();
+            asm.Bind(ref pairs);
+            asm.cmp(ebx, r12d);
+            asm.jae(pairsDone);
+            LoadArgument(rsi, rbx);
+            asm.lea(rax, __[rbx + 1]);
+            LoadArgument(rdx, rax);
+            asm.mov(rdi, r13);
+            asm.call(Label("assoc1"));
+            asm.mov(r13, rax);
+            asm.add(ebx, 2);
+            asm.jmp(pairs);
+            asm.Bind(ref pairsDone);
+            asm.mov(rax, r13);
+            VariadicEpilogue();
+            asm.Bind(ref odd);
+            asm.lea(rdi, Str(name));
+            asm.mov(esi, r12d);
+            asm.jmp(Label("arity-error-named"));
+        }
+
+        // (dissoc m k ...)
+        Define("dissoc");
+        VariadicPrologue();
+        CheckArity("dissoc", 1, -1);
+        LoadArgument(r13, 0);
+        asm.mov(ebx, 1);
+        var keys = asm.CreateLabel();
+        var keysDone = asm.CreateLabel();
+        asm.Bind(ref keys);
+        asm.cmp(ebx, r12d);
+        asm.jae(keysDone);
+        LoadArgument(rsi, rbx);
+        asm.mov(rdi, r13);
+        asm.call(Label("dissoc1"));
+        asm.mov(r13, rax);
+        asm.inc(ebx);
+        asm.jmp(keys);
+        asm.Bind(ref keysDone);
+        asm.mov(rax, r13);
+        VariadicEpilogue();
+
+        // dissoc1(rdi = map or nil, rsi = key) → the map without the key (the same map when absent).
+        Define("dissoc1");
+        var absent = asm.CreateLabel();
+        asm.mov(rax, rdi);
+        asm.cmp(rdi, (int)ValueTags.Nil);
+        asm.je(absent);
+        asm.push(rbx);
+        asm.push(rdi);
+        asm.call(Label("map-find"));
+        asm.pop(rdi);
+        asm.mov(rbx, rax);
+        var present = asm.CreateLabel();
+        asm.test(rax, rax);
+        asm.jns(present);
+        asm.mov(rax, rdi);
+        asm.pop(rbx);
+        asm.ret();
+        asm.Bind(ref present);
+        // Copy everything, then slide the entries after the removed one down by one.
+        asm.xor(esi, esi);
+        asm.call(Label("map-copy"));
+        asm.mov(rcx, __qword_ptr[rax + ObjectLayout.MapCount]);
+        asm.sar(rcx, 1);
+        asm.sub(rcx, rbx);
+        asm.dec(rcx);
+        asm.shl(rcx, 1);
+        asm.mov(rdx, rbx);
+        asm.shl(rdx, 4);
+        asm.lea(rdi, __[rax + rdx + ObjectLayout.MapEntries]);
+        asm.lea(rsi, __[rdi + 16]);
+        asm.rep.movsq();
+        asm.sub(__qword_ptr[rax + ObjectLayout.MapCount], 2);
+        asm.inc(rax);
+        asm.pop(rbx);
+        asm.Bind(ref absent);
+        asm.ret();
+
+        // (keys m) and (vals m): lists, nil when empty.
+        foreach (var (name, offset) in new[] { ("keys", 0), ("vals", 8) })
+        {
+            Define(name);
+            Fixed(name, 1);
+            var nil = asm.CreateLabel();
+            asm.cmp(rdi, (int)ValueTags.Nil);
+            asm.je(nil);
+            asm.push(rbx);
+            asm.push(r12);
+            asm.push(r13);
+            asm.mov(r12, rdi);
+            asm.mov(rbx, __qword_ptr[rdi + (ObjectLayout.MapCount - ValueTags.PointerTag)]);
+            asm.sar(rbx, 1);
+            var emptyKeys = asm.CreateLabel();
+            asm.test(rbx, rbx);
+            asm.jz(emptyKeys);
+            asm.lea(r13, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
+            var each = asm.CreateLabel();
+            var eachDone = asm.CreateLabel();
+            asm.Bind(ref each);
+            asm.test(rbx, rbx);
+            asm.jz(eachDone);
+            asm.dec(rbx);
+            asm.mov(rax, rbx);
+            asm.shl(rax, 4);
+            asm.mov(rsi, __qword_ptr[r12 + rax + (ObjectLayout.MapEntries + offset - ValueTags.PointerTag)]);
+            asm.mov(rdi, r13);
+            asm.call(Label("cons"));
+            asm.mov(r13, rax);
+            asm.jmp(each);
+            asm.Bind(ref eachDone);
+            asm.mov(rax, r13);
+            asm.pop(r13);
+            asm.pop(r12);
+            asm.pop(rbx);
+            asm.ret();
+            asm.Bind(ref emptyKeys);
+            asm.pop(r13);
+            asm.pop(r12);
+            asm.pop(rbx);
+            asm.Bind(ref nil);
+            asm.mov(eax, (int)ValueTags.Nil);
+            asm.ret();
+        }
+
+        // (contains? coll key): a map's keys, or a vector's indices.
+        Define("contains?");
+        Fixed("contains?", 2);
+        var notMap = asm.CreateLabel();
+        var no = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Map, notMap);
+        asm.sub(rsp, 8);
+        asm.call(Label("map-find"));
+        asm.add(rsp, 8);
+        asm.test(rax, rax);
+        asm.js(no);
+        asm.mov(eax, (int)ValueTags.True);
+        asm.ret();
+        asm.Bind(ref notMap);
+        var notVector = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Vector, notVector);
+        asm.test(sil, 1);
+        asm.jnz(no);
+        asm.cmp(rsi, __qword_ptr[rdi + (ObjectLayout.VectorCount - ValueTags.PointerTag)]);
+        asm.jae(no);
+        asm.mov(eax, (int)ValueTags.True);
+        asm.ret();
+        asm.Bind(ref notVector);
+        asm.Bind(ref no);
+        asm.mov(eax, (int)ValueTags.False);
+        asm.ret();
+
+        // map-get(rdi = map, rsi = key, rdx = default) → the value or the default.
+        Define("map-get");
+        asm.push(rdx);
+        asm.push(rdi);
+        asm.call(Label("map-find"));
+        asm.pop(rdi);
+        asm.pop(rdx);
+        var hit = asm.CreateLabel();
+        asm.test(rax, rax);
+        asm.jns(hit);
+        asm.mov(rax, rdx);
+        asm.ret();
+        asm.Bind(ref hit);
+        asm.shl(rax, 4);
+        asm.mov(rax, __qword_ptr[rdi + rax + (ObjectLayout.MapEntries + 8 - ValueTags.PointerTag)]);
+        asm.ret();
+
+        // map-seq(rdi = non-empty map) → a list of [key value] vectors.
+        Define("map-seq");
+        asm.push(rbx);
+        asm.push(r12);
+        asm.push(r13);
+        asm.mov(r12, rdi);
+        asm.mov(rbx, __qword_ptr[rdi + (ObjectLayout.MapCount - ValueTags.PointerTag)]);
+        asm.sar(rbx, 1);
+        asm.lea(r13, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
+        var entry = asm.CreateLabel();
+        var entriesDone = asm.CreateLabel();
+        asm.Bind(ref entry);
+        asm.test(rbx, rbx);
+        asm.jz(entriesDone);
+        asm.dec(rbx);
+        asm.mov(rax, rbx);
+        asm.shl(rax, 4);
+        asm.mov(rdi, __qword_ptr[r12 + rax + (ObjectLayout.MapEntries - ValueTags.PointerTag)]);
+        asm.mov(rsi, __qword_ptr[r12 + rax + (ObjectLayout.MapEntries + 8 - ValueTags.PointerTag)]);
+        asm.mov(eax, 2);
+        asm.call(Label("vector"));
+        asm.mov(rsi, rax);
+        asm.mov(rdi, r13);
+        asm.call(Label("cons"));
+        asm.mov(r13, rax);
+        asm.jmp(entry);
+        asm.Bind(ref entriesDone);
+        asm.mov(rax, r13);
+        asm.pop(r13);
+        asm.pop(r12);
+        asm.pop(rbx);
+        asm.ret();
+
+        // map-equals(rdi, rsi = maps of the same count) → eax: every key of one maps to an equal value in the other.
+        Define("map-equals");
+        asm.push(rbx);
+        asm.push(r12);
+        asm.push(r13);
+        asm.mov(r12, rdi);
+        asm.mov(r13, rsi);
+        asm.xor(ebx, ebx);
+        var compare = asm.CreateLabel();
+        var same = asm.CreateLabel();
+        var differ = asm.CreateLabel();
+        asm.Bind(ref compare);
+        asm.lea(rax, __[rbx + rbx]);
+        asm.cmp(rax, __qword_ptr[r12 + (ObjectLayout.MapCount - ValueTags.PointerTag)]);
+        asm.jae(same);
+        asm.mov(rax, rbx);
+        asm.shl(rax, 4);
+        asm.mov(rsi, __qword_ptr[r12 + rax + (ObjectLayout.MapEntries - ValueTags.PointerTag)]);
+        asm.mov(rdi, r13);
+        asm.mov(edx, (int)ValueTags.Unbound);
+        asm.call(Label("map-get"));
+        asm.cmp(rax, (int)ValueTags.Unbound);
+        asm.je(differ);
+        asm.mov(rsi, rax);
+        asm.mov(rax, rbx);
+        asm.shl(rax, 4);
+        asm.mov(rdi, __qword_ptr[r12 + rax + (ObjectLayout.MapEntries + 8 - ValueTags.PointerTag)]);
+        asm.call(Label("equals"));
+        asm.test(eax, eax);
+        asm.jz(differ);
+        asm.inc(rbx);
+        asm.jmp(compare);
+        asm.Bind(ref same);
+        asm.mov(eax, 1);
+        var out_ = asm.CreateLabel();
+        asm.jmp(out_);
+        asm.Bind(ref differ);
+        asm.xor(eax, eax);
+        asm.Bind(ref out_);
+        asm.pop(r13);
+        asm.pop(r12);
+        asm.pop(rbx);
+        asm.ret();
+    }
+}

@@ -1,0 +1,589 @@
+using Iced.Intel;
+using Zylisp.Compiler.Native.Values;
+using static Iced.Intel.AssemblerRegisters;
+
+namespace Zylisp.Compiler.Native.Emit;
+
+internal sealed partial class RuntimeLibrary
+{
+    /// <summary>Integer division family, numeric equality, atoms, and the eager sequence functions (map, filter, reduce, range, seq).</summary>
+    private void EmitSequences()
+    {
+        EmitDivision("quot", adjustToDivisorSign: false, keepRemainder: false);
+        EmitDivision("rem", adjustToDivisorSign: false, keepRemainder: true);
+        EmitDivision("mod", adjustToDivisorSign: true, keepRemainder: true);
+
+        // (== a b ...): numbers only, so every argument must be an integer.
+        Define("==");
+        VariadicPrologue();
+        CheckArity("==", 1, -1);
+        asm.xor(ebx, ebx);
+        var check = asm.CreateLabel();
+        var checkedAll = asm.CreateLabel();
+        asm.Bind(ref check);
+        asm.cmp(ebx, r12d);
+        asm.jae(checkedAll);
+        LoadArgument(rax, rbx);
+        RequireFixnum("==");
+        asm.inc(ebx);
+        asm.jmp(check);
+        asm.Bind(ref checkedAll);
+        asm.mov(eax, r12d);
+        asm.lea(rsp, __[rbp - 72]);
+        asm.pop(r13);
+        asm.pop(r12);
+        asm.pop(rbx);
+        asm.pop(rdi);
+        asm.pop(rsi);
+        asm.pop(rdx);
+        asm.pop(rcx);
+        asm.pop(r8);
+        asm.pop(r9);
+        asm.leave();
+        asm.jmp(Label("="));
+
+        // Atoms.
+        Define("atom");
+        Fixed("atom", 1);
+        asm.push(rdi);
+        asm.mov(edi, 16);
+        asm.call(Label("alloc"));
+        asm.pop(rdi);
+        asm.mov(__qword_ptr[rax], (int)ObjectType.Atom);
+        asm.mov(__qword_ptr[rax + ObjectLayout.AtomValue], rdi);
+        asm.inc(rax);
+        asm.ret();
+
+        Define("deref");
+        Fixed("deref", 1);
+        RequireAtom("deref");
+        asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.AtomValue - ValueTags.PointerTag)]);
+        asm.ret();
+
+        Define("reset!");
+        Fixed("reset!", 2);
+        RequireAtom("reset!");
+        asm.mov(__qword_ptr[rdi + (ObjectLayout.AtomValue - ValueTags.PointerTag)], rsi);
+        asm.mov(rax, rsi);
+        asm.ret();
+
+        // (swap! a f x ...) sets the atom to (f value x ...); at most four extra arguments.
+        Define("swap!");
+        VariadicPrologue();
+        CheckArity("swap!", 2, 6);
+        LoadArgument(rdi, 0);
+        RequireAtom("swap!");
+        asm.mov(r13, rdi);
+        LoadArgument(r10, 1);
+        asm.mov(rdi, __qword_ptr[r13 + (ObjectLayout.AtomValue - ValueTags.PointerTag)]);
+        LoadArgument(rsi, 2);
+        LoadArgument(rdx, 3);
+        LoadArgument(rcx, 4);
+        LoadArgument(r8, 5);
+        asm.lea(eax, __[r12 - 1]);
+        CallClosure();
+        asm.mov(__qword_ptr[r13 + (ObjectLayout.AtomValue - ValueTags.PointerTag)], rax);
+        VariadicEpilogue();
+
+        EmitRange();
+        EmitSeq();
+        EmitMapFilterReduce();
+
+        // (next x): the rest as a seq, nil when nothing is left.
+        Define("next");
+        Fixed("next", 1);
+        asm.sub(rsp, 8);
+        asm.mov(eax, 1);
+        asm.call(Label("rest"));
+        asm.add(rsp, 8);
+        asm.mov(rdi, rax);
+        asm.jmp(Label("seq1"));
+
+        // (includes? s sub): substring search, byte by byte.
+        Define("includes?");
+        Fixed("includes?", 2);
+        var badIncludes = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.String, badIncludes);
+        var badSub = asm.CreateLabel();
+        JumpUnlessType(rsi, ObjectType.String, badSub);
+        asm.mov(r8, __qword_ptr[rdi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
+        asm.mov(r9, __qword_ptr[rsi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
+        asm.sub(r8, r9);
+        var notFound = asm.CreateLabel();
+        var foundSub = asm.CreateLabel();
+        asm.js(notFound);
+        // rep cmpsb over zero bytes sets no flags: the empty string is in every string.
+        asm.test(r9, r9);
+        asm.jz(foundSub);
+        asm.xor(edx, edx);
+        var tryAt = asm.CreateLabel();
+        asm.Bind(ref tryAt);
+        asm.cmp(rdx, r8);
+        asm.jg(notFound);
+        asm.push(rdi);
+        asm.push(rsi);
+        asm.lea(rdi, __[rdi + rdx + (ObjectLayout.StringBytes - ValueTags.PointerTag)]);
+        asm.add(rsi, ObjectLayout.StringBytes - ValueTags.PointerTag);
+        asm.mov(rcx, r9);
+        asm.repe.cmpsb();
+        asm.pop(rsi);
+        asm.pop(rdi);
+        asm.je(foundSub);
+        asm.inc(rdx);
+        asm.jmp(tryAt);
+        asm.Bind(ref foundSub);
+        asm.mov(eax, (int)ValueTags.True);
+        asm.ret();
+        asm.Bind(ref notFound);
+        asm.mov(eax, (int)ValueTags.False);
+        asm.ret();
+        asm.Bind(ref badSub);
+        asm.mov(rdi, rsi);
+        asm.Bind(ref badIncludes);
+        asm.mov(rdx, rdi);
+        asm.lea(rdi, Str("includes?"));
+        asm.lea(rsi, Str("a string"));
+        asm.jmp(Label("type-error"));
+
+        // (apply f x ... coll): f called with the x's and then coll's items.
+        Define("apply");
+        VariadicPrologue();
+        CheckArity("apply", 2, -1);
+        asm.lea(eax, __[r12 - 1]);
+        LoadArgument(rdi, rax);
+        asm.call(Label("seq1"));
+        asm.mov(r13, rax);
+        var haveItems = asm.CreateLabel();
+        asm.cmp(r13, (int)ValueTags.Nil);
+        asm.jne(haveItems);
+        asm.lea(r13, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
+        asm.Bind(ref haveItems);
+        asm.lea(ebx, __[r12 - 1]);
+        var spread = asm.CreateLabel();
+        var spreadDone = asm.CreateLabel();
+        asm.Bind(ref spread);
+        asm.cmp(ebx, 1);
+        asm.jle(spreadDone);
+        asm.dec(ebx);
+        LoadArgument(rsi, rbx);
+        asm.mov(rdi, r13);
+        asm.call(Label("cons"));
+        asm.mov(r13, rax);
+        asm.jmp(spread);
+        asm.Bind(ref spreadDone);
+        LoadArgument(r10, 0);
+        var notCallableApply = asm.CreateLabel();
+        JumpUnlessType(r10, ObjectType.Closure, notCallableApply);
+        asm.mov(rdi, r13);
+        asm.call(Label("apply-list"));
+        VariadicEpilogue();
+        asm.Bind(ref notCallableApply);
+        asm.mov(rdi, r10);
+        asm.jmp(Label("not-callable"));
+
+        // (cons x coll): a list with x in front of coll's items.
+        Define("cons-primitive");
+        Fixed("cons", 2);
+        asm.push(rdi);
+        asm.push(rdi);
+        asm.mov(rdi, rsi);
+        asm.call(Label("seq1"));
+        asm.pop(rsi);
+        asm.pop(rsi);
+        var consOnto = asm.CreateLabel();
+        asm.mov(rdi, rax);
+        asm.cmp(rax, (int)ValueTags.Nil);
+        asm.jne(consOnto);
+        asm.lea(rdi, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
+        asm.Bind(ref consOnto);
+        asm.jmp(Label("cons"));
+
+        // (last coll): the final item, or nil.
+        Define("last");
+        Fixed("last", 1);
+        asm.sub(rsp, 8);
+        asm.call(Label("seq1"));
+        asm.add(rsp, 8);
+        var lastNil = asm.CreateLabel();
+        var walk = asm.CreateLabel();
+        var atEnd = asm.CreateLabel();
+        asm.cmp(rax, (int)ValueTags.Nil);
+        asm.je(lastNil);
+        asm.Bind(ref walk);
+        asm.mov(rcx, __qword_ptr[rax + (ObjectLayout.ListRest - ValueTags.PointerTag)]);
+        asm.cmp(__qword_ptr[rcx + (ObjectLayout.ListCount - ValueTags.PointerTag)], 0);
+        asm.je(atEnd);
+        asm.mov(rax, rcx);
+        asm.jmp(walk);
+        asm.Bind(ref atEnd);
+        asm.mov(rax, __qword_ptr[rax + (ObjectLayout.ListFirst - ValueTags.PointerTag)]);
+        asm.ret();
+        asm.Bind(ref lastNil);
+        asm.ret();
+
+        Define("second");
+        Fixed("second", 1);
+        var secondNil = asm.CreateLabel();
+        IfSequential(rdi, () =>
+        {
+            asm.cmp(__qword_ptr[rdi + (8 - ValueTags.PointerTag)], 2);
+            asm.jbe(secondNil);
+            asm.mov(esi, 1);
+            asm.jmp(Label("nth-unchecked"));
+        });
+        asm.Bind(ref secondNil);
+        asm.mov(eax, (int)ValueTags.Nil);
+        asm.ret();
+
+        Predicate("list?", () => TypeTest(ObjectType.List));
+        Predicate("vector?", () => TypeTest(ObjectType.Vector));
+        Predicate("keyword?", () => TypeTest(ObjectType.Keyword));
+        Predicate("number?", () =>
+        {
+            asm.mov(eax, edi);
+            asm.and(eax, 1);
+        });
+    }
+
+    private void RequireAtom(string name)
+    {
+        var ok = asm.CreateLabel();
+        var bad = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Atom, bad);
+        asm.jmp(ok);
+        asm.Bind(ref bad);
+        asm.mov(rdx, rdi);
+        asm.lea(rdi, Str(name));
+        asm.lea(rsi, Str("an atom"));
+        asm.jmp(Label("type-error"));
+        asm.Bind(ref ok);
+    }
+
+    /// <summary>Calls the closure in r10 with eax arguments already in registers (not-callable error otherwise).</summary>
+    private void CallClosure()
+    {
+        var ok = asm.CreateLabel();
+        var bad = asm.CreateLabel();
+        JumpUnlessType(r10, ObjectType.Closure, bad);
+        asm.jmp(ok);
+        asm.Bind(ref bad);
+        asm.mov(rdi, r10);
+        asm.jmp(Label("not-callable"));
+        asm.Bind(ref ok);
+        asm.call(__qword_ptr[r10 + (ObjectLayout.ClosureCode - ValueTags.PointerTag)]);
+    }
+
+    private void EmitDivision(string name, bool adjustToDivisorSign, bool keepRemainder)
+    {
+        Define(name);
+        Fixed(name, 2);
+        asm.mov(rax, rdi);
+        RequireFixnum(name);
+        asm.mov(rax, rsi);
+        RequireFixnum(name);
+        var nonZero = asm.CreateLabel();
+        asm.test(rsi, rsi);
+        asm.jnz(nonZero);
+        asm.jmp(Label("divide-by-zero"));
+        asm.Bind(ref nonZero);
+        asm.mov(rax, rdi);
+        asm.sar(rax, 1);
+        asm.mov(rcx, rsi);
+        asm.sar(rcx, 1);
+        asm.cqo();
+        asm.idiv(rcx);
+        if (!keepRemainder)
+        {
+            asm.add(rax, rax);
+            asm.ret();
+            return;
+        }
+
+        if (adjustToDivisorSign)
+        {
+            // mod takes the divisor's sign: a non-zero remainder of the other sign moves by the divisor.
+            var done = asm.CreateLabel();
+            asm.test(rdx, rdx);
+            asm.jz(done);
+            asm.mov(r8, rdx);
+            asm.xor(r8, rcx);
+            asm.jns(done);
+            asm.add(rdx, rcx);
+            asm.Bind(ref done);
+        }
+
+        asm.lea(rax, __[rdx + rdx]);
+        asm.ret();
+    }
+
+    /// <summary>(range end), (range start end), (range start end step) → a list of integers.</summary>
+    private void EmitRange()
+    {
+        Define("range");
+        VariadicPrologue();
+        CheckArity("range", 1, 3);
+        // start in rbx, end in r13, step in [rbp-80], all as fixnums.
+        asm.mov(__qword_ptr[rbp - 80], (int)ValueTags.Fixnum(1));
+        var one = asm.CreateLabel();
+        var parsed = asm.CreateLabel();
+        asm.cmp(r12d, 1);
+        asm.je(one);
+        LoadArgument(rax, 0);
+        RequireFixnum("range");
+        asm.mov(rbx, rax);
+        LoadArgument(rax, 1);
+        RequireFixnum("range");
+        asm.mov(r13, rax);
+        asm.cmp(r12d, 3);
+        asm.jne(parsed);
+        LoadArgument(rax, 2);
+        RequireFixnum("range");
+        asm.mov(__qword_ptr[rbp - 80], rax);
+        asm.jmp(parsed);
+        asm.Bind(ref one);
+        LoadArgument(rax, 0);
+        RequireFixnum("range");
+        asm.mov(r13, rax);
+        asm.xor(ebx, ebx);
+        asm.Bind(ref parsed);
+        // Collect forwards into a vector (count first), then turn it into a list.
+        var empty = asm.CreateLabel();
+        asm.mov(rax, r13);
+        asm.sub(rax, rbx);
+        asm.cqo();
+        asm.mov(rcx, __qword_ptr[rbp - 80]);
+        asm.test(rcx, rcx);
+        asm.jz(empty);
+        asm.idiv(rcx);
+        // count = ceil((end - start) / step) when positive.
+        var exact = asm.CreateLabel();
+        asm.test(rdx, rdx);
+        asm.jz(exact);
+        asm.inc(rax);
+        asm.Bind(ref exact);
+        asm.test(rax, rax);
+        asm.jle(empty);
+        // Build the list from the last element backwards: last = start + (count-1)*step.
+        asm.mov(r12, rax);
+        asm.dec(rax);
+        asm.imul(rax, rcx);
+        asm.add(rbx, rax);
+        asm.lea(r13, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
+        var loop = asm.CreateLabel();
+        var done = asm.CreateLabel();
+        asm.Bind(ref loop);
+        asm.test(r12, r12);
+        asm.jz(done);
+        asm.mov(rdi, r13);
+        asm.mov(rsi, rbx);
+        asm.call(Label("cons"));
+        asm.mov(r13, rax);
+        asm.sub(rbx, __qword_ptr[rbp - 80]);
+        asm.dec(r12);
+        asm.jmp(loop);
+        asm.Bind(ref done);
+        asm.mov(rax, r13);
+        VariadicEpilogue();
+        asm.Bind(ref empty);
+        asm.lea(rax, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
+        VariadicEpilogue();
+    }
+
+    /// <summary>(seq x): nil when empty, else a list of the items (a string's characters as one-character strings).</summary>
+    private void EmitSeq()
+    {
+        Define("seq");
+        Fixed("seq", 1);
+        asm.mov(rax, rdi);
+        Define("seq1");
+        var nil = asm.CreateLabel();
+        var notList = asm.CreateLabel();
+        var seqable = asm.CreateLabel();
+        var notSeqable = asm.CreateLabel();
+        asm.cmp(rdi, (int)ValueTags.Nil);
+        asm.je(nil);
+        foreach (var type in new[] { ObjectType.List, ObjectType.Vector, ObjectType.String, ObjectType.Map })
+        {
+            var next = asm.CreateLabel();
+            JumpUnlessType(rdi, type, next);
+            asm.jmp(seqable);
+            asm.Bind(ref next);
+        }
+
+        asm.jmp(notSeqable);
+        asm.Bind(ref seqable);
+        asm.cmp(__qword_ptr[rdi + (8 - ValueTags.PointerTag)], 0);
+        asm.je(nil);
+        var notMapSeq = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Map, notMapSeq);
+        asm.jmp(Label("map-seq"));
+        asm.Bind(ref notMapSeq);
+        JumpUnlessType(rdi, ObjectType.List, notList);
+        asm.mov(rax, rdi);
+        asm.ret();
+        asm.Bind(ref notList);
+        asm.push(rbx);
+        asm.push(r12);
+        asm.push(r13);
+        asm.mov(r12, rdi);
+        asm.mov(rbx, __qword_ptr[rdi + (8 - ValueTags.PointerTag)]);
+        var isVector = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.String, isVector);
+        asm.add(rbx, rbx);
+        asm.Bind(ref isVector);
+        asm.sar(rbx, 1);
+        asm.lea(r13, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
+        var loop = asm.CreateLabel();
+        var done = asm.CreateLabel();
+        asm.Bind(ref loop);
+        asm.test(rbx, rbx);
+        asm.jz(done);
+        asm.dec(rbx);
+        asm.mov(rdi, r12);
+        asm.mov(rsi, rbx);
+        var fromVector = asm.CreateLabel();
+        var item = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.String, fromVector);
+        asm.call(Label("char-string"));
+        asm.jmp(item);
+        asm.Bind(ref fromVector);
+        asm.call(Label("nth-unchecked"));
+        asm.Bind(ref item);
+        asm.mov(rsi, rax);
+        asm.mov(rdi, r13);
+        asm.call(Label("cons"));
+        asm.mov(r13, rax);
+        asm.jmp(loop);
+        asm.Bind(ref done);
+        asm.mov(rax, r13);
+        asm.pop(r13);
+        asm.pop(r12);
+        asm.pop(rbx);
+        asm.ret();
+        asm.Bind(ref nil);
+        asm.mov(eax, (int)ValueTags.Nil);
+        asm.ret();
+        asm.Bind(ref notSeqable);
+        asm.mov(rdx, rdi);
+        asm.lea(rdi, Str("seq"));
+        asm.lea(rsi, Str("a collection or string"));
+        asm.jmp(Label("type-error"));
+    }
+
+    /// <summary>(map f coll), (filter pred coll), (reduce f coll), (reduce f init coll): eager, one collection, lists out.</summary>
+    private void EmitMapFilterReduce()
+    {
+        foreach (var name in new[] { "map", "filter" })
+        {
+            // Frame: [rbp-80] = f; r13 = remaining items (a list), rbx = the output vector being built.
+            Define(name);
+            VariadicPrologue();
+            CheckArity(name, 2, 2);
+            LoadArgument(rax, 0);
+            asm.mov(__qword_ptr[rbp - 80], rax);
+            LoadArgument(rdi, 1);
+            asm.call(Label("seq1"));
+            asm.mov(r13, rax);
+            asm.mov(eax, 0);
+            asm.call(Label("vector"));
+            asm.mov(rbx, rax);
+            var loop = asm.CreateLabel();
+            var done = asm.CreateLabel();
+            asm.Bind(ref loop);
+            asm.cmp(r13, (int)ValueTags.Nil);
+            asm.je(done);
+            asm.cmp(__qword_ptr[r13 + (ObjectLayout.ListCount - ValueTags.PointerTag)], 0);
+            asm.je(done);
+            asm.mov(r10, __qword_ptr[rbp - 80]);
+            asm.mov(rdi, __qword_ptr[r13 + (ObjectLayout.ListFirst - ValueTags.PointerTag)]);
+            asm.mov(eax, 1);
+            CallClosure();
+            if (name == "map")
+            {
+                asm.mov(rsi, rax);
+            }
+            else
+            {
+                var skip = asm.CreateLabel();
+                asm.or(rax, 8);
+                asm.cmp(rax, (int)ValueTags.Nil);
+                asm.je(skip);
+                asm.mov(rsi, __qword_ptr[r13 + (ObjectLayout.ListFirst - ValueTags.PointerTag)]);
+                asm.mov(rdi, rbx);
+                asm.call(Label("conj1"));
+                asm.mov(rbx, rax);
+                asm.Bind(ref skip);
+                asm.mov(r13, __qword_ptr[r13 + (ObjectLayout.ListRest - ValueTags.PointerTag)]);
+                asm.jmp(loop);
+            }
+
+            if (name == "map")
+            {
+                asm.mov(rdi, rbx);
+                asm.call(Label("conj1"));
+                asm.mov(rbx, rax);
+                asm.mov(r13, __qword_ptr[r13 + (ObjectLayout.ListRest - ValueTags.PointerTag)]);
+                asm.jmp(loop);
+            }
+
+            asm.Bind(ref done);
+            asm.mov(rdi, rbx);
+            asm.call(Label("seq1"));
+            var nonEmpty = asm.CreateLabel();
+            asm.cmp(rax, (int)ValueTags.Nil);
+            asm.jne(nonEmpty);
+            asm.lea(rax, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
+            asm.Bind(ref nonEmpty);
+            VariadicEpilogue();
+        }
+
+        Define("reduce");
+        VariadicPrologue();
+        CheckArity("reduce", 2, 3);
+        LoadArgument(rax, 0);
+        asm.mov(__qword_ptr[rbp - 80], rax);
+        var withInit = asm.CreateLabel();
+        var start = asm.CreateLabel();
+        asm.cmp(r12d, 3);
+        asm.je(withInit);
+        LoadArgument(rdi, 1);
+        asm.call(Label("seq1"));
+        asm.mov(r13, rax);
+        var emptyNoInit = asm.CreateLabel();
+        asm.cmp(r13, (int)ValueTags.Nil);
+        asm.je(emptyNoInit);
+        asm.mov(rbx, __qword_ptr[r13 + (ObjectLayout.ListFirst - ValueTags.PointerTag)]);
+        asm.mov(r13, __qword_ptr[r13 + (ObjectLayout.ListRest - ValueTags.PointerTag)]);
+        asm.jmp(start);
+        asm.Bind(ref emptyNoInit);
+        // (reduce f []) is (f).
+        asm.mov(r10, __qword_ptr[rbp - 80]);
+        asm.xor(eax, eax);
+        CallClosure();
+        VariadicEpilogue();
+        asm.Bind(ref withInit);
+        LoadArgument(rbx, 1);
+        LoadArgument(rdi, 2);
+        asm.call(Label("seq1"));
+        asm.mov(r13, rax);
+        asm.Bind(ref start);
+        var loopReduce = asm.CreateLabel();
+        var doneReduce = asm.CreateLabel();
+        asm.Bind(ref loopReduce);
+        asm.cmp(r13, (int)ValueTags.Nil);
+        asm.je(doneReduce);
+        asm.cmp(__qword_ptr[r13 + (ObjectLayout.ListCount - ValueTags.PointerTag)], 0);
+        asm.je(doneReduce);
+        asm.mov(r10, __qword_ptr[rbp - 80]);
+        asm.mov(rdi, rbx);
+        asm.mov(rsi, __qword_ptr[r13 + (ObjectLayout.ListFirst - ValueTags.PointerTag)]);
+        asm.mov(eax, 2);
+        CallClosure();
+        asm.mov(rbx, rax);
+        asm.mov(r13, __qword_ptr[r13 + (ObjectLayout.ListRest - ValueTags.PointerTag)]);
+        asm.jmp(loopReduce);
+        asm.Bind(ref doneReduce);
+        asm.mov(rax, rbx);
+        VariadicEpilogue();
+    }
+}

@@ -1,0 +1,206 @@
+using Zylisp.Compiler.Native.Values;
+using static Iced.Intel.AssemblerRegisters;
+
+namespace Zylisp.Compiler.Native.Emit;
+
+internal sealed partial class RuntimeLibrary
+{
+    private void EmitStrings()
+    {
+        // str concatenates with str rendering; the printers join with spaces.
+        EmitJoin("str", RenderMode.Str, separated: false, newline: false, writeOut: false);
+        EmitJoin("%slisp-str", RenderMode.Str, separated: false, newline: false, writeOut: false);
+        EmitJoin("pr-str", RenderMode.Readable, separated: true, newline: false, writeOut: false);
+        EmitJoin("println", RenderMode.Print, separated: true, newline: true, writeOut: true);
+        EmitJoin("print", RenderMode.Print, separated: true, newline: false, writeOut: true);
+        EmitJoin("prn", RenderMode.Readable, separated: true, newline: true, writeOut: true);
+        EmitJoin("pr", RenderMode.Readable, separated: true, newline: false, writeOut: true);
+
+        // (subs s start) and (subs s start end), bounds-checked like the interpreter.
+        Define("subs");
+        VariadicPrologue();
+        CheckArity("subs", 2, 3);
+        var notString = asm.CreateLabel();
+        LoadArgument(rbx, 0);
+        JumpUnlessType(rbx, ObjectType.String, notString);
+        asm.mov(rcx, __qword_ptr[rbx + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
+        asm.add(rcx, rcx);
+        LoadArgument(rax, 1);
+        RequireFixnum("subs");
+        asm.mov(r13, rax);
+        asm.mov(rdx, rcx);
+        var haveEnd = asm.CreateLabel();
+        asm.cmp(r12d, 3);
+        asm.jne(haveEnd);
+        LoadArgument(rax, 2);
+        RequireFixnum("subs");
+        asm.mov(rdx, rax);
+        asm.Bind(ref haveEnd);
+        // Now r13 = start, rdx = end, rcx = length (all as fixnums).
+        var badEnd = asm.CreateLabel();
+        var badStart = asm.CreateLabel();
+        asm.cmp(rdx, rcx);
+        asm.jg(badEnd);
+        asm.cmp(r13, 0);
+        asm.jl(badStart);
+        asm.cmp(r13, rdx);
+        asm.jg(badStart);
+        asm.mov(r12, rdx);
+        asm.sub(r12, r13);
+        asm.sar(r12, 1);
+        asm.sar(r13, 1);
+        asm.lea(rdi, __[r12 + ObjectLayout.StringBytes]);
+        asm.call(Label("alloc"));
+        asm.mov(__qword_ptr[rax], (int)ObjectType.String);
+        asm.mov(__qword_ptr[rax + ObjectLayout.StringLength], r12);
+        asm.lea(rdi, __[rax + ObjectLayout.StringBytes]);
+        asm.lea(rsi, __[rbx + r13 + (ObjectLayout.StringBytes - ValueTags.PointerTag)]);
+        asm.mov(rcx, r12);
+        asm.mov(rbx, rax);
+        asm.rep.movsb();
+        asm.lea(rax, __[rbx + ValueTags.PointerTag]);
+        VariadicEpilogue();
+        asm.Bind(ref badEnd);
+        asm.mov(rsi, rdx);
+        asm.mov(rdx, rcx);
+        asm.lea(rdi, Str("subs"));
+        asm.jmp(Label("index-error"));
+        asm.Bind(ref badStart);
+        asm.mov(rsi, r13);
+        asm.mov(rdx, rcx);
+        asm.lea(rdi, Str("subs"));
+        asm.jmp(Label("index-error"));
+        asm.Bind(ref notString);
+        asm.lea(rdi, Str("subs"));
+        asm.lea(rsi, Str("a string"));
+        asm.mov(rdx, rbx);
+        asm.jmp(Label("type-error"));
+
+        // char-string(rdi = string, rsi = raw index) → a one-byte string.
+        Define("char-string");
+        asm.push(rdi);
+        asm.push(rsi);
+        asm.mov(edi, ObjectLayout.StringBytes + 1);
+        asm.call(Label("alloc"));
+        asm.pop(rsi);
+        asm.pop(rdi);
+        asm.mov(__qword_ptr[rax], (int)ObjectType.String);
+        asm.mov(__qword_ptr[rax + ObjectLayout.StringLength], 1);
+        asm.movzx(ecx, __byte_ptr[rdi + rsi + (ObjectLayout.StringBytes - ValueTags.PointerTag)]);
+        asm.mov(__byte_ptr[rax + ObjectLayout.StringBytes], cl);
+        asm.inc(rax);
+        asm.ret();
+
+        // write(edi = fd, rsi = string): the whole string, however many write calls it takes.
+        Define("write");
+        asm.mov(rdx, __qword_ptr[rsi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
+        asm.add(rsi, ObjectLayout.StringBytes - ValueTags.PointerTag);
+        var again = asm.CreateLabel();
+        var writeDone = asm.CreateLabel();
+        asm.Bind(ref again);
+        asm.test(rdx, rdx);
+        asm.jz(writeDone);
+        asm.mov(eax, 1);
+        asm.push(rdi);
+        asm.push(rsi);
+        asm.push(rdx);
+        asm.syscall();
+        asm.pop(rdx);
+        asm.pop(rsi);
+        asm.pop(rdi);
+        asm.test(rax, rax);
+        asm.jle(writeDone);
+        asm.add(rsi, rax);
+        asm.sub(rdx, rax);
+        asm.jmp(again);
+        asm.Bind(ref writeDone);
+        asm.ret();
+    }
+
+    /// <summary>
+    /// A primitive that renders all its arguments into one new string (optionally space-separated
+    /// and newline-terminated) and returns it, or writes it to stdout and returns nil.
+    /// </summary>
+    private void EmitJoin(string name, RenderMode mode, bool separated, bool newline, bool writeOut)
+    {
+        const int Index = -80;
+        Define(name);
+        VariadicPrologue();
+        asm.xor(r13d, r13d);
+        asm.mov(__qword_ptr[rbp + Index], 0);
+        var measure = asm.CreateLabel();
+        var measured = asm.CreateLabel();
+        asm.Bind(ref measure);
+        asm.mov(rbx, __qword_ptr[rbp + Index]);
+        asm.cmp(ebx, r12d);
+        asm.jae(measured);
+        LoadArgument(rdi, rbx);
+        asm.xor(esi, esi);
+        asm.mov(edx, (int)mode);
+        asm.call(Label("render"));
+        asm.add(r13, rax);
+        asm.inc(__qword_ptr[rbp + Index]);
+        asm.jmp(measure);
+        asm.Bind(ref measured);
+        if (separated)
+        {
+            var none = asm.CreateLabel();
+            asm.test(r12d, r12d);
+            asm.jz(none);
+            asm.lea(r13, __[r13 + r12 - 1]);
+            asm.Bind(ref none);
+        }
+
+        if (newline)
+        {
+            asm.inc(r13);
+        }
+
+        asm.lea(rdi, __[r13 + ObjectLayout.StringBytes]);
+        asm.call(Label("alloc"));
+        asm.mov(__qword_ptr[rax], (int)ObjectType.String);
+        asm.mov(__qword_ptr[rax + ObjectLayout.StringLength], r13);
+        asm.mov(rbx, rax);
+        asm.xor(r13d, r13d);
+        asm.mov(__qword_ptr[rbp + Index], 0);
+        var fill = asm.CreateLabel();
+        var filled = asm.CreateLabel();
+        asm.Bind(ref fill);
+        asm.mov(rcx, __qword_ptr[rbp + Index]);
+        asm.cmp(ecx, r12d);
+        asm.jae(filled);
+        if (separated)
+        {
+            var first = asm.CreateLabel();
+            asm.test(rcx, rcx);
+            asm.jz(first);
+            asm.mov(__byte_ptr[rbx + r13 + ObjectLayout.StringBytes], (byte)' ');
+            asm.inc(r13);
+            asm.Bind(ref first);
+        }
+
+        LoadArgument(rdi, rcx);
+        asm.lea(rsi, __[rbx + r13 + ObjectLayout.StringBytes]);
+        asm.mov(edx, (int)mode);
+        asm.call(Label("render"));
+        asm.add(r13, rax);
+        asm.inc(__qword_ptr[rbp + Index]);
+        asm.jmp(fill);
+        asm.Bind(ref filled);
+        if (newline)
+        {
+            asm.mov(__byte_ptr[rbx + r13 + ObjectLayout.StringBytes], (byte)'\n');
+        }
+
+        asm.lea(rax, __[rbx + ValueTags.PointerTag]);
+        if (writeOut)
+        {
+            asm.mov(rsi, rax);
+            asm.mov(edi, 1);
+            asm.call(Label("write"));
+            asm.mov(rax, ValueTags.Nil);
+        }
+
+        VariadicEpilogue();
+    }
+}

@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+using Zylisp.Lang;
+using Zylisp.Lang.Analysis;
+using Zylisp.Lang.Diagnostics;
+using Zylisp.Lang.Lowering;
+using Zylisp.Lang.Runtime;
+
+namespace Zylisp.Compiler.Native;
+
+/// <summary>The outcome of collecting a program: its lowered forms, or the diagnostics that stop the build.</summary>
+public sealed record CollectedProgram(NativeProgram? Program, IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>
+/// The front end for a native build: <see cref="Engine.CollectProgram"/> gives the prelude
+/// definitions the program reaches and its own forms, analyzed with macros expanded; this lowers
+/// them. A call to eval, load-file or macroexpand is a compile-time error naming the function and
+/// the native target, since a native executable carries no compiler.
+/// </summary>
+public static class ProgramCollector
+{
+    public const string TargetName = "native";
+
+    public static CollectedProgram Collect(string source, string file, ExitRule exit)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var image = Engine.CollectProgram(source, file);
+        if (!image.Success)
+        {
+            return new CollectedProgram(null, image.Diagnostics);
+        }
+
+        if (image.CompilerUses.Count > 0)
+        {
+            return new CollectedProgram(null, [.. image.Diagnostics, .. image.CompilerErrors(TargetName)]);
+        }
+
+        var forms = image.Definitions.Concat(image.Forms).Select(Lowerer.Lower).ToImmutableArray();
+        return new CollectedProgram(new NativeProgram(forms, image.Dialect, exit), image.Diagnostics);
+    }
+}

@@ -1,0 +1,86 @@
+namespace Zylisp.Compiler.Native.Values;
+
+// The run-time representation of a Zylisp value in native code: one tagged 64-bit word
+// (Ghuloum, "An Incremental Approach to Compiler Construction"). docs/design/native-backend.md
+// explains the choice; every emitter and runtime routine reads the constants from here.
+
+/// <summary>Tags and immediate encodings of native values.</summary>
+internal static class ValueTags
+{
+    /// <summary>A fixnum has its low bit clear and holds the integer shifted left by one.</summary>
+    public const int FixnumShift = 1;
+
+    /// <summary>Low three bits of a pointer to a heap or static object (objects are 8-byte aligned).</summary>
+    public const int PointerTag = 0b001;
+
+    /// <summary>Low three bits shared by the immediates below.</summary>
+    public const int ImmediateTag = 0b011;
+
+    public const long False = 0x03;
+
+    /// <summary>nil differs from false only in bit 3, so "nil or false" is one OR and one compare.</summary>
+    public const long Nil = 0x0B;
+
+    public const long True = 0x13;
+
+    /// <summary>The content of a global cell that no <c>def</c> has set yet.</summary>
+    public const long Unbound = 0x1B;
+
+    public const long MinFixnum = long.MinValue >> FixnumShift;
+
+    public const long MaxFixnum = long.MaxValue >> FixnumShift;
+
+    public static long Fixnum(long value) => value << FixnumShift;
+
+    public static bool FitsFixnum(long value) => value is >= MinFixnum and <= MaxFixnum;
+}
+
+/// <summary>The type byte in the first word of every object (the rest of the word is type-specific).</summary>
+internal enum ObjectType : byte
+{
+    /// <summary>[header][length][UTF-8 bytes, zero-padded to 8].</summary>
+    String = 1,
+
+    /// <summary>[header: captures &lt;&lt; 8][code address][name string][captured values...].</summary>
+    Closure = 2,
+
+    /// <summary>[header][count][elements...]: immutable, copied on conj.</summary>
+    Vector = 3,
+
+    /// <summary>[header][length][name bytes], like a string: interned at compile time, so equality is identity.</summary>
+    Keyword = 4,
+
+    /// <summary>[header][count][first][rest]: the empty list has count 0.</summary>
+    List = 5,
+
+    /// <summary>[header][message string][diagnostic id string][type keyword].</summary>
+    Error = 6,
+
+    /// <summary>[header][value]: the one mutable object.</summary>
+    Atom = 7,
+
+    /// <summary>[header][count][key0][value0][key1][value1]...: insertion-ordered, copied on assoc.</summary>
+    Map = 8,
+}
+
+/// <summary>Word offsets inside objects, in bytes from the untagged address.</summary>
+internal static class ObjectLayout
+{
+    public const int Header = 0;
+    public const int StringLength = 8;
+    public const int StringBytes = 16;
+    public const int ClosureCode = 8;
+    public const int ClosureName = 16;
+    public const int ClosureCaptures = 24;
+    public const int VectorCount = 8;
+    public const int VectorItems = 16;
+    public const int ListCount = 8;
+    public const int ListFirst = 16;
+    public const int ListRest = 24;
+    public const int ErrorMessage = 8;
+    public const int ErrorId = 16;
+    public const int ErrorType = 24;
+    public const int AtomValue = 8;
+    public const int MapCount = 8;
+    public const int MapEntries = 16;
+}

@@ -1,0 +1,61 @@
+namespace Zylisp.Compiler.Native.Tests;
+
+/// <summary><c>--engine native</c>: the same code run from mmap'd pages inside the test process.</summary>
+public sealed class InProcessTests
+{
+    private static NativeProgram Program(string source, ExitRule exit = ExitRule.LastValue)
+    {
+        var collected = ProgramCollector.Collect(source, "<expr>", exit);
+        Assert.NotNull(collected.Program);
+        return collected.Program!;
+    }
+
+    [NativeFact]
+    public void An_expression_returns_its_value_as_the_status() =>
+        Assert.Equal(14, NativeCompiler.RunInProcess(Program("(+ 2 (* 3 4))"), []));
+
+    [NativeFact]
+    public void Main_gets_the_arguments_as_strings() =>
+        Assert.Equal(5, NativeCompiler.RunInProcess(Program("(defn -main [a b] (+ (count a) (count b)))", ExitRule.CallMain), ["ab", "cde"]));
+
+    [NativeFact]
+    public void Deep_recursion_returns_the_error_status_instead_of_crashing_the_host() =>
+        Assert.Equal(1, NativeCompiler.RunInProcess(Program("(defn f [x] (+ 1 (f x))) (f 1)"), []));
+
+    [NativeFact]
+    public void Runs_twice_in_one_process() =>
+        Assert.Equal(
+            [120, 120],
+            new[] { 0, 1 }.Select(_ => NativeCompiler.RunInProcess(Program("(defn fact [n] (if (< n 2) 1 (* n (fact (- n 1))))) (fact 5)"), [])));
+}
+
+/// <summary><c>--emit asm</c>: Iced's disassembly with Zylisp names as labels.</summary>
+public sealed class AsmListingTests
+{
+    [Fact]
+    public void The_listing_labels_functions_and_runtime_routines()
+    {
+        var collected = ProgramCollector.Collect("(defn square [x] (* x x)) (square 7)", "<expr>", ExitRule.LastValue);
+        var listing = NativeCompiler.Disassemble(collected.Program!);
+        Assert.Contains("\nsquare:\n", listing, StringComparison.Ordinal);
+        Assert.Contains("\nzl_main:\n", listing, StringComparison.Ordinal);
+        Assert.Contains("rt:*", listing, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unsupported_construct_is_a_compile_error_naming_the_engine()
+    {
+        var collected = ProgramCollector.Collect("(+ 1.5 2)", "<expr>", ExitRule.LastValue);
+        var error = Assert.Throws<NativeCompileException>(() => NativeCompiler.BuildExecutable(collected.Program!));
+        Assert.Equal("floating-point numbers", error.Construct);
+        Assert.Contains("the native engine does not support floating-point numbers", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_call_that_needs_the_compiler_at_run_time_is_a_compile_error_naming_the_target()
+    {
+        var collected = ProgramCollector.Collect("(eval '(+ 1 2))", "<expr>", ExitRule.LastValue);
+        Assert.Null(collected.Program);
+        Assert.Contains(collected.Diagnostics, d => d.IsError && d.Message.Contains("eval", StringComparison.Ordinal) && d.Message.Contains("native", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace Zylisp.Compiler.Native.Tests;
+
+/// <summary>Builds a program with the native backend, writes the executable, runs it and captures what it did.</summary>
+internal static class NativeRunner
+{
+    /// <summary>Why native executables cannot run here, or null when they can (Linux on x86-64).</summary>
+    public static string? SkipReason =>
+        OperatingSystem.IsLinux() && RuntimeInformation.OSArchitecture == Architecture.X64
+            ? null
+            : "native executables are Linux x86-64 binaries";
+
+    public sealed record Outcome(string Stdout, string Stderr, int ExitCode);
+
+    public static Outcome CompileAndRun(string source, string file = "test.zl", ExitRule exit = ExitRule.CallMain, params string[] args)
+    {
+        var collected = ProgramCollector.Collect(source, file, exit);
+        Assert.True(collected.Program is not null, string.Join("\n", collected.Diagnostics.Select(d => d.Message)));
+        return RunExecutable(NativeCompiler.BuildExecutable(collected.Program!), args);
+    }
+
+    public static Outcome RunExecutable(byte[] image, params string[] args)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "zylisp-native-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllBytes(path, image);
+        try
+        {
+            if (!OperatingSystem.IsLinux())
+            {
+                throw new PlatformNotSupportedException(SkipReason);
+            }
+
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            var info = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var arg in args)
+            {
+                info.ArgumentList.Add(arg);
+            }
+
+            using var process = Process.Start(info)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            var stdout = process.StandardOutput.ReadToEnd();
+            if (!process.WaitForExit(10_000))
+            {
+                process.Kill();
+                throw new TimeoutException("the native program did not finish in 10 s");
+            }
+
+            return new Outcome(stdout, stderr.Result, process.ExitCode);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

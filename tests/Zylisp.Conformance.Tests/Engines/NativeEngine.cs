@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+using Zylisp.Compiler.Native;
+
+namespace Zylisp.Conformance.Tests;
+
+/// <summary>
+/// Builds a program with the native backend (in-process, as <c>zylisp build --target native</c>
+/// does) and runs the executable as a separate process. A program the backend cannot compile yet
+/// is reported as skipped with the compile-time error, which names the native engine and the
+/// construct; it never passes silently.
+/// </summary>
+public sealed class NativeEngine : IProgramEngine
+{
+    private static readonly TimeSpan RunawayGuard = TimeSpan.FromSeconds(30);
+
+    public string Name => "native";
+
+    /// <summary>A native executable carries no compiler, so programs that need one are skipped.</summary>
+    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string>();
+
+    public ProgramOutcome Run(string path, IReadOnlyList<string> args)
+    {
+        Skip.IfNot(
+            OperatingSystem.IsLinux() && RuntimeInformation.OSArchitecture == Architecture.X64,
+            "native executables are Linux x86-64 binaries");
+        var collected = ProgramCollector.Collect(File.ReadAllText(path), path, ExitRule.CallMain);
+        if (collected.Program is null)
+        {
+            // The interpreter runs the forms before a compile-time error; an ahead-of-time build
+            // cannot, so such a program is not comparable. Say so with the front end's message.
+            throw new SkipException("does not build ahead of time: " +
+                string.Join("; ", collected.Diagnostics.Where(d => d.IsError).Select(d => d.Message)));
+        }
+
+        byte[] image;
+        try
+        {
+            image = NativeCompiler.BuildExecutable(collected.Program);
+        }
+        catch (NativeCompileException e)
+        {
+            throw new SkipException(e.Message);
+        }
+
+        var executable = Path.Combine(Path.GetTempPath(), "zylisp-conformance-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllBytes(executable, image);
+        try
+        {
+            if (OperatingSystem.IsLinux())
+            {
+                File.SetUnixFileMode(executable, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
+            var start = new ProcessStartInfo(executable)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                RedirectStandardInput = true,
+                UseShellExecute = false,
+                StandardOutputEncoding = Encoding.UTF8,
+                StandardErrorEncoding = Encoding.UTF8,
+                WorkingDirectory = Path.GetDirectoryName(path)!,
+            };
+            foreach (var arg in args)
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + executable);
+            process.StandardInput.Close();
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(RunawayGuard))
+            {
+                process.Kill(entireProcessTree: true);
+                return new ProgramOutcome(stdout.Result, -1, "timed out after " + RunawayGuard + "\n" + stderr.Result);
+            }
+
+            return new ProgramOutcome(stdout.Result, process.ExitCode, stderr.Result);
+        }
+        finally
+        {
+            File.Delete(executable);
+        }
+    }
+}
