@@ -1,0 +1,95 @@
+using Zylisp.Compiler.Go.Emit;
+using Zylisp.Lang.Analysis;
+using Zylisp.Lang.Lowering;
+using Zylisp.Zast.Ast;
+using Zylisp.Zast.Printing;
+using Zylisp.Zast.Writing;
+
+namespace Zylisp.Compiler.Go;
+
+/// <summary>What compiling a program to Go produced: the module's files and the canonical zast of main.go, or diagnostics.</summary>
+public sealed record GoCompileResult(IReadOnlyList<GoModuleFile> Files, string MainZast, IReadOnlyList<GoDiagnostic> Diagnostics, IReadOnlyDictionary<string, Zylisp.Lang.Syntax.SourceSpan?> InteropCallSites)
+{
+    public bool Success => Diagnostics.Count == 0;
+
+    /// <summary>The generated main.go.</summary>
+    public string MainGo => Files.FirstOrDefault(f => f.Path == "main.go")?.Text ?? "";
+}
+
+/// <summary>
+/// The Go backend: lowered IR → Go AST (zast nodes) → Go source printed by zast's printer, plus
+/// the embedded runtime package and a go.mod. Pure: it neither touches the disk nor runs Go.
+/// </summary>
+public static class GoCompiler
+{
+    /// <summary>Compiles a whole program: its top-level forms in order, prelude definitions it reaches included.</summary>
+    public static GoCompileResult Compile(IReadOnlyList<LTopLevel> forms, string sourceFile)
+    {
+        ArgumentNullException.ThrowIfNull(forms);
+        var truthiness = forms.Count > 0 ? forms[^1].Truthiness : Truthiness.Clojure;
+        try
+        {
+            var emitter = new ProgramEmitter(forms, truthiness, sourceFile);
+            var file = emitter.Emit();
+            var (text, zast) = Print(file);
+            var files = new List<GoModuleFile> { new("go.mod", GoModule.GoMod), new("main.go", text) };
+            files.AddRange(GoModule.RuntimeFiles());
+            return new GoCompileResult(files, zast, [], emitter.Interop.CallSites);
+        }
+        catch (GoCompileException e)
+        {
+            return new GoCompileResult([], "", [e.Diagnostic], new Dictionary<string, Zylisp.Lang.Syntax.SourceSpan?>());
+        }
+    }
+
+    /// <summary>
+    /// Places the package clause and each top-level declaration on lines two apart in a
+    /// synthetic file, so the printer separates declarations with a blank line as gofmt'd code
+    /// has; everything inside a declaration has no position and is laid out by the printer.
+    /// </summary>
+    private static void SeparateDeclarations(FileSet fileSet, Zylisp.Zast.Ast.File file)
+    {
+        int lines = 3 * (file.Decls.Count + 2);
+        var tokenFile = fileSet.AddFile("main.go", -1, lines);
+        tokenFile.SetLines([.. Enumerable.Range(0, lines)]);
+        file.Package = tokenFile.Pos(0);
+        for (int i = 0; i < file.Decls.Count; i++)
+        {
+            var pos = tokenFile.Pos(3 * (i + 1));
+            switch (file.Decls[i])
+            {
+                case FuncDecl f:
+                    // Braces on different lines: the printer never folds the body onto one line.
+                    f.Type.Func = pos;
+                    f.Body!.Lbrace = pos;
+                    f.Body.Rbrace = pos + 1;
+                    break;
+                case GenDecl g:
+                    g.TokPos = pos;
+                    if (g.Specs.Count > 1)
+                    {
+                        g.Lparen = pos + 1;
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Prints the file with zast's gofmt-compatible printer, and writes its canonical S-expression form.</summary>
+    private static (string Go, string Zast) Print(Zylisp.Zast.Ast.File file)
+    {
+        var fileSet = new FileSet();
+        SeparateDeclarations(fileSet, file);
+        var printed = GoPrinter.Print(fileSet, file);
+        if (!printed.Success)
+        {
+            throw new InvalidOperationException("the generated Go AST does not print: " + string.Join("; ", printed.Errors));
+        }
+
+        // The canonical form is of the printed file read back, so positions are real and
+        // `zylisp zast to-go` reproduces the Go text byte for byte.
+        var zast = Zylisp.Zast.ZastTool.FromGo(printed.Text, "main.go");
+        return (printed.Text, zast.Output);
+    }
+}
