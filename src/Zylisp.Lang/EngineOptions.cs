@@ -23,6 +23,12 @@ public sealed record EngineOptions
     /// </summary>
     public bool WriteWarnings { get; init; } = true;
 
+    /// <summary>
+    /// Makes the execution engine that runs each analyzed top-level form (the backend seam);
+    /// the interpreter when unset. Called once per <see cref="Engine"/>, so engines never share one.
+    /// </summary>
+    public Func<IExecutionEngine>? CreateExecutionEngine { get; init; }
+
     /// <summary>Load the Zylisp prelude (macros such as defn, when, cond). Off only for tests of the bare core.</summary>
     public bool LoadPrelude { get; init; } = true;
 }

@@ -47,12 +47,26 @@ public sealed class RunContext
 
     internal readonly int MaxCallDepth;
 
-    /// <summary>Current depth of non-tail Zylisp calls.</summary>
-    internal int Depth;
+    /// <summary>Current depth of non-tail Zylisp calls; a <c>try</c> saves it and restores it when it catches.</summary>
+    public int Depth => depth;
 
-    /// <summary>The callee and arguments of the pending tail call (see <see cref="Markers.TailCall"/>).</summary>
+    internal int depth;
+
+    /// <summary>The callee and arguments of the pending tail call (see <see cref="TailCallMarker"/>).</summary>
     internal ZFunction? TailFn;
     internal object?[]? TailArgs;
+
+    /// <summary>
+    /// What a function returns instead of a value when its tail call is pending in this context
+    /// (<see cref="RuntimeApi.TailCall"/>); <see cref="CompleteCall"/> runs it.
+    /// </summary>
+    public static object TailCallMarker => Markers.TailCall;
+
+    /// <summary>True when a function's result is <see cref="TailCallMarker"/>.</summary>
+    public static bool IsTailCall(object? result) => ReferenceEquals(result, Markers.TailCall);
+
+    /// <summary>Restores the call depth saved at a <c>try</c> (see <see cref="RuntimeApi.Caught"/>).</summary>
+    public void RestoreDepth(int saved) => depth = saved;
 
     private Interpreter.Frame?[] framePool = new Interpreter.Frame?[64];
 
@@ -65,7 +79,7 @@ public sealed class RunContext
     internal Interpreter.Frame FrameFor(int frameSize, Interpreter.Closure self)
     {
         var pool = framePool;
-        int depth = Depth;
+        int depth = this.depth;
         if ((uint)depth < (uint)pool.Length && pool[depth] is { } frame && frame.Slots.Length >= frameSize)
         {
             // Skipping the store when unchanged (recursion) saves a GC write barrier.
@@ -82,13 +96,13 @@ public sealed class RunContext
 
     private Interpreter.Frame NewPooledFrame(int frameSize, Interpreter.Closure self)
     {
-        if (Depth >= framePool.Length)
+        if (depth >= framePool.Length)
         {
-            Array.Resize(ref framePool, Math.Max(framePool.Length * 2, Depth + 1));
+            Array.Resize(ref framePool, Math.Max(framePool.Length * 2, depth + 1));
         }
 
         var frame = new Interpreter.Frame(new Interpreter.Slot[Math.Max(frameSize, 4)], self, this);
-        framePool[Depth] = frame;
+        framePool[depth] = frame;
         return frame;
     }
 
@@ -97,13 +111,17 @@ public sealed class RunContext
 
     private const int CancellationCheckInterval = 256;
 
-    /// <summary>Called on every non-tail function entry: enforces the depth limit and the host stack, and polls cancellation.</summary>
+    /// <summary>
+    /// Called on every non-tail function entry, before the body runs: enforces the depth limit
+    /// (raising the stack-overflow error naming <paramref name="function"/>) and the host stack,
+    /// and polls for an interrupt every few hundred calls. Pair with <see cref="CompleteCall"/> or <see cref="Leave"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void Enter(string function)
+    public void Enter(string function)
     {
-        if (++Depth > MaxCallDepth || ((Depth & 31) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
+        if (++depth > MaxCallDepth || ((depth & 31) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
         {
-            Depth--;
+            depth--;
             throw RuntimeErrors.StackOverflow(function, MaxCallDepth, null);
         }
 
@@ -118,16 +136,44 @@ public sealed class RunContext
         callsUntilCancellationCheck = CancellationCheckInterval;
         if (Cancellation.IsCancellationRequested)
         {
-            Depth--;
+            depth--;
             Cancellation.ThrowIfCancellationRequested();
         }
     }
 
+    /// <summary>
+    /// Throws <see cref="OperationCanceledException"/> when an interrupt was requested. Compiled
+    /// loops call it on their back edges (the interpreter's loops do the same), so Ctrl+C and the
+    /// nREPL interrupt stop code that makes no calls.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void Leave() => Depth--;
+    public void PollInterrupt()
+    {
+        if (Cancellation.IsCancellationRequested)
+        {
+            Cancellation.ThrowIfCancellationRequested();
+        }
+    }
+
+    /// <summary>Undoes <see cref="Enter"/> when a call returns normally.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Leave() => depth--;
+
+    /// <summary>Ends a non-tail call: runs its pending tail calls (if <paramref name="result"/> is the marker), then leaves.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public object? CompleteCall(object? result)
+    {
+        if (ReferenceEquals(result, Markers.TailCall))
+        {
+            result = RunTailCalls();
+        }
+
+        depth--;
+        return result;
+    }
 
     /// <summary>Runs pending tail calls until one returns a value.</summary>
-    internal object? RunTailCalls()
+    public object? RunTailCalls()
     {
         object? result;
         do

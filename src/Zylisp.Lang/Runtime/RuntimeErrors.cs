@@ -10,7 +10,7 @@ namespace Zylisp.Lang.Runtime;
 /// id (ZL5xxx), a type keyword and message text from <see cref="DiagnosticCatalog"/>, wrapped in
 /// the exception that carries it to the nearest <c>catch</c>.
 /// </summary>
-internal static class RuntimeErrors
+public static class RuntimeErrors
 {
     /// <summary>What reading or writing a file throws for a bad path or a missing, locked or unreadable file.</summary>
     public static bool IsFileFailure(Exception e) =>

@@ -22,10 +22,12 @@ public abstract class ZFunction : IZylispPrintable
     public virtual object? Invoke3(RunContext ctx, object? a, object? b, object? c) => Invoke(ctx, [a, b, c]);
 
     /// <summary>
-    /// Runs one step of a trampolined tail call: like <see cref="Invoke"/>, but a closure may
-    /// return <see cref="Markers.TailCall"/> instead of growing the host stack.
+    /// Runs one step of a trampolined tail call: like <see cref="Invoke"/>, but without
+    /// <see cref="RunContext.Enter"/> (the step runs at the depth of the call that returned the
+    /// tail call), and the body may itself return <see cref="RunContext.TailCallMarker"/> instead
+    /// of growing the host stack. Compiled functions override it.
     /// </summary>
-    internal virtual object? InvokeStep(RunContext ctx, object?[] args) => Invoke(ctx, args);
+    public virtual object? InvokeStep(RunContext ctx, object?[] args) => Invoke(ctx, args);
 
     public virtual void Print(StringBuilder sb, bool readably)
     {

@@ -201,7 +201,7 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
     }
 
     /// <summary>A trampoline step runs at the depth of the call that returned the tail call, whose frame is finished.</summary>
-    internal override object? InvokeStep(RunContext ctx, object?[] args)
+    public override object? InvokeStep(RunContext ctx, object?[] args)
     {
         var arity = Template.Select(args.Length);
         var frame = ctx.FrameFor(arity.FrameSize, this);
@@ -212,16 +212,7 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
     // No try/finally here: a catch restores the depth it saved (see TryExec), which keeps this
     // hot path free of exception-handling regions.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static object? Finish(RunContext ctx, object? result)
-    {
-        if (ReferenceEquals(result, Markers.TailCall))
-        {
-            result = ctx.RunTailCalls();
-        }
-
-        ctx.Leave();
-        return result;
-    }
+    private static object? Finish(RunContext ctx, object? result) => ctx.CompleteCall(result);
 }
 
 /// <summary>The interpreter's checks of deffunc type annotations.</summary>

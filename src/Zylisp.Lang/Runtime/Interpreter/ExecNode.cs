@@ -70,24 +70,17 @@ internal sealed class GlobalExec(Var v, SourceSpan? span) : ExecNode
     public override object? Eval(Frame f)
     {
         var value = Var.Value;
-        return ReferenceEquals(value, Var.Unbound) ? throw Undefined(f) : value;
+        return ReferenceEquals(value, Var.Unbound) ? Undefined(f) : value;
     }
 
-    private ZylispException Undefined(Frame f) =>
-        RuntimeErrors.Undefined(Var.Name, Suggestions.DidYouMean(Var.Name, f.Ctx.Globals.DefinedNames), span);
+    private object? Undefined(Frame f) => RuntimeApi.ReadGlobal(f.Ctx, Var, span);
 }
 
 internal sealed class CollectionExec(CollectionKind kind, ExecNode[] items) : ExecNode
 {
     public override object? Eval(Frame f)
     {
-        var values = EvalAll(items, f);
-        return kind switch
-        {
-            CollectionKind.Vector => PersistentVector.Create(values),
-            CollectionKind.Set => PersistentSet.Create(values),
-            _ => PersistentMap.Create(values),
-        };
+        return RuntimeApi.MakeCollection(kind, EvalAll(items, f));
     }
 }
 
@@ -241,47 +234,12 @@ internal sealed class FnExec(FnTemplate template, Capture[] captures) : ExecNode
 
 internal sealed class DefExec(Var v, ExecNode? init, PersistentMap meta) : ExecNode
 {
-    private static readonly Keyword MacroKey = Keyword.Of("macro");
-
-    public override object? Eval(Frame f)
-    {
-        if (init is null)
-        {
-            if (!v.IsDefined)
-            {
-                v.Value = null;
-            }
-        }
-        else
-        {
-            v.Value = init.Eval(f);
-        }
-
-        v.Meta = meta;
-        v.IsMacro = meta.Get(MacroKey) is true;
-        return v.Value;
-    }
+    public override object? Eval(Frame f) => RuntimeApi.Define(v, init is not null, init?.Eval(f), meta);
 }
 
 internal sealed class ThrowExec(ExecNode value, string caller, SourceSpan? span) : ExecNode
 {
-    public override object? Eval(Frame f)
-    {
-        var thrown = value.Eval(f);
-        if (thrown is ErrorValue { Span: null } error)
-        {
-            error.Span = span;
-        }
-
-        var e = new ZylispException(thrown);
-        if (thrown is ErrorValue { CaughtFrom: { } earlier })
-        {
-            e.ContinueFrom(earlier);
-        }
-
-        e.AddFrame(caller, span);
-        throw e;
-    }
+    public override object? Eval(Frame f) => throw RuntimeApi.Throw(value.Eval(f), caller, span);
 }
 
 internal sealed class TryExec(ExecNode body, int catchSlot, ExecNode? handler, ExecNode? cleanup, SourceSpan? span) : ExecNode
@@ -294,25 +252,16 @@ internal sealed class TryExec(ExecNode body, int catchSlot, ExecNode? handler, E
         {
             return body.Eval(f);
         }
-        catch (Exception e) when (handler is not null && e is not OperationCanceledException)
+        catch (Exception e) when (handler is not null && RuntimeApi.IsCatchable(e))
         {
-            ctx.Depth = depth;
-            ctx.TailFn = null;
-            ctx.TailArgs = null;
-            var caught = HostErrors.ToZylisp(e, span);
-            if (caught.Value is ErrorValue error)
-            {
-                error.CaughtFrom = caught;
-            }
-
-            f.Slots[catchSlot].Value = caught.Value;
+            f.Slots[catchSlot].Value = RuntimeApi.Caught(ctx, e, depth, span);
             return handler.Eval(f);
         }
         finally
         {
             if (cleanup is not null)
             {
-                ctx.Depth = depth;
+                ctx.RestoreDepth(depth);
                 cleanup.Eval(f);
             }
         }

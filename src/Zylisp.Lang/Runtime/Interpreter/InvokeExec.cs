@@ -13,34 +13,11 @@ internal abstract class CallSite(string caller, SourceSpan? span) : ExecNode
     protected readonly string Caller = caller;
     protected readonly SourceSpan? Span = span;
 
-    protected bool Trace(Exception e)
-    {
-        if (e is ZylispException z)
-        {
-            // An error is located at its innermost call site, but not inside the prelude when a
-            // program's own call led there: `(let [[a] 5] …)` failing in the prelude's nth is the
-            // program's error, reported at its line (the trace still shows the prelude frames).
-            if (z.Value is ErrorValue error && (error.Span is null || (InPrelude(error.Span) && !InPrelude(Span))))
-            {
-                error.Span = Span;
-            }
+    protected bool Trace(Exception e) => RuntimeApi.AddCallSite(e, Caller, Span);
 
-            z.AddFrame(Caller, Span);
-        }
+    protected ZylispException Translate(Exception e) => RuntimeApi.FromHostFailure(e, Caller, Span);
 
-        return false;
-    }
-
-    private static bool InPrelude(SourceSpan? span) => span?.File == Prelude.PreludeSource.FileName;
-
-    protected ZylispException Translate(Exception e)
-    {
-        var z = HostErrors.ToZylisp(e, Span);
-        z.AddFrame(Caller, Span);
-        return z;
-    }
-
-    protected static bool IsHost(Exception e) => e is not ZylispException and not OperationCanceledException;
+    protected static bool IsHost(Exception e) => RuntimeApi.IsHostFailure(e);
 
     /// <summary>Calls any callable value: functions, and keywords, maps, sets and vectors as lookups.</summary>
     protected static object? InvokeValue(RunContext ctx, object? fn, object?[] args) => Core.Callables.Call(ctx, fn, args);
@@ -166,14 +143,7 @@ internal sealed class TailInvokeExec(ExecNode fn, ExecNode[] args, string caller
             var target = fn.Eval(f);
             var values = EvalAll(args, f);
 
-            if (target is Closure c)
-            {
-                f.Ctx.TailFn = c;
-                f.Ctx.TailArgs = values;
-                return Markers.TailCall;
-            }
-
-            return InvokeValue(f.Ctx, target, values);
+            return RuntimeApi.TailCall(f.Ctx, target, values);
         }
         catch (Exception e) when (Trace(e))
         {
