@@ -10,7 +10,12 @@ namespace Zylisp.Compiler.Go;
 /// <summary>What compiling a program to Go produced: the module's files and the canonical zast of main.go, or diagnostics.</summary>
 public sealed record GoCompileResult(IReadOnlyList<GoModuleFile> Files, string MainZast, IReadOnlyList<GoDiagnostic> Diagnostics, IReadOnlyDictionary<string, Zylisp.Lang.Syntax.SourceSpan?> InteropCallSites)
 {
-    public bool Success => Diagnostics.Count == 0;
+    /// <summary>Read, expand and analyze errors (and warnings) from the front end, with the sources to show them.</summary>
+    public IReadOnlyList<Zylisp.Lang.Diagnostics.Diagnostic> FrontEndDiagnostics { get; init; } = [];
+
+    public Zylisp.Lang.Syntax.SourceRegistry? Sources { get; init; }
+
+    public bool Success => Diagnostics.Count == 0 && !FrontEndDiagnostics.Any(d => d.IsError);
 
     /// <summary>The generated main.go.</summary>
     public string MainGo => Files.FirstOrDefault(f => f.Path == "main.go")?.Text ?? "";
@@ -23,10 +28,9 @@ public sealed record GoCompileResult(IReadOnlyList<GoModuleFile> Files, string M
 public static class GoCompiler
 {
     /// <summary>Compiles a whole program: its top-level forms in order, prelude definitions it reaches included.</summary>
-    public static GoCompileResult Compile(IReadOnlyList<LTopLevel> forms, string sourceFile)
+    public static GoCompileResult Compile(IReadOnlyList<LTopLevel> forms, Truthiness truthiness, string sourceFile)
     {
         ArgumentNullException.ThrowIfNull(forms);
-        var truthiness = forms.Count > 0 ? forms[^1].Truthiness : Truthiness.Clojure;
         try
         {
             var emitter = new ProgramEmitter(forms, truthiness, sourceFile);
@@ -40,6 +44,23 @@ public static class GoCompiler
         {
             return new GoCompileResult([], "", [e.Diagnostic], new Dictionary<string, Zylisp.Lang.Syntax.SourceSpan?>());
         }
+    }
+
+    /// <summary>Compiles a program's source text: collect the whole program, lower it, emit Go.</summary>
+    public static GoCompileResult CompileSource(string source, string file)
+    {
+        var program = ProgramCollector.Collect(source, file);
+        if (!program.Success)
+        {
+            return new GoCompileResult([], "", [], new Dictionary<string, Zylisp.Lang.Syntax.SourceSpan?>())
+            {
+                FrontEndDiagnostics = program.Diagnostics,
+                Sources = program.Sources,
+            };
+        }
+
+        var lowered = program.Forms.Select(Lowerer.Lower).ToList();
+        return Compile(lowered, program.Truthiness, file) with { FrontEndDiagnostics = program.Diagnostics, Sources = program.Sources };
     }
 
     /// <summary>

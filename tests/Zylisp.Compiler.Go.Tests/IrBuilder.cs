@@ -46,12 +46,11 @@ internal static class IrBuilder
                 new AssignStmt(temp, new FnExpr(function, null), null),
                 new ReturnStmt(new DefExpr(Global(name), Read(temp), PersistentMap.Empty, null), null),
             ],
-            1,
-            Truthiness.Clojure);
+            1);
     }
 
     public static LArity Arity(LocalBinding[] parameters, ImmutableArray<LStmt> body, TypeAnnotation?[]? types = null, TypeAnnotation? result = null, bool hasRecur = false) =>
         new([.. parameters], null, parameters.Length, body, hasRecur, types is null ? [] : [.. types], result);
 
-    public static LTopLevel TopLevel(params LStmt[] body) => new([.. body], 4, Truthiness.Clojure);
+    public static LTopLevel TopLevel(params LStmt[] body) => new([.. body], 4);
 }

@@ -149,16 +149,27 @@ internal sealed class FunctionEmitter
         return [.. declarations, .. stmts];
     }
 
-    /// <summary>Counts reads and assignments of locals, and which are captured by nested functions.</summary>
-    private void Count(IEnumerable<LStmt> body)
+    /// <summary>
+    /// Counts reads and assignments of locals, notes which are captured by nested functions, and
+    /// which are read outside the block that assigns them (those need a declaration further up).
+    /// </summary>
+    private void Count(IEnumerable<LStmt> body) => Walk(body, []);
+
+    private readonly Dictionary<LocalBinding, int[]> assignedIn = [];
+    private readonly HashSet<LocalBinding> readOutside = [];
+    private int blockCount;
+
+    private void Walk(IEnumerable<LStmt> stmts, int[] path)
     {
-        foreach (var s in LoweredWalker.Statements(body))
+        int[] here = [.. path, blockCount++];
+        foreach (var s in stmts)
         {
             foreach (var o in LoweredWalker.ImmediateOperands(s))
             {
                 if (o is LocalOperand local)
                 {
                     reads[local.Binding] = reads.GetValueOrDefault(local.Binding) + 1;
+                    NoteRead(local.Binding, here);
                 }
             }
 
@@ -166,6 +177,7 @@ internal sealed class FunctionEmitter
             {
                 case AssignStmt a:
                     assigns[a.Target] = assigns.GetValueOrDefault(a.Target) + 1;
+                    assignedIn.TryAdd(a.Target, here);
                     break;
                 case RecurStmt r:
                     foreach (var t in r.Targets)
@@ -189,8 +201,22 @@ internal sealed class FunctionEmitter
                 {
                     captured.Add(c.Binding);
                     reads[c.Binding] = reads.GetValueOrDefault(c.Binding) + 1;
+                    NoteRead(c.Binding, here);
                 }
             }
+
+            foreach (var child in LoweredWalker.Children(s))
+            {
+                Walk(child, here);
+            }
+        }
+    }
+
+    private void NoteRead(LocalBinding b, int[] here)
+    {
+        if (assignedIn.TryGetValue(b, out var at) && !(at.Length <= here.Length && at.AsSpan().SequenceEqual(here.AsSpan(0, at.Length))))
+        {
+            readOutside.Add(b);
         }
     }
 
@@ -297,8 +323,14 @@ internal sealed class FunctionEmitter
         }
 
         declared.Add(target);
-        if (assigns.GetValueOrDefault(target) == 1 && tryDepth == 0 && !declareAtTop.Contains(target))
+        if (assigns.GetValueOrDefault(target) == 1 && tryDepth == 0 && !declareAtTop.Contains(target) && !readOutside.Contains(target))
         {
+            if (value.Node is Ident { Name: "nil" })
+            {
+                yield return VarDecl(name, GoType.Dynamic.ToSyntax());
+                yield break;
+            }
+
             yield return type.IsDynamic && !value.Type.IsDynamic
                 ? new DeclStmt { Decl = new GenDecl { Tok = Token.Var, Specs = [new ValueSpec { Names = [Id(name)], Type = GoType.Dynamic.ToSyntax(), Values = [value.Node] }] } }
                 : Define(name, value.Node);
@@ -687,6 +719,12 @@ internal sealed class FunctionEmitter
         var copies = new Dictionary<LocalBinding, string>();
         foreach (var c in function.Captures)
         {
+            if (c.SourceAccess == LocalAccess.Self)
+            {
+                copies[c.Binding] = SelfName();
+                continue;
+            }
+
             if (c.SourceAccess == LocalAccess.Slot && assigns.GetValueOrDefault(c.Binding) > 1)
             {
                 var copy = Names.Fresh(c.Binding.Name);

@@ -84,6 +84,11 @@ internal static class Operators
 
             if (name == "nil?")
             {
+                if (a.IsConstant)
+                {
+                    return new GoExpr(Id(a.Node is Ident { Name: "nil" } ? "true" : "false"), GoType.Bool);
+                }
+
                 return new GoExpr(a.Type.IsDynamic ? Binary(a.Node, Token.Eql, Nil) : Id("false"), GoType.Bool);
             }
 
