@@ -28,12 +28,12 @@ public sealed record GoCompileResult(IReadOnlyList<GoModuleFile> Files, string M
 public static class GoCompiler
 {
     /// <summary>Compiles a whole program: its top-level forms in order, prelude definitions it reaches included.</summary>
-    public static GoCompileResult Compile(IReadOnlyList<LTopLevel> forms, Truthiness truthiness, string sourceFile)
+    public static GoCompileResult Compile(IReadOnlyList<LTopLevel> forms, Truthiness truthiness, string sourceFile, Zylisp.Lang.Syntax.SourceRegistry? sources = null)
     {
         ArgumentNullException.ThrowIfNull(forms);
         try
         {
-            var emitter = new ProgramEmitter(forms, truthiness, sourceFile);
+            var emitter = new ProgramEmitter(forms, truthiness, sourceFile, span => TextAt(sources, span));
             var file = emitter.Emit();
             var (text, zast) = Print(file);
             var files = new List<GoModuleFile> { new("go.mod", GoModule.GoMod), new("main.go", text) };
@@ -45,6 +45,11 @@ public static class GoCompiler
             return new GoCompileResult([], "", [e.Diagnostic], new Dictionary<string, Zylisp.Lang.Syntax.SourceSpan?>());
         }
     }
+
+    private static string? TextAt(Zylisp.Lang.Syntax.SourceRegistry? sources, Zylisp.Lang.Syntax.SourceSpan span) =>
+        sources is not null && sources.TryGet(span.File, out var text) && span.EndOffset <= text.Text.Length && span.Length > 0
+            ? text.Text[span.StartOffset..span.EndOffset]
+            : null;
 
     /// <summary>Compiles a program's source text: collect the whole program, lower it, emit Go.</summary>
     public static GoCompileResult CompileSource(string source, string file)
@@ -60,7 +65,7 @@ public static class GoCompiler
         }
 
         var lowered = program.Forms.Select(Lowerer.Lower).ToList();
-        return Compile(lowered, program.Truthiness, file) with { FrontEndDiagnostics = program.Diagnostics, Sources = program.Sources };
+        return Compile(lowered, program.Truthiness, file, program.Sources) with { FrontEndDiagnostics = program.Diagnostics, Sources = program.Sources };
     }
 
     /// <summary>

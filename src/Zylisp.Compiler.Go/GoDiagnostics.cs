@@ -18,6 +18,7 @@ public static class GoDiagnostics
     public const string UnknownGoPackageId = "ZL4603";
     public const string GoBuildFailedId = "ZL4604";
     public const string NoGoToolchainId = "ZL4605";
+    public const string GoInteropErrorId = "ZL4606";
 
     public static GoDiagnostic NeedsCompiler(string function, SourceSpan? span) =>
         new(NeedsCompilerId, span, $"`{function}` needs the compiler at run time, which the go target does not have");
@@ -30,6 +31,9 @@ public static class GoDiagnostics
 
     public static GoDiagnostic GoBuildFailed(string moduleDir, string output) =>
         new(GoBuildFailedId, null, $"go build failed; this is a bug in Zylisp. The generated module is kept at {moduleDir}\n{output}");
+
+    public static GoDiagnostic GoInteropError(string call, string goMessage, SourceSpan? span) =>
+        new(GoInteropErrorId, span, $"`{call}`: the Go call does not compile: {goMessage}");
 
     public static GoDiagnostic NoGoToolchain() =>
         new(NoGoToolchainId, null, "the go target needs the Go toolchain: `go` was not found on PATH (install golang-go)");

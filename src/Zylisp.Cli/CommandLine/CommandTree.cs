@@ -37,6 +37,8 @@ internal static class CommandTree
             EvalCommandDefinition(),
             ExpandCommandDefinition(),
             ZastCommandDefinition(),
+            BuildCommandDefinition(),
+            CompileCommandDefinition(),
             VersionCommandDefinition(),
         };
         root.SetAction(result => ReplCommand.Execute(OptionsOf(result)));
@@ -167,6 +169,44 @@ internal static class CommandTree
 
         command.SetAction(result => ZastCommand.Execute(verb, result.GetRequiredValue(file), compactOption && result.GetValue(compact), OptionsOf(result)));
         return command;
+    }
+
+    private static Command BuildCommandDefinition()
+    {
+        var target = new Option<string>("--target", "-t") { Description = "What to build for: go (a Go module built with go build), dotnet or native.", Required = true };
+        target.AcceptOnlyFromAmong(BuildCommand.Targets);
+        var (file, output, emit) = BuildArguments();
+        var command = new Command("build", "Compile FILE ahead of time to an executable OUT whose stdout and exit code equal `zylisp run FILE`'s.")
+        {
+            target,
+            file,
+            output,
+            emit,
+        };
+        command.SetAction(result => BuildCommand.Execute(new BuildRequest(result.GetRequiredValue(target), result.GetRequiredValue(file), result.GetValue(output), result.GetValue(emit), OptionsOf(result))));
+        return command;
+    }
+
+    private static Command CompileCommandDefinition()
+    {
+        var (file, output, emit) = BuildArguments();
+        var command = new Command("compile", "Compile FILE to Go and build it: the same as `zylisp build --target go FILE -o OUT`.")
+        {
+            file,
+            output,
+            emit,
+        };
+        command.SetAction(result => BuildCommand.Execute(new BuildRequest("go", result.GetRequiredValue(file), result.GetValue(output), result.GetValue(emit), OptionsOf(result))));
+        return command;
+    }
+
+    private static (Argument<string> File, Option<string?> Output, Option<string?> Emit) BuildArguments()
+    {
+        var file = new Argument<string>("FILE") { Description = "The program to compile, or - for standard input." };
+        var output = new Option<string?>("--output", "-o") { Description = "The executable to write (default: FILE's name without extension); with --emit go a directory, with --emit zast a file." };
+        var emit = new Option<string?>("--emit") { Description = "Write an intermediate instead of building: go (the Go module) or zast (the canonical S-expressions of the generated Go)." };
+        emit.AcceptOnlyFromAmong("go", "zast");
+        return (file, output, emit);
     }
 
     private static Command VersionCommandDefinition()

@@ -555,9 +555,9 @@ internal sealed class FunctionEmitter
                 return new GoExpr(Nil, GoType.Dynamic, true);
             }
 
-            if (program.IsInterop(g.Var))
+            if (program.InteropName(g) is { } goName)
             {
-                return program.Interop.Call(g.Var.Name, call, call.Args.Select(a => Operand(a, output)).ToList());
+                return program.Interop.Call(goName, call, call.Args.Select(a => Operand(a, output)).ToList());
             }
 
             if (program.IsBuiltin(g.Var))

@@ -23,8 +23,11 @@ internal sealed class ProgramEmitter
     private readonly Dictionary<string, (string Name, Expr Init)> constants = [];
     private readonly List<Decl> functions = [];
 
-    public ProgramEmitter(IReadOnlyList<LTopLevel> forms, Truthiness truthiness, string sourceFile)
+    private readonly Func<Zylisp.Lang.Syntax.SourceSpan, string?> sourceTextAt;
+
+    public ProgramEmitter(IReadOnlyList<LTopLevel> forms, Truthiness truthiness, string sourceFile, Func<Zylisp.Lang.Syntax.SourceSpan, string?>? sourceTextAt = null)
     {
+        this.sourceTextAt = sourceTextAt ?? (_ => null);
         this.forms = forms;
         this.truthiness = truthiness;
         Names.Reserve("rt");
@@ -41,7 +44,25 @@ internal sealed class ProgramEmitter
     public bool IsBuiltin(Var v) =>
         !Plan.IsDefined(v) && (CoreFunctions.GoNames.ContainsKey(v.Name) || CoreFunctions.NeedCompiler.Contains(v.Name) || CoreFunctions.Unsupported.ContainsKey(v.Name));
 
-    public bool IsInterop(Var v) => !Plan.IsDefined(v) && !IsBuiltin(v) && GoInterop.IsGoName(v.Name);
+    /// <summary>
+    /// The Go function a global names, or null: <c>fmt.Println</c> keeps its name, while
+    /// <c>fmt/Println</c> reaches the backend as the global <c>Println</c> (namespaced symbols
+    /// resolve by name), so the symbol is read back from the source at its span.
+    /// </summary>
+    public string? InteropName(GlobalOperand g)
+    {
+        if (Plan.IsDefined(g.Var) || IsBuiltin(g.Var))
+        {
+            return null;
+        }
+
+        if (GoInterop.IsGoName(g.Var.Name))
+        {
+            return g.Var.Name;
+        }
+
+        return g.Span is { } span && sourceTextAt(span) is { } text && GoInterop.IsGoName(text) && text.EndsWith("/" + g.Var.Name, StringComparison.Ordinal) ? text : null;
+    }
 
     public Zylisp.Zast.Ast.File Emit()
     {
@@ -172,7 +193,7 @@ internal sealed class ProgramEmitter
     {
         if (call.Fn is GlobalOperand g)
         {
-            if (IsBuiltin(g.Var) || IsInterop(g.Var))
+            if (IsBuiltin(g.Var) || InteropName(g) is not null)
             {
                 return false;
             }

@@ -31,6 +31,8 @@ func GoCall(name, where string, f any, args ...Value) Value {
 		}
 		in[i] = v
 	}
+	// Go code may write to the process's stdout itself: keep the order of output.
+	flush()
 	out := fv.Call(in)
 	errorType := reflect.TypeOf((*error)(nil)).Elem()
 	if len(out) > 0 && ft.Out(len(out)-1) == errorType {
