@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Zylisp.Lang.Analysis;
+using Zylisp.Lang.Compilation;
 using Zylisp.Lang.Data;
 using Zylisp.Lang.Diagnostics;
 using Zylisp.Lang.Expansion;
@@ -141,12 +142,50 @@ public sealed class Engine
     /// (its seed's compiled `(> 5 3)` exits 1), so in that dialect true exits 1 and false 0;
     /// every other value exits 0.
     /// </summary>
-    internal static int ExitStatus(object? mainResult, Truthiness dialect) => mainResult switch
+    public static int ExitStatus(object? mainResult, Truthiness dialect) => mainResult switch
     {
         long code => unchecked((int)code),
         bool b when dialect == Truthiness.Slisp => b ? 1 : 0,
         _ => 0,
     };
+
+    /// <summary>
+    /// Collects a whole program for an ahead-of-time backend (Go, native, a persisted .NET
+    /// build): reads, expands and analyzes every form, running only definitions (so macros work)
+    /// with output discarded, and returns the program's forms plus exactly the prelude
+    /// definitions they reach. Errors are diagnostics in the result, as everywhere.
+    /// </summary>
+    public static ProgramImage CollectProgram(string source, string file, EngineOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var collector = new ProgramCollector();
+        var engine = new Engine((options ?? new EngineOptions()) with { Out = TextWriter.Null, CreateExecutionEngine = () => collector });
+        return engine.OnEvaluationThread(() =>
+        {
+            var diagnostics = new List<Diagnostic>();
+            var unit = engine.pipeline.NewUnit(file);
+            if (engine.ReadInto(source, file, diagnostics) is not { } read)
+            {
+                return new ProgramImage([], [], unit.Analyzer.Truthiness, [], false, diagnostics);
+            }
+
+            var ctx = engine.pipeline.NewContext(CancellationToken.None);
+            var (_, error) = Guard(() => engine.pipeline.LoadUnit(read, unit, ctx), diagnostics);
+            if (error is not null || diagnostics.Any(d => d.IsError))
+            {
+                return new ProgramImage([], [], unit.Analyzer.Truthiness, [], false, diagnostics);
+            }
+
+            engine.Warn(Pipeline.UndefinedWarnings(unit), diagnostics);
+            var (definitions, forms) = collector.Partition();
+            var uses = definitions.Concat(forms)
+                .SelectMany(f => GlobalReferences.Of(f.Body))
+                .Where(r => r.Var.Definition is null && ProgramImage.CompilerFunctions.Contains(r.Var.Name))
+                .Select(r => new RuntimeCompilerUse(r.Var.Name, r.Span))
+                .ToList();
+            return new ProgramImage(definitions, forms, unit.Analyzer.Truthiness, uses, true, diagnostics);
+        });
+    }
 
     /// <summary>The core forms of a program after macro expansion. Definitions are evaluated (so later macros work); nothing else runs.</summary>
     public ExpandResult Expand(string source, string file = "<expr>")
@@ -240,6 +279,9 @@ public sealed class Engine
 
     /// <summary>Defines a global from the host (the REPL's *1 *2 *3 *e).</summary>
     public void SetGlobal(string name, object? value) => globals.Define(name, value);
+
+    /// <summary>The global cell named <paramref name="name"/>, made unbound if it does not exist yet: what compiled code holds to read and define it.</summary>
+    public Var GlobalVar(string name) => globals.Intern(name);
 
     /// <summary>The value of a defined global, or null.</summary>
     public object? GetGlobal(string name) => globals.Find(name) is { IsDefined: true } v ? v.Value : null;
