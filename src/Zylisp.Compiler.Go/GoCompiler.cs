@@ -1,4 +1,5 @@
 using Zylisp.Compiler.Go.Emit;
+using Zylisp.Lang;
 using Zylisp.Lang.Analysis;
 using Zylisp.Lang.Lowering;
 using Zylisp.Zast.Ast;
@@ -51,21 +52,28 @@ public static class GoCompiler
             ? text.Text[span.StartOffset..span.EndOffset]
             : null;
 
-    /// <summary>Compiles a program's source text: collect the whole program, lower it, emit Go.</summary>
+    /// <summary>
+    /// Compiles a program's source text: collect the whole program (its forms plus exactly the
+    /// prelude definitions it reaches, <see cref="Engine.CollectProgram"/>), lower it, emit Go.
+    /// A call of a function that needs the compiler at run time is a compile-time error.
+    /// </summary>
     public static GoCompileResult CompileSource(string source, string file)
     {
-        var program = ProgramCollector.Collect(source, file);
-        if (!program.Success)
+        var image = Engine.CollectProgram(source, file);
+        var sources = new Zylisp.Lang.Syntax.SourceRegistry();
+        sources.Add(file, source);
+        var errors = image.Success ? image.CompilerErrors("go") : [];
+        if (!image.Success || errors.Count > 0)
         {
             return new GoCompileResult([], "", [], new Dictionary<string, Zylisp.Lang.Syntax.SourceSpan?>())
             {
-                FrontEndDiagnostics = program.Diagnostics,
-                Sources = program.Sources,
+                FrontEndDiagnostics = [.. image.Diagnostics, .. errors],
+                Sources = sources,
             };
         }
 
-        var lowered = program.Forms.Select(Lowerer.Lower).ToList();
-        return Compile(lowered, program.Truthiness, file, program.Sources) with { FrontEndDiagnostics = program.Diagnostics, Sources = program.Sources };
+        var lowered = image.Definitions.Concat(image.Forms).Select(Lowerer.Lower).ToList();
+        return Compile(lowered, image.Dialect, file, sources) with { FrontEndDiagnostics = image.Diagnostics, Sources = sources };
     }
 
     /// <summary>

@@ -11,6 +11,7 @@ public static class ProgramEngines
         new InterpreterEngine(),
         new LoweredEngine(),
         new CliEngine(),
+        new GoEngine(),
     ];
 
     public static IProgramEngine Named(string name) =>
