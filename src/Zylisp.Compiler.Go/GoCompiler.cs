@@ -9,8 +9,15 @@ using Zylisp.Zast.Writing;
 namespace Zylisp.Compiler.Go;
 
 /// <summary>What compiling a program to Go produced: the module's files and the canonical zast of main.go, or diagnostics.</summary>
-public sealed record GoCompileResult(IReadOnlyList<GoModuleFile> Files, string MainZast, IReadOnlyList<GoDiagnostic> Diagnostics, IReadOnlyDictionary<string, Zylisp.Lang.Syntax.SourceSpan?> InteropCallSites)
+public sealed record GoCompileResult(IReadOnlyList<GoModuleFile> Files, IReadOnlyList<GoDiagnostic> Diagnostics, IReadOnlyDictionary<string, Zylisp.Lang.Syntax.SourceSpan?> InteropCallSites)
 {
+    /// <summary>
+    /// The canonical S-expression form of main.go: the printed file read back by zast, so
+    /// positions are real and <c>zylisp zast to-go</c> reproduces the Go text byte for byte.
+    /// Made on request; a plain build does not need it.
+    /// </summary>
+    public string MainZast => Zylisp.Zast.ZastTool.FromGo(MainGo, "main.go").Output;
+
     /// <summary>Read, expand and analyze errors (and warnings) from the front end, with the sources to show them.</summary>
     public IReadOnlyList<Zylisp.Lang.Diagnostics.Diagnostic> FrontEndDiagnostics { get; init; } = [];
 
@@ -36,14 +43,14 @@ public static class GoCompiler
         {
             var emitter = new ProgramEmitter(forms, truthiness, sourceFile, span => TextAt(sources, span));
             var file = emitter.Emit();
-            var (text, zast) = Print(file);
+            var text = Print(file);
             var files = new List<GoModuleFile> { new("go.mod", GoModule.GoMod), new("main.go", text) };
             files.AddRange(GoModule.RuntimeFiles());
-            return new GoCompileResult(files, zast, [], emitter.Interop.CallSites);
+            return new GoCompileResult(files, [], emitter.Interop.CallSites);
         }
         catch (GoCompileException e)
         {
-            return new GoCompileResult([], "", [e.Diagnostic], new Dictionary<string, Zylisp.Lang.Syntax.SourceSpan?>());
+            return new GoCompileResult([], [e.Diagnostic], new Dictionary<string, Zylisp.Lang.Syntax.SourceSpan?>());
         }
     }
 
@@ -65,7 +72,7 @@ public static class GoCompiler
         var errors = image.Success ? image.CompilerErrors("go") : [];
         if (!image.Success || errors.Count > 0)
         {
-            return new GoCompileResult([], "", [], new Dictionary<string, Zylisp.Lang.Syntax.SourceSpan?>())
+            return new GoCompileResult([], [], new Dictionary<string, Zylisp.Lang.Syntax.SourceSpan?>())
             {
                 FrontEndDiagnostics = [.. image.Diagnostics, .. errors],
                 Sources = sources,
@@ -110,8 +117,8 @@ public static class GoCompiler
         }
     }
 
-    /// <summary>Prints the file with zast's gofmt-compatible printer, and writes its canonical S-expression form.</summary>
-    private static (string Go, string Zast) Print(Zylisp.Zast.Ast.File file)
+    /// <summary>Prints the file with zast's gofmt-compatible printer.</summary>
+    private static string Print(Zylisp.Zast.Ast.File file)
     {
         var fileSet = new FileSet();
         SeparateDeclarations(fileSet, file);
@@ -121,9 +128,6 @@ public static class GoCompiler
             throw new InvalidOperationException("the generated Go AST does not print: " + string.Join("; ", printed.Errors));
         }
 
-        // The canonical form is of the printed file read back, so positions are real and
-        // `zylisp zast to-go` reproduces the Go text byte for byte.
-        var zast = Zylisp.Zast.ZastTool.FromGo(printed.Text, "main.go");
-        return (printed.Text, zast.Output);
+        return printed.Text;
     }
 }

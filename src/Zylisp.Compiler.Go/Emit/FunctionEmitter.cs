@@ -242,7 +242,13 @@ internal sealed class FunctionEmitter
             var used = LoweredWalker.ImmediateOperands(s).OfType<LocalOperand>().Select(o => o.Binding).Where(b => pending.Items.Any(p => p.Binding == b)).ToList();
             var items = pending.Items;
             bool isSuffix = used.Count <= items.Count && used.SequenceEqual(items.Skip(items.Count - used.Count).Select(p => p.Binding));
-            int keep = isSuffix ? used.Count : 0;
+            bool foldable = s is AssignStmt { Value: not FnExpr } next && Inlinable(next.Target);
+
+            // Pending values are folded into their single use only in the order they were
+            // computed: a statement that uses the latest ones keeps them; anything else first
+            // stores the earlier ones, in order. A foldable assignment keeps the earlier ones
+            // pending too, ahead of itself, so `t1 = f(); t2 = g(); h(t1, t2)` becomes h(f(), g()).
+            int keep = !isSuffix ? 0 : foldable ? items.Count : used.Count;
             var flush = items.Take(items.Count - keep).ToList();
             items.RemoveRange(0, items.Count - keep);
             foreach (var (binding, value) in flush)
@@ -250,7 +256,7 @@ internal sealed class FunctionEmitter
                 output.AddRange(Store(binding, value));
             }
 
-            if (s is AssignStmt a && Inlinable(a.Target) && a.Value is not FnExpr)
+            if (foldable && s is AssignStmt a)
             {
                 var value = Expr(a.Value, output);
                 NoteType(a.Target, value.Type);
@@ -348,7 +354,7 @@ internal sealed class FunctionEmitter
         AssignStmt a => [.. Store(a.Target, Expr(a.Value, output))],
         ReturnStmt r => ReturnValue(Expr(r.Value, output)),
         TailCallStmt t => TailCall(t.Call, output),
-        IfStmt i => [If(i, output)],
+        IfStmt i => If(i, output),
         LoopStmt l => [Loop(l)],
         RecurStmt r => Recur(r.Targets, r.Args, output),
         TryStmt t => [Try(t)],
@@ -369,7 +375,8 @@ internal sealed class FunctionEmitter
         return kind == BodyKind.Dynamic ? [Return(RtCall("Leave", result.Node))] : [Return(result.Node)];
     }
 
-    private Stmt If(IfStmt i, List<Stmt> output)
+    /// <summary>An if; when the then-branch always leaves (return, continue, panic), the else-branch follows it unindented.</summary>
+    private List<Stmt> If(IfStmt i, List<Stmt> output)
     {
         var test = Operand(i.Test, output);
         Expr cond = test.Type == GoType.Bool
@@ -379,10 +386,15 @@ internal sealed class FunctionEmitter
         var otherwise = EmitBlock(i.Else);
         if (then.Count == 0 && otherwise.Count > 0)
         {
-            return new GoIf { Cond = Negate(cond), Body = Block(otherwise) };
+            return [new GoIf { Cond = Negate(cond), Body = Block(otherwise) }];
         }
 
-        return new GoIf { Cond = cond, Body = Block(then), Else = otherwise.Count == 0 ? null : Block(otherwise) };
+        if (otherwise.Count > 0 && Terminates(then) && !otherwise.OfType<DeclStmt>().Any())
+        {
+            return [new GoIf { Cond = cond, Body = Block(then) }, .. otherwise];
+        }
+
+        return [new GoIf { Cond = cond, Body = Block(then), Else = otherwise.Count == 0 ? null : Block(otherwise) }];
     }
 
     private static Expr Negate(Expr cond) => cond switch

@@ -28,6 +28,12 @@ internal static class Operators
         ["inc"] = "Inc1", ["dec"] = "Dec1", ["first"] = "First1", ["rest"] = "Rest1", ["next"] = "Next1", ["count"] = "Count1",
     };
 
+    private static readonly Dictionary<string, (string Name, GoType Result)> IntSpecialised = new()
+    {
+        ["+"] = ("AddInt", GoType.Dynamic), ["-"] = ("SubInt", GoType.Dynamic), ["*"] = ("MulInt", GoType.Dynamic),
+        ["<"] = ("LtInt", GoType.Bool), ["<="] = ("LeInt", GoType.Bool), [">"] = ("GtInt", GoType.Bool), [">="] = ("GeInt", GoType.Bool), ["=="] = ("NumEqInt", GoType.Bool),
+    };
+
     public static GoExpr? TryEmit(string name, List<GoExpr> args)
     {
         if (args.Count == 2)
@@ -54,6 +60,11 @@ internal static class Operators
                     return new GoExpr(Binary(x, cmp.Op, y), GoType.Bool);
                 }
 
+                if (a.Type.IsDynamic && b.Type == GoType.Int)
+                {
+                    return new GoExpr(RtCall(IntSpecialised[name].Name, a.Node, b.Node), GoType.Bool);
+                }
+
                 return new GoExpr(RtCall(cmp.Fast, a.Node, b.Node), GoType.Bool);
             }
 
@@ -61,6 +72,17 @@ internal static class Operators
             {
                 bool sameScalar = a.Type == b.Type && a.Type.Kind is TypeKind.Integer or TypeKind.String or TypeKind.Bool && !(a.IsConstant && b.IsConstant);
                 return new GoExpr(sameScalar ? Binary(a.Node, Token.Eql, b.Node) : RtCall("Equal", a.Node, b.Node), GoType.Bool);
+            }
+
+            // One side an integer: the runtime's int-specialised fast paths, which Go inlines.
+            if (IntSpecialised.TryGetValue(name, out var intFast) && a.Type.IsDynamic && b.Type == GoType.Int)
+            {
+                return new GoExpr(RtCall(intFast.Name, a.Node, b.Node), intFast.Result);
+            }
+
+            if (name is "+" or "*" && b.Type.IsDynamic && a.Type == GoType.Int && (a.IsConstant || a.Node is Ident))
+            {
+                return new GoExpr(RtCall(IntSpecialised[name].Name, b.Node, a.Node), GoType.Dynamic);
             }
 
             if (Binary2.TryGetValue(name, out var fast))

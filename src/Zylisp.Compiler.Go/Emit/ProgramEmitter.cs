@@ -233,6 +233,12 @@ internal sealed class ProgramEmitter
 
             var args = Enumerable.Range(0, n).Select(i => (Expr)new IndexExpr { X = Id("args"), Index = Int(i) }).ToList();
             Expr target = arity.Typed ? TypedCall(s, arity, args) : Call(Id(arity.GoName), arity.Arity.Rest is null ? args : [.. args, RtCall("RestArgs", Id("args"), Int(n))]);
+            if (arity.Arity.Rest is not null && n == 0)
+            {
+                general.Add(Return(target));
+                continue;
+            }
+
             general.Add(new GoIf
             {
                 Cond = Binary(Call(Id("len"), Id("args")), arity.Arity.Rest is null ? Token.Eql : Token.Geq, Int(n)),
@@ -241,10 +247,14 @@ internal sealed class ProgramEmitter
         }
 
         var variadic = s.Arities.FirstOrDefault(a => a.Arity.Rest is not null);
-        if (general.Count > 0)
+        if (general.Count > 0 && general[^1] is not Zylisp.Zast.Ast.ReturnStmt)
         {
             general.Add(ExprStatement(RtCall("ArityError", GoSyntax.Str(s.Var.Name), Call(Id("len"), Id("args")))));
             general.Add(Return(Nil));
+        }
+
+        if (general.Count > 0)
+        {
             fields.Add(KeyValue("FN", FuncLit(FuncType([Param("args", new ArrayType { Elt = RtValue })], RtValue), general)));
         }
 
@@ -331,6 +341,12 @@ internal sealed class ProgramEmitter
                     prologue.AddRange(paramNames.Select(p => Assign(Id("_"), Id(p))));
                     return [.. prologue, .. Checked(e, arity, name, paramNames)];
                 });
+            if (arity.Rest is not null && n == 0)
+            {
+                general.AddRange(extracted);
+                continue;
+            }
+
             general.Add(new GoIf
             {
                 Cond = Binary(Call(Id("len"), Id("args")), arity.Rest is null ? Token.Eql : Token.Geq, Int(n)),
@@ -338,10 +354,14 @@ internal sealed class ProgramEmitter
             });
         }
 
-        if (general.Count > 0)
+        if (general.Count > 0 && !(variadic is { RequiredCount: 0 }))
         {
             general.Add(ExprStatement(RtCall("ArityError", GoSyntax.Str(name), Call(Id("len"), Id("args")))));
             general.Add(Return(Nil));
+        }
+
+        if (general.Count > 0)
+        {
             fields.Add(KeyValue("FN", FuncLit(FuncType([Param("args", new ArrayType { Elt = RtValue })], RtValue), general)));
         }
 

@@ -34,32 +34,62 @@ func isNumber(v Value) bool {
 
 // Add2 is (+ a b).
 func Add2(a, b Value) Value {
-	if x, ok := a.(int); ok {
-		if y, ok := b.(int); ok {
-			return x + y
-		}
+	x, okA := a.(int)
+	y, okB := b.(int)
+	if okA && okB {
+		return x + y
 	}
-	return toFloat(a, "+") + toFloat(b, "+")
+	return add2Slow(a, b)
+}
+
+func add2Slow(a, b Value) Value { return toFloat(a, "+") + toFloat(b, "+") }
+
+// AddInt is (+ a b) with b known to be an integer.
+func AddInt(a Value, y int) Value {
+	if x, ok := a.(int); ok {
+		return x + y
+	}
+	return add2Slow(a, y)
 }
 
 // Sub2 is (- a b).
 func Sub2(a, b Value) Value {
-	if x, ok := a.(int); ok {
-		if y, ok := b.(int); ok {
-			return x - y
-		}
+	x, okA := a.(int)
+	y, okB := b.(int)
+	if okA && okB {
+		return x - y
 	}
-	return toFloat(a, "-") - toFloat(b, "-")
+	return sub2Slow(a, b)
+}
+
+func sub2Slow(a, b Value) Value { return toFloat(a, "-") - toFloat(b, "-") }
+
+// SubInt is (- a b) with b known to be an integer.
+func SubInt(a Value, y int) Value {
+	if x, ok := a.(int); ok {
+		return x - y
+	}
+	return sub2Slow(a, y)
 }
 
 // Mul2 is (* a b).
 func Mul2(a, b Value) Value {
-	if x, ok := a.(int); ok {
-		if y, ok := b.(int); ok {
-			return x * y
-		}
+	x, okA := a.(int)
+	y, okB := b.(int)
+	if okA && okB {
+		return x * y
 	}
-	return toFloat(a, "*") * toFloat(b, "*")
+	return mul2Slow(a, b)
+}
+
+func mul2Slow(a, b Value) Value { return toFloat(a, "*") * toFloat(b, "*") }
+
+// MulInt is (* a b) with b known to be an integer.
+func MulInt(a Value, y int) Value {
+	if x, ok := a.(int); ok {
+		return x * y
+	}
+	return mul2Slow(a, y)
 }
 
 // Quotient is integer division that truncates; MinInt / -1 wraps.
@@ -112,7 +142,17 @@ func Lt2(a, b Value) bool {
 			return x < y
 		}
 	}
-	return toFloat(a, "<") < toFloat(b, "<")
+	return ltSlow(a, b)
+}
+
+func ltSlow(a, b Value) bool { return toFloat(a, "<") < toFloat(b, "<") }
+
+// LtInt is (< a b) with b known to be an integer.
+func LtInt(a Value, y int) bool {
+	if x, ok := a.(int); ok {
+		return x < y
+	}
+	return ltSlow(a, y)
 }
 
 func Le2(a, b Value) bool {
@@ -121,7 +161,17 @@ func Le2(a, b Value) bool {
 			return x <= y
 		}
 	}
-	return toFloat(a, "<=") <= toFloat(b, "<=")
+	return leSlow(a, b)
+}
+
+func leSlow(a, b Value) bool { return toFloat(a, "<=") <= toFloat(b, "<=") }
+
+// LeInt is (<= a b) with b known to be an integer.
+func LeInt(a Value, y int) bool {
+	if x, ok := a.(int); ok {
+		return x <= y
+	}
+	return leSlow(a, y)
 }
 
 func Gt2(a, b Value) bool {
@@ -130,7 +180,17 @@ func Gt2(a, b Value) bool {
 			return x > y
 		}
 	}
-	return toFloat(b, ">") < toFloat(a, ">")
+	return gtSlow(a, b)
+}
+
+func gtSlow(a, b Value) bool { return toFloat(b, ">") < toFloat(a, ">") }
+
+// GtInt is (> a b) with b known to be an integer.
+func GtInt(a Value, y int) bool {
+	if x, ok := a.(int); ok {
+		return x > y
+	}
+	return gtSlow(a, y)
 }
 
 func Ge2(a, b Value) bool {
@@ -139,7 +199,17 @@ func Ge2(a, b Value) bool {
 			return x >= y
 		}
 	}
-	return toFloat(b, ">=") <= toFloat(a, ">=")
+	return geSlow(a, b)
+}
+
+func geSlow(a, b Value) bool { return toFloat(b, ">=") <= toFloat(a, ">=") }
+
+// GeInt is (>= a b) with b known to be an integer.
+func GeInt(a Value, y int) bool {
+	if x, ok := a.(int); ok {
+		return x >= y
+	}
+	return geSlow(a, y)
 }
 
 func NumEq2(a, b Value) bool {
@@ -148,7 +218,17 @@ func NumEq2(a, b Value) bool {
 			return x == y
 		}
 	}
-	return toFloat(a, "==") == toFloat(b, "==")
+	return numeqSlow(a, b)
+}
+
+func numeqSlow(a, b Value) bool { return toFloat(a, "==") == toFloat(b, "==") }
+
+// NumEqInt is (== a b) with b known to be an integer.
+func NumEqInt(a Value, y int) bool {
+	if x, ok := a.(int); ok {
+		return x == y
+	}
+	return numeqSlow(a, y)
 }
 
 func fold(fn string, args []Value, seed Value, op func(a, b Value) Value) Value {

@@ -119,9 +119,13 @@ var depth int
 func Enter(name string) {
 	depth++
 	if depth > MaxDepth {
-		depth = 0
-		panic(runtimeError("ZL5005", "stack-overflow", fmt.Sprintf("stack overflow in `%s`: calls nested deeper than %d", name, MaxDepth)))
+		stackOverflow(name)
 	}
+}
+
+func stackOverflow(name string) {
+	depth = 0
+	panic(runtimeError("ZL5005", "stack-overflow", fmt.Sprintf("stack overflow in `%s`: calls nested deeper than %d", name, MaxDepth)))
 }
 
 // Leave ends a counted call and passes its result through.

@@ -33,6 +33,14 @@ var TailMarker Value = &tailMarker{}
 
 // Settle runs pending tail calls until a real value comes back.
 func Settle(v Value) Value {
+	if v == TailMarker {
+		return runPending()
+	}
+	return v
+}
+
+func runPending() Value {
+	v := TailMarker
 	for v == TailMarker {
 		f := pending.fn
 		args := pending.args

@@ -2,12 +2,13 @@ package rt
 
 import "math/bits"
 
-// A persistent hash array mapped trie from keys to insertion numbers; Map keeps the entries
-// themselves in a Vector by insertion number, so iteration follows insertion order.
+// A persistent hash array mapped trie from keys to their value and insertion number; Map keeps
+// the keys in a Vector by insertion number too, so iteration follows insertion order.
 
 type hleaf struct {
 	hash uint32
 	key  Value
+	val  Value
 	idx  int
 }
 
@@ -21,32 +22,33 @@ type hnode struct {
 	children []any // *hleaf, *hcoll or *hnode
 }
 
-func hamtGet(n *hnode, hash uint32, key Value) (int, bool) {
+func hamtGet(n *hnode, hash uint32, key Value) (*hleaf, bool) {
 	for shift := uint(0); ; shift += 5 {
 		bit := uint32(1) << ((hash >> shift) & 31)
 		if n.bitmap&bit == 0 {
-			return 0, false
+			return nil, false
 		}
 		switch c := n.children[bits.OnesCount32(n.bitmap&(bit-1))].(type) {
 		case *hleaf:
 			if c.hash == hash && Equal(c.key, key) {
-				return c.idx, true
+				return c, true
 			}
-			return 0, false
+			return nil, false
 		case *hcoll:
 			for _, l := range c.leaves {
 				if Equal(l.key, key) {
-					return l.idx, true
+					return l, true
 				}
 			}
-			return 0, false
+			return nil, false
 		case *hnode:
 			n = c
 		}
 	}
 }
 
-// hamtPut returns the new node and the previous insertion number (or -1 when the key is new).
+// hamtPut returns the new node and the key's insertion number (or -1 when the key is new). A
+// key already present keeps its insertion number and takes the new value.
 func hamtPut(n *hnode, shift uint, leaf *hleaf) (*hnode, int) {
 	bit := uint32(1) << ((leaf.hash >> shift) & 31)
 	pos := bits.OnesCount32(n.bitmap & (bit - 1))
@@ -63,7 +65,7 @@ func hamtPut(n *hnode, shift uint, leaf *hleaf) (*hnode, int) {
 	case *hleaf:
 		if c.hash == leaf.hash && Equal(c.key, leaf.key) {
 			previous = c.idx
-			replacement = &hleaf{hash: c.hash, key: c.key, idx: leaf.idx}
+			replacement = &hleaf{hash: c.hash, key: c.key, val: leaf.val, idx: c.idx}
 		} else if c.hash == leaf.hash || shift >= 30 {
 			replacement = &hcoll{hash: c.hash, leaves: []*hleaf{c, leaf}}
 		} else {
@@ -76,7 +78,7 @@ func hamtPut(n *hnode, shift uint, leaf *hleaf) (*hnode, int) {
 			for _, l := range c.leaves {
 				if Equal(l.key, leaf.key) {
 					previous = l.idx
-					leaves = append(leaves, &hleaf{hash: l.hash, key: l.key, idx: leaf.idx})
+					leaves = append(leaves, &hleaf{hash: l.hash, key: l.key, val: leaf.val, idx: l.idx})
 				} else {
 					leaves = append(leaves, l)
 				}

@@ -4,6 +4,8 @@ package rt
 // Up to smallLimit entries it is one array searched linearly; beyond that a HAMT maps keys to
 // insertion numbers and a Vector holds the entries by insertion number (nil marks a removed
 // one). Re-assoc'ing a key keeps its position, as in the interpreter.
+// Large maps keep values in the trie and only keys in the order vector, so updating the value
+// of a key copies one trie path and leaves the order alone.
 type Map struct {
 	small []mapEntry
 	index *hnode
@@ -12,6 +14,11 @@ type Map struct {
 }
 
 type mapEntry struct{ key, val Value }
+
+type removed struct{ _ int }
+
+// removedKey marks the place of a dissoc'ed key in the order vector (nil is a valid key).
+var removedKey Value = &removed{}
 
 const smallLimit = 8
 
@@ -38,11 +45,11 @@ func (m *Map) lookup(key Value) (Value, bool) {
 		}
 		return nil, false
 	}
-	idx, ok := hamtGet(m.index, Hash(key), key)
+	leaf, ok := hamtGet(m.index, Hash(key), key)
 	if !ok {
 		return nil, false
 	}
-	return m.order.Nth(idx).(*mapEntry).val, true
+	return leaf.val, true
 }
 
 // Get is the value for key, or notFound.
@@ -81,13 +88,11 @@ func (m *Map) Assoc(key, val Value) *Map {
 		}
 		return big.Assoc(key, val)
 	}
-	idx := m.order.Count()
-	index, previous := hamtPut(m.index, 0, &hleaf{hash: Hash(key), key: key, idx: idx})
+	index, previous := hamtPut(m.index, 0, &hleaf{hash: Hash(key), key: key, val: val, idx: m.order.Count()})
 	if previous >= 0 {
-		old := m.order.Nth(previous).(*mapEntry)
-		return &Map{index: m.index, order: m.order.Assoc(previous, &mapEntry{old.key, val}), count: m.count}
+		return &Map{index: index, order: m.order, count: m.count}
 	}
-	return &Map{index: index, order: m.order.Conj(&mapEntry{key, val}), count: m.count + 1}
+	return &Map{index: index, order: m.order.Conj(key), count: m.count + 1}
 }
 
 // Dissoc removes key.
@@ -110,7 +115,7 @@ func (m *Map) Dissoc(key Value) *Map {
 	if index == nil {
 		return EmptyMap
 	}
-	shrunk := &Map{index: index, order: m.order.Assoc(removed, nil), count: m.count - 1}
+	shrunk := &Map{index: index, order: m.order.Assoc(removed, removedKey), count: m.count - 1}
 	if shrunk.order.Count() > 2*shrunk.count+16 {
 		return shrunk.compact()
 	}
@@ -138,8 +143,9 @@ func (m *Map) each(f func(k, v Value) bool) {
 		return
 	}
 	for i, n := 0, m.order.Count(); i < n; i++ {
-		if e, ok := m.order.Nth(i).(*mapEntry); ok && e != nil {
-			if !f(e.key, e.val) {
+		if k := m.order.Nth(i); k != removedKey {
+			leaf, _ := hamtGet(m.index, Hash(k), k)
+			if !f(k, leaf.val) {
 				return
 			}
 		}
