@@ -120,6 +120,24 @@ public sealed record GoBatchOutcome(string ModuleDirectory, IReadOnlyDictionary<
 /// </summary>
 public static class GoBatchBuilder
 {
+    /// <summary>Writes the module with a main package per program that compiles, without building; returns how many.</summary>
+    public static int Emit(IEnumerable<GoBatchProgram> programs, string moduleDirectory)
+    {
+        GoModule.WriteTo(moduleDirectory, [new GoModuleFile("go.mod", GoModule.GoMod), .. GoModule.RuntimeFiles()]);
+        int count = 0;
+        foreach (var program in programs)
+        {
+            var compiled = GoCompiler.CompileSource(program.Source, program.File);
+            if (compiled.Success)
+            {
+                GoModule.WriteTo(Path.Combine(moduleDirectory, "programs", program.Name), [new GoModuleFile("main.go", compiled.MainGo)]);
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     public static GoBatchOutcome Build(IEnumerable<GoBatchProgram> programs, string moduleDirectory)
     {
         var rejected = new Dictionary<string, GoCompileResult>();

@@ -133,7 +133,7 @@ internal sealed class FunctionEmitter
         var inner = EmitBlock(body);
         if (loopsToSelf)
         {
-            stmts.Add(new ForStmt { Body = Block(inner) });
+            stmts.Add(new ForStmt { Body = Block(DropTrailingContinue(inner)) });
         }
         else
         {
@@ -418,7 +418,7 @@ internal sealed class FunctionEmitter
             body.Add(Break());
         }
 
-        return new ForStmt { Body = Block(body) };
+        return new ForStmt { Body = Block(DropTrailingContinue(body)) };
     }
 
     private List<Stmt> Recur(ImmutableArray<LocalBinding> targets, IReadOnlyList<Operand> args, List<Stmt> output)
@@ -496,6 +496,17 @@ internal sealed class FunctionEmitter
         Expr @finally = t.Finally is { } f ? FuncLit(FuncType([], null), EmitBlock(f)) : Nil;
         tryDepth--;
         return ExprStatement(RtCall("Try", FuncLit(FuncType([], null), body), handler, @finally));
+    }
+
+    /// <summary>A continue at the very end of a loop body says nothing; Go code leaves it out.</summary>
+    private static List<Stmt> DropTrailingContinue(List<Stmt> body)
+    {
+        if (body.Count > 0 && body[^1] is BranchStmt { Tok: Token.Continue, Label: null })
+        {
+            body.RemoveAt(body.Count - 1);
+        }
+
+        return body;
     }
 
     private static bool IsTerminating(Stmt s) => s switch
