@@ -130,7 +130,7 @@ public static class GoBatchBuilder
             var compiled = GoCompiler.CompileSource(program.Source, program.File);
             if (compiled.Success)
             {
-                GoModule.WriteTo(Path.Combine(moduleDirectory, "programs", program.Name), [new GoModuleFile("main.go", compiled.MainGo)]);
+                GoModule.WriteTo(Path.Combine(moduleDirectory, "programs", program.Name), compiled.Files.Where(f => !f.Path.Contains('/') && f.Path.EndsWith(".go", StringComparison.Ordinal)));
                 count++;
             }
         }
@@ -154,7 +154,7 @@ public static class GoBatchBuilder
                 continue;
             }
 
-            GoModule.WriteTo(Path.Combine(moduleDirectory, "programs", program.Name), [new GoModuleFile("main.go", compiled.MainGo)]);
+            GoModule.WriteTo(Path.Combine(moduleDirectory, "programs", program.Name), compiled.Files.Where(f => !f.Path.Contains('/') && f.Path.EndsWith(".go", StringComparison.Ordinal)));
             built[program.Name] = Path.Combine(binDirectory, program.Name);
         }
 

@@ -45,6 +45,11 @@ public static class GoCompiler
             var file = emitter.Emit();
             var text = Print(file);
             var files = new List<GoModuleFile> { new("go.mod", GoModule.GoMod), new("main.go", text) };
+            if (SourceLines.Emit(file, text, emitter.CallSites) is { } lines)
+            {
+                files.Add(new GoModuleFile("lines.go", lines));
+            }
+
             files.AddRange(GoModule.RuntimeFiles());
             return new GoCompileResult(files, [], emitter.Interop.CallSites);
         }

@@ -657,7 +657,7 @@ internal sealed class FunctionEmitter
     private GoExpr Expr(LExpr e, List<Stmt> output) => e switch
     {
         Operand o => Operand(o, output),
-        CallExpr c => Invoke(c, output),
+        CallExpr c => program.NoteCallSite(Invoke(c, output), c.Span),
         CollectionExpr c => new GoExpr(RtCall(c.Kind switch
         {
             CollectionKind.Vector => "NewVector",

@@ -7,6 +7,7 @@ using Zylisp.Zast.Ast;
 using static Zylisp.Compiler.Go.Emit.GoSyntax;
 using CallExpr = Zylisp.Lang.Lowering.CallExpr;
 using GoIf = Zylisp.Zast.Ast.IfStmt;
+using GoCall = Zylisp.Zast.Ast.CallExpr;
 
 namespace Zylisp.Compiler.Go.Emit;
 
@@ -36,6 +37,19 @@ internal sealed class ProgramEmitter
     }
 
     public GoNames Names { get; } = new();
+
+    /// <summary>The Zylisp call each generated Go call came from, for the source-line table (<see cref="SourceLines"/>).</summary>
+    public Dictionary<Zylisp.Zast.Ast.Node, Zylisp.Lang.Syntax.SourceSpan> CallSites { get; } = new(ReferenceEqualityComparer.Instance);
+
+    public GoExpr NoteCallSite(GoExpr call, Zylisp.Lang.Syntax.SourceSpan? span)
+    {
+        if (span is { Line: > 0 } && call.Node is GoCall or BinaryExpr)
+        {
+            CallSites.TryAdd(call.Node, span);
+        }
+
+        return call;
+    }
 
     public ProgramPlan Plan { get; }
 

@@ -59,9 +59,6 @@ func CheckArg(v Value, goType, fn, what, annotation string) {
 
 // Thrown wraps a thrown value for panic; a runtime error value gets the current location.
 func Thrown(v Value) any {
-	if e, ok := v.(*Error); ok && e.Line == 0 && location.line > 0 && e.ID == "" {
-		e.File, e.Line, e.Column = location.file, location.line, location.column
-	}
 	return &thrown{v}
 }
 

@@ -34,29 +34,37 @@ type thrown struct{ value Value }
 
 // Throw throws any value.
 func Throw(v Value) Value {
-	if e, ok := v.(*Error); ok && e.Line == 0 && location.line > 0 {
-		e.File, e.Line, e.Column = location.file, location.line, location.column
-	}
 	panic(&thrown{v})
 }
 
-// location is the source position of the call being made, set by generated code before calls
-// that may fail so runtime errors can say where they happened.
-var location struct {
-	file         string
-	line, column int
-}
+// SourceLines maps lines of the generated main.go to the Zylisp call they run, as
+// "file:line:column"; the compiler writes it in lines.go.
+var SourceLines map[int]string
 
-// At records the source position of the next operation; it returns v so it can wrap a value.
-func At(file string, line, column int) {
-	location.file, location.line, location.column = file, line, column
+// location is where a runtime error was raised: the innermost frame of generated code on the
+// Go stack whose line the source table knows. It runs only when an error is made.
+func location() (file string, line, column int) {
+	pcs := make([]uintptr, 64)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(3, pcs)])
+	for {
+		frame, more := frames.Next()
+		if strings.HasSuffix(frame.File, "main.go") {
+			if where, ok := SourceLines[frame.Line]; ok {
+				var l, c int
+				if n, _ := fmt.Sscanf(reverseLocation(where), "%d:%d", &c, &l); n == 2 {
+					return where[:len(where)-len(fmt.Sprintf(":%d:%d", l, c))], l, c
+				}
+			}
+		}
+		if !more {
+			return "", 0, 0
+		}
+	}
 }
 
 func runtimeError(id, typ, message string) *thrown {
 	e := &Error{Message: message, Type: Kw(typ), Data: EmptyMap, ID: id}
-	if location.line > 0 {
-		e.File, e.Line, e.Column = location.file, location.line, location.column
-	}
+	e.File, e.Line, e.Column = location()
 	return &thrown{e}
 }
 
