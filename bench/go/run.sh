@@ -9,21 +9,26 @@ trap 'rm -rf "$work"' EXIT
 zylisp=./zylisp
 $zylisp version >/dev/null 2>&1 || true   # publish once, outside the timings
 
-# Median wall time in milliseconds of running "$@" $runs times (output discarded).
+# Median CPU time (user + system, children included) in milliseconds of running "$@" $runs
+# times, output discarded. CPU time, not wall time: the shared machine's load (often 40+ on 2
+# cores) stretches wall time by whatever else runs. Set BENCH_WALL=1 for wall-clock medians.
 median() {
   local times=()
   for _ in $(seq "$runs"); do
-    local start end
-    start=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
-    end=$(date +%s%N)
-    times+=($(( (end - start) / 1000000 )))
+    local t
+    /usr/bin/time -o "$work/time" -f "%e %U %S" "$@" >/dev/null 2>&1 || true
+    t=$(tail -1 "$work/time")
+    if [ "${BENCH_WALL:-0}" = 1 ]; then
+      times+=($(awk -v t="$t" 'BEGIN { split(t, a, " "); printf "%d", a[1] * 1000 }'))
+    else
+      times+=($(awk -v t="$t" 'BEGIN { split(t, a, " "); printf "%d", (a[2] + a[3]) * 1000 }'))
+    fi
   done
   printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
-echo "go: $(go version)"
+echo "go: $(go version); load: $(cut -d' ' -f1-3 /proc/loadavg); times are ${BENCH_WALL:+wall }${BENCH_WALL:-CPU} ms, medians of $runs"
 (cd bench/go/fib_go && go build -trimpath -o "$work/fib_go" .)
 $zylisp compile bench/go/fib_typed.zl -o "$work/fib_typed"
 $zylisp compile bench/go/fib_untyped.zl -o "$work/fib_untyped"
@@ -51,4 +56,4 @@ $zylisp compile bench/go/wordcount.zl -o "$work/wordcount"
 [ "$("$work/wordcount" "$work/words.txt")" = "$($zylisp run bench/go/wordcount.zl "$work/words.txt")" ] || { echo "wordcount outputs differ"; exit 1; }
 wc_go=$(median "$work/wordcount" "$work/words.txt")
 wc_interp=$(median $zylisp run bench/go/wordcount.zl "$work/words.txt")
-echo "word count, 10 MB: go binary ${wc_go} ms; zylisp run (interpreter) ${wc_interp} ms ($(ratio "$wc_interp" "$wc_go")x slower)"
+echo "word count, 10 MB: go binary ${wc_go} ms; zylisp run (interpreter) ${wc_interp} ms (interpreter / go = $(ratio "$wc_interp" "$wc_go"))"

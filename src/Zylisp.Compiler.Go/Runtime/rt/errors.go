@@ -3,6 +3,7 @@ package rt
 import (
 	"fmt"
 	"os"
+	"runtime/debug"
 	"runtime"
 	"strings"
 )
@@ -199,6 +200,11 @@ func protect(body func()) (v Value, failed bool) {
 // Main runs a compiled program: its top-level forms, then -main with the command-line
 // arguments, and exits with the status the interpreter would give.
 func Main(load func(), main func() Value, slisp bool) {
+	// Persistent collections allocate briskly and keep little alive: collect less often than
+	// Go's default (GOGC=100) unless the user set GOGC.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	code := 0
 	v, failed := protect(func() {
 		load()
