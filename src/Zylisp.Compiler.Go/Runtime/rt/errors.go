@@ -3,8 +3,8 @@ package rt
 import (
 	"fmt"
 	"os"
-	"runtime/debug"
 	"runtime"
+	"runtime/debug"
 	"strings"
 )
 
