@@ -1,3 +1,4 @@
+using Zylisp.Lang.Runtime;
 using Zylisp.Compiler.Go.Emit;
 using Zylisp.Lang;
 using Zylisp.Lang.Analysis;

@@ -20,7 +20,7 @@ public class GoEmitterTests
         var b = Local("b", 1);
         var add = DefFn("add", Arity([a, b], [new TailCallStmt(Call(Ref("+"), Read(a), Read(b)), null)], [Integer, Integer], Integer));
 
-        var result = GoCompiler.Compile([add], Zylisp.Lang.Analysis.Truthiness.Clojure, "add.zl");
+        var result = GoCompiler.Compile([add], Zylisp.Lang.Runtime.Truthiness.Clojure, "add.zl");
 
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
         Assert.Contains("func add(a int, b int) int {\n\treturn a + b\n}\n", result.MainGo, StringComparison.Ordinal);

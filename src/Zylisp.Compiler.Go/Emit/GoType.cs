@@ -1,3 +1,4 @@
+using Zylisp.Lang.Runtime;
 using Zylisp.Lang.Analysis;
 using Zylisp.Zast.Ast;
 
