@@ -108,7 +108,7 @@ public class GoEmitterTests
     [Fact]
     public void Go_interop_imports_the_package_it_calls()
     {
-        var go = Emit("(fmt.Println \"x\") (strings/ToUpper \"y\") (import \"math/rand\") (rand.Intn 3)");
+        var go = Emit("(fmt.Println \"x\") (strings.ToUpper \"y\") (import \"math/rand\") (rand.Intn 3)");
         Assert.Contains("\"fmt\"", go, StringComparison.Ordinal);
         Assert.Contains("\"strings\"", go, StringComparison.Ordinal);
         Assert.Contains("\"math/rand\"", go, StringComparison.Ordinal);
