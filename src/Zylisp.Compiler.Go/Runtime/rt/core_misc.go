@@ -241,3 +241,20 @@ func Identical(args ...Value) Value {
 }
 
 func HashOf(args ...Value) Value { arity("hash", args, 1, 1); return int(int32(Hash(args[0]))) }
+
+var stdin *bufio.Reader
+
+// ReadLine is (read-line): the next line of standard input without its terminator, nil at the end.
+func ReadLine(args ...Value) Value {
+	arity("read-line", args, 0, 0)
+	flush()
+	if stdin == nil {
+		stdin = bufio.NewReader(os.Stdin)
+	}
+	line, err := stdin.ReadString('\n')
+	if err != nil && line == "" {
+		return nil
+	}
+	line = strings.TrimSuffix(line, "\n")
+	return strings.TrimSuffix(line, "\r")
+}
