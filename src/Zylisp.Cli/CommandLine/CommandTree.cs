@@ -36,8 +36,9 @@ internal static class CommandTree
             RunCommandDefinition(),
             EvalCommandDefinition(),
             ExpandCommandDefinition(),
-            BuildCommandDefinition(),
             ZastCommandDefinition(),
+            BuildCommandDefinition(),
+            CompileCommandDefinition(),
             FormatCommandDefinition(),
             LintCommandDefinition(),
             VersionCommandDefinition(),
@@ -141,26 +142,6 @@ internal static class CommandTree
         };
         engine.AcceptOnlyFromAmong(NativeEngineCommand.Engines);
         return engine;
-    }
-
-    private static Command BuildCommandDefinition()
-    {
-        var file = new Argument<string?>("FILE") { Description = "The program to build.", Arity = ArgumentArity.ZeroOrOne };
-        var expression = new Option<string?>("--expr", "-e") { Description = "Build this expression; the executable exits with its value." };
-        var target = new Option<string>("--target") { Description = "What to build: native (a static Linux x86-64 executable).", Required = true };
-        target.AcceptOnlyFromAmong(BuildCommand.Targets);
-        var output = new Option<string?>("--output", "-o") { Description = "The executable to write." };
-        var emit = new Option<string?>("--emit") { Description = "Also print the generated code: asm (disassembled, with function names as labels)." };
-        emit.AcceptOnlyFromAmong("asm");
-        var command = new Command("build", "Compile a program ahead of time into an executable.") { file, expression, target, output, emit };
-        command.SetAction(result => BuildCommand.Execute(
-            result.GetRequiredValue(target),
-            result.GetValue(file),
-            result.GetValue(expression),
-            result.GetValue(output),
-            result.GetValue(emit),
-            OptionsOf(result)));
-        return command;
     }
 
     private static Command ExpandCommandDefinition()
@@ -276,6 +257,47 @@ internal static class CommandTree
         };
         command.SetAction(result => LintCommand.Execute(result.GetRequiredValue(files), result.GetValue(json), OptionsOf(result)));
         return command;
+    }
+
+    private static Command BuildCommandDefinition()
+    {
+        var target = new Option<string>("--target", "-t") { Description = "What to build for: go (a Go module built with go build) or native (a static Linux x86-64 executable); dotnet is not available yet.", Required = true };
+        target.AcceptOnlyFromAmong(BuildCommand.Targets);
+        var (file, output, emit) = BuildArguments();
+        var expression = new Option<string?>("--expr", "-e") { Description = "Build this expression instead of a file (native): the executable exits with its value." };
+        var command = new Command("build", "Compile a program ahead of time to an executable OUT whose stdout and exit code equal `zylisp run FILE`'s.")
+        {
+            target,
+            file,
+            expression,
+            output,
+            emit,
+        };
+        command.SetAction(result => BuildCommand.Execute(new BuildRequest(result.GetRequiredValue(target), result.GetValue(file), result.GetValue(expression), result.GetValue(output), result.GetValue(emit), OptionsOf(result))));
+        return command;
+    }
+
+    private static Command CompileCommandDefinition()
+    {
+        var (file, output, emit) = BuildArguments();
+        file.Arity = ArgumentArity.ExactlyOne;
+        var command = new Command("compile", "Compile FILE to Go and build it: the same as `zylisp build --target go FILE -o OUT`.")
+        {
+            file,
+            output,
+            emit,
+        };
+        command.SetAction(result => BuildCommand.Execute(new BuildRequest("go", result.GetValue(file), null, result.GetValue(output), result.GetValue(emit), OptionsOf(result))));
+        return command;
+    }
+
+    private static (Argument<string?> File, Option<string?> Output, Option<string?> Emit) BuildArguments()
+    {
+        var file = new Argument<string?>("FILE") { Description = "The program to compile, or - for standard input.", Arity = ArgumentArity.ZeroOrOne };
+        var output = new Option<string?>("--output", "-o") { Description = "The executable to write (default: FILE's name without extension); with --emit go a directory, with --emit zast a file." };
+        var emit = new Option<string?>("--emit") { Description = "Write an intermediate: go (the Go module) or zast (the canonical S-expressions of the generated Go) instead of building; asm (native) prints the disassembled code." };
+        emit.AcceptOnlyFromAmong(BuildCommand.Intermediates);
+        return (file, output, emit);
     }
 
     private static Command VersionCommandDefinition()

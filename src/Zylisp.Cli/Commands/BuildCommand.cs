@@ -1,69 +1,133 @@
 using Zylisp.Cli.CommandLine;
 using Zylisp.Cli.Hosting;
+using Zylisp.Compiler.Go;
 using Zylisp.Compiler.Native;
 
 namespace Zylisp.Cli.Commands;
 
+/// <summary>What <c>zylisp build</c> and <c>zylisp compile</c> were asked to do: FILE or -e EXPR, OUT, and an optional intermediate to emit.</summary>
+internal sealed record BuildRequest(string Target, string? Path, string? Expression, string? Output, string? Emit, OutputOptions Options);
+
 /// <summary>
-/// <c>zylisp build --target native FILE|-e EXPR -o OUT [--emit asm]</c>: an ahead-of-time build.
-/// Only the native target exists so far; other targets plug in beside it.
+/// <c>zylisp build --target go|native FILE -o OUT</c>, <c>zylisp build --target native -e EXPR -o OUT</c>
+/// and <c>zylisp compile FILE [-o OUT]</c> (Go): ahead-of-time builds. Each target's work is its
+/// backend's (<see cref="GoBuilder"/>, <see cref="NativeCompiler"/>); this only reads the input,
+/// picks the output path and reports the outcome.
 /// </summary>
 internal static class BuildCommand
 {
-    public static readonly string[] Targets = ["native"];
+    public static readonly string[] Targets = ["go", "native", "dotnet"];
 
-    public static int Execute(string target, string? path, string? expression, string? output, string? emit, OutputOptions options)
+    public static readonly string[] Intermediates = ["go", "zast", "asm"];
+
+    public static int Execute(BuildRequest request)
     {
         using var streams = StandardStreams.Open();
-        if ((path is null) == (expression is null))
+        const string command = "zylisp build";
+        if ((request.Path is null) == (request.Expression is null))
         {
-            streams.Error.WriteLine("zylisp build: give either a FILE or -e EXPR");
+            streams.Error.WriteLine($"{command}: give either a FILE or -e EXPR");
             return ExitCodes.Usage;
         }
 
-        if (output is null && emit is null)
+        if (request.Emit is { } emit && (emit == "asm") != (request.Target == "native"))
         {
-            streams.Error.WriteLine("zylisp build: give -o OUT (or --emit asm to print the code)");
+            streams.Error.WriteLine($"{command}: --emit {emit} is not an intermediate of the {request.Target} target (go: go, zast; native: asm)");
             return ExitCodes.Usage;
         }
 
-        string source;
-        string name;
-        if (expression is not null)
+        return request.Target switch
         {
-            (source, name) = (expression, ExpandCommand.ExpressionName);
+            "go" when request.Expression is not null => Refuse(streams, $"{command}: -e EXPR builds only for --target native; put the expression in a file's -main"),
+            "go" => BuildGo(request, streams),
+            "native" => BuildNative(request, streams),
+            _ => Refuse(streams, $"{command}: the {request.Target} target is not available in this build of zylisp yet; use --target go or --target native"),
+        };
+    }
+
+    private static int Refuse(StandardStreams streams, string message)
+    {
+        streams.Error.WriteLine(message);
+        return ExitCodes.Usage;
+    }
+
+    private static (string Source, string Name)? ReadInput(BuildRequest request, StandardStreams streams)
+    {
+        if (request.Expression is { } expression)
+        {
+            return (expression, ExpandCommand.ExpressionName);
         }
-        else if (File.Exists(path))
+
+        if (CommandInput.TryReadBytes(request.Path!, out var problem) is not { } bytes)
         {
-            (source, name) = (File.ReadAllText(path!), path!);
+            streams.Error.WriteLine($"zylisp build: cannot read '{request.Path}': {problem}");
+            return null;
         }
-        else
+
+        return (CommandInput.DecodeUtf8(bytes), CommandInput.DisplayName(request.Path!));
+    }
+
+    private static int BuildGo(BuildRequest request, StandardStreams streams)
+    {
+        if (ReadInput(request, streams) is not var (source, name))
         {
-            streams.Error.WriteLine($"zylisp build: cannot read '{path}': no such file");
             return ExitCodes.Usage;
         }
 
-        var collected = ProgramCollector.Collect(source, name, expression is null ? ExitRule.CallMain : ExitRule.LastValue);
+        var output = request.Output ?? DefaultOutput(request);
+        var outcome = request.Emit switch
+        {
+            "go" => GoBuilder.EmitGo(source, name, output),
+            "zast" => GoBuilder.EmitZast(source, name, output),
+            _ => GoBuilder.Build(source, name, output),
+        };
+
+        if (outcome.Sources is { } sources)
+        {
+            new DiagnosticReporter(request.Options).ReportErrors(outcome.FrontEndDiagnostics, sources, streams);
+        }
+
+        foreach (var diagnostic in outcome.Diagnostics)
+        {
+            streams.Error.WriteLine(diagnostic.ToString());
+        }
+
+        if (outcome.KeptModule is { } module && outcome.Diagnostics.All(d => d.Id != GoDiagnostics.GoBuildFailedId))
+        {
+            streams.Error.WriteLine($"(the generated Go module is kept at {module})");
+        }
+
+        return outcome.Success ? ExitCodes.Success : ExitCodes.ProgramFailed;
+    }
+
+    private static int BuildNative(BuildRequest request, StandardStreams streams)
+    {
+        if (request.Output is null && request.Emit is null)
+        {
+            return Refuse(streams, "zylisp build: give -o OUT (or --emit asm to print the code)");
+        }
+
+        if (ReadInput(request, streams) is not var (source, name))
+        {
+            return ExitCodes.Usage;
+        }
+
+        var collected = ProgramCollector.Collect(source, name, request.Expression is null ? ExitRule.CallMain : ExitRule.LastValue);
         if (collected.Program is null)
         {
             var engine = EngineHost.Create(streams);
-            new DiagnosticReporter(options).ReportErrors(collected.Diagnostics, engine.Sources, streams);
-            foreach (var diagnostic in collected.Diagnostics.Where(d => d.IsError))
-            {
-                streams.Error.WriteLine(diagnostic.Message);
-            }
-
+            new DiagnosticReporter(request.Options).ReportErrors(collected.Diagnostics, engine.Sources, streams);
             return ExitCodes.ProgramFailed;
         }
 
         try
         {
-            if (emit == "asm")
+            if (request.Emit == "asm")
             {
                 streams.Out.Write(NativeCompiler.Disassemble(collected.Program));
             }
 
-            if (output is not null)
+            if (request.Output is { } output)
             {
                 File.WriteAllBytes(output, NativeCompiler.BuildExecutable(collected.Program));
                 if (!OperatingSystem.IsWindows())
@@ -79,5 +143,17 @@ internal static class BuildCommand
             streams.Error.WriteLine(e.Message);
             return ExitCodes.ProgramFailed;
         }
+    }
+
+    /// <summary>OUT defaults to the file's name without its extension (with .zast for --emit zast), in the current directory.</summary>
+    private static string DefaultOutput(BuildRequest request)
+    {
+        var stem = Path.GetFileNameWithoutExtension(request.Path is null or RunRequest.StandardInput ? "main" : request.Path);
+        return request.Emit switch
+        {
+            "zast" => stem + ".zast",
+            "go" => stem + "-go",
+            _ => stem,
+        };
     }
 }

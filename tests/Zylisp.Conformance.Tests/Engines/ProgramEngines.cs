@@ -12,6 +12,7 @@ public static class ProgramEngines
         new LoweredEngine(),
         new CliEngine(),
         new NativeEngine(),
+        new GoEngine(),
     ];
 
     public static IProgramEngine Named(string name) =>

@@ -1,0 +1,3 @@
+module fibgo
+
+go 1.19

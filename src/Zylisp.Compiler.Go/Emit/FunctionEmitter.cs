@@ -1,0 +1,814 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Zylisp.Lang.Analysis;
+using Zylisp.Lang.Lowering;
+using Zylisp.Lang.Runtime;
+using Zylisp.Zast.Ast;
+using static Zylisp.Compiler.Go.Emit.GoSyntax;
+using CallExpr = Zylisp.Lang.Lowering.CallExpr;
+using GoCall = Zylisp.Zast.Ast.CallExpr;
+using GoIf = Zylisp.Zast.Ast.IfStmt;
+using IfStmt = Zylisp.Lang.Lowering.IfStmt;
+using AssignStmt = Zylisp.Lang.Lowering.AssignStmt;
+using ExprStmt = Zylisp.Lang.Lowering.ExprStmt;
+using ReturnStmt = Zylisp.Lang.Lowering.ReturnStmt;
+using GoReturn = Zylisp.Zast.Ast.ReturnStmt;
+
+namespace Zylisp.Compiler.Go.Emit;
+
+/// <summary>What kind of Go function a <see cref="FunctionEmitter"/> writes the body of.</summary>
+internal enum BodyKind
+{
+    /// <summary>The load function: the program's top-level forms; values are discarded.</summary>
+    TopLevel,
+
+    /// <summary>A function arity with rt.Value parameters and result; counts call depth.</summary>
+    Dynamic,
+
+    /// <summary>A fully annotated deffunc: plain Go parameter and result types, no depth counting.</summary>
+    Typed,
+}
+
+/// <summary>Raised when a local turns out to need rt.Value after a plain Go type was chosen for it; the body is emitted again.</summary>
+internal sealed class RetypeException(LocalBinding binding) : Exception("retype " + binding.Name)
+{
+    public LocalBinding Binding { get; } = binding;
+}
+
+/// <summary>
+/// Emits one Go function body from lowered statements. Single-use temporaries made by lowering
+/// are folded back into the expression that uses them, so <c>(+ (f a) 1)</c> reads as
+/// <c>rt.Add2(f(a), 1)</c>, not as three assignments. Locals get a plain Go type when every
+/// value stored in them has one.
+/// </summary>
+internal sealed class FunctionEmitter
+{
+    private readonly ProgramEmitter program;
+    private readonly FunctionEmitter? parent;
+    private readonly BodyKind kind;
+    private readonly string functionName;
+    private readonly GoType returnType;
+    private readonly StaticArity? selfArity;
+    private readonly IReadOnlySet<LocalBinding> forcedDynamic;
+    private readonly Dictionary<LocalBinding, string> names = [];
+    private readonly Dictionary<LocalBinding, GoType> types = [];
+    private readonly Dictionary<LocalBinding, int> reads = [];
+    private readonly Dictionary<LocalBinding, int> assigns = [];
+    private readonly HashSet<LocalBinding> captured = [];
+    private readonly HashSet<LocalBinding> declareAtTop = [];
+    private readonly HashSet<LocalBinding> declared = [];
+    private readonly List<(string Name, GoType Type)> topDeclarations = [];
+    private readonly Dictionary<LocalBinding, string> captureNames = [];
+    private int tryDepth;
+
+    /// <summary>Local names: one scope per top-level Go function, shared by its closures.</summary>
+    public GoNames Names { get; }
+
+    public FunctionEmitter(ProgramEmitter program, FunctionEmitter? parent, BodyKind kind, string functionName, GoType returnType, StaticArity? selfArity, IReadOnlySet<LocalBinding> forcedDynamic)
+    {
+        this.program = program;
+        this.parent = parent;
+        this.kind = kind;
+        this.functionName = functionName;
+        this.returnType = returnType;
+        this.selfArity = selfArity;
+        this.forcedDynamic = forcedDynamic;
+        Names = parent?.Names ?? new GoNames(program.Names);
+    }
+
+    /// <summary>The name by which the running function refers to its own value (a named fn).</summary>
+    public string? SelfValueName { get; init; }
+
+    /// <summary>Names this body uses for its parameters; set before <see cref="EmitBody"/>.</summary>
+    public void BindParameter(LocalBinding binding, string name, GoType type)
+    {
+        names[binding] = name;
+        types[binding] = type;
+        declared.Add(binding);
+    }
+
+    /// <summary>The Go name of a binding of this body or of an enclosing one.</summary>
+    private string NameOf(LocalBinding binding)
+    {
+        if (captureNames.TryGetValue(binding, out var copy))
+        {
+            return copy;
+        }
+
+        if (names.TryGetValue(binding, out var name))
+        {
+            return name;
+        }
+
+        if (parent is not null)
+        {
+            return parent.NameOf(binding);
+        }
+
+        name = Names.Fresh(binding.Name);
+        names[binding] = name;
+        return name;
+    }
+
+    private GoType TypeOf(LocalBinding binding)
+    {
+        if (types.TryGetValue(binding, out var t))
+        {
+            return t;
+        }
+
+        return parent?.TypeOf(binding) ?? GoType.Dynamic;
+    }
+
+    /// <summary>Emits the statements of a body; <paramref name="loopsToSelf"/> wraps them in a for loop that self tail calls and recur restart.</summary>
+    public List<Stmt> EmitBody(ImmutableArray<LStmt> body, bool loopsToSelf, IReadOnlyList<LocalBinding> parameters)
+    {
+        Count(body);
+        var stmts = new List<Stmt>();
+        if (kind == BodyKind.Dynamic)
+        {
+            stmts.Add(ExprStatement(RtCall("Enter", GoSyntax.Str(functionName))));
+        }
+
+        var inner = EmitBlock(body);
+        if (loopsToSelf)
+        {
+            stmts.Add(new ForStmt { Body = Block(DropTrailingContinue(inner)) });
+        }
+        else
+        {
+            stmts.AddRange(inner);
+        }
+
+        if (kind != BodyKind.TopLevel && !Terminates(stmts))
+        {
+            stmts.Add(ExprStatement(Call(Id("panic"), GoSyntax.Str("unreachable"))));
+        }
+
+        var declarations = topDeclarations.Select(d => VarDecl(d.Name, d.Type.ToSyntax()));
+        return [.. declarations, .. stmts];
+    }
+
+    /// <summary>
+    /// Counts reads and assignments of locals, notes which are captured by nested functions, and
+    /// which are read outside the block that assigns them (those need a declaration further up).
+    /// </summary>
+    private void Count(IEnumerable<LStmt> body) => Walk(body, []);
+
+    private readonly Dictionary<LocalBinding, int[]> assignedIn = [];
+    private readonly HashSet<LocalBinding> readOutside = [];
+    private int blockCount;
+
+    private void Walk(IEnumerable<LStmt> stmts, int[] path)
+    {
+        int[] here = [.. path, blockCount++];
+        foreach (var s in stmts)
+        {
+            foreach (var o in LoweredWalker.ImmediateOperands(s))
+            {
+                if (o is LocalOperand local)
+                {
+                    reads[local.Binding] = reads.GetValueOrDefault(local.Binding) + 1;
+                    NoteRead(local.Binding, here);
+                }
+            }
+
+            switch (s)
+            {
+                case AssignStmt a:
+                    assigns[a.Target] = assigns.GetValueOrDefault(a.Target) + 1;
+                    assignedIn.TryAdd(a.Target, here);
+                    break;
+                case RecurStmt r:
+                    foreach (var t in r.Targets)
+                    {
+                        assigns[t] = assigns.GetValueOrDefault(t) + 2;
+                    }
+
+                    break;
+                case LoopStmt l:
+                    foreach (var b in l.Bindings)
+                    {
+                        assigns[b] = assigns.GetValueOrDefault(b) + 2;
+                    }
+
+                    break;
+            }
+
+            if (LoweredWalker.ExprOf(s) is FnExpr fn)
+            {
+                foreach (var c in fn.Function.Captures)
+                {
+                    captured.Add(c.Binding);
+                    reads[c.Binding] = reads.GetValueOrDefault(c.Binding) + 1;
+                    NoteRead(c.Binding, here);
+                }
+            }
+
+            foreach (var child in LoweredWalker.Children(s))
+            {
+                Walk(child, here);
+            }
+        }
+    }
+
+    private void NoteRead(LocalBinding b, int[] here)
+    {
+        if (assignedIn.TryGetValue(b, out var at) && !(at.Length <= here.Length && at.AsSpan().SequenceEqual(here.AsSpan(0, at.Length))))
+        {
+            readOutside.Add(b);
+        }
+    }
+
+    private bool Inlinable(LocalBinding b) =>
+        assigns.GetValueOrDefault(b) == 1 && reads.GetValueOrDefault(b) == 1 && !captured.Contains(b) && !program.Plan.StaticsByTemp.ContainsKey(b);
+
+    // ---- statements ----
+
+    private sealed class Pending
+    {
+        public List<(LocalBinding Binding, GoExpr Value)> Items { get; } = [];
+    }
+
+    private Pending? pending;
+
+    private List<Stmt> EmitBlock(IEnumerable<LStmt> stmts)
+    {
+        var saved = pending;
+        pending = new Pending();
+        var output = new List<Stmt>();
+        foreach (var s in stmts)
+        {
+            var used = LoweredWalker.ImmediateOperands(s).OfType<LocalOperand>().Select(o => o.Binding).Where(b => pending.Items.Any(p => p.Binding == b)).ToList();
+            var items = pending.Items;
+            bool isSuffix = used.Count <= items.Count && used.SequenceEqual(items.Skip(items.Count - used.Count).Select(p => p.Binding));
+            bool foldable = s is AssignStmt { Value: not FnExpr } next && Inlinable(next.Target);
+
+            // Pending values are folded into their single use only in the order they were
+            // computed: a statement that uses the latest ones keeps them; anything else first
+            // stores the earlier ones, in order. A foldable assignment keeps the earlier ones
+            // pending too, ahead of itself, so `t1 = f(); t2 = g(); h(t1, t2)` becomes h(f(), g()).
+            int keep = !isSuffix ? 0 : foldable ? items.Count : used.Count;
+            var flush = items.Take(items.Count - keep).ToList();
+            items.RemoveRange(0, items.Count - keep);
+            foreach (var (binding, value) in flush)
+            {
+                output.AddRange(Store(binding, value));
+            }
+
+            if (foldable && s is AssignStmt a)
+            {
+                var value = Expr(a.Value, output);
+                NoteType(a.Target, value.Type);
+                pending.Items.Add((a.Target, value));
+                continue;
+            }
+
+            output.AddRange(Stmt(s, output));
+            if (output.Count > 0 && IsTerminating(output[^1]))
+            {
+                break;
+            }
+        }
+
+        foreach (var (binding, value) in pending.Items)
+        {
+            output.AddRange(Store(binding, value));
+        }
+
+        pending = saved;
+        return output;
+    }
+
+    /// <summary>Records the type of a value stored in a local, asking for a retry when it conflicts with an earlier choice.</summary>
+    private GoType NoteType(LocalBinding target, GoType valueType)
+    {
+        if (forcedDynamic.Contains(target))
+        {
+            types[target] = GoType.Dynamic;
+            return GoType.Dynamic;
+        }
+
+        if (types.TryGetValue(target, out var existing))
+        {
+            if (existing != valueType && !existing.IsDynamic)
+            {
+                throw new RetypeException(target);
+            }
+
+            return existing;
+        }
+
+        types[target] = valueType;
+        return valueType;
+    }
+
+    /// <summary>Stores a value in a local: a := at its single assignment, else an assignment to a variable declared at the top.</summary>
+    private IEnumerable<Stmt> Store(LocalBinding target, GoExpr value)
+    {
+        var type = NoteType(target, value.Type);
+        if (reads.GetValueOrDefault(target) == 0)
+        {
+            if (value.Node is GoCall)
+            {
+                yield return ExprStatement(value.Node);
+            }
+            else if (value.Node is not (Ident or BasicLit or SelectorExpr))
+            {
+                yield return Assign(Id("_"), value.Node);
+            }
+
+            yield break;
+        }
+
+        var name = NameOf(target);
+        if (declared.Contains(target))
+        {
+            yield return Assign(Id(name), Coerce(value, type, "value").Node);
+            yield break;
+        }
+
+        declared.Add(target);
+        if (assigns.GetValueOrDefault(target) == 1 && tryDepth == 0 && !declareAtTop.Contains(target) && !readOutside.Contains(target))
+        {
+            if (value.Node is Ident { Name: "nil" })
+            {
+                yield return VarDecl(name, GoType.Dynamic.ToSyntax());
+                yield break;
+            }
+
+            yield return type.IsDynamic && !value.Type.IsDynamic
+                ? new DeclStmt { Decl = new GenDecl { Tok = Token.Var, Specs = [new ValueSpec { Names = [Id(name)], Type = GoType.Dynamic.ToSyntax(), Values = [value.Node] }] } }
+                : Define(name, value.Node);
+            yield break;
+        }
+
+        topDeclarations.Add((name, type));
+        yield return Assign(Id(name), Coerce(value, type, "value").Node);
+    }
+
+    private List<Stmt> Stmt(LStmt s, List<Stmt> output) => s switch
+    {
+        ExprStmt e => Discard(Expr(e.Value, output)),
+        AssignStmt a when program.Plan.StaticsByTemp.ContainsKey(a.Target) => [],
+        AssignStmt a => [.. Store(a.Target, Expr(a.Value, output))],
+        ReturnStmt r => ReturnValue(Expr(r.Value, output)),
+        TailCallStmt t => TailCall(t.Call, output),
+        IfStmt i => If(i, output),
+        LoopStmt l => [Loop(l)],
+        RecurStmt r => Recur(r.Targets, r.Args, output),
+        TryStmt t => [Try(t)],
+        ThrowStmt t => [ExprStatement(Call(Id("panic"), RtCall("Thrown", Operand(t.Value, output).Node)))],
+        _ => throw new InvalidOperationException("unknown statement " + s.GetType().Name),
+    };
+
+    private static List<Stmt> Discard(GoExpr value) => value.Node is GoCall ? [ExprStatement(value.Node)] : [];
+
+    private List<Stmt> ReturnValue(GoExpr value)
+    {
+        if (kind == BodyKind.TopLevel)
+        {
+            return Discard(value);
+        }
+
+        var result = Coerce(value, returnType, "return value");
+        return kind == BodyKind.Dynamic ? [Return(RtCall("Leave", result.Node))] : [Return(result.Node)];
+    }
+
+    /// <summary>An if; when the then-branch always leaves (return, continue, panic), the else-branch follows it unindented.</summary>
+    private List<Stmt> If(IfStmt i, List<Stmt> output)
+    {
+        var test = Operand(i.Test, output);
+        Expr cond = test.Type == GoType.Bool
+            ? test.Node
+            : RtCall(i.Truthiness == Truthiness.Slisp ? "SlispTruthy" : "Truthy", test.Node);
+        var then = EmitBlock(i.Then);
+        var otherwise = EmitBlock(i.Else);
+        if (then.Count == 0 && otherwise.Count > 0)
+        {
+            return [new GoIf { Cond = Negate(cond), Body = Block(otherwise) }];
+        }
+
+        if (otherwise.Count > 0 && Terminates(then) && !otherwise.OfType<DeclStmt>().Any())
+        {
+            return [new GoIf { Cond = cond, Body = Block(then) }, .. otherwise];
+        }
+
+        return [new GoIf { Cond = cond, Body = Block(then), Else = otherwise.Count == 0 ? null : Block(otherwise) }];
+    }
+
+    private static Expr Negate(Expr cond) => cond switch
+    {
+        UnaryExpr { Op: Token.Not } u => u.X,
+        BinaryExpr { Op: Token.Lss } b => Binary(b.X, Token.Geq, b.Y),
+        BinaryExpr { Op: Token.Geq } b => Binary(b.X, Token.Lss, b.Y),
+        BinaryExpr { Op: Token.Gtr } b => Binary(b.X, Token.Leq, b.Y),
+        BinaryExpr { Op: Token.Leq } b => Binary(b.X, Token.Gtr, b.Y),
+        BinaryExpr { Op: Token.Eql } b => Binary(b.X, Token.Neq, b.Y),
+        BinaryExpr { Op: Token.Neq } b => Binary(b.X, Token.Eql, b.Y),
+        GoCall or Ident or SelectorExpr or ParenExpr => Not(cond),
+        _ => Not(Paren(cond)),
+    };
+
+    private Stmt Loop(LoopStmt l)
+    {
+        var body = EmitBlock(l.Body);
+        if (!Terminates(body))
+        {
+            body.Add(Break());
+        }
+
+        return new ForStmt { Body = Block(DropTrailingContinue(body)) };
+    }
+
+    private List<Stmt> Recur(ImmutableArray<LocalBinding> targets, IReadOnlyList<Operand> args, List<Stmt> output)
+    {
+        var lhs = new List<Expr>();
+        var rhs = new List<Expr>();
+        for (int i = 0; i < targets.Length; i++)
+        {
+            var value = Operand(args[i], output);
+            if (args[i] is LocalOperand { Access: LocalAccess.Slot } same && same.Binding == targets[i])
+            {
+                continue;
+            }
+
+            if (reads.GetValueOrDefault(targets[i]) == 0)
+            {
+                if (value.Node is GoCall)
+                {
+                    output.Add(ExprStatement(value.Node));
+                }
+
+                continue;
+            }
+
+            var type = NoteType(targets[i], value.Type);
+            EnsureDeclaredAtTop(targets[i], type);
+            lhs.Add(Id(NameOf(targets[i])));
+            rhs.Add(Coerce(value, type, "value").Node);
+        }
+
+        var result = new List<Stmt>();
+        if (lhs.Count > 0)
+        {
+            result.Add(Assign(lhs, rhs));
+        }
+
+        result.Add(Continue());
+        return result;
+    }
+
+    private void EnsureDeclaredAtTop(LocalBinding b, GoType type)
+    {
+        if (declared.Add(b))
+        {
+            topDeclarations.Add((NameOf(b), type));
+        }
+    }
+
+    private Stmt Try(TryStmt t)
+    {
+        // The blocks become Go closures: locals they assign must be declared outside them.
+        foreach (var s in LoweredWalker.Statements(t.Body.Concat(t.Handler ?? []).Concat(t.Finally ?? [])))
+        {
+            if (s is AssignStmt a)
+            {
+                declareAtTop.Add(a.Target);
+            }
+        }
+
+        tryDepth++;
+        var body = EmitBlock(t.Body);
+        Expr handler = Nil;
+        if (t.Handler is { } h)
+        {
+            var name = t.CatchLocal is null ? "_" : (reads.GetValueOrDefault(t.CatchLocal) > 0 ? NameOf(t.CatchLocal) : "_");
+            if (t.CatchLocal is not null)
+            {
+                declared.Add(t.CatchLocal);
+                types[t.CatchLocal] = GoType.Dynamic;
+            }
+
+            handler = FuncLit(FuncType([Param(name, GoType.Dynamic.ToSyntax())], null), EmitBlock(h));
+        }
+
+        Expr @finally = t.Finally is { } f ? FuncLit(FuncType([], null), EmitBlock(f)) : Nil;
+        tryDepth--;
+        return ExprStatement(RtCall("Try", FuncLit(FuncType([], null), body), handler, @finally));
+    }
+
+    /// <summary>A continue at the very end of a loop body says nothing; Go code leaves it out.</summary>
+    private static List<Stmt> DropTrailingContinue(List<Stmt> body)
+    {
+        if (body.Count > 0 && body[^1] is BranchStmt { Tok: Token.Continue, Label: null })
+        {
+            body.RemoveAt(body.Count - 1);
+        }
+
+        return body;
+    }
+
+    private static bool IsTerminating(Stmt s) => s switch
+    {
+        GoReturn => true,
+        BranchStmt => true,
+        Zylisp.Zast.Ast.ExprStmt { X: GoCall { Fun: Ident { Name: "panic" } } } => true,
+        GoIf { Else: BlockStmt e } i => Terminates(i.Body.List) && Terminates(e.List),
+        ForStmt { Cond: null } f => !ContainsBreak(f.Body.List),
+        _ => false,
+    };
+
+    private static bool Terminates(List<Stmt> stmts) => stmts.Count > 0 && IsTerminating(stmts[^1]);
+
+    private static bool ContainsBreak(IEnumerable<Stmt> stmts) => stmts.Any(s => s switch
+    {
+        BranchStmt { Tok: Token.Break } => true,
+        GoIf i => ContainsBreak(i.Body.List) || (i.Else is BlockStmt b && ContainsBreak(b.List)),
+        _ => false,
+    });
+
+    // ---- calls ----
+
+    private List<Stmt> TailCall(CallExpr call, List<Stmt> output)
+    {
+        if (kind == BodyKind.TopLevel)
+        {
+            return Discard(Expr(call, output));
+        }
+
+        // A self tail call with the same arity restarts the body's loop.
+        if (selfArity is not null && IsSelf(call.Fn) && selfArity.Arity.Rest is null && call.Args.Length == selfArity.Arity.RequiredCount)
+        {
+            return Recur(selfArity.Arity.Params, call.Args, output);
+        }
+
+        if (kind == BodyKind.Dynamic && program.NeedsTrampoline(call))
+        {
+            var fn = Operand(call.Fn, output).Node;
+            var args = call.Args.Select(a => Operand(a, output).Node).ToList();
+            var trampoline = args.Count <= 3
+                ? RtCall("TailCall" + args.Count.ToString(CultureInfo.InvariantCulture), [fn, .. args])
+                : RtCall("TailCall", [fn, .. args]);
+            return [Return(RtCall("Leave", trampoline))];
+        }
+
+        return ReturnValue(Expr(call, output));
+    }
+
+    private bool IsSelf(Operand fn) => fn switch
+    {
+        LocalOperand { Access: LocalAccess.Self } => true,
+        GlobalOperand g => selfArity is not null && program.Plan.Statics.TryGetValue(g.Var, out var s) && s.Arities.Any(a => a == selfArity),
+        _ => false,
+    };
+
+    private GoExpr Invoke(CallExpr call, List<Stmt> output)
+    {
+        if (call.Fn is GlobalOperand g)
+        {
+            if (g.Var.Name == "import" && !program.Plan.IsDefined(g.Var) && call.Args.All(a => a is ConstOperand { Value: string }))
+            {
+                // (import "strings"): a compile-time directive of the go target.
+                foreach (var a in call.Args)
+                {
+                    program.Interop.Import((string)((ConstOperand)a).Value!);
+                }
+
+                return new GoExpr(Nil, GoType.Dynamic, true);
+            }
+
+            if (program.InteropName(g) is { } goName)
+            {
+                return program.Interop.Call(goName, call, call.Args.Select(a => Operand(a, output)).ToList());
+            }
+
+            if (program.IsBuiltin(g.Var))
+            {
+                return Builtin(g.Var.Name, call.Args.Select(a => Operand(a, output)).ToList(), call);
+            }
+
+            if (program.Plan.Statics.TryGetValue(g.Var, out var s) && s.ArityFor(call.Args.Length) is { } arity)
+            {
+                return DirectCall(s, arity, call.Args.Select(a => Operand(a, output)).ToList());
+            }
+        }
+
+        if (call.Fn is LocalOperand { Access: LocalAccess.Self } && selfArity is not null && parent is null)
+        {
+            var s = program.Plan.Statics.Values.First(f => f.Arities.Contains(selfArity));
+            if (s.ArityFor(call.Args.Length) is { } arity)
+            {
+                return DirectCall(s, arity, call.Args.Select(a => Operand(a, output)).ToList());
+            }
+        }
+
+        var fn = Operand(call.Fn, output);
+        var args = call.Args.Select(a => Operand(a, output).Node).ToList();
+        return new GoExpr(args.Count <= 3 ? RtCall("Call" + args.Count.ToString(CultureInfo.InvariantCulture), [fn.Node, .. args]) : RtCall("Call", [fn.Node, .. args]), GoType.Dynamic);
+    }
+
+    private GoExpr DirectCall(StaticFunction s, StaticArity arity, List<GoExpr> args)
+    {
+        var goArgs = new List<Expr>();
+        for (int i = 0; i < arity.Arity.RequiredCount; i++)
+        {
+            goArgs.Add(Coerce(args[i], arity.ParamTypes[i], "argument `" + arity.Arity.Params[i].Name + "`", s.Var.Name).Node);
+        }
+
+        if (arity.Arity.Rest is not null)
+        {
+            goArgs.Add(args.Count > arity.Arity.RequiredCount ? RtCall("NewList", [.. args.Skip(arity.Arity.RequiredCount).Select(a => a.Node)]) : Nil);
+        }
+
+        Expr call = Call(Id(arity.GoName), goArgs);
+        if (arity.MayReturnMarker)
+        {
+            call = RtCall("Settle", call);
+        }
+
+        return new GoExpr(call, arity.ReturnType);
+    }
+
+    /// <summary>A call of a host primitive: Go operators on plain Go values, fixed-arity fast paths, else the variadic function.</summary>
+    private GoExpr Builtin(string name, List<GoExpr> args, CallExpr call)
+    {
+        if (CoreFunctions.NeedCompiler.Contains(name))
+        {
+            throw new GoCompileException(GoDiagnostics.NeedsCompiler(name, call.Span));
+        }
+
+        if (CoreFunctions.Unsupported.TryGetValue(name, out var why))
+        {
+            throw new GoCompileException(GoDiagnostics.Unsupported(name, why, call.Span));
+        }
+
+        if (Operators.TryEmit(name, args) is { } op)
+        {
+            return op;
+        }
+
+        var goName = CoreFunctions.GoNames[name];
+        return new GoExpr(RtCall(goName, [.. args.Select(a => a.Node)]), GoType.Dynamic);
+    }
+
+    // ---- expressions ----
+
+    private GoExpr Expr(LExpr e, List<Stmt> output) => e switch
+    {
+        Operand o => Operand(o, output),
+        CallExpr c => program.NoteCallSite(Invoke(c, output), c.Span),
+        CollectionExpr c => new GoExpr(RtCall(c.Kind switch
+        {
+            CollectionKind.Vector => "NewVector",
+            CollectionKind.Map => "NewMap",
+            _ => "NewSet",
+        }, [.. c.Items.Select(i => Operand(i, output).Node)]), GoType.Dynamic),
+        FnExpr f => Closure(f.Function, output),
+        DefExpr d => Def(d, output),
+        _ => throw new InvalidOperationException("unknown expression " + e.GetType().Name),
+    };
+
+    private GoExpr Def(DefExpr d, List<Stmt> output)
+    {
+        if (program.Plan.Statics.TryGetValue(d.Var, out var s))
+        {
+            output.Add(Assign(Id(s.ValueName), program.FunctionValue(s)));
+            return new GoExpr(Id(s.ValueName), GoType.Dynamic);
+        }
+
+        var global = program.GlobalName(d.Var);
+        if (d.Init is null)
+        {
+            return new GoExpr(Call(Sel(Id(global), "Declare")), GoType.Dynamic);
+        }
+
+        return new GoExpr(Call(Sel(Id(global), "Def"), Operand(d.Init, output).Node), GoType.Dynamic);
+    }
+
+    private GoExpr Operand(Operand o, List<Stmt> output)
+    {
+        switch (o)
+        {
+            case ConstOperand c:
+                return program.Constant(c.Value);
+            case LocalOperand l when l.Access == LocalAccess.Self:
+                return new GoExpr(Id(SelfName()), GoType.Dynamic);
+            case LocalOperand l:
+                if (pending is not null)
+                {
+                    int index = pending.Items.FindIndex(p => p.Binding == l.Binding);
+                    if (index >= 0)
+                    {
+                        var value = pending.Items[index].Value;
+                        pending.Items.RemoveAt(index);
+                        return value;
+                    }
+                }
+
+                if (program.Plan.StaticsByTemp.TryGetValue(l.Binding, out var s))
+                {
+                    return new GoExpr(Id(s.ValueName), GoType.Dynamic);
+                }
+
+                return new GoExpr(Id(NameOf(l.Binding)), TypeOf(l.Binding));
+            case GlobalOperand g:
+                return program.GlobalValue(g.Var, g.Span);
+        }
+
+        throw new InvalidOperationException("unknown operand " + o.GetType().Name);
+    }
+
+    private string SelfName()
+    {
+        if (SelfValueName is not null)
+        {
+            return SelfValueName;
+        }
+
+        if (parent is not null)
+        {
+            return parent.SelfName();
+        }
+
+        throw new InvalidOperationException("self reference outside a named function");
+    }
+
+    /// <summary>A closure: an rt.Fn whose arities are Go function literals.</summary>
+    private GoExpr Closure(LFunction function, List<Stmt> output)
+    {
+        // Go closures share variables; Zylisp closures capture values. A local that is assigned
+        // again later (a loop variable) is copied first, so the closure keeps today's value.
+        var copies = new Dictionary<LocalBinding, string>();
+        foreach (var c in function.Captures)
+        {
+            if (c.SourceAccess == LocalAccess.Self)
+            {
+                copies[c.Binding] = SelfName();
+                continue;
+            }
+
+            if (c.SourceAccess == LocalAccess.Slot && assigns.GetValueOrDefault(c.Binding) > 1)
+            {
+                var copy = Names.Fresh(c.Binding.Name);
+                output.Add(Define(copy, Id(NameOf(c.Binding))));
+                copies[c.Binding] = copy;
+            }
+        }
+
+        bool usesSelf = function.Arities.Any(a => LoweredWalker.Statements(a.Body).SelectMany(LoweredWalker.ImmediateOperands).Any(op => op is LocalOperand { Access: LocalAccess.Self }))
+;
+        string? selfName = usesSelf ? Names.Fresh(function.Name.Length == 0 ? "fn" : function.Name) : null;
+        var value = program.FunctionLiteral(function, this, selfName, copies);
+        if (selfName is null)
+        {
+            return new GoExpr(value, GoType.Dynamic);
+        }
+
+        output.Add(VarDecl(selfName, new StarExpr { X = Rt("Fn") }));
+        output.Add(Assign(Id(selfName), value));
+        return new GoExpr(Id(selfName), GoType.Dynamic);
+    }
+
+    /// <summary>Makes a child emitter for a nested function's arity, with captured copies renamed.</summary>
+    public FunctionEmitter Child(BodyKind childKind, string name, GoType result, IReadOnlyDictionary<LocalBinding, string> copies, string? selfName)
+    {
+        var child = new FunctionEmitter(program, this, childKind, name, result, null, forcedDynamic) { SelfValueName = selfName };
+        foreach (var (b, n) in copies)
+        {
+            child.captureNames[b] = n;
+        }
+
+        return child;
+    }
+
+    /// <summary>Converts a value to the Go type a parameter, result or local needs; a wrong type is the interpreter's annotation error.</summary>
+    private GoExpr Coerce(GoExpr value, GoType target, string what, string? function = null)
+    {
+        if (value.Type == target || target.IsDynamic)
+        {
+            return value;
+        }
+
+        if (value.IsConstant && target == GoType.Float && value.Type == GoType.Int)
+        {
+            // An integer literal where a float is wanted is still an integer to Zylisp: an annotation error.
+            return new GoExpr(RtCall("AsFloat", value.Node, GoSyntax.Str(function ?? functionName), GoSyntax.Str(what)), target);
+        }
+
+        string? converter = target.Kind switch
+        {
+            TypeKind.Integer => "AsInt",
+            TypeKind.Float => "AsFloat",
+            TypeKind.String => "AsString",
+            TypeKind.Bool => "AsBool",
+            _ => null,
+        };
+        if (converter is null)
+        {
+            return new GoExpr(new TypeAssertExpr { X = value.Type.IsDynamic ? value.Node : Call(Rt("Value"), value.Node), Type = target.ToSyntax() }, target);
+        }
+
+        return new GoExpr(RtCall(converter, value.Node, GoSyntax.Str(function ?? functionName), GoSyntax.Str(what)), target);
+    }
+}

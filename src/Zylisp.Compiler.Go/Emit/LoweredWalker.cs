@@ -1,0 +1,117 @@
+using Zylisp.Lang.Analysis;
+using Zylisp.Lang.Lowering;
+
+namespace Zylisp.Compiler.Go.Emit;
+
+/// <summary>Enumerates lowered statements and expressions, optionally descending into nested functions.</summary>
+internal static class LoweredWalker
+{
+    /// <summary>Every statement of the list, nested blocks included (not inside nested functions).</summary>
+    public static IEnumerable<LStmt> Statements(IEnumerable<LStmt> stmts)
+    {
+        foreach (var s in stmts)
+        {
+            yield return s;
+            foreach (var child in Children(s).SelectMany(Statements))
+            {
+                yield return child;
+            }
+        }
+    }
+
+    public static IEnumerable<IEnumerable<LStmt>> Children(LStmt s) => s switch
+    {
+        IfStmt i => [i.Then, i.Else],
+        LoopStmt l => [l.Body],
+        TryStmt t => [t.Body, t.Handler ?? [], t.Finally ?? []],
+        _ => [],
+    };
+
+    /// <summary>The expression a statement evaluates directly, if any.</summary>
+    public static LExpr? ExprOf(LStmt s) => s switch
+    {
+        ExprStmt e => e.Value,
+        AssignStmt a => a.Value,
+        ReturnStmt r => r.Value,
+        TailCallStmt t => t.Call,
+        _ => null,
+    };
+
+    /// <summary>The operands a statement reads itself, in evaluation order (nested blocks excluded).</summary>
+    public static IEnumerable<Operand> ImmediateOperands(LStmt s) => s switch
+    {
+        IfStmt i => [i.Test],
+        RecurStmt r => r.Args,
+        ThrowStmt t => [t.Value],
+        _ when ExprOf(s) is { } e => Operands(e),
+        _ => [],
+    };
+
+    public static IEnumerable<Operand> Operands(LExpr e) => e switch
+    {
+        Operand o => [o],
+        CallExpr c => [c.Fn, .. c.Args],
+        CollectionExpr c => c.Items,
+        DefExpr d => d.Init is null ? [] : [d.Init],
+        _ => [],
+    };
+
+    /// <summary>Every function defined anywhere inside the statements, nested ones included.</summary>
+    public static IEnumerable<LFunction> Functions(IEnumerable<LStmt> stmts)
+    {
+        foreach (var s in Statements(stmts))
+        {
+            if (ExprOf(s) is FnExpr fn)
+            {
+                yield return fn.Function;
+                foreach (var inner in fn.Function.Arities.SelectMany(a => Functions(a.Body)))
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+
+    /// <summary>Every def anywhere in the statements, inside nested functions too.</summary>
+    public static IEnumerable<DefExpr> Defs(IEnumerable<LStmt> stmts)
+    {
+        foreach (var s in Statements(stmts))
+        {
+            if (ExprOf(s) is DefExpr d)
+            {
+                yield return d;
+            }
+        }
+
+        foreach (var f in Functions(stmts))
+        {
+            foreach (var a in f.Arities)
+            {
+                foreach (var s in Statements(a.Body))
+                {
+                    if (ExprOf(s) is DefExpr d)
+                    {
+                        yield return d;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Every call anywhere in the statements, inside nested functions too.</summary>
+    public static IEnumerable<CallExpr> Calls(IEnumerable<LStmt> stmts)
+    {
+        IEnumerable<LStmt> all = Statements(stmts).Concat(Functions(stmts).SelectMany(f => f.Arities).SelectMany(a => Statements(a.Body)));
+        foreach (var s in all)
+        {
+            if (ExprOf(s) is CallExpr c)
+            {
+                yield return c;
+            }
+            else if (s is TailCallStmt t)
+            {
+                yield return t.Call;
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using Zylisp.Lang.Runtime;
+using Zylisp.Lang.Analysis;
+using Zylisp.Zast.Ast;
+using static Zylisp.Compiler.Go.Emit.GoSyntax;
+
+namespace Zylisp.Compiler.Go.Emit;
+
+/// <summary>
+/// Primitive calls that become Go operators or fixed-arity runtime calls. Operators apply only
+/// when both operands have plain Go number types and are not both literals (Go would fold
+/// literal arithmetic at compile time and reject overflow, where Zylisp wraps).
+/// </summary>
+internal static class Operators
+{
+    private static readonly Dictionary<string, Token> Arithmetic = new() { ["+"] = Token.Add, ["-"] = Token.Sub, ["*"] = Token.Mul };
+
+    private static readonly Dictionary<string, (Token Op, string Fast)> Comparisons = new()
+    {
+        ["<"] = (Token.Lss, "Lt2"), [">"] = (Token.Gtr, "Gt2"), ["<="] = (Token.Leq, "Le2"), [">="] = (Token.Geq, "Ge2"), ["=="] = (Token.Eql, "NumEq2"),
+    };
+
+    private static readonly Dictionary<string, string> Binary2 = new()
+    {
+        ["+"] = "Add2", ["-"] = "Sub2", ["*"] = "Mul2", ["/"] = "Div2", ["get"] = "Get2", ["nth"] = "Nth2", ["conj"] = "Conj2", ["cons"] = "Cons2",
+    };
+
+    private static readonly Dictionary<string, string> Unary1 = new()
+    {
+        ["inc"] = "Inc1", ["dec"] = "Dec1", ["first"] = "First1", ["rest"] = "Rest1", ["next"] = "Next1", ["count"] = "Count1",
+    };
+
+    private static readonly Dictionary<string, (string Name, GoType Result)> IntSpecialised = new()
+    {
+        ["+"] = ("AddInt", GoType.Dynamic), ["-"] = ("SubInt", GoType.Dynamic), ["*"] = ("MulInt", GoType.Dynamic),
+        ["<"] = ("LtInt", GoType.Bool), ["<="] = ("LeInt", GoType.Bool), [">"] = ("GtInt", GoType.Bool), [">="] = ("GeInt", GoType.Bool), ["=="] = ("NumEqInt", GoType.Bool),
+    };
+
+    public static GoExpr? TryEmit(string name, List<GoExpr> args)
+    {
+        if (args.Count == 2)
+        {
+            var (a, b) = (args[0], args[1]);
+            bool typedNumbers = a.Type.IsNumber && b.Type.IsNumber && !(a.IsConstant && b.IsConstant);
+            if (Arithmetic.TryGetValue(name, out var op) && typedNumbers)
+            {
+                var (x, y, t) = Unify(a, b);
+                return new GoExpr(Binary(x, op, y), t);
+            }
+
+            if (name == "/" && typedNumbers && !(b.IsConstant && b.Node is BasicLit { Value: "0" or "0.0" }))
+            {
+                var (x, y, t) = Unify(a, b);
+                return new GoExpr(Binary(x, Token.Quo, y), t);
+            }
+
+            if (Comparisons.TryGetValue(name, out var cmp))
+            {
+                if (typedNumbers)
+                {
+                    var (x, y, _) = Unify(a, b);
+                    return new GoExpr(Binary(x, cmp.Op, y), GoType.Bool);
+                }
+
+                if (a.Type.IsDynamic && b.Type == GoType.Int)
+                {
+                    return new GoExpr(RtCall(IntSpecialised[name].Name, a.Node, b.Node), GoType.Bool);
+                }
+
+                return new GoExpr(RtCall(cmp.Fast, a.Node, b.Node), GoType.Bool);
+            }
+
+            if (name == "=")
+            {
+                bool sameScalar = a.Type == b.Type && a.Type.Kind is TypeKind.Integer or TypeKind.String or TypeKind.Bool && !(a.IsConstant && b.IsConstant);
+                return new GoExpr(sameScalar ? Binary(a.Node, Token.Eql, b.Node) : RtCall("Equal", a.Node, b.Node), GoType.Bool);
+            }
+
+            // One side an integer: the runtime's int-specialised fast paths, which Go inlines.
+            if (IntSpecialised.TryGetValue(name, out var intFast) && a.Type.IsDynamic && b.Type == GoType.Int)
+            {
+                return new GoExpr(RtCall(intFast.Name, a.Node, b.Node), intFast.Result);
+            }
+
+            if (name is "+" or "*" && b.Type.IsDynamic && a.Type == GoType.Int && (a.IsConstant || a.Node is Ident))
+            {
+                return new GoExpr(RtCall(IntSpecialised[name].Name, b.Node, a.Node), GoType.Dynamic);
+            }
+
+            if (Binary2.TryGetValue(name, out var fast))
+            {
+                return new GoExpr(RtCall(fast, a.Node, b.Node), GoType.Dynamic);
+            }
+        }
+
+        if (args.Count == 1)
+        {
+            var a = args[0];
+            if (name is "inc" or "dec" && a.Type.IsNumber && !a.IsConstant)
+            {
+                return new GoExpr(Binary(a.Node, name == "inc" ? Token.Add : Token.Sub, Int(1)), a.Type);
+            }
+
+            if (name == "not")
+            {
+                return new GoExpr(a.Type == GoType.Bool ? Not(a.Node) : Not(RtCall("Truthy", a.Node)), GoType.Bool);
+            }
+
+            if (name == "nil?")
+            {
+                if (a.IsConstant)
+                {
+                    return new GoExpr(Id(a.Node is Ident { Name: "nil" } ? "true" : "false"), GoType.Bool);
+                }
+
+                return new GoExpr(a.Type.IsDynamic ? Binary(a.Node, Token.Eql, Nil) : Id("false"), GoType.Bool);
+            }
+
+            if (name == "empty?")
+            {
+                return new GoExpr(RtCall("IsEmpty1", a.Node), GoType.Bool);
+            }
+
+            if (Unary1.TryGetValue(name, out var fast))
+            {
+                return new GoExpr(RtCall(fast, a.Node), GoType.Dynamic);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Brings two numbers to one Go type: an integer variable next to a float becomes float64(x).</summary>
+    private static (Expr X, Expr Y, GoType Type) Unify(GoExpr a, GoExpr b)
+    {
+        if (a.Type == b.Type)
+        {
+            return (Wrap(a.Node), Wrap(b.Node), a.Type);
+        }
+
+        Expr ToFloat(GoExpr e) => e.Type == GoType.Float || e.IsConstant ? Wrap(e.Node) : Call(Id("float64"), e.Node);
+        return (ToFloat(a), ToFloat(b), GoType.Float);
+    }
+
+    /// <summary>Parenthesizes a nested binary expression; the printer keeps precedence as written.</summary>
+    private static Expr Wrap(Expr e) => e is BinaryExpr ? Paren(e) : e;
+}

@@ -1,0 +1,139 @@
+using Zylisp.Lang.Runtime;
+using Zylisp.Compiler.Go.Emit;
+using Zylisp.Lang;
+using Zylisp.Lang.Analysis;
+using Zylisp.Lang.Lowering;
+using Zylisp.Zast.Ast;
+using Zylisp.Zast.Printing;
+using Zylisp.Zast.Writing;
+
+namespace Zylisp.Compiler.Go;
+
+/// <summary>What compiling a program to Go produced: the module's files and the canonical zast of main.go, or diagnostics.</summary>
+public sealed record GoCompileResult(IReadOnlyList<GoModuleFile> Files, IReadOnlyList<GoDiagnostic> Diagnostics, IReadOnlyDictionary<string, Zylisp.Lang.Syntax.SourceSpan?> InteropCallSites)
+{
+    /// <summary>
+    /// The canonical S-expression form of main.go: the printed file read back by zast, so
+    /// positions are real and <c>zylisp zast to-go</c> reproduces the Go text byte for byte.
+    /// Made on request; a plain build does not need it.
+    /// </summary>
+    public string MainZast => Zylisp.Zast.ZastTool.FromGo(MainGo, "main.go").Output;
+
+    /// <summary>Read, expand and analyze errors (and warnings) from the front end, with the sources to show them.</summary>
+    public IReadOnlyList<Zylisp.Lang.Diagnostics.Diagnostic> FrontEndDiagnostics { get; init; } = [];
+
+    public Zylisp.Lang.Syntax.SourceRegistry? Sources { get; init; }
+
+    public bool Success => Diagnostics.Count == 0 && !FrontEndDiagnostics.Any(d => d.IsError);
+
+    /// <summary>The generated main.go.</summary>
+    public string MainGo => Files.FirstOrDefault(f => f.Path == "main.go")?.Text ?? "";
+}
+
+/// <summary>
+/// The Go backend: lowered IR → Go AST (zast nodes) → Go source printed by zast's printer, plus
+/// the embedded runtime package and a go.mod. Pure: it neither touches the disk nor runs Go.
+/// </summary>
+public static class GoCompiler
+{
+    /// <summary>Compiles a whole program: its top-level forms in order, prelude definitions it reaches included.</summary>
+    public static GoCompileResult Compile(IReadOnlyList<LTopLevel> forms, Truthiness truthiness, string sourceFile, Zylisp.Lang.Syntax.SourceRegistry? sources = null)
+    {
+        ArgumentNullException.ThrowIfNull(forms);
+        try
+        {
+            var emitter = new ProgramEmitter(forms, truthiness, sourceFile, span => TextAt(sources, span));
+            var file = emitter.Emit();
+            var text = Print(file);
+            var files = new List<GoModuleFile> { new("go.mod", GoModule.GoMod), new("main.go", text) };
+            if (SourceLines.Emit(file, text, emitter.CallSites) is { } lines)
+            {
+                files.Add(new GoModuleFile("lines.go", lines));
+            }
+
+            files.AddRange(GoModule.RuntimeFiles());
+            return new GoCompileResult(files, [], emitter.Interop.CallSites);
+        }
+        catch (GoCompileException e)
+        {
+            return new GoCompileResult([], [e.Diagnostic], new Dictionary<string, Zylisp.Lang.Syntax.SourceSpan?>());
+        }
+    }
+
+    private static string? TextAt(Zylisp.Lang.Syntax.SourceRegistry? sources, Zylisp.Lang.Syntax.SourceSpan span) =>
+        sources is not null && sources.TryGet(span.File, out var text) && span.EndOffset <= text.Text.Length && span.Length > 0
+            ? text.Text[span.StartOffset..span.EndOffset]
+            : null;
+
+    /// <summary>
+    /// Compiles a program's source text: collect the whole program (its forms plus exactly the
+    /// prelude definitions it reaches, <see cref="Engine.CollectProgram"/>), lower it, emit Go.
+    /// A call of a function that needs the compiler at run time is a compile-time error.
+    /// </summary>
+    public static GoCompileResult CompileSource(string source, string file)
+    {
+        var image = Engine.CollectProgram(source, file);
+        var sources = new Zylisp.Lang.Syntax.SourceRegistry();
+        sources.Add(file, source);
+        var errors = image.Success ? image.CompilerErrors("go") : [];
+        if (!image.Success || errors.Count > 0)
+        {
+            return new GoCompileResult([], [], new Dictionary<string, Zylisp.Lang.Syntax.SourceSpan?>())
+            {
+                FrontEndDiagnostics = [.. image.Diagnostics, .. errors],
+                Sources = sources,
+            };
+        }
+
+        var lowered = image.Definitions.Concat(image.Forms).Select(Lowerer.Lower).ToList();
+        return Compile(lowered, image.Dialect, file, sources) with { FrontEndDiagnostics = image.Diagnostics, Sources = sources };
+    }
+
+    /// <summary>
+    /// Places the package clause and each top-level declaration on lines two apart in a
+    /// synthetic file, so the printer separates declarations with a blank line as gofmt'd code
+    /// has; everything inside a declaration has no position and is laid out by the printer.
+    /// </summary>
+    private static void SeparateDeclarations(FileSet fileSet, Zylisp.Zast.Ast.File file)
+    {
+        int lines = 3 * (file.Decls.Count + 2);
+        var tokenFile = fileSet.AddFile("main.go", -1, lines);
+        tokenFile.SetLines([.. Enumerable.Range(0, lines)]);
+        file.Package = tokenFile.Pos(0);
+        for (int i = 0; i < file.Decls.Count; i++)
+        {
+            var pos = tokenFile.Pos(3 * (i + 1));
+            switch (file.Decls[i])
+            {
+                case FuncDecl f:
+                    // Braces on different lines: the printer never folds the body onto one line.
+                    f.Type.Func = pos;
+                    f.Body!.Lbrace = pos;
+                    f.Body.Rbrace = pos + 1;
+                    break;
+                case GenDecl g:
+                    g.TokPos = pos;
+                    if (g.Specs.Count > 1)
+                    {
+                        g.Lparen = pos + 1;
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Prints the file with zast's gofmt-compatible printer.</summary>
+    private static string Print(Zylisp.Zast.Ast.File file)
+    {
+        var fileSet = new FileSet();
+        SeparateDeclarations(fileSet, file);
+        var printed = GoPrinter.Print(fileSet, file);
+        if (!printed.Success)
+        {
+            throw new InvalidOperationException("the generated Go AST does not print: " + string.Join("; ", printed.Errors));
+        }
+
+        return printed.Text;
+    }
+}

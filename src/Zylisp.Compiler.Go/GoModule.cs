@@ -1,0 +1,42 @@
+using System.Reflection;
+
+namespace Zylisp.Compiler.Go;
+
+/// <summary>One file of a generated Go module, by its path relative to the module root.</summary>
+public sealed record GoModuleFile(string Path, string Text);
+
+/// <summary>The Go module a program compiles to: go.mod, main.go and the runtime package rt.</summary>
+public static class GoModule
+{
+    public const string ModulePath = "zylisp.dev/program";
+
+    public const string RuntimeImportPath = ModulePath + "/rt";
+
+    public static string GoMod => "module " + ModulePath + "\n\ngo 1.19\n";
+
+    /// <summary>The runtime package's source files, embedded in this assembly.</summary>
+    public static IReadOnlyList<GoModuleFile> RuntimeFiles()
+    {
+        var assembly = typeof(GoModule).Assembly;
+        var files = new List<GoModuleFile>();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("rt/", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            files.Add(new GoModuleFile(name, reader.ReadToEnd()));
+        }
+
+        return files;
+    }
+
+    /// <summary>Writes the files under <paramref name="directory"/>, creating folders as needed.</summary>
+    public static void WriteTo(string directory, IEnumerable<GoModuleFile> files)
+    {
+        foreach (var file in files)
+        {
+            var path = System.IO.Path.Combine(directory, file.Path);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            System.IO.File.WriteAllText(path, file.Text);
+        }
+    }
+}

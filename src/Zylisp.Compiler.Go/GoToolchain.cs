@@ -1,0 +1,62 @@
+using System.Diagnostics;
+
+namespace Zylisp.Compiler.Go;
+
+/// <summary>The Go toolchain on PATH: finding it, and running `go build` on a generated module.</summary>
+public static class GoToolchain
+{
+    /// <summary>The path of the go command, or null when it is not installed.</summary>
+    public static string? GoPath { get; } = Find();
+
+    private static string? Find()
+    {
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(dir, "go");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return File.Exists("/usr/lib/go/bin/go") ? "/usr/lib/go/bin/go" : null;
+    }
+
+    /// <summary>Runs go with the arguments in a directory; returns the exit code and the combined output.</summary>
+    public static (int ExitCode, string Output) Run(string directory, params string[] arguments)
+    {
+        var info = new ProcessStartInfo(GoPath ?? throw new InvalidOperationException("go is not installed"))
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in arguments)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        // Module mode without network access: the generated module needs nothing but the standard library.
+        info.Environment["GOFLAGS"] = "-mod=mod";
+        info.Environment["GOPROXY"] = "off";
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("HOME")) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("GOCACHE")))
+        {
+            info.Environment["GOCACHE"] = Path.Combine(Path.GetTempPath(), "zylisp-go-cache");
+        }
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result + stderr);
+    }
+
+    /// <summary>
+    /// Builds the module in <paramref name="moduleDir"/> into <paramref name="output"/>. -trimpath keeps
+    /// source directories out of the build, so the runtime package, identical in every module,
+    /// comes from Go's build cache instead of being compiled again.
+    /// </summary>
+    public static (int ExitCode, string Output) Build(string moduleDir, string output) =>
+        Run(moduleDir, "build", "-trimpath", "-o", Path.GetFullPath(output), ".");
+}

@@ -1,0 +1,3 @@
+module zylisp.dev/rt
+
+go 1.19
