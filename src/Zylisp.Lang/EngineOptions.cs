@@ -17,6 +17,9 @@ public sealed record EngineOptions
 
     public RuntimeLimits Limits { get; init; } = new();
 
+    /// <summary>TEMPORARY prototype seam (replaced by the lead's IExecutionEngine): runs analyzed top-level forms; null is the interpreter.</summary>
+    public IExecutionEngine? Execution { get; init; }
+
     /// <summary>
     /// Write warnings (such as undefined globals after a file loads) to <see cref="Error"/> as they
     /// happen, so they appear before the program's output. They are also in the result's diagnostics.
@@ -50,4 +53,10 @@ public sealed record RuntimeLimits
 
     /// <summary>Host stack size of the thread that runs Zylisp code; large so MaxCallDepth is reachable.</summary>
     public int EvaluationStackBytes { get; init; } = 512 * 1024 * 1024;
+}
+
+/// <summary>TEMPORARY prototype seam: what runs an analyzed top-level form.</summary>
+public interface IExecutionEngine
+{
+    object? Execute(Analysis.TopLevel top, Runtime.RunContext ctx);
 }

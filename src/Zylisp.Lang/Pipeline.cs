@@ -78,6 +78,11 @@ internal sealed class Pipeline : IHostServices
 
         var expanded = expander.ExpandTopLevel(outer, ctx);
         var top = unit.Analyzer.AnalyzeTopLevel(expanded);
+        if (Options.Execution is { } engine)
+        {
+            return engine.Execute(top, ctx);
+        }
+
         var code = ExecBuilder.Build(top.Body);
         return Run(code, top.FrameSize, ctx);
     }

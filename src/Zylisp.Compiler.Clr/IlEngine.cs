@@ -1,0 +1,17 @@
+using Zylisp.Lang;
+using Zylisp.Lang.Analysis;
+using Zylisp.Lang.Runtime;
+
+namespace Zylisp.Compiler.Clr;
+
+/// <summary>The <c>il</c> engine: compiles every top-level form to IL before running it.</summary>
+public sealed class IlEngine : IExecutionEngine
+{
+    private readonly IlCompiler compiler = new();
+
+    public object? Execute(TopLevel top, RunContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(top);
+        return compiler.CompileTopLevel(top)(null!, ctx);
+    }
+}
