@@ -19,13 +19,13 @@ public sealed class IlCompiler
     }
 
     /// <summary>Compiles every arity of a fn expression into the template its function values share.</summary>
-    public CompiledTemplate CompileFunction(FnNode fn, Truthiness truthiness)
+    public CompiledTemplate CompileFunction(FnNode fn)
     {
         ArgumentNullException.ThrowIfNull(fn);
         var arities = ImmutableArray.CreateBuilder<CompiledArity>(fn.Arities.Length);
         foreach (var arity in fn.Arities)
         {
-            arities.Add(MethodEmitter.CompileArity(this, fn.Name, arity, truthiness));
+            arities.Add(MethodEmitter.CompileArity(this, fn.Name, arity));
         }
 
         return new CompiledTemplate(fn.Name, arities.MoveToImmutable());

@@ -12,6 +12,6 @@ public sealed class IlEngine : IExecutionEngine
     public object? Execute(TopLevel top, RunContext ctx)
     {
         ArgumentNullException.ThrowIfNull(top);
-        return compiler.CompileTopLevel(top)(null!, ctx);
+        return compiler.CompileTopLevel(top)(null!, [], ctx);
     }
 }

@@ -20,6 +20,9 @@ public sealed record EngineOptions
     /// <summary>TEMPORARY prototype seam (replaced by the lead's IExecutionEngine): runs analyzed top-level forms; null is the interpreter.</summary>
     public IExecutionEngine? Execution { get; init; }
 
+    /// <summary>Compiles interpreted functions once they are hot (the tiered engine); null keeps everything interpreted.</summary>
+    public Runtime.ITierCompiler? TierCompiler { get; init; }
+
     /// <summary>
     /// Write warnings (such as undefined globals after a file loads) to <see cref="Error"/> as they
     /// happen, so they appear before the program's output. They are also in the result's diagnostics.

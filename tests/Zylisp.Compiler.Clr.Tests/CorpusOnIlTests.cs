@@ -1,4 +1,5 @@
 using Zylisp.Compiler.Clr.Tests.Support;
+using Zylisp.Lang;
 
 namespace Zylisp.Compiler.Clr.Tests;
 
@@ -46,6 +47,31 @@ public class CorpusOnIlTests
         Assert.Equal(System.IO.File.ReadAllText(stem + ".out"), actual.Stdout);
         Assert.Equal(expected.ExitCode, actual.ExitCode);
         Assert.Equal(expected.Stderr, actual.Stderr);
+    }
+
+    /// <summary>Tiered with a threshold of one: every fn called twice or looping twice runs compiled from then on.</summary>
+    [Theory]
+    [MemberData(nameof(Programs))]
+    public void Program_on_tiered_matches_the_interpreter(string relativePath)
+    {
+        var path = Path.Combine(Runs.RepositoryRoot(), "tests", "programs", relativePath);
+        var stem = Path.ChangeExtension(path, null);
+        var args = System.IO.File.Exists(stem + ".args") ? System.IO.File.ReadAllLines(stem + ".args").Where(l => l.Length > 0).ToArray() : [];
+        var expected = Runs.File(path, args, engine: null);
+        var actual = Runs.File(path, args, new EngineOptions { TierCompiler = new TieredCompiler(threshold: 1) });
+        Assert.Equal(System.IO.File.ReadAllText(stem + ".out"), actual.Stdout);
+        Assert.Equal(expected.ExitCode, actual.ExitCode);
+        Assert.Equal(expected.Stderr, actual.Stderr);
+    }
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public void Bad_file_on_tiered_matches_the_interpreter(string file)
+    {
+        var path = Path.Combine(Runs.RepositoryRoot(), "tests", "bad", file);
+        var expected = Runs.File(path, [], engine: null);
+        var actual = Runs.File(path, [], new EngineOptions { TierCompiler = new TieredCompiler(threshold: 1) });
+        Assert.Equal(expected, actual);
     }
 
     [Theory]

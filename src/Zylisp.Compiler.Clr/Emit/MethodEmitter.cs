@@ -13,18 +13,18 @@ namespace Zylisp.Compiler.Clr.Emit;
 /// <summary>
 /// Emits one DynamicMethod: a top-level form or one arity of a fn, from the analyzed IR.
 /// Every node leaves exactly one object on the IL stack (statement context pops it). Arguments:
-/// 0 the constant pool, 1 the running <see cref="CompiledFunction"/> (null at top level),
-/// 2 the <see cref="RunContext"/>, then the parameters (or one argument array).
+/// 0 the constant pool, 1 the running function (null at top level), 2 its captured values,
+/// 3 the <see cref="RunContext"/>, then the parameters (or one argument array).
 /// </summary>
 internal sealed partial class MethodEmitter
 {
     private const int SelfArg = 1;
-    private const int CtxArg = 2;
-    private const int FirstParamArg = 3;
+    private const int CapturedArg = 2;
+    private const int CtxArg = 3;
+    private const int FirstParamArg = 4;
 
     private readonly IlCompiler compiler;
     private readonly string functionName;
-    private readonly Truthiness truthiness;
     private readonly DynamicMethod method;
     private readonly ILGenerator il;
     private readonly ConstantPool pool = new();
@@ -41,15 +41,14 @@ internal sealed partial class MethodEmitter
     /// <summary>Where <c>recur</c> jumps, and the interrupt token its back edge polls.</summary>
     private (Label Head, LocalBuilder Token)? recurTarget;
 
-    private MethodEmitter(IlCompiler compiler, string functionName, Truthiness truthiness, Type[] parameters)
+    private MethodEmitter(IlCompiler compiler, string functionName, Type[] parameters)
     {
         this.compiler = compiler;
         this.functionName = functionName;
-        this.truthiness = truthiness;
         method = new DynamicMethod(
             "zl:" + functionName,
             typeof(object),
-            [typeof(object[]), typeof(CompiledFunction), typeof(RunContext), .. parameters],
+            [typeof(object[]), typeof(ZFunction), typeof(object[]), typeof(RunContext), .. parameters],
             typeof(MethodEmitter).Module,
             skipVisibility: false);
         il = method.GetILGenerator();
@@ -61,17 +60,17 @@ internal sealed partial class MethodEmitter
     /// <summary>Compiles a top-level form to a method that runs it once.</summary>
     public static ArityBody0 CompileTopLevel(IlCompiler compiler, TopLevel top, string name)
     {
-        var e = new MethodEmitter(compiler, name, top.Truthiness, []);
+        var e = new MethodEmitter(compiler, name, []);
         e.EmitMethod(top.Body, prologue: null, returnType: null);
         return (ArityBody0)e.Finish(typeof(ArityBody0));
     }
 
     /// <summary>Compiles one fn arity; the delegate type follows its shape (see <see cref="CompiledArity"/>).</summary>
-    public static CompiledArity CompileArity(IlCompiler compiler, string fnName, FnArity arity, Truthiness truthiness)
+    public static CompiledArity CompileArity(IlCompiler compiler, string fnName, FnArity arity)
     {
         bool takesArray = arity.Rest is not null || arity.RequiredCount > 3;
         var parameters = takesArray ? [typeof(object[])] : Enumerable.Repeat(typeof(object), arity.RequiredCount).ToArray();
-        var e = new MethodEmitter(compiler, fnName, truthiness, parameters);
+        var e = new MethodEmitter(compiler, fnName, parameters);
         e.EmitMethod(arity.Body, () => e.EmitPrologue(arity, takesArray), arity.ReturnType, arity.HasRecur);
         var delegateType = takesArray ? typeof(ArityBodyN) : arity.RequiredCount switch
         {
@@ -285,8 +284,7 @@ internal sealed partial class MethodEmitter
                 il.Emit(OpCodes.Ldloc, Slot(index));
                 break;
             case LocalAccess.Captured:
-                il.Emit(OpCodes.Ldarg, SelfArg);
-                il.Emit(OpCodes.Call, Members.Captured);
+                il.Emit(OpCodes.Ldarg, CapturedArg);
                 il.Emit(OpCodes.Ldc_I4, index);
                 il.Emit(OpCodes.Ldelem_Ref);
                 break;
@@ -401,7 +399,7 @@ internal sealed partial class MethodEmitter
 
     private void EmitFn(FnNode fn)
     {
-        var template = compiler.CompileFunction(fn, truthiness);
+        var template = compiler.CompileFunction(fn);
         LoadConst(template);
         if (fn.Captures.IsEmpty)
         {
@@ -531,7 +529,6 @@ internal sealed partial class MethodEmitter
         public static readonly MethodInfo IsCancellationRequested = typeof(CancellationToken).GetProperty(nameof(CancellationToken.IsCancellationRequested))!.GetMethod!;
         public static readonly MethodInfo VarValue = typeof(Var).GetProperty(nameof(Var.Value))!.GetMethod!;
         public static readonly FieldInfo Unbound = typeof(Var).GetField(nameof(Var.Unbound))!;
-        public static readonly MethodInfo Captured = typeof(CompiledFunction).GetProperty(nameof(CompiledFunction.Captured))!.GetMethod!;
         public static readonly MethodInfo EmptyArray = typeof(Array).GetMethod(nameof(Array.Empty))!.MakeGenericMethod(typeof(object));
         public static readonly ConstructorInfo NewCompiledFunction = typeof(CompiledFunction).GetConstructor([typeof(CompiledTemplate), typeof(object[])])!;
         public static readonly MethodInfo BoxLong = typeof(Box).GetMethod(nameof(Box.Long))!;

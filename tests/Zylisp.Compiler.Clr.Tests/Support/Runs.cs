@@ -11,12 +11,15 @@ public static class Runs
     // A guard against a runaway program, not a performance assertion.
     private static readonly TimeSpan RunawayGuard = TimeSpan.FromSeconds(60);
 
-    public static Outcome File(string path, IReadOnlyList<string> args, IExecutionEngine? engine)
+    public static Outcome File(string path, IReadOnlyList<string> args, IExecutionEngine? engine) =>
+        File(path, args, new EngineOptions { Execution = engine });
+
+    public static Outcome File(string path, IReadOnlyList<string> args, EngineOptions options)
     {
         using var stdout = new StringWriter { NewLine = "\n" };
         using var stderr = new StringWriter { NewLine = "\n" };
         using var cancel = new CancellationTokenSource(RunawayGuard);
-        var zl = new Engine(new EngineOptions { Out = stdout, Error = stderr, Execution = engine });
+        var zl = new Engine(options with { Out = stdout, Error = stderr });
         var result = zl.RunFile(path, args, cancel.Token);
         foreach (var d in result.Diagnostics)
         {
@@ -30,11 +33,14 @@ public static class Runs
     private static string WithoutTimings(string stderr) =>
         System.Text.RegularExpressions.Regex.Replace(stderr, @"Elapsed time: [0-9.]+ msecs", "Elapsed time: T msecs");
 
-    public static Outcome Source(string source, IExecutionEngine? engine, EngineOptions? options = null)
+    public static Outcome Source(string source, IExecutionEngine? engine, EngineOptions? options = null) =>
+        Source(source, (options ?? new EngineOptions()) with { Execution = engine });
+
+    public static Outcome Source(string source, EngineOptions options)
     {
         using var stdout = new StringWriter { NewLine = "\n" };
         using var stderr = new StringWriter { NewLine = "\n" };
-        var zl = new Engine((options ?? new EngineOptions()) with { Out = stdout, Error = stderr, Execution = engine });
+        var zl = new Engine(options with { Out = stdout, Error = stderr });
         var result = zl.RunSource(source, "test.zl", []);
         foreach (var d in result.Diagnostics)
         {
@@ -62,5 +68,21 @@ public static class Runs
         }
 
         throw new DirectoryNotFoundException("no Zylisp.slnx above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>A tier compiler that counts what it compiles, so a test can see the tiers switch.</summary>
+public sealed class CountingTierCompiler(int threshold) : Lang.Runtime.ITierCompiler
+{
+    private readonly TieredCompiler inner = new(threshold);
+
+    public int Compiled { get; private set; }
+
+    public int Threshold => inner.Threshold;
+
+    public Lang.Runtime.FunctionCode? Compile(Lang.Analysis.FnNode fn)
+    {
+        Compiled++;
+        return inner.Compile(fn);
     }
 }

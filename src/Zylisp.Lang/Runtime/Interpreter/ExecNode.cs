@@ -157,6 +157,11 @@ internal static class RecurLoop
             {
                 token.ThrowIfCancellationRequested();
             }
+
+            if (f.Self is { } self && --self.Template.HotnessCountdown <= 0)
+            {
+                self.Template.TierUp(f.Ctx);
+            }
         }
     }
 }
