@@ -22,6 +22,19 @@ internal static class CommandTree
         Recursive = true,
     };
 
+    private static readonly Option<string?> Engine = CreateEngineOption();
+
+    private static Option<string?> CreateEngineOption()
+    {
+        var option = new Option<string?>("--engine")
+        {
+            Description = "The engine that runs the code: interp (the interpreter), il (compiled to IL first) or tiered (interpreted, compiled once hot; the default for run and repl).",
+            Recursive = true,
+        };
+        option.AcceptOnlyFromAmong(EngineChoices.Names);
+        return option;
+    }
+
     public static RootCommand Build()
     {
         var root = new RootCommand(
@@ -32,6 +45,7 @@ internal static class CommandTree
         {
             Verbose,
             Terse,
+            Engine,
             ReplCommandDefinition(),
             RunCommandDefinition(),
             EvalCommandDefinition(),
@@ -39,7 +53,7 @@ internal static class CommandTree
             ZastCommandDefinition(),
             VersionCommandDefinition(),
         };
-        root.SetAction(result => ReplCommand.Execute(OptionsOf(result)));
+        root.SetAction(result => ReplCommand.Execute(OptionsOf(result), EngineOf(result, EngineChoice.Tiered)));
         // `zylisp --version` says the same as `zylisp version` (System.CommandLine's default omits the commit).
         foreach (var option in root.Options.OfType<VersionOption>())
         {
@@ -77,7 +91,7 @@ internal static class CommandTree
     private static Command ReplCommandDefinition()
     {
         var command = new Command("repl", "Start the local REPL (plain, without line editing, when stdin is not a terminal, TERM=dumb or NO_COLOR is set).");
-        command.SetAction(result => ReplCommand.Execute(OptionsOf(result)));
+        command.SetAction(result => ReplCommand.Execute(OptionsOf(result), EngineOf(result, EngineChoice.Tiered)));
         return command;
     }
 
@@ -98,7 +112,8 @@ internal static class CommandTree
         command.SetAction(result => RunCommand.Execute(new RunRequest(
             result.GetRequiredValue(file),
             result.GetValue(arguments) ?? [],
-            OptionsOf(result))));
+            OptionsOf(result),
+            EngineOf(result, EngineChoice.Tiered))));
         return command;
     }
 
@@ -110,7 +125,7 @@ internal static class CommandTree
             Arity = ArgumentArity.OneOrMore,
         };
         var command = new Command("eval", "Evaluate the expressions and print the value of the last one.") { expressions };
-        command.SetAction(result => EvalCommand.Execute(result.GetRequiredValue(expressions), OptionsOf(result)));
+        command.SetAction(result => EvalCommand.Execute(result.GetRequiredValue(expressions), OptionsOf(result), EngineOf(result, EngineChoice.Interp)));
         return command;
     }
 
@@ -168,6 +183,9 @@ internal static class CommandTree
         command.SetAction(result => VersionCommand.Execute(result.InvocationConfiguration.Output));
         return command;
     }
+
+    private static EngineChoice EngineOf(ParseResult result, EngineChoice fallback) =>
+        EngineChoices.Parse(result.GetValue(Engine), fallback);
 
     private static OutputOptions OptionsOf(ParseResult result) =>
         new(result.GetValue(Verbose), result.GetValue(Terse));

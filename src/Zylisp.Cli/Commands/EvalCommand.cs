@@ -9,11 +9,11 @@ internal static class EvalCommand
 {
     public const string SourceName = "<eval>";
 
-    public static int Execute(IReadOnlyList<string> expressions, OutputOptions options)
+    public static int Execute(IReadOnlyList<string> expressions, OutputOptions options, EngineChoice engineChoice = EngineChoice.Interp)
     {
         using var streams = StandardStreams.Open();
         var source = string.Join('\n', expressions);
-        var engine = EngineHost.Create(streams);
+        var engine = EngineHost.Create(streams, engineChoice);
         var result = engine.Eval(source, SourceName);
         new DiagnosticReporter(options).ReportErrors(result.Diagnostics, engine.Sources, streams);
         if (!result.Success)

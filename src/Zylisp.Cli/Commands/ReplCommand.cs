@@ -9,13 +9,13 @@ namespace Zylisp.Cli.Commands;
 /// <summary><c>zylisp</c> / <c>zylisp repl</c>: the local REPL, line-edited on a terminal and plain otherwise.</summary>
 internal static class ReplCommand
 {
-    public static int Execute(OutputOptions options)
+    public static int Execute(OutputOptions options, EngineChoice engineChoice = EngineChoice.Tiered)
     {
         using var streams = StandardStreams.OpenThroughConsole();
         var profile = TerminalProfile.Detect();
         var reporter = new DiagnosticReporter(options);
         using var interrupts = new InterruptRouter();
-        var engine = EngineHost.Create(streams);
+        var engine = EngineHost.Create(streams, engineChoice);
         var evaluator = new EngineReplEvaluator(engine, reporter);
 
         using IReplInput input = profile.LineEditing

@@ -31,7 +31,7 @@ internal static class RunCommand
             return ExitCodes.Usage;
         }
 
-        var engine = EngineHost.Create(streams);
+        var engine = EngineHost.Create(streams, request.Engine);
         var name = request.ReadsStandardInput ? StandardInputName : request.Path;
         var result = engine.RunSource(source, name, request.Arguments);
         new DiagnosticReporter(request.Output).ReportErrors(result.Diagnostics, engine.Sources, streams);

@@ -1,0 +1,26 @@
+namespace Zylisp.Cli.CommandLine;
+
+/// <summary>
+/// Which engine runs the code (<c>--engine interp|il|tiered</c>): the interpreter, IL compiled
+/// before running, or interpreted first and compiled once hot (docs/design/il-backend.md).
+/// </summary>
+internal enum EngineChoice
+{
+    Interp,
+    Il,
+    Tiered,
+}
+
+internal static class EngineChoices
+{
+    public static readonly string[] Names = ["interp", "il", "tiered"];
+
+    /// <summary>The engine named on the command line, or <paramref name="fallback"/> when none was named.</summary>
+    public static EngineChoice Parse(string? name, EngineChoice fallback) => name switch
+    {
+        "interp" => EngineChoice.Interp,
+        "il" => EngineChoice.Il,
+        "tiered" => EngineChoice.Tiered,
+        _ => fallback,
+    };
+}
