@@ -9,9 +9,11 @@ public sealed class IlEngine : IExecutionEngine
 {
     private readonly IlCompiler compiler = new();
 
-    public object? Execute(TopLevel top, RunContext ctx)
+    public string Name => "il";
+
+    public object? Execute(TopLevel form, RunContext ctx)
     {
-        ArgumentNullException.ThrowIfNull(top);
-        return compiler.CompileTopLevel(top)(null!, [], ctx);
+        ArgumentNullException.ThrowIfNull(form);
+        return compiler.CompileTopLevel(form)(null!, [], ctx);
     }
 }

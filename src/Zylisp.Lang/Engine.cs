@@ -1,8 +1,10 @@
 using System.Runtime.ExceptionServices;
 using Zylisp.Lang.Analysis;
+using Zylisp.Lang.Compilation;
 using Zylisp.Lang.Data;
 using Zylisp.Lang.Diagnostics;
 using Zylisp.Lang.Expansion;
+using Zylisp.Lang.Lowering;
 using Zylisp.Lang.Printing;
 using Zylisp.Lang.Prelude;
 using Zylisp.Lang.Runtime;
@@ -22,12 +24,14 @@ public sealed class Engine
 {
     private readonly GlobalEnvironment globals = new();
     private readonly Pipeline pipeline;
+    private readonly IExecutionEngine executor;
     private readonly Var commandLineArgs;
 
     public Engine(EngineOptions? options = null)
     {
         Options = options ?? new EngineOptions();
-        pipeline = new Pipeline(globals, Options, Sources);
+        executor = (Options.CreateExecutionEngine ?? (() => new InterpreterEngine()))();
+        pipeline = new Pipeline(globals, Options, Sources, executor);
         globals.AddPending(new LazyCoreLibrary(globals));
         commandLineArgs = globals.Define("*command-line-args*", null);
         commandLineArgs.IsCore = true;
@@ -138,12 +142,50 @@ public sealed class Engine
     /// (its seed's compiled `(> 5 3)` exits 1), so in that dialect true exits 1 and false 0;
     /// every other value exits 0.
     /// </summary>
-    internal static int ExitStatus(object? mainResult, Truthiness dialect) => mainResult switch
+    public static int ExitStatus(object? mainResult, Truthiness dialect) => mainResult switch
     {
         long code => unchecked((int)code),
         bool b when dialect == Truthiness.Slisp => b ? 1 : 0,
         _ => 0,
     };
+
+    /// <summary>
+    /// Collects a whole program for an ahead-of-time backend (Go, native, a persisted .NET
+    /// build): reads, expands and analyzes every form, running only definitions (so macros work)
+    /// with output discarded, and returns the program's forms plus exactly the prelude
+    /// definitions they reach. Errors are diagnostics in the result, as everywhere.
+    /// </summary>
+    public static ProgramImage CollectProgram(string source, string file, EngineOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var collector = new ProgramCollector();
+        var engine = new Engine((options ?? new EngineOptions()) with { Out = TextWriter.Null, CreateExecutionEngine = () => collector });
+        return engine.OnEvaluationThread(() =>
+        {
+            var diagnostics = new List<Diagnostic>();
+            var unit = engine.pipeline.NewUnit(file);
+            if (engine.ReadInto(source, file, diagnostics) is not { } read)
+            {
+                return new ProgramImage([], [], unit.Analyzer.Truthiness, [], false, diagnostics);
+            }
+
+            var ctx = engine.pipeline.NewContext(CancellationToken.None);
+            var (_, error) = Guard(() => engine.pipeline.LoadUnit(read, unit, ctx), diagnostics);
+            if (error is not null || diagnostics.Any(d => d.IsError))
+            {
+                return new ProgramImage([], [], unit.Analyzer.Truthiness, [], false, diagnostics);
+            }
+
+            engine.Warn(Pipeline.UndefinedWarnings(unit), diagnostics);
+            var (definitions, forms) = collector.Partition();
+            var uses = definitions.Concat(forms)
+                .SelectMany(f => GlobalReferences.Of(f.Body))
+                .Where(r => r.Var.Definition is null && ProgramImage.CompilerFunctions.Contains(r.Var.Name))
+                .Select(r => new RuntimeCompilerUse(r.Var.Name, r.Span))
+                .ToList();
+            return new ProgramImage(definitions, forms, unit.Analyzer.Truthiness, uses, true, diagnostics);
+        });
+    }
 
     /// <summary>The core forms of a program after macro expansion. Definitions are evaluated (so later macros work); nothing else runs.</summary>
     public ExpandResult Expand(string source, string file = "<expr>")
@@ -177,42 +219,63 @@ public sealed class Engine
 
     /// <summary>
     /// The program after one pass of the pipeline (<see cref="Passes"/>), one top-level form per
-    /// line: "read" and "expand" print forms, "analyze" prints the IR (see <see cref="IrPrinter"/>).
-    /// Like <see cref="Expand"/>, only definitions are evaluated.
+    /// entry: "read", "expand" and "require" print forms, "analyze" the analyzed IR
+    /// (<see cref="IrPrinter"/>), "lower" the lowered IR (<see cref="LoweredPrinter"/>). Like
+    /// <see cref="Expand"/>, only definitions are evaluated. "execute" prints nothing, so asking
+    /// for it is an error, like asking for an unknown pass.
     /// </summary>
     public ExpandResult DumpAfter(string pass, string source, string file = "<expr>")
     {
         ArgumentNullException.ThrowIfNull(pass);
-        var expanded = Expand(source, file);
-        return pass switch
+        Func<TopLevel, string>? print = pass switch
         {
-            "read" => new ExpandResult(pipeline.Read(source, file).Forms, expanded.Success, expanded.Diagnostics),
-            "expand" => expanded,
-            "analyze" or "build" or "run" when expanded.Success => OnEvaluationThread(() =>
-            {
-                var diagnostics = new List<Diagnostic>(expanded.Diagnostics);
-                var analyzer = pipeline.NewUnit(file).Analyzer;
-                var printed = new List<object?>();
-                Guard(
-                    () =>
-                    {
-                        foreach (var form in expanded.Forms)
-                        {
-                            printed.Add(IrPrinter.Print(analyzer.AnalyzeTopLevel(form).Body));
-                        }
-
-                        return null;
-                    },
-                    diagnostics);
-                return new ExpandResult(printed, !diagnostics.Any(d => d.IsError), diagnostics);
-            }),
-            "analyze" or "build" or "run" => expanded,
-            _ => throw new ArgumentException("unknown pass " + pass + "; the passes are " + string.Join(", ", Passes), nameof(pass)),
+            "analyze" => top => IrPrinter.Print(top.Body),
+            "lower" => top => LoweredPrinter.Print(Lowerer.Lower(top)),
+            "read" or "expand" or "require" => null,
+            _ => throw new ArgumentException(
+                "no printable stage `" + pass + "`; the stages are read, expand, require, analyze and lower (execute prints nothing)", nameof(pass)),
         };
+        if (pass == "read")
+        {
+            var read = pipeline.Read(source, file);
+            return new ExpandResult(read.Forms, !read.HasErrors, read.Diagnostics);
+        }
+
+        var expanded = Expand(source, file);
+        if (print is null || !expanded.Success)
+        {
+            return expanded;
+        }
+
+        return OnEvaluationThread(() =>
+        {
+            var diagnostics = new List<Diagnostic>(expanded.Diagnostics);
+            var unit = pipeline.NewUnit(file);
+            var printed = new List<object?>();
+            Guard(
+                () =>
+                {
+                    foreach (var form in expanded.Forms)
+                    {
+                        if (!Pipeline.TryDialect(form, unit))
+                        {
+                            printed.Add(print(pipeline.Analyze(form, unit)));
+                        }
+                    }
+
+                    return null;
+                },
+                diagnostics);
+            return new ExpandResult(printed, !diagnostics.Any(d => d.IsError), diagnostics);
+        });
     }
 
     /// <summary>The documentation of a function, macro or special form, or null.</summary>
-    public string? Doc(string name) => Documentation.Lookup(globals, name);
+    public string? Doc(string name)
+    {
+        pipeline.Require(name);
+        return Documentation.Lookup(globals, name);
+    }
 
     /// <summary>Defines a global from the host (the REPL's *1 *2 *3 *e).</summary>
     public void SetGlobal(string name, object? value) => globals.Define(name, value);
@@ -238,8 +301,13 @@ public sealed class Engine
     /// analyzed and run when its name is first looked up (see <see cref="LazyPrelude"/>). A
     /// pipeline of its own keeps a nested load from touching the user form's expansion budget.
     /// </summary>
-    private void LoadPrelude() =>
-        globals.AddPending(new LazyPrelude(PreludeSource.Text, globals, new Pipeline(globals, Options, Sources)));
+    private void LoadPrelude()
+    {
+        var prelude = new LazyPrelude(PreludeSource.Text, globals, new Pipeline(globals, Options, Sources, executor));
+        prelude.Pipeline.UseDefinitions(prelude);
+        pipeline.UseDefinitions(prelude);
+        globals.Advertise(prelude);
+    }
 
     /// <summary>Reads the source and records its diagnostics; null when it has errors, so nothing runs.</summary>
     private ReadResult? ReadInto(string source, string file, List<Diagnostic> diagnostics)

@@ -17,17 +17,17 @@ public sealed record EngineOptions
 
     public RuntimeLimits Limits { get; init; } = new();
 
-    /// <summary>TEMPORARY prototype seam (replaced by the lead's IExecutionEngine): runs analyzed top-level forms; null is the interpreter.</summary>
-    public IExecutionEngine? Execution { get; init; }
-
-    /// <summary>Compiles interpreted functions once they are hot (the tiered engine); null keeps everything interpreted.</summary>
-    public Runtime.ITierCompiler? TierCompiler { get; init; }
-
     /// <summary>
     /// Write warnings (such as undefined globals after a file loads) to <see cref="Error"/> as they
     /// happen, so they appear before the program's output. They are also in the result's diagnostics.
     /// </summary>
     public bool WriteWarnings { get; init; } = true;
+
+    /// <summary>
+    /// Makes the execution engine that runs each analyzed top-level form (the backend seam);
+    /// the interpreter when unset. Called once per <see cref="Engine"/>, so engines never share one.
+    /// </summary>
+    public Func<IExecutionEngine>? CreateExecutionEngine { get; init; }
 
     /// <summary>Load the Zylisp prelude (macros such as defn, when, cond). Off only for tests of the bare core.</summary>
     public bool LoadPrelude { get; init; } = true;
@@ -56,10 +56,4 @@ public sealed record RuntimeLimits
 
     /// <summary>Host stack size of the thread that runs Zylisp code; large so MaxCallDepth is reachable.</summary>
     public int EvaluationStackBytes { get; init; } = 512 * 1024 * 1024;
-}
-
-/// <summary>TEMPORARY prototype seam: what runs an analyzed top-level form.</summary>
-public interface IExecutionEngine
-{
-    object? Execute(Analysis.TopLevel top, Runtime.RunContext ctx);
 }

@@ -9,34 +9,48 @@ using Zylisp.Lang.Syntax;
 namespace Zylisp.Lang;
 
 /// <summary>One compilation unit (a file, a REPL entry, an eval): its dialect and forward references.</summary>
-internal sealed class CompilationUnit(string file, Analyzer analyzer)
+internal sealed class CompilationUnit(Analyzer analyzer)
 {
-    public string File { get; } = file;
-
     public Analyzer Analyzer { get; } = analyzer;
 }
 
 /// <summary>
-/// The ordered passes every top-level form goes through, in one place:
-/// read → expand → analyze → build (IR to interpreter nodes) → run.
-/// A top-level <c>do</c> is split after expanding its head, so a macro defined early in it is
-/// usable later in it. Owned by one engine; all state is explicit.
+/// The ordered passes every top-level form goes through, in one place (docs/design/middle-end.md):
+/// read → expand → require (load the prelude definitions the form mentions) → analyze →
+/// execute (the <see cref="IExecutionEngine"/>). Backends that want statements lower the analyzed
+/// IR themselves (<see cref="Lowering.Lowerer"/>). A top-level <c>do</c> is split after expanding
+/// its head, so a macro defined early in it is usable later in it. Owned by one engine; all
+/// state is explicit.
 /// </summary>
-internal sealed class Pipeline : IHostServices
+internal sealed class Pipeline : IHostServices, IDefinitionLoader
 {
-    public static readonly IReadOnlyList<string> Passes = ["read", "expand", "analyze", "build", "run"];
+    public static readonly IReadOnlyList<string> Passes = ["read", "expand", "require", "analyze", "lower", "execute"];
 
     private readonly Expander expander;
     private readonly ReaderOptions readerOptions;
+    private IDefinitionLoader? definitions;
 
-    public Pipeline(GlobalEnvironment globals, EngineOptions options, SourceRegistry sources)
+    public Pipeline(GlobalEnvironment globals, EngineOptions options, SourceRegistry sources, IExecutionEngine executor)
     {
         Globals = globals;
         Options = options;
         Sources = sources;
-        expander = new Expander(globals, options.Limits);
+        Executor = executor;
+        expander = new Expander(globals, options.Limits, this);
         readerOptions = new ReaderOptions { MaxDepth = options.Limits.MaxReadDepth };
     }
+
+    public IExecutionEngine Executor { get; }
+
+    /// <summary>An engine that is also a tier compiler (the tiered engine) compiles hot interpreted fns.</summary>
+    ITierCompiler? IHostServices.TierCompiler => Executor as ITierCompiler;
+
+    /// <summary>Where the require step loads definitions from (the prelude); set once, when the engine installs it.</summary>
+    public void UseDefinitions(IDefinitionLoader loader) => definitions = loader;
+
+    public void Require(string name) => definitions?.Require(name);
+
+    public void RequireAll() => definitions?.RequireAll();
 
     public GlobalEnvironment Globals { get; }
 
@@ -47,7 +61,7 @@ internal sealed class Pipeline : IHostServices
     public RunContext NewContext(CancellationToken ct) => new(Globals, Options, this, ct);
 
     public CompilationUnit NewUnit(string file) =>
-        new(file, new Analyzer(Globals, Dialects.IsSlispFile(file) ? Truthiness.Slisp : Truthiness.Clojure));
+        new(new Analyzer(Globals, Dialects.IsSlispFile(file) ? Truthiness.Slisp : Truthiness.Clojure));
 
     /// <summary>Pass 1: text to forms. Never throws; errors are in the result.</summary>
     public ReadResult Read(string source, string file)
@@ -77,14 +91,76 @@ internal sealed class Pipeline : IHostServices
         }
 
         var expanded = expander.ExpandTopLevel(outer, ctx);
+        var top = Analyze(expanded, unit);
+        return Executor.Execute(top, ctx);
+    }
+
+    /// <summary>Passes 3 and 4: loads the definitions the form mentions, then analyzes it; a definition keeps its IR with its global.</summary>
+    public TopLevel Analyze(object? expanded, CompilationUnit unit)
+    {
+        RequireReferences(expanded, unit.Analyzer.Truthiness);
         var top = unit.Analyzer.AnalyzeTopLevel(expanded);
-        if (Options.Execution is { } engine)
+        if (top.Body is DefNode def)
         {
-            return engine.Execute(top, ctx);
+            def.Var.Definition = top;
         }
 
-        var code = ExecBuilder.Build(top.Body);
-        return Run(code, top.FrameSize, ctx);
+        return top;
+    }
+
+    /// <summary>
+    /// The require step: every global name the expanded form mentions (outside quoted data) whose
+    /// definition is pending is loaded now, so analysis resolves names without running code.
+    /// Redefining a core name first loads the whole prelude, so no prelude definition loaded
+    /// later sees the user's version.
+    /// </summary>
+    private void RequireReferences(object? form, Truthiness dialect)
+    {
+        if (definitions is null)
+        {
+            return;
+        }
+
+        if (form is PersistentList { First: Symbol { Namespace: null, Name: "def" } } def && def.Rest.First is Symbol defined
+            && (Globals.IsAdvertised(defined.Name) || Globals.Find(defined.Name) is { IsCore: true }))
+        {
+            definitions.RequireAll();
+            return;
+        }
+
+        var pending = new Stack<object?>();
+        pending.Push(form);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case Symbol symbol:
+                    definitions.Require(symbol.Name);
+                    if (dialect == Truthiness.Slisp && Dialects.SlispAliases.TryGetValue(symbol.Name, out var alias))
+                    {
+                        definitions.Require(alias);
+                    }
+
+                    break;
+                case PersistentList { First: Symbol { Namespace: null, Name: "quote" } }:
+                    break;
+                case IEnumerable<object?> items when items is PersistentList or PersistentVector or PersistentSet:
+                    foreach (var item in items)
+                    {
+                        pending.Push(item);
+                    }
+
+                    break;
+                case PersistentMap map:
+                    foreach (var entry in map.Entries)
+                    {
+                        pending.Push(entry.Key);
+                        pending.Push(entry.Value);
+                    }
+
+                    break;
+            }
+        }
     }
 
     /// <summary>
@@ -108,8 +184,7 @@ internal sealed class Pipeline : IHostServices
         var expanded = expander.ExpandTopLevel(outer, ctx);
         if (expanded is PersistentList { First: Symbol { Namespace: null, Name: "def" } })
         {
-            var top = unit.Analyzer.AnalyzeTopLevel(expanded);
-            Run(ExecBuilder.Build(top.Body), top.FrameSize, ctx);
+            Executor.Execute(Analyze(expanded, unit), ctx);
         }
 
         return expanded;
@@ -143,13 +218,8 @@ internal sealed class Pipeline : IHostServices
         return warnings;
     }
 
-    private static object? Run(ExecNode code, int frameSize, RunContext ctx)
-    {
-        var frame = new Frame(new Slot[frameSize], null, ctx);
-        return code.Eval(frame);
-    }
-
-    private static bool TryDialect(object? form, CompilationUnit unit)
+    /// <summary>Applies a <c>(dialect :slisp)</c> directive to the unit; false when the form is not one.</summary>
+    public static bool TryDialect(object? form, CompilationUnit unit)
     {
         if (form is not PersistentList { Count: 2, First: Symbol { Namespace: null, Name: "dialect" } } directive)
         {
@@ -200,7 +270,11 @@ internal sealed class Pipeline : IHostServices
         return read.Forms.Count == 0 ? null : read.Forms[0];
     }
 
-    string? IHostServices.Doc(string name) => Documentation.Lookup(Globals, name);
+    string? IHostServices.Doc(string name)
+    {
+        Require(name);
+        return Documentation.Lookup(Globals, name);
+    }
 
     private static object? AsRuntimeError(Func<object?> action)
     {

@@ -58,7 +58,7 @@ public class CorpusOnIlTests
         var stem = Path.ChangeExtension(path, null);
         var args = System.IO.File.Exists(stem + ".args") ? System.IO.File.ReadAllLines(stem + ".args").Where(l => l.Length > 0).ToArray() : [];
         var expected = Runs.File(path, args, engine: null);
-        var actual = Runs.File(path, args, new EngineOptions { TierCompiler = new TieredCompiler(threshold: 1) });
+        var actual = Runs.File(path, args, new EngineOptions { CreateExecutionEngine = () => new TieredEngine(threshold: 1) });
         Assert.Equal(System.IO.File.ReadAllText(stem + ".out"), actual.Stdout);
         Assert.Equal(expected.ExitCode, actual.ExitCode);
         Assert.Equal(expected.Stderr, actual.Stderr);
@@ -70,7 +70,7 @@ public class CorpusOnIlTests
     {
         var path = Path.Combine(Runs.RepositoryRoot(), "tests", "bad", file);
         var expected = Runs.File(path, [], engine: null);
-        var actual = Runs.File(path, [], new EngineOptions { TierCompiler = new TieredCompiler(threshold: 1) });
+        var actual = Runs.File(path, [], new EngineOptions { CreateExecutionEngine = () => new TieredEngine(threshold: 1) });
         Assert.Equal(expected, actual);
     }
 

@@ -8,7 +8,7 @@ public class EngineSelectionTests
     [Fact]
     public void The_il_engine_makes_compiled_functions()
     {
-        var engine = new Engine(new EngineOptions { Execution = new IlEngine() });
+        var engine = new Engine(new EngineOptions { CreateExecutionEngine = () => new IlEngine() });
         var result = engine.Eval("(fn [x] x)");
         Assert.True(result.Success);
         Assert.IsType<CompiledFunction>(result.Value);

@@ -149,7 +149,7 @@ public class IlSemanticsTests
     public void Compiled_loops_stop_on_interrupt()
     {
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-        var engine = new Engine(new EngineOptions { Out = TextWriter.Null, Error = TextWriter.Null, Execution = new IlEngine() });
+        var engine = new Engine(new EngineOptions { Out = TextWriter.Null, Error = TextWriter.Null, CreateExecutionEngine = () => new IlEngine() });
         var result = engine.Eval("(loop [i 0] (recur (inc i)))", "<test>", cancel.Token);
         Assert.False(result.Success);
         Assert.Contains(result.Diagnostics, d => d.Id == "ZL5010");

@@ -8,8 +8,8 @@ public class TieredTests
     [Fact]
     public void One_shot_code_is_never_compiled()
     {
-        var tiers = new CountingTierCompiler(TieredCompiler.DefaultThreshold);
-        var outcome = Runs.Source("(defn greet [n] (str \"hello \" n))\n(println (greet \"world\"))\n(println (+ 1 2))", new EngineOptions { TierCompiler = tiers });
+        var tiers = new CountingTierCompiler(TieredEngine.DefaultThreshold);
+        var outcome = Runs.Source("(defn greet [n] (str \"hello \" n))\n(println (greet \"world\"))\n(println (+ 1 2))", new EngineOptions { CreateExecutionEngine = () => tiers });
         Assert.Equal("hello world\n3\n", outcome.Stdout);
         Assert.Equal(0, tiers.Compiled);
     }
@@ -25,7 +25,7 @@ public class TieredTests
             (println (reduce + (map sq (range 100))))
             (println (identical? held sq) (identical? (first in-vector) sq) (held 12) ((first in-vector) 3))
             """;
-        var outcome = Runs.Source(source, new EngineOptions { TierCompiler = tiers });
+        var outcome = Runs.Source(source, new EngineOptions { CreateExecutionEngine = () => tiers });
         Assert.Equal("328350\ntrue true 144 9\n", outcome.Stdout);
         Assert.True(tiers.Compiled >= 1);
     }
@@ -34,7 +34,7 @@ public class TieredTests
     public void A_hot_loop_compiles_its_function()
     {
         var tiers = new CountingTierCompiler(threshold: 100);
-        var outcome = Runs.Source("(defn spin [n] (loop [i 0] (if (< i n) (recur (inc i)) i)))\n(println (spin 1000))\n(println (spin 5))", new EngineOptions { TierCompiler = tiers });
+        var outcome = Runs.Source("(defn spin [n] (loop [i 0] (if (< i n) (recur (inc i)) i)))\n(println (spin 1000))\n(println (spin 5))", new EngineOptions { CreateExecutionEngine = () => tiers });
         Assert.Equal("1000\n5\n", outcome.Stdout);
         Assert.Equal(1, tiers.Compiled);
     }
@@ -52,7 +52,7 @@ public class TieredTests
             (defn pong [n] (if (= n 0) :done (ping (dec n))))
             (println (ping 1000000))
             """;
-        var outcome = Runs.Source(source, new EngineOptions { TierCompiler = tiers });
+        var outcome = Runs.Source(source, new EngineOptions { CreateExecutionEngine = () => tiers });
         Assert.Equal("", outcome.Stderr);
         Assert.Equal(":done\n", outcome.Stdout);
     }

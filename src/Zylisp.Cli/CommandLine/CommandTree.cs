@@ -137,12 +137,19 @@ internal static class CommandTree
             Arity = ArgumentArity.ZeroOrOne,
         };
         var expression = new Option<string?>("--expr", "-e") { Description = "Expand this source text instead of a file." };
-        var command = new Command("expand", "Print the core forms of a program after macro expansion, pretty-printed.")
+        var stage = new Option<string>("--stage")
+        {
+            Description = "Which stage to print: expand (the core forms, the default), analyze (the analyzed IR) or lowered (the lowered IR the Go and native backends consume).",
+            DefaultValueFactory = _ => "expand",
+        };
+        stage.AcceptOnlyFromAmong("read", "expand", "analyze", "lowered");
+        var command = new Command("expand", "Print a program after macro expansion (the core forms every backend sees), or after a later stage with --stage.")
         {
             file,
             expression,
+            stage,
         };
-        command.SetAction(result => ExpandCommand.Execute(result.GetValue(file), result.GetValue(expression), OptionsOf(result)));
+        command.SetAction(result => ExpandCommand.Execute(result.GetValue(file), result.GetValue(expression), result.GetValue(stage)!, OptionsOf(result)));
         return command;
     }
 

@@ -3,12 +3,12 @@ using Zylisp.Cli.Hosting;
 
 namespace Zylisp.Cli.Commands;
 
-/// <summary><c>zylisp expand FILE|-e EXPR</c>: print the core forms after macro expansion, pretty-printed.</summary>
+/// <summary><c>zylisp expand FILE|-e EXPR [--stage S]</c>: print the core forms after macro expansion (pretty-printed), or a later stage's IR.</summary>
 internal static class ExpandCommand
 {
     public const string ExpressionName = "<expr>";
 
-    public static int Execute(string? path, string? expression, OutputOptions options)
+    public static int Execute(string? path, string? expression, string stage, OutputOptions options)
     {
         using var streams = StandardStreams.Open();
         if ((path is null) == (expression is null))
@@ -39,13 +39,16 @@ internal static class ExpandCommand
         }
 
         var engine = EngineHost.Create(streams);
-        var result = engine.Expand(source, name);
+        var result = stage == "expand" ? engine.Expand(source, name) : engine.DumpAfter(StageToPass(stage), source, name);
         foreach (var form in result.Forms)
         {
-            streams.Out.WriteLine(FormLayout.Pretty(form));
+            // The IR stages print strings already laid out; forms are pretty-printed.
+            streams.Out.WriteLine(form is string ir ? ir : FormLayout.Pretty(form));
         }
 
         new DiagnosticReporter(options).ReportErrors(result.Diagnostics, engine.Sources, streams);
         return result.Success ? ExitCodes.Success : ExitCodes.ProgramFailed;
     }
+
+    private static string StageToPass(string stage) => stage == "lowered" ? "lower" : stage;
 }

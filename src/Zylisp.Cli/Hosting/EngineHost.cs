@@ -13,8 +13,8 @@ internal static class EngineHost
 {
     public static Engine Create(StandardStreams streams, EngineChoice engine = EngineChoice.Interp) => engine switch
     {
-        EngineChoice.Il => new(new EngineOptions { Out = streams.Out, Error = streams.Error, Execution = new IlEngine() }),
-        EngineChoice.Tiered => new(new EngineOptions { Out = streams.Out, Error = streams.Error, TierCompiler = new TieredCompiler() }),
+        EngineChoice.Il => new(new EngineOptions { Out = streams.Out, Error = streams.Error, CreateExecutionEngine = static () => new IlEngine() }),
+        EngineChoice.Tiered => new(new EngineOptions { Out = streams.Out, Error = streams.Error, CreateExecutionEngine = static () => new TieredEngine() }),
         _ => new(new EngineOptions { Out = streams.Out, Error = streams.Error }),
     };
 }

@@ -54,7 +54,7 @@ internal sealed class Analyzer
         Scope = new FunctionScope(null, "<top-level>");
         locals = LexicalScope<LocalInfo>.Empty;
         var body = Analyze(form, Position.Value);
-        return new TopLevel(body, Scope.FrameSize, Truthiness);
+        return new TopLevel(body, Scope.FrameSize);
     }
 
     public Node Analyze(object? form, Position pos)

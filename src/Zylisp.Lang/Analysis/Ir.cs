@@ -62,13 +62,26 @@ public enum TypeKind
     Bool,
 }
 
-public abstract record Node(NodeContext Context, SourceSpan? Span);
+public abstract record Node(NodeContext Context, SourceSpan? Span)
+{
+    /// <summary>Double dispatch to the visitor method of this node's kind (see <see cref="IIrVisitor{T}"/>).</summary>
+    public abstract T Accept<T>(IIrVisitor<T> visitor);
+}
 
-public sealed record ConstNode(object? Value, NodeContext Context, SourceSpan? Span) : Node(Context, Span);
+public sealed record ConstNode(object? Value, NodeContext Context, SourceSpan? Span) : Node(Context, Span)
+{
+    public override T Accept<T>(IIrVisitor<T> visitor) => visitor.VisitConst(this);
+}
 
-public sealed record LocalRefNode(LocalBinding Binding, LocalAccess Access, int Index, NodeContext Context, SourceSpan? Span) : Node(Context, Span);
+public sealed record LocalRefNode(LocalBinding Binding, LocalAccess Access, int Index, NodeContext Context, SourceSpan? Span) : Node(Context, Span)
+{
+    public override T Accept<T>(IIrVisitor<T> visitor) => visitor.VisitLocalRef(this);
+}
 
-public sealed record GlobalRefNode(Var Var, NodeContext Context, SourceSpan? Span) : Node(Context, Span);
+public sealed record GlobalRefNode(Var Var, NodeContext Context, SourceSpan? Span) : Node(Context, Span)
+{
+    public override T Accept<T>(IIrVisitor<T> visitor) => visitor.VisitGlobalRef(this);
+}
 
 public enum CollectionKind
 {
@@ -78,21 +91,39 @@ public enum CollectionKind
 }
 
 /// <summary>A collection literal with at least one non-constant element (keys and values alternate for maps).</summary>
-public sealed record CollectionNode(CollectionKind Kind, ImmutableArray<Node> Items, NodeContext Context, SourceSpan? Span) : Node(Context, Span);
+public sealed record CollectionNode(CollectionKind Kind, ImmutableArray<Node> Items, NodeContext Context, SourceSpan? Span) : Node(Context, Span)
+{
+    public override T Accept<T>(IIrVisitor<T> visitor) => visitor.VisitCollection(this);
+}
 
-public sealed record IfNode(Node Test, Node Then, Node Else, Truthiness Truthiness, NodeContext Context, SourceSpan? Span) : Node(Context, Span);
+public sealed record IfNode(Node Test, Node Then, Node Else, Truthiness Truthiness, NodeContext Context, SourceSpan? Span) : Node(Context, Span)
+{
+    public override T Accept<T>(IIrVisitor<T> visitor) => visitor.VisitIf(this);
+}
 
-public sealed record DoNode(ImmutableArray<Node> Statements, Node Result, NodeContext Context, SourceSpan? Span) : Node(Context, Span);
+public sealed record DoNode(ImmutableArray<Node> Statements, Node Result, NodeContext Context, SourceSpan? Span) : Node(Context, Span)
+{
+    public override T Accept<T>(IIrVisitor<T> visitor) => visitor.VisitDo(this);
+}
 
 public sealed record LetBinding(LocalBinding Local, Node Init);
 
-public sealed record LetNode(ImmutableArray<LetBinding> Bindings, Node Body, NodeContext Context, SourceSpan? Span) : Node(Context, Span);
+public sealed record LetNode(ImmutableArray<LetBinding> Bindings, Node Body, NodeContext Context, SourceSpan? Span) : Node(Context, Span)
+{
+    public override T Accept<T>(IIrVisitor<T> visitor) => visitor.VisitLet(this);
+}
 
 /// <summary>A loop: its bindings are the slots that <see cref="RecurNode"/> rebinds.</summary>
-public sealed record LoopNode(ImmutableArray<LetBinding> Bindings, Node Body, NodeContext Context, SourceSpan? Span) : Node(Context, Span);
+public sealed record LoopNode(ImmutableArray<LetBinding> Bindings, Node Body, NodeContext Context, SourceSpan? Span) : Node(Context, Span)
+{
+    public override T Accept<T>(IIrVisitor<T> visitor) => visitor.VisitLoop(this);
+}
 
 /// <summary>Jumps back to the nearest loop or function arity, assigning its slots from the arguments.</summary>
-public sealed record RecurNode(ImmutableArray<Node> Args, ImmutableArray<LocalBinding> Targets, NodeContext Context, SourceSpan? Span) : Node(Context, Span);
+public sealed record RecurNode(ImmutableArray<Node> Args, ImmutableArray<LocalBinding> Targets, NodeContext Context, SourceSpan? Span) : Node(Context, Span)
+{
+    public override T Accept<T>(IIrVisitor<T> visitor) => visitor.VisitRecur(this);
+}
 
 /// <summary>How to load one captured value when the closure is created, from the creating function's view.</summary>
 public sealed record Capture(LocalBinding Binding, LocalAccess SourceAccess, int SourceIndex);
@@ -109,17 +140,67 @@ public sealed record FnArity(
     public int RequiredCount => Params.Length;
 }
 
-public sealed record FnNode(string Name, bool IsNamed, ImmutableArray<FnArity> Arities, ImmutableArray<Capture> Captures, NodeContext Context, SourceSpan? Span) : Node(Context, Span);
+public sealed record FnNode(string Name, ImmutableArray<FnArity> Arities, ImmutableArray<Capture> Captures, NodeContext Context, SourceSpan? Span) : Node(Context, Span)
+{
+    public override T Accept<T>(IIrVisitor<T> visitor) => visitor.VisitFn(this);
+}
 
 /// <summary>Defines a global; <see cref="Init"/> is null for <c>(def name)</c>. Meta is literal data (:doc :macro ...).</summary>
-public sealed record DefNode(Var Var, Node? Init, PersistentMap Meta, NodeContext Context, SourceSpan? Span) : Node(Context, Span);
+public sealed record DefNode(Var Var, Node? Init, PersistentMap Meta, NodeContext Context, SourceSpan? Span) : Node(Context, Span)
+{
+    public override T Accept<T>(IIrVisitor<T> visitor) => visitor.VisitDef(this);
+}
 
 /// <summary>A call. In <see cref="NodeContext.Tail"/> context it is a tail call. <see cref="Caller"/> names the enclosing function for stack traces.</summary>
-public sealed record InvokeNode(Node Fn, ImmutableArray<Node> Args, string Caller, NodeContext Context, SourceSpan? Span) : Node(Context, Span);
+public sealed record InvokeNode(Node Fn, ImmutableArray<Node> Args, string Caller, NodeContext Context, SourceSpan? Span) : Node(Context, Span)
+{
+    public override T Accept<T>(IIrVisitor<T> visitor) => visitor.VisitInvoke(this);
+}
 
-public sealed record TryNode(Node Body, LocalBinding? CatchLocal, Node? Handler, Node? Finally, NodeContext Context, SourceSpan? Span) : Node(Context, Span);
+public sealed record TryNode(Node Body, LocalBinding? CatchLocal, Node? Handler, Node? Finally, NodeContext Context, SourceSpan? Span) : Node(Context, Span)
+{
+    public override T Accept<T>(IIrVisitor<T> visitor) => visitor.VisitTry(this);
+}
 
-public sealed record ThrowNode(Node Value, string Caller, NodeContext Context, SourceSpan? Span) : Node(Context, Span);
+public sealed record ThrowNode(Node Value, string Caller, NodeContext Context, SourceSpan? Span) : Node(Context, Span)
+{
+    public override T Accept<T>(IIrVisitor<T> visitor) => visitor.VisitThrow(this);
+}
 
 /// <summary>One analyzed top-level form: its code runs in a frame of <see cref="FrameSize"/> slots.</summary>
-public sealed record TopLevel(Node Body, int FrameSize, Truthiness Truthiness);
+public sealed record TopLevel(Node Body, int FrameSize);
+
+/// <summary>
+/// A consumer of the analyzed IR: the interpreter's builder, the IR printer, lowering and every
+/// backend implement it, so a node kind one of them forgets is a build error, not a run-time throw.
+/// </summary>
+public interface IIrVisitor<out T>
+{
+    T VisitConst(ConstNode node);
+
+    T VisitLocalRef(LocalRefNode node);
+
+    T VisitGlobalRef(GlobalRefNode node);
+
+    T VisitCollection(CollectionNode node);
+
+    T VisitIf(IfNode node);
+
+    T VisitDo(DoNode node);
+
+    T VisitLet(LetNode node);
+
+    T VisitLoop(LoopNode node);
+
+    T VisitRecur(RecurNode node);
+
+    T VisitFn(FnNode node);
+
+    T VisitDef(DefNode node);
+
+    T VisitInvoke(InvokeNode node);
+
+    T VisitTry(TryNode node);
+
+    T VisitThrow(ThrowNode node);
+}

@@ -7,134 +7,116 @@ namespace Zylisp.Lang.Analysis;
 /// Prints the IR as an S-expression (for <c>--dump-after=analyze</c> and tests): every node shows
 /// its kind, its context when it is not Value, locals as name@slot, captures as name^index.
 /// </summary>
-public static class IrPrinter
+public sealed class IrPrinter : IIrVisitor<StringBuilder>
 {
+    private readonly StringBuilder sb = new();
+
+    private IrPrinter()
+    {
+    }
+
     public static string Print(Node node)
     {
         ArgumentNullException.ThrowIfNull(node);
-        var sb = new StringBuilder();
-        Write(sb, node);
-        return sb.ToString();
+        var printer = new IrPrinter();
+        printer.Write(node);
+        return printer.sb.ToString();
     }
 
-    private static void Write(StringBuilder sb, Node node)
+    public StringBuilder VisitConst(ConstNode node) => sb.Append(Printer.PrStr(node.Value));
+
+    public StringBuilder VisitLocalRef(LocalRefNode node) => sb.Append(node.Binding.Name).Append(node.Access switch
     {
-        string ctx = node.Context switch
+        LocalAccess.Slot => "@" + node.Index,
+        LocalAccess.Captured => "^" + node.Index,
+        _ => "@self",
+    });
+
+    public StringBuilder VisitGlobalRef(GlobalRefNode node) => sb.Append("#'").Append(node.Var.Name);
+
+    public StringBuilder VisitCollection(CollectionNode node) =>
+        Form(node.Kind.ToString().ToLowerInvariant() + " " + Ctx(node), () => WriteAll(node.Items));
+
+    public StringBuilder VisitIf(IfNode node) => Form("if " + Ctx(node) + (node.Truthiness == Truthiness.Slisp ? ":slisp " : ""), () => WriteAll([node.Test, node.Then, node.Else]));
+
+    public StringBuilder VisitDo(DoNode node) => Form("do " + Ctx(node), () => WriteAll([.. node.Statements, node.Result]));
+
+    public StringBuilder VisitLet(LetNode node) => Form("let " + Ctx(node), () => WriteBindings(node.Bindings, node.Body));
+
+    public StringBuilder VisitLoop(LoopNode node) => Form("loop " + Ctx(node), () => WriteBindings(node.Bindings, node.Body));
+
+    public StringBuilder VisitRecur(RecurNode node) => Form("recur ", () => WriteAll(node.Args));
+
+    public StringBuilder VisitFn(FnNode node) => Form("fn " + Ctx(node) + node.Name, () =>
+    {
+        if (node.Captures.Length > 0)
         {
-            NodeContext.Tail => ":tail ",
-            NodeContext.Statement => ":stmt ",
-            _ => "",
-        };
-        switch (node)
-        {
-            case ConstNode c:
-                sb.Append(Printer.PrStr(c.Value));
-                return;
-            case LocalRefNode l:
-                sb.Append(l.Binding.Name).Append(l.Access switch
-                {
-                    LocalAccess.Slot => "@" + l.Index,
-                    LocalAccess.Captured => "^" + l.Index,
-                    _ => "@self",
-                });
-                return;
-            case GlobalRefNode g:
-                sb.Append("#'").Append(g.Var.Name);
-                return;
+            sb.Append(" :captures [").AppendJoin(' ', node.Captures.Select(c => c.Binding.Name)).Append(']');
         }
 
-        sb.Append('(');
-        switch (node)
+        foreach (var a in node.Arities)
         {
-            case CollectionNode c:
-                sb.Append(c.Kind.ToString().ToLowerInvariant()).Append(' ').Append(ctx);
-                WriteAll(sb, c.Items);
-                break;
-            case IfNode i:
-                sb.Append("if ").Append(ctx);
-                if (i.Truthiness == Truthiness.Slisp)
-                {
-                    sb.Append(":slisp ");
-                }
+            sb.Append(" ([").AppendJoin(' ', a.Params.Select(p => p.Name + "@" + p.Slot));
+            if (a.Rest is not null)
+            {
+                sb.Append(" & ").Append(a.Rest.Name).Append('@').Append(a.Rest.Slot);
+            }
 
-                WriteAll(sb, [i.Test, i.Then, i.Else]);
-                break;
-            case DoNode d:
-                sb.Append("do ").Append(ctx);
-                WriteAll(sb, [.. d.Statements, d.Result]);
-                break;
-            case LetNode l:
-                WriteBindingForm(sb, "let ", ctx, l.Bindings, l.Body);
-                break;
-            case LoopNode l:
-                WriteBindingForm(sb, "loop ", ctx, l.Bindings, l.Body);
-                break;
-            case RecurNode r:
-                sb.Append("recur ");
-                WriteAll(sb, r.Args);
-                break;
-            case FnNode f:
-                sb.Append("fn ").Append(ctx).Append(f.Name);
-                if (f.Captures.Length > 0)
-                {
-                    sb.Append(" :captures [").AppendJoin(' ', f.Captures.Select(c => c.Binding.Name)).Append(']');
-                }
+            sb.Append("] :frame ").Append(a.FrameSize).Append(' ');
+            Write(a.Body);
+            sb.Append(')');
+        }
+    });
 
-                foreach (var a in f.Arities)
-                {
-                    sb.Append(" ([").AppendJoin(' ', a.Params.Select(p => p.Name + "@" + p.Slot));
-                    if (a.Rest is not null)
-                    {
-                        sb.Append(" & ").Append(a.Rest.Name).Append('@').Append(a.Rest.Slot);
-                    }
+    public StringBuilder VisitDef(DefNode node) => Form("def " + node.Var.Name, () =>
+    {
+        if (node.Init is not null)
+        {
+            sb.Append(' ');
+            Write(node.Init);
+        }
+    });
 
-                    sb.Append("] :frame ").Append(a.FrameSize).Append(' ');
-                    Write(sb, a.Body);
-                    sb.Append(')');
-                }
+    public StringBuilder VisitInvoke(InvokeNode node) =>
+        Form((node.Context == NodeContext.Tail ? "tail-call " : "call ") + (node.Context == NodeContext.Statement ? ":stmt " : ""), () => WriteAll([node.Fn, .. node.Args]));
 
-                break;
-            case DefNode d:
-                sb.Append("def ").Append(d.Var.Name);
-                if (d.Init is not null)
-                {
-                    sb.Append(' ');
-                    Write(sb, d.Init);
-                }
-
-                break;
-            case InvokeNode i:
-                sb.Append(i.Context == NodeContext.Tail ? "tail-call " : "call ").Append(i.Context == NodeContext.Statement ? ":stmt " : "");
-                WriteAll(sb, [i.Fn, .. i.Args]);
-                break;
-            case TryNode t:
-                sb.Append("try ");
-                Write(sb, t.Body);
-                if (t.Handler is not null)
-                {
-                    sb.Append(" (catch ").Append(t.CatchLocal!.Name).Append('@').Append(t.CatchLocal.Slot).Append(' ');
-                    Write(sb, t.Handler);
-                    sb.Append(')');
-                }
-
-                if (t.Finally is not null)
-                {
-                    sb.Append(" (finally ");
-                    Write(sb, t.Finally);
-                    sb.Append(')');
-                }
-
-                break;
-            case ThrowNode t:
-                sb.Append("throw ");
-                Write(sb, t.Value);
-                break;
+    public StringBuilder VisitTry(TryNode node) => Form("try ", () =>
+    {
+        Write(node.Body);
+        if (node.Handler is not null)
+        {
+            sb.Append(" (catch ").Append(node.CatchLocal!.Name).Append('@').Append(node.CatchLocal.Slot).Append(' ');
+            Write(node.Handler);
+            sb.Append(')');
         }
 
-        sb.Append(')');
+        if (node.Finally is not null)
+        {
+            sb.Append(" (finally ");
+            Write(node.Finally);
+            sb.Append(')');
+        }
+    });
+
+    public StringBuilder VisitThrow(ThrowNode node) => Form("throw ", () => Write(node.Value));
+
+    private static string Ctx(Node node) => node.Context switch
+    {
+        NodeContext.Tail => ":tail ",
+        NodeContext.Statement => ":stmt ",
+        _ => "",
+    };
+
+    private void Write(Node node) => node.Accept(this);
+
+    private StringBuilder Form(string head, Action body)
+    {
+        sb.Append('(').Append(head);
+        body();
+        return sb.Append(')');
     }
 
-    private static void WriteAll(StringBuilder sb, IEnumerable<Node> nodes)
+    private void WriteAll(IEnumerable<Node> nodes)
     {
         bool first = true;
         foreach (var n in nodes)
@@ -144,21 +126,13 @@ public static class IrPrinter
                 sb.Append(' ');
             }
 
-            Write(sb, n);
+            Write(n);
             first = false;
         }
     }
 
-    // let and loop print alike: keyword, context, bindings, body.
-    private static void WriteBindingForm(StringBuilder sb, string keyword, string ctx, IEnumerable<LetBinding> bindings, Node body)
-    {
-        sb.Append(keyword).Append(ctx);
-        WriteBindings(sb, bindings);
-        sb.Append(' ');
-        Write(sb, body);
-    }
-
-    private static void WriteBindings(StringBuilder sb, IEnumerable<LetBinding> bindings)
+    // let and loop print alike: bindings, then body.
+    private void WriteBindings(IEnumerable<LetBinding> bindings, Node body)
     {
         sb.Append('[');
         bool first = true;
@@ -170,10 +144,11 @@ public static class IrPrinter
             }
 
             sb.Append(b.Local.Name).Append('@').Append(b.Local.Slot).Append(' ');
-            Write(sb, b.Init);
+            Write(b.Init);
             first = false;
         }
 
-        sb.Append(']');
+        sb.Append("] ");
+        Write(body);
     }
 }

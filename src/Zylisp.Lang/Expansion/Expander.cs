@@ -19,7 +19,7 @@ internal sealed class ExpansionException(Diagnostic diagnostic) : Exception(diag
 /// defmacro and syntax-quote itself, normalizes let/loop bindings and fn arities, and walks
 /// into every core form so no macro call survives. Locally bound names shadow macros.
 /// </summary>
-internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
+internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, IDefinitionLoader definitions)
 {
     private static readonly Keyword MacroKey = Keyword.Of("macro");
     private static readonly Keyword DocKey = Keyword.Of("doc");
@@ -163,10 +163,14 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits)
     private bool TryMacro(object? form, LexicalScope<bool> locals, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Var? macro)
     {
         macro = null;
-        if (form is PersistentList { First: Symbol head } && (head.Namespace is not null || !locals.Contains(head.Name))
-            && globals.Find(head.Name) is { IsMacro: true, Value: ZFunction } v)
+        if (form is PersistentList { First: Symbol head } && (head.Namespace is not null || !locals.Contains(head.Name)))
         {
-            macro = v;
+            // The require step for macros: a prelude macro is loaded before it is looked up.
+            definitions.Require(head.Name);
+            if (globals.Find(head.Name) is { IsMacro: true, Value: ZFunction } v)
+            {
+                macro = v;
+            }
         }
 
         return macro is not null;

@@ -149,7 +149,7 @@ public sealed record LArity(
 public sealed record LFunction(string Name, ImmutableArray<LArity> Arities, ImmutableArray<Capture> Captures, SourceSpan? Span);
 
 /// <summary>One lowered top-level form: statements that end by returning the form's value.</summary>
-public sealed record LTopLevel(ImmutableArray<LStmt> Body, int FrameSize, Truthiness Truthiness);
+public sealed record LTopLevel(ImmutableArray<LStmt> Body, int FrameSize);
 
 /// <summary>Every consumer of lowered expressions implements every kind, so the compiler checks coverage.</summary>
 public interface ILoweredExprVisitor<out T>

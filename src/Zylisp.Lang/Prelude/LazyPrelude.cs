@@ -6,13 +6,15 @@ using Zylisp.Lang.Syntax;
 namespace Zylisp.Lang.Prelude;
 
 /// <summary>
-/// The prelude, loaded one definition at a time on first reference (docs/design/cli-startup.md).
-/// At start the text is only scanned for its top-level definitions (each starts with "(" in
-/// column 0 and names its global second, e.g. "(defn some? ..."); the engine's globals call
-/// <see cref="TryLoad"/> when a pending name is first looked up, so `(println "hello")` reads,
-/// expands and analyzes none of it. A definition's own references load their definitions in turn.
+/// The prelude, loaded one definition at a time when a form first needs it
+/// (docs/design/cli-startup.md, docs/design/middle-end.md). At start the text is only scanned for
+/// its top-level definitions (each starts with "(" in column 0 and names its global second, e.g.
+/// "(defn some? ..."). Loading is an explicit pipeline step: the expander requires a macro's
+/// name before it looks it up, and the pipeline requires every name an expanded form mentions
+/// before it analyzes it, so name resolution itself never reads or runs code, and
+/// `(println "hello")` reads, expands and analyzes none of the prelude.
 /// </summary>
-internal sealed class LazyPrelude : IPendingDefinitions
+internal sealed class LazyPrelude : IPendingDefinitions, IDefinitionLoader
 {
     private readonly string text;
     private readonly Dictionary<string, TextRange> pending = new(StringComparer.Ordinal);
@@ -28,9 +30,22 @@ internal sealed class LazyPrelude : IPendingDefinitions
         Scan();
     }
 
+    /// <summary>The pipeline that loads prelude definitions (its own, so a nested load never touches a user form's expansion budget).</summary>
+    public Pipeline Pipeline => pipeline;
+
     public int Count => pending.Count;
 
     public IEnumerable<string> PendingNames => pending.Keys;
+
+    public void Require(string name)
+    {
+        if (pending.Count > 0)
+        {
+            TryLoad(name);
+        }
+    }
+
+    public void RequireAll() => LoadAll();
 
     /// <summary>Loads the definition of <paramref name="name"/> if it is still pending; false if it is not a pending prelude name.</summary>
     public bool TryLoad(string name)

@@ -24,7 +24,10 @@ public abstract class FunctionCode
     public abstract object? InvokeStep(ZFunction self, object?[] captured, RunContext ctx, object?[] args);
 }
 
-/// <summary>Compiles an interpreted fn once it is hot; set in <see cref="EngineOptions.TierCompiler"/>.</summary>
+/// <summary>
+/// Compiles an interpreted fn once it is hot. An execution engine that implements it (the tiered
+/// engine) runs forms with the interpreter, whose functions then tier up through it.
+/// </summary>
 public interface ITierCompiler
 {
     /// <summary>Calls plus loop iterations after which an interpreted fn expression is compiled.</summary>

@@ -9,11 +9,20 @@ public sealed class GlobalEnvironment
     private readonly Dictionary<string, Var> vars = new(StringComparer.Ordinal);
     private long gensymCounter;
 
-    /// <summary>Definitions loaded on first reference (the lazy core library, then the lazy prelude), in lookup order.</summary>
+    /// <summary>
+    /// Host primitives installed on first lookup (the lazy core library). Installing one only
+    /// creates builtins; it never reads or runs Zylisp code.
+    /// </summary>
     private readonly List<IPendingDefinitions> pendingSources = [];
 
-    /// <summary>Adds definitions to load on first reference; earlier sources are asked first.</summary>
+    /// <summary>Definitions loaded by an explicit step (the prelude): listed for completion and suggestions, never loaded by a lookup.</summary>
+    private readonly List<IPendingDefinitions> advertised = [];
+
+    /// <summary>Adds host primitives to install on first lookup; earlier sources are asked first.</summary>
     internal void AddPending(IPendingDefinitions definitions) => pendingSources.Add(definitions);
+
+    /// <summary>Adds definitions whose names count as known before they are loaded.</summary>
+    internal void Advertise(IPendingDefinitions definitions) => advertised.Add(definitions);
 
     /// <summary>The Var named <paramref name="name"/>, creating an unbound one if needed.</summary>
     public Var Intern(string name)
@@ -45,7 +54,7 @@ public sealed class GlobalEnvironment
         }
     }
 
-    /// <summary>Loads every pending definition, so that nothing loaded later sees a user's redefinition.</summary>
+    /// <summary>Installs every pending host primitive, so that nothing installed later overwrites a user's redefinition.</summary>
     internal void LoadAllPending()
     {
         foreach (var pending in pendingSources)
@@ -65,7 +74,21 @@ public sealed class GlobalEnvironment
     /// <summary>Names of every defined global, for completion and "did you mean".</summary>
     public IEnumerable<string> DefinedNames =>
         vars.Values.Where(v => v.IsDefined).Select(v => v.Name)
-            .Concat(pendingSources.SelectMany(p => p.PendingNames).ToList());
+            .Concat(pendingSources.Concat(advertised).SelectMany(p => p.PendingNames).ToList());
+
+    /// <summary>True when the name is a pending definition of an explicitly loaded source (the prelude).</summary>
+    internal bool IsAdvertised(string name)
+    {
+        foreach (var source in advertised)
+        {
+            if (source.Count > 0 && source.PendingNames.Contains(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public IEnumerable<Var> Vars => vars.Values;
 
@@ -84,4 +107,15 @@ internal interface IPendingDefinitions
     bool TryLoad(string name);
 
     void LoadAll();
+}
+
+/// <summary>
+/// Loads definitions on request: the explicit "require" step of the pipeline (the prelude).
+/// <see cref="Require"/> of a name that is not pending does nothing.
+/// </summary>
+internal interface IDefinitionLoader
+{
+    void Require(string name);
+
+    void RequireAll();
 }

@@ -12,7 +12,7 @@ public static class Runs
     private static readonly TimeSpan RunawayGuard = TimeSpan.FromSeconds(60);
 
     public static Outcome File(string path, IReadOnlyList<string> args, IExecutionEngine? engine) =>
-        File(path, args, new EngineOptions { Execution = engine });
+        File(path, args, new EngineOptions { CreateExecutionEngine = engine is null ? null : () => engine });
 
     public static Outcome File(string path, IReadOnlyList<string> args, EngineOptions options)
     {
@@ -34,7 +34,7 @@ public static class Runs
         System.Text.RegularExpressions.Regex.Replace(stderr, @"Elapsed time: [0-9.]+ msecs", "Elapsed time: T msecs");
 
     public static Outcome Source(string source, IExecutionEngine? engine, EngineOptions? options = null) =>
-        Source(source, (options ?? new EngineOptions()) with { Execution = engine });
+        Source(source, (options ?? new EngineOptions()) with { CreateExecutionEngine = engine is null ? null : () => engine });
 
     public static Outcome Source(string source, EngineOptions options)
     {
@@ -71,14 +71,18 @@ public static class Runs
     }
 }
 
-/// <summary>A tier compiler that counts what it compiles, so a test can see the tiers switch.</summary>
-public sealed class CountingTierCompiler(int threshold) : Lang.Runtime.ITierCompiler
+/// <summary>The tiered engine, counting what it compiles, so a test can see the tiers switch.</summary>
+public sealed class CountingTierCompiler(int threshold) : IExecutionEngine, Lang.Runtime.ITierCompiler
 {
-    private readonly TieredCompiler inner = new(threshold);
+    private readonly TieredEngine inner = new(threshold);
 
     public int Compiled { get; private set; }
 
+    public string Name => "tiered";
+
     public int Threshold => inner.Threshold;
+
+    public object? Execute(Lang.Analysis.TopLevel form, Lang.Runtime.RunContext ctx) => inner.Execute(form, ctx);
 
     public Lang.Runtime.FunctionCode? Compile(Lang.Analysis.FnNode fn)
     {

@@ -34,8 +34,8 @@ internal static class DefForm
         var v = a.Globals.Intern(name.Name);
         if (v.IsCore)
         {
-            // Redefining a core or prelude name: load the rest of the prelude first, so that its
-            // definitions are expanded and analyzed as if it had been loaded eagerly at start.
+            // Redefining a core name: install the remaining host primitives first, so none is
+            // installed over the user's definition later (the pipeline's require step has loaded the prelude).
             a.Globals.LoadAllPending();
         }
 

@@ -62,7 +62,7 @@ internal static class FnForm
                 throw a.Error(DiagnosticIds.MalformedSpecialForm, form, "fn", "at most one arity may take & rest");
             }
 
-            return new FnNode(name ?? "fn", name is not null, arities.ToImmutable(), [.. a.Scope.Captures], pos.Context, a.SpanOf(form));
+            return new FnNode(name ?? "fn", arities.ToImmutable(), [.. a.Scope.Captures], pos.Context, a.SpanOf(form));
         }
         finally
         {

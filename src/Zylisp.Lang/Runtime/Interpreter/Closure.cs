@@ -112,7 +112,7 @@ internal sealed class FnTemplate
     public void TierUp(RunContext ctx)
     {
         HotnessCountdown = int.MaxValue;
-        if (ctx.Options.TierCompiler is not { } compiler)
+        if (ctx.Host.TierCompiler is not { } compiler)
         {
             return;
         }

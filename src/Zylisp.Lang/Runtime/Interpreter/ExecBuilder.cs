@@ -7,33 +7,51 @@ namespace Zylisp.Lang.Runtime.Interpreter;
 /// The interpreter's one pass over the IR: builds the executable node tree once per top-level
 /// form. Calls of the core numeric primitives through their globals get inlined nodes.
 /// </summary>
-internal static class ExecBuilder
+internal sealed class ExecBuilder : IIrVisitor<ExecNode>
 {
-    public static ExecNode Build(Node node) => node switch
+    private static readonly ExecBuilder Instance = new();
+
+    private ExecBuilder()
     {
-        ConstNode c => new ConstExec(c.Value),
-        LocalRefNode l => l.Access switch
-        {
-            LocalAccess.Slot => new SlotExec(l.Index),
-            LocalAccess.Captured => new CapturedExec(l.Index),
-            _ => new SelfExec(),
-        },
-        GlobalRefNode g => new GlobalExec(g.Var, g.Span),
-        CollectionNode c => new CollectionExec(c.Kind, BuildAll(c.Items)),
-        IfNode i => i.Truthiness == Truthiness.Slisp
-            ? new IfSlispExec(Build(i.Test), Build(i.Then), Build(i.Else))
-            : new IfExec(Build(i.Test), Build(i.Then), Build(i.Else)),
-        DoNode d => new DoExec(BuildAll(d.Statements), Build(d.Result)),
-        LetNode l => new LetExec(Slots(l.Bindings), Inits(l.Bindings), Build(l.Body)),
-        LoopNode l => new LoopExec(Slots(l.Bindings), Inits(l.Bindings), Build(l.Body)),
-        RecurNode r => BuildRecur(r),
-        FnNode fn => BuildFn(fn),
-        DefNode d => new DefExec(d.Var, d.Init is null ? null : Build(d.Init), d.Meta),
-        InvokeNode i => BuildInvoke(i),
-        TryNode t => new TryExec(Build(t.Body), t.CatchLocal?.Slot ?? -1, t.Handler is null ? null : Build(t.Handler), t.Finally is null ? null : Build(t.Finally), t.Span),
-        ThrowNode t => new ThrowExec(Build(t.Value), t.Caller, t.Span),
-        _ => throw new InvalidOperationException("unknown IR node " + node.GetType().Name),
+    }
+
+    public static ExecNode Build(Node node) => node.Accept(Instance);
+
+    public ExecNode VisitConst(ConstNode node) => new ConstExec(node.Value);
+
+    public ExecNode VisitLocalRef(LocalRefNode node) => node.Access switch
+    {
+        LocalAccess.Slot => new SlotExec(node.Index),
+        LocalAccess.Captured => new CapturedExec(node.Index),
+        _ => new SelfExec(),
     };
+
+    public ExecNode VisitGlobalRef(GlobalRefNode node) => new GlobalExec(node.Var, node.Span);
+
+    public ExecNode VisitCollection(CollectionNode node) => new CollectionExec(node.Kind, BuildAll(node.Items));
+
+    public ExecNode VisitIf(IfNode node) => node.Truthiness == Truthiness.Slisp
+        ? new IfSlispExec(Build(node.Test), Build(node.Then), Build(node.Else))
+        : new IfExec(Build(node.Test), Build(node.Then), Build(node.Else));
+
+    public ExecNode VisitDo(DoNode node) => new DoExec(BuildAll(node.Statements), Build(node.Result));
+
+    public ExecNode VisitLet(LetNode node) => new LetExec(Slots(node.Bindings), Inits(node.Bindings), Build(node.Body));
+
+    public ExecNode VisitLoop(LoopNode node) => new LoopExec(Slots(node.Bindings), Inits(node.Bindings), Build(node.Body));
+
+    public ExecNode VisitRecur(RecurNode node) => BuildRecur(node);
+
+    public ExecNode VisitFn(FnNode node) => BuildFn(node);
+
+    public ExecNode VisitDef(DefNode node) => new DefExec(node.Var, node.Init is null ? null : Build(node.Init), node.Meta);
+
+    public ExecNode VisitInvoke(InvokeNode node) => BuildInvoke(node);
+
+    public ExecNode VisitTry(TryNode node) =>
+        new TryExec(Build(node.Body), node.CatchLocal?.Slot ?? -1, node.Handler is null ? null : Build(node.Handler), node.Finally is null ? null : Build(node.Finally), node.Span);
+
+    public ExecNode VisitThrow(ThrowNode node) => new ThrowExec(Build(node.Value), node.Caller, node.Span);
 
     // Plain loops in these helpers: LINQ projections to int[] are generic instantiations over a
     // value type, JIT-compiled on the first program that has a let (docs/design/cli-startup.md).

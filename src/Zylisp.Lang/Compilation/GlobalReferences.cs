@@ -1,0 +1,64 @@
+using Zylisp.Lang.Analysis;
+using Zylisp.Lang.Runtime;
+using Zylisp.Lang.Syntax;
+
+namespace Zylisp.Lang.Compilation;
+
+/// <summary>Every global an analyzed form refers to, with where: the edges of a program's reachability graph.</summary>
+public sealed class GlobalReferences : IIrVisitor<bool>
+{
+    private readonly List<(Var Var, SourceSpan? Span)> found = [];
+
+    private GlobalReferences()
+    {
+    }
+
+    public static IReadOnlyList<(Var Var, SourceSpan? Span)> Of(Node node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var walker = new GlobalReferences();
+        node.Accept(walker);
+        return walker.found;
+    }
+
+    public bool VisitConst(ConstNode node) => true;
+
+    public bool VisitLocalRef(LocalRefNode node) => true;
+
+    public bool VisitGlobalRef(GlobalRefNode node)
+    {
+        found.Add((node.Var, node.Span));
+        return true;
+    }
+
+    public bool VisitCollection(CollectionNode node) => All(node.Items);
+
+    public bool VisitIf(IfNode node) => Walk(node.Test) && Walk(node.Then) && Walk(node.Else);
+
+    public bool VisitDo(DoNode node) => All(node.Statements) && Walk(node.Result);
+
+    public bool VisitLet(LetNode node) => node.Bindings.All(b => Walk(b.Init)) && Walk(node.Body);
+
+    public bool VisitLoop(LoopNode node) => node.Bindings.All(b => Walk(b.Init)) && Walk(node.Body);
+
+    public bool VisitRecur(RecurNode node) => All(node.Args);
+
+    public bool VisitFn(FnNode node) => node.Arities.All(a => Walk(a.Body));
+
+    public bool VisitDef(DefNode node)
+    {
+        found.Add((node.Var, node.Span));
+        return node.Init is null || Walk(node.Init);
+    }
+
+    public bool VisitInvoke(InvokeNode node) => Walk(node.Fn) && All(node.Args);
+
+    public bool VisitTry(TryNode node) =>
+        Walk(node.Body) && (node.Handler is null || Walk(node.Handler)) && (node.Finally is null || Walk(node.Finally));
+
+    public bool VisitThrow(ThrowNode node) => Walk(node.Value);
+
+    private bool Walk(Node node) => node.Accept(this);
+
+    private bool All(IEnumerable<Node> nodes) => nodes.All(Walk);
+}
