@@ -146,6 +146,24 @@ public class IlSemanticsTests
     }
 
     [Fact]
+    public void A_main_without_parameters_runs_when_there_are_arguments()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "zl-il-main-" + Guid.NewGuid().ToString("N") + ".zl");
+        File.WriteAllText(path, "(defn -main [] (println \"hi\" *command-line-args*) 3)");
+        try
+        {
+            var expected = Runs.File(path, ["a", "b"], engine: null);
+            var actual = Runs.File(path, ["a", "b"], new IlEngine());
+            Assert.Equal(expected, actual);
+            Assert.Equal(3, actual.ExitCode);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Compiled_loops_stop_on_interrupt()
     {
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));

@@ -16,7 +16,7 @@ namespace Zylisp.Compiler.Clr.Emit;
 /// 0 the constant pool, 1 the running function (null at top level), 2 its captured values,
 /// 3 the <see cref="RunContext"/>, then the parameters (or one argument array).
 /// </summary>
-internal sealed partial class MethodEmitter
+internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
 {
     private const int SelfArg = 1;
     private const int CapturedArg = 2;
@@ -197,67 +197,103 @@ internal sealed partial class MethodEmitter
     }
 
     /// <summary>Emits a node, leaving its value on the stack.</summary>
-    private void EmitValue(Node node)
-    {
-        switch (node)
-        {
-            case ConstNode c:
-                EmitConst(c.Value);
-                break;
-            case LocalRefNode l:
-                EmitLocal(l.Access, l.Index);
-                break;
-            case GlobalRefNode g:
-                EmitGlobal(g.Var, g.Span);
-                break;
-            case CollectionNode c:
-                EmitCollection(c);
-                break;
-            case IfNode i:
-                EmitIf(i);
-                break;
-            case DoNode d:
-                foreach (var statement in d.Statements)
-                {
-                    EmitValue(statement);
-                    il.Emit(OpCodes.Pop);
-                }
+    private void EmitValue(Node node) => node.Accept(this);
 
-                EmitValue(d.Result);
-                break;
-            case LetNode l:
-                EmitBindings(l.Bindings);
-                EmitValue(l.Body);
-                break;
-            case LoopNode l:
-                EmitLoop(l);
-                break;
-            case RecurNode r:
-                EmitRecur(r);
-                break;
-            case FnNode f:
-                EmitFn(f);
-                break;
-            case DefNode d:
-                EmitDef(d);
-                break;
-            case InvokeNode i:
-                EmitInvoke(i);
-                break;
-            case TryNode t:
-                EmitTry(t);
-                break;
-            case ThrowNode t:
-                EmitValue(t.Value);
-                il.Emit(OpCodes.Ldstr, t.Caller);
-                LoadSpan(t.Span);
-                il.Emit(OpCodes.Call, Members.Throw);
-                il.Emit(OpCodes.Throw);
-                il.Emit(OpCodes.Ldnull); // unreachable; keeps "one value per node" for the code after it
-                break;
-            default:
-                throw new InvalidOperationException("the IL backend has no rule for IR node " + node.GetType().Name);
+    // The IIrVisitor methods: one rule per node kind (a kind added to the IR is a build error here).
+    public Emitted VisitConst(ConstNode node)
+    {
+        EmitConst(node.Value);
+        return default;
+    }
+
+    public Emitted VisitLocalRef(LocalRefNode node)
+    {
+        EmitLocal(node.Access, node.Index);
+        return default;
+    }
+
+    public Emitted VisitGlobalRef(GlobalRefNode node)
+    {
+        EmitGlobal(node.Var, node.Span);
+        return default;
+    }
+
+    public Emitted VisitCollection(CollectionNode node)
+    {
+        EmitCollection(node);
+        return default;
+    }
+
+    public Emitted VisitIf(IfNode node)
+    {
+        EmitIf(node);
+        return default;
+    }
+
+    public Emitted VisitDo(DoNode node)
+    {
+        foreach (var statement in node.Statements)
+        {
+            EmitValue(statement);
+            il.Emit(OpCodes.Pop);
         }
+
+        EmitValue(node.Result);
+        return default;
+    }
+
+    public Emitted VisitLet(LetNode node)
+    {
+        EmitBindings(node.Bindings);
+        EmitValue(node.Body);
+        return default;
+    }
+
+    public Emitted VisitLoop(LoopNode node)
+    {
+        EmitLoop(node);
+        return default;
+    }
+
+    public Emitted VisitRecur(RecurNode node)
+    {
+        EmitRecur(node);
+        return default;
+    }
+
+    public Emitted VisitFn(FnNode node)
+    {
+        EmitFn(node);
+        return default;
+    }
+
+    public Emitted VisitDef(DefNode node)
+    {
+        EmitDef(node);
+        return default;
+    }
+
+    public Emitted VisitInvoke(InvokeNode node)
+    {
+        EmitInvoke(node);
+        return default;
+    }
+
+    public Emitted VisitTry(TryNode node)
+    {
+        EmitTry(node);
+        return default;
+    }
+
+    public Emitted VisitThrow(ThrowNode node)
+    {
+        EmitValue(node.Value);
+        il.Emit(OpCodes.Ldstr, node.Caller);
+        LoadSpan(node.Span);
+        il.Emit(OpCodes.Call, Members.Throw);
+        il.Emit(OpCodes.Throw);
+        il.Emit(OpCodes.Ldnull); // unreachable; keeps "one value per node" for the code after it
+        return default;
     }
 
     private void EmitConst(object? value)
@@ -500,6 +536,9 @@ internal sealed partial class MethodEmitter
         il.Emit(OpCodes.Ldelem_Ref);
         il.Emit(OpCodes.Castclass, typeof(CallSiteTable));
     }
+
+    /// <summary>What a visit returns: nothing; the node's value is on the IL stack.</summary>
+    internal readonly record struct Emitted;
 
     /// <summary>Members the emitted IL refers to, resolved once.</summary>
     private static class Members

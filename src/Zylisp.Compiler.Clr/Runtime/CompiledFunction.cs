@@ -34,6 +34,8 @@ public sealed class CompiledFunction : ZFunction
 
     public override string Name => Template.Name;
 
+    public override bool AcceptsArgumentCount(int count) => Template.Accepts(count);
+
     public override object? Invoke(RunContext ctx, object?[] args) => Template.Invoke(this, Captured, ctx, args);
 
     public override object? Invoke0(RunContext ctx) => Template.Invoke0(this, Captured, ctx);

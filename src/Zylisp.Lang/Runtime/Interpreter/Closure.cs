@@ -178,6 +178,9 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
 
     public override string Name => Template.Name;
 
+    public override bool AcceptsArgumentCount(int count) =>
+        Template.Arities.Any(a => a.RequiredCount == count || (a.HasRest && count >= a.RequiredCount));
+
     public override object? Invoke(RunContext ctx, object?[] args)
     {
         if (Template.Compiled is { } code)
