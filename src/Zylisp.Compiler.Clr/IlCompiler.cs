@@ -23,9 +23,10 @@ public sealed class IlCompiler
     {
         ArgumentNullException.ThrowIfNull(fn);
         var arities = ImmutableArray.CreateBuilder<CompiledArity>(fn.Arities.Length);
+        var typed = TypedEmitter.TryCompile(fn);
         foreach (var arity in fn.Arities)
         {
-            arities.Add(MethodEmitter.CompileArity(this, fn.Name, arity));
+            arities.Add(MethodEmitter.CompileArity(this, fn.Name, arity, typed));
         }
 
         return new CompiledTemplate(fn.Name, arities.MoveToImmutable());

@@ -66,12 +66,12 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
     }
 
     /// <summary>Compiles one fn arity; the delegate type follows its shape (see <see cref="CompiledArity"/>).</summary>
-    public static CompiledArity CompileArity(IlCompiler compiler, string fnName, FnArity arity)
+    public static CompiledArity CompileArity(IlCompiler compiler, string fnName, FnArity arity, TypedMethod? typed)
     {
         bool takesArray = arity.Rest is not null || arity.RequiredCount > 3;
         var parameters = takesArray ? [typeof(object[])] : Enumerable.Repeat(typeof(object), arity.RequiredCount).ToArray();
         var e = new MethodEmitter(compiler, fnName, parameters);
-        e.EmitMethod(arity.Body, () => e.EmitPrologue(arity, takesArray), arity.ReturnType, arity.HasRecur);
+        e.EmitMethod(arity.Body, () => e.EmitPrologue(arity, takesArray), arity.ReturnType, arity.HasRecur, typed is null ? null : () => e.EmitTypedEntry(arity, typed));
         var delegateType = takesArray ? typeof(ArityBodyN) : arity.RequiredCount switch
         {
             0 => typeof(ArityBody0),
@@ -93,19 +93,29 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
     /// those it is nested in) to a passing Zylisp error, and whose handler translates a host
     /// failure raised inside a call, as each of the interpreter's call sites does.
     /// </summary>
-    private void EmitMethod(Node body, Action? prologue, TypeAnnotation? returnType, bool hasRecur = false)
+    private void EmitMethod(Node body, Action? prologue, TypeAnnotation? returnType, bool hasRecur = false, Func<Label>? typedEntry = null)
     {
         var result = il.DeclareLocal(typeof(object));
         var exception = il.DeclareLocal(typeof(object));
         SetSite(CallSiteTable.None);
         il.BeginExceptionBlock();
         prologue?.Invoke();
+        var afterBody = il.DefineLabel();
+        if (typedEntry is not null)
+        {
+            // The typed path leaves its boxed result; the boxed body below is the fallback.
+            var boxed = typedEntry();
+            il.Emit(OpCodes.Br, afterBody);
+            il.MarkLabel(boxed);
+        }
+
         if (hasRecur)
         {
             BeginRecurTarget();
         }
 
         EmitValue(body);
+        il.MarkLabel(afterBody);
         if (returnType is not null)
         {
             il.Emit(OpCodes.Stloc, result);
@@ -174,6 +184,47 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The boxed entry of a typed deffunc: when every primitive its typed code inlines is still the
+    /// core one, unbox the (already checked) arguments, call the typed method and box its result;
+    /// otherwise fall through to the boxed body. Returns the label of that fallback.
+    /// </summary>
+    private Label EmitTypedEntry(FnArity arity, TypedMethod typed)
+    {
+        var boxed = il.DefineLabel();
+        foreach (var (global, primitive) in typed.Guards)
+        {
+            LoadConst(global);
+            il.Emit(OpCodes.Callvirt, Members.VarValue);
+            LoadConst(primitive);
+            il.Emit(OpCodes.Bne_Un, boxed);
+        }
+
+        LoadConst(typed.Constants);
+        il.Emit(OpCodes.Ldarg, CtxArg);
+        for (int i = 0; i < arity.Params.Length; i++)
+        {
+            il.Emit(OpCodes.Ldloc, Slot(arity.Params[i].Slot));
+            il.Emit(OpCodes.Unbox_Any, TypedEmitter.ClrType(typed.ParamKinds[i]));
+        }
+
+        il.Emit(OpCodes.Call, typed.Method);
+        switch (typed.ReturnKind)
+        {
+            case ValueKind.Long:
+                il.Emit(OpCodes.Call, Members.BoxLong);
+                break;
+            case ValueKind.Double:
+                il.Emit(OpCodes.Box, typeof(double));
+                break;
+            default:
+                il.Emit(OpCodes.Call, Members.BoxBool);
+                break;
+        }
+
+        return boxed;
     }
 
     private void EmitAnnotationCheck(string what, TypeAnnotation type, Action loadValue)
@@ -571,6 +622,7 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
         public static readonly MethodInfo EmptyArray = typeof(Array).GetMethod(nameof(Array.Empty))!.MakeGenericMethod(typeof(object));
         public static readonly ConstructorInfo NewCompiledFunction = typeof(CompiledFunction).GetConstructor([typeof(CompiledTemplate), typeof(object[])])!;
         public static readonly MethodInfo BoxLong = typeof(Box).GetMethod(nameof(Box.Long))!;
+        public static readonly MethodInfo BoxBool = typeof(Box).GetMethod(nameof(Box.Bool))!;
         public static readonly FieldInfo BoxTrue = typeof(Box).GetField(nameof(Box.True))!;
         public static readonly FieldInfo BoxFalse = typeof(Box).GetField(nameof(Box.False))!;
     }
