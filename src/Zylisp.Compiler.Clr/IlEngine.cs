@@ -11,6 +11,9 @@ public sealed class IlEngine : IExecutionEngine
 
     public string Name => "il";
 
+    /// <summary>The compiler, with its in-memory cache of compiled fns.</summary>
+    public IlCompiler Compiler => compiler;
+
     public object? Execute(TopLevel form, RunContext ctx)
     {
         ArgumentNullException.ThrowIfNull(form);
