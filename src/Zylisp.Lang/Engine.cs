@@ -280,6 +280,9 @@ public sealed class Engine
     /// <summary>Defines a global from the host (the REPL's *1 *2 *3 *e).</summary>
     public void SetGlobal(string name, object? value) => globals.Define(name, value);
 
+    /// <summary>The global cell named <paramref name="name"/>, made unbound if it does not exist yet: what compiled code holds to read and define it.</summary>
+    public Var GlobalVar(string name) => globals.Intern(name);
+
     /// <summary>The value of a defined global, or null.</summary>
     public object? GetGlobal(string name) => globals.Find(name) is { IsDefined: true } v ? v.Value : null;
 

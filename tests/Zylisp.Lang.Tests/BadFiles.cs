@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Zylisp.Lang.Diagnostics;
-using Zylisp.Lang.Tests.Programs;
+using Zylisp.Conformance.Tests;
 
 namespace Zylisp.Lang.Tests;
 

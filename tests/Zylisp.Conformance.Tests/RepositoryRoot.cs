@@ -1,4 +1,4 @@
-namespace Zylisp.Lang.Tests.Programs;
+namespace Zylisp.Conformance.Tests;
 
 /// <summary>Finds the repository checkout the tests were built from.</summary>
 public static class RepositoryRoot

@@ -1,4 +1,4 @@
-namespace Zylisp.Lang.Tests.Programs;
+namespace Zylisp.Conformance.Tests;
 
 /// <summary>
 /// Runs a program on the tree-walking interpreter in-process through <see cref="Engine.RunFile"/>,
@@ -12,6 +12,8 @@ public sealed class InterpreterEngine : IProgramEngine
     private static readonly TimeSpan RunawayGuard = TimeSpan.FromSeconds(30);
 
     public string Name => "interpreter";
+
+    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string> { "compiler" };
 
     public ProgramOutcome Run(string path, IReadOnlyList<string> args)
     {

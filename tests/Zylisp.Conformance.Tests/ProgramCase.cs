@@ -1,13 +1,18 @@
 using System.Globalization;
 
-namespace Zylisp.Lang.Tests.Programs;
+namespace Zylisp.Conformance.Tests;
 
 /// <summary>
 /// One corpus program and what it must do: NAME.zl or NAME.slisp beside NAME.out (exact stdout),
-/// NAME.exit (exit status) and optionally NAME.args (one command-line argument per line).
+/// NAME.exit (exit status), optionally NAME.args (one command-line argument per line) and
+/// NAME.needs (one capability per line an engine must have to run it, e.g. `compiler` for a
+/// program that calls eval; see docs/design/runtime-compiler.md).
 /// </summary>
-public sealed record ProgramCase(string RelativePath, string FullPath, string ExpectedOutput, int ExpectedExitCode, IReadOnlyList<string> Args)
+public sealed record ProgramCase(string RelativePath, string FullPath, string ExpectedOutput, int ExpectedExitCode, IReadOnlyList<string> Args, IReadOnlyList<string> Needs)
 {
+    /// <summary>The capabilities a NAME.needs file may name.</summary>
+    public static readonly IReadOnlySet<string> KnownNeeds = new HashSet<string>(StringComparer.Ordinal) { "compiler" };
+
     public static readonly IReadOnlyList<string> SourceExtensions = [".zl", ".slisp"];
 
     /// <summary>Loads the program at <paramref name="relativePath"/> (relative to tests/programs, '/' separated).</summary>
@@ -25,6 +30,9 @@ public sealed record ProgramCase(string RelativePath, string FullPath, string Ex
         IReadOnlyList<string> args = File.Exists(stem + ".args")
             ? File.ReadAllLines(stem + ".args").Where(line => line.Length > 0).ToArray()
             : [];
-        return new ProgramCase(relativePath, fullPath, expectedOutput, exitCode, args);
+        IReadOnlyList<string> needs = File.Exists(stem + ".needs")
+            ? File.ReadAllLines(stem + ".needs").Select(line => line.Trim()).Where(line => line.Length > 0 && !line.StartsWith('#')).ToArray()
+            : [];
+        return new ProgramCase(relativePath, fullPath, expectedOutput, exitCode, args, needs);
     }
 }

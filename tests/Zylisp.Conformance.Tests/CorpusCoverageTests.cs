@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Zylisp.Lang.Tests.Programs;
+namespace Zylisp.Conformance.Tests;
 
 /// <summary>
 /// Keeps the corpus honest: every program has its expected output and exit status, and every

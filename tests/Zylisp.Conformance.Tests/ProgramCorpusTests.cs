@@ -1,4 +1,4 @@
-namespace Zylisp.Lang.Tests.Programs;
+namespace Zylisp.Conformance.Tests;
 
 /// <summary>
 /// Runs every program of tests/programs on every engine of <see cref="ProgramEngines.All"/> and
@@ -20,12 +20,15 @@ public class ProgramCorpusTests
         return data;
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Runs))]
     public void Program_prints_the_expected_output_and_exits_with_the_expected_status(string engine, string program)
     {
         var expected = ProgramCase.Load(program);
-        var actual = ProgramEngines.Named(engine).Run(expected.FullPath, expected.Args);
+        var runner = ProgramEngines.Named(engine);
+        var missing = expected.Needs.Where(need => !runner.Capabilities.Contains(need)).ToList();
+        Skip.If(missing.Count > 0, $"{program} needs {string.Join(", ", missing)} at run time, which the {engine} engine does not have");
+        var actual = runner.Run(expected.FullPath, expected.Args);
 
         // Both checks report stderr, where the diagnostics of a failing program are.
         Assert.True(

@@ -1,4 +1,4 @@
-namespace Zylisp.Lang.Tests.Programs;
+namespace Zylisp.Conformance.Tests;
 
 /// <summary>
 /// The names docs/language.md specifies: every core form, built-in macro and core library

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Zylisp.Lang.Tests.Programs;
+namespace Zylisp.Conformance.Tests;
 
 /// <summary>
 /// The symbol-like tokens of a program's text, for coverage checks. Comments and string literals

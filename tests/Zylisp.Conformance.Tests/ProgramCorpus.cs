@@ -1,4 +1,4 @@
-namespace Zylisp.Lang.Tests.Programs;
+namespace Zylisp.Conformance.Tests;
 
 /// <summary>Enumerates the programs of tests/programs.</summary>
 public static class ProgramCorpus

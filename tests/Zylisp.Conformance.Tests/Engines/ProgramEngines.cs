@@ -1,14 +1,16 @@
-namespace Zylisp.Lang.Tests.Programs;
+namespace Zylisp.Conformance.Tests;
 
 /// <summary>
 /// The engines every corpus program runs on. The interpreter is the oracle; a new backend (IL,
-/// Go, native, or the CLI as a separate process) joins the differential run with one line here.
+/// Go, native) joins the differential run with one line here.
 /// </summary>
 public static class ProgramEngines
 {
     public static readonly IReadOnlyList<IProgramEngine> All =
     [
         new InterpreterEngine(),
+        new LoweredEngine(),
+        new CliEngine(),
     ];
 
     public static IProgramEngine Named(string name) =>

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Zylisp.Lang.Tests.Programs;
+namespace Zylisp.Conformance.Tests;
 
 /// <summary>
 /// Keeps docs/language.md complete: every specified name and every global the engine actually
