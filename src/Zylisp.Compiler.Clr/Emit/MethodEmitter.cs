@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Reflection;
 using System.Reflection.Emit;
 using Zylisp.Compiler.Clr.Runtime;
+using Zylisp.Lang;
 using Zylisp.Lang.Analysis;
 using Zylisp.Lang.Data;
 using Zylisp.Lang.Runtime;
@@ -204,6 +205,12 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
 
         LoadConst(typed.Constants);
         il.Emit(OpCodes.Ldarg, CtxArg);
+        il.Emit(OpCodes.Ldarg, CtxArg);
+        il.Emit(OpCodes.Callvirt, Members.Depth);
+        il.Emit(OpCodes.Ldarg, CtxArg);
+        il.Emit(OpCodes.Callvirt, Members.Options);
+        il.Emit(OpCodes.Callvirt, Members.Limits);
+        il.Emit(OpCodes.Callvirt, Members.MaxCallDepth);
         for (int i = 0; i < arity.Params.Length; i++)
         {
             il.Emit(OpCodes.Ldloc, Slot(arity.Params[i].Slot));
@@ -614,6 +621,9 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
         public static readonly MethodInfo Call3 = typeof(RuntimeApi).GetMethod(nameof(RuntimeApi.Call3))!;
         public static readonly MethodInfo Cancellation = typeof(RunContext).GetProperty(nameof(RunContext.Cancellation))!.GetMethod!;
         public static readonly MethodInfo Depth = typeof(RunContext).GetProperty(nameof(RunContext.Depth))!.GetMethod!;
+        public static readonly MethodInfo Options = typeof(RunContext).GetProperty(nameof(RunContext.Options))!.GetMethod!;
+        public static readonly MethodInfo Limits = typeof(EngineOptions).GetProperty(nameof(EngineOptions.Limits))!.GetMethod!;
+        public static readonly MethodInfo MaxCallDepth = typeof(RuntimeLimits).GetProperty(nameof(RuntimeLimits.MaxCallDepth))!.GetMethod!;
         public static readonly MethodInfo RestoreDepth = typeof(RunContext).GetMethod(nameof(RunContext.RestoreDepth))!;
         public static readonly MethodInfo PollInterrupt = typeof(RunContext).GetMethod(nameof(RunContext.PollInterrupt))!;
         public static readonly MethodInfo IsCancellationRequested = typeof(CancellationToken).GetProperty(nameof(CancellationToken.IsCancellationRequested))!.GetMethod!;

@@ -12,16 +12,20 @@ internal sealed record TypedMethod(DynamicMethod Method, object[] Constants, Val
 
 /// <summary>
 /// Emits a typed deffunc arity (checked by <see cref="TypedChecker"/>) as a static method on
-/// long/double/bool: <c>long fib(object[] pool, RunContext ctx, long n)</c>. A non-tail self
-/// call is a direct call between Enter and Leave (the depth limit still names the function); a
-/// tail self call and recur are jumps with an interrupt poll, as the trampoline would need no
-/// stack either. Integer arithmetic wraps. Errors (the depth limit, an interrupt) get the same
+/// long/double/bool: <c>long fib(object[] pool, RunContext ctx, int depth, int maxDepth, long n)</c>.
+/// A non-tail self call is a direct call that does what <see cref="RunContext.Enter"/> does, with
+/// the depth carried in an argument instead of the context (nothing else runs inside typed code):
+/// the same limit raises the same stack-overflow error naming the function, the host stack is
+/// checked every 32 levels and interrupts are polled every 8. A tail self call and recur are
+/// jumps with an interrupt poll, as the trampoline would need no stack either. Integer arithmetic wraps. Errors (the depth limit, an interrupt) get the same
 /// call-site trace as in boxed code.
 /// </summary>
 internal sealed class TypedEmitter
 {
     private const int CtxArg = 1;
-    private const int FirstParamArg = 2;
+    private const int DepthArg = 2;
+    private const int MaxDepthArg = 3;
+    private const int FirstParamArg = 4;
 
     private readonly TypedChecker types;
     private readonly FnNode fn;
@@ -44,7 +48,7 @@ internal sealed class TypedEmitter
         method = new DynamicMethod(
             "zl-typed:" + fn.Name,
             ClrType(types.ReturnKind),
-            [typeof(object[]), typeof(RunContext), .. types.ParamKinds.Select(ClrType)],
+            [typeof(object[]), typeof(RunContext), typeof(int), typeof(int), .. types.ParamKinds.Select(ClrType)],
             typeof(TypedEmitter).Module,
             skipVisibility: false);
         il = method.GetILGenerator();
@@ -230,9 +234,6 @@ internal sealed class TypedEmitter
             Emit(arg);
         }
 
-        il.Emit(OpCodes.Ldarg, CtxArg);
-        il.Emit(OpCodes.Ldstr, fn.Name);
-        il.Emit(OpCodes.Callvirt, typeof(RunContext).GetMethod(nameof(RunContext.Enter))!);
         var args = new LocalBuilder[call.Args.Length];
         for (int i = args.Length - 1; i >= 0; i--)
         {
@@ -240,18 +241,57 @@ internal sealed class TypedEmitter
             il.Emit(OpCodes.Stloc, args[i]);
         }
 
+        EmitEnter();
         il.Emit(OpCodes.Ldarg_0);
         il.Emit(OpCodes.Ldarg, CtxArg);
+        il.Emit(OpCodes.Ldarg, DepthArg);
+        il.Emit(OpCodes.Ldc_I4_1);
+        il.Emit(OpCodes.Add);
+        il.Emit(OpCodes.Ldarg, MaxDepthArg);
         foreach (var a in args)
         {
             il.Emit(OpCodes.Ldloc, a);
         }
 
         il.Emit(OpCodes.Call, method);
-        il.Emit(OpCodes.Ldarg, CtxArg);
-        il.Emit(OpCodes.Callvirt, typeof(RunContext).GetMethod(nameof(RunContext.Leave))!);
         currentSite = parent;
         SetSite(parent);
+    }
+
+    /// <summary>
+    /// RunContext.Enter for the callee at depth + 1: past the limit, the interpreter's
+    /// stack-overflow error naming the function; every 32 levels the host stack; every 8 an interrupt poll.
+    /// </summary>
+    private void EmitEnter()
+    {
+        var withinLimit = il.DefineLabel();
+        var noStackCheck = il.DefineLabel();
+        var noPoll = il.DefineLabel();
+        var overflow = il.DefineLabel();
+        il.Emit(OpCodes.Ldarg, DepthArg);
+        il.Emit(OpCodes.Ldarg, MaxDepthArg);
+        il.Emit(OpCodes.Blt, withinLimit);
+        il.MarkLabel(overflow);
+        il.Emit(OpCodes.Ldstr, fn.Name);
+        il.Emit(OpCodes.Ldarg, MaxDepthArg);
+        il.Emit(OpCodes.Ldnull);
+        il.Emit(OpCodes.Call, typeof(RuntimeErrors).GetMethod(nameof(RuntimeErrors.StackOverflow))!);
+        il.Emit(OpCodes.Throw);
+        il.MarkLabel(withinLimit);
+        il.Emit(OpCodes.Ldarg, DepthArg);
+        il.Emit(OpCodes.Ldc_I4, 31);
+        il.Emit(OpCodes.And);
+        il.Emit(OpCodes.Brtrue, noStackCheck);
+        il.Emit(OpCodes.Call, typeof(System.Runtime.CompilerServices.RuntimeHelpers).GetMethod(nameof(System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack))!);
+        il.Emit(OpCodes.Brfalse, overflow);
+        il.MarkLabel(noStackCheck);
+        il.Emit(OpCodes.Ldarg, DepthArg);
+        il.Emit(OpCodes.Ldc_I4_7);
+        il.Emit(OpCodes.And);
+        il.Emit(OpCodes.Brtrue, noPoll);
+        il.Emit(OpCodes.Ldarg, CtxArg);
+        il.Emit(OpCodes.Callvirt, typeof(RunContext).GetMethod(nameof(RunContext.PollInterrupt))!);
+        il.MarkLabel(noPoll);
     }
 
     private void EmitPrimitive(InvokeNode call)
