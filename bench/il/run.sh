@@ -51,6 +51,6 @@ for b in ["fib-typed", "fib", "loop", "hello"]:
         print(f"| {b} | {r['command']} | {r['median']:.3f} s | {r['user'] + r['system']:.3f} s | {r['median'] / base:.2f}x |")
 PY
 dotnet run -c Release --project "$here/latency" -- 1000
-for n in 1000 100000; do
+for n in 1000 4000; do
   /usr/bin/time -f "redefine $n times on --engine il: max RSS %M KB, %e s" "$zl" run --engine il "$here/redefine.zl" "$n"
 done
