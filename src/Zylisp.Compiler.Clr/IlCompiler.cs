@@ -14,7 +14,7 @@ namespace Zylisp.Compiler.Clr;
 public sealed class IlCompiler
 {
     /// <summary>Beyond this many cached fns the cache starts over, so a process that keeps defining new code stays bounded.</summary>
-    private const int CacheCapacity = 4096;
+    private const int CacheCapacity = 1024;
 
     private readonly Dictionary<string, CompiledTemplate> cache = new(StringComparer.Ordinal);
 
