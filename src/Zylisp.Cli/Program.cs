@@ -7,6 +7,17 @@ using Zylisp.Cli.Hosting;
 // build), everything else goes through the full command tree; nothing escapes as an unhandled .NET exception.
 try
 {
+    // A worker starts once per restart of a REPL session's process: skip the command-line parser.
+    if (args is ["worker", "--socket", var socketPath])
+    {
+        return WorkerCommand.Execute(socketPath);
+    }
+
+    if (NreplCommand.TryExecuteFast(args) is { } nreplStatus)
+    {
+        return nreplStatus;
+    }
+
     if (FastPath.TryParse(args, static () => Console.IsInputRedirected) is { } script)
     {
         return RunCommand.Execute(script);

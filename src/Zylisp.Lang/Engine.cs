@@ -31,7 +31,7 @@ public sealed class Engine
     {
         Options = options ?? new EngineOptions();
         executor = (Options.CreateExecutionEngine ?? (() => new InterpreterEngine()))();
-        pipeline = new Pipeline(globals, Options, Sources, executor);
+        pipeline = new Pipeline(globals, Definitions, Options, Sources, executor);
         globals.AddPending(new LazyCoreLibrary(globals));
         commandLineArgs = globals.Define("*command-line-args*", null);
         commandLineArgs.IsCore = true;
@@ -43,11 +43,31 @@ public sealed class Engine
 
     public EngineOptions Options { get; }
 
+    /// <summary>The analyzed IR of every global's definition, for ahead-of-time backends.</summary>
+    public DefinitionTable Definitions { get; } = new();
+
     public SourceRegistry Sources { get; } = new();
 
     /// <summary>Names of the defined globals (internal helpers starting with % left out), for tab completion.</summary>
     public IEnumerable<string> GlobalNames =>
         globals.DefinedNames.Where(n => !n.StartsWith('%')).Concat(SpecialFormTable.All.Select(f => f.Name)).Distinct().Order(StringComparer.Ordinal);
+
+    /// <summary>
+    /// What is known about the global <paramref name="name"/> (a core or prelude definition, or one
+    /// this engine has run); null when it is not defined. For `zylisp lint` and editors.
+    /// </summary>
+    public GlobalInfo? DescribeGlobal(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        pipeline.Require(name); // a prelude definition is loaded on first use
+        return globals.Find(name) is { IsDefined: true } v ? new GlobalInfo(v.Name, v.IsMacro, Arity.Of(v.Value)) : null;
+    }
+
+    /// <summary>True for the names of special forms (def, if, fn*, ...), which are neither globals nor macros.</summary>
+    public static bool IsSpecialForm(string name) => SpecialFormTable.IsSpecial(name);
+
+    /// <summary>True for the namespaces a qualified name may use (Math, clojure.math, clojure.core); see ZL3009.</summary>
+    public static bool IsKnownNamespace(string ns) => Dialects.IsKnownNamespace(ns);
 
     /// <summary>The pass names of the pipeline, in order.</summary>
     public static IReadOnlyList<string> Passes => Pipeline.Passes;
@@ -70,6 +90,57 @@ public sealed class Engine
             if (error is null && !diagnostics.Any(d => d.IsError))
             {
                 Warn(Pipeline.UndefinedWarnings(unit), diagnostics);
+                return new EvalResult(value, true, diagnostics, null);
+            }
+
+            return new EvalResult(null, false, diagnostics, error);
+        });
+    }
+
+    /// <summary>
+    /// Like <see cref="Eval(string, string, CancellationToken)"/>, with the request's own streams,
+    /// source position and a callback after each top-level form. The engine's globals are shared;
+    /// only the I/O is per request.
+    /// </summary>
+    public EvalResult Eval(EvalRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var options = Options with
+        {
+            Out = request.Out ?? Options.Out,
+            Error = request.Error ?? Options.Error,
+            In = request.In ?? Options.In,
+        };
+        // Blank lines and spaces put the code where it sits in the editor's file, so spans and
+        // carets match without a reader option for a starting position.
+        var source = new string('\n', Math.Max(0, request.Line - 1)) + new string(' ', Math.Max(0, request.Column - 1)) + request.Source;
+        return OnEvaluationThread(() =>
+        {
+            var diagnostics = new List<Diagnostic>();
+            if (ReadInto(source, request.File, diagnostics) is not { } read)
+            {
+                return new EvalResult(null, false, diagnostics, null);
+            }
+
+            var unit = pipeline.NewUnit(request.File);
+            var ctx = new RunContext(globals, options, pipeline, ct);
+            var (value, error) = Guard(
+                () =>
+                {
+                    object? last = null;
+                    foreach (var form in read.Forms)
+                    {
+                        last = pipeline.EvalTopLevel(form, unit, ctx);
+                        request.OnFormEvaluated?.Invoke(form, last);
+                    }
+
+                    return last;
+                },
+                diagnostics);
+            if (error is null && !diagnostics.Any(d => d.IsError))
+            {
+                var warnings = Pipeline.UndefinedWarnings(unit);
+                diagnostics.AddRange(warnings);
                 return new EvalResult(value, true, diagnostics, null);
             }
 
@@ -177,10 +248,10 @@ public sealed class Engine
             }
 
             engine.Warn(Pipeline.UndefinedWarnings(unit), diagnostics);
-            var (definitions, forms) = collector.Partition();
+            var (definitions, forms) = collector.Partition(engine.Definitions);
             var uses = definitions.Concat(forms)
                 .SelectMany(f => GlobalReferences.Of(f.Body))
-                .Where(r => r.Var.Definition is null && ProgramImage.CompilerFunctions.Contains(r.Var.Name))
+                .Where(r => engine.Definitions.Of(r.Var) is null && ProgramImage.CompilerFunctions.Contains(r.Var.Name))
                 .Select(r => new RuntimeCompilerUse(r.Var.Name, r.Span))
                 .ToList();
             return new ProgramImage(definitions, forms, unit.Analyzer.Truthiness, uses, true, diagnostics);
@@ -306,7 +377,7 @@ public sealed class Engine
     /// </summary>
     private void LoadPrelude()
     {
-        var prelude = new LazyPrelude(PreludeSource.Text, globals, new Pipeline(globals, Options, Sources, executor));
+        var prelude = new LazyPrelude(PreludeSource.Text, globals, new Pipeline(globals, Definitions, Options, Sources, executor));
         prelude.Pipeline.UseDefinitions(prelude);
         pipeline.UseDefinitions(prelude);
         globals.Advertise(prelude);
@@ -386,6 +457,11 @@ public sealed class Engine
     /// <summary>Runs Zylisp code on a thread with a large stack, rethrowing host bugs on the caller's thread.</summary>
     private T OnEvaluationThread<T>(Func<T> work)
     {
+        if (Options.EvaluateOnCallingThread)
+        {
+            return work();
+        }
+
         T result = default!;
         ExceptionDispatchInfo? failure = null;
         var thread = new Thread(

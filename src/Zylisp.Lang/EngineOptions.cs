@@ -8,12 +8,16 @@ public sealed record EngineOptions
     // like the CLI, supplies its own writers.
     private readonly TextWriter? output;
     private readonly TextWriter? error;
+    private readonly TextReader? input;
 
     /// <summary>Where Zylisp output goes; <see cref="Console.Out"/> unless set.</summary>
     public TextWriter Out { get => output ?? Console.Out; init => output = value; }
 
     /// <summary>Where warnings and error output go; <see cref="Console.Error"/> unless set.</summary>
     public TextWriter Error { get => error ?? Console.Error; init => error = value; }
+
+    /// <summary>What read-line reads; <see cref="Console.In"/> unless set.</summary>
+    public TextReader In { get => input ?? Console.In; init => input = value; }
 
     public RuntimeLimits Limits { get; init; } = new();
 
@@ -22,6 +26,13 @@ public sealed record EngineOptions
     /// happen, so they appear before the program's output. They are also in the result's diagnostics.
     /// </summary>
     public bool WriteWarnings { get; init; } = true;
+
+    /// <summary>
+    /// Run Zylisp code on the calling thread instead of a new thread per call. Only for hosts that
+    /// call the engine from a thread they created with <see cref="RuntimeLimits.EvaluationStackBytes"/>
+    /// of stack (the nREPL worker's session threads), so the call-depth limit still decides.
+    /// </summary>
+    public bool EvaluateOnCallingThread { get; init; }
 
     /// <summary>
     /// Makes the execution engine that runs each analyzed top-level form (the backend seam);

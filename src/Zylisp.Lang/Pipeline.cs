@@ -1,4 +1,5 @@
 using Zylisp.Lang.Analysis;
+using Zylisp.Lang.Compilation;
 using Zylisp.Lang.Data;
 using Zylisp.Lang.Diagnostics;
 using Zylisp.Lang.Expansion;
@@ -30,8 +31,9 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
     private readonly ReaderOptions readerOptions;
     private IDefinitionLoader? definitions;
 
-    public Pipeline(GlobalEnvironment globals, EngineOptions options, SourceRegistry sources, IExecutionEngine executor)
+    public Pipeline(GlobalEnvironment globals, DefinitionTable definitionTable, EngineOptions options, SourceRegistry sources, IExecutionEngine executor)
     {
+        Definitions = definitionTable;
         Globals = globals;
         Options = options;
         Sources = sources;
@@ -44,6 +46,9 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
 
     /// <summary>An engine that is also a tier compiler (the tiered engine) compiles hot interpreted fns.</summary>
     ITierCompiler? IHostServices.TierCompiler => Executor as ITierCompiler;
+
+    /// <summary>The IR of each global's definition (the analyze step records it).</summary>
+    public DefinitionTable Definitions { get; }
 
     /// <summary>Where the require step loads definitions from (the prelude); set once, when the engine installs it.</summary>
     public void UseDefinitions(IDefinitionLoader loader) => definitions = loader;
@@ -67,7 +72,7 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
     public ReadResult Read(string source, string file)
     {
         Sources.Add(file, source);
-        return Reader.ReadAll(source, file, readerOptions);
+        return Dialects.DropSlispSetDuplicates(Reader.ReadAll(source, file, readerOptions), file);
     }
 
     /// <summary>Passes 2-5 for one top-level form; returns its value. Throws the phase's exception on error.</summary>
@@ -102,7 +107,7 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
         var top = unit.Analyzer.AnalyzeTopLevel(expanded);
         if (top.Body is DefNode def)
         {
-            def.Var.Definition = top;
+            Definitions.Record(def.Var, top);
         }
 
         return top;
@@ -202,11 +207,11 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
         return last;
     }
 
-    /// <summary>Warnings for globals the unit referred to that are still undefined.</summary>
+    /// <summary>The analyzer's warnings (wrong arity at a call), then one for each global the unit referred to that is still undefined.</summary>
     public static List<Diagnostic> UndefinedWarnings(CompilationUnit unit)
     {
         // A plain loop: LINQ over this list of value tuples would be JIT-compiled on every start.
-        var warnings = new List<Diagnostic>();
+        var warnings = new List<Diagnostic>(unit.Analyzer.Warnings);
         foreach (var r in unit.Analyzer.ForwardReferences)
         {
             if (!r.Var.IsDefined)

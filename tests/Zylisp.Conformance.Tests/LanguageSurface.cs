@@ -45,7 +45,7 @@ public static class LanguageSurface
         ["Atoms"] = ["atom", "deref", "reset!", "swap!"],
         ["I/O"] =
         [
-            "print", "println", "prn", "pr", "pr-str", "prn-str", "read-string", "slurp", "spit", "load-file",
+            "print", "println", "prn", "pr", "pr-str", "prn-str", "read-line", "read-string", "slurp", "spit", "load-file",
             "*command-line-args*",
         ],
         ["Misc"] = ["eval", "type", "gensym", "time", "rand-int", "doc", "dialect"],

@@ -1,5 +1,6 @@
 using Zylisp.Lang.Analysis;
 using Zylisp.Lang.Lowering;
+using Zylisp.Lang.Runtime;
 
 namespace Zylisp.Lang.Tests;
 

@@ -66,9 +66,13 @@ public class ReaderPropertyTests
             var result = Reader.ReadAll(text, "noise.zl", new ReaderOptions { MaxDepth = 8 });
             return result.Diagnostics.All(d => d.Span is { } s && s.StartOffset >= 0 && s.StartOffset <= s.EndOffset && s.EndOffset <= text.Length && s.Line >= 1 && s.Column >= 1)
                 && result.Forms.Count == result.FormSpans.Count
-                && Reader.IsComplete(text) == !result.EndedInsideForm;
+                && Reader.IsComplete(text) == (!result.EndedInsideForm || StartsARegex(result));
         }));
     }
+
+    // Issue 14: #"..." is reported, never waited on (see Reader.IsComplete).
+    private static bool StartsARegex(ReadResult result) =>
+        result.Diagnostics.Any(d => d.Id == Diagnostics.DiagnosticIds.UnknownDispatch && d.Args is [string shown] && shown.StartsWith('"'));
 
     [Fact]
     public void Every_span_in_the_tree_has_the_line_and_column_of_its_offsets()

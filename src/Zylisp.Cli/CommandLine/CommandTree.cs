@@ -51,9 +51,14 @@ internal static class CommandTree
             EvalCommandDefinition(),
             ExpandCommandDefinition(),
             ZastCommandDefinition(),
+            FormatCommandDefinition(),
+            LintCommandDefinition(),
             VersionCommandDefinition(),
+            NreplCommandDefinition(),
+            ConnectCommandDefinition(),
+            WorkerCommandDefinition(),
         };
-        root.SetAction(result => ReplCommand.Execute(OptionsOf(result), EngineOf(result, EngineChoice.Tiered)));
+        root.SetAction(result => ReplCommand.Execute(OptionsOf(result), local: false, EngineOf(result, EngineChoice.Tiered)));
         // `zylisp --version` says the same as `zylisp version` (System.CommandLine's default omits the commit).
         foreach (var option in root.Options.OfType<VersionOption>())
         {
@@ -90,8 +95,12 @@ internal static class CommandTree
 
     private static Command ReplCommandDefinition()
     {
-        var command = new Command("repl", "Start the local REPL (plain, without line editing, when stdin is not a terminal, TERM=dumb or NO_COLOR is set).");
-        command.SetAction(result => ReplCommand.Execute(OptionsOf(result), EngineOf(result, EngineChoice.Tiered)));
+        var local = new Option<bool>("--local") { Description = "Evaluate in this process instead of a supervised worker process." };
+        var command = new Command("repl", "Start the REPL: a client of a private nREPL server with one worker process (plain, without line editing, when stdin is not a terminal, TERM=dumb or NO_COLOR is set).")
+        {
+            local,
+        };
+        command.SetAction(result => ReplCommand.Execute(OptionsOf(result), result.GetValue(local), EngineOf(result, EngineChoice.Tiered)));
         return command;
     }
 
@@ -181,6 +190,66 @@ internal static class CommandTree
         }
 
         command.SetAction(result => ZastCommand.Execute(verb, result.GetRequiredValue(file), compactOption && result.GetValue(compact), OptionsOf(result)));
+        return command;
+    }
+
+    private static Command NreplCommandDefinition()
+    {
+        var port = new Option<int>("--port", "-p") { Description = "TCP port; 0 (the default) lets the OS choose." };
+        var bind = new Option<string?>("--bind") { Description = "Address to listen on (default 127.0.0.1). nREPL has no authentication: anything else prints a warning." };
+        var workers = new Option<int>("--workers") { Description = "Worker processes that run evaluations (default 1).", DefaultValueFactory = _ => 1 };
+        var engine = new Option<string>("--engine") { Description = "Engine of new sessions: interp (il, tiered and native are not available yet).", DefaultValueFactory = _ => "interp" };
+        var command = new Command("nrepl", "Start an nREPL server (writes .nrepl-port, removed on exit); evaluation runs in supervised worker processes.")
+        {
+            port,
+            bind,
+            workers,
+            engine,
+        };
+        command.SetAction(result => NreplCommand.Execute(result.GetValue(port), result.GetValue(bind), result.GetValue(workers), result.GetValue(engine) ?? "interp", result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private static Command ConnectCommandDefinition()
+    {
+        var target = new Argument<string?>("[HOST:]PORT") { Description = "The server; without it, the port in ./.nrepl-port on 127.0.0.1.", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("connect", "Connect the terminal REPL to an nREPL server (Zylisp's or any other).") { target };
+        command.SetAction(result => ConnectCommand.Execute(result.GetValue(target), OptionsOf(result), result.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private static Command WorkerCommandDefinition()
+    {
+        var socket = new Option<string>("--socket") { Description = "The Unix socket to serve.", Required = true };
+        var command = new Command("worker", "An nREPL evaluation worker (started by `zylisp nrepl`, not by hand).") { socket };
+        command.Hidden = true;
+        command.SetAction(result => WorkerCommand.Execute(result.GetRequiredValue(socket)));
+        return command;
+    }
+
+    private static Command FormatCommandDefinition()
+    {
+        var files = new Argument<string[]>("FILE") { Description = "Files to format in place, or - to format standard input to standard output.", Arity = ArgumentArity.OneOrMore };
+        var check = new Option<bool>("--check") { Description = "Change nothing: list the files that would change and exit 1 if any would." };
+        var command = new Command("format", "Format Zylisp source the way cljfmt formats Clojure (docs/design/formatting.md). A file with read errors is left untouched.")
+        {
+            files,
+            check,
+        };
+        command.SetAction(result => FormatCommand.Execute(result.GetRequiredValue(files), result.GetValue(check), OptionsOf(result)));
+        return command;
+    }
+
+    private static Command LintCommandDefinition()
+    {
+        var files = new Argument<string[]>("FILE") { Description = "Files to check, or - for standard input.", Arity = ArgumentArity.OneOrMore };
+        var json = new Option<bool>("--json") { Description = "Write one JSON object per finding and line (file, line, column, id, severity, message, help), for editors." };
+        var command = new Command("lint", "Report likely mistakes and style problems as located warnings (docs/design/lint.md); exit 1 when something is found.")
+        {
+            files,
+            json,
+        };
+        command.SetAction(result => LintCommand.Execute(result.GetRequiredValue(files), result.GetValue(json), OptionsOf(result)));
         return command;
     }
 

@@ -15,7 +15,7 @@ internal static class FastPath
     /// A switch, not a set: a HashSet would load System.Collections on every start.
     /// </summary>
     public static bool IsCommandName(string word) =>
-        word is "repl" or "run" or "eval" or "expand" or "zast" or "version" or "help";
+        word is "repl" or "run" or "eval" or "expand" or "zast" or "format" or "lint" or "version" or "help" or "nrepl" or "connect" or "worker";
 
     /// <param name="args">The command line.</param>
     /// <param name="standardInputIsRedirected">Asked only when there are no arguments: it loads System.Console.</param>

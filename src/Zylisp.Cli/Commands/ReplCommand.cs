@@ -6,10 +6,39 @@ using Zylisp.Cli.Repl.LineEditing;
 
 namespace Zylisp.Cli.Commands;
 
-/// <summary><c>zylisp</c> / <c>zylisp repl</c>: the local REPL, line-edited on a terminal and plain otherwise.</summary>
+/// <summary>
+/// <c>zylisp</c> / <c>zylisp repl</c>: the terminal client of a private nREPL server with one worker
+/// process, so a crash or a runaway loop costs the worker, not the session. <c>--local</c> evaluates
+/// in this process instead. Line-edited on a terminal and plain otherwise.
+/// </summary>
 internal static class ReplCommand
 {
-    public static int Execute(OutputOptions options, EngineChoice engineChoice = EngineChoice.Tiered)
+    /// <param name="engineChoice">The engine of a local REPL; a worker process uses its own default.</param>
+    public static int Execute(OutputOptions options, bool local = false, EngineChoice engineChoice = EngineChoice.Tiered) =>
+        local ? ExecuteLocal(options, engineChoice) : ExecuteThroughServer(options);
+
+    /// <summary>
+    /// A server in this process on a loopback port of the OS's choosing, with one worker. The
+    /// server, the connection and the session start in the background while the terminal comes
+    /// up; the first request waits for them, the prompt does not.
+    /// </summary>
+    private static int ExecuteThroughServer(OutputOptions options)
+    {
+        var serverStart = Task.Run(() => Zylisp.Repl.Server.NreplServer.StartAsync(new Zylisp.Repl.Server.NreplServerOptions { Workers = 1 }));
+        var connection = serverStart.ContinueWith(
+            async started => await ConnectCommand.ConnectAsync("127.0.0.1", (await started.ConfigureAwait(false)).Port).ConfigureAwait(false),
+            TaskScheduler.Default).Unwrap();
+        try
+        {
+            return ConnectCommand.RunClient(connection, options, "evaluating in a worker process");
+        }
+        finally
+        {
+            serverStart.GetAwaiter().GetResult().DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private static int ExecuteLocal(OutputOptions options, EngineChoice engineChoice)
     {
         using var streams = StandardStreams.OpenThroughConsole();
         var profile = TerminalProfile.Detect();

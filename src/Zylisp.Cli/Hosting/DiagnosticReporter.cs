@@ -55,4 +55,17 @@ internal sealed class DiagnosticReporter(OutputOptions options)
         streams.Error.Write(report);
         streams.Error.Flush();
     }
+
+    /// <summary>Writes every diagnostic, warnings included (for `zylisp lint`, whose findings are warnings).</summary>
+    public void ReportAll(IReadOnlyList<Diagnostic> diagnostics, SourceRegistry sources, StandardStreams streams)
+    {
+        if (diagnostics.Count == 0)
+        {
+            return;
+        }
+
+        streams.Out.Flush();
+        streams.Error.Write(new DiagnosticFormatter(sources, Format).FormatAll(diagnostics));
+        streams.Error.Flush();
+    }
 }

@@ -32,20 +32,64 @@ internal sealed class EngineReplEvaluator(Engine engine, DiagnosticReporter repo
             return new ReplOutcome(null, null, engine.Doc(name) ?? $"No documentation for {name}.");
         }
 
-        var result = engine.Eval(source, SourceName, cancellation);
-        _names = null; // the entry may have defined something new
-        var report = reporter.FormatErrors(result.Diagnostics, engine.Sources);
-        if (!result.Success)
+        // Several forms on one line each print their value, as in Clojure's REPL: each is
+        // evaluated on its own, in order, and an error stops the rest.
+        var printed = new List<string>();
+        foreach (var entry in TopLevelEntries(source))
         {
-            engine.SetGlobal("*e", result.Error);
-            return new ReplOutcome(null, report);
+            var result = engine.Eval(entry, SourceName, cancellation);
+            _names = null; // the entry may have defined something new
+            if (!ReferenceEquals(entry, source))
+            {
+                engine.Sources.Add(SourceName, source); // excerpts show the line as typed
+            }
+
+            var report = reporter.FormatErrors(result.Diagnostics, engine.Sources);
+            if (!result.Success)
+            {
+                engine.SetGlobal("*e", result.Error);
+                return new ReplOutcome(printed.Count == 0 ? null : string.Join('\n', printed), report);
+            }
+
+            engine.SetGlobal("*3", _value2);
+            engine.SetGlobal("*2", _value1);
+            engine.SetGlobal("*1", result.Value);
+            (_value2, _value1) = (_value1, result.Value);
+            printed.Add(Printer.PrStr(result.Value));
         }
 
-        engine.SetGlobal("*3", _value2);
-        engine.SetGlobal("*2", _value1);
-        engine.SetGlobal("*1", result.Value);
-        (_value2, _value1) = (_value1, result.Value);
-        return new ReplOutcome(Printer.PrStr(result.Value), report);
+        return new ReplOutcome(string.Join('\n', printed), null);
+    }
+
+    /// <summary>
+    /// The entry split into its top-level forms, each as the whole text with everything outside
+    /// the form blanked (newlines kept), so that error locations stay those of the typed line.
+    /// An entry with one form, or with read errors, is evaluated whole.
+    /// </summary>
+    internal static IReadOnlyList<string> TopLevelEntries(string source)
+    {
+        var read = Reader.ReadAll(source, SourceName);
+        if (read.HasErrors || read.FormSpans.Count < 2)
+        {
+            return [source];
+        }
+
+        var entries = new List<string>(read.FormSpans.Count);
+        foreach (var span in read.FormSpans)
+        {
+            var chars = source.ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
+            {
+                if ((i < span.StartOffset || i >= span.EndOffset) && chars[i] != '\n')
+                {
+                    chars[i] = ' ';
+                }
+            }
+
+            entries.Add(new string(chars));
+        }
+
+        return entries;
     }
 
     /// <summary>

@@ -70,6 +70,13 @@ internal sealed class ReplSession(
             outcome = evaluator.Evaluate(source, scope.Token);
         }
 
+        // Values first: of several forms on one line, those before a failing one printed theirs.
+        var shown = outcome.Value ?? outcome.Message;
+        if (shown is not null)
+        {
+            output.WriteLine(shown);
+        }
+
         output.Flush();
         if (outcome.Error is not null)
         {
@@ -80,13 +87,6 @@ internal sealed class ReplSession(
             }
 
             error.Flush();
-        }
-
-        var shown = outcome.Value ?? outcome.Message;
-        if (shown is not null)
-        {
-            output.WriteLine(shown);
-            output.Flush();
         }
     }
 }

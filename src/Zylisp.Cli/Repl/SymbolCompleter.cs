@@ -22,9 +22,29 @@ internal static class SymbolCompleter
         return start;
     }
 
-    /// <summary>Names starting with <paramref name="prefix"/>, sorted, without duplicates.</summary>
-    public static IReadOnlyList<string> Candidates(string prefix, IEnumerable<string> names) =>
-        prefix.Length == 0
+    /// <summary>
+    /// Names starting with <paramref name="prefix"/>, sorted, without duplicates. After a known
+    /// namespace, <c>Math/sq</c>, the names are completed within it and keep the qualifier.
+    /// </summary>
+    public static IReadOnlyList<string> Candidates(string prefix, IEnumerable<string> names)
+    {
+        if (prefix.Length == 0)
+        {
+            return [];
+        }
+
+        int slash = prefix.IndexOf('/', StringComparison.Ordinal);
+        if (slash > 0 && Lang.Engine.IsKnownNamespace(prefix[..slash]))
+        {
+            string qualifier = prefix[..(slash + 1)];
+            return Candidates(prefix[(slash + 1)..], names, allowEmpty: true).Select(n => qualifier + n).ToArray();
+        }
+
+        return Candidates(prefix, names, allowEmpty: false);
+    }
+
+    private static IReadOnlyList<string> Candidates(string prefix, IEnumerable<string> names, bool allowEmpty) =>
+        prefix.Length == 0 && !allowEmpty
             ? []
             : names.Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
                 .Distinct(StringComparer.Ordinal)

@@ -49,6 +49,9 @@ internal sealed class Analyzer
     /// <summary>Globals referred to while still undefined, with their first reference, in order.</summary>
     public List<(Var Var, SourceSpan? Span)> ForwardReferences { get; } = [];
 
+    /// <summary>Warnings found while analyzing, such as a call with the wrong number of arguments (ZL3010).</summary>
+    public List<Diagnostic> Warnings { get; } = [];
+
     public TopLevel AnalyzeTopLevel(object? form)
     {
         Scope = new FunctionScope(null, "<top-level>");
@@ -191,6 +194,11 @@ internal sealed class Analyzer
             throw Error(DiagnosticIds.SpecialFormAsValue, symbol, symbol.Name);
         }
 
+        if (symbol.Namespace is { } ns && !Dialects.IsKnownNamespace(ns))
+        {
+            throw Error(DiagnosticIds.UnknownNamespace, symbol, ns, symbol.Name);
+        }
+
         return new GlobalRefNode(ResolveGlobal(symbol.Name, span), pos.Context, span);
     }
 
@@ -226,7 +234,13 @@ internal sealed class Analyzer
             args.Add(Analyze(arg, Position.Value));
         }
 
-        return new InvokeNode(fn, args.MoveToImmutable(), Scope.Name, pos.Context, SpanOf(list));
+        var span = SpanOf(list);
+        if (fn is GlobalRefNode { Var: { IsDefined: true, IsMacro: false } callee } && Arity.Of(callee.Value) is { } arity && !arity.Accepts(args.Count))
+        {
+            Warnings.Add(Diagnostic.Create(DiagnosticIds.WrongArityWarning, span, callee.Name, args.Count, arity.Describe()));
+        }
+
+        return new InvokeNode(fn, args.MoveToImmutable(), Scope.Name, pos.Context, span);
     }
 
     private Node AnalyzeCollection(CollectionKind kind, IEnumerable<object?> items, SourceSpan? span, Position pos)

@@ -17,13 +17,6 @@ public enum NodeContext
     Tail,
 }
 
-/// <summary>Which values are false in conditionals; fixed per compilation unit.</summary>
-public enum Truthiness
-{
-    Clojure,
-    Slisp,
-}
-
 /// <summary>Where a local lives at run time, seen from the function that reads it.</summary>
 public enum LocalAccess
 {
@@ -50,18 +43,6 @@ public sealed class LocalBinding(string name, int slot, SourceSpan? span)
     public override string ToString() => Name + "@" + Slot;
 }
 
-/// <summary>A type annotation from deffunc; <see cref="Kind"/> is Any for names only the Go backend knows.</summary>
-public sealed record TypeAnnotation(string Name, TypeKind Kind);
-
-public enum TypeKind
-{
-    Any,
-    Integer,
-    Float,
-    String,
-    Bool,
-}
-
 public abstract record Node(NodeContext Context, SourceSpan? Span)
 {
     /// <summary>Double dispatch to the visitor method of this node's kind (see <see cref="IIrVisitor{T}"/>).</summary>
@@ -81,13 +62,6 @@ public sealed record LocalRefNode(LocalBinding Binding, LocalAccess Access, int 
 public sealed record GlobalRefNode(Var Var, NodeContext Context, SourceSpan? Span) : Node(Context, Span)
 {
     public override T Accept<T>(IIrVisitor<T> visitor) => visitor.VisitGlobalRef(this);
-}
-
-public enum CollectionKind
-{
-    Vector,
-    Map,
-    Set,
 }
 
 /// <summary>A collection literal with at least one non-constant element (keys and values alternate for maps).</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using Zylisp.Lang.Printing;
+using Zylisp.Lang.Runtime;
 
 namespace Zylisp.Lang.Analysis;
 

@@ -43,7 +43,7 @@ internal sealed class ProgramCollector : IExecutionEngine
     /// Splits what was seen into the program's own forms and the prelude definitions they reach
     /// (transitively, through each global's definition), keeping load order.
     /// </summary>
-    public (List<TopLevel> Definitions, List<TopLevel> Forms) Partition()
+    public (List<TopLevel> Definitions, List<TopLevel> Forms) Partition(DefinitionTable table)
     {
         var forms = seen.Where(f => !IsPrelude(f)).ToList();
         var reached = new HashSet<TopLevel>(ReferenceEqualityComparer.Instance);
@@ -52,7 +52,7 @@ internal sealed class ProgramCollector : IExecutionEngine
         {
             foreach (var (global, _) in GlobalReferences.Of(pending.Pop().Body))
             {
-                if (global.Definition is { } definition && IsPrelude(definition) && reached.Add(definition))
+                if (table.Of(global) is { } definition && IsPrelude(definition) && reached.Add(definition))
                 {
                     pending.Push(definition);
                 }

@@ -44,7 +44,7 @@ public sealed record Diagnostic
     public string Message => DiagnosticCatalog.FormatMessage(Id, Args);
 
     /// <summary>Friendly help for this id, or null.</summary>
-    public string? Help => DiagnosticCatalog.TryGet(Id, out var descriptor) ? descriptor.Help : null;
+    public string? Help => DiagnosticCatalog.FormatHelp(Id, Args);
 
     /// <summary>
     /// A diagnostic whose severity and phase come from the catalogue entry for <paramref name="id"/>.

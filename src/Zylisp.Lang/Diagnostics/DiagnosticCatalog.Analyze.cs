@@ -11,6 +11,8 @@ public static partial class DiagnosticIds
     public const string BadParameterList = "ZL3006";
     public const string BadAnnotation = "ZL3007";
     public const string DuplicateArity = "ZL3008";
+    public const string UnknownNamespace = "ZL3009";
+    public const string WrongArityWarning = "ZL3010";
 }
 
 public static partial class DiagnosticCatalog
@@ -49,5 +51,13 @@ public static partial class DiagnosticCatalog
             DiagnosticIds.DuplicateArity,
             "`fn` has two arities taking {0} arguments",
             "Each arity of a function needs a different number of parameters."),
+        Error(
+            DiagnosticIds.UnknownNamespace,
+            "no namespace `{0}`, so `{0}/{1}` cannot be resolved",
+            "Zylisp has one namespace for now: write the bare name ({1}). Only Math/ and clojure.math/ (the math functions) and clojure.core/ are recognised."),
+        Warning(
+            DiagnosticIds.WrongArityWarning,
+            "`{0}` is called with {1} arguments but takes {2}",
+            "Check the parameter list with (doc {0}). The call fails with ZL5002 when it runs."),
     ];
 }

@@ -13,12 +13,17 @@ public static partial class DiagnosticIds
     public const string MalformedPattern = "ZL2008";
     public const string ExceptionClassInCatch = "ZL2009";
     public const string FormTooDeep = "ZL2010";
+    public const string MalformedQuoting = "ZL2011";
 }
 
 public static partial class DiagnosticCatalog
 {
     private static IEnumerable<DiagnosticDescriptor> ExpandEntries() =>
     [
+        Error(
+            DiagnosticIds.MalformedQuoting,
+            "malformed `{0}`: {1}",
+            "`x is (syntax-quote x): it takes exactly one form, as quote does."),
         Error(
             DiagnosticIds.MacroExpansionLimit,
             "macro expansion limit of {0} exceeded while expanding `{1}`",

@@ -36,6 +36,41 @@ public static partial class DiagnosticCatalog
     {
         ArgumentNullException.ThrowIfNull(args);
         var descriptor = Get(id);
+        var rendered = Render(args);
+        try
+        {
+            return string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, rendered);
+        }
+        catch (FormatException)
+        {
+            // A template expecting more arguments than were given is a bug, but must not hide the diagnostic.
+            return descriptor.MessageFormat + " " + string.Join(", ", rendered);
+        }
+    }
+
+    /// <summary>
+    /// The help for <paramref name="id"/> with {0}, {1}... replaced by the arguments, or null. Not
+    /// string.Format: help texts show map literals whose braces are not placeholders.
+    /// </summary>
+    public static string? FormatHelp(string id, IReadOnlyList<object?> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (!TryGet(id, out var descriptor) || descriptor.Help is not { } help)
+        {
+            return null;
+        }
+
+        var rendered = Render(args);
+        for (int i = 0; i < rendered.Length; i++)
+        {
+            help = help.Replace("{" + i.ToString(CultureInfo.InvariantCulture) + "}", (string?)rendered[i], StringComparison.Ordinal);
+        }
+
+        return help;
+    }
+
+    private static object?[] Render(IReadOnlyList<object?> args)
+    {
         var rendered = new object?[args.Count];
         for (int i = 0; i < args.Count; i++)
         {
@@ -48,18 +83,10 @@ public static partial class DiagnosticCatalog
             };
         }
 
-        try
-        {
-            return string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, rendered);
-        }
-        catch (FormatException)
-        {
-            // A template expecting more arguments than were given is a bug, but must not hide the diagnostic.
-            return descriptor.MessageFormat + " " + string.Join(", ", rendered);
-        }
+        return rendered;
     }
 
-    /// <summary>The phase an id's number range belongs to: ZL1xxx Read ... ZL5xxx Run.</summary>
+    /// <summary>The phase an id's number range belongs to: ZL1xxx Read ... ZL5xxx Run, ZL6xxx Lint.</summary>
     public static Phase PhaseOf(string id) =>
         id.Length >= 3 && id.StartsWith("ZL", StringComparison.Ordinal)
             ? id[2] switch
@@ -68,6 +95,7 @@ public static partial class DiagnosticCatalog
                 '2' => Phase.Expand,
                 '3' => Phase.Analyze,
                 '4' => Phase.Emit,
+                '6' => Phase.Lint,
                 _ => Phase.Run,
             }
             : Phase.Run;
@@ -86,7 +114,7 @@ public static partial class DiagnosticCatalog
 
     /// <summary>Every entry of every phase, duplicates included (the tests check there are none).</summary>
     internal static IEnumerable<DiagnosticDescriptor> AllEntries() =>
-        ReadEntries().Concat(ExpandEntries()).Concat(AnalyzeEntries()).Concat(EmitEntries()).Concat(RunEntries());
+        ReadEntries().Concat(ExpandEntries()).Concat(AnalyzeEntries()).Concat(EmitEntries()).Concat(RunEntries()).Concat(LintEntries());
 
     private static DiagnosticDescriptor Error(string id, string message, string? help = null) =>
         new(id, Severity.Error, PhaseOf(id), message, help);

@@ -8,4 +8,7 @@ public enum Phase
     Analyze,
     Emit,
     Run,
+
+    /// <summary>`zylisp lint`'s findings about style and likely mistakes (ZL6xxx); the program still runs.</summary>
+    Lint,
 }

@@ -130,14 +130,14 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, 
             {
                 case "quote":
                     return list;
-                case "syntax-quote":
+                case "syntax-quote" or "quasiquote":
                     if (list.Count != 2)
                     {
-                        throw Error(DiagnosticIds.MalformedBindings, list, "syntax-quote", "expected one form");
+                        throw Error(DiagnosticIds.MalformedQuoting, list, head.Name, "expected exactly one form");
                     }
 
                     return Expand(WithSpan(new SyntaxQuote(new GlobalEnvironmentGensyms(globals)).Expand(list.Rest.First), list.Span), locals, ctx);
-                case "unquote" or "unquote-splicing":
+                case "unquote" or "unquote-splicing" or "splice-unquote":
                     throw Error(DiagnosticIds.UnquoteOutsideSyntaxQuote, list, head.Name == "unquote" ? "~" : "~@");
                 case "defmacro":
                     return Expand(Defmacro(list), locals, ctx);
@@ -163,7 +163,8 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, 
     private bool TryMacro(object? form, LexicalScope<bool> locals, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Var? macro)
     {
         macro = null;
-        if (form is PersistentList { First: Symbol head } && (head.Namespace is not null || !locals.Contains(head.Name)))
+        if (form is PersistentList { First: Symbol head }
+            && (head.Namespace is null ? !locals.Contains(head.Name) : Dialects.IsKnownNamespace(head.Namespace)))
         {
             // The require step for macros: a prelude macro is loaded before it is looked up.
             definitions.Require(head.Name);
@@ -226,10 +227,11 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, 
         PersistentList arities = rest.First switch
         {
             PersistentVector => PersistentList.Create((object?)rest),
-            PersistentList { First: PersistentVector } => rest,
+            var p when IsParameterList(p) => PersistentList.Create((object?)rest),
+            PersistentList { First: PersistentVector or PersistentList } => rest,
             _ => throw Error(DiagnosticIds.MalformedDefmacro, form, "expected a parameter vector"),
         };
-        if (arities.Any(a => a is not PersistentList { First: PersistentVector }))
+        if (arities.Any(a => a is not PersistentList { First: var p } || (p is not PersistentVector && !IsParameterList(p))))
         {
             throw Error(DiagnosticIds.MalformedDefmacro, form, "each arity must be ([params] body*)");
         }
@@ -258,10 +260,10 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, 
             rest = rest.Rest;
         }
 
-        var arities = rest.First is PersistentVector ? [rest] : rest.ToList();
+        var arities = rest.First is PersistentVector || IsParameterList(rest.First) ? [rest] : rest.ToList();
         foreach (var arity in arities)
         {
-            if (arity is not PersistentList { First: PersistentVector parameters } arityList)
+            if (arity is not PersistentList { First: var first } arityList || AsParameterVector(first) is not { } parameters)
             {
                 // Leave the malformed arity for the analyzer, which reports it with its location.
                 head.Add(arity);
@@ -287,7 +289,22 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, 
         return Rebuild(form, head);
     }
 
-    /// <summary>let/loop: accepts [x 1 y 2] and Zylisp's ((x 1) (y 2)); emits the vector shape.</summary>
+    /// <summary>
+    /// The seed's spelling of a parameter list, (a b & more) or (): a list of symbols. A list whose
+    /// elements are lists or vectors is the multi-arity form.
+    /// </summary>
+    internal static bool IsParameterList(object? form) =>
+        form is PersistentList l && l.All(static p => p is Symbol);
+
+    /// <summary>A parameter vector, or a parameter list turned into one (keeping its span); null otherwise.</summary>
+    private static PersistentVector? AsParameterVector(object? form) => form switch
+    {
+        PersistentVector v => v,
+        PersistentList l when IsParameterList(l) => PersistentVector.CreateRange(l.ToList()).WithSpan(l.Span),
+        _ => null,
+    };
+
+    /// <summary>let/loop: accepts [x 1 y 2], the flat list (x 1 y 2) and Zylisp's ((x 1) (y 2)); emits the vector shape.</summary>
     private PersistentList ExpandBindings(PersistentList form, string name, LexicalScope<bool> locals, RunContext ctx)
     {
         var pairs = new List<(object? Name, object? Init)>();
@@ -303,8 +320,16 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, 
             case PersistentList l when l.All(b => b is PersistentList { Count: 2 }):
                 pairs.AddRange(l.Cast<PersistentList>().Select(b => (b.First, b.Rest.First)));
                 break;
+            case PersistentList l when l.Count % 2 == 0:
+                var flat = l.ToList();
+                for (int i = 0; i < flat.Count; i += 2)
+                {
+                    pairs.Add((flat[i], flat[i + 1]));
+                }
+
+                break;
             default:
-                throw Error(DiagnosticIds.MalformedBindings, form.Rest.First is IHasSpan { Span: not null } b ? b : form, name, "expected [name value ...] or ((name value) ...)");
+                throw Error(DiagnosticIds.MalformedBindings, form.Rest.First is IHasSpan { Span: not null } b ? b : form, name, "expected [name value ...], (name value ...) or ((name value) ...)");
         }
 
         IEnumerable<object?> body = form.Rest.Rest;
@@ -363,8 +388,11 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, 
         }));
 
     /// <summary>def: the metadata map is data, so only the value is expanded.</summary>
-    private PersistentList ExpandDef(PersistentList form, LexicalScope<bool> locals, RunContext ctx) =>
-        Rebuild(form, form.Select((item, i) => i < 2 || (i == 2 && form.Count == 4) ? item : Expand(item, locals, ctx)));
+    private PersistentList ExpandDef(PersistentList form, LexicalScope<bool> locals, RunContext ctx)
+    {
+        form = DefMetadata.Normalize(form);
+        return Rebuild(form, form.Select((item, i) => i < 2 || (i == 2 && form.Count == 4) ? item : Expand(item, locals, ctx)));
+    }
 
 
     private static Func<string, Symbol> FreshNames(GlobalEnvironment globals) =>

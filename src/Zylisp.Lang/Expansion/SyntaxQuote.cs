@@ -18,11 +18,11 @@ internal sealed class SyntaxQuote(GlobalEnvironmentGensyms gensyms)
         Symbol s => Quote(AutoGensym(s)),
         PersistentList { Count: 0 } => List(Sym("list")),
         PersistentList l when IsCall(l, "unquote") => l.Rest.First,
-        PersistentList l when IsCall(l, "unquote-splicing") => throw new ExpansionException(Diagnostic.Create(DiagnosticIds.SpliceOutsideCollection, l.Span)),
-        PersistentList l when IsCall(l, "syntax-quote") => Expand(Expand(l.Rest.First)),
-        PersistentList l => Build(l, "list", null),
-        PersistentVector v => Build(v, "vector", "vec"),
-        PersistentSet s => Build(s, "hash-set", "set"),
+        PersistentList l when IsSplice(l) => throw new ExpansionException(Diagnostic.Create(DiagnosticIds.SpliceOutsideCollection, l.Span)),
+        PersistentList l when IsCall(l, "syntax-quote") || IsCall(l, "quasiquote") => Expand(Expand(l.Rest.First)),
+        PersistentList l => Build(l, "list"),
+        PersistentVector v => Build(v, "vector"),
+        PersistentSet s => Build(s, "hash-set"),
         PersistentMap m => BuildMap(m),
         null or bool or long or double or string or Keyword => form,
         _ => Quote(form),
@@ -30,6 +30,9 @@ internal sealed class SyntaxQuote(GlobalEnvironmentGensyms gensyms)
 
     private static bool IsCall(PersistentList l, string name) =>
         l.First is Symbol { Namespace: null } s && s.Name == name && l.Count == 2;
+
+    /// <summary>~@x, spelled (unquote-splicing x) or with its long name (splice-unquote x).</summary>
+    internal static bool IsSplice(PersistentList l) => IsCall(l, "unquote-splicing") || IsCall(l, "splice-unquote");
 
     private Symbol AutoGensym(Symbol s)
     {
@@ -48,8 +51,12 @@ internal sealed class SyntaxQuote(GlobalEnvironmentGensyms gensyms)
         return fresh;
     }
 
-    /// <summary>Code for a collection: (ctor q1 q2 ...) without splices, else (fromSeq (concat ...)).</summary>
-    private object Build(IEnumerable<object?> items, string ctor, string? fromSeq)
+    /// <summary>
+    /// Code for a collection: (ctor q1 q2 ...) without splices, else (apply ctor (concat ...)) for
+    /// vectors and sets. Not vec/set: in SLisp those take elements, and a macro's template must
+    /// build the same form whichever dialect the file that defines it uses.
+    /// </summary>
+    private object Build(IEnumerable<object?> items, string ctor)
     {
         var segments = Segments(items, out bool spliced);
         if (!spliced)
@@ -58,7 +65,7 @@ internal sealed class SyntaxQuote(GlobalEnvironmentGensyms gensyms)
         }
 
         var concat = List([Sym("concat"), .. segments]);
-        return fromSeq is null ? concat : List(Sym(fromSeq), concat);
+        return ctor == "list" ? concat : List(Sym("apply"), Sym(ctor), concat);
     }
 
     private object BuildMap(PersistentMap m)
@@ -81,7 +88,7 @@ internal sealed class SyntaxQuote(GlobalEnvironmentGensyms gensyms)
         var run = new List<object?>();
         foreach (var item in items)
         {
-            if (item is PersistentList l && IsCall(l, "unquote-splicing"))
+            if (item is PersistentList l && IsSplice(l))
             {
                 if (run.Count > 0)
                 {

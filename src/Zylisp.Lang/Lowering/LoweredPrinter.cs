@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using Zylisp.Lang.Analysis;
 using Zylisp.Lang.Printing;
+using Zylisp.Lang.Runtime;
 
 namespace Zylisp.Lang.Lowering;
 

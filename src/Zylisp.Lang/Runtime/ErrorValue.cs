@@ -27,7 +27,7 @@ public sealed class ErrorValue : IZylispPrintable
         DiagnosticId = diagnosticId;
     }
 
-    public string Message { get; }
+    public string Message { get; private set; }
 
     /// <summary>A keyword naming the kind of error, e.g. <c>:arity-error</c>; <c>:ex-info</c> for user errors.</summary>
     public Keyword Type { get; }
@@ -45,7 +45,19 @@ public sealed class ErrorValue : IZylispPrintable
     internal ZylispException? CaughtFrom { get; set; }
 
     /// <summary>The catalogue message arguments of a runtime error, so a diagnostic can be rebuilt.</summary>
-    internal IReadOnlyList<object?> Args { get; init; } = [];
+    internal IReadOnlyList<object?> Args { get; set; } = [];
+
+    /// <summary>Names another function as the one that failed (see CallSite.Trace): the message follows the arguments.</summary>
+    internal void BlameFunction(string function)
+    {
+        if (DiagnosticId is { } id && Args is [string, ..])
+        {
+            var args = Args.ToArray();
+            args[0] = function;
+            Args = args;
+            Message = Diagnostics.DiagnosticCatalog.FormatMessage(id, args);
+        }
+    }
 
     /// <summary>The fields as a map: :message, :type, :data and, when known, :file :line :column.</summary>
     public PersistentMap ToMap()

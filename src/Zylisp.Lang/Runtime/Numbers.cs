@@ -9,11 +9,12 @@ namespace Zylisp.Lang.Runtime;
 /// </summary>
 internal static class Numbers
 {
-    public static object Add(object? a, object? b) =>
-        a is long x && b is long y ? Box.Long(unchecked(x + y)) : AddSlow(a, b, "+");
+    // fn names the core function the user called in a type error: (inc "a") blames inc, not +.
+    public static object Add(object? a, object? b, string fn = "+") =>
+        a is long x && b is long y ? Box.Long(unchecked(x + y)) : AddSlow(a, b, fn);
 
-    public static object Subtract(object? a, object? b) =>
-        a is long x && b is long y ? Box.Long(unchecked(x - y)) : SubtractSlow(a, b, "-");
+    public static object Subtract(object? a, object? b, string fn = "-") =>
+        a is long x && b is long y ? Box.Long(unchecked(x - y)) : SubtractSlow(a, b, fn);
 
     public static object Multiply(object? a, object? b) =>
         a is long x && b is long y ? Box.Long(unchecked(x * y)) : MultiplySlow(a, b, "*");

@@ -1,7 +1,5 @@
-using Zylisp.Lang.Analysis;
 using Zylisp.Lang.Data;
 using Zylisp.Lang.Runtime.Core;
-using Zylisp.Lang.Runtime.Interpreter;
 using Zylisp.Lang.Syntax;
 
 namespace Zylisp.Lang.Runtime;
@@ -41,6 +39,13 @@ public static class RuntimeApi
         ArgumentNullException.ThrowIfNull(ctx);
         if (fn is ZFunction z and not Builtin)
         {
+            // Checked here, not when the trampoline runs it: by then the call site has returned,
+            // and a wrong-arity error would point at some outer caller, or nowhere (issue 14).
+            if (z is Interpreter.Closure c)
+            {
+                c.Template.Select(args.Length);
+            }
+
             ctx.TailFn = z;
             ctx.TailArgs = args;
             return RunContext.TailCallMarker;
@@ -153,6 +158,11 @@ public static class RuntimeApi
             // program's error, reported at its line (the trace still shows the prelude frames).
             if (z.Value is ErrorValue error && (error.Span is null || (InPrelude(error.Span) && !InPrelude(span))))
             {
+                if (error.Span is not null)
+                {
+                    BlameCalledFunction(error, z.Trace);
+                }
+
                 error.Span = span;
             }
 
@@ -184,4 +194,28 @@ public static class RuntimeApi
     }
 
     private static bool InPrelude(SourceSpan? span) => span?.File == Prelude.PreludeSource.FileName;
+
+    /// <summary>
+    /// A prelude function failing in a core function it calls by name, (zero? "a") failing in `==`,
+    /// names the function the program called: "`zero?` expects a number" (issue 14). The trace so
+    /// far is all prelude frames; the innermost call site must spell the failing function's name,
+    /// so a function the program passed in, (update m :k inc) failing in `inc`, keeps its own name.
+    /// </summary>
+    private static void BlameCalledFunction(ErrorValue error, IReadOnlyList<Diagnostics.ZylispStackFrame> trace)
+    {
+        if (error.DiagnosticId != Diagnostics.DiagnosticIds.WrongType || error.Args is not [string failed, ..] || trace.Count == 0
+            || trace[0].Span is not { } site || !InPrelude(site) || trace[^1].FunctionName == failed)
+        {
+            return;
+        }
+
+        string text = Prelude.PreludeSource.Text;
+        int head = site.StartOffset + 1;
+        if (site.StartOffset < text.Length && text[site.StartOffset] == '(' && head + failed.Length <= text.Length
+            && string.CompareOrdinal(text, head, failed, 0, failed.Length) == 0
+            && (head + failed.Length == text.Length || text[head + failed.Length] is ' ' or ')' or '\n'))
+        {
+            error.BlameFunction(trace[^1].FunctionName);
+        }
+    }
 }

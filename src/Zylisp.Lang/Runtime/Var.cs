@@ -1,5 +1,4 @@
 using System.Text;
-using Zylisp.Lang.Analysis;
 using Zylisp.Lang.Data;
 
 namespace Zylisp.Lang.Runtime;
@@ -35,12 +34,6 @@ public sealed class Var : IZylispPrintable
     private PersistentMap? meta;
 
     public bool IsMacro { get; internal set; }
-
-    /// <summary>
-    /// The analyzed top-level form that last defined this global, kept so an ahead-of-time
-    /// backend can compile a program plus exactly the definitions it reaches; null for host primitives.
-    /// </summary>
-    public TopLevel? Definition { get; internal set; }
 
     /// <summary>True for the host primitives and prelude definitions loaded at engine start.</summary>
     public bool IsCore { get; internal set; }

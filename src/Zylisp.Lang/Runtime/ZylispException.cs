@@ -46,6 +46,13 @@ public sealed class ZylispException : Exception
     /// </summary>
     public bool AddFrame(string function, SourceSpan? span)
     {
+        // A call whose argument failed encloses that argument's call site in the same function:
+        // both are one activation, so `at -main (2:8)` is not followed by `at -main (2:3)`.
+        if (trace.Count > 0 && trace[^1].FunctionName == function && Encloses(span, trace[^1].Span))
+        {
+            return false;
+        }
+
         for (int i = trace.Count - 1; i >= 0 && i >= trace.Count - 4; i--)
         {
             if (trace[i].Span == span && trace[i].FunctionName == function)
@@ -66,6 +73,10 @@ public sealed class ZylispException : Exception
 
         return false;
     }
+
+    private static bool Encloses(SourceSpan? outer, SourceSpan? inner) =>
+        outer is not null && inner is not null && outer.File == inner.File && outer != inner
+        && outer.StartOffset <= inner.StartOffset && inner.EndOffset <= outer.EndOffset;
 
     /// <summary>
     /// Starts this trace with an earlier one's: an error value caught and thrown again (by a

@@ -23,6 +23,13 @@ public static class Reader
     public static bool IsComplete(string text, ReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return !ReadAll(text, "<repl>", options).EndedInsideForm;
+        var read = ReadAll(text, "<repl>", options);
+        return !read.EndedInsideForm || read.Diagnostics.Any(IsRegexDispatch);
     }
+
+    // #"..." (a Clojure regex) is not Zylisp syntax: the reader reports '#"' and then sees the
+    // pattern's closing quote as the start of a string, which would leave a REPL waiting for
+    // more input forever. The entry is complete: evaluating it reports the located error.
+    private static bool IsRegexDispatch(Diagnostics.Diagnostic d) =>
+        d.Id == Diagnostics.DiagnosticIds.UnknownDispatch && d.Args is [string shown] && shown.StartsWith('"');
 }

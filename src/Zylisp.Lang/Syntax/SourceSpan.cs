@@ -17,18 +17,7 @@ public sealed record SourceSpan(
     int StartOffset,
     int EndOffset)
 {
-    /// <summary>A span for values that did not come from source text (built by the host).</summary>
-    public static SourceSpan None { get; } = new("<unknown>", 0, 0, 0, 0, 0, 0);
-
     public int Length => EndOffset - StartOffset;
-
-    /// <summary>The span starting where this one starts and ending where <paramref name="other"/> ends.</summary>
-    public SourceSpan Through(SourceSpan other) =>
-        this with { EndLine = other.EndLine, EndColumn = other.EndColumn, EndOffset = other.EndOffset };
-
-    /// <summary>An empty span at this span's start, for "here" markers.</summary>
-    public SourceSpan StartPoint() =>
-        this with { EndLine = Line, EndColumn = Column, EndOffset = StartOffset };
 
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}:{Column}");

@@ -7,8 +7,8 @@ namespace Zylisp.Cli.Tests.EndToEnd;
 /// <summary>
 /// The <c>./zylisp</c> launcher's commit tracking, run against a fake checkout: a copy of the
 /// script, a hand-made <c>.git</c>, an up-to-date stamp and a stand-in binary that prints the
-/// commit file the script keeps beside it. No dotnet build is involved: if the script decided to
-/// rebuild, the fake checkout has no project and the run would fail.
+/// commit file the script keeps beside it. No dotnet build is involved: a stand-in <c>dotnet</c>
+/// on the PATH records whether the script decided to publish.
 /// </summary>
 [UnsupportedOSPlatform("windows")] // the launcher is a bash script
 public class LauncherScriptTests
@@ -31,10 +31,38 @@ public class LauncherScriptTests
             var binary = Path.Combine(Output, "zylisp");
             File.WriteAllText(binary, "#!/bin/sh\ncat \"$(dirname \"$0\")/zylisp.commit\" 2>/dev/null || echo none\n");
             File.SetUnixFileMode(binary, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            var stamp = Path.Combine(Root, ".build", "zylisp.stamp");
-            File.WriteAllText(stamp, "");
+            Write("src/Lib/Code.cs", "class Code {}\n");
+            // The inputs the last publish recorded (see stale() in the script): one file, two folders.
+            Write(".build/zylisp.inputs", "input_files=( src/Lib/Code.cs )\ninput_folders=( src src/Lib )\ninput_listings=( Lib/ Code.cs/ )\n");
+            foreach (var path in new[] { "src/Lib/Code.cs", "src/Lib", "src" })
+            {
+                Touch(path, DateTime.UtcNow.AddHours(-2));
+            }
+
             // Newer than every source, so the script takes its fast path.
-            File.SetLastWriteTimeUtc(stamp, DateTime.UtcNow.AddHours(1));
+            Touch(".build/zylisp.stamp", DateTime.UtcNow.AddHours(-1));
+            Write("fake-bin/dotnet", "#!/bin/sh\necho \"$@\" >>\"$(dirname \"$0\")/published\"\n");
+            File.SetUnixFileMode(Path.Combine(Root, "fake-bin", "dotnet"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        /// <summary>True when the launcher ran `dotnet publish` (the stand-in dotnet logged it).</summary>
+        public bool Published => File.Exists(Path.Combine(Root, "fake-bin", "published"));
+
+        public void Touch(string relative, DateTime when)
+        {
+            var path = Path.Combine(Root, relative);
+            if (Directory.Exists(path))
+            {
+                Directory.SetLastWriteTimeUtc(path, when);
+                return;
+            }
+
+            if (!File.Exists(path))
+            {
+                File.WriteAllText(path, "");
+            }
+
+            File.SetLastWriteTimeUtc(path, when);
         }
 
         public string Root { get; }
@@ -55,6 +83,13 @@ public class LauncherScriptTests
         /// <summary>Runs <c>./zylisp version</c>; returns what the stand-in binary printed.</summary>
         public string Version()
         {
+            var (exitCode, stdout, stderr) = RunLauncher();
+            Assert.True(exitCode == 0 && stderr.Length == 0, $"exit {exitCode}: {stderr}");
+            return stdout.Trim();
+        }
+
+        public (int ExitCode, string Stdout, string Stderr) RunLauncher()
+        {
             var start = new ProcessStartInfo("bash")
             {
                 RedirectStandardOutput = true,
@@ -65,12 +100,12 @@ public class LauncherScriptTests
             start.ArgumentList.Add("version");
             start.Environment["HOSTTYPE"] = "none";
             start.Environment["OSTYPE"] = "none";
+            start.Environment["PATH"] = Path.Combine(Root, "fake-bin") + ":" + Environment.GetEnvironmentVariable("PATH");
             using var process = Process.Start(start)!;
             var stderr = process.StandardError.ReadToEndAsync();
             var stdout = process.StandardOutput.ReadToEnd();
             Assert.True(process.WaitForExit(60_000), "the launcher did not finish");
-            Assert.True(process.ExitCode == 0 && stderr.Result.Length == 0, $"exit {process.ExitCode}: {stderr.Result}");
-            return stdout.Trim();
+            return (process.ExitCode, stdout, stderr.Result);
         }
     }
 
@@ -114,5 +149,53 @@ public class LauncherScriptTests
         File.WriteAllText(Path.Combine(checkout.Output, "zylisp.commit"), "1111111\n");
 
         Assert.Equal("none", checkout.Version());
+    }
+
+    /// <summary>Issue 14: after `dotnet test` (bin/ and obj/ created in a project folder) nothing is rebuilt.</summary>
+    [Fact]
+    public void Issue14_build_output_folders_do_not_trigger_a_rebuild()
+    {
+        var checkout = new FakeCheckout();
+        Directory.CreateDirectory(Path.Combine(checkout.Root, "src", "Lib", "bin", "Debug"));
+        Directory.CreateDirectory(Path.Combine(checkout.Root, "src", "Lib", "obj"));
+        Assert.Equal("none", checkout.Version());
+        Assert.False(checkout.Published);
+    }
+
+    [Fact]
+    public void Issue14_an_edited_source_triggers_a_rebuild()
+    {
+        var checkout = new FakeCheckout();
+        checkout.Touch("src/Lib/Code.cs", DateTime.UtcNow);
+        checkout.RunLauncher();
+        Assert.True(checkout.Published);
+    }
+
+    [Fact]
+    public void Issue14_a_new_source_file_triggers_a_rebuild()
+    {
+        var checkout = new FakeCheckout();
+        checkout.Write("src/Lib/More.cs", "class More {}\n");
+        checkout.Touch("src/Lib/More.cs", DateTime.UtcNow.AddHours(-3));
+        checkout.RunLauncher();
+        Assert.True(checkout.Published);
+    }
+
+    [Fact]
+    public void Issue14_a_deleted_source_file_triggers_a_rebuild()
+    {
+        var checkout = new FakeCheckout();
+        File.Delete(Path.Combine(checkout.Root, "src", "Lib", "Code.cs"));
+        checkout.RunLauncher();
+        Assert.True(checkout.Published);
+    }
+
+    [Fact]
+    public void Issue14_without_recorded_inputs_the_launcher_rebuilds()
+    {
+        var checkout = new FakeCheckout();
+        File.Delete(Path.Combine(checkout.Root, ".build", "zylisp.inputs"));
+        checkout.RunLauncher();
+        Assert.True(checkout.Published);
     }
 }

@@ -190,4 +190,34 @@ public class ReplTerminalTests
         Assert.DoesNotContain("Ctrl+D exits", screen);
         Assert.DoesNotContain("\u001b[", repl.ScreenWithEscapes());
     }
+
+    /// <summary>Issue 14: several forms on one line print every value.</summary>
+    [TmuxFact]
+    public void Issue14_several_forms_on_one_line_print_every_value()
+    {
+        using var repl = StartRepl();
+
+        repl.TypeLine("(+ 1 2) (* 6 7)");
+
+        var screen = repl.WaitForCount(Prompt, 2);
+        Assert.Contains("\n3\n42\n", screen);
+    }
+
+    /// <summary>Issue 14: Ctrl+A, Ctrl+K and Ctrl+Y edit the line like readline.</summary>
+    [TmuxFact]
+    public void Issue14_emacs_keys_move_kill_and_yank()
+    {
+        using var repl = StartRepl();
+
+        repl.Type("(+ 1 2)");
+        repl.Press("C-a");
+        repl.Press("C-k");
+        repl.Type("(* 2 ");
+        repl.Press("C-y");
+        repl.Type(")");
+        repl.Press("Enter");
+
+        var screen = repl.WaitForCount(Prompt, 2);
+        Assert.Contains("\n6\n", screen);
+    }
 }

@@ -13,7 +13,7 @@ public class SymbolTests
     [InlineData(3, 5, 3, 9, 40, 44)] // one line: stored inline
     [InlineData(3, 5, 4, 2, 40, 47)] // crosses a line: stored as is
     [InlineData(1, 1, 1, 9, 0, 3)] // columns disagree with offsets (a host-built span): stored as is
-    [InlineData(0, 0, 0, 0, 0, 0)] // SourceSpan.None's shape
+    [InlineData(0, 0, 0, 0, 0, 0)] // a span that came from no source text
     public void WithSpan_gives_back_the_same_span(int line, int column, int endLine, int endColumn, int start, int end)
     {
         var span = new SourceSpan("f.zl", line, column, endLine, endColumn, start, end);

@@ -8,7 +8,7 @@ namespace Zylisp.Cli.Repl.LineEditing;
 /// </summary>
 internal sealed class CompleteSymbolCommand(Func<IEnumerable<string>> names) : LineEditorCommand
 {
-    private const string CycleState = "zylisp.completion-cycle";
+    internal const string CycleState = "zylisp.completion-cycle";
 
     public override void Execute(LineEditorContext context)
     {
@@ -42,11 +42,11 @@ internal sealed class CompleteSymbolCommand(Func<IEnumerable<string>> names) : L
         else
         {
             Replace(buffer, start, word, candidates[0]);
-            context.SetState<Cycle?>(CycleState, new Cycle(start, candidates, 0));
+            context.SetState<Cycle?>(CycleState, new Cycle(start, candidates, 0, word));
         }
     }
 
-    private static void Replace(LineBuffer buffer, int start, string oldWord, string newWord)
+    internal static void Replace(LineBuffer buffer, int start, string oldWord, string newWord)
     {
         if (oldWord.Length > 0)
         {
@@ -58,5 +58,6 @@ internal sealed class CompleteSymbolCommand(Func<IEnumerable<string>> names) : L
         buffer.Move(start + newWord.Length);
     }
 
-    private sealed record Cycle(int Start, IReadOnlyList<string> Candidates, int Index);
+    /// <summary>A completion being cycled with Tab: the candidates, the one shown, and the word as typed (Esc restores it).</summary>
+    internal sealed record Cycle(int Start, IReadOnlyList<string> Candidates, int Index, string Typed);
 }

@@ -16,6 +16,7 @@ internal sealed class LineEditorInput(
 {
     private readonly ReplPrompt _prompt = new();
     private readonly SyntaxHighlighter _highlighter = new(classify);
+    private readonly KillRing _kills = new();
     private bool _endOfInput;
 
     public ReplLine ReadLine(bool continuing, CancellationToken cancellation)
@@ -68,6 +69,18 @@ internal sealed class LineEditorInput(
         editor.KeyBindings.Add(ConsoleKey.DownArrow, () => new NextHistoryCommand());
         editor.KeyBindings.Add(ConsoleKey.Tab, () => new CompleteSymbolCommand(names));
         editor.KeyBindings.Add(ConsoleKey.D, ConsoleModifiers.Control, () => new EndOfInputCommand(() => _endOfInput = true));
+        // Emacs keys, as in readline.
+        editor.KeyBindings.Add(ConsoleKey.A, ConsoleModifiers.Control, () => new MoveHomeCommand());
+        editor.KeyBindings.Add(ConsoleKey.E, ConsoleModifiers.Control, () => new MoveEndCommand());
+        editor.KeyBindings.Add(ConsoleKey.B, ConsoleModifiers.Alt, () => new PreviousWordCommand());
+        editor.KeyBindings.Add(ConsoleKey.F, ConsoleModifiers.Alt, () => new NextWordCommand());
+        editor.KeyBindings.Add(ConsoleKey.K, ConsoleModifiers.Control, () => new KillCommand(_kills, KillRange.ToEnd));
+        editor.KeyBindings.Add(ConsoleKey.U, ConsoleModifiers.Control, () => new KillCommand(_kills, KillRange.ToStart));
+        editor.KeyBindings.Add(ConsoleKey.W, ConsoleModifiers.Control, () => new KillCommand(_kills, KillRange.PreviousToken));
+        editor.KeyBindings.Add(ConsoleKey.Backspace, ConsoleModifiers.Alt, () => new KillCommand(_kills, KillRange.PreviousWord));
+        editor.KeyBindings.Add(ConsoleKey.Y, ConsoleModifiers.Control, () => new YankCommand(_kills));
+        editor.KeyBindings.Add(ConsoleKey.R, ConsoleModifiers.Control, () => new HistorySearchCommand(() => history.Entries));
+        editor.KeyBindings.Add(ConsoleKey.Escape, () => new CancelCompletionCommand());
         foreach (var entry in history.Entries)
         {
             // RadLine splits an entry at its newlines and shows it as a multi-line buffer.

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Zylisp.Lang.Data;
 using Zylisp.Lang.Diagnostics;
+using Zylisp.Lang.Runtime;
 
 namespace Zylisp.Lang.Analysis.SpecialForms;
 

@@ -8,15 +8,15 @@ internal static class CoreArithmetic
 {
     public static IEnumerable<Builtin> Functions() =>
     [
-        Fn("+", 0, -1, "([] [x] [x y] [x y & more])", "Sum of the numbers; (+) is 0. Integers wrap on overflow.", (_, a) => Fold(a, 0L, Numbers.Add, "+"), op: PrimitiveOp.Add, body2: (_, x, y) => Numbers.Add(x, y)),
+        Fn("+", 0, -1, "([] [x] [x y] [x y & more])", "Sum of the numbers; (+) is 0. Integers wrap on overflow.", (_, a) => Fold(a, 0L, static (x, y) => Numbers.Add(x, y), "+"), op: PrimitiveOp.Add, body2: (_, x, y) => Numbers.Add(x, y)),
         Fn("*", 0, -1, "([] [x] [x y] [x y & more])", "Product of the numbers; (*) is 1. Integers wrap on overflow.", (_, a) => Fold(a, 1L, Numbers.Multiply, "*"), op: PrimitiveOp.Multiply, body2: (_, x, y) => Numbers.Multiply(x, y)),
-        Fn("-", 1, -1, "([x] [x y & more])", "Subtracts the rest from the first number; (- x) negates x.", (_, a) => a.Length == 1 ? Numbers.Negate(a[0]) : FoldFrom(a, Numbers.Subtract), op: PrimitiveOp.Subtract, body2: (_, x, y) => Numbers.Subtract(x, y)),
+        Fn("-", 1, -1, "([x] [x y & more])", "Subtracts the rest from the first number; (- x) negates x.", (_, a) => a.Length == 1 ? Numbers.Negate(a[0]) : FoldFrom(a, static (x, y) => Numbers.Subtract(x, y)), op: PrimitiveOp.Subtract, body2: (_, x, y) => Numbers.Subtract(x, y)),
         Fn("/", 1, -1, "([x] [x y & more])", "Divides the first number by the rest. Integer division truncates; integer division by zero is an error.", (_, a) => a.Length == 1 ? Numbers.Divide(1L, a[0]) : FoldFrom(a, (x, y) => Numbers.Divide(x, y))),
         Fn("quot", 2, 2, "([n d])", "Quotient of integer division, truncated toward zero.", (_, a) => Numbers.Quot(a[0], a[1])),
         Fn("rem", 2, 2, "([n d])", "Remainder of integer division; has the sign of n.", (_, a) => Numbers.Rem(a[0], a[1])),
         Fn("mod", 2, 2, "([n d])", "Modulus; has the sign of d.", (_, a) => Numbers.Mod(a[0], a[1])),
-        Fn("inc", 1, 1, "([x])", "x plus one.", (_, a) => Numbers.Add(a[0], 1L), op: PrimitiveOp.Inc, body1: (_, x) => Numbers.Add(x, 1L)),
-        Fn("dec", 1, 1, "([x])", "x minus one.", (_, a) => Numbers.Subtract(a[0], 1L), op: PrimitiveOp.Dec, body1: (_, x) => Numbers.Subtract(x, 1L)),
+        Fn("inc", 1, 1, "([x])", "x plus one.", (_, a) => Numbers.Add(a[0], 1L, "inc"), op: PrimitiveOp.Inc, body1: (_, x) => Numbers.Add(x, 1L, "inc")),
+        Fn("dec", 1, 1, "([x])", "x minus one.", (_, a) => Numbers.Subtract(a[0], 1L, "dec"), op: PrimitiveOp.Dec, body1: (_, x) => Numbers.Subtract(x, 1L, "dec")),
         Fn("abs", 1, 1, "([x])", "Absolute value.", (_, a) => Numbers.Abs(a[0])),
         Fn("max", 1, -1, "([x & more])", "The greatest of the numbers.", (_, a) => a.Aggregate((x, y) => Numbers.Less(x, y, "max") ? y : x)),
         Fn("min", 1, -1, "([x & more])", "The least of the numbers.", (_, a) => a.Aggregate((x, y) => Numbers.Less(y, x, "min") ? y : x)),

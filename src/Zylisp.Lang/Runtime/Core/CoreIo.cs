@@ -20,6 +20,7 @@ internal static class CoreIo
         Fn("pr-str", 0, -1, "([& xs])", "The readable forms of xs separated by spaces, as a string.", (_, a) => string.Join(" ", a.Select(Printer.PrStr))),
         Fn("prn-str", 0, -1, "([& xs])", "Like pr-str with a trailing newline.", (_, a) => string.Join(" ", a.Select(Printer.PrStr)) + "\n"),
         Fn("print-str", 0, -1, "([& xs])", "The display forms of xs separated by spaces, as a string.", (_, a) => string.Join(" ", a.Select(Printer.PrintStr))),
+        Fn("read-line", 0, 0, "([])", "The next line of standard input without its line terminator, or nil at the end of input.", (ctx, _) => IoCall("read-line", () => ctx.Options.In.ReadLine())),
         Fn("read-string", 1, 1, "([s])", "Reads the first form from the string s.", (ctx, a) => ctx.Host.ReadString(a[0] as string ?? throw RuntimeErrors.WrongType("read-string", "a string", a[0]))),
         Fn("slurp", 1, 1, "([path])", "The contents of the file at path, as a string.", (_, a) => IoCall("slurp", () => File.ReadAllText(Path(a[0], "slurp")))),
         Fn("spit", 2, 2, "([path content])", "Writes the display form of content to the file at path; returns nil.", (_, a) => IoCall("spit", () =>

@@ -20,7 +20,7 @@ internal static class CoreLibrary
         new(CoreSequences.Functions, ["seq", "concat", "into", "reverse", "sort", "range", "repeat", "take", "drop", "map", "mapv", "filter", "reduce", "apply"]),
         new(CoreStrings.Functions, ["str", "%slisp-str", "subs", "split", "join", "upper-case", "lower-case", "trim", "starts-with?", "ends-with?", "includes?", "index-of", "replace", "format", "parse-long", "parse-double", "name", "keyword", "symbol", "namespace", "char-code", "from-char-code"]),
         new(CoreAtoms.Functions, ["atom", "deref", "reset!", "swap!"]),
-        new(CoreIo.Functions, ["print", "println", "%eprintln", "pr", "prn", "pr-str", "prn-str", "print-str", "read-string", "slurp", "spit", "load-file"]),
+        new(CoreIo.Functions, ["print", "println", "%eprintln", "pr", "prn", "pr-str", "prn-str", "print-str", "read-line", "read-string", "slurp", "spit", "load-file"]),
         new(CoreMath.Functions, ["sqrt", "pow", "exp", "log", "log10", "floor", "ceil", "round", "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "hypot"]),
         new(CoreMisc.Functions, ["eval", "macroexpand-1", "macroexpand", "type", "gensym", "rand-int", "rand", "%nano-time", "ex-info", "ex-message", "ex-data", "identical?", "hash", "%print-doc"]),
     ];

@@ -306,16 +306,3 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static object? Finish(RunContext ctx, object? result) => ctx.CompleteCall(result);
 }
-
-/// <summary>The interpreter's checks of deffunc type annotations.</summary>
-internal static class TypeChecks
-{
-    public static bool Matches(object? value, TypeKind kind) => kind switch
-    {
-        TypeKind.Integer => value is long,
-        TypeKind.Float => value is double,
-        TypeKind.String => value is string,
-        TypeKind.Bool => value is bool,
-        _ => true,
-    };
-}

@@ -1,4 +1,4 @@
-namespace Zylisp.Lang.Runtime.Interpreter;
+namespace Zylisp.Lang.Runtime;
 
 /// <summary>"Did you mean" for undefined names: the closest defined names by edit distance.</summary>
 internal static class Suggestions

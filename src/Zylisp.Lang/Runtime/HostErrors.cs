@@ -2,7 +2,7 @@ using Zylisp.Lang.Data;
 using Zylisp.Lang.Diagnostics;
 using Zylisp.Lang.Syntax;
 
-namespace Zylisp.Lang.Runtime.Interpreter;
+namespace Zylisp.Lang.Runtime;
 
 /// <summary>Turns host exceptions that escape primitives into Zylisp errors, so catch sees a value.</summary>
 internal static class HostErrors

@@ -1,0 +1,67 @@
+using Zylisp.Cli.CommandLine;
+using Zylisp.Cli.Hosting;
+using Zylisp.Lang.Syntax;
+using Zylisp.Tooling.Formatting;
+
+namespace Zylisp.Cli.Commands;
+
+/// <summary>
+/// <c>zylisp format FILE… [--check]</c>: rewrites files in place (<c>-</c>: stdin to stdout).
+/// <c>--check</c> changes nothing, lists the files that would change and exits 1 if any would.
+/// A file with read errors is left untouched and its errors are reported (exit 1).
+/// </summary>
+internal static class FormatCommand
+{
+    public static int Execute(IReadOnlyList<string> paths, bool check, OutputOptions options)
+    {
+        using var streams = StandardStreams.Open();
+        var reporter = new DiagnosticReporter(options);
+        int status = ExitCodes.Success;
+        foreach (var path in paths)
+        {
+            bool stdin = path == RunRequest.StandardInput;
+            string name = stdin ? RunCommand.StandardInputName : path;
+            string text;
+            try
+            {
+                text = stdin ? Console.In.ReadToEnd() : File.ReadAllText(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                streams.Error.WriteLine($"zylisp format: cannot read '{path}': {e.Message}");
+                status = Math.Max(status, ExitCodes.Usage);
+                continue;
+            }
+
+            var result = SourceFormatter.Format(text, name);
+            if (!result.Success)
+            {
+                var sources = new SourceRegistry();
+                sources.Add(name, text);
+                reporter.ReportErrors(result.Diagnostics, sources, streams);
+                status = Math.Max(status, ExitCodes.ProgramFailed);
+                continue;
+            }
+
+            bool changed = result.Formatted != text;
+            if (check)
+            {
+                if (changed)
+                {
+                    streams.Out.WriteLine(name);
+                    status = Math.Max(status, ExitCodes.ProgramFailed);
+                }
+            }
+            else if (stdin)
+            {
+                streams.Out.Write(result.Formatted);
+            }
+            else if (changed)
+            {
+                File.WriteAllText(path, result.Formatted);
+            }
+        }
+
+        return status;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Net.Sockets;
+using Zylisp.Repl.Bencode;
+
+namespace Zylisp.Repl.Protocol;
+
+/// <summary>
+/// Bencoded dictionaries over a stream (TCP to clients, a Unix socket to workers). Reads happen on
+/// one loop; sends from any thread are serialized and each message goes out in one write.
+/// </summary>
+public sealed class Transport : IAsyncDisposable
+{
+    private readonly Stream stream;
+    private readonly BencodeReader reader;
+    private readonly SemaphoreSlim sendGate = new(1, 1);
+
+    public Transport(Stream stream, BencodeLimits? limits = null)
+    {
+        this.stream = stream;
+        reader = new BencodeReader(stream, limits);
+    }
+
+    public static Transport Over(Socket socket, BencodeLimits? limits = null)
+    {
+        if (socket.ProtocolType == ProtocolType.Tcp)
+        {
+            // Replies are whole messages written at once; Nagle would hold small ones for 40 ms.
+            socket.NoDelay = true;
+        }
+
+        return new Transport(new NetworkStream(socket, ownsSocket: true), limits);
+    }
+
+    /// <summary>The next message; null at a clean end of stream. Throws <see cref="BencodeException"/> on bad input.</summary>
+    public async Task<object?> ReceiveAsync(CancellationToken ct = default) => await reader.ReadAsync(ct).ConfigureAwait(false);
+
+    /// <summary>Sends one message; false when the peer is gone (a closed connection is not an error for a server).</summary>
+    public async Task<bool> SendAsync(IReadOnlyDictionary<string, object> message, CancellationToken ct = default)
+    {
+        var bytes = BencodeWriter.Encode(message);
+        await sendGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await stream.WriteAsync(bytes, ct).ConfigureAwait(false);
+            await stream.FlushAsync(ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or SocketException)
+        {
+            return false;
+        }
+        finally
+        {
+            sendGate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stream.DisposeAsync().ConfigureAwait(false);
+        sendGate.Dispose();
+    }
+}

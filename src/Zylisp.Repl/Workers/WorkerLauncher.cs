@@ -1,0 +1,81 @@
+using Zylisp.Rely;
+
+namespace Zylisp.Repl.Workers;
+
+/// <summary>How a worker incarnation is started: the command line of `zylisp worker`, or in-process for tests and embedding.</summary>
+public abstract record WorkerLauncher
+{
+    /// <summary>Starts a worker that will listen on <paramref name="socketPath"/>.</summary>
+    internal abstract IProcess Start(string socketPath, WorkerLimits limits, Func<ProcessWorker, CancellationToken, Task<bool>> healthCheck, ChildStartContext context);
+
+    /// <summary>Runs <c>FILE ARGS… worker --socket PATH</c> as a supervised OS process.</summary>
+    public static WorkerLauncher Process(string fileName, params string[] leadingArguments) => new ProcessLauncher(fileName, leadingArguments);
+
+    /// <summary>
+    /// This very program: the apphost (<c>zylisp worker</c>) or <c>dotnet zylisp.dll worker</c>,
+    /// whichever started the current process.
+    /// </summary>
+    public static WorkerLauncher CurrentProgram()
+    {
+        var host = Environment.ProcessPath ?? "dotnet";
+        var entry = System.Reflection.Assembly.GetEntryAssembly()?.Location;
+        return Path.GetFileNameWithoutExtension(host) == "dotnet" && entry is { Length: > 0 }
+            ? new ProcessLauncher(host, [entry])
+            : new ProcessLauncher(host, []);
+    }
+
+    /// <summary>Workers as tasks in this process: no isolation, for tests of the protocol and for embedding.</summary>
+    public static WorkerLauncher InProcess { get; } = new InProcessLauncher();
+
+    private sealed record ProcessLauncher(string FileName, IReadOnlyList<string> LeadingArguments) : WorkerLauncher
+    {
+        internal override IProcess Start(string socketPath, WorkerLimits limits, Func<ProcessWorker, CancellationToken, Task<bool>> healthCheck, ChildStartContext context)
+        {
+            var options = new ProcessWorkerOptions(FileName)
+            {
+                Arguments = [.. LeadingArguments, "worker", "--socket", socketPath],
+                Name = "nrepl-worker",
+                MemoryLimitBytes = limits.MemoryLimitBytes,
+                MemoryCheckInterval = limits.MemoryCheckInterval,
+                MaxRequests = limits.MaxRequests,
+                HealthCheck = healthCheck,
+                HealthCheckInterval = limits.HealthCheckInterval,
+                HealthCheckTimeout = limits.HealthCheckTimeout,
+                Time = context.Time,
+                Environment = new Dictionary<string, string?>
+                {
+                    // Workers are short-lived and many; no need to warm the JIT's profile.
+                    ["DOTNET_TieredPGO"] = "0",
+                    ["DOTNET_gcServer"] = "0",
+                },
+            };
+            return ProcessWorker.Start(options, context.Events);
+        }
+    }
+
+    private sealed record InProcessLauncher : WorkerLauncher
+    {
+        internal override IProcess Start(string socketPath, WorkerLimits limits, Func<ProcessWorker, CancellationToken, Task<bool>> healthCheck, ChildStartContext context) =>
+            TaskProcess.Start(ct => WorkerHost.RunAsync(socketPath, ct));
+    }
+}
+
+/// <summary>The limits that recycle a worker (docs/design/nrepl.md): resident memory, requests served, health ping.</summary>
+public sealed record WorkerLimits
+{
+    public long? MemoryLimitBytes { get; init; } = 500L * 1024 * 1024;
+
+    public TimeSpan MemoryCheckInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    public int? MaxRequests { get; init; } = 1_000_000;
+
+    public TimeSpan HealthCheckInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan HealthCheckTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long an interrupted eval may keep running before its worker is killed and restarted.</summary>
+    public TimeSpan InterruptGrace { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a starting worker may take to accept the server's connection.</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(30);
+}
