@@ -36,6 +36,10 @@ public sealed class CompiledFunction : ZFunction
 
     public override bool AcceptsArgumentCount(int count) => Template.Accepts(count);
 
+    public override Lang.Analysis.Arity? DeclaredArity => new(
+        Template.Arities.Where(a => !a.HasRest).Select(a => a.RequiredCount).ToList(),
+        Template.Arities.FirstOrDefault(a => a.HasRest)?.RequiredCount);
+
     public override object? Invoke(RunContext ctx, object?[] args) => Template.Invoke(this, Captured, ctx, args);
 
     public override object? Invoke0(RunContext ctx) => Template.Invoke0(this, Captured, ctx);

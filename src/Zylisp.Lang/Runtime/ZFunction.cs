@@ -35,6 +35,9 @@ public abstract class ZFunction : IZylispPrintable
     /// </summary>
     public virtual bool AcceptsArgumentCount(int count) => true;
 
+    /// <summary>The argument counts this function declares, for the wrong-arity warning (ZL3010); null when not known.</summary>
+    public virtual Analysis.Arity? DeclaredArity => null;
+
     public virtual void Print(StringBuilder sb, bool readably)
     {
         ArgumentNullException.ThrowIfNull(sb);
