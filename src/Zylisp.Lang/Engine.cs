@@ -361,7 +361,7 @@ public sealed class Engine
     private object? CallMain(object? main, IReadOnlyList<string> args, RunContext ctx)
     {
         object?[] argv = [.. args];
-        if (main is Closure closure && argv.Length > 0 && !closure.Template.Arities.Any(a => a.RequiredCount == argv.Length || (a.HasRest && argv.Length >= a.RequiredCount)))
+        if (main is ZFunction function && argv.Length > 0 && !function.AcceptsArgumentCount(argv.Length))
         {
             // A -main that takes no parameters still runs when the command line has arguments;
             // they remain available as *command-line-args*.

@@ -44,6 +44,9 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
 
     public IExecutionEngine Executor { get; }
 
+    /// <summary>An engine that is also a tier compiler (the tiered engine) compiles hot interpreted fns.</summary>
+    ITierCompiler? IHostServices.TierCompiler => Executor as ITierCompiler;
+
     /// <summary>The IR of each global's definition (the analyze step records it).</summary>
     public DefinitionTable Definitions { get; }
 

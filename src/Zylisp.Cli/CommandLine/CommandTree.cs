@@ -22,6 +22,19 @@ internal static class CommandTree
         Recursive = true,
     };
 
+    private static readonly Option<string?> Engine = CreateEngineOption();
+
+    private static Option<string?> CreateEngineOption()
+    {
+        var option = new Option<string?>("--engine")
+        {
+            Description = "The engine that runs the code: interp (the interpreter), il (compiled to IL first), tiered (interpreted, compiled once hot; the default for run and repl) or native (x86-64 machine code in this process; run and eval only).",
+            Recursive = true,
+        };
+        option.AcceptOnlyFromAmong(EngineChoices.Names);
+        return option;
+    }
+
     public static RootCommand Build()
     {
         var root = new RootCommand(
@@ -32,6 +45,7 @@ internal static class CommandTree
         {
             Verbose,
             Terse,
+            Engine,
             ReplCommandDefinition(),
             RunCommandDefinition(),
             EvalCommandDefinition(),
@@ -46,7 +60,7 @@ internal static class CommandTree
             ConnectCommandDefinition(),
             WorkerCommandDefinition(),
         };
-        root.SetAction(result => ReplCommand.Execute(OptionsOf(result)));
+        root.SetAction(result => IsNative(result) ? NativeReplRefused(result) : ReplCommand.Execute(OptionsOf(result), local: false, EngineOf(result, EngineChoice.Tiered)));
         // `zylisp --version` says the same as `zylisp version` (System.CommandLine's default omits the commit).
         foreach (var option in root.Options.OfType<VersionOption>())
         {
@@ -88,7 +102,7 @@ internal static class CommandTree
         {
             local,
         };
-        command.SetAction(result => ReplCommand.Execute(OptionsOf(result), result.GetValue(local)));
+        command.SetAction(result => IsNative(result) ? NativeReplRefused(result) : ReplCommand.Execute(OptionsOf(result), result.GetValue(local), EngineOf(result, EngineChoice.Tiered)));
         return command;
     }
 
@@ -101,19 +115,18 @@ internal static class CommandTree
             Arity = ArgumentArity.ZeroOrMore,
             CaptureRemainingTokens = true,
         };
-        var engine = EngineOption();
         var command = new Command("run", "Load FILE and call its -main with ARGS; exit with -main's integer result.")
         {
-            engine,
             file,
             arguments,
         };
-        command.SetAction(result => result.GetValue(engine) == "native"
+        command.SetAction(result => IsNative(result)
             ? NativeEngineCommand.Run(result.GetRequiredValue(file), result.GetValue(arguments) ?? [], OptionsOf(result))
             : RunCommand.Execute(new RunRequest(
                 result.GetRequiredValue(file),
                 result.GetValue(arguments) ?? [],
-                OptionsOf(result))));
+                OptionsOf(result),
+                EngineOf(result, EngineChoice.Tiered))));
         return command;
     }
 
@@ -124,24 +137,11 @@ internal static class CommandTree
             Description = "Zylisp source; several arguments are joined by newlines.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var engine = EngineOption();
-        var command = new Command("eval", "Evaluate the expressions and print the value of the last one.") { engine, expressions };
-        command.SetAction(result => result.GetValue(engine) == "native"
+        var command = new Command("eval", "Evaluate the expressions and print the value of the last one.") { expressions };
+        command.SetAction(result => IsNative(result)
             ? NativeEngineCommand.Eval(result.GetRequiredValue(expressions), OptionsOf(result))
-            : EvalCommand.Execute(result.GetRequiredValue(expressions), OptionsOf(result)));
+            : EvalCommand.Execute(result.GetRequiredValue(expressions), OptionsOf(result), EngineOf(result, EngineChoice.Interp)));
         return command;
-    }
-
-    /// <summary>--engine: interp (the tree-walking interpreter, the default) or native (machine code in this process).</summary>
-    private static Option<string> EngineOption()
-    {
-        var engine = new Option<string>("--engine")
-        {
-            Description = "What runs the program: interp (the interpreter, the default) or native (x86-64 code in this process).",
-            DefaultValueFactory = _ => "interp",
-        };
-        engine.AcceptOnlyFromAmong(NativeEngineCommand.Engines);
-        return engine;
     }
 
     private static Command ExpandCommandDefinition()
@@ -306,6 +306,18 @@ internal static class CommandTree
         command.SetAction(result => VersionCommand.Execute(result.InvocationConfiguration.Output));
         return command;
     }
+
+    /// <summary>--engine native: the x86-64 backend, whose run and eval live in <see cref="NativeEngineCommand"/>.</summary>
+    private static bool IsNative(ParseResult result) => result.GetValue(Engine) == "native";
+
+    private static int NativeReplRefused(ParseResult result)
+    {
+        result.InvocationConfiguration.Error.WriteLine("zylisp repl: the native engine runs `zylisp run` and `zylisp eval` only so far; use --engine interp, il or tiered");
+        return ExitCodes.Usage;
+    }
+
+    private static EngineChoice EngineOf(ParseResult result, EngineChoice fallback) =>
+        EngineChoices.Parse(result.GetValue(Engine), fallback);
 
     private static OutputOptions OptionsOf(ParseResult result) =>
         new(result.GetValue(Verbose), result.GetValue(Terse));

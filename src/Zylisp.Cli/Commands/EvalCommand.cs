@@ -9,11 +9,11 @@ internal static class EvalCommand
 {
     public const string SourceName = "<eval>";
 
-    public static int Execute(IReadOnlyList<string> expressions, OutputOptions options)
+    public static int Execute(IReadOnlyList<string> expressions, OutputOptions options, EngineChoice engineChoice = EngineChoice.Interp)
     {
         using var streams = StandardStreams.Open();
         var source = string.Join('\n', expressions);
-        var engine = EngineHost.Create(streams);
+        var engine = EngineHost.Create(streams, engineChoice);
         using var interrupt = new ProgramInterrupt();
         var result = engine.Eval(source, SourceName, interrupt.Token);
         if (interrupt.WasInterrupted)

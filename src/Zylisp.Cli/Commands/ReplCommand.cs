@@ -13,8 +13,9 @@ namespace Zylisp.Cli.Commands;
 /// </summary>
 internal static class ReplCommand
 {
-    public static int Execute(OutputOptions options, bool local = false) =>
-        local ? ExecuteLocal(options) : ExecuteThroughServer(options);
+    /// <param name="engineChoice">The engine of a local REPL; a worker process uses its own default.</param>
+    public static int Execute(OutputOptions options, bool local = false, EngineChoice engineChoice = EngineChoice.Tiered) =>
+        local ? ExecuteLocal(options, engineChoice) : ExecuteThroughServer(options);
 
     /// <summary>
     /// A server in this process on a loopback port of the OS's choosing, with one worker. The
@@ -37,7 +38,7 @@ internal static class ReplCommand
         }
     }
 
-    private static int ExecuteLocal(OutputOptions options)
+    private static int ExecuteLocal(OutputOptions options, EngineChoice engineChoice)
     {
         if (StandardInputState.WasClosed())
         {
@@ -49,7 +50,7 @@ internal static class ReplCommand
         var profile = TerminalProfile.Detect();
         var reporter = new DiagnosticReporter(options);
         using var interrupts = new InterruptRouter();
-        var engine = EngineHost.Create(streams);
+        var engine = EngineHost.Create(streams, engineChoice);
         var evaluator = new EngineReplEvaluator(engine, reporter);
 
         using IReplInput input = profile.LineEditing

@@ -28,7 +28,7 @@ internal static class RunCommand
             return ExitCodes.Usage;
         }
 
-        var engine = EngineHost.Create(streams);
+        var engine = EngineHost.Create(streams, request.Engine);
         var name = request.ReadsStandardInput ? StandardInputName : request.Path;
         using var interrupt = new ProgramInterrupt();
         var result = engine.RunSource(source, name, request.Arguments, interrupt.Token);

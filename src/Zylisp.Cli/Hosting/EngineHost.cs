@@ -1,3 +1,5 @@
+using Zylisp.Cli.CommandLine;
+using Zylisp.Compiler.Clr;
 using Zylisp.Lang;
 
 namespace Zylisp.Cli.Hosting;
@@ -9,6 +11,10 @@ namespace Zylisp.Cli.Hosting;
 /// </summary>
 internal static class EngineHost
 {
-    public static Engine Create(StandardStreams streams) =>
-        new(new EngineOptions { Out = streams.Out, Error = streams.Error });
+    public static Engine Create(StandardStreams streams, EngineChoice engine = EngineChoice.Interp) => engine switch
+    {
+        EngineChoice.Il => new(new EngineOptions { Out = streams.Out, Error = streams.Error, CreateExecutionEngine = static () => new IlEngine() }),
+        EngineChoice.Tiered => new(new EngineOptions { Out = streams.Out, Error = streams.Error, CreateExecutionEngine = static () => new TieredEngine() }),
+        _ => new(new EngineOptions { Out = streams.Out, Error = streams.Error }),
+    };
 }

@@ -19,6 +19,7 @@ public sealed record Arity(IReadOnlyList<int> Fixed, int? RestFrom)
         Closure c => new Arity(
             c.Template.Arities.Where(a => !a.HasRest).Select(a => a.RequiredCount).ToList(),
             c.Template.Arities.FirstOrDefault(a => a.HasRest)?.RequiredCount),
+        ZFunction { DeclaredArity: { } declared } => declared,
         _ => null,
     };
 

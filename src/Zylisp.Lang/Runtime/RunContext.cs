@@ -17,6 +17,9 @@ internal interface IHostServices
     object? ReadString(string text);
 
     string? Doc(string name);
+
+    /// <summary>The execution engine's tier compiler when it tiers (see <see cref="ITierCompiler"/>), else null.</summary>
+    ITierCompiler? TierCompiler { get; }
 }
 
 /// <summary>

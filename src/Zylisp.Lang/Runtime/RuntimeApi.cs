@@ -41,9 +41,9 @@ public static class RuntimeApi
         {
             // Checked here, not when the trampoline runs it: by then the call site has returned,
             // and a wrong-arity error would point at some outer caller, or nowhere (issue 14).
-            if (z is Interpreter.Closure c)
+            if (!z.AcceptsArgumentCount(args.Length))
             {
-                c.Template.Select(args.Length);
+                throw RuntimeErrors.Arity(z.Name, args.Length);
             }
 
             ctx.TailFn = z;

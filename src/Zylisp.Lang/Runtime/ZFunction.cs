@@ -29,6 +29,15 @@ public abstract class ZFunction : IZylispPrintable
     /// </summary>
     public virtual object? InvokeStep(RunContext ctx, object?[] args) => Invoke(ctx, args);
 
+    /// <summary>
+    /// Whether some arity of this function takes <paramref name="count"/> arguments; a -main that
+    /// does not take the command-line arguments is called without them. True unless a function knows better.
+    /// </summary>
+    public virtual bool AcceptsArgumentCount(int count) => true;
+
+    /// <summary>The argument counts this function declares, for the wrong-arity warning (ZL3010); null when not known.</summary>
+    public virtual Analysis.Arity? DeclaredArity => null;
+
     public virtual void Print(StringBuilder sb, bool readably)
     {
         ArgumentNullException.ThrowIfNull(sb);

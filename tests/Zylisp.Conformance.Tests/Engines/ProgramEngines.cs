@@ -10,6 +10,8 @@ public static class ProgramEngines
     [
         new InterpreterEngine(),
         new LoweredEngine(),
+        CompiledProgramEngine.Il,
+        CompiledProgramEngine.Tiered,
         new CliEngine(),
         new NativeEngine(),
         new GoEngine(),

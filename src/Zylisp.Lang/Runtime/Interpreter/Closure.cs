@@ -68,11 +68,12 @@ internal sealed class ArityCode(
 /// <summary>The shared, immutable part of every closure made by one fn expression.</summary>
 internal sealed class FnTemplate
 {
-    public FnTemplate(string name, ImmutableArray<ArityCode> arities, SourceSpan? span)
+    public FnTemplate(FnNode source, ImmutableArray<ArityCode> arities)
     {
-        Name = name;
+        Source = source;
+        Name = source.Name;
         Arities = arities;
-        Span = span;
+        Span = source.Span;
         var byCount = new ArityCode?[4];
         foreach (var arity in arities)
         {
@@ -91,6 +92,49 @@ internal sealed class FnTemplate
     public string Name { get; }
 
     public ImmutableArray<ArityCode> Arities { get; }
+
+    /// <summary>The IR this template was built from, for the tier compiler.</summary>
+    public FnNode Source { get; }
+
+    /// <summary>Compiled code that has taken over this fn's calls (tiered engine), or null while interpreted.</summary>
+    public FunctionCode? Compiled;
+
+    /// <summary>Calls and loop iterations left before <see cref="TierUp"/>; the first one reads the engine's threshold.</summary>
+    public int HotnessCountdown = 1;
+
+    private bool countdownStarted;
+
+    /// <summary>
+    /// Runs when <see cref="HotnessCountdown"/> reaches zero: starts the countdown from the tier
+    /// compiler's threshold, or (the second time) compiles this fn so its next calls run compiled
+    /// code. Without a tier compiler, or if compiling fails, the fn stays interpreted for good.
+    /// </summary>
+    public void TierUp(RunContext ctx)
+    {
+        HotnessCountdown = int.MaxValue;
+        if (ctx.Host.TierCompiler is not { } compiler)
+        {
+            return;
+        }
+
+        if (!countdownStarted)
+        {
+            countdownStarted = true;
+            HotnessCountdown = compiler.Threshold;
+            return;
+        }
+
+#pragma warning disable CA1031 // A compiler failure must never fail the program: the interpreter keeps running it.
+        try
+        {
+            Compiled = compiler.Compile(Source);
+        }
+        catch (Exception)
+        {
+            Compiled = null;
+        }
+#pragma warning restore CA1031
+    }
 
     public SourceSpan? Span { get; }
 
@@ -134,8 +178,17 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
 
     public override string Name => Template.Name;
 
+    public override bool AcceptsArgumentCount(int count) =>
+        Template.Arities.Any(a => a.RequiredCount == count || (a.HasRest && count >= a.RequiredCount));
+
     public override object? Invoke(RunContext ctx, object?[] args)
     {
+        if (Template.Compiled is { } code)
+        {
+            return code.Invoke(this, Captured, ctx, args);
+        }
+
+        CountCall(ctx);
         var arity = Template.Select(args.Length);
         ctx.Enter(Template.Name);
         var frame = ctx.FrameFor(arity.FrameSize, this);
@@ -145,6 +198,12 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
 
     public override object? Invoke0(RunContext ctx)
     {
+        if (Template.Compiled is { } code)
+        {
+            return code.Invoke0(this, Captured, ctx);
+        }
+
+        CountCall(ctx);
         if (Template.Fixed0 is not { } arity)
         {
             return Invoke(ctx, []);
@@ -157,6 +216,12 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Invoke1(RunContext ctx, object? a)
     {
+        if (Template.Compiled is { } code)
+        {
+            return code.Invoke1(this, Captured, ctx, a);
+        }
+
+        CountCall(ctx);
         if (Template.Fixed1 is not { } arity)
         {
             return Invoke(ctx, [a]);
@@ -171,6 +236,12 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override object? Invoke2(RunContext ctx, object? a, object? b)
     {
+        if (Template.Compiled is { } code)
+        {
+            return code.Invoke2(this, Captured, ctx, a, b);
+        }
+
+        CountCall(ctx);
         if (Template.Fixed2 is not { } arity)
         {
             return Invoke(ctx, [a, b]);
@@ -186,6 +257,12 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
 
     public override object? Invoke3(RunContext ctx, object? a, object? b, object? c)
     {
+        if (Template.Compiled is { } code)
+        {
+            return code.Invoke3(this, Captured, ctx, a, b, c);
+        }
+
+        CountCall(ctx);
         if (Template.Fixed3 is not { } arity)
         {
             return Invoke(ctx, [a, b, c]);
@@ -203,10 +280,25 @@ internal sealed class Closure(FnTemplate template, object?[] captured) : ZFuncti
     /// <summary>A trampoline step runs at the depth of the call that returned the tail call, whose frame is finished.</summary>
     public override object? InvokeStep(RunContext ctx, object?[] args)
     {
+        if (Template.Compiled is { } code)
+        {
+            return code.InvokeStep(this, Captured, ctx, args);
+        }
+
+        CountCall(ctx);
         var arity = Template.Select(args.Length);
         var frame = ctx.FrameFor(arity.FrameSize, this);
         arity.BindInto(frame.Slots, args);
         return arity.Run(frame);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CountCall(RunContext ctx)
+    {
+        if (--Template.HotnessCountdown <= 0)
+        {
+            Template.TierUp(ctx);
+        }
     }
 
     // No try/finally here: a catch restores the depth it saved (see TryExec), which keeps this

@@ -124,7 +124,7 @@ internal sealed class ExecBuilder : IIrVisitor<ExecNode>
 
             return new ArityCode(fn.Name, a.RequiredCount, a.Rest is not null, a.FrameSize, body, a.ParamTypes, names, a.ReturnType);
         }).ToImmutableArray();
-        return new FnExec(new FnTemplate(fn.Name, arities, fn.Span), [.. fn.Captures]);
+        return new FnExec(new FnTemplate(fn, arities), [.. fn.Captures]);
     }
 
     private static ExecNode BuildInvoke(InvokeNode i)

@@ -160,6 +160,10 @@ internal static class RecurLoop
             }
 
             HostLoop.Poll(f.Ctx, ++iterations);
+            if (f.Self is { } self && --self.Template.HotnessCountdown <= 0)
+            {
+                self.Template.TierUp(f.Ctx);
+            }
         }
     }
 }

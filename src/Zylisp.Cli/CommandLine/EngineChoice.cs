@@ -1,0 +1,27 @@
+namespace Zylisp.Cli.CommandLine;
+
+/// <summary>
+/// Which engine runs the code (<c>--engine interp|il|tiered</c>): the interpreter, IL compiled
+/// before running, or interpreted first and compiled once hot (docs/design/il-backend.md).
+/// </summary>
+internal enum EngineChoice
+{
+    Interp,
+    Il,
+    Tiered,
+}
+
+internal static class EngineChoices
+{
+    /// <summary>Every --engine name; native is the x86-64 backend, which run and eval route to before parsing a choice.</summary>
+    public static readonly string[] Names = ["interp", "il", "tiered", "native"];
+
+    /// <summary>The engine named on the command line, or <paramref name="fallback"/> when none was named.</summary>
+    public static EngineChoice Parse(string? name, EngineChoice fallback) => name switch
+    {
+        "interp" => EngineChoice.Interp,
+        "il" => EngineChoice.Il,
+        "tiered" => EngineChoice.Tiered,
+        _ => fallback,
+    };
+}

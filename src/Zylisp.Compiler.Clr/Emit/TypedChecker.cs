@@ -1,0 +1,210 @@
+using Zylisp.Lang.Analysis;
+using Zylisp.Lang.Runtime;
+
+namespace Zylisp.Compiler.Clr.Emit;
+
+/// <summary>The .NET type a typed value lives in; <see cref="Never"/> for code that jumps away (recur, tail self-call).</summary>
+internal enum ValueKind
+{
+    Long,
+    Double,
+    Bool,
+    Never,
+}
+
+/// <summary>
+/// Decides whether a deffunc arity can run unboxed, and the kind of every node in it. The typed
+/// subset is what a numeric kernel needs: typed parameters, let/loop locals, numeric constants,
+/// the inlined arithmetic and comparison primitives on matching kinds, if, do, recur and calls
+/// of the function itself. Anything else (a call of another function, a string, a collection…)
+/// makes the arity ineligible and it runs boxed, as before. Primitives are assumed to be the
+/// core ones; the boxed entry checks that before taking the typed path (<see cref="Guards"/>).
+/// </summary>
+internal sealed class TypedChecker
+{
+    private readonly FnArity arity;
+    private readonly Dictionary<LocalBinding, ValueKind> locals = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Node, ValueKind> kinds = new(ReferenceEqualityComparer.Instance);
+
+    private TypedChecker(FnArity arity) => this.arity = arity;
+
+    /// <summary>The globals that must still hold these core primitives for the typed code to be the same program.</summary>
+    public List<(Var Global, Builtin Primitive)> Guards { get; } = [];
+
+    public ValueKind[] ParamKinds { get; private set; } = [];
+
+    public ValueKind ReturnKind { get; private set; }
+
+    public ValueKind KindOf(Node node) => kinds[node];
+
+    public ValueKind KindOf(LocalBinding local) => locals[local];
+
+    /// <summary>The checked arity, or null when it must run boxed.</summary>
+    public static TypedChecker? TryCheck(FnNode fn)
+    {
+        if (fn.Arities.Length != 1 || fn.Arities[0] is not { Rest: null, ReturnType: { } returnType } arity
+            || arity.ParamTypes.IsDefaultOrEmpty || arity.ParamTypes.Length != arity.Params.Length
+            || KindOf(returnType) is not { } returnKind)
+        {
+            return null;
+        }
+
+        var checker = new TypedChecker(arity) { ReturnKind = returnKind };
+        var paramKinds = new ValueKind[arity.Params.Length];
+        for (int i = 0; i < paramKinds.Length; i++)
+        {
+            if (arity.ParamTypes[i] is not { } t || KindOf(t) is not { } kind)
+            {
+                return null;
+            }
+
+            paramKinds[i] = kind;
+            checker.locals[arity.Params[i]] = kind;
+        }
+
+        checker.ParamKinds = paramKinds;
+        var body = checker.Check(arity.Body);
+        return body == returnKind || body == ValueKind.Never ? checker : null;
+    }
+
+    private static ValueKind? KindOf(TypeAnnotation annotation) => annotation.Kind switch
+    {
+        TypeKind.Integer => ValueKind.Long,
+        TypeKind.Float => ValueKind.Double,
+        TypeKind.Bool => ValueKind.Bool,
+        _ => null,
+    };
+
+    private ValueKind? Check(Node node)
+    {
+        var kind = CheckNode(node);
+        if (kind is { } k)
+        {
+            kinds[node] = k;
+        }
+
+        return kind;
+    }
+
+    private ValueKind? CheckNode(Node node)
+    {
+        switch (node)
+        {
+            case ConstNode { Value: long }:
+                return ValueKind.Long;
+            case ConstNode { Value: double }:
+                return ValueKind.Double;
+            case ConstNode { Value: bool }:
+                return ValueKind.Bool;
+            case LocalRefNode { Access: LocalAccess.Slot } l:
+                return locals.TryGetValue(l.Binding, out var local) ? local : null;
+            case IfNode i:
+                if (Check(i.Test) != ValueKind.Bool)
+                {
+                    return null;
+                }
+
+                return Join(Check(i.Then), Check(i.Else));
+            case DoNode d:
+                foreach (var statement in d.Statements)
+                {
+                    if (Check(statement) is null or ValueKind.Never)
+                    {
+                        return null;
+                    }
+                }
+
+                return Check(d.Result);
+            case LetNode l:
+                return Bind(l.Bindings) ? Check(l.Body) : null;
+            case LoopNode l:
+                return Bind(l.Bindings) ? Check(l.Body) : null;
+            case RecurNode r:
+                for (int i = 0; i < r.Args.Length; i++)
+                {
+                    if (!locals.TryGetValue(r.Targets[i], out var target) || Check(r.Args[i]) != target)
+                    {
+                        return null;
+                    }
+                }
+
+                return ValueKind.Never;
+            case InvokeNode i:
+                return CheckCall(i);
+            default:
+                return null;
+        }
+    }
+
+    private bool Bind(System.Collections.Immutable.ImmutableArray<LetBinding> bindings)
+    {
+        foreach (var b in bindings)
+        {
+            if (Check(b.Init) is not { } kind || kind == ValueKind.Never)
+            {
+                return false;
+            }
+
+            locals[b.Local] = kind;
+        }
+
+        return true;
+    }
+
+    private static ValueKind? Join(ValueKind? a, ValueKind? b) => (a, b) switch
+    {
+        (null, _) or (_, null) => null,
+        (ValueKind.Never, var other) => other,
+        (var other, ValueKind.Never) => other,
+        var (x, y) when x == y => x,
+        _ => null,
+    };
+
+    private ValueKind? CheckCall(InvokeNode call)
+    {
+        if (call.Fn is LocalRefNode { Access: LocalAccess.Self })
+        {
+            if (call.Args.Length != arity.Params.Length)
+            {
+                return null;
+            }
+
+            for (int i = 0; i < call.Args.Length; i++)
+            {
+                if (Check(call.Args[i]) != ParamKinds[i])
+                {
+                    return null;
+                }
+            }
+
+            return call.Context == NodeContext.Tail ? ValueKind.Never : ReturnKind;
+        }
+
+        if (call.Fn is not GlobalRefNode { Var.Value: Builtin { Op: not PrimitiveOp.None } prim } g)
+        {
+            return null;
+        }
+
+        var operands = new ValueKind?[call.Args.Length];
+        for (int i = 0; i < operands.Length; i++)
+        {
+            operands[i] = Check(call.Args[i]);
+        }
+
+        ValueKind? result = (prim.Op, operands) switch
+        {
+            (PrimitiveOp.Inc or PrimitiveOp.Dec, [ValueKind.Long]) => ValueKind.Long,
+            (PrimitiveOp.Add or PrimitiveOp.Subtract or PrimitiveOp.Multiply, [ValueKind.Long, ValueKind.Long]) => ValueKind.Long,
+            (PrimitiveOp.Add or PrimitiveOp.Subtract or PrimitiveOp.Multiply, [ValueKind.Double, ValueKind.Double]) => ValueKind.Double,
+            (PrimitiveOp.Less or PrimitiveOp.Greater or PrimitiveOp.LessOrEqual or PrimitiveOp.GreaterOrEqual or PrimitiveOp.NumEquals or PrimitiveOp.Equals, [ValueKind.Long, ValueKind.Long]) => ValueKind.Bool,
+            (PrimitiveOp.Less or PrimitiveOp.Greater or PrimitiveOp.LessOrEqual or PrimitiveOp.GreaterOrEqual, [ValueKind.Double, ValueKind.Double]) => ValueKind.Bool,
+            _ => null,
+        };
+        if (result is not null && !Guards.Contains((g.Var, prim)))
+        {
+            Guards.Add((g.Var, prim));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using Zylisp.Compiler.Clr.Emit;
+using Zylisp.Compiler.Clr.Runtime;
+using Zylisp.Lang.Analysis;
+
+namespace Zylisp.Compiler.Clr;
+
+/// <summary>
+/// Compiles analyzed IR to IL in-process: each top-level form and each fn arity becomes one
+/// collectible DynamicMethod (docs/design/il-backend.md). Compiled fns are kept in an
+/// in-memory cache keyed by their content, so evaluating an unchanged definition again (a REPL
+/// reload) reuses its code; the cache belongs to this compiler, so to one engine.
+/// </summary>
+public sealed class IlCompiler
+{
+    /// <summary>Beyond this many cached fns the cache starts over, so a process that keeps defining new code stays bounded.</summary>
+    private const int CacheCapacity = 1024;
+
+    private readonly Dictionary<string, CompiledTemplate> cache = new(StringComparer.Ordinal);
+
+    /// <summary>How many fn compilations the cache answered (for tests and diagnostics).</summary>
+    public int CacheHits { get; private set; }
+
+    /// <summary>Compiles a top-level form; the delegate runs it once in a context (its function argument is unused).</summary>
+    public ArityBody0 CompileTopLevel(TopLevel top)
+    {
+        ArgumentNullException.ThrowIfNull(top);
+        return MethodEmitter.CompileTopLevel(this, top, "toplevel");
+    }
+
+    /// <summary>Compiles every arity of a fn expression into the template its function values share.</summary>
+    public CompiledTemplate CompileFunction(FnNode fn)
+    {
+        ArgumentNullException.ThrowIfNull(fn);
+        var key = FunctionFingerprint.Of(fn);
+        if (cache.TryGetValue(key, out var cached))
+        {
+            CacheHits++;
+            return cached;
+        }
+
+        if (cache.Count >= CacheCapacity)
+        {
+            cache.Clear();
+        }
+
+        var template = Compile(fn);
+        cache[key] = template;
+        return template;
+    }
+
+    private CompiledTemplate Compile(FnNode fn)
+    {
+        var arities = ImmutableArray.CreateBuilder<CompiledArity>(fn.Arities.Length);
+        var typed = TypedEmitter.TryCompile(fn);
+        foreach (var arity in fn.Arities)
+        {
+            arities.Add(MethodEmitter.CompileArity(this, fn.Name, arity, typed));
+        }
+
+        return new CompiledTemplate(fn.Name, arities.MoveToImmutable());
+    }
+}

@@ -1,0 +1,66 @@
+using Zylisp.Compiler.Clr.Tests.Support;
+using Zylisp.Lang;
+
+namespace Zylisp.Compiler.Clr.Tests;
+
+/// <summary>Typed deffuncs run unboxed on IL; every result, error and trace is still the interpreter's.</summary>
+public class TypedFunctionTests
+{
+    private static Outcome SameOnAll(string source)
+    {
+        var expected = Runs.Source(source, engine: null);
+        Assert.Equal(expected, Runs.Source(source, new IlEngine()));
+        Assert.Equal(expected, Runs.Source(source, new EngineOptions { CreateExecutionEngine = () => new TieredEngine(threshold: 1) }));
+        return expected;
+    }
+
+    [Fact]
+    public void Typed_recursion_loops_and_wrapping_arithmetic()
+    {
+        var outcome = SameOnAll("""
+            (deffunc fib (n) (:args integer) (:return integer) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))
+            (deffunc sum-to (n) (:args integer) (:return integer) (loop [i 0 acc 0] (if (> i n) acc (recur (inc i) (+ acc i)))))
+            (deffunc wrap (x) (:args integer) (:return integer) (* x 9223372036854775807))
+            (deffunc count-down (n) (:args integer) (:return integer) (if (= n 0) 0 (count-down (dec n))))
+            (deffunc avg (a b) (:args float float) (:return float) (* (+ a b) 0.5))
+            (deffunc between (x lo hi) (:args float float float) (:return bool) (if (<= lo x) (<= x hi) false))
+            (println (fib 20) (sum-to 1000) (wrap 3) (count-down 5000) (avg 1.0 2.5) (between 2.0 1.0 3.0) (between (/ 0.0 0.0) 1.0 3.0))
+            """);
+        Assert.Equal("6765 500500 9223372036854775805 0 1.75 true false\n", outcome.Stdout);
+    }
+
+    [Fact]
+    public void The_boxed_entry_checks_types_with_the_interpreters_errors()
+    {
+        SameOnAll("""
+            (deffunc twice (n) (:args integer) (:return integer) (* 2 n))
+            (println (twice 21))
+            (println (try (twice "x") (catch e (:message e))))
+            (println (try (twice 1.5) (catch e (:message e))))
+            (twice nil)
+            """);
+    }
+
+    [Fact]
+    public void Deep_typed_recursion_hits_the_depth_limit_naming_the_function()
+    {
+        var outcome = SameOnAll("""
+            (deffunc deep (n) (:args integer) (:return integer) (if (= n 0) 0 (+ 1 (deep (- n 1)))))
+            (println (deep 1000))
+            (println (try (deep 100000) (catch e (:type e))))
+            (deep 100000)
+            """);
+        Assert.Contains("ZL5005", outcome.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Redefining_a_primitive_falls_back_to_the_boxed_code()
+    {
+        SameOnAll("""
+            (deffunc add3 (n) (:args integer) (:return integer) (+ n 3))
+            (println (add3 1))
+            (def + (fn [a b] (* a b)))
+            (println (add3 5))
+            """);
+    }
+}
