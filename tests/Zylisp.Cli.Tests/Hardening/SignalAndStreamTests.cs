@@ -30,7 +30,16 @@ public class SignalAndStreamTests
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(cancel.Token);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         return new CliResult(process.ExitCode, await stdout, await stderr);
     }
 
@@ -41,6 +50,7 @@ public class SignalAndStreamTests
     private static string InterruptAfterStart(string arguments, string marker) => $$"""
         ( exec '{{CliProcess.DotnetPath}}' '{{CliProcess.DllPath}}' {{arguments}} 2>'{{marker}}.err' ) &
         pid=$!
+        trap 'kill -KILL $pid 2>/dev/null' EXIT
         for i in $(seq 1 600); do [ -e '{{marker}}' ] && break; sleep 0.1; done
         kill -INT $pid
         wait $pid
