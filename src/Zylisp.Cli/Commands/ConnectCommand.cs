@@ -65,7 +65,7 @@ internal static class ConnectCommand
 
         try
         {
-            return new ReplSession(input, evaluator, streams.Out, streams.Error, interrupts).Run();
+            return streams.Finish(new ReplSession(input, evaluator, streams.Out, streams.Error, interrupts).Run());
         }
         finally
         {

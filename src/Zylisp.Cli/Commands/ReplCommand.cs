@@ -24,6 +24,12 @@ internal static class ReplCommand
     /// </summary>
     private static int ExecuteThroughServer(OutputOptions options)
     {
+        if (StandardInputState.WasClosed())
+        {
+            // Nothing can ever be typed: the session is over before it starts, as with </dev/null.
+            return ExitCodes.Success;
+        }
+
         var serverStart = Task.Run(() => Zylisp.Repl.Server.NreplServer.StartAsync(new Zylisp.Repl.Server.NreplServerOptions { Workers = 1 }));
         var connection = serverStart.ContinueWith(
             async started => await ConnectCommand.ConnectAsync("127.0.0.1", (await started.ConfigureAwait(false)).Port).ConfigureAwait(false),

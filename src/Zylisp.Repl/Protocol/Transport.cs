@@ -37,7 +37,17 @@ public sealed class Transport : IAsyncDisposable
     public async Task<bool> SendAsync(IReadOnlyDictionary<string, object> message, CancellationToken ct = default)
     {
         var bytes = BencodeWriter.Encode(message);
-        await sendGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await sendGate.WaitAsync(ct).ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The transport was disposed (the peer went away) while a worker thread still had a
+            // reply to send: the reply has nowhere to go, which must not crash the process.
+            return false;
+        }
+
         try
         {
             await stream.WriteAsync(bytes, ct).ConfigureAwait(false);
@@ -50,7 +60,14 @@ public sealed class Transport : IAsyncDisposable
         }
         finally
         {
-            sendGate.Release();
+            try
+            {
+                sendGate.Release();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Disposed while this send was writing; nothing waits on the gate any more.
+            }
         }
     }
 

@@ -13,11 +13,16 @@ internal abstract class CallSite(string caller, SourceSpan? span) : ExecNode
     protected readonly string Caller = caller;
     protected readonly SourceSpan? Span = span;
 
-    protected bool Trace(Exception e) => RuntimeApi.AddCallSite(e, Caller, Span);
+    /// <summary>
+    /// The one exception filter of every call site: records this call in the Zylisp stack trace
+    /// of any error passing through (without catching it), and catches only host failures, which
+    /// <see cref="Translate"/> turns into Zylisp errors. A filter, so the normal path pays nothing;
+    /// each node keeps its own try rather than sharing one in a base Eval, which would add a
+    /// virtual call to every interpreted call.
+    /// </summary>
+    protected bool PassingThrough(Exception e) => !RuntimeApi.AddCallSite(e, Caller, Span) && RuntimeApi.IsHostFailure(e);
 
     protected ZylispException Translate(Exception e) => RuntimeApi.FromHostFailure(e, Caller, Span);
-
-    protected static bool IsHost(Exception e) => RuntimeApi.IsHostFailure(e);
 
     /// <summary>Calls any callable value: functions, and keywords, maps, sets and vectors as lookups.</summary>
     protected static object? InvokeValue(RunContext ctx, object? fn, object?[] args) => Core.Callables.Call(ctx, fn, args);
@@ -32,11 +37,7 @@ internal sealed class Invoke0Exec(ExecNode fn, string caller, SourceSpan? span) 
             var target = fn.Eval(f);
             return target is ZFunction z ? z.Invoke0(f.Ctx) : InvokeValue(f.Ctx, target, []);
         }
-        catch (Exception e) when (Trace(e))
-        {
-            throw;
-        }
-        catch (Exception e) when (IsHost(e))
+        catch (Exception e) when (PassingThrough(e))
         {
             throw Translate(e);
         }
@@ -53,11 +54,7 @@ internal sealed class Invoke1Exec(ExecNode fn, ExecNode a0, string caller, Sourc
             var x = a0.Eval(f);
             return target is ZFunction z ? z.Invoke1(f.Ctx, x) : InvokeValue(f.Ctx, target, [x]);
         }
-        catch (Exception e) when (Trace(e))
-        {
-            throw;
-        }
-        catch (Exception e) when (IsHost(e))
+        catch (Exception e) when (PassingThrough(e))
         {
             throw Translate(e);
         }
@@ -75,11 +72,7 @@ internal sealed class Invoke2Exec(ExecNode fn, ExecNode a0, ExecNode a1, string 
             var y = a1.Eval(f);
             return target is ZFunction z ? z.Invoke2(f.Ctx, x, y) : InvokeValue(f.Ctx, target, [x, y]);
         }
-        catch (Exception e) when (Trace(e))
-        {
-            throw;
-        }
-        catch (Exception e) when (IsHost(e))
+        catch (Exception e) when (PassingThrough(e))
         {
             throw Translate(e);
         }
@@ -98,11 +91,7 @@ internal sealed class Invoke3Exec(ExecNode fn, ExecNode a0, ExecNode a1, ExecNod
             var z3 = a2.Eval(f);
             return target is ZFunction z ? z.Invoke3(f.Ctx, x, y, z3) : InvokeValue(f.Ctx, target, [x, y, z3]);
         }
-        catch (Exception e) when (Trace(e))
-        {
-            throw;
-        }
-        catch (Exception e) when (IsHost(e))
+        catch (Exception e) when (PassingThrough(e))
         {
             throw Translate(e);
         }
@@ -118,11 +107,7 @@ internal sealed class InvokeNExec(ExecNode fn, ExecNode[] args, string caller, S
             var target = fn.Eval(f);
             return InvokeValue(f.Ctx, target, EvalAll(args, f));
         }
-        catch (Exception e) when (Trace(e))
-        {
-            throw;
-        }
-        catch (Exception e) when (IsHost(e))
+        catch (Exception e) when (PassingThrough(e))
         {
             throw Translate(e);
         }
@@ -145,11 +130,7 @@ internal sealed class TailInvokeExec(ExecNode fn, ExecNode[] args, string caller
 
             return RuntimeApi.TailCall(f.Ctx, target, values);
         }
-        catch (Exception e) when (Trace(e))
-        {
-            throw;
-        }
-        catch (Exception e) when (IsHost(e))
+        catch (Exception e) when (PassingThrough(e))
         {
             throw Translate(e);
         }
@@ -178,11 +159,7 @@ internal sealed class InvokeGlobal1Exec(GlobalExec fn, ExecNode a0, string calle
             target = fn.Eval(f);
             return InvokeValue(f.Ctx, target, [a0.Eval(f)]);
         }
-        catch (Exception e) when (Trace(e))
-        {
-            throw;
-        }
-        catch (Exception e) when (IsHost(e))
+        catch (Exception e) when (PassingThrough(e))
         {
             throw Translate(e);
         }
@@ -214,11 +191,7 @@ internal sealed class InvokeGlobal2Exec(GlobalExec fn, ExecNode a0, ExecNode a1,
             var x2 = a0.Eval(f);
             return InvokeValue(f.Ctx, target, [x2, a1.Eval(f)]);
         }
-        catch (Exception e) when (Trace(e))
-        {
-            throw;
-        }
-        catch (Exception e) when (IsHost(e))
+        catch (Exception e) when (PassingThrough(e))
         {
             throw Translate(e);
         }
@@ -238,11 +211,7 @@ internal sealed class InvokeSelf1Exec(ExecNode a0, string caller, SourceSpan? sp
         {
             return f.Self!.Invoke1(f.Ctx, a0.Eval(f));
         }
-        catch (Exception e) when (Trace(e))
-        {
-            throw;
-        }
-        catch (Exception e) when (IsHost(e))
+        catch (Exception e) when (PassingThrough(e))
         {
             throw Translate(e);
         }
@@ -260,11 +229,7 @@ internal sealed class InvokeSelf2Exec(ExecNode a0, ExecNode a1, string caller, S
             var x = a0.Eval(f);
             return f.Self!.Invoke2(f.Ctx, x, a1.Eval(f));
         }
-        catch (Exception e) when (Trace(e))
-        {
-            throw;
-        }
-        catch (Exception e) when (IsHost(e))
+        catch (Exception e) when (PassingThrough(e))
         {
             throw Translate(e);
         }

@@ -139,11 +139,7 @@ internal sealed class PrimBinaryExec<TOp, TA, TB>(Var v, Builtin primitive, TA a
             var current = v.Value;
             return current is ZFunction z ? z.Invoke2(f.Ctx, x, y) : InvokeValue(f.Ctx, current, [x, y]);
         }
-        catch (Exception e) when (Trace(e))
-        {
-            throw;
-        }
-        catch (Exception e) when (IsHost(e))
+        catch (Exception e) when (PassingThrough(e))
         {
             throw Translate(e);
         }
@@ -174,11 +170,7 @@ internal sealed class PrimUnaryExec<TA>(long delta, Var v, Builtin primitive, TA
             var current = v.Value;
             return current is ZFunction z ? z.Invoke1(f.Ctx, x) : InvokeValue(f.Ctx, current, [x]);
         }
-        catch (Exception e) when (Trace(e))
-        {
-            throw;
-        }
-        catch (Exception e) when (IsHost(e))
+        catch (Exception e) when (PassingThrough(e))
         {
             throw Translate(e);
         }
