@@ -8,10 +8,10 @@ public static class ProgramEngines
 {
     public static readonly IReadOnlyList<IProgramEngine> All =
     [
-        new InterpreterEngine(),
-        new LoweredEngine(),
-        CompiledProgramEngine.Il,
-        CompiledProgramEngine.Tiered,
+        InProcessEngine.Interpreter,
+        InProcessEngine.Lowered,
+        InProcessEngine.Il,
+        InProcessEngine.Tiered,
         new CliEngine(),
         new NativeEngine(),
         new GoEngine(),
