@@ -100,11 +100,26 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
         return Executor.Execute(top, ctx);
     }
 
-    /// <summary>Passes 3 and 4: loads the definitions the form mentions, then analyzes it; a definition keeps its IR with its global.</summary>
+    /// <summary>
+    /// Analysis and the require step: analyzes the form (resolving names to their global cells
+    /// without running anything), then loads the pending prelude definitions of the globals it
+    /// refers to, so they are defined before the form runs. A definition keeps its IR with its global.
+    /// </summary>
     public TopLevel Analyze(object? expanded, CompilationUnit unit)
     {
-        RequireReferences(expanded, unit.Analyzer.Truthiness);
+        RequireAllBeforeCoreRedefinition(expanded);
         var top = unit.Analyzer.AnalyzeTopLevel(expanded);
+        if (definitions is not null)
+        {
+            foreach (var (global, _) in GlobalReferences.Of(top.Body))
+            {
+                if (!global.IsDefined)
+                {
+                    definitions.Require(global.Name);
+                }
+            }
+        }
+
         if (top.Body is DefNode def)
         {
             Definitions.Record(def.Var, top);
@@ -113,58 +128,14 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
         return top;
     }
 
-    /// <summary>
-    /// The require step: every global name the expanded form mentions (outside quoted data) whose
-    /// definition is pending is loaded now, so analysis resolves names without running code.
-    /// Redefining a core name first loads the whole prelude, so no prelude definition loaded
-    /// later sees the user's version.
-    /// </summary>
-    private void RequireReferences(object? form, Truthiness dialect)
+    /// <summary>Redefining a core name first loads the whole prelude, so no prelude definition loaded later sees the user's version.</summary>
+    private void RequireAllBeforeCoreRedefinition(object? form)
     {
-        if (definitions is null)
-        {
-            return;
-        }
-
-        if (form is PersistentList { First: Symbol { Namespace: null, Name: "def" } } def && def.Rest.First is Symbol defined
+        if (definitions is not null
+            && form is PersistentList { First: Symbol { Namespace: null, Name: "def" } } def && def.Rest.First is Symbol defined
             && (Globals.IsAdvertised(defined.Name) || Globals.Find(defined.Name) is { IsCore: true }))
         {
             definitions.RequireAll();
-            return;
-        }
-
-        var pending = new Stack<object?>();
-        pending.Push(form);
-        while (pending.Count > 0)
-        {
-            switch (pending.Pop())
-            {
-                case Symbol symbol:
-                    definitions.Require(symbol.Name);
-                    if (dialect == Truthiness.Slisp && Dialects.SlispAliases.TryGetValue(symbol.Name, out var alias))
-                    {
-                        definitions.Require(alias);
-                    }
-
-                    break;
-                case PersistentList { First: Symbol { Namespace: null, Name: "quote" } }:
-                    break;
-                case IEnumerable<object?> items when items is PersistentList or PersistentVector or PersistentSet:
-                    foreach (var item in items)
-                    {
-                        pending.Push(item);
-                    }
-
-                    break;
-                case PersistentMap map:
-                    foreach (var entry in map.Entries)
-                    {
-                        pending.Push(entry.Key);
-                        pending.Push(entry.Value);
-                    }
-
-                    break;
-            }
         }
     }
 

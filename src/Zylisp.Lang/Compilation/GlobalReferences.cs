@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Zylisp.Lang.Analysis;
 using Zylisp.Lang.Runtime;
 using Zylisp.Lang.Syntax;
@@ -37,13 +38,21 @@ public sealed class GlobalReferences : IIrVisitor<bool>
 
     public bool VisitDo(DoNode node) => All(node.Statements) && Walk(node.Result);
 
-    public bool VisitLet(LetNode node) => node.Bindings.All(b => Walk(b.Init)) && Walk(node.Body);
+    public bool VisitLet(LetNode node) => Bindings(node.Bindings) && Walk(node.Body);
 
-    public bool VisitLoop(LoopNode node) => node.Bindings.All(b => Walk(b.Init)) && Walk(node.Body);
+    public bool VisitLoop(LoopNode node) => Bindings(node.Bindings) && Walk(node.Body);
 
     public bool VisitRecur(RecurNode node) => All(node.Args);
 
-    public bool VisitFn(FnNode node) => node.Arities.All(a => Walk(a.Body));
+    public bool VisitFn(FnNode node)
+    {
+        foreach (var arity in node.Arities)
+        {
+            Walk(arity.Body);
+        }
+
+        return true;
+    }
 
     public bool VisitDef(DefNode node)
     {
@@ -60,5 +69,24 @@ public sealed class GlobalReferences : IIrVisitor<bool>
 
     private bool Walk(Node node) => node.Accept(this);
 
-    private bool All(IEnumerable<Node> nodes) => nodes.All(Walk);
+    // Plain loops, not LINQ: this walk runs on every top-level form, start-up included.
+    private bool All(ImmutableArray<Node> nodes)
+    {
+        foreach (var node in nodes)
+        {
+            Walk(node);
+        }
+
+        return true;
+    }
+
+    private bool Bindings(ImmutableArray<LetBinding> bindings)
+    {
+        foreach (var binding in bindings)
+        {
+            Walk(binding.Init);
+        }
+
+        return true;
+    }
 }
