@@ -17,15 +17,15 @@ internal sealed class CompilationUnit(Analyzer analyzer)
 
 /// <summary>
 /// The ordered passes every top-level form goes through, in one place (docs/design/middle-end.md):
-/// read → expand → require (load the prelude definitions the form mentions) → analyze →
-/// execute (the <see cref="IExecutionEngine"/>). Backends that want statements lower the analyzed
+/// read → expand → analyze → require (load the prelude definitions of the globals the form refers
+/// to) → execute (the <see cref="IExecutionEngine"/>). Backends that want statements lower the analyzed
 /// IR themselves (<see cref="Lowering.Lowerer"/>). A top-level <c>do</c> is split after expanding
 /// its head, so a macro defined early in it is usable later in it. Owned by one engine; all
 /// state is explicit.
 /// </summary>
 internal sealed class Pipeline : IHostServices, IDefinitionLoader
 {
-    public static readonly IReadOnlyList<string> Passes = ["read", "expand", "require", "analyze", "lower", "execute"];
+    public static readonly IReadOnlyList<string> Passes = ["read", "expand", "analyze", "require", "lower", "execute"];
 
     private readonly Expander expander;
     private readonly ReaderOptions readerOptions;
