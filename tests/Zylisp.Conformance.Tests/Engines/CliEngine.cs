@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace Zylisp.Conformance.Tests;
 
 /// <summary>
@@ -17,35 +14,8 @@ public sealed class CliEngine : IProgramEngine
 
     public ProgramOutcome Run(string path, IReadOnlyList<string> args)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            WorkingDirectory = Path.GetDirectoryName(path)!,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "zylisp.dll"));
-        start.ArgumentList.Add("run");
-        start.ArgumentList.Add(path);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + start.FileName);
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(RunawayGuard))
-        {
-            process.Kill(entireProcessTree: true);
-            return new ProgramOutcome(stdout.Result, -1, "timed out after " + RunawayGuard + "\n" + stderr.Result);
-        }
-
-        return new ProgramOutcome(stdout.Result, process.ExitCode, stderr.Result);
+        var dotnet = Environment.ProcessPath ?? "dotnet";
+        string[] arguments = [Path.Combine(AppContext.BaseDirectory, "zylisp.dll"), "run", path, .. args];
+        return ChildProgram.Run(dotnet, arguments, Path.GetDirectoryName(path)!, RunawayGuard, new Dictionary<string, string> { ["NO_COLOR"] = "1" });
     }
 }

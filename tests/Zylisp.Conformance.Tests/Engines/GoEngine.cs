@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using Zylisp.Compiler.Go;
 
 namespace Zylisp.Conformance.Tests;
@@ -37,32 +35,7 @@ public sealed class GoEngine : IProgramEngine
             return new ProgramOutcome("", -1, "go build did not produce the program (a bug in the Go backend); module kept at " + build.ModuleDirectory + "\n" + build.BuildLog);
         }
 
-        var start = new ProcessStartInfo(executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            WorkingDirectory = Path.GetDirectoryName(path)!,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + executable);
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(RunawayGuard))
-        {
-            process.Kill(entireProcessTree: true);
-            return new ProgramOutcome(stdout.Result, -1, "timed out after " + RunawayGuard + "\n" + stderr.Result);
-        }
-
-        return new ProgramOutcome(stdout.Result, process.ExitCode, stderr.Result);
+        return ChildProgram.Run(executable, args, Path.GetDirectoryName(path)!, RunawayGuard);
     }
 
     private static string BinaryName(string fullPath) =>

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
-using System.Text;
 using Zylisp.Compiler.Native;
 
 namespace Zylisp.Conformance.Tests;
@@ -53,57 +51,11 @@ public sealed class NativeEngine : IProgramEngine
                 File.SetUnixFileMode(executable, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             }
 
-            var start = new ProcessStartInfo(executable)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                RedirectStandardInput = true,
-                UseShellExecute = false,
-                StandardOutputEncoding = Encoding.UTF8,
-                StandardErrorEncoding = Encoding.UTF8,
-                WorkingDirectory = Path.GetDirectoryName(path)!,
-            };
-            foreach (var arg in args)
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using var process = StartExecutable(start);
-            process.StandardInput.Close();
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(RunawayGuard))
-            {
-                process.Kill(entireProcessTree: true);
-                return new ProgramOutcome(stdout.Result, -1, "timed out after " + RunawayGuard + "\n" + stderr.Result);
-            }
-
-            return new ProgramOutcome(stdout.Result, process.ExitCode, stderr.Result);
+            return ChildProgram.Run(executable, args, Path.GetDirectoryName(path)!, RunawayGuard);
         }
         finally
         {
             File.Delete(executable);
-        }
-    }
-
-    /// <summary>
-    /// Starts a just-written executable. Another test thread forking at the moment this file was
-    /// open for writing leaves the child holding it until it execs, and exec then fails with
-    /// ETXTBSY ("Text file busy"); that window is short, so a few retries close it.
-    /// </summary>
-    private static Process StartExecutable(ProcessStartInfo info)
-    {
-        const int TextFileBusy = 26;
-        for (int attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return Process.Start(info) ?? throw new InvalidOperationException("could not start " + info.FileName);
-            }
-            catch (System.ComponentModel.Win32Exception e) when (e.NativeErrorCode == TextFileBusy && attempt < 20)
-            {
-                Thread.Sleep(10 * attempt);
-            }
         }
     }
 }
