@@ -180,14 +180,34 @@ public sealed class ServerTests : IAsyncLifetime
         Assert.Contains("no-info", (await Call(("op", "info"), ("session", session), ("sym", "no-such-name")))[0].Strings("status"));
     }
 
-    [Fact]
-    public async Task The_engine_field_names_an_engine_and_unavailable_ones_are_refused()
+    [Theory]
+    [InlineData("interp")]
+    [InlineData("il")]
+    [InlineData("tiered")]
+    public async Task The_engine_field_picks_the_engine_the_worker_runs(string engine)
     {
-        Assert.NotEmpty(await client.CloneAsync(engine: "interp"));
-        var refused = await Call(("op", "clone"), ("engine", "il"));
-        Assert.Contains("unsupported-engine", refused[0].Strings("status"));
-        Assert.Contains("not available", refused[0].Str("err"), StringComparison.Ordinal);
-        Assert.Contains("unknown engine", (await Call(("op", "clone"), ("engine", "cobol")))[0].Str("err"), StringComparison.Ordinal);
+        var clone = Assert.Single(await Call(("op", "clone"), ("engine", engine)));
+        // The reply's engine is what the worker's execution engine calls itself, not an echo of the request.
+        Assert.Equal(engine, clone.Str("engine"));
+        var id = clone.Str("new-session")!;
+
+        // Hot enough for the tiered engine to compile the function (10,000 calls), and a recursion
+        // deep enough that every engine must keep its call-depth limit.
+        var result = await client.EvalAsync(id, "(defn sq [x] (* x x)) (reduce + (map sq (range 20000)))");
+        Assert.Equal("2666466670000", result.Value);
+        var deep = await client.EvalAsync(id, "(defn down [n] (if (zero? n) 0 (inc (down (dec n))))) (down 100000)");
+        Assert.Contains("eval-error", deep.Statuses);
+    }
+
+    [Fact]
+    public async Task A_session_without_an_engine_gets_the_servers_default_and_unknown_engines_are_refused()
+    {
+        Assert.Equal("tiered", Assert.Single(await Call(("op", "clone")))!.Str("engine"));
+        var refused = Assert.Single(await Call(("op", "clone"), ("engine", "cobol")));
+        Assert.Contains("unsupported-engine", refused.Strings("status"));
+        Assert.Contains("unknown engine 'cobol'", refused.Str("err"), StringComparison.Ordinal);
+        var aux = (Dictionary<string, object>)Assert.Single(await Call(("op", "describe")))["aux"];
+        Assert.Equal(["interp", "il", "tiered"], ((List<object>)aux["engines"]).Cast<string>());
     }
 
     [Fact]

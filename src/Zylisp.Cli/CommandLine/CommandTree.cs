@@ -204,7 +204,7 @@ internal static class CommandTree
         var port = new Option<int>("--port", "-p") { Description = "TCP port; 0 (the default) lets the OS choose." };
         var bind = new Option<string?>("--bind") { Description = "Address to listen on (default 127.0.0.1). nREPL has no authentication: anything else prints a warning." };
         var workers = new Option<int>("--workers") { Description = "Worker processes that run evaluations (default 1).", DefaultValueFactory = _ => 1 };
-        var engine = new Option<string>("--engine") { Description = "Engine of new sessions: interp (il, tiered and native are not available yet).", DefaultValueFactory = _ => "interp" };
+        var engine = new Option<string>("--engine") { Description = "Engine of new sessions: interp, il or tiered (the default); a client may pick another at clone.", DefaultValueFactory = _ => Zylisp.Repl.Workers.EngineKinds.Default };
         var command = new Command("nrepl", "Start an nREPL server (writes .nrepl-port, removed on exit); evaluation runs in supervised worker processes.")
         {
             port,
@@ -212,7 +212,7 @@ internal static class CommandTree
             workers,
             engine,
         };
-        command.SetAction(result => NreplCommand.Execute(result.GetValue(port), result.GetValue(bind), result.GetValue(workers), result.GetValue(engine) ?? "interp", result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        command.SetAction(result => NreplCommand.Execute(result.GetValue(port), result.GetValue(bind), result.GetValue(workers), result.GetValue(engine) ?? Zylisp.Repl.Workers.EngineKinds.Default, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;
     }
 

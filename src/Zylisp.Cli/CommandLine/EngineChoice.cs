@@ -24,4 +24,12 @@ internal static class EngineChoices
         "tiered" => EngineChoice.Tiered,
         _ => fallback,
     };
+
+    /// <summary>The --engine name of <paramref name="choice"/> (what an nREPL session's engine field takes).</summary>
+    public static string NameOf(EngineChoice choice) => choice switch
+    {
+        EngineChoice.Il => "il",
+        EngineChoice.Tiered => "tiered",
+        _ => "interp",
+    };
 }

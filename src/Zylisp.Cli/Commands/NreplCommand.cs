@@ -24,7 +24,7 @@ internal static class NreplCommand
 
         int port = 0, workers = 1;
         string? bind = null;
-        var engine = "interp";
+        var engine = EngineKinds.Default;
         for (var i = 1; i < args.Length; i += 2)
         {
             var value = args[i + 1];

@@ -13,16 +13,16 @@ namespace Zylisp.Cli.Commands;
 /// </summary>
 internal static class ReplCommand
 {
-    /// <param name="engineChoice">The engine of a local REPL; a worker process uses its own default.</param>
+    /// <param name="engineChoice">The engine of the local REPL, or of the session in the worker.</param>
     public static int Execute(OutputOptions options, bool local = false, EngineChoice engineChoice = EngineChoice.Tiered) =>
-        local ? ExecuteLocal(options, engineChoice) : ExecuteThroughServer(options);
+        local ? ExecuteLocal(options, engineChoice) : ExecuteThroughServer(options, engineChoice);
 
     /// <summary>
     /// A server in this process on a loopback port of the OS's choosing, with one worker. The
     /// server, the connection and the session start in the background while the terminal comes
     /// up; the first request waits for them, the prompt does not.
     /// </summary>
-    private static int ExecuteThroughServer(OutputOptions options)
+    private static int ExecuteThroughServer(OutputOptions options, EngineChoice engineChoice)
     {
         if (StandardInputState.WasClosed())
         {
@@ -30,7 +30,7 @@ internal static class ReplCommand
             return ExitCodes.Success;
         }
 
-        var serverStart = Task.Run(() => Zylisp.Repl.Server.NreplServer.StartAsync(new Zylisp.Repl.Server.NreplServerOptions { Workers = 1 }));
+        var serverStart = Task.Run(() => Zylisp.Repl.Server.NreplServer.StartAsync(new Zylisp.Repl.Server.NreplServerOptions { Workers = 1, Engine = EngineChoices.NameOf(engineChoice) }));
         var connection = serverStart.ContinueWith(
             async started => await ConnectCommand.ConnectAsync("127.0.0.1", (await started.ConfigureAwait(false)).Port).ConfigureAwait(false),
             TaskScheduler.Default).Unwrap();

@@ -74,7 +74,7 @@ internal sealed class ClientConnection(Transport transport, NreplServer server) 
         switch (op)
         {
             case "describe":
-                await Reply(id, sessionId, ("ops", Ops.All.ToDictionary(p => p.Key, p => (object)Message.Create(("doc", p.Value)))), ("versions", Versions()), ("aux", Message.Create(("current-ns", "user"))), ("status", Done)).ConfigureAwait(false);
+                await Reply(id, sessionId, ("ops", Ops.All.ToDictionary(p => p.Key, p => (object)Message.Create(("doc", p.Value)))), ("versions", Versions()), ("aux", Message.Create(("current-ns", "user"), ("engines", EngineKinds.Available.Cast<object>().ToList()), ("default-engine", server.Options.Engine))), ("status", Done)).ConfigureAwait(false);
                 break;
             case "clone":
                 await CloneAsync(id, message, ct).ConfigureAwait(false);
@@ -158,7 +158,7 @@ internal sealed class ClientConnection(Transport transport, NreplServer server) 
 
         var session = await server.CreateSessionAsync(engine, parent?.Journal ?? [], ct).ConfigureAwait(false);
         session.LastRequest = (this, id);
-        await Reply(id, parent?.Id, ("new-session", session.Id), ("status", Done)).ConfigureAwait(false);
+        await Reply(id, parent?.Id, ("new-session", session.Id), ("engine", session.WorkerEngine ?? session.Engine), ("status", Done)).ConfigureAwait(false);
     }
 
     /// <summary>A client that evaluates without cloning gets one session per connection, created on first use.</summary>

@@ -16,7 +16,7 @@ public sealed record NreplServerOptions
     public int Workers { get; init; } = 1;
 
     /// <summary>The engine of sessions that do not ask for one at clone.</summary>
-    public string Engine { get; init; } = EngineKinds.Interpreter;
+    public string Engine { get; init; } = EngineKinds.Default;
 
     public WorkerLauncher Launcher { get; init; } = WorkerLauncher.CurrentProgram();
 

@@ -17,6 +17,9 @@ internal sealed class ServerSession(string id, string engine, WorkerSlot slot, I
 
     public WorkerSlot Slot { get; } = slot;
 
+    /// <summary>The engine the worker reports running for this session (the clone reply's <c>engine</c>).</summary>
+    public string? WorkerEngine { get; set; }
+
     /// <summary>Serializes the session's evals, as nREPL's session does.</summary>
     public SemaphoreSlim EvalGate { get; } = new(1, 1);
 

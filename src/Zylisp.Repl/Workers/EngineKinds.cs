@@ -1,21 +1,42 @@
+using Zylisp.Compiler.Clr;
+using Zylisp.Lang;
+
 namespace Zylisp.Repl.Workers;
 
 /// <summary>
-/// The engines a session may ask for (the <c>engine</c> field of <c>clone</c>, <c>--engine</c>).
-/// Only the interpreter exists in this build; the others are named so a request for them gets an
-/// explicit "not available yet" rather than a silent fallback.
+/// The engines a session may ask for (the <c>engine</c> field of <c>clone</c>, <c>--engine</c>)
+/// and how a worker makes each one. A name outside <see cref="Available"/> gets an explicit
+/// refusal naming the engines there are, never a silent fallback to another engine.
 /// </summary>
 public static class EngineKinds
 {
     public const string Interpreter = "interp";
 
-    public static IReadOnlyList<string> Available { get; } = [Interpreter];
+    public const string Il = "il";
 
-    public static IReadOnlyList<string> Planned { get; } = ["il", "tiered", "native"];
+    public const string Tiered = "tiered";
+
+    /// <summary>The engine of sessions that name none: the same default as <c>zylisp run</c> and <c>zylisp repl</c>.</summary>
+    public const string Default = Tiered;
+
+    public static IReadOnlyList<string> Available { get; } = [Interpreter, Il, Tiered];
+
+    public const string Native = "native";
 
     /// <summary>Null when <paramref name="engine"/> can run; otherwise the message for the client.</summary>
     public static string? Problem(string engine) =>
         Available.Contains(engine) ? null
-        : Planned.Contains(engine) ? $"engine '{engine}' is not available in this build yet; available: {string.Join(", ", Available)}"
-        : $"unknown engine '{engine}'; engines: {string.Join(", ", Available.Concat(Planned))}";
+        : engine == Native ? $"engine 'native' cannot host an nREPL session yet: the native backend compiles whole programs and has no incremental definitions (use `zylisp run --engine native`); session engines: {string.Join(", ", Available)}"
+        : $"unknown engine '{engine}'; engines: {string.Join(", ", Available)}";
+
+    /// <summary>
+    /// The execution engine behind a session's <see cref="Engine"/>. The IL compiler's assembly is
+    /// loaded only by a session that asks for it (the lambdas are compiled on their first call).
+    /// </summary>
+    public static Func<IExecutionEngine>? ExecutorFor(string engine) => engine switch
+    {
+        Il => static () => new IlEngine(),
+        Tiered => static () => new TieredEngine(),
+        _ => null,
+    };
 }

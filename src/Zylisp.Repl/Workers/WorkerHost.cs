@@ -107,8 +107,15 @@ public sealed class WorkerHost
                 send(Reply(("pong", 1L)));
                 return;
             case "open":
-                sessions.GetOrAdd(sessionId, name => new WorkerSession(name));
-                send(Reply(("status", new List<object> { "done" })));
+                var engine = message.Str("engine") ?? EngineKinds.Default;
+                if (EngineKinds.Problem(engine) is { } problem)
+                {
+                    send(Reply(("err", problem + "\n"), ("status", new List<object> { "error", "unsupported-engine", "done" })));
+                    return;
+                }
+
+                var opened = sessions.GetOrAdd(sessionId, name => new WorkerSession(name, engine));
+                send(Reply(("engine", opened.EngineName), ("status", new List<object> { "done" })));
                 return;
             case "close":
                 if (sessions.TryRemove(sessionId, out var closed))

@@ -20,11 +20,20 @@ internal sealed class WorkerSession : IDisposable
     private string? runningId;
     private readonly object gate = new();
 
-    public WorkerSession(string id)
+    public WorkerSession(string id, string engine)
     {
         Id = id;
-        var options = new EngineOptions { Out = TextWriter.Null, Error = TextWriter.Null, In = Input, WriteWarnings = false, EvaluateOnCallingThread = true };
+        var options = new EngineOptions
+        {
+            Out = TextWriter.Null,
+            Error = TextWriter.Null,
+            In = Input,
+            WriteWarnings = false,
+            EvaluateOnCallingThread = true,
+            CreateExecutionEngine = EngineKinds.ExecutorFor(engine) is { } create ? () => Executor = create() : null,
+        };
         Engine = new Engine(options);
+        EngineName = Executor?.Name ?? EngineKinds.Interpreter;
         foreach (var name in new[] { "*1", "*2", "*3", "*e" })
         {
             Engine.SetGlobal(name, null);
@@ -38,6 +47,11 @@ internal sealed class WorkerSession : IDisposable
     public string Id { get; }
 
     public Engine Engine { get; }
+
+    /// <summary>The name of the execution engine really in use, as it reports it.</summary>
+    public string EngineName { get; }
+
+    private IExecutionEngine? Executor { get; set; }
 
     public SessionInput Input { get; } = new();
 

@@ -139,10 +139,12 @@ internal sealed class WorkerSlot(int index, WorkerPool pool)
     /// <summary>Creates the session in a worker and replays its journal silently; the number of failed replays, or -1 when the worker died.</summary>
     private static async Task<int> OpenOnAsync(WorkerClient worker, ServerSession session)
     {
-        if (await worker.CallAsync(Message.Create(("op", "open"), ("session", session.Id), ("engine", session.Engine))).ConfigureAwait(false) is null)
+        if (await worker.CallAsync(Message.Create(("op", "open"), ("session", session.Id), ("engine", session.Engine))).ConfigureAwait(false) is not { } opened)
         {
             return -1;
         }
+
+        session.WorkerEngine = opened.Str("engine");
 
         var failed = 0;
         foreach (var definition in session.Journal)

@@ -17,12 +17,15 @@ public class NreplCommandTests
     }
 
     [Fact]
-    public async Task An_engine_that_is_not_available_yet_is_refused_by_name()
+    public async Task An_engine_that_cannot_host_sessions_is_refused_by_name()
     {
-        var result = await CliProcess.RunAsync(["nrepl", "--engine", "il"]);
+        var native = await CliProcess.RunAsync(["nrepl", "--engine", "native"]);
+        Assert.Equal(2, native.ExitCode);
+        Assert.Contains("engine 'native' cannot host an nREPL session", native.Stderr);
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("engine 'il' is not available", result.Stderr);
+        var unknown = await CliProcess.RunAsync(["nrepl", "--engine", "cobol"]);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("unknown engine 'cobol'; engines: interp, il, tiered", unknown.Stderr);
     }
 
     [Fact]
