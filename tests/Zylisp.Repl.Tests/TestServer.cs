@@ -16,13 +16,16 @@ internal sealed class TestServer : IAsyncDisposable
     public static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
-    public static WorkerLauncher ProcessLauncher() => WorkerLauncher.Process(DotnetHost(), Path.Combine(AppContext.BaseDirectory, "zylisp.dll"));
+    public static WorkerLauncher ProcessLauncher(bool testHooks = false) => testHooks
+        ? WorkerLauncher.Process(DotnetHost(), new Dictionary<string, string> { [WorkerTestHooks.EnvironmentVariable] = "1" }, Path.Combine(AppContext.BaseDirectory, "zylisp.dll"))
+        : WorkerLauncher.Process(DotnetHost(), Path.Combine(AppContext.BaseDirectory, "zylisp.dll"));
 
-    public static async Task<TestServer> StartAsync(bool processes = false, int workers = 1, WorkerLimits? limits = null, string? portFileDirectory = null) =>
+    /// <param name="testHooks">Worker processes define WorkerTestHooks' globals (a call that ignores interrupts).</param>
+    public static async Task<TestServer> StartAsync(bool processes = false, int workers = 1, WorkerLimits? limits = null, string? portFileDirectory = null, bool testHooks = false) =>
         new(await NreplServer.StartAsync(new NreplServerOptions
         {
             Workers = workers,
-            Launcher = processes ? ProcessLauncher() : WorkerLauncher.InProcess,
+            Launcher = processes ? ProcessLauncher(testHooks) : WorkerLauncher.InProcess,
             Limits = limits ?? new WorkerLimits(),
             PortFileDirectory = portFileDirectory,
         }));

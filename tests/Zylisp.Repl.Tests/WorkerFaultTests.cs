@@ -19,7 +19,7 @@ public sealed class WorkerFaultTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        server = await TestServer.StartAsync(processes: true, workers: 2, limits: new WorkerLimits
+        server = await TestServer.StartAsync(processes: true, workers: 2, testHooks: true, limits: new WorkerLimits
         {
             MemoryLimitBytes = 300L * 1024 * 1024,
             MemoryCheckInterval = TimeSpan.FromMilliseconds(100),
@@ -109,21 +109,25 @@ public sealed class WorkerFaultTests : IAsyncLifetime
         Assert.Equal("42", (await client.EvalAsync(victim, "(add-base 1)")).Value);
     }
 
-    // Hardening (issue 15) made every long core loop poll for interrupts, so `(reduce + (range …))`
-    // now stops cooperatively and no Zylisp code is left that ignores an interrupt; the
-    // kill-after-grace path needs a worker test hook that blocks without polling.
-    [Fact(Skip = "no Zylisp code ignores an interrupt since issue 15; the kill-after-grace path needs a non-polling test hook in the worker")]
+    // Hardening (issue 15) made every long core loop poll for interrupts, so no Zylisp code ignores
+    // one any more; a blocking host call still can, and the test hook is such a call.
+    [Fact]
     public async Task Code_that_ignores_the_interrupt_costs_its_worker_after_the_grace_period()
     {
         var bystanderPid = WorkerPid(bystander);
-        // reduce over a range runs inside one host call that does not poll for cancellation.
-        var running = client.CallAsync(Message.Create(("op", "eval"), ("id", "stuck"), ("session", victim), ("code", "(reduce + (range 100000000000))")));
+        var victimPid = WorkerPid(victim);
+        var running = client.CallAsync(Message.Create(("op", "eval"), ("id", "stuck"), ("session", victim), ("code", $"(def before-block 1) ({WorkerTestHooks.BlockName})")));
         await Task.Delay(300);
         await client.CallAsync(Message.Create(("op", "interrupt"), ("session", victim), ("interrupt-id", "stuck")));
         var replies = await running.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Contains(replies, r => r.Has("status", "interrupted"));
         Assert.Contains("killed", EvalResponse.From(replies).Err, StringComparison.Ordinal);
+        Assert.True(replies[^1].Has("status", "done"));
         await AssertVictimRestoredAndBystanderUntouched(bystanderPid);
+        Assert.NotEqual(victimPid, WorkerPid(victim));
+        Assert.Equal(2, SlotOf(victim).Incarnation);
+        // The definition made earlier in the killed eval was journaled as soon as it ran.
+        Assert.Equal("1", (await client.EvalAsync(victim, "before-block")).Value);
     }
 
     [Fact]
@@ -159,5 +163,7 @@ public sealed class WorkerLimitTests
         }
 
         Assert.Equal("2", (await client.EvalAsync(session, "kept")).Value);
+        // Only workers started for the fault tests have the blocking test hook.
+        Assert.True((await client.EvalAsync(session, $"({WorkerTestHooks.BlockName})")).IsError);
     }
 }

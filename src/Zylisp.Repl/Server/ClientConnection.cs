@@ -191,6 +191,10 @@ internal sealed class ClientConnection(Transport transport, NreplServer server) 
                     {
                         await Reply(id, session.Id, ("value", value), ("ns", "user")).ConfigureAwait(false);
                     }
+                    else if (reply.Str("defined") is { } definition)
+                    {
+                        session.Record([definition]);
+                    }
                     else if (reply.ContainsKey("need-input"))
                     {
                         await Reply(id, session.Id, ("status", new List<object> { "need-input" })).ConfigureAwait(false);
@@ -207,7 +211,6 @@ internal sealed class ClientConnection(Transport transport, NreplServer server) 
 
             var done = await running.Done.Task.ConfigureAwait(false);
             session.Running = null;
-            session.Record(done.Strings("journal"));
             session.Slot.RecordRequest();
             if (done.Str("died") is { } died)
             {

@@ -161,7 +161,6 @@ public sealed class WorkerHost
     private static void Evaluate(WorkerSession session, Dictionary<string, object> message, Func<(string, object?)[], Dictionary<string, object>> reply, Action<Dictionary<string, object>> send)
     {
         var silent = message.Long("silent") == 1;
-        var journal = new List<object>();
         var output = new ForwardingWriter(text => send(reply([("out", text)])));
         var error = new ForwardingWriter(text => send(reply([("err", text)])));
         session.Input.NeedInput = () => send(reply([("need-input", 1L)]));
@@ -182,7 +181,10 @@ public sealed class WorkerHost
         EvalOutcome outcome;
         try
         {
-            outcome = session.Eval(message.Str("id") ?? "", request, recordResults: !silent, text => journal.Add(text));
+            // Each definition is reported as soon as it has run, not with the final report: an eval
+            // whose worker dies later (an ignored interrupt, kill -9) keeps the definitions it made.
+            // A silent eval is a replay of definitions the server already holds.
+            outcome = session.Eval(message.Str("id") ?? "", request, recordResults: !silent, silent ? _ => { } : text => send(reply([("defined", text)])));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -208,7 +210,6 @@ public sealed class WorkerHost
             ("interrupted", outcome.Interrupted ? 1L : 0L),
             ("ex", report.ErrorType),
             ("message", report.ErrorMessage),
-            ("journal", journal),
             ("diagnostics", report.Diagnostics.Select(d => (object)Message.Create(
                 ("id", d.Id), ("severity", d.Severity), ("phase", d.Phase), ("file", d.File),
                 ("line", (long)d.Line), ("column", (long)d.Column), ("message", d.Message))).ToList()),

@@ -11,6 +11,10 @@ public abstract record WorkerLauncher
     /// <summary>Runs <c>FILE ARGS… worker --socket PATH</c> as a supervised OS process.</summary>
     public static WorkerLauncher Process(string fileName, params string[] leadingArguments) => new ProcessLauncher(fileName, leadingArguments);
 
+    /// <summary>As <see cref="Process(string, string[])"/>, with extra environment variables for the worker (tests switch on WorkerTestHooks).</summary>
+    public static WorkerLauncher Process(string fileName, IReadOnlyDictionary<string, string> environment, params string[] leadingArguments) =>
+        new ProcessLauncher(fileName, leadingArguments) { ExtraEnvironment = environment };
+
     /// <summary>
     /// This very program: the apphost (<c>zylisp worker</c>) or <c>dotnet zylisp.dll worker</c>,
     /// whichever started the current process.
@@ -29,6 +33,8 @@ public abstract record WorkerLauncher
 
     private sealed record ProcessLauncher(string FileName, IReadOnlyList<string> LeadingArguments) : WorkerLauncher
     {
+        public IReadOnlyDictionary<string, string> ExtraEnvironment { get; init; } = new Dictionary<string, string>();
+
         internal override IProcess Start(string socketPath, WorkerLimits limits, Func<ProcessWorker, CancellationToken, Task<bool>> healthCheck, ChildStartContext context)
         {
             var options = new ProcessWorkerOptions(FileName)
@@ -42,7 +48,7 @@ public abstract record WorkerLauncher
                 HealthCheckInterval = limits.HealthCheckInterval,
                 HealthCheckTimeout = limits.HealthCheckTimeout,
                 Time = context.Time,
-                Environment = new Dictionary<string, string?>
+                Environment = new Dictionary<string, string?>(ExtraEnvironment.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)))
                 {
                     // Workers are short-lived and many; no need to warm the JIT's profile.
                     ["DOTNET_TieredPGO"] = "0",

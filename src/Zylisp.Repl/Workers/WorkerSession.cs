@@ -34,6 +34,10 @@ internal sealed class WorkerSession : IDisposable
         };
         Engine = new Engine(options);
         EngineName = Executor?.Name ?? EngineKinds.Interpreter;
+        if (WorkerTestHooks.Enabled)
+        {
+            WorkerTestHooks.Install(Engine);
+        }
         foreach (var name in new[] { "*1", "*2", "*3", "*e" })
         {
             Engine.SetGlobal(name, null);
