@@ -220,4 +220,23 @@ public class ReplTerminalTests
         var screen = repl.WaitForCount(Prompt, 2);
         Assert.Contains("\n6\n", screen);
     }
+
+    /// <summary>Issue 14: Ctrl+R opens a reverse-i-search prompt; Enter runs the entry it found.</summary>
+    [TmuxFact]
+    public void Issue14_ctrl_r_searches_history_with_its_own_prompt()
+    {
+        using var repl = StartRepl();
+        repl.TypeLine("(* 6 7)");
+        repl.WaitForCount(Prompt, 2);
+        repl.TypeLine("(+ 1 2)");
+        repl.WaitForCount(Prompt, 3);
+
+        repl.Press("C-r");
+        repl.Type("6");
+        repl.WaitForText("(reverse-i-search)`6': (* 6 7)");
+        repl.Press("Enter");
+
+        var screen = repl.WaitForCount(Prompt, 4);
+        Assert.Equal(2, TmuxSession.Occurrences(screen, "\n42\n"));
+    }
 }

@@ -22,10 +22,10 @@ public class LineEditingIssue14Tests
     public void Issue14_history_search_finds_the_newest_match_then_older_ones()
     {
         string[] history = ["(def a 1)", "(map inc xs)", "(println a)", "(map dec xs)"];
-        Assert.Equal(3, HistorySearchCommand.Find(history, "map", 3));
-        Assert.Equal(1, HistorySearchCommand.Find(history, "map", 2));
-        Assert.Null(HistorySearchCommand.Find(history, "map", 0));
-        Assert.Null(HistorySearchCommand.Find(history, "nothing", 3));
+        Assert.Equal(3, HistorySearch.Find(history, "map", 3));
+        Assert.Equal(1, HistorySearch.Find(history, "map", 2));
+        Assert.Null(HistorySearch.Find(history, "map", 0));
+        Assert.Null(HistorySearch.Find(history, "nothing", 3));
     }
 
     [Fact]

@@ -3,55 +3,30 @@ using RadLine;
 namespace Zylisp.Cli.Repl.LineEditing;
 
 /// <summary>
-/// Ctrl+R: searches the history backwards for an entry containing what is typed, and shows it;
-/// pressing Ctrl+R again finds the next older one with the same text. (A prefix-free search over
-/// whole entries, like a shell's reverse search, without a separate search prompt.)
+/// Shows the state of the Ctrl+R search in the line. Bound to Ctrl+R (<paramref name="starts"/>:
+/// it captures the line to put back on Esc) and to
+/// <see cref="SearchKeySource.RefreshKey"/>, the key the key source sends after it changed the
+/// search. The keys themselves are read by <see cref="SearchKeySource"/>, since a RadLine command
+/// cannot read keys of its own.
 /// </summary>
-internal sealed class HistorySearchCommand(Func<IReadOnlyList<string>> entries) : LineEditorCommand
+internal sealed class HistorySearchCommand(HistorySearch search, bool starts) : LineEditorCommand
 {
-    private const string SearchState = "zylisp.history-search";
-
     public override void Execute(LineEditorContext context)
     {
         var buffer = context.Buffer;
-        var search = context.GetState<Search?>(SearchState, () => null);
-        var history = entries();
-        int from = history.Count - 1;
-        string query = buffer.Content;
-        if (search is not null && buffer.Content == search.Shown)
+        if (starts)
         {
-            // Ctrl+R again: keep the query, continue below the last match.
-            query = search.Query;
-            from = search.Index - 1;
+            // The key source began the search as it read Ctrl+R (perhaps several keys ago).
+            search.CaptureOriginal(buffer.Content);
         }
 
-        if (Find(history, query, from) is not { } index)
+        if (buffer.Content != search.Shown)
         {
-            return;
+            buffer.Clear(0, buffer.Content.Length);
+            buffer.Move(0);
+            buffer.Insert(search.Shown);
         }
 
-        // Entries are whole forms; the line editor shows one line, so the lines are joined.
-        string shown = string.Join(' ', history[index].Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        buffer.Clear(0, buffer.Content.Length);
-        buffer.Move(0);
-        buffer.Insert(shown);
-        buffer.Move(shown.Length);
-        context.SetState<Search?>(SearchState, new Search(query, index, shown));
+        buffer.Move(Math.Min(search.Cursor, buffer.Content.Length));
     }
-
-    /// <summary>The index of the newest entry at or below <paramref name="from"/> that contains <paramref name="query"/>.</summary>
-    internal static int? Find(IReadOnlyList<string> history, string query, int from)
-    {
-        for (int i = Math.Min(from, history.Count - 1); i >= 0; i--)
-        {
-            if (history[i].Contains(query, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return null;
-    }
-
-    private sealed record Search(string Query, int Index, string Shown);
 }

@@ -4,29 +4,35 @@ using Spectre.Console;
 namespace Zylisp.Cli.Repl.LineEditing;
 
 /// <summary>
-/// Reads lines with RadLine: cursor movement, history on the arrow keys, Tab completion and syntax
-/// colouring. RadLine edits one line at a time; the REPL decides when a form is complete and hands
+/// Reads lines with RadLine: cursor movement, history on the arrow keys, Tab completion, syntax
+/// colouring with the matching bracket highlighted, and a Ctrl+R reverse history search. RadLine edits one line at a time; the REPL decides when a form is complete and hands
 /// the whole form back through <see cref="Remember"/>, so history holds forms, not lines.
 /// </summary>
 internal sealed class LineEditorInput(
     IAnsiConsole console,
     ReplHistory history,
     Func<IEnumerable<string>> names,
-    Func<string, NameKind> classify) : IReplInput
+    Func<string, NameKind> classify,
+    IInputSource? keys = null) : IReplInput
 {
     private readonly ReplPrompt _prompt = new();
     private readonly SyntaxHighlighter _highlighter = new(classify);
     private readonly KillRing _kills = new();
+    private readonly HistorySearch _search = new(() => history.Entries);
     private bool _endOfInput;
 
     public ReplLine ReadLine(bool continuing, CancellationToken cancellation)
     {
         _prompt.Continuing = continuing;
         _endOfInput = false;
+        _search.Reset();
+        var prompt = new EditorPrompt(_prompt, _search, _highlighter, () => console.Profile.Width);
         string? text;
         try
         {
-            text = CreateEditor().ReadLine(cancellation).GetAwaiter().GetResult();
+            // Ctrl+C ends the line through the token; its last drawing keeps no bracket highlight.
+            using var finished = cancellation.Register(() => prompt.Finished = true);
+            text = CreateEditor(prompt).ReadLine(cancellation).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException)
         {
@@ -54,11 +60,11 @@ internal sealed class LineEditorInput(
     /// no way to remove one, so a long-lived editor would offer the lines of a multi-line form one
     /// by one; rebuilding it from <see cref="ReplHistory"/> (a few microseconds) offers whole forms.
     /// </summary>
-    private LineEditor CreateEditor()
+    private LineEditor CreateEditor(EditorPrompt prompt)
     {
-        var editor = new LineEditor(console)
+        var editor = new LineEditor(console, new SearchKeySource(_search, keys ?? new ConsoleKeySource()))
         {
-            Prompt = _prompt,
+            Prompt = prompt,
             Highlighter = _highlighter,
         };
         // RadLine moves between the lines of a multi-line buffer on Up/Down; ours is one line, so
@@ -79,7 +85,9 @@ internal sealed class LineEditorInput(
         editor.KeyBindings.Add(ConsoleKey.W, ConsoleModifiers.Control, () => new KillCommand(_kills, KillRange.PreviousToken));
         editor.KeyBindings.Add(ConsoleKey.Backspace, ConsoleModifiers.Alt, () => new KillCommand(_kills, KillRange.PreviousWord));
         editor.KeyBindings.Add(ConsoleKey.Y, ConsoleModifiers.Control, () => new YankCommand(_kills));
-        editor.KeyBindings.Add(ConsoleKey.R, ConsoleModifiers.Control, () => new HistorySearchCommand(() => history.Entries));
+        editor.KeyBindings.Add(ConsoleKey.R, ConsoleModifiers.Control, () => new HistorySearchCommand(_search, starts: true));
+        editor.KeyBindings.Add(SearchKeySource.RefreshKey.Key, () => new HistorySearchCommand(_search, starts: false));
+        editor.KeyBindings.Add(ConsoleKey.Enter, () => new SubmitLineCommand(() => prompt.Finished = true));
         editor.KeyBindings.Add(ConsoleKey.Escape, () => new CancelCompletionCommand());
         foreach (var entry in history.Entries)
         {
