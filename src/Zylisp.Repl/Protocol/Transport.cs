@@ -30,13 +30,36 @@ public sealed class Transport : IAsyncDisposable
         return new Transport(new NetworkStream(socket, ownsSocket: true), limits);
     }
 
+    /// <summary>A transport whose receives and sends block the calling thread (see <see cref="BlockingStream"/>); for a reader with a thread of its own.</summary>
+    public static Transport OverBlockingSocket(Socket socket, BencodeLimits? limits = null) =>
+        new(new BlockingStream(new NetworkStream(socket, ownsSocket: true)), limits);
+
     /// <summary>The next message; null at a clean end of stream. Throws <see cref="BencodeException"/> on bad input.</summary>
     public async Task<object?> ReceiveAsync(CancellationToken ct = default) => await reader.ReadAsync(ct).ConfigureAwait(false);
 
     /// <summary>Sends one message; false when the peer is gone (a closed connection is not an error for a server).</summary>
-    public async Task<bool> SendAsync(IReadOnlyDictionary<string, object> message, CancellationToken ct = default)
+    public Task<bool> SendAsync(IReadOnlyDictionary<string, object> message, CancellationToken ct = default) =>
+        WriteAsync(BencodeWriter.Encode(message), ct);
+
+    /// <summary>Sends several messages in one write: one system call, and one wake-up of the peer instead of several.</summary>
+    public Task<bool> SendAsync(IReadOnlyList<IReadOnlyDictionary<string, object>> messages, CancellationToken ct = default)
     {
-        var bytes = BencodeWriter.Encode(message);
+        if (messages.Count == 1)
+        {
+            return SendAsync(messages[0], ct);
+        }
+
+        var output = new MemoryStream();
+        foreach (var message in messages)
+        {
+            output.Write(BencodeWriter.Encode(message));
+        }
+
+        return WriteAsync(output.ToArray(), ct);
+    }
+
+    private async Task<bool> WriteAsync(byte[] bytes, CancellationToken ct)
+    {
         try
         {
             await sendGate.WaitAsync(ct).ConfigureAwait(false);

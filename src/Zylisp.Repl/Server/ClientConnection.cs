@@ -175,21 +175,33 @@ internal sealed class ClientConnection(Transport transport, NreplServer server) 
             var workerId = server.NextWorkerId();
             var running = new RunningEval(id, workerId);
             session.Running = running;
+            // Replies to the client that wait to go out with the next ones, in one write: the
+            // last form's value, which the worker marks because its final report follows at once.
+            var held = new List<IReadOnlyDictionary<string, object>>();
+            async Task Forward(bool hold, params (string Key, object? Value)[] fields)
+            {
+                held.Add(Message.Create([("id", id), ("session", session.Id), .. fields]));
+                if (!hold)
+                {
+                    await FlushAsync(held).ConfigureAwait(false);
+                }
+            }
+
             var sent = await worker.SendAsync(
                 Message.Create(("op", "eval"), ("id", workerId), ("session", session.Id), ("code", code), ("file", file), ("line", line), ("column", column)),
                 async reply =>
                 {
                     if (reply.Str("out") is { } text)
                     {
-                        await Reply(id, session.Id, ("out", text)).ConfigureAwait(false);
+                        await Forward(false, ("out", text)).ConfigureAwait(false);
                     }
                     else if (reply.Str("err") is { } error)
                     {
-                        await Reply(id, session.Id, ("err", error)).ConfigureAwait(false);
+                        await Forward(false, ("err", error)).ConfigureAwait(false);
                     }
                     else if (reply.Str("value") is { } value)
                     {
-                        await Reply(id, session.Id, ("value", value), ("ns", "user")).ConfigureAwait(false);
+                        await Forward(reply.Long("final-follows") == 1, ("value", value), ("ns", "user")).ConfigureAwait(false);
                     }
                     else if (reply.Str("defined") is { } definition)
                     {
@@ -197,7 +209,7 @@ internal sealed class ClientConnection(Transport transport, NreplServer server) 
                     }
                     else if (reply.ContainsKey("need-input"))
                     {
-                        await Reply(id, session.Id, ("status", new List<object> { "need-input" })).ConfigureAwait(false);
+                        await Forward(false, ("status", new List<object> { "need-input" })).ConfigureAwait(false);
                     }
                     else if (reply.Has("status", "done") || reply.ContainsKey("died"))
                     {
@@ -212,27 +224,30 @@ internal sealed class ClientConnection(Transport transport, NreplServer server) 
             var done = await running.Done.Task.ConfigureAwait(false);
             session.Running = null;
             session.Slot.RecordRequest();
+            // The end of the eval goes out in one write, after anything still held.
+            void End(params (string Key, object? Value)[] fields) => held.Add(Message.Create([("id", id), ("session", session.Id), .. fields]));
             if (done.Str("died") is { } died)
             {
                 var why = running.InterruptRequested
                     ? $"the eval did not stop within {server.Options.Limits.InterruptGrace.TotalSeconds:0.#} s of the interrupt, so its worker was killed ({died})"
                     : $"the worker running this eval died ({died})";
-                await Reply(id, session.Id, ("err", $"{why}; the session will be restored from its journal\n")).ConfigureAwait(false);
-                await Reply(id, session.Id, running.InterruptRequested
+                End(("err", $"{why}; the session will be restored from its journal\n"));
+                End(running.InterruptRequested
                     ? ("status", new List<object> { "interrupted" })
-                    : ("status", new List<object> { "eval-error" }), ("ex", running.InterruptRequested ? null : "worker-died"), ("root-ex", running.InterruptRequested ? null : "worker-died")).ConfigureAwait(false);
+                    : ("status", new List<object> { "eval-error" }), ("ex", running.InterruptRequested ? null : "worker-died"), ("root-ex", running.InterruptRequested ? null : "worker-died"));
             }
             else if (done.Long("interrupted") == 1 && done.Long("success") != 1)
             {
-                await Reply(id, session.Id, ("status", new List<object> { "interrupted" })).ConfigureAwait(false);
+                End(("status", new List<object> { "interrupted" }));
             }
             else if (done.Long("success") != 1)
             {
                 var ex = done.Str("ex") ?? "error";
-                await Reply(id, session.Id, ("ex", ex), ("root-ex", ex), ("status", new List<object> { "eval-error" })).ConfigureAwait(false);
+                End(("ex", ex), ("root-ex", ex), ("status", new List<object> { "eval-error" }));
             }
 
-            await Reply(id, session.Id, ("status", Done)).ConfigureAwait(false);
+            End(("status", Done));
+            await FlushAsync(held).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -340,6 +355,19 @@ internal sealed class ClientConnection(Transport transport, NreplServer server) 
     {
         var worker = await session.Slot.CurrentAsync(ct).ConfigureAwait(false);
         return await worker.CallAsync(request, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends and clears <paramref name="replies"/>, in one write.</summary>
+    private async Task FlushAsync(List<IReadOnlyDictionary<string, object>> replies)
+    {
+        if (replies.Count == 0)
+        {
+            return;
+        }
+
+        IReadOnlyDictionary<string, object>[] batch = [.. replies];
+        replies.Clear();
+        await transport.SendAsync(batch).ConfigureAwait(false);
     }
 
     private Task<bool> Reply(string? id, string? session, params (string Key, object? Value)[] fields) =>

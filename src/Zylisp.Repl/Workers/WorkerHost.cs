@@ -25,17 +25,47 @@ public sealed class WorkerHost
         var socket = await listener.AcceptAsync(ct).ConfigureAwait(false);
         listener.Close();
         File.Delete(socketPath);
-        var transport = Transport.Over(socket);
-        try
+        var transport = Transport.OverBlockingSocket(socket);
+        // A blocked read does not see the token; closing the socket ends it.
+        using (ct.Register(socket.Dispose))
         {
-            await new WorkerHost().ServeAsync(transport, ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            await transport.DisposeAsync().ConfigureAwait(false);
+            try
+            {
+                await OnOwnThread(() => new WorkerHost().ServeAsync(transport, ct)).ConfigureAwait(false);
+            }
+            finally
+            {
+                await transport.DisposeAsync().ConfigureAwait(false);
+            }
         }
 
         RemoveEmptySocketDirectory(Path.GetDirectoryName(socketPath));
+    }
+
+    /// <summary>Runs the serve loop on a thread of its own: its reads block, and complete on that thread.</summary>
+    private static Task OnOwnThread(Func<Task> serve)
+    {
+        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                serve().GetAwaiter().GetResult();
+                finished.TrySetResult();
+            }
+#pragma warning disable CA1031 // Handed to the awaiting caller, who decides.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                finished.TrySetException(e);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "worker connection",
+        };
+        thread.Start();
+        return finished.Task;
     }
 
     /// <summary>
@@ -67,11 +97,11 @@ public sealed class WorkerHost
         // Sends complete before the sender goes on, one at a time: an eval's out, values and done
         // then reach the server in the order they were produced, whatever thread produced them.
         var sendLock = new object();
-        void Send(Dictionary<string, object> reply)
+        void SendAll(IReadOnlyList<IReadOnlyDictionary<string, object>> replies)
         {
             lock (sendLock)
             {
-                transport.SendAsync(reply, CancellationToken.None).GetAwaiter().GetResult();
+                transport.SendAsync(replies, CancellationToken.None).GetAwaiter().GetResult();
             }
         }
 
@@ -79,10 +109,10 @@ public sealed class WorkerHost
         {
             while (await transport.ReceiveAsync(ct).ConfigureAwait(false) is Dictionary<string, object> message)
             {
-                Handle(message, Send);
+                Handle(message, SendAll);
             }
         }
-        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or Bencode.BencodeException)
+        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException or Bencode.BencodeException)
         {
             // The server went away or sent garbage: either way this worker's job is over.
         }
@@ -95,8 +125,10 @@ public sealed class WorkerHost
         }
     }
 
-    private void Handle(Dictionary<string, object> message, Action<Dictionary<string, object>> send)
+    private void Handle(Dictionary<string, object> message, Action<IReadOnlyList<IReadOnlyDictionary<string, object>>> sendAll)
     {
+        void send(Dictionary<string, object> reply) => sendAll([reply]);
+
         var id = message.Str("id");
         var sessionId = message.Str("session") ?? "";
         Dictionary<string, object> Reply(params (string, object?)[] fields) => Message.Create([("id", id), .. fields]);
@@ -136,7 +168,7 @@ public sealed class WorkerHost
         switch (message.Str("op"))
         {
             case "eval":
-                session.Post(() => Evaluate(session, message, Reply, send));
+                session.Post(() => Evaluate(session, message, Reply, new ReplyBatch(sendAll)));
                 break;
             case "interrupt":
                 send(Reply(("status", new List<object> { session.Interrupt(message.Str("interrupt-id")) ? "interrupted" : "session-idle", "done" })));
@@ -158,23 +190,35 @@ public sealed class WorkerHost
         }
     }
 
-    private static void Evaluate(WorkerSession session, Dictionary<string, object> message, Func<(string, object?)[], Dictionary<string, object>> reply, Action<Dictionary<string, object>> send)
+    private static void Evaluate(WorkerSession session, Dictionary<string, object> message, Func<(string, object?)[], Dictionary<string, object>> reply, ReplyBatch replies)
     {
         var silent = message.Long("silent") == 1;
-        var output = new ForwardingWriter(text => send(reply([("out", text)])));
-        var error = new ForwardingWriter(text => send(reply([("err", text)])));
-        session.Input.NeedInput = () => send(reply([("need-input", 1L)]));
-        var request = new EvalRequest(message.Str("code") ?? "")
+        var output = new ForwardingWriter(text => replies.Send(reply([("out", text)])));
+        var error = new ForwardingWriter(text => replies.Send(reply([("err", text)])));
+        session.Input.NeedInput = () => replies.Send(reply([("need-input", 1L)]));
+        var lastFormRan = false;
+        EvalRequest? request = null;
+        request = new EvalRequest(message.Str("code") ?? "")
         {
             File = message.Str("file") ?? "<repl>",
             Line = (int)Math.Clamp(message.Long("line") ?? 1, 1, 1_000_000),
             Column = (int)Math.Clamp(message.Long("column") ?? 1, 1, 1_000_000),
             Out = silent ? TextWriter.Null : output,
             Error = silent ? TextWriter.Null : error,
-            OnFormEvaluated = silent ? null : (_, value) =>
+            OnFormEvaluated = silent ? null : (form, value) =>
             {
                 output.Flush();
-                send(reply([("value", Lang.Printing.Printer.PrStr(value))]));
+                lastFormRan = WorkerSession.IsLastForm(request!, form);
+                // final-follows: the server may hold this value and send it with the end of the eval.
+                var valueReply = reply([("value", Lang.Printing.Printer.PrStr(value)), ("final-follows", lastFormRan ? 1L : null)]);
+                if (lastFormRan)
+                {
+                    replies.Hold(valueReply);
+                }
+                else
+                {
+                    replies.Send(valueReply);
+                }
             },
         };
 
@@ -184,27 +228,39 @@ public sealed class WorkerHost
             // Each definition is reported as soon as it has run, not with the final report: an eval
             // whose worker dies later (an ignored interrupt, kill -9) keeps the definitions it made.
             // A silent eval is a replay of definitions the server already holds.
-            outcome = session.Eval(message.Str("id") ?? "", request, recordResults: !silent, silent ? _ => { } : text => send(reply([("defined", text)])));
+            outcome = session.Eval(message.Str("id") ?? "", request, recordResults: !silent, silent ? _ => { } : text =>
+            {
+                var defined = reply([("defined", text)]);
+                if (lastFormRan)
+                {
+                    replies.Hold(defined);
+                }
+                else
+                {
+                    replies.Send(defined);
+                }
+            });
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A host bug in the engine must not take the worker's other sessions down with it.
-            send(reply([("err", $"internal error in the worker: {e.GetType().Name}: {e.Message}\n"), ("status", new List<object> { "done" }), ("success", 0L), ("ex", "host-error")]));
+            replies.Send(reply([("err", $"internal error in the worker: {e.GetType().Name}: {e.Message}\n"), ("status", new List<object> { "done" }), ("success", 0L), ("ex", "host-error")]));
             return;
         }
 
         output.Flush();
         error.Flush();
         var report = outcome.Report;
+        var final = new List<Dictionary<string, object>>();
         if (!silent)
         {
             foreach (var diagnostic in report.Diagnostics)
             {
-                send(reply([("err", diagnostic.Text.EndsWith('\n') ? diagnostic.Text : diagnostic.Text + "\n")]));
+                final.Add(reply([("err", diagnostic.Text.EndsWith('\n') ? diagnostic.Text : diagnostic.Text + "\n")]));
             }
         }
 
-        send(reply([
+        final.Add(reply([
             ("status", new List<object> { "done" }),
             ("success", report.Success ? 1L : 0L),
             ("interrupted", outcome.Interrupted ? 1L : 0L),
@@ -214,5 +270,6 @@ public sealed class WorkerHost
                 ("id", d.Id), ("severity", d.Severity), ("phase", d.Phase), ("file", d.File),
                 ("line", (long)d.Line), ("column", (long)d.Column), ("message", d.Message))).ToList()),
         ]));
+        replies.Send([.. final]);
     }
 }

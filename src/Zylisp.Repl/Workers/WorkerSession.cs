@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Zylisp.Lang;
 using Zylisp.Lang.Data;
 using Zylisp.Lang.Syntax;
@@ -12,7 +11,7 @@ namespace Zylisp.Repl.Workers;
 /// </summary>
 internal sealed class WorkerSession : IDisposable
 {
-    private readonly BlockingCollection<Action> queue = new();
+    private readonly WorkQueue queue = new();
     private readonly Thread thread;
     private object? value1;
     private object? value2;
@@ -92,7 +91,7 @@ internal sealed class WorkerSession : IDisposable
 
         Input.Cancellation = cts.Token;
         var values = new List<object?>();
-        var pad = Math.Max(0, request.Line - 1) + Math.Max(0, request.Column - 1);
+        var pad = Padding(request);
         try
         {
             var result = Engine.Eval(
@@ -137,13 +136,24 @@ internal sealed class WorkerSession : IDisposable
         }
     }
 
+    /// <summary>
+    /// The engine places a request's source at its line and column by padding it, so the spans of
+    /// its forms are offsets into the padded text; this is the padding's length.
+    /// </summary>
+    private static int Padding(EvalRequest request) => Math.Max(0, request.Line - 1) + Math.Max(0, request.Column - 1);
+
+    /// <summary>Whether only whitespace follows <paramref name="form"/> in the request's source (no further form can run).</summary>
+    public static bool IsLastForm(EvalRequest request, object? form) =>
+        form is IHasSpan { Span: { } span } && span.EndOffset - Padding(request) is var end && end >= 0 && end <= request.Source.Length
+        && request.Source.AsSpan(end).IsWhiteSpace();
+
     /// <summary>A top-level form a restarted session needs again: def, defn, defmacro, defonce, ...</summary>
     private static bool IsDefinition(object? form) =>
         form is PersistentList { First: Symbol { Namespace: null, Name: var head } } && head.StartsWith("def", StringComparison.Ordinal);
 
     private void Loop()
     {
-        foreach (var work in queue.GetConsumingEnumerable())
+        while (queue.Take() is { } work)
         {
             work();
         }
@@ -152,7 +162,7 @@ internal sealed class WorkerSession : IDisposable
     public void Dispose()
     {
         Interrupt(null);
-        queue.CompleteAdding();
+        queue.Complete();
     }
 }
 
