@@ -97,16 +97,19 @@ internal static class NreplCommand
             Workers = workers,
             Engine = engine,
             PortFileDirectory = Directory.GetCurrentDirectory(),
-        }, output, stop.Token).GetAwaiter().GetResult();
+            Listening = server =>
+            {
+                output.WriteLine(server.StartedLine);
+                output.Flush();
+            },
+        }, stop.Token).GetAwaiter().GetResult();
     }
 
-    private static async Task<int> RunAsync(NreplServerOptions options, TextWriter output, CancellationToken stop)
+    private static async Task<int> RunAsync(NreplServerOptions options, CancellationToken stop)
     {
         var server = await NreplServer.StartAsync(options).ConfigureAwait(false);
         await using (server.ConfigureAwait(false))
         {
-            output.WriteLine(server.StartedLine);
-            output.Flush();
             try
             {
                 await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false);

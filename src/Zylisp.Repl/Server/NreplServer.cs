@@ -86,6 +86,17 @@ public sealed class NreplServer : IAsyncDisposable
         listener.Start(512);
         Port = ((IPEndPoint)listener.LocalEndpoint).Port;
 
+        // From here the port takes connections: the kernel queues them (backlog 512) until the
+        // listener below accepts them, so editors may be told now rather than after the tree has
+        // started. A failed start removes the file again (DisposeAsync).
+        if (Options.PortFileDirectory is { } directory)
+        {
+            PortFile = Path.Combine(directory, PortFileName);
+            File.WriteAllText(PortFile, Port.ToString(CultureInfo.InvariantCulture));
+        }
+
+        Options.Listening?.Invoke(this);
+
         // If the pool itself is restarted it comes back empty (as in OTP); start its workers again.
         poolRestarts = events.Subscribe<ChildStarted>(e =>
         {
@@ -102,11 +113,6 @@ public sealed class NreplServer : IAsyncDisposable
                 pool.Spec(registry),
                 ChildSpec.FromTask("listener", AcceptLoopAsync),
             ]).ConfigureAwait(false);
-        if (Options.PortFileDirectory is { } directory)
-        {
-            PortFile = Path.Combine(directory, PortFileName);
-            File.WriteAllText(PortFile, Port.ToString(CultureInfo.InvariantCulture));
-        }
 
         // The port is open now; requests wait for their worker (WorkerSlot.CurrentAsync), so
         // editors can connect while the first worker is still starting.

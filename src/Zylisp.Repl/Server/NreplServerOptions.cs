@@ -24,6 +24,13 @@ public sealed record NreplServerOptions
 
     public BencodeLimits MessageLimits { get; init; } = BencodeLimits.Default;
 
+    /// <summary>
+    /// Called once the port takes connections and the port file is written, before the
+    /// supervision tree has started (connections wait in the kernel's queue meanwhile): where
+    /// <c>zylisp nrepl</c> prints the line editors wait for.
+    /// </summary>
+    public Action<NreplServer>? Listening { get; init; }
+
     /// <summary>Where to write <c>.nrepl-port</c>; null writes none.</summary>
     public string? PortFileDirectory { get; init; }
 }
