@@ -102,6 +102,7 @@ def main():
     parser.add_argument("--no-clojure", action="store_true")
     args = parser.parse_args()
     have_clojure = all(os.path.exists(p) for p in CLOJURE_CP.split(":")) and shutil.which("java")
+    print("load average at the start: %.1f %.1f %.1f" % os.getloadavg())
     print("| server | start-up to port file (median of 5) | eval p50 | eval p99 | interrupt median / max | throughput, %d clients |" % args.clients)
     print("|---|---|---|---|---|---|")
     for name, command, loop_code in servers():
@@ -123,6 +124,7 @@ def main():
         print("| %s | %.0f ms | %.3f ms | %.3f ms | %.1f / %.1f ms | %.0f evals/s |" % (
             name, statistics.median(startups) * 1000, p50 * 1000, p99 * 1000, i50 * 1000, imax * 1000, rate))
         sys.stdout.flush()
+    print("load average at the end: %.1f %.1f %.1f" % os.getloadavg())
 
 
 if __name__ == "__main__":
