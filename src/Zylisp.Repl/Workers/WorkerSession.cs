@@ -1,5 +1,6 @@
 using Zylisp.Lang;
 using Zylisp.Lang.Data;
+using Zylisp.Lang.Runtime;
 using Zylisp.Lang.Syntax;
 
 namespace Zylisp.Repl.Workers;
@@ -43,8 +44,7 @@ internal sealed class WorkerSession : IDisposable
         }
 
         // Evals run on this thread, which has the engine's large stack, instead of a new thread each.
-        thread = new Thread(Loop, options.Limits.EvaluationStackBytes) { IsBackground = true, Name = "session " + id };
-        thread.Start();
+        thread = LargeStackThread.Start(Loop, options.Limits.EvaluationStackBytes, "session " + id, isBackground: true);
     }
 
     public string Id { get; }
