@@ -167,3 +167,47 @@ public sealed class WorkerLimitTests
         Assert.True((await client.EvalAsync(session, $"({WorkerTestHooks.BlockName})")).IsError);
     }
 }
+
+/// <summary>The health ping: a worker that stops answering (here: stopped with SIGSTOP) is killed and restarted with replay.</summary>
+public sealed class WorkerHealthTests
+{
+    [Fact]
+    public async Task A_worker_that_stops_answering_the_ping_is_replaced_and_its_sessions_restored()
+    {
+        await using var server = await TestServer.StartAsync(processes: true, workers: 2, limits: new WorkerLimits
+        {
+            HealthCheckInterval = TimeSpan.FromMilliseconds(200),
+            HealthCheckTimeout = TimeSpan.FromMilliseconds(800),
+        });
+        var client = await server.ConnectAsync();
+        var restored = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.Unsolicited = message =>
+        {
+            if (message.Str("err") is { } err && err.Contains("restored", StringComparison.Ordinal))
+            {
+                restored.TrySetResult(err);
+            }
+        };
+        var victim = await client.CloneAsync();
+        var bystander = await client.CloneAsync();
+        await client.EvalAsync(victim, "(defn kept [] :kept)");
+        await client.EvalAsync(bystander, "(def mine :bystander)");
+        var victimSlot = server.Server.Sessions.Find(victim)!.Slot;
+        var bystanderSlot = server.Server.Sessions.Find(bystander)!.Slot;
+        Assert.NotSame(victimSlot, bystanderSlot);
+        var bystanderPid = bystanderSlot.OsProcessId;
+
+        // A stopped process is alive but answers nothing, like a worker wedged in native code.
+        using (var stop = Process.Start("kill", ["-STOP", victimSlot.OsProcessId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await stop.WaitForExitAsync();
+        }
+
+        Assert.Contains(victim, await restored.Task.WaitAsync(TimeSpan.FromSeconds(30)), StringComparison.Ordinal);
+        Assert.Equal(":kept", (await client.EvalAsync(victim, "(kept)")).Value);
+        Assert.Equal(2, victimSlot.Incarnation);
+        Assert.Equal(":bystander", (await client.EvalAsync(bystander, "mine")).Value);
+        Assert.Equal(bystanderPid, bystanderSlot.OsProcessId);
+        Assert.Equal(1, bystanderSlot.Incarnation);
+    }
+}

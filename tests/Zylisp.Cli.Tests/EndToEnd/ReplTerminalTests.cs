@@ -200,7 +200,8 @@ public class ReplTerminalTests
         repl.TypeLine("(+ 1 2) (* 6 7)");
 
         var screen = repl.WaitForCount(Prompt, 2);
-        Assert.Contains("\n3\n42\n", screen);
+        // The whole screen in the message: Assert.Contains would cut it short.
+        Assert.True(screen.Contains("\n3\n42\n", StringComparison.Ordinal), "the screen shows:\n" + screen);
     }
 
     /// <summary>Issue 14: Ctrl+A, Ctrl+K and Ctrl+Y edit the line like readline.</summary>
