@@ -39,6 +39,7 @@ internal static class CoreFunctions
         ["type"] = "Type", ["gensym"] = "Gensym", ["rand-int"] = "RandInt", ["rand"] = "Rand", ["%nano-time"] = "NanoTime",
         ["ex-info"] = "ExInfo", ["ex-message"] = "ExMessage", ["ex-data"] = "ExData", ["identical?"] = "Identical",
         ["hash"] = "HashOf",
+        ["%record"] = "MakeRecord", ["record?"] = "IsRecord",
     };
 
     /// <summary>Functions that need the compiler at run time; an ahead-of-time build cannot have them.</summary>
