@@ -45,10 +45,18 @@ internal static class CoreFunctions
     /// <summary>Functions that need the compiler at run time; an ahead-of-time build cannot have them.</summary>
     public static readonly IReadOnlySet<string> NeedCompiler = new HashSet<string> { "eval", "load-file", "macroexpand", "macroexpand-1" };
 
+    private const string DotnetInterop = ".NET interop runs only on the interp, il and tiered engines (a Go program calls Go packages: (strings.ToUpper s))";
+
     /// <summary>Primitives the Go runtime does not have yet, with the reason given in the compile error.</summary>
     public static readonly IReadOnlyDictionary<string, string> Unsupported = new Dictionary<string, string>
     {
         ["read-string"] = "the Go runtime has no reader yet",
         ["%print-doc"] = "documentation is not compiled into Go programs",
+        ["%dotnet-call"] = DotnetInterop,
+        ["%dotnet-static"] = DotnetInterop,
+        ["%dotnet-new"] = DotnetInterop,
+        ["%dotnet-instance?"] = DotnetInterop,
+        ["%dotnet-type"] = DotnetInterop,
+        ["%dotnet-import"] = DotnetInterop,
     };
 }

@@ -24,6 +24,7 @@ internal static class CoreLibrary
         new(CoreMath.Functions, ["sqrt", "pow", "exp", "log", "log10", "floor", "ceil", "round", "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "hypot"]),
         new(CoreMisc.Functions, ["eval", "macroexpand-1", "macroexpand", "type", "gensym", "rand-int", "rand", "%nano-time", "ex-info", "ex-message", "ex-data", "identical?", "hash", "%print-doc"]),
         new(CoreRecords.Functions, ["%record", "record?"]),
+        new(CoreInterop.Functions, ["%dotnet-call", "%dotnet-static", "%dotnet-new", "%dotnet-instance?", "%dotnet-type", "%dotnet-import"]),
     ];
 
     /// <summary>Makes a family's builtins and defines them as core globals.</summary>
