@@ -52,7 +52,7 @@ public static class LanguageSurface
         ["Records, protocols and multimethods"] =
         [
             "defrecord", "record?", "defprotocol", "extend-type", "extend-protocol", "satisfies?", "extends?",
-            "defmulti", "defmethod", "methods", "remove-method",
+            "defmulti", "defmethod", "methods", "remove-method", "instance?",
         ],
     };
 
