@@ -159,7 +159,9 @@ internal sealed class FunctionEmitter
         }
 
         var declarations = topDeclarations.Select(d => VarDecl(d.Name, d.Type.ToSyntax()));
-        return [.. declarations, .. stmts];
+        // A value-position try at top level assigns a temporary nothing reads; Go rejects an unused variable.
+        var uses = topDeclarations.Select(d => Assign(Id("_"), Id(d.Name)));
+        return [.. declarations, .. uses, .. stmts];
     }
 
     /// <summary>
