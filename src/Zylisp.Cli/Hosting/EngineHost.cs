@@ -1,6 +1,7 @@
 using Zylisp.Cli.CommandLine;
 using Zylisp.Compiler.Clr;
 using Zylisp.Lang;
+using Zylisp.Lang.Runtime;
 
 namespace Zylisp.Cli.Hosting;
 
@@ -14,7 +15,14 @@ internal static class EngineHost
     public static Engine Create(StandardStreams streams, EngineChoice engine = EngineChoice.Interp) => engine switch
     {
         EngineChoice.Il => new(new EngineOptions { Out = streams.Out, Error = streams.Error, CreateExecutionEngine = static () => new IlEngine() }),
-        EngineChoice.Tiered => new(new EngineOptions { Out = streams.Out, Error = streams.Error, CreateExecutionEngine = static () => new TieredEngine() }),
+        EngineChoice.Tiered => new(new EngineOptions
+        {
+            Out = streams.Out,
+            Error = streams.Error,
+            // The lambda that names TieredEngine runs only when a function gets hot, so a run that
+            // never compiles never loads Zylisp.Compiler.Clr.
+            CreateExecutionEngine = static () => new DeferredTieredEngine(TieredEngine.DefaultThreshold, static () => new TieredEngine()),
+        }),
         _ => new(new EngineOptions { Out = streams.Out, Error = streams.Error }),
     };
 }
