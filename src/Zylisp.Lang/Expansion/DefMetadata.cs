@@ -26,6 +26,13 @@ internal static class DefMetadata
             changed = true;
         }
 
+        // Metadata the reader put on the name itself (^:private, ^{:doc "..."}) or a macro added (defn-).
+        if (items.Count > 1 && items[1] is Symbol { Meta: { Count: > 0 } nameMeta })
+        {
+            meta = MergeInto(meta, nameMeta);
+            changed = true;
+        }
+
         if (!changed)
         {
             return form;

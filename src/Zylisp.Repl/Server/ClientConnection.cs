@@ -189,7 +189,7 @@ internal sealed class ClientConnection(Transport transport, NreplServer server) 
                     }
                     else if (reply.Str("value") is { } value)
                     {
-                        await Reply(id, session.Id, ("value", value), ("ns", "user")).ConfigureAwait(false);
+                        await Reply(id, session.Id, ("value", value), ("ns", reply.Str("ns") ?? "user")).ConfigureAwait(false);
                     }
                     else if (reply.ContainsKey("need-input"))
                     {

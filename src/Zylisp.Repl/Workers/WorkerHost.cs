@@ -168,7 +168,7 @@ public sealed class WorkerHost
             OnFormEvaluated = silent ? null : (_, value) =>
             {
                 output.Flush();
-                send(reply([("value", Lang.Printing.Printer.PrStr(value))]));
+                send(reply([("value", Lang.Printing.Printer.PrStr(value)), ("ns", session.Engine.CurrentNamespace)]));
             },
         };
 

@@ -12,9 +12,10 @@ internal sealed class LineEditorInput(
     IAnsiConsole console,
     ReplHistory history,
     Func<IEnumerable<string>> names,
-    Func<string, NameKind> classify) : IReplInput
+    Func<string, NameKind> classify,
+    Func<string>? currentNamespace = null) : IReplInput
 {
-    private readonly ReplPrompt _prompt = new();
+    private readonly ReplPrompt _prompt = new(currentNamespace);
     private readonly SyntaxHighlighter _highlighter = new(classify);
     private readonly KillRing _kills = new();
     private bool _endOfInput;
