@@ -144,6 +144,10 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
         if (top.Body is DefNode def)
         {
             Definitions.Record(def.Var, top);
+            if (def.Var.DefinedAt is { } at && Sources.TryGet(at.File, out var text))
+            {
+                def.Var.DefinedIn = text;
+            }
         }
 
         return top;

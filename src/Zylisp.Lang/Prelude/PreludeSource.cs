@@ -2,12 +2,12 @@ using System.Reflection;
 
 namespace Zylisp.Lang.Prelude;
 
-/// <summary>The Zylisp source of the prelude (prelude.zl, then strings-and-sets.zl), embedded in the assembly as one text.</summary>
+/// <summary>The Zylisp source of the prelude (prelude.zl, strings-and-sets.zl, vars.zl), embedded in the assembly as one text.</summary>
 internal static class PreludeSource
 {
     public const string FileName = "<prelude>";
 
-    private static readonly string[] Files = ["prelude.zl", "strings-and-sets.zl"];
+    private static readonly string[] Files = ["prelude.zl", "strings-and-sets.zl", "vars.zl"];
 
     private static readonly Lazy<string> Source = new(() => string.Concat(Files.Select(Resource)));
 

@@ -14,6 +14,14 @@ public sealed class GlobalEnvironment
     /// <summary>The engine's namespaces, made on first use so a program without any pays nothing.</summary>
     public NamespaceTable Namespaces => namespaces ??= new();
 
+    private System.Runtime.CompilerServices.ConditionalWeakTable<object, Data.PersistentMap>? valueMetadata;
+
+    /// <summary>
+    /// The metadata with-meta gave collections and functions, by identity: kept beside the values
+    /// (and dropped with them) so collections carry no metadata field they almost never use.
+    /// </summary>
+    internal System.Runtime.CompilerServices.ConditionalWeakTable<object, Data.PersistentMap> ValueMetadata => valueMetadata ??= new();
+
     private readonly Dictionary<string, Var> vars = new(StringComparer.Ordinal);
     private long gensymCounter;
 

@@ -41,6 +41,7 @@ internal static class DefForm
             a.Globals.LoadAllPending();
         }
 
+        v.DefinedAt = a.SpanOf(form);
         var initNode = hasInit ? a.Analyze(init, Position.Value) : null;
         return new DefNode(v, initNode, meta, pos.Context, a.SpanOf(form));
     }
