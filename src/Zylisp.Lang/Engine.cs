@@ -160,9 +160,9 @@ public sealed class Engine
         {
             source = File.ReadAllText(path);
         }
-        catch (Exception e) when (RuntimeErrors.IsFileFailure(e))
+        catch (Exception e) when (FileErrors.IsFileFailure(e))
         {
-            var d = Diagnostic.Create(DiagnosticIds.IoError, null, "load", e.Message);
+            var d = Diagnostic.Create(DiagnosticIds.IoError, null, "load", FileErrors.Describe("read", path, e));
             return new RunResult(1, false, [d], null);
         }
 
@@ -478,7 +478,7 @@ public sealed class Engine
 
         T result = default!;
         ExceptionDispatchInfo? failure = null;
-        var thread = new Thread(
+        var thread = LargeStackThread.Start(
             () =>
             {
                 try
@@ -493,7 +493,6 @@ public sealed class Engine
                 }
             },
             Options.Limits.EvaluationStackBytes);
-        thread.Start();
         thread.Join();
         failure?.Throw();
         return result;

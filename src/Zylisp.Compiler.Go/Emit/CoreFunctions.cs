@@ -32,7 +32,7 @@ internal static class CoreFunctions
         ["from-char-code"] = "FromCharCode",
         ["atom"] = "AtomOf", ["deref"] = "Deref", ["reset!"] = "Reset", ["swap!"] = "Swap",
         ["print"] = "Print", ["println"] = "Println", ["%eprintln"] = "Eprintln", ["pr"] = "Pr", ["prn"] = "Prn",
-        ["pr-str"] = "PrStr", ["prn-str"] = "PrnStr", ["print-str"] = "PrintStr", ["read-line"] = "ReadLine", ["slurp"] = "Slurp", ["spit"] = "Spit",
+        ["pr-str"] = "PrStr", ["prn-str"] = "PrnStr", ["print-str"] = "PrintStr", ["read-line"] = "ReadLine", ["read-string"] = "ReadString", ["slurp"] = "Slurp", ["spit"] = "Spit",
         ["sqrt"] = "Sqrt", ["pow"] = "Pow", ["exp"] = "Exp", ["log"] = "Log", ["log10"] = "Log10", ["floor"] = "Floor",
         ["ceil"] = "Ceil", ["round"] = "Round", ["sin"] = "Sin", ["cos"] = "Cos", ["tan"] = "Tan", ["asin"] = "Asin",
         ["acos"] = "Acos", ["atan"] = "Atan", ["atan2"] = "Atan2", ["hypot"] = "Hypot",
@@ -47,7 +47,6 @@ internal static class CoreFunctions
     /// <summary>Primitives the Go runtime does not have yet, with the reason given in the compile error.</summary>
     public static readonly IReadOnlyDictionary<string, string> Unsupported = new Dictionary<string, string>
     {
-        ["read-string"] = "the Go runtime has no reader yet",
         ["%print-doc"] = "documentation is not compiled into Go programs",
     };
 }
