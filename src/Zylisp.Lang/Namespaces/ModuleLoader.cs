@@ -260,9 +260,9 @@ internal sealed class ModuleLoader(Pipeline pipeline, NamespaceScope scope)
         {
             text = File.ReadAllText(path);
         }
-        catch (Exception e) when (RuntimeErrors.IsFileFailure(e))
+        catch (Exception e) when (FileErrors.IsFileFailure(e))
         {
-            throw new AnalysisException(Diagnostic.Create(DiagnosticIds.RequiredFileNotFound, where, path, e.Message));
+            throw new AnalysisException(Diagnostic.Create(DiagnosticIds.RequiredFileNotFound, where, path, FileErrors.Reason(e, path)));
         }
 
         var read = pipeline.Read(text, path);
