@@ -15,6 +15,10 @@ public class DynamicVarAndMetadataTests
     }
 
     [Fact]
+    public void A_dynamic_var_declared_without_a_value_is_nil_until_bound() =>
+        Assert.Equal("[nil 3]", host.Show("(def ^:dynamic *y*) [*y* (binding [*y* 3] *y*)]"));
+
+    [Fact]
     public void Binding_a_var_that_is_not_dynamic_is_an_error_naming_it()
     {
         host.Eval("(def plain 1)");
