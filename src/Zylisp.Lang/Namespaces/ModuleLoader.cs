@@ -328,7 +328,8 @@ internal sealed class ModuleLoader(Pipeline pipeline, NamespaceScope scope)
 
     /// <summary>The canonical name of a namespace that exists (a loaded one or a core one); otherwise an error.</summary>
     private string TargetOf(string name, PersistentList form) =>
-        CoreNamespaces.Canonical(name) ?? (scope.Table.Find(name) is not null ? name : throw Error(DiagnosticIds.UnknownNamespace, form, name, "*"));
+        CoreNamespaces.Canonical(name) ?? (scope.Table.Find(name) is not null ? name
+            : throw Error(DiagnosticIds.MalformedNamespaceForm, form, ((Symbol)form.First!).Name, "`" + name + "` is not a loaded namespace; require it first"));
 
     /// <summary>Refers <paramref name="names"/> (a vector of symbols, or :all) of <paramref name="target"/> into the current namespace.</summary>
     private void ReferNames(string target, object? names, object? exclude, SourceSpan? where)

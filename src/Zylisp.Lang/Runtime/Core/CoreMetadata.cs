@@ -30,8 +30,8 @@ internal static class CoreMetadata
         }),
         Fn("%push-bindings", 2, 2, "([vars values])", "binding's start: binds each dynamic var to its value on this thread.", (_, a) =>
         {
-            var vars = ((IEnumerable<object?>)a[0]!).Select(v => AsVar("binding", v)).ToList();
-            var values = ((IEnumerable<object?>)a[1]!).ToList();
+            var vars = Items("binding", a[0]).Select(v => AsVar("binding", v)).ToList();
+            var values = Items("binding", a[1]).ToList();
             foreach (var v in vars.Where(v => !v.IsDynamic))
             {
                 throw RuntimeErrors.BadArgument("binding", "cannot bind #'" + v.Name + ": it is not dynamic (define it with (def ^:dynamic " + v.Name + " ...))");
@@ -46,7 +46,7 @@ internal static class CoreMetadata
         }),
         Fn("%pop-bindings", 1, 1, "([vars])", "binding's end: ends this thread's innermost binding of each var.", (_, a) =>
         {
-            foreach (var v in ((IEnumerable<object?>)a[0]!).Select(v => AsVar("binding", v)))
+            foreach (var v in Items("binding", a[0]).Select(v => AsVar("binding", v)))
             {
                 v.PopBinding();
             }
@@ -54,6 +54,8 @@ internal static class CoreMetadata
             return null;
         }),
     ];
+
+    private static IEnumerable<object?> Items(string fn, object? x) => x as PersistentVector ?? throw RuntimeErrors.WrongType(fn, "a vector", x);
 
     private static Var AsVar(string fn, object? x) => x as Var ?? throw RuntimeErrors.WrongType(fn, "a var", x);
 }
