@@ -37,12 +37,12 @@ public sealed record GoCompileResult(IReadOnlyList<GoModuleFile> Files, IReadOnl
 public static class GoCompiler
 {
     /// <summary>Compiles a whole program: its top-level forms in order, prelude definitions it reaches included.</summary>
-    public static GoCompileResult Compile(IReadOnlyList<LTopLevel> forms, Truthiness truthiness, string sourceFile, Zylisp.Lang.Syntax.SourceRegistry? sources = null)
+    public static GoCompileResult Compile(IReadOnlyList<LTopLevel> forms, Truthiness truthiness, string sourceFile, Zylisp.Lang.Syntax.SourceRegistry? sources = null, string mainName = "-main")
     {
         ArgumentNullException.ThrowIfNull(forms);
         try
         {
-            var emitter = new ProgramEmitter(forms, truthiness, sourceFile, span => TextAt(sources, span));
+            var emitter = new ProgramEmitter(forms, truthiness, sourceFile, span => TextAt(sources, span)) { MainName = mainName };
             var file = emitter.Emit();
             var text = Print(file);
             var files = new List<GoModuleFile> { new("go.mod", GoModule.GoMod), new("main.go", text) };
@@ -86,7 +86,7 @@ public static class GoCompiler
         }
 
         var lowered = image.Definitions.Concat(image.Forms).Select(Lowerer.Lower).ToList();
-        return Compile(lowered, image.Dialect, file, sources) with { FrontEndDiagnostics = image.Diagnostics, Sources = sources };
+        return Compile(lowered, image.Dialect, file, sources, image.MainName) with { FrontEndDiagnostics = image.Diagnostics, Sources = sources };
     }
 
     /// <summary>

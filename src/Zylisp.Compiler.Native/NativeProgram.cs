@@ -19,4 +19,5 @@ public enum ExitRule
 }
 
 /// <summary>A whole program for the native backend: every top-level form in order, lowered.</summary>
-public sealed record NativeProgram(ImmutableArray<LTopLevel> Forms, Truthiness Truthiness, ExitRule Exit);
+/// <param name="MainName">The global name of the entry point: -main of the main file's namespace.</param>
+public sealed record NativeProgram(ImmutableArray<LTopLevel> Forms, Truthiness Truthiness, ExitRule Exit, string MainName = "-main");

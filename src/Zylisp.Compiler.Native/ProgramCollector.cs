@@ -35,6 +35,6 @@ public static class ProgramCollector
         }
 
         var forms = image.Definitions.Concat(image.Forms).Select(Lowerer.Lower).ToImmutableArray();
-        return new CollectedProgram(new NativeProgram(forms, image.Dialect, exit), image.Diagnostics);
+        return new CollectedProgram(new NativeProgram(forms, image.Dialect, exit, image.MainName), image.Diagnostics);
     }
 }

@@ -69,6 +69,9 @@ public sealed class Engine
     /// <summary>True for the namespaces a qualified name may use (Math, clojure.math, clojure.core); see ZL3009.</summary>
     public static bool IsKnownNamespace(string ns) => Dialects.IsKnownNamespace(ns);
 
+    /// <summary>The namespace the next form is compiled in (the REPL shows it in its prompt).</summary>
+    public string CurrentNamespace => pipeline.CurrentNamespace.Name;
+
     /// <summary>The pass names of the pipeline, in order.</summary>
     public static IReadOnlyList<string> Passes => Pipeline.Passes;
 
@@ -193,7 +196,7 @@ public sealed class Engine
             }
 
             Warn(Pipeline.UndefinedWarnings(unit), diagnostics);
-            if (globals.Find("-main") is not { IsDefined: true, Value: var main })
+            if (globals.Find(pipeline.CurrentNamespace.GlobalNameOf("-main")) is not { IsDefined: true, Value: var main })
             {
                 return new RunResult(0, true, diagnostics, null);
             }
@@ -255,7 +258,10 @@ public sealed class Engine
                 .Where(r => engine.Definitions.Of(r.Var) is null && ProgramImage.CompilerFunctions.Contains(r.Var.Name))
                 .Select(r => new RuntimeCompilerUse(r.Var.Name, r.Span))
                 .ToList();
-            return new ProgramImage(definitions, forms, unit.Analyzer.Truthiness, uses, true, diagnostics);
+            return new ProgramImage(definitions, forms, unit.Analyzer.Truthiness, uses, true, diagnostics)
+            {
+                MainName = engine.pipeline.CurrentNamespace.GlobalNameOf("-main"),
+            };
         });
     }
 
@@ -329,7 +335,7 @@ public sealed class Engine
                 {
                     foreach (var form in expanded.Forms)
                     {
-                        if (!Pipeline.TryDialect(form, unit))
+                        if (!Pipeline.TryDialect(form, unit) && !Namespaces.ModuleLoader.IsDirectiveForm(form))
                         {
                             printed.Add(print(pipeline.Analyze(form, unit)));
                         }
@@ -394,6 +400,9 @@ public sealed class Engine
 
     private void Warn(List<Diagnostic> warnings, List<Diagnostic> diagnostics)
     {
+        // Required files' warnings first: they were loaded before the rest of the unit ran.
+        warnings.InsertRange(0, pipeline.NestedWarnings);
+        pipeline.NestedWarnings.Clear();
         diagnostics.AddRange(warnings);
         if (Options.WriteWarnings && warnings.Count > 0)
         {

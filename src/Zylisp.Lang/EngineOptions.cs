@@ -40,6 +40,13 @@ public sealed record EngineOptions
     /// </summary>
     public Func<IExecutionEngine>? CreateExecutionEngine { get; init; }
 
+    /// <summary>
+    /// Source roots <c>require</c> searches for a namespace's file, after the main file's own root
+    /// (docs/design/namespaces.md). Null means the ZYLISP_PATH environment variable's list; the
+    /// current directory is always searched last.
+    /// </summary>
+    public IReadOnlyList<string>? SourcePaths { get; init; }
+
     /// <summary>Load the Zylisp prelude (macros such as defn, when, cond). Off only for tests of the bare core.</summary>
     public bool LoadPrelude { get; init; } = true;
 }

@@ -3,16 +3,25 @@ using Zylisp.Lang.Compilation;
 using Zylisp.Lang.Data;
 using Zylisp.Lang.Diagnostics;
 using Zylisp.Lang.Expansion;
+using Zylisp.Lang.Namespaces;
 using Zylisp.Lang.Runtime;
 using Zylisp.Lang.Runtime.Interpreter;
 using Zylisp.Lang.Syntax;
 
 namespace Zylisp.Lang;
 
-/// <summary>One compilation unit (a file, a REPL entry, an eval): its dialect and forward references.</summary>
-internal sealed class CompilationUnit(Analyzer analyzer)
+/// <summary>One compilation unit (a file, a REPL entry, an eval): its dialect, forward references and namespace.</summary>
+internal sealed class CompilationUnit(Analyzer analyzer, string file)
 {
     public Analyzer Analyzer { get; } = analyzer;
+
+    public string File { get; } = file;
+
+    /// <summary>The namespace a required file must declare; null for a main file, a REPL entry or a string require.</summary>
+    public string? ExpectedNamespace { get; set; }
+
+    /// <summary>The namespace the unit's ns form declared, if it had one.</summary>
+    public string? DeclaredNamespace { get; set; }
 }
 
 /// <summary>
@@ -29,6 +38,8 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
 
     private readonly Expander expander;
     private readonly ReaderOptions readerOptions;
+    private readonly NamespaceScope namespaces;
+    private readonly ModuleLoader modules;
     private IDefinitionLoader? definitions;
 
     public Pipeline(GlobalEnvironment globals, DefinitionTable definitionTable, EngineOptions options, SourceRegistry sources, IExecutionEngine executor)
@@ -38,7 +49,9 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
         Options = options;
         Sources = sources;
         Executor = executor;
-        expander = new Expander(globals, options.Limits, this);
+        namespaces = new NamespaceScope(globals);
+        modules = new ModuleLoader(this, namespaces);
+        expander = new Expander(globals, options.Limits, this, namespaces);
         readerOptions = new ReaderOptions { MaxDepth = options.Limits.MaxReadDepth, MaxSourceLength = options.Limits.MaxSourceLength };
     }
 
@@ -66,7 +79,15 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
     public RunContext NewContext(CancellationToken ct) => new(Globals, Options, this, ct);
 
     public CompilationUnit NewUnit(string file) =>
-        new(new Analyzer(Globals, Dialects.IsSlispFile(file) ? Truthiness.Slisp : Truthiness.Clojure));
+        new(new Analyzer(Globals, Dialects.IsSlispFile(file) ? Truthiness.Slisp : Truthiness.Clojure, namespaces), file);
+
+    /// <summary>The namespace forms are compiled in now (the REPL's prompt, where -main is looked up).</summary>
+    public Namespace CurrentNamespace => namespaces.Current;
+
+    /// <summary>Warnings of a required file's unit, collected for the unit that required it.</summary>
+    public List<Diagnostic> NestedWarnings { get; } = [];
+
+    public void ReportNested(CompilationUnit unit) => NestedWarnings.AddRange(UndefinedWarnings(unit));
 
     /// <summary>Pass 1: text to forms. Never throws; errors are in the result.</summary>
     public ReadResult Read(string source, string file)
@@ -78,7 +99,7 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
     /// <summary>Passes 2-5 for one top-level form; returns its value. Throws the phase's exception on error.</summary>
     public object? EvalTopLevel(object? form, CompilationUnit unit, RunContext ctx)
     {
-        if (TryDialect(form, unit))
+        if (TryDialect(form, unit) || modules.TryDirective(form, unit, ctx))
         {
             return null;
         }
@@ -123,6 +144,10 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
         if (top.Body is DefNode def)
         {
             Definitions.Record(def.Var, top);
+            if (def.Var.DefinedAt is { } at && Sources.TryGet(at.File, out var text))
+            {
+                def.Var.DefinedIn = text;
+            }
         }
 
         return top;
@@ -131,7 +156,7 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
     /// <summary>Redefining a core name first loads the whole prelude, so no prelude definition loaded later sees the user's version.</summary>
     private void RequireAllBeforeCoreRedefinition(object? form)
     {
-        if (definitions is not null
+        if (definitions is not null && namespaces.Current.IsUser
             && form is PersistentList { First: Symbol { Namespace: null, Name: "def" } } def && def.Rest.First is Symbol defined
             && (Globals.IsAdvertised(defined.Name) || Globals.Find(defined.Name) is { IsCore: true }))
         {
@@ -145,7 +170,7 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
     /// </summary>
     public object? ExpandTopLevel(object? form, CompilationUnit unit, RunContext ctx)
     {
-        if (TryDialect(form, unit))
+        if (TryDialect(form, unit) || modules.TryDirective(form, unit, ctx))
         {
             return form;
         }
@@ -235,7 +260,16 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
         var read = Read(text, path);
         ThrowOnReadError(read);
 
-        return AsRuntimeError(() => LoadUnit(read, NewUnit(path), ctx));
+        // As Clojure's load: the file's ns form switches the namespace only while the file loads.
+        var saved = namespaces.Current;
+        try
+        {
+            return AsRuntimeError(() => LoadUnit(read, NewUnit(path), ctx));
+        }
+        finally
+        {
+            namespaces.Current = saved;
+        }
     }
 
     object? IHostServices.ReadString(string text)

@@ -7,7 +7,7 @@ namespace Zylisp.Conformance.Tests;
 public static class LanguageSurface
 {
     public static readonly IReadOnlyList<string> CoreForms =
-        ["quote", "if", "do", "def", "fn", "let", "loop", "recur", "try", "catch", "finally", "throw"];
+        ["quote", "if", "do", "def", "fn", "let", "loop", "recur", "try", "catch", "finally", "throw", "var"];
 
     public static readonly IReadOnlyList<string> Macros =
     [
@@ -32,6 +32,8 @@ public static class LanguageSurface
             "seq", "concat", "into", "reverse", "sort", "sort-by", "range", "repeat", "take", "drop", "take-while",
             "drop-while", "partition", "zipmap", "frequencies", "group-by", "update", "update-in", "merge", "select-keys",
         ],
+        ["Namespaces"] = ["ns", "require", "in-ns", "refer", "alias", "defn-"],
+        ["Metadata"] = ["meta", "with-meta", "vary-meta", "var?", "var-get", "binding", "source"],
         ["Higher-order"] =
         [
             "map", "filter", "remove", "reduce", "apply", "comp", "partial", "identity", "constantly", "some", "every?",

@@ -15,6 +15,8 @@ public class EngineBadInputTests
         [DiagnosticIds.Interrupted] = "needs a cancelled token; InterpreterTests.Cancellation_* cover it",
         [DiagnosticIds.HostError] = "reports bugs in the implementation, which no program should trigger",
         [DiagnosticIds.OutOfMemory] = "needs a memory limit; RuntimeErrorHardeningTests sets one",
+        [DiagnosticIds.NamespaceCycle] = "needs two files that require each other; NamespaceTests writes them",
+        [DiagnosticIds.NamespaceMismatch] = "needs a second file under a source root; NamespaceTests writes it",
     };
 
     public static TheoryData<string> Cases() => BadFiles.Names(name => name[2] is '2' or '3' or '5');

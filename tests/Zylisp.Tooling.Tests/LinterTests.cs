@@ -38,6 +38,14 @@ public class LinterTests
     public void Idiomatic_code_has_no_findings(string source) => Assert.Empty(Ids(source));
 
     [Fact]
+    public void Namespace_directives_and_referred_names_are_not_undefined_globals() =>
+        Assert.Empty(Ids("(ns app.core (:require [app.util :as u :refer [helper]] [clojure.string :as str]))\n(require '[app.math :refer [square]])\n(prn (helper (square 2)) (u/other) (str/upper-case \"x\") *ns*)"));
+
+    [Fact]
+    public void A_private_definition_by_reader_metadata_that_is_never_used_is_reported() =>
+        Assert.Equal([DiagnosticIds.UnusedPrivate], Ids("(defn ^:private unused [] 1)"));
+
+    [Fact]
     public void SLisp_constructors_take_elements() => Assert.Empty(Ids("(prn (vec 1 2 3) (set 1 2))", "t.slisp"));
 
     [Fact]

@@ -24,6 +24,14 @@ internal static class CommandTree
 
     private static readonly Option<string?> Engine = CreateEngineOption();
 
+    private static readonly Option<string[]> SourcePath = new("--path")
+    {
+        Description = "A source root that require searches for namespaces (app.util in DIR/app/util.zl); may be repeated. Searched after the main file's own root and before ZYLISP_PATH.",
+        HelpName = "DIR",
+        Recursive = true,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     private static Option<string?> CreateEngineOption()
     {
         var option = new Option<string?>("--engine")
@@ -46,6 +54,7 @@ internal static class CommandTree
             Verbose,
             Terse,
             Engine,
+            SourcePath,
             ReplCommandDefinition(),
             RunCommandDefinition(),
             EvalCommandDefinition(),
@@ -86,6 +95,7 @@ internal static class CommandTree
             return ExitCodes.Usage;
         }
 
+        Hosting.SourceRoots.Prepend(result.GetValue(SourcePath));
         return result.Invoke(new InvocationConfiguration
         {
             Output = output,

@@ -55,8 +55,8 @@ internal static class ConnectCommand
         using var interrupts = new InterruptRouter();
         var evaluator = new NreplReplEvaluator(connection, streams.Out, streams.Error, Console.In.ReadLine);
         using IReplInput input = profile.LineEditing
-            ? new LineEditorInput(AnsiConsole.Console, ReplHistory.Open(Environment.GetEnvironmentVariable), () => evaluator.Names, evaluator.Classify)
-            : new PlainInput(Console.In, Console.IsOutputRedirected ? streams.Error : streams.Out, profile.ShowPrompts);
+            ? new LineEditorInput(AnsiConsole.Console, ReplHistory.Open(Environment.GetEnvironmentVariable), () => evaluator.Names, evaluator.Classify, () => evaluator.Namespace)
+            : new PlainInput(Console.In, Console.IsOutputRedirected ? streams.Error : streams.Out, profile.ShowPrompts, () => evaluator.Namespace);
         if (profile.LineEditing)
         {
             streams.Out.WriteLine($"Zylisp {VersionInfo.Current.Version} REPL, {banner}. Ctrl+D exits, Ctrl+C interrupts, (doc name) describes a name.");

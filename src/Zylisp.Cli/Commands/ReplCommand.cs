@@ -60,10 +60,10 @@ internal static class ReplCommand
         var evaluator = new EngineReplEvaluator(engine, reporter);
 
         using IReplInput input = profile.LineEditing
-            ? new LineEditorInput(AnsiConsole.Console, ReplHistory.Open(Environment.GetEnvironmentVariable), () => evaluator.Names, evaluator.Classify)
+            ? new LineEditorInput(AnsiConsole.Console, ReplHistory.Open(Environment.GetEnvironmentVariable), () => evaluator.Names, evaluator.Classify, () => evaluator.Namespace)
             // Typing with stdout redirected (`zylisp repl > out.txt`): prompts go to stderr, as
             // Python's do, so the file holds only values.
-            : new PlainInput(Console.In, Console.IsOutputRedirected ? streams.Error : streams.Out, profile.ShowPrompts);
+            : new PlainInput(Console.In, Console.IsOutputRedirected ? streams.Error : streams.Out, profile.ShowPrompts, () => evaluator.Namespace);
         if (profile.LineEditing)
         {
             streams.Out.WriteLine($"Zylisp {VersionInfo.Current.Version} REPL. Ctrl+D exits, Ctrl+C interrupts, (doc name) describes a name.");

@@ -13,6 +13,8 @@ namespace Zylisp.Cli.Repl;
 /// </summary>
 internal sealed class EngineReplEvaluator(Engine engine, DiagnosticReporter reporter) : IReplEvaluator
 {
+    public string Namespace => engine.CurrentNamespace;
+
     public const string SourceName = "<repl>";
 
     private object? _value1;

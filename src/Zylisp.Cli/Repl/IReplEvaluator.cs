@@ -14,6 +14,9 @@ internal interface IReplEvaluator
 
     /// <summary>How the highlighter colours a name.</summary>
     NameKind Classify(string name);
+
+    /// <summary>The namespace the next entry is evaluated in, for the prompt.</summary>
+    string Namespace => "user";
 }
 
 /// <summary>

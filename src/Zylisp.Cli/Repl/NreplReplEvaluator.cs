@@ -44,6 +44,9 @@ internal sealed partial class NreplReplEvaluator(Task<Commands.NreplConnection> 
 
     public bool IsComplete(string source) => Reader.IsComplete(source);
 
+    /// <summary>The namespace the server's last value reply named (nREPL's "ns").</summary>
+    public string Namespace { get; private set; } = "user";
+
     public NameKind Classify(string name) => KnownNames().Contains(name) ? NameKind.Defined : NameKind.Unknown;
 
     public ReplOutcome Evaluate(string source, CancellationToken cancellation)
@@ -94,6 +97,7 @@ internal sealed partial class NreplReplEvaluator(Task<Commands.NreplConnection> 
 
             if (reply.Str("value") is { } value)
             {
+                Namespace = reply.Str("ns") ?? Namespace;
                 values.Add(value);
             }
 

@@ -4,13 +4,13 @@ namespace Zylisp.Cli.Repl;
 /// Reads lines without any escape sequences or line editing: for pipes, <c>TERM=dumb</c> and
 /// <c>NO_COLOR</c>. Prompts are written only when someone is typing.
 /// </summary>
-internal sealed class PlainInput(TextReader input, TextWriter output, bool showPrompts) : IReplInput
+internal sealed class PlainInput(TextReader input, TextWriter output, bool showPrompts, Func<string>? currentNamespace = null) : IReplInput
 {
     public ReplLine ReadLine(bool continuing, CancellationToken cancellation)
     {
         if (showPrompts)
         {
-            output.Write(Prompts.For(continuing));
+            output.Write(Prompts.For(continuing, currentNamespace?.Invoke() ?? "user"));
             output.Flush();
         }
 

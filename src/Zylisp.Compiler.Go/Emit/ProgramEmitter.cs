@@ -38,6 +38,9 @@ internal sealed class ProgramEmitter
 
     public GoNames Names { get; } = new();
 
+    /// <summary>The global name of the entry point: -main of the main file's namespace.</summary>
+    public string MainName { get; init; } = "-main";
+
     /// <summary>The Zylisp call each generated Go call came from, for the source-line table (<see cref="SourceLines"/>).</summary>
     public Dictionary<Zylisp.Zast.Ast.Node, Zylisp.Lang.Syntax.SourceSpan> CallSites { get; } = new(ReferenceEqualityComparer.Instance);
 
@@ -101,7 +104,7 @@ internal sealed class ProgramEmitter
 
         var load = EmitWithRetry(forced => new FunctionEmitter(this, null, BodyKind.TopLevel, "load", GoType.Dynamic, null, forced),
             e => e.EmitBody([.. forms.SelectMany(f => f.Body)], false, []));
-        var main = Plan.DefCounts.Keys.FirstOrDefault(v => v.Name == "-main");
+        var main = Plan.DefCounts.Keys.FirstOrDefault(v => v.Name == MainName);
         Expr mainEntry = main is null
             ? Nil
             : FuncLit(FuncType([], RtValue), [Return(RtCall("CallMain", GlobalValue(main, null).Node))]);

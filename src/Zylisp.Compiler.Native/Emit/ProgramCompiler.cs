@@ -85,7 +85,7 @@ internal static class ProgramCompiler
 
         if (program.Exit == ExitRule.CallMain)
         {
-            CallMain(asm, ctx, program.Truthiness);
+            CallMain(asm, ctx, program.Truthiness, program.MainName);
         }
         else if (program.Exit == ExitRule.PrintLastValue)
         {
@@ -305,9 +305,9 @@ internal static class ProgramCompiler
     }
 
     /// <summary>Calls -main (when some form defined it) with the arguments, then computes the status.</summary>
-    private static void CallMain(Assembler asm, CodeContext ctx, Truthiness truthiness)
+    private static void CallMain(Assembler asm, CodeContext ctx, Truthiness truthiness, string mainName)
     {
-        var main = ctx.DefinedVars.FirstOrDefault(v => v.Name == "-main");
+        var main = ctx.DefinedVars.FirstOrDefault(v => v.Name == mainName);
         if (main is null)
         {
             asm.xor(eax, eax);

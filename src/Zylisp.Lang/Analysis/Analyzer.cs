@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Zylisp.Lang.Data;
 using Zylisp.Lang.Diagnostics;
+using Zylisp.Lang.Namespaces;
 using Zylisp.Lang.Runtime;
 using Zylisp.Lang.Syntax;
 
@@ -30,14 +31,18 @@ internal sealed class Analyzer
     private LexicalScope<LocalInfo> locals = LexicalScope<LocalInfo>.Empty;
     private SourceSpan? nearestSpan;
 
-    public Analyzer(GlobalEnvironment globals, Truthiness truthiness)
+    public Analyzer(GlobalEnvironment globals, Truthiness truthiness, NamespaceScope? namespaces = null)
     {
         Globals = globals;
         Truthiness = truthiness;
+        Namespaces = namespaces ?? new NamespaceScope(globals);
         Scope = new FunctionScope(null, "<top-level>");
     }
 
     public GlobalEnvironment Globals { get; }
+
+    /// <summary>The namespace forms are analyzed in, and how its names resolve.</summary>
+    public NamespaceScope Namespaces { get; }
 
     /// <summary>The unit's truthiness rule; <c>(dialect :slisp)</c> switches it for the rest of the unit.</summary>
     public Truthiness Truthiness { get; set; }
@@ -194,12 +199,25 @@ internal sealed class Analyzer
             throw Error(DiagnosticIds.SpecialFormAsValue, symbol, symbol.Name);
         }
 
-        if (symbol.Namespace is { } ns && !Dialects.IsKnownNamespace(ns))
+        if (symbol is { Namespace: null, Name: "*ns*" })
         {
-            throw Error(DiagnosticIds.UnknownNamespace, symbol, ns, symbol.Name);
+            // The namespace being compiled, as a symbol: resolved here so every engine sees a constant.
+            return new ConstNode(Symbol.Of(Namespaces.Current.Name), pos.Context, span);
         }
 
-        return new GlobalRefNode(ResolveGlobal(symbol.Name, span), pos.Context, span);
+        return new GlobalRefNode(ResolveSymbol(symbol, span), pos.Context, span);
+    }
+
+    /// <summary>The Var a global symbol stands for in the current namespace; a qualifier that names nothing is an error.</summary>
+    public Var ResolveSymbol(Symbol symbol, SourceSpan? span)
+    {
+        var resolution = NameResolver.Resolve(Namespaces, symbol.Namespace, symbol.Name);
+        if (resolution.Global is not { } global)
+        {
+            throw new AnalysisException(Diagnostic.Create(resolution.ErrorId!, span ?? nearestSpan, resolution.Args));
+        }
+
+        return ResolveGlobal(global, span);
     }
 
     /// <summary>The Var for a global name, applying the dialect's aliases and recording forward references.</summary>
@@ -225,6 +243,13 @@ internal sealed class Analyzer
             && SpecialFormTable.TryGet(head.Name, out var special) && special.Analyze is { } analyze)
         {
             return analyze(this, list, pos);
+        }
+
+        if (list.First is Symbol { Namespace: null } directive && ModuleLoader.IsDirectiveName(directive.Name) && !locals.Contains(directive.Name)
+            && Globals.Find(NameResolver.Unqualified(Namespaces, directive.Name)) is not { IsDefined: true })
+        {
+            // The pipeline runs these before expansion when they are top-level forms; here they are not.
+            throw Error(DiagnosticIds.NamespaceDirectiveNotTopLevel, list, directive.Name);
         }
 
         var fn = Analyze(list.First, Position.Value);

@@ -29,6 +29,7 @@ internal static class SpecialFormTable
         new("defmacro", "(defmacro name doc? [params*] body*)", "Defines a macro: a function from forms to a form, run at expansion time.", null),
         new("syntax-quote", "`form", "Quotes form as a template: ~x inserts x, ~@xs splices xs, name# makes a fresh symbol.", null),
         new("dialect", "(dialect :slisp)", "Switches the rest of the compilation unit to SLisp rules (truthiness, str).", null),
+        new("var", "(var name)", "The global var name resolves to, not its value. #'name reads as (var name); (meta #'name) is its metadata.", VarForm.Analyze),
     ];
 
     // A plain Dictionary, not a FrozenDictionary: freezing analyses the keys through dozens of

@@ -22,7 +22,16 @@ public sealed class GlobalReferences : IIrVisitor<bool>
         return walker.found;
     }
 
-    public bool VisitConst(ConstNode node) => true;
+    public bool VisitConst(ConstNode node)
+    {
+        // (var name) is a constant Var: the program refers to that global as surely as by value.
+        if (node.Value is Runtime.Var v)
+        {
+            found.Add((v, node.Span));
+        }
+
+        return true;
+    }
 
     public bool VisitLocalRef(LocalRefNode node) => true;
 

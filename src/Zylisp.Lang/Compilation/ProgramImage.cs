@@ -19,6 +19,9 @@ public sealed record ProgramImage(
     bool Success,
     IReadOnlyList<Diagnostic> Diagnostics)
 {
+    /// <summary>The global name of the program's entry point: -main of the main file's namespace (bare in user).</summary>
+    public string MainName { get; init; } = "-main";
+
     /// <summary>The functions that need the whole front end while the program runs.</summary>
     public static readonly IReadOnlySet<string> CompilerFunctions = new HashSet<string>(StringComparer.Ordinal)
     {

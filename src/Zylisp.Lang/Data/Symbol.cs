@@ -78,6 +78,15 @@ public sealed class Symbol : IEquatable<Symbol>, IHasSpan
         return (int)h;
     }
 
+    /// <summary>
+    /// Metadata read with the symbol (<c>^:private name</c>), or null. It lives on the shared name
+    /// record, so it costs a symbol without metadata nothing; like the span, it is not part of equality.
+    /// </summary>
+    public PersistentMap? Meta => id.Meta;
+
+    /// <summary>The same symbol, at the same place, carrying <paramref name="meta"/>.</summary>
+    public Symbol WithMeta(PersistentMap? meta) => new(new SymbolName(id.Namespace, id.Name, id.Hash) { Meta = meta }, location);
+
     /// <summary>The same symbol carrying a different source span.</summary>
     public Symbol WithSpan(SourceSpan? span) => new(id, PackedSpan.From(span));
 
@@ -108,4 +117,6 @@ internal sealed class SymbolName(string? ns, string name, int hash)
     public string Name { get; } = name;
 
     public int Hash { get; } = hash;
+
+    public PersistentMap? Meta { get; init; }
 }

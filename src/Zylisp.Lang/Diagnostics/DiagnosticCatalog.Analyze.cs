@@ -54,7 +54,7 @@ public static partial class DiagnosticCatalog
         Error(
             DiagnosticIds.UnknownNamespace,
             "no namespace `{0}`, so `{0}/{1}` cannot be resolved",
-            "Zylisp has one namespace for now: write the bare name ({1}). Only Math/ and clojure.math/ (the math functions) and clojure.core/ are recognised."),
+            "A qualifier must be an alias made by (:require [ns :as alias]), a loaded namespace, or a core namespace (zylisp.core, zylisp.string, zylisp.set, their clojure.* names, Math)."),
         Warning(
             DiagnosticIds.WrongArityWarning,
             "`{0}` is called with {1} arguments but takes {2}",

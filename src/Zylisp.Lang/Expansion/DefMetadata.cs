@@ -26,15 +26,26 @@ internal static class DefMetadata
             changed = true;
         }
 
+        // Metadata the reader put on the name itself (^:private, ^{:doc "..."}) or a macro added (defn-).
+        if (items.Count > 1 && items[1] is Symbol { Meta: { Count: > 0 } nameMeta })
+        {
+            meta = MergeInto(meta, nameMeta);
+            changed = true;
+        }
+
         if (!changed)
         {
             return form;
         }
 
-        // (def name value) gains a map; (def name {..} value) and (def name "doc" value) merge into
-        // it; (def name) declares only, and def has no place for metadata without a value.
+        // (def name value) gains a map; (def name {..} value) and (def name "doc" value) merge into it.
         switch (items.Count)
         {
+            case 2:
+                // (def ^:dynamic *x*): (def name) defines name as nil, so this is (def name meta nil).
+                items.Add(meta);
+                items.Add(null);
+                break;
             case 3:
                 items.Insert(2, meta);
                 break;

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Zylisp.Lang.Analysis;
 using Zylisp.Lang.Data;
 using Zylisp.Lang.Diagnostics;
+using Zylisp.Lang.Namespaces;
 using Zylisp.Lang.Runtime;
 using Zylisp.Lang.Syntax;
 
@@ -19,7 +20,7 @@ internal sealed class ExpansionException(Diagnostic diagnostic) : Exception(diag
 /// defmacro and syntax-quote itself, normalizes let/loop bindings and fn arities, and walks
 /// into every core form so no macro call survives. Locally bound names shadow macros.
 /// </summary>
-internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, IDefinitionLoader definitions)
+internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, IDefinitionLoader definitions, NamespaceScope namespaces)
 {
     private static readonly Keyword MacroKey = Keyword.Of("macro");
     private static readonly Keyword DocKey = Keyword.Of("doc");
@@ -183,10 +184,11 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, 
                     return ExpandDef(list, locals, ctx);
             }
 
-            if (TryMacro(list, locals, out var macro))
-            {
-                return Expand(Invoke(macro, list, ctx), locals, ctx);
-            }
+        }
+
+        if (TryMacro(list, locals, out var macro))
+        {
+            return Expand(Invoke(macro, list, ctx), locals, ctx);
         }
 
         if (hostInterop.TryRewrite(list, locals, IsDefinedGlobal) is { } interop)
@@ -201,11 +203,13 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, 
     {
         macro = null;
         if (form is PersistentList { First: Symbol head }
-            && (head.Namespace is null ? !locals.Contains(head.Name) : Dialects.IsKnownNamespace(head.Namespace)))
+            && (head.Namespace is not null || !locals.Contains(head.Name))
+            && NameResolver.Resolve(namespaces, head.Namespace, head.Name).Global is { } global)
         {
-            // The require step for macros: a prelude macro is loaded before it is looked up.
-            definitions.Require(head.Name);
-            if (globals.Find(head.Name) is { IsMacro: true, Value: ZFunction } v)
+            // The require step for macros: a prelude macro is loaded before it is looked up. A
+            // qualifier that names nothing is left for the analyzer to report with its location.
+            definitions.Require(global);
+            if (globals.Find(global) is { IsMacro: true, Value: ZFunction } v)
             {
                 macro = v;
             }
@@ -252,7 +256,7 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, 
 
     private object? ExpandSyntaxQuote(PersistentList list)
     {
-        var quote = new SyntaxQuote(new GlobalEnvironmentGensyms(globals), limits.MaxExpansionSize - producedNodes, list.Span);
+        var quote = new SyntaxQuote(new GlobalEnvironmentGensyms(globals), limits.MaxExpansionSize - producedNodes, list.Span, namespaces.Current);
         var code = quote.Expand(list.Rest.First);
         CountProduced(quote.Built, list, "syntax-quote");
         return code;

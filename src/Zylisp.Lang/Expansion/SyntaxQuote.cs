@@ -4,12 +4,13 @@ using Zylisp.Lang.Diagnostics;
 namespace Zylisp.Lang.Expansion;
 
 /// <summary>
-/// Expands <c>(syntax-quote form)</c> into code that builds the form: symbols are quoted
-/// (unqualified: Zylisp has one namespace), <c>x#</c> becomes the same fresh symbol throughout
+/// Expands <c>(syntax-quote form)</c> into code that builds the form: symbols are quoted, and a
+/// symbol the macro's namespace maps to another namespace's global is qualified with it, so the
+/// expansion means the same wherever it is used (core and user names stay bare), <c>x#</c> becomes the same fresh symbol throughout
 /// one syntax-quote, <c>~x</c> inserts x and <c>~@xs</c> splices xs. The generated code uses
 /// the core functions list, concat, vector, vec, hash-map, hash-set, set and apply.
 /// </summary>
-internal sealed class SyntaxQuote(GlobalEnvironmentGensyms gensyms, int budget, Syntax.SourceSpan? span)
+internal sealed class SyntaxQuote(GlobalEnvironmentGensyms gensyms, int budget, Syntax.SourceSpan? span, Namespaces.Namespace? where = null)
 {
     private readonly Dictionary<string, Symbol> autoGensyms = new(StringComparer.Ordinal);
 
@@ -18,7 +19,7 @@ internal sealed class SyntaxQuote(GlobalEnvironmentGensyms gensyms, int budget, 
 
     public object? Expand(object? form) => form switch
     {
-        Symbol s => Quote(AutoGensym(s)),
+        Symbol s => Quote(Qualify(AutoGensym(s))),
         PersistentList { Count: 0 } => List(Sym("list")),
         PersistentList l when IsCall(l, "unquote") => l.Rest.First,
         PersistentList l when IsSplice(l) => throw new ExpansionException(Diagnostic.Create(DiagnosticIds.SpliceOutsideCollection, l.Span)),
@@ -36,6 +37,18 @@ internal sealed class SyntaxQuote(GlobalEnvironmentGensyms gensyms, int budget, 
 
     /// <summary>~@x, spelled (unquote-splicing x) or with its long name (splice-unquote x).</summary>
     internal static bool IsSplice(PersistentList l) => IsCall(l, "unquote-splicing") || IsCall(l, "splice-unquote");
+
+    /// <summary>name → ns/name when the macro's namespace maps name to a global of a namespace other than user and the core.</summary>
+    private Symbol Qualify(Symbol s)
+    {
+        if (where is null || s.Namespace is not null || !where.TryMapping(s.Name, out var global))
+        {
+            return s;
+        }
+
+        int slash = global.IndexOf('/', StringComparison.Ordinal);
+        return slash <= 0 ? s : Symbol.Of(global[..slash], global[(slash + 1)..]);
+    }
 
     private Symbol AutoGensym(Symbol s)
     {

@@ -1,11 +1,27 @@
+using NamespaceTable = Zylisp.Lang.Namespaces.NamespaceTable;
+
 namespace Zylisp.Lang.Runtime;
 
 /// <summary>
-/// The global namespace of one engine: every Var by name. Zylisp has a single namespace, so a
-/// qualified symbol <c>ns/x</c> refers to the global <c>x</c>. Owned by one engine, never shared.
+/// The globals of one engine: every Var by its global name. Namespaces are resolved in the front
+/// end (Namespaces/NameResolver.cs): user and core definitions have bare names, any other
+/// namespace's are named <c>ns/x</c>. Owned by one engine, never shared.
 /// </summary>
 public sealed class GlobalEnvironment
 {
+    private NamespaceTable? namespaces;
+
+    /// <summary>The engine's namespaces, made on first use so a program without any pays nothing.</summary>
+    public NamespaceTable Namespaces => namespaces ??= new();
+
+    private System.Runtime.CompilerServices.ConditionalWeakTable<object, Data.PersistentMap>? valueMetadata;
+
+    /// <summary>
+    /// The metadata with-meta gave collections and functions, by identity: kept beside the values
+    /// (and dropped with them) so collections carry no metadata field they almost never use.
+    /// </summary>
+    internal System.Runtime.CompilerServices.ConditionalWeakTable<object, Data.PersistentMap> ValueMetadata => valueMetadata ??= new();
+
     private readonly Dictionary<string, Var> vars = new(StringComparer.Ordinal);
     private long gensymCounter;
 

@@ -17,8 +17,64 @@ public sealed class Var : IZylispPrintable
 
     public string Name { get; }
 
-    /// <summary>The current value, or <see cref="Unbound"/>.</summary>
-    public object? Value { get; internal set; } = Unbound;
+    private object? root = Unbound;
+
+    // Thread-local bindings of a dynamic var (binding), innermost first; null until the var is
+    // declared ^:dynamic, so reading any other var costs one null check.
+    private ThreadLocal<DynamicBinding?>? bindings;
+
+    /// <summary>The current value, or <see cref="Unbound"/>: this thread's innermost binding of a dynamic var, else its root value.</summary>
+    public object? Value
+    {
+        get => bindings?.Value is { } binding ? binding.Value : root;
+        internal set
+        {
+            if (bindings?.Value is { } binding)
+            {
+                binding.Value = value;
+            }
+            else
+            {
+                root = value;
+            }
+        }
+    }
+
+    /// <summary>True for a var defined with ^:dynamic, which binding may rebind per thread.</summary>
+    public bool IsDynamic => bindings is not null;
+
+    /// <summary>Where the var was last defined (its :file and :line metadata), or null.</summary>
+    public Syntax.SourceSpan? DefinedAt { get; internal set; }
+
+    /// <summary>The text <see cref="DefinedAt"/> points into, kept when the var is defined (a REPL entry's text is replaced by the next).</summary>
+    internal Syntax.SourceText? DefinedIn { get; set; }
+
+    /// <summary>The source of the var's last definition, as written, or null when it has none (host primitives).</summary>
+    public string? SourceCode =>
+        DefinedAt is { } at && DefinedIn is { } text && at.EndOffset <= text.Text.Length ? text.Text[at.StartOffset..at.EndOffset] : null;
+
+    /// <summary>Binds the dynamic var to <paramref name="value"/> on this thread until <see cref="PopBinding"/>.</summary>
+    public void PushBinding(object? value)
+    {
+        var frames = bindings ?? throw new InvalidOperationException("not dynamic");
+        frames.Value = new DynamicBinding(value, frames.Value);
+    }
+
+    /// <summary>Ends this thread's innermost binding of the var.</summary>
+    public void PopBinding()
+    {
+        if (bindings?.Value is { } binding)
+        {
+            bindings.Value = binding.Outer;
+        }
+    }
+
+    private sealed class DynamicBinding(object? value, DynamicBinding? outer)
+    {
+        public object? Value { get; set; } = value;
+
+        public DynamicBinding? Outer { get; } = outer;
+    }
 
     public bool IsDefined => !ReferenceEquals(Value, Unbound);
 
@@ -28,8 +84,17 @@ public sealed class Var : IZylispPrintable
         // Null until a def sets it: a Var is made for every core primitive at engine start, and
         // not touching PersistentMap there keeps its generic instantiations out of start-up JIT.
         get => meta ?? PersistentMap.Empty;
-        internal set => meta = value;
+        internal set
+        {
+            meta = value;
+            if (bindings is null && value.Get(DynamicKey) is true)
+            {
+                bindings = new ThreadLocal<DynamicBinding?>();
+            }
+        }
     }
+
+    private static readonly Keyword DynamicKey = Keyword.Of("dynamic");
 
     private PersistentMap? meta;
 

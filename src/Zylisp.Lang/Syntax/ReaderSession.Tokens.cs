@@ -43,6 +43,9 @@ internal sealed partial class ReaderSession
             case '_':
                 OpenPrefix(null, "#_", 2);
                 return;
+            case '\'':
+                OpenPrefix(VarSymbol, "#'", 2);
+                return;
             case '#':
                 ReadSymbolicValue();
                 return;

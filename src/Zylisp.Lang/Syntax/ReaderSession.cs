@@ -198,6 +198,9 @@ internal sealed partial class ReaderSession : ICollectionReporter
             case '@':
                 OpenPrefix(DerefSymbol, "@", 1);
                 break;
+            case '^':
+                OpenPrefix(MetaSymbol, "^", 1);
+                break;
             case '#':
                 ReadDispatch();
                 break;
@@ -387,6 +390,20 @@ internal sealed partial class ReaderSession : ICollectionReporter
                 case FrameKind.Discard:
                     frames.Pop();
                     return;
+                case FrameKind.Prefix when ReferenceEquals(top.PrefixSymbol, MetaSymbol):
+                    // ^meta target: the first form is the metadata; the frame now waits for its target.
+                    var metaFrame = top;
+                    frames.Pop();
+                    pendingMeta.Add(MetadataOf(item.Form));
+                    frames.Add(metaFrame with { PrefixSymbol = MetaTargetSymbol, ItemBase = items.Count });
+                    return;
+                case FrameKind.Prefix when ReferenceEquals(top.PrefixSymbol, MetaTargetSymbol):
+                    var metaStart = top.Start;
+                    frames.Pop();
+                    var meta = pendingMeta[^1];
+                    pendingMeta.RemoveAt(pendingMeta.Count - 1);
+                    item = new ReadItem(WithReadMetadata(item.Form, meta, Packed(metaStart, item.End)), metaStart, item.End);
+                    continue;
                 case FrameKind.Prefix:
                     var symbol = top.PrefixSymbol!.At(Packed(top.Start, top.OpenerEnd));
                     var start = top.Start;

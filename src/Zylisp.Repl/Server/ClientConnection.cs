@@ -201,7 +201,7 @@ internal sealed class ClientConnection(Transport transport, NreplServer server) 
                     }
                     else if (reply.Str("value") is { } value)
                     {
-                        await Forward(reply.Long("final-follows") == 1, ("value", value), ("ns", "user")).ConfigureAwait(false);
+                        await Forward(reply.Long("final-follows") == 1, ("value", value), ("ns", reply.Str("ns") ?? "user")).ConfigureAwait(false);
                     }
                     else if (reply.Str("defined") is { } definition)
                     {

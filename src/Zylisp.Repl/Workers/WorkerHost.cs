@@ -210,7 +210,7 @@ public sealed class WorkerHost
                 output.Flush();
                 lastFormRan = WorkerSession.IsLastForm(request!, form);
                 // final-follows: the server may hold this value and send it with the end of the eval.
-                var valueReply = reply([("value", Lang.Printing.Printer.PrStr(value)), ("final-follows", lastFormRan ? 1L : null)]);
+                var valueReply = reply([("value", Lang.Printing.Printer.PrStr(value)), ("ns", session.Engine.CurrentNamespace), ("final-follows", lastFormRan ? 1L : null)]);
                 if (lastFormRan)
                 {
                     replies.Hold(valueReply);

@@ -35,6 +35,10 @@ internal sealed class LintWalk(Engine core, SourceText source, bool slisp)
     private readonly Dictionary<string, FileDefinition> definitions = new(StringComparer.Ordinal);
     private readonly HashSet<string> referenced = new(StringComparer.Ordinal);
 
+    // Names the file's ns/require/refer forms make usable unqualified; :refer :all or :use makes any name possible.
+    private readonly HashSet<string> referred = new(StringComparer.Ordinal);
+    private bool refersAll;
+
     public List<Diagnostic> Findings { get; } = [];
 
     public void Run(IReadOnlyList<object?> forms)
@@ -93,6 +97,12 @@ internal sealed class LintWalk(Engine core, SourceText source, bool slisp)
             return;
         }
 
+        if (head.Name is "ns" or "require" or "refer")
+        {
+            CollectReferred(list);
+            return;
+        }
+
         // Any (defsomething name ...) defines name, so user definition macros do not make their names undefined.
         if (!head.Name.StartsWith("def", StringComparison.Ordinal) || head.Name == "default")
         {
@@ -122,6 +132,7 @@ internal sealed class LintWalk(Engine core, SourceText source, bool slisp)
             return;
         }
 
+        isPrivate |= nameSymbol.Meta?.Get(Keyword.Of("private")) is true;
         if (rest.Rest.First is PersistentMap meta && meta.Get(Keyword.Of("private")) is true && rest.Rest.Count > 1)
         {
             isPrivate = true;
@@ -142,6 +153,39 @@ internal sealed class LintWalk(Engine core, SourceText source, bool slisp)
         "defprotocol" => rest.OfType<PersistentList>().Select(spec => spec.First).OfType<Symbol>(),
         _ => [],
     };
+
+    /// <summary>The names after :refer or :only (a vector, list or quoted one) anywhere in a namespace directive.</summary>
+    private void CollectReferred(object? form)
+    {
+        if (form is not (PersistentList or PersistentVector))
+        {
+            return;
+        }
+
+        var items = ((IEnumerable<object?>)form).ToList();
+        for (int i = 0; i < items.Count; i++)
+        {
+            if (items[i] is Keyword { Name: "use" })
+            {
+                refersAll = true;
+            }
+
+            if (items[i] is Keyword { Name: "refer" or "only" } && i + 1 < items.Count)
+            {
+                var names = items[i + 1] is PersistentList { First: Symbol { Name: "quote" } } quoted ? quoted.Rest.First : items[i + 1];
+                if (names is Keyword { Name: "all" })
+                {
+                    refersAll = true;
+                }
+                else if (names is PersistentVector or PersistentList)
+                {
+                    referred.UnionWith(((IEnumerable<object?>)names).OfType<Symbol>().Select(s => s.Name));
+                }
+            }
+
+            CollectReferred(items[i] is PersistentList { First: Symbol { Name: "quote" } } q ? q.Rest.First : items[i]);
+        }
+    }
 
     private static Arity? ArityOfDefn(string head, PersistentList decl)
     {
@@ -232,7 +276,7 @@ internal sealed class LintWalk(Engine core, SourceText source, bool slisp)
 
         string name = s.Name;
         referenced.Add(name);
-        if (lenient || s.Namespace is not null || name is "&" || name.StartsWith('%') || name.StartsWith('^') || name.StartsWith('.') || name.EndsWith('.') || name is "new" or "import" || IsDotnetTypeName(name)
+        if (lenient || refersAll || referred.Contains(name) || s.Namespace is not null || name is "&" or "*ns*" || name.StartsWith('%') || name.StartsWith('^') || name.StartsWith('.') || name.EndsWith('.') || name is "new" or "import" || IsDotnetTypeName(name)
             || Engine.IsSpecialForm(name) || definitions.ContainsKey(name) || core.DescribeGlobal(name) is not null)
         {
             return;
@@ -255,8 +299,8 @@ internal sealed class LintWalk(Engine core, SourceText source, bool slisp)
 
         switch (head.Name)
         {
-            case "quote" or "comment":
-                return;
+            case "quote" or "comment" or "ns" or "in-ns" or "require" or "refer" or "alias":
+                return; // data, or a namespace directive (its names are namespaces and aliases, not globals)
             case "." when list.Count >= 3:
                 // (. target Member args*) or (. target (Member args*)): Member is a .NET name, not a global.
                 Walk(list.Rest.First, scope, lenient);

@@ -140,6 +140,7 @@ public static class ConcreteParser
                         '{' => ParseCollection("#{", "}"),
                         '(' => ParseCollection("#(", ")"),
                         '_' => ParsePrefix("#_"),
+                        '\'' => ParsePrefix("#'"),
                         '#' => ParseToken(pos + 2),
                         _ => null,
                     };

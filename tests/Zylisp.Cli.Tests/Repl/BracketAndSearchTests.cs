@@ -131,7 +131,7 @@ public class BracketAndSearchTests
                 store.Add(entry);
             }
 
-            var input = new LineEditorInput(console, store, () => [], _ => NameKind.Unknown, new ScriptedKeys([.. keys, last], trickle));
+            var input = new LineEditorInput(console, store, () => [], _ => NameKind.Unknown, keys: new ScriptedKeys([.. keys, last], trickle));
             return input.ReadLine(continuing: false, CancellationToken.None) is { Kind: ReplLineKind.Line, Text: var text } ? text : null;
         }
         finally

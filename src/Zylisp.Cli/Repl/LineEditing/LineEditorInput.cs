@@ -13,9 +13,10 @@ internal sealed class LineEditorInput(
     ReplHistory history,
     Func<IEnumerable<string>> names,
     Func<string, NameKind> classify,
+    Func<string>? currentNamespace = null,
     IInputSource? keys = null) : IReplInput
 {
-    private readonly ReplPrompt _prompt = new();
+    private readonly ReplPrompt _prompt = new(currentNamespace);
     private readonly SyntaxHighlighter _highlighter = new(classify);
     private readonly KillRing _kills = new();
     private readonly HistorySearch _search = new(() => history.Entries);

@@ -7,13 +7,15 @@ namespace Zylisp.Cli.Repl.LineEditing;
 /// RadLine's prompt, switched between the primary and the continuation prompt by the REPL. A
 /// multi-line form recalled from history shows the continuation prompt on its later lines.
 /// </summary>
-internal sealed class ReplPrompt : ILineEditorPrompt
+internal sealed class ReplPrompt(Func<string>? currentNamespace = null) : ILineEditorPrompt
 {
-    private static readonly Markup PrimaryMarkup = new($"[green]{Markup.Escape(Prompts.Primary)}[/]");
-    private static readonly Markup ContinuationMarkup = new($"[grey]{Markup.Escape(Prompts.Continuation)}[/]");
-
     public bool Continuing { get; set; }
 
-    public (Markup Markup, int Margin) GetPrompt(ILineEditorState state, int line) =>
-        (Continuing || line > 0 ? ContinuationMarkup : PrimaryMarkup, 0);
+    public (Markup Markup, int Margin) GetPrompt(ILineEditorState state, int line)
+    {
+        var ns = currentNamespace?.Invoke() ?? "user";
+        return Continuing || line > 0
+            ? (new Markup($"[grey]{Markup.Escape(Prompts.ContinuationFor(ns))}[/]"), 0)
+            : (new Markup($"[green]{Markup.Escape(Prompts.PrimaryFor(ns))}[/]"), 0);
+    }
 }

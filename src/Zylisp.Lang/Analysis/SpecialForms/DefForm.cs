@@ -31,7 +31,9 @@ internal static class DefForm
             init = form.Rest.Rest.First;
         }
 
-        var v = a.Globals.Intern(name.Name);
+        var ns = a.Namespaces.Current;
+        ns.Define(name.Name, meta.Get(Keyword.Of("private")) is true);
+        var v = a.Globals.Intern(ns.GlobalNameOf(name.Name));
         if (v.IsCore)
         {
             // Redefining a core name: install the remaining host primitives first, so none is
@@ -39,6 +41,7 @@ internal static class DefForm
             a.Globals.LoadAllPending();
         }
 
+        v.DefinedAt = a.SpanOf(form);
         var initNode = hasInit ? a.Analyze(init, Position.Value) : null;
         return new DefNode(v, initNode, meta, pos.Context, a.SpanOf(form));
     }
