@@ -81,6 +81,8 @@ public static class RuntimeErrors
         Keyword => "keyword",
         Symbol => "symbol",
         PersistentList => "list",
+        LazySeq => "lazy-seq",
+        Cons => "seq",
         PersistentVector => "vector",
         PersistentMap => "map",
         PersistentSet => "set",
