@@ -17,7 +17,7 @@ public sealed class GoEngine : IProgramEngine
 
     public string Name => "go";
 
-    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string>();
+    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string> { "lazy-sequences" };
 
     public ProgramOutcome Run(string path, IReadOnlyList<string> args)
     {

@@ -28,7 +28,7 @@ func Equal(a, b Value) bool {
 	case Symbol:
 		y, ok := b.(Symbol)
 		return ok && x == y
-	case *List, *Vector:
+	case *List, *Vector, *LazySeq, *ConsCell:
 		return sequentialEqual(a, b)
 	case *Map:
 		y, ok := b.(*Map)
@@ -46,7 +46,7 @@ func Equal(a, b Value) bool {
 }
 
 func sequentialEqual(a, b Value) bool {
-	if !isSequential(b) || Count(a) != Count(b) {
+	if !isSequential(b) || (!isLazy(a) && !isLazy(b) && Count(a) != Count(b)) {
 		return false
 	}
 	enter()
@@ -66,7 +66,7 @@ func sequentialEqual(a, b Value) bool {
 
 func isSequential(v Value) bool {
 	switch v.(type) {
-	case *List, *Vector:
+	case *List, *Vector, *LazySeq, *ConsCell:
 		return true
 	}
 	return false
@@ -132,7 +132,7 @@ func Hash(v Value) uint32 {
 		return x.hash
 	case Symbol:
 		return hashString(x.Namespace)*31 + hashString(x.Name)
-	case *List, *Vector:
+	case *List, *Vector, *LazySeq, *ConsCell:
 		enter()
 		defer leave()
 		h := uint32(1)

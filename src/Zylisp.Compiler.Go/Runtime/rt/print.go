@@ -60,6 +60,8 @@ func printValue(sb *strings.Builder, v Value, readably bool) {
 		sb.WriteString(x.FullName())
 	case *List:
 		printItems(sb, x.Slice(), "(", ")", readably)
+	case *LazySeq, *ConsCell:
+		printItems(sb, itemsOf("print", x), "(", ")", readably)
 	case *Vector:
 		printItems(sb, x.Slice(), "[", "]", readably)
 	case *Set:

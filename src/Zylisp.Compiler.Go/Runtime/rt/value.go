@@ -98,6 +98,10 @@ func TypeName(v Value) string {
 		return "symbol"
 	case *List:
 		return "list"
+	case *LazySeq:
+		return "lazy-seq"
+	case *ConsCell:
+		return "seq"
 	case *Vector:
 		return "vector"
 	case *Map:
@@ -140,6 +144,8 @@ func SlispTruthy(v Value) bool {
 		return x != ""
 	case *List:
 		return x.count > 0
+	case *LazySeq:
+		return x.Seq() != nil
 	case *Vector:
 		return x.count > 0
 	case *Map:
