@@ -157,9 +157,9 @@ public sealed class Engine
         {
             source = File.ReadAllText(path);
         }
-        catch (Exception e) when (RuntimeErrors.IsFileFailure(e))
+        catch (Exception e) when (FileErrors.IsFileFailure(e))
         {
-            var d = Diagnostic.Create(DiagnosticIds.IoError, null, "load", e.Message);
+            var d = Diagnostic.Create(DiagnosticIds.IoError, null, "load", FileErrors.Describe("read", path, e));
             return new RunResult(1, false, [d], null);
         }
 

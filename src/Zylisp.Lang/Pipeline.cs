@@ -227,9 +227,9 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
         {
             text = System.IO.File.ReadAllText(path);
         }
-        catch (Exception e) when (RuntimeErrors.IsFileFailure(e))
+        catch (Exception e) when (FileErrors.IsFileFailure(e))
         {
-            throw RuntimeErrors.Io("load-file", e.Message);
+            throw RuntimeErrors.Io("load-file", FileErrors.Describe("read", path, e));
         }
 
         var read = Read(text, path);

@@ -1,3 +1,4 @@
+using Zylisp.Lang.Runtime;
 using Zylisp.Cli.CommandLine;
 using Zylisp.Cli.Hosting;
 using Zylisp.Lang.Syntax;
@@ -26,9 +27,9 @@ internal static class FormatCommand
             {
                 text = stdin ? Console.In.ReadToEnd() : File.ReadAllText(path);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (FileErrors.IsFileFailure(e))
             {
-                streams.Error.WriteLine($"zylisp format: cannot read '{path}': {e.Message}");
+                streams.Error.WriteLine($"zylisp format: {FileErrors.Describe("read", path, e)}");
                 status = Math.Max(status, ExitCodes.Usage);
                 continue;
             }

@@ -1,3 +1,4 @@
+using Zylisp.Lang.Runtime;
 using System.Text.Json;
 using Zylisp.Cli.CommandLine;
 using Zylisp.Cli.Hosting;
@@ -29,9 +30,9 @@ internal static class LintCommand
             {
                 text = stdin ? Console.In.ReadToEnd() : File.ReadAllText(path);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (FileErrors.IsFileFailure(e))
             {
-                streams.Error.WriteLine($"zylisp lint: cannot read '{path}': {e.Message}");
+                streams.Error.WriteLine($"zylisp lint: {FileErrors.Describe("read", path, e)}");
                 status = Math.Max(status, ExitCodes.Usage);
                 continue;
             }

@@ -50,16 +50,9 @@ internal static class CommandInput
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
             return ReadAtMost(file, limit, out problem);
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception ex) when (Zylisp.Lang.Runtime.FileErrors.IsFileFailure(ex))
         {
-            problem = NoSuchFile;
-        }
-        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException or ArgumentException or NotSupportedException)
-        {
-            // Only now ask why: a Directory.Exists before every read costs a cold code path at start-up.
-            problem = Directory.Exists(path) ? "is a directory"
-                : ex is UnauthorizedAccessException ? "permission denied"
-                : ex.Message;
+            problem = Zylisp.Lang.Runtime.FileErrors.Reason(ex, path);
         }
 
         return null;

@@ -12,10 +12,6 @@ namespace Zylisp.Lang.Runtime;
 /// </summary>
 public static class RuntimeErrors
 {
-    /// <summary>What reading or writing a file throws for a bad path or a missing, locked or unreadable file.</summary>
-    public static bool IsFileFailure(Exception e) =>
-        e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException;
-
     public static ZylispException Create(string id, string type, SourceSpan? span, params object?[] args) =>
         new(new ErrorValue(DiagnosticCatalog.FormatMessage(id, args), Keyword.Of(type), null, span, id) { Args = args });
 

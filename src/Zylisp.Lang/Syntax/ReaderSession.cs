@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Zylisp.Lang.Data;
 using Zylisp.Lang.Diagnostics;
@@ -9,8 +8,11 @@ namespace Zylisp.Lang.Syntax;
 /// One read of one text. Nesting is tracked on an explicit frame stack (never the host stack),
 /// finished forms wait on a shared item stack until their collection closes, and every loop
 /// consumes at least one character per iteration, so no input can hang or overflow the reader.
+/// This file is the scanner's frame half (opening, closing, delivering forms); tokens are read in
+/// ReaderSession.Tokens.cs, strings in ReaderSession.Strings.cs, and <see cref="CollectionBuilder"/>
+/// turns a closed collection's forms into its value.
 /// </summary>
-internal sealed class ReaderSession
+internal sealed partial class ReaderSession : ICollectionReporter
 {
     private static readonly Symbol QuoteSymbol = Symbol.Of("quote");
     private static readonly Symbol SyntaxQuoteSymbol = Symbol.Of("syntax-quote");
@@ -25,17 +27,12 @@ internal sealed class ReaderSession
     /// </summary>
     private static readonly object DroppedForm = new();
 
-    private const long SmallIntegerMin = -128;
-    private const long SmallIntegerMax = 1023;
-
-    private static readonly object[] SmallIntegers = CreateSmallIntegers();
-
     private readonly string text;
     private readonly string file;
     private readonly ReaderOptions options;
     private readonly List<Diagnostic> diagnostics = [];
     private readonly ValueStack<Frame> frames = new();
-    private readonly ValueStack<Item> items = new();
+    private readonly ValueStack<ReadItem> items = new();
     private readonly List<object?> forms = [];
     private readonly List<SourceSpan> formSpans = [];
     private readonly NameTable names = new();
@@ -68,17 +65,6 @@ internal sealed class ReaderSession
         FnLiteral,
         Prefix,
         Discard,
-    }
-
-    private static object[] CreateSmallIntegers()
-    {
-        var boxes = new object[SmallIntegerMax - SmallIntegerMin + 1];
-        for (int i = 0; i < boxes.Length; i++)
-        {
-            boxes[i] = SmallIntegerMin + i;
-        }
-
-        return boxes;
     }
 
     private TextPosition Here => new(pos, line, pos - lineStart + 1);
@@ -360,118 +346,18 @@ internal sealed class ReaderSession
 
         object value = frame.Kind switch
         {
-            FrameKind.List => BuildList(frame.ItemBase, count, Packed(frame.Start, end)),
-            FrameKind.Vector => BuildVector(frame.ItemBase, count, Packed(frame.Start, end)),
-            FrameKind.Map => BuildMap(frame.ItemBase, count, Packed(frame.Start, end)),
-            FrameKind.FnLiteral => FnLiteral.Build(BuildList(frame.ItemBase, count, Packed(frame.Start, end)), Packed(frame.Start, end)),
-            _ => BuildSet(frame.ItemBase, count, Packed(frame.Start, end)),
+            FrameKind.List => CollectionBuilder.List(items, frame.ItemBase, count, Packed(frame.Start, end)),
+            FrameKind.Vector => CollectionBuilder.Vector(items, frame.ItemBase, count, Packed(frame.Start, end)),
+            FrameKind.Map => CollectionBuilder.Map(items, frame.ItemBase, count, Packed(frame.Start, end), this),
+            FrameKind.FnLiteral => FnLiteral.Build(CollectionBuilder.List(items, frame.ItemBase, count, Packed(frame.Start, end)), Packed(frame.Start, end)),
+            _ => CollectionBuilder.Set(items, frame.ItemBase, count, Packed(frame.Start, end), this),
         };
         items.Truncate(frame.ItemBase);
-        Deliver(new Item(value, frame.Start, end));
-    }
-
-    private PersistentList BuildList(int start, int count, PackedSpan span)
-    {
-        if (count == 0)
-        {
-            return PersistentList.EmptyAt(span);
-        }
-
-        var list = PersistentList.Empty;
-        for (int i = start + count - 1; i > start; i--)
-        {
-            list = list.Cons(items[i].Form);
-        }
-
-        return PersistentList.ConsAt(items[start].Form, list, span);
-    }
-
-    private PersistentVector BuildVector(int start, int count, PackedSpan span)
-    {
-        var values = new object?[count];
-        for (int i = 0; i < count; i++)
-        {
-            values[i] = items[start + i].Form;
-        }
-
-        return PersistentVector.FromArray(values, span);
-    }
-
-    private PersistentMap BuildMap(int start, int count, PackedSpan span)
-    {
-        if (count % 2 != 0)
-        {
-            var dangling = items[start + count - 1];
-            Report(DiagnosticIds.OddMapForms, Span(dangling.Start, dangling.End), count);
-            count--; // the last key has no value; drop it
-        }
-
-        var entries = new KeyValuePair<object?, object?>[count / 2];
-        int kept = 0;
-        var seen = count / 2 > PersistentMap.SmallLimit ? new HashSet<object?>(ValueEquality.Instance) : null;
-        for (int i = start; i < start + count; i += 2)
-        {
-            var key = items[i];
-            if (seen is not null ? !seen.Add(key.Form) : ContainsKey(entries, kept, key.Form))
-            {
-                Report(DiagnosticIds.DuplicateMapKey, Span(key.Start, key.End), key.Form);
-                continue;
-            }
-
-            entries[kept++] = new KeyValuePair<object?, object?>(key.Form, items[i + 1].Form);
-        }
-
-        return PersistentMap.FromDistinctEntries(kept == entries.Length ? entries : entries[..kept], span);
-    }
-
-    private static bool ContainsKey(KeyValuePair<object?, object?>[] entries, int count, object? key)
-    {
-        for (int i = 0; i < count; i++)
-        {
-            if (ValueEquality.Instance.Equals(entries[i].Key, key))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private PersistentSet BuildSet(int start, int count, PackedSpan span)
-    {
-        var elements = new object?[count];
-        int kept = 0;
-        var seen = count > PersistentMap.SmallLimit ? new HashSet<object?>(ValueEquality.Instance) : null;
-        for (int i = start; i < start + count; i++)
-        {
-            var element = items[i];
-            if (seen is not null ? !seen.Add(element.Form) : ContainsElement(elements, kept, element.Form))
-            {
-                Report(DiagnosticIds.DuplicateSetElement, Span(element.Start, element.End), element.Form);
-                continue;
-            }
-
-            elements[kept++] = element.Form;
-        }
-
-        return PersistentSet.FromDistinct(kept == elements.Length ? elements : elements[..kept], span);
-    }
-
-    private static bool ContainsElement(object?[] elements, int count, object? item)
-    {
-        for (int i = 0; i < count; i++)
-        {
-            if (ValueEquality.Instance.Equals(elements[i], item))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        Deliver(new ReadItem(value, frame.Start, end));
     }
 
     /// <summary>Hands a finished form to whatever is waiting for it: a reader macro, a collection or the top level.</summary>
-    private void Deliver(Item item)
+    private void Deliver(ReadItem item)
     {
         while (true)
         {
@@ -493,7 +379,7 @@ internal sealed class ReaderSession
                     frames.Pop();
                     if (WaitsForForm())
                     {
-                        item = new Item(DroppedForm, dropped.Start, dropped.OpenerEnd);
+                        item = new ReadItem(DroppedForm, dropped.Start, dropped.OpenerEnd);
                         continue;
                     }
 
@@ -506,7 +392,7 @@ internal sealed class ReaderSession
                     var start = top.Start;
                     frames.Pop();
                     var wrapped = PersistentList.ConsAt(symbol, PersistentList.Empty.Cons(item.Form), Packed(start, item.End));
-                    item = new Item(wrapped, start, item.End);
+                    item = new ReadItem(wrapped, start, item.End);
                     continue;
                 default:
                     if (!top.Discarding && !ReferenceEquals(item.Form, DroppedForm))
@@ -527,329 +413,12 @@ internal sealed class ReaderSession
     {
         if (finished.Discarding && WaitsForForm())
         {
-            Deliver(new Item(DroppedForm, finished.Start, finished.OpenerEnd));
+            Deliver(new ReadItem(DroppedForm, finished.Start, finished.OpenerEnd));
         }
     }
 
     /// <summary>Whether the innermost frame is a reader macro (not itself dropped) waiting for its form.</summary>
     private bool WaitsForForm() => frames.Count > 0 && frames[^1] is { Kind: FrameKind.Prefix or FrameKind.Discard, Discarding: false };
-
-    // ---- dispatch (#) -------------------------------------------------------------------
-
-    private void ReadDispatch()
-    {
-        char next = Peek(1);
-        switch (next)
-        {
-            case '{':
-                Open(FrameKind.Set, 2);
-                return;
-            case '(':
-                if (InsideFnLiteral())
-                {
-                    Report(DiagnosticIds.NestedFnLiteral, Span(Here, new TextPosition(pos + 2, line, pos + 2 - lineStart + 1)));
-                }
-
-                Open(FrameKind.FnLiteral, 2);
-                return;
-            case '_':
-                OpenPrefix(null, "#_", 2);
-                return;
-            case '#':
-                ReadSymbolicValue();
-                return;
-            default:
-                var start = Here;
-                pos++;
-                int tokenEnd = ScanTokenEnd(pos);
-                string shown = tokenEnd > pos ? text[pos..tokenEnd] : (pos < text.Length ? text[pos].ToString() : string.Empty);
-                // A newline after '#' is left for SkipTrivia, which counts lines; consuming it here
-                // put every later line and span one line too high.
-                bool newlineNext = pos < text.Length && text[pos] == '\n';
-                pos = newlineNext ? pos : Math.Max(tokenEnd, Math.Min(pos + 1, text.Length));
-                Report(DiagnosticIds.UnknownDispatch, Span(start, Here), shown);
-                return;
-        }
-    }
-
-    private void ReadSymbolicValue()
-    {
-        var start = Here;
-        int tokenEnd = ScanTokenEnd(pos + 2);
-        var name = text.AsSpan(pos + 2, tokenEnd - pos - 2);
-        pos = tokenEnd;
-        object? value = name switch
-        {
-            "NaN" => double.NaN,
-            "Inf" => double.PositiveInfinity,
-            "-Inf" => double.NegativeInfinity,
-            _ => null,
-        };
-        if (value is null)
-        {
-            Report(DiagnosticIds.InvalidToken, Span(start, Here), text[start.Offset..pos]);
-            return;
-        }
-
-        Deliver(new Item(value, start, Here));
-    }
-
-    // ---- tokens: numbers, symbols, keywords, nil/true/false ------------------------------
-
-    private int ScanTokenEnd(int from)
-    {
-        // A plain loop rather than SearchValues: tokens are a few characters long, and creating a
-        // SearchValues costs ~15 JIT-compiled framework methods on the first read of every process.
-        int end = from;
-        while (end < text.Length && !IsTokenTerminator(text[end]))
-        {
-            end++;
-        }
-
-        return end;
-    }
-
-    /// <summary>Delimiters, comma, and every character <see cref="char.IsWhiteSpace(char)"/> accepts.</summary>
-    private static bool IsTokenTerminator(char c) => c switch
-    {
-        '(' or ')' or '[' or ']' or '{' or '}' or '"' or ';' or ',' or ' ' or '\t' or '\n' or '\r' or '\v' or '\f' => true,
-        < '\u0080' => false,
-        _ => char.IsWhiteSpace(c),
-    };
-
-    private void ReadToken()
-    {
-        var start = Here;
-        int end = ScanTokenEnd(pos);
-        if (end == pos)
-        {
-            // Unreachable while SkipTrivia and IsTokenTerminator agree on whitespace; kept so a
-            // future mismatch degrades to a diagnostic instead of an exception.
-            pos++;
-            Report(DiagnosticIds.InvalidToken, Span(start, Here), text[start.Offset].ToString());
-            return;
-        }
-
-        var token = text.AsSpan(pos, end - pos);
-        pos = end;
-        var endPosition = Here;
-
-        if (NumberLiteral.StartsNumber(token[0], token.Length > 1 ? token[1] : '\0'))
-        {
-            ReadNumber(token, start, endPosition);
-            return;
-        }
-
-        if (token[0] == ':')
-        {
-            ReadKeyword(token, start, endPosition);
-            return;
-        }
-
-        switch (token)
-        {
-            case "nil":
-                Deliver(new Item(null, start, endPosition));
-                return;
-            case "true":
-                Deliver(new Item(true, start, endPosition));
-                return;
-            case "false":
-                Deliver(new Item(false, start, endPosition));
-                return;
-        }
-
-        if (!TrySplitName(token, out var ns, out var name))
-        {
-            Report(DiagnosticIds.InvalidToken, Span(start, endPosition), token.ToString());
-            return;
-        }
-
-        var symbol = Symbol.Create(names.InternSymbol(token, ns, name), new PackedSpan(lines, start.Offset, endPosition.Offset));
-        Deliver(new Item(symbol, start, endPosition));
-    }
-
-    private void ReadNumber(ReadOnlySpan<char> token, TextPosition start, TextPosition end)
-    {
-        switch (NumberLiteral.Parse(token, out long integer, out double real))
-        {
-            case NumberLiteral.Outcome.Long:
-                Deliver(new Item(BoxedLong(integer), start, end));
-                break;
-            case NumberLiteral.Outcome.Double:
-                Deliver(new Item(real, start, end));
-                break;
-            case NumberLiteral.Outcome.LongOutOfRange:
-                Report(DiagnosticIds.NumberOutOfRange, Span(start, end), token.ToString(), "64-bit integer");
-                break;
-            case NumberLiteral.Outcome.DoubleOutOfRange:
-                Report(DiagnosticIds.NumberOutOfRange, Span(start, end), token.ToString(), "64-bit float");
-                break;
-            default:
-                Report(DiagnosticIds.MalformedNumber, Span(start, end), token.ToString());
-                break;
-        }
-    }
-
-    private void ReadKeyword(ReadOnlySpan<char> token, TextPosition start, TextPosition end)
-    {
-        if (keywordLookup.TryGetValue(token, out var cached))
-        {
-            Deliver(new Item(cached, start, end));
-            return;
-        }
-
-        var body = token[1..];
-        if (body.IsEmpty || body[0] == ':' || !TrySplitName(body, out var ns, out var name))
-        {
-            Report(DiagnosticIds.InvalidToken, Span(start, end), token.ToString());
-            return;
-        }
-
-        var keyword = Keyword.Of(ns.IsEmpty ? null : ns.ToString(), name.ToString());
-        keywords[token.ToString()] = keyword;
-        Deliver(new Item(keyword, start, end));
-    }
-
-    /// <summary>
-    /// Splits "ns/name" (both parts non-empty; the name may be "/" itself, as in "ns//"), or
-    /// accepts an unqualified name including "/" alone. Rejects names with a stray '/', a
-    /// backslash, or a leading '#'.
-    /// </summary>
-    private static bool TrySplitName(ReadOnlySpan<char> token, out ReadOnlySpan<char> ns, out ReadOnlySpan<char> name)
-    {
-        ns = default;
-        name = token;
-        if (token.IsEmpty || token.Contains('\\') || token[0] == '#')
-        {
-            return false;
-        }
-
-        if (token is "/")
-        {
-            return true;
-        }
-
-        int slash = token.IndexOf('/');
-        if (slash < 0)
-        {
-            return true;
-        }
-
-        if (slash == 0 || slash == token.Length - 1)
-        {
-            return false;
-        }
-
-        ns = token[..slash];
-        name = token[(slash + 1)..];
-        return name is "/" || !name.Contains('/');
-    }
-
-    // Small integers are common in code; sharing their boxes saves an allocation per literal.
-    private static object BoxedLong(long value) =>
-        value is >= SmallIntegerMin and <= SmallIntegerMax ? SmallIntegers[value - SmallIntegerMin] : value;
-
-    // ---- strings ------------------------------------------------------------------------
-
-    private void ReadString()
-    {
-        var start = Here;
-        pos++; // opening quote
-        var buffer = stringBuffer ??= new StringBuilder();
-        buffer.Clear();
-        int chunkStart = pos;
-        while (true)
-        {
-            int found = text.AsSpan(pos).IndexOfAny('"', '\\', '\n');
-            if (found < 0)
-            {
-                pos = text.Length;
-                endedInsideString = true;
-                Report(
-                    DiagnosticIds.UnterminatedString,
-                    Span(start, new TextPosition(start.Offset + 1, start.Line, start.Column + 1)),
-                    [start.Line, start.Column],
-                    new RelatedLocation(Span(Here, Here), "input ends here"));
-                return;
-            }
-
-            pos += found;
-            char c = text[pos];
-            if (c == '\n')
-            {
-                pos++;
-                StartLine();
-                continue;
-            }
-
-            if (c == '"')
-            {
-                string value = buffer.Length == 0
-                    ? text.Substring(chunkStart, pos - chunkStart)
-                    : buffer.Append(text, chunkStart, pos - chunkStart).ToString();
-                pos++;
-                Deliver(new Item(value, start, Here));
-                return;
-            }
-
-            buffer.Append(text, chunkStart, pos - chunkStart);
-            ReadEscape(buffer);
-            chunkStart = pos;
-        }
-    }
-
-    /// <summary>Reads one escape at the backslash under <see cref="pos"/>; bad ones are reported and kept literally.</summary>
-    private void ReadEscape(StringBuilder buffer)
-    {
-        var start = Here;
-        char kind = Peek(1);
-        if (pos + 1 >= text.Length)
-        {
-            pos++; // lone backslash at the end: the unterminated-string report covers it
-            return;
-        }
-
-        switch (kind)
-        {
-            case 'n': buffer.Append('\n'); pos += 2; return;
-            case 't': buffer.Append('\t'); pos += 2; return;
-            case 'r': buffer.Append('\r'); pos += 2; return;
-            case 'b': buffer.Append('\b'); pos += 2; return;
-            case 'f': buffer.Append('\f'); pos += 2; return;
-            case '"': buffer.Append('"'); pos += 2; return;
-            case '\\': buffer.Append('\\'); pos += 2; return;
-            case 'u':
-                int digits = 0;
-                int code = 0;
-                while (digits < 4 && pos + 2 + digits < text.Length && char.IsAsciiHexDigit(text[pos + 2 + digits]))
-                {
-                    code = (code * 16) + int.Parse(text.AsSpan(pos + 2 + digits, 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-                    digits++;
-                }
-
-                pos += 2 + digits;
-                if (digits == 4)
-                {
-                    buffer.Append((char)code);
-                    return;
-                }
-
-                Report(DiagnosticIds.BadEscape, Span(start, Here), text[start.Offset..pos]);
-                return;
-            case '\n':
-                pos++; // leave the newline for the caller, which counts lines
-                Report(DiagnosticIds.BadEscape, Span(start, Here), "\\");
-                return;
-            default:
-                // Keep the character itself so the rest of the string still reads sensibly.
-                int width = char.IsHighSurrogate(kind) && pos + 2 < text.Length && char.IsLowSurrogate(text[pos + 2]) ? 2 : 1;
-                buffer.Append(text, pos + 1, width);
-                pos += 1 + width;
-                Report(DiagnosticIds.BadEscape, Span(start, Here), text[start.Offset..pos]);
-                return;
-        }
-    }
 
     // ---- diagnostics and spans ----------------------------------------------------------
 
@@ -859,6 +428,9 @@ internal sealed class ReaderSession
     private PackedSpan Packed(TextPosition start, TextPosition end) => new(lines, start.Offset, end.Offset);
 
     private void Report(string id, SourceSpan span, params object?[] args) => Report(id, span, args, null);
+
+    void ICollectionReporter.Report(string id, TextPosition start, TextPosition end, params object?[] args) =>
+        Report(id, Span(start, end), args, null);
 
     private void Report(string id, SourceSpan span, object?[] args, RelatedLocation? related)
     {
@@ -918,10 +490,6 @@ internal sealed class ReaderSession
         FrameKind.Map => "map",
         _ => "set",
     };
-
-    private readonly record struct TextPosition(int Offset, int Line, int Column);
-
-    private readonly record struct Item(object? Form, TextPosition Start, TextPosition End);
 
     /// <summary>An open collection or a reader macro waiting for its form.</summary>
     private readonly record struct Frame(

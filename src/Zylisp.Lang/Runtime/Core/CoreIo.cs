@@ -20,12 +20,12 @@ internal static class CoreIo
         Fn("pr-str", 0, -1, "([& xs])", "The readable forms of xs separated by spaces, as a string.", (ctx, a) => string.Join(" ", a.Select(v => Printer.PrStr(v, ctx.Options.Limits)))),
         Fn("prn-str", 0, -1, "([& xs])", "Like pr-str with a trailing newline.", (ctx, a) => string.Join(" ", a.Select(v => Printer.PrStr(v, ctx.Options.Limits))) + "\n"),
         Fn("print-str", 0, -1, "([& xs])", "The display forms of xs separated by spaces, as a string.", (ctx, a) => string.Join(" ", a.Select(v => Printer.PrintStr(v, ctx.Options.Limits)))),
-        Fn("read-line", 0, 0, "([])", "The next line of standard input without its line terminator, or nil at the end of input.", (ctx, _) => IoCall("read-line", () => ctx.Options.In.ReadLine())),
+        Fn("read-line", 0, 0, "([])", "The next line of standard input without its line terminator, or nil at the end of input.", (ctx, _) => IoCall("read-line", "read", "standard input", _ => ctx.Options.In.ReadLine())),
         Fn("read-string", 1, 1, "([s])", "Reads the first form from the string s.", (ctx, a) => ctx.Host.ReadString(a[0] as string ?? throw RuntimeErrors.WrongType("read-string", "a string", a[0]))),
-        Fn("slurp", 1, 1, "([path])", "The contents of the file at path, as a string.", (_, a) => IoCall("slurp", () => File.ReadAllText(Path(a[0], "slurp")))),
-        Fn("spit", 2, 2, "([path content])", "Writes the display form of content to the file at path; returns nil.", (_, a) => IoCall("spit", () =>
+        Fn("slurp", 1, 1, "([path])", "The contents of the file at path, as a string.", (_, a) => IoCall("slurp", "read", Path(a[0], "slurp"), path => File.ReadAllText(path))),
+        Fn("spit", 2, 2, "([path content])", "Writes the display form of content to the file at path; returns nil.", (_, a) => IoCall("spit", "write", Path(a[0], "spit"), path =>
         {
-            File.WriteAllText(Path(a[0], "spit"), Printer.Str(a[1]));
+            File.WriteAllText(path, Printer.Str(a[1]));
             return null;
         })),
         Fn("load-file", 1, 1, "([path])", "Reads and evaluates every form of the file; returns the last value.", (ctx, a) => ctx.Host.LoadFile(ctx, Path(a[0], "load-file"))),
@@ -48,15 +48,15 @@ internal static class CoreIo
 
     private static string Path(object? x, string fn) => x as string ?? throw RuntimeErrors.WrongType(fn, "a path string", x);
 
-    private static object? IoCall(string fn, Func<object?> action)
+    private static object? IoCall(string fn, string verb, string path, Func<string, object?> action)
     {
         try
         {
-            return action();
+            return action(path);
         }
-        catch (Exception e) when (RuntimeErrors.IsFileFailure(e))
+        catch (Exception e) when (FileErrors.IsFileFailure(e))
         {
-            throw RuntimeErrors.Io(fn, e.Message);
+            throw RuntimeErrors.Io(fn, FileErrors.Describe(verb, path, e));
         }
     }
 }
