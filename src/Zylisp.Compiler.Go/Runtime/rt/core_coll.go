@@ -475,14 +475,20 @@ func Count(args ...Value) Value { arity("count", args, 1, 1); return count(args[
 
 func Empty(args ...Value) Value {
 	arity("empty", args, 1, 1)
-	switch args[0].(type) {
+	switch x := args[0].(type) {
 	case *List, *LazySeq, *ConsCell:
 		return EmptyList
 	case *Vector:
 		return EmptyVector
 	case *Map:
+		if x.sorted {
+			return &Map{sorted: true}
+		}
 		return EmptyMap
 	case *Set:
+		if x.m.sorted {
+			return &Set{m: &Map{sorted: true}}
+		}
 		return EmptySet
 	}
 	return nil

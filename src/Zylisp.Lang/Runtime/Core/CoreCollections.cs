@@ -39,8 +39,8 @@ internal static class CoreCollections
         {
             PersistentList or LazySeq or Data.Cons => PersistentList.Empty,
             PersistentVector => PersistentVector.Empty,
-            PersistentMap => PersistentMap.Empty,
-            PersistentSet => PersistentSet.Empty,
+            PersistentMap m => m.EmptyLike(),
+            PersistentSet s => s.EmptyLike(),
             _ => null,
         }),
         Fn("peek", 1, 1, "([coll])", "The first element of a list or the last of a vector.", (_, a) => a[0] is PersistentVector v ? (v.Count == 0 ? null : v[^1]) : First(a[0])),
