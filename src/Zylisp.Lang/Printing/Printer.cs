@@ -49,6 +49,7 @@ public static class Printer
     {
         null => string.Empty,
         string s => s,
+        Runtime.Regex.RegexValue re => re.Source, // as Clojure's (str #"a+") is "a+"
         _ => PrStr(value, limits),
     };
 

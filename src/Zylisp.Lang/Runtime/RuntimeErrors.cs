@@ -86,6 +86,8 @@ public static class RuntimeErrors
         Atom => "atom",
         ErrorValue => "error",
         Var => "var",
+        Regex.RegexValue => "regex",
+        Regex.RegexMatcher => "matcher",
         _ => value.GetType().Name,
     };
 }

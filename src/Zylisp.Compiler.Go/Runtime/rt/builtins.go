@@ -18,6 +18,7 @@ var builtins = map[string]func(...Value) Value{
 	"repeat": Repeat, "take": Take, "drop": Drop, "map": MapFn, "mapv": Mapv, "filter": Filter,
 	"reduce": Reduce, "apply": Apply, "%lazy-seq": LazySeqOf, "realized?": IsRealized,
 	"sorted-map": SortedMap, "sorted-set": SortedSet, "sorted?": IsSorted,
+	"re-pattern": RePattern, "re-matcher": ReMatcher, "re-find": ReFind, "re-matches": ReMatches, "re-groups": ReGroups,
 	"str": StrN, "%slisp-str": SlispStr, "subs": Subs, "split": Split, "join": Join, "upper-case": UpperCase,
 	"lower-case": LowerCase, "trim": Trim, "starts-with?": StartsWith, "ends-with?": EndsWith,
 	"includes?": Includes, "index-of": IndexOf, "replace": Replace, "format": Format,

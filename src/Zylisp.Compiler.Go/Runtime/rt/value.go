@@ -114,6 +114,10 @@ func TypeName(v Value) string {
 		return "atom"
 	case *Error:
 		return "error"
+	case *Regex:
+		return "regex"
+	case *Matcher:
+		return "matcher"
 	}
 	return goTypeName(v)
 }

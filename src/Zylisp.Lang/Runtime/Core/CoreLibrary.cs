@@ -24,6 +24,7 @@ internal static class CoreLibrary
         new(CoreMath.Functions, ["sqrt", "pow", "exp", "log", "log10", "floor", "ceil", "round", "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "hypot"]),
         new(CoreLazy.Functions, ["%lazy-seq", "realized?"]),
         new(CoreSorted.Functions, ["sorted-map", "sorted-set", "sorted?"]),
+        new(CoreRegex.Functions, ["re-pattern", "re-matcher", "re-find", "re-matches", "re-groups"]),
         new(CoreMisc.Functions, ["eval", "macroexpand-1", "macroexpand", "type", "gensym", "rand-int", "rand", "%nano-time", "ex-info", "ex-message", "ex-data", "identical?", "hash", "%print-doc"]),
     ];
 
