@@ -12,13 +12,12 @@ namespace Zylisp.Lang.Runtime.Regex;
 /// </summary>
 public sealed class RegexValue : IZylispPrintable
 {
-    private System.Text.RegularExpressions.Regex? whole;
-
-    private RegexValue(string source, string goPattern, System.Text.RegularExpressions.Regex regex)
+    private RegexValue(string source, string goPattern, System.Text.RegularExpressions.Regex regex, System.Text.RegularExpressions.Regex whole)
     {
         Source = source;
         GoPattern = goPattern;
         Regex = regex;
+        Whole = whole;
     }
 
     public string Source { get; }
@@ -29,8 +28,7 @@ public sealed class RegexValue : IZylispPrintable
     internal System.Text.RegularExpressions.Regex Regex { get; }
 
     /// <summary>The same pattern anchored at both ends (re-matches).</summary>
-    internal System.Text.RegularExpressions.Regex Whole =>
-        whole ??= new System.Text.RegularExpressions.Regex("\\A(?:" + Regex + ")\\z", Options);
+    internal System.Text.RegularExpressions.Regex Whole { get; }
 
     private const RegexOptions Options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
 
@@ -47,10 +45,15 @@ public sealed class RegexValue : IZylispPrintable
 
         try
         {
+            // Both are built now: the non-backtracking engine checks its automaton's size when it
+            // builds it, and that failure belongs to the pattern, not to a later match.
             var regex = new System.Text.RegularExpressions.Regex(translated.DotNet!, Options);
+            var whole = new System.Text.RegularExpressions.Regex("\\A(?:" + translated.DotNet + ")\\z", Options);
+            _ = regex.Match(string.Empty);
+            _ = whole.Match(string.Empty);
             error = null;
             errorOffset = 0;
-            return new RegexValue(source, translated.Go!, regex);
+            return new RegexValue(source, translated.Go!, regex, whole);
         }
         catch (RegexParseException e)
         {
@@ -69,7 +72,8 @@ public sealed class RegexValue : IZylispPrintable
         }
         catch (NotSupportedException e)
         {
-            error = "this pattern cannot be matched in linear time: " + e.Message;
+            error = "the pattern is too large to match in linear time (repeat counts multiply)";
+            _ = e;
             errorOffset = 0;
             return null;
         }
