@@ -38,6 +38,9 @@ func Equal(a, b Value) bool {
 		return ok && setEqual(x, y)
 	case *Fn, *Atom, *Error:
 		return a == b
+	case *Regex:
+		y, ok := b.(*Regex)
+		return ok && x.Source == y.Source
 	}
 	if !reflect.TypeOf(a).Comparable() || b == nil || !reflect.TypeOf(b).Comparable() {
 		return false
@@ -130,6 +133,8 @@ func Hash(v Value) uint32 {
 		return hashString(x)
 	case *Keyword:
 		return x.hash
+	case *Regex:
+		return hashString(x.Source)
 	case Symbol:
 		return hashString(x.Namespace)*31 + hashString(x.Name)
 	case *List, *Vector, *LazySeq, *ConsCell:

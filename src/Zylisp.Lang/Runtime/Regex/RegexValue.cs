@@ -8,7 +8,9 @@ namespace Zylisp.Lang.Runtime.Regex;
 /// <summary>
 /// A compiled pattern of Zylisp's regex dialect (<c>#"..."</c>, <c>re-pattern</c>): the source as
 /// written (what it prints as), the .NET non-backtracking regex that matches it in linear time,
-/// and the pattern the Go backend compiles. Equality is identity, as in Clojure.
+/// and the pattern the Go backend compiles. Two patterns with the same source are equal (Clojure
+/// compares identity; equal source is what code that reads a file twice, the formatter's check
+/// for one, needs).
 /// </summary>
 public sealed class RegexValue : IZylispPrintable
 {
@@ -104,6 +106,10 @@ public sealed class RegexValue : IZylispPrintable
     }
 
     public override string ToString() => "#\"" + Source + "\"";
+
+    public override bool Equals(object? obj) => obj is RegexValue other && string.Equals(Source, other.Source, StringComparison.Ordinal);
+
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Source);
 
     /// <summary>
     /// The successive matches in <paramref name="input"/>, by Go's rule (which the Go backend
