@@ -469,7 +469,7 @@ public sealed class Engine
 
         T result = default!;
         ExceptionDispatchInfo? failure = null;
-        var thread = new Thread(
+        var thread = LargeStackThread.Start(
             () =>
             {
                 try
@@ -484,7 +484,6 @@ public sealed class Engine
                 }
             },
             Options.Limits.EvaluationStackBytes);
-        thread.Start();
         thread.Join();
         failure?.Throw();
         return result;

@@ -36,22 +36,30 @@ internal static class CoreFunctions
         ["from-char-code"] = "FromCharCode",
         ["atom"] = "AtomOf", ["deref"] = "Deref", ["reset!"] = "Reset", ["swap!"] = "Swap",
         ["print"] = "Print", ["println"] = "Println", ["%eprintln"] = "Eprintln", ["pr"] = "Pr", ["prn"] = "Prn",
-        ["pr-str"] = "PrStr", ["prn-str"] = "PrnStr", ["print-str"] = "PrintStr", ["read-line"] = "ReadLine", ["slurp"] = "Slurp", ["spit"] = "Spit",
+        ["pr-str"] = "PrStr", ["prn-str"] = "PrnStr", ["print-str"] = "PrintStr", ["read-line"] = "ReadLine", ["read-string"] = "ReadString", ["slurp"] = "Slurp", ["spit"] = "Spit",
         ["sqrt"] = "Sqrt", ["pow"] = "Pow", ["exp"] = "Exp", ["log"] = "Log", ["log10"] = "Log10", ["floor"] = "Floor",
         ["ceil"] = "Ceil", ["round"] = "Round", ["sin"] = "Sin", ["cos"] = "Cos", ["tan"] = "Tan", ["asin"] = "Asin",
         ["acos"] = "Acos", ["atan"] = "Atan", ["atan2"] = "Atan2", ["hypot"] = "Hypot",
         ["type"] = "Type", ["gensym"] = "Gensym", ["rand-int"] = "RandInt", ["rand"] = "Rand", ["%nano-time"] = "NanoTime",
         ["ex-info"] = "ExInfo", ["ex-message"] = "ExMessage", ["ex-data"] = "ExData", ["identical?"] = "Identical",
         ["hash"] = "HashOf",
+        ["%record"] = "MakeRecord", ["record?"] = "IsRecord",
     };
 
     /// <summary>Functions that need the compiler at run time; an ahead-of-time build cannot have them.</summary>
     public static readonly IReadOnlySet<string> NeedCompiler = new HashSet<string> { "eval", "load-file", "macroexpand", "macroexpand-1" };
 
+    private const string DotnetInterop = ".NET interop runs only on the interp, il and tiered engines (a Go program calls Go packages: (strings.ToUpper s))";
+
     /// <summary>Primitives the Go runtime does not have yet, with the reason given in the compile error.</summary>
     public static readonly IReadOnlyDictionary<string, string> Unsupported = new Dictionary<string, string>
     {
-        ["read-string"] = "the Go runtime has no reader yet",
         ["%print-doc"] = "documentation is not compiled into Go programs",
+        ["%dotnet-call"] = DotnetInterop,
+        ["%dotnet-static"] = DotnetInterop,
+        ["%dotnet-new"] = DotnetInterop,
+        ["%dotnet-instance?"] = DotnetInterop,
+        ["%dotnet-type"] = DotnetInterop,
+        ["%dotnet-import"] = DotnetInterop,
     };
 }

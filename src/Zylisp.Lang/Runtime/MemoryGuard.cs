@@ -11,8 +11,14 @@ namespace Zylisp.Lang.Runtime;
 /// </summary>
 internal static class MemoryGuard
 {
-    /// <summary>Three quarters of what the GC may use here (the machine, a container, or a GC heap limit).</summary>
-    private static readonly Lazy<long> DerivedLimit = new(() => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4 * 3);
+    /// <summary>
+    /// Three quarters of what the GC may use here: the machine, a container, or a GC heap limit, and
+    /// under an address-space limit (<c>ulimit -v</c>) half of it, which is what the GC reserves for
+    /// its heap (the rest holds code, stacks and the runtime). The GC does not count that limit
+    /// itself, and running into it killed the process with SIGSEGV instead of an error.
+    /// </summary>
+    private static readonly Lazy<long> DerivedLimit = new(() =>
+        Math.Min(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes, AddressSpaceLimit() / 2) / 4 * 3);
 
     public static long LimitFor(RuntimeLimits limits) => limits.MaxMemoryBytes > 0 ? limits.MaxMemoryBytes : DerivedLimit.Value;
 
@@ -23,6 +29,28 @@ internal static class MemoryGuard
         {
             CheckAfterCollecting(ctx);
         }
+    }
+
+    /// <summary>The soft <c>RLIMIT_AS</c> from /proc/self/limits, or <see cref="long.MaxValue"/> when there is none.</summary>
+    private static long AddressSpaceLimit()
+    {
+        try
+        {
+            foreach (var line in File.ReadLines("/proc/self/limits"))
+            {
+                if (line.StartsWith("Max address space", StringComparison.Ordinal))
+                {
+                    var fields = line["Max address space".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    return fields.Length > 0 && long.TryParse(fields[0], out long bytes) ? bytes : long.MaxValue;
+                }
+            }
+        }
+        catch (Exception e) when (FileErrors.IsFileFailure(e))
+        {
+            // Not Linux, or /proc is not mounted: no limit we can see.
+        }
+
+        return long.MaxValue;
     }
 
     private static void CheckAfterCollecting(RunContext ctx)

@@ -82,6 +82,7 @@ public static class RuntimeErrors
         PersistentVector => "vector",
         PersistentMap => "map",
         PersistentSet => "set",
+        RecordValue r => r.TypeTag,
         ZFunction => "fn",
         Atom => "atom",
         ErrorValue => "error",

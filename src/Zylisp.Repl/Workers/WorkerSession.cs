@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Zylisp.Lang;
 using Zylisp.Lang.Data;
+using Zylisp.Lang.Runtime;
 using Zylisp.Lang.Syntax;
 
 namespace Zylisp.Repl.Workers;
@@ -31,8 +32,7 @@ internal sealed class WorkerSession : IDisposable
         }
 
         // Evals run on this thread, which has the engine's large stack, instead of a new thread each.
-        thread = new Thread(Loop, options.Limits.EvaluationStackBytes) { IsBackground = true, Name = "session " + id };
-        thread.Start();
+        thread = LargeStackThread.Start(Loop, options.Limits.EvaluationStackBytes, "session " + id, isBackground: true);
     }
 
     public string Id { get; }

@@ -88,7 +88,8 @@ public class LauncherScriptTests
             return stdout.Trim();
         }
 
-        public (int ExitCode, string Stdout, string Stderr) RunLauncher()
+        /// <summary>Runs <c>./zylisp version</c>, under <c>ulimit -v</c> when <paramref name="addressSpaceKb"/> is given.</summary>
+        public (int ExitCode, string Stdout, string Stderr) RunLauncher(long? addressSpaceKb = null)
         {
             var start = new ProcessStartInfo("bash")
             {
@@ -96,8 +97,19 @@ public class LauncherScriptTests
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            start.ArgumentList.Add(Script);
-            start.ArgumentList.Add("version");
+            if (addressSpaceKb is { } kb)
+            {
+                start.ArgumentList.Add("-c");
+                start.ArgumentList.Add($"ulimit -v {kb} && exec bash \"$0\" version");
+                start.ArgumentList.Add(Script);
+            }
+            else
+            {
+                start.ArgumentList.Add(Script);
+                start.ArgumentList.Add("version");
+            }
+
+            start.Environment.Remove("DOTNET_GCHeapHardLimit");
             start.Environment["HOSTTYPE"] = "none";
             start.Environment["OSTYPE"] = "none";
             start.Environment["PATH"] = Path.Combine(Root, "fake-bin") + ":" + Environment.GetEnvironmentVariable("PATH");
@@ -107,6 +119,21 @@ public class LauncherScriptTests
             Assert.True(process.WaitForExit(60_000), "the launcher did not finish");
             return (process.ExitCode, stdout, stderr.Result);
         }
+    }
+
+    /// <summary>Issue 15 item 5: under ulimit -v the GC crashed with SIGSEGV; the launcher gives it a heap limit.</summary>
+    [Fact]
+    public void Under_an_address_space_limit_the_GC_gets_a_quarter_of_it_as_its_heap_limit()
+    {
+        var checkout = new FakeCheckout();
+        checkout.Write(".build/zylisp/zylisp", "#!/bin/sh\necho \"limit=${DOTNET_GCHeapHardLimit:-none}\"\n");
+        var (exitCode, stdout, stderr) = checkout.RunLauncher(addressSpaceKb: 4_000_000);
+        Assert.True(exitCode == 0, stderr);
+        Assert.Equal("limit=" + (4_000_000L * 1024 / 4).ToString("x", System.Globalization.CultureInfo.InvariantCulture), stdout.Trim());
+
+        (exitCode, stdout, stderr) = checkout.RunLauncher();
+        Assert.True(exitCode == 0, stderr);
+        Assert.Equal("limit=none", stdout.Trim());
     }
 
     [Fact]

@@ -26,12 +26,13 @@ var builtins = map[string]func(...Value) Value{
 	"symbol": SymbolOf, "namespace": Namespace, "char-code": CharCode, "from-char-code": FromCharCode,
 	"atom": AtomOf, "deref": Deref, "reset!": Reset, "swap!": Swap,
 	"print": Print, "println": Println, "%eprintln": Eprintln, "pr": Pr, "prn": Prn, "pr-str": PrStr,
-	"prn-str": PrnStr, "print-str": PrintStr, "read-line": ReadLine, "slurp": Slurp, "spit": Spit,
+	"prn-str": PrnStr, "print-str": PrintStr, "read-line": ReadLine, "read-string": ReadString, "slurp": Slurp, "spit": Spit,
 	"sqrt": Sqrt, "pow": Pow, "exp": Exp, "log": Log, "log10": Log10, "floor": Floor, "ceil": Ceil,
 	"round": Round, "sin": Sin, "cos": Cos, "tan": Tan, "asin": Asin, "acos": Acos, "atan": Atan,
 	"atan2": Atan2, "hypot": Hypot,
 	"type": Type, "gensym": Gensym, "rand-int": RandInt, "rand": Rand, "%nano-time": NanoTime,
 	"ex-info": ExInfo, "ex-message": ExMessage, "ex-data": ExData, "identical?": Identical, "hash": HashOf,
+	"%record": MakeRecord, "record?": IsRecord,
 }
 
 var builtinValues = map[string]*Fn{}
