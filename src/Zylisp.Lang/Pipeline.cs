@@ -240,7 +240,7 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
     // load-file and read-string become catchable Zylisp errors.
 
     object? IHostServices.EvalForm(RunContext ctx, object? form) =>
-        AsRuntimeError(() => EvalTopLevel(form, NewUnit("<eval>"), ctx));
+        AsRuntimeError(() => EvalTopLevel(Expansion.SeqForms.Realize(form, ctx.Options.Limits.MaxExpansionSize), NewUnit("<eval>"), ctx));
 
     object? IHostServices.MacroExpand(RunContext ctx, object? form, bool once) =>
         AsRuntimeError(() => expander.ExpandOuter(form, ctx, once));

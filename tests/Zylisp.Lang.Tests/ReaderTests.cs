@@ -307,7 +307,7 @@ public class ReaderTests
 
     [Theory]
     [InlineData("#x")]
-    [InlineData("#\"re\"")]
+    [InlineData("#?(:clj 1)")]
     public void Unknown_dispatch_is_an_error(string text) => ReadError(text, DiagnosticIds.UnknownDispatch);
 
     [Theory]

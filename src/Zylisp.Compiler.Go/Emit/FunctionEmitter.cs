@@ -821,8 +821,10 @@ internal sealed class FunctionEmitter
             }
         }
 
-        bool usesSelf = function.Arities.Any(a => LoweredWalker.Statements(a.Body).SelectMany(LoweredWalker.ImmediateOperands).Any(op => op is LocalOperand { Access: LocalAccess.Self }))
-;
+        // Self is used directly, or captured by a closure inside (a named fn whose lazy-seq body calls it).
+        bool usesSelf = function.Arities.Any(a =>
+            LoweredWalker.Statements(a.Body).SelectMany(LoweredWalker.ImmediateOperands).Any(op => op is LocalOperand { Access: LocalAccess.Self })
+            || LoweredWalker.Statements(a.Body).Select(LoweredWalker.ExprOf).OfType<FnExpr>().Any(fn => fn.Function.Captures.Any(c => c.SourceAccess == LocalAccess.Self)));
         string? selfName = usesSelf ? Names.Fresh(function.Name.Length == 0 ? "fn" : function.Name) : null;
         var value = program.FunctionLiteral(function, this, selfName, copies);
         if (selfName is null)

@@ -508,6 +508,7 @@ internal sealed class ProgramEmitter
         string s => new GoExpr(GoSyntax.Str(s), GoType.String, true),
         Keyword k => new GoExpr(Id(Hoist("kw:" + k.FullName, "kw-" + k.FullName, RtCall("Kw", GoSyntax.Str(k.FullName)))), GoType.Dynamic),
         Symbol sym => new GoExpr(RtCall("Sym", GoSyntax.Str(sym.FullName)), GoType.Dynamic),
+        Zylisp.Lang.Runtime.Regex.RegexValue re => new GoExpr(Id(Hoist("re:" + re.Source, "regex", RtCall("RegexLiteral", GoSyntax.Str(re.Source), GoSyntax.Str(re.GoPattern)))), GoType.Dynamic),
         PersistentList list => Quoted(list, "NewList", list),
         PersistentVector vector => Quoted(vector, "NewVector", vector),
         PersistentSet set => Quoted(set, "NewSet", set),

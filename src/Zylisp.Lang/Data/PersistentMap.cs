@@ -29,8 +29,52 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, ICachedHash, IE
     private readonly long nextOrder;
     private int hash;
 
+    // A sorted map (sorted-map) is this map with a key order: updates carry it over, and its
+    // entries are listed in that order, sorted once per map value (docs/design/sorted-collections.md).
+    private Comparison<object?>? keyOrder;
+    private KeyValuePair<object?, object?>[]? sortedEntries;
+
     bool ICachedHash.HasHash => hash != 0;
     private readonly PackedSpan location; // kept inline; see PackedSpan
+
+    /// <summary>An empty sorted map whose entries are listed in <paramref name="order"/> of their keys.</summary>
+    public static PersistentMap EmptySorted(Comparison<object?> order) => new([], default) { keyOrder = order };
+
+    /// <summary>True for a sorted map (sorted-map).</summary>
+    public bool IsSorted => keyOrder is not null;
+
+    /// <summary>An empty map of the same kind (sorted with the same order, or not).</summary>
+    public PersistentMap EmptyLike() => keyOrder is null ? Empty : EmptySorted(keyOrder);
+
+    /// <summary>The result of an update of this map, given this map's key order.</summary>
+    private PersistentMap KeepOrder(PersistentMap updated)
+    {
+        if (keyOrder is null || ReferenceEquals(updated, this) || updated.keyOrder is not null)
+        {
+            return updated;
+        }
+
+        if (ReferenceEquals(updated, Empty))
+        {
+            return EmptySorted(keyOrder);
+        }
+
+        updated.keyOrder = keyOrder; // a fresh map nothing else has seen yet
+        return updated;
+    }
+
+    private IEnumerable<KeyValuePair<object?, object?>> SortedEntries()
+    {
+        if (sortedEntries is null)
+        {
+            var entries = UnsortedEntries.ToArray();
+            var order = keyOrder!;
+            Array.Sort(entries, (a, b) => order(a.Key, b.Key));
+            sortedEntries = entries;
+        }
+
+        return sortedEntries;
+    }
 
     private PersistentMap(KeyValuePair<object?, object?>[] small, PackedSpan location)
     {
@@ -59,7 +103,9 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, ICachedHash, IE
     public SourceSpan? Span => location.ToSourceSpan();
 
     /// <summary>Entries in insertion order.</summary>
-    public IEnumerable<KeyValuePair<object?, object?>> Entries => small ?? (IEnumerable<KeyValuePair<object?, object?>>)order!.Values;
+    public IEnumerable<KeyValuePair<object?, object?>> Entries => keyOrder is null ? UnsortedEntries : SortedEntries();
+
+    private IEnumerable<KeyValuePair<object?, object?>> UnsortedEntries => small ?? (IEnumerable<KeyValuePair<object?, object?>>)order!.Values;
 
     public IEnumerable<object?> Keys => Entries.Select(static e => e.Key);
 
@@ -91,6 +137,16 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, ICachedHash, IE
         TryGetValue(key, out var value) ? value : notFound;
 
     public PersistentMap Assoc(object? key, object? value)
+    {
+        if (keyOrder is not null && Count > 0)
+        {
+            _ = keyOrder(key, UnsortedEntries.First().Key); // a key the order cannot compare fails here, as in Clojure
+        }
+
+        return KeepOrder(AssocUnordered(key, value));
+    }
+
+    private PersistentMap AssocUnordered(object? key, object? value)
     {
         if (small is not null)
         {
@@ -142,7 +198,9 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, ICachedHash, IE
             default);
     }
 
-    public PersistentMap Dissoc(object? key)
+    public PersistentMap Dissoc(object? key) => KeepOrder(DissocUnordered(key));
+
+    private PersistentMap DissocUnordered(object? key)
     {
         if (small is not null)
         {
@@ -204,7 +262,9 @@ public sealed class PersistentMap : IZylispCollection, IHasSpan, ICachedHash, IE
         }
     }
 
-    public PersistentMap WithSpan(SourceSpan? span) =>
+    public PersistentMap WithSpan(SourceSpan? span) => KeepOrder(WithSpanUnordered(span));
+
+    private PersistentMap WithSpanUnordered(SourceSpan? span) =>
         small is not null ? new PersistentMap(small, PackedSpan.From(span)) : new PersistentMap(index!, order!, nextOrder, PackedSpan.From(span));
 
     /// <summary>A map from alternating keys and values; later duplicates replace earlier values.</summary>

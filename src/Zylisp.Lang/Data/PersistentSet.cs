@@ -21,6 +21,48 @@ public sealed class PersistentSet : IZylispCollection, IHasSpan, ICachedHash, IE
     private readonly long nextOrder;
     private int hash;
 
+    // A sorted set (sorted-set): updates carry the order over; items are listed in it, sorted once
+    // per set value (docs/design/sorted-collections.md).
+    private Comparison<object?>? itemOrder;
+    private object?[]? sortedItems;
+
+    /// <summary>An empty sorted set whose items are listed in <paramref name="order"/>.</summary>
+    public static PersistentSet EmptySorted(Comparison<object?> order) => new([], default) { itemOrder = order };
+
+    /// <summary>True for a sorted set (sorted-set).</summary>
+    public bool IsSorted => itemOrder is not null;
+
+    /// <summary>An empty set of the same kind (sorted with the same order, or not).</summary>
+    public PersistentSet EmptyLike() => itemOrder is null ? Empty : EmptySorted(itemOrder);
+
+    private PersistentSet KeepOrder(PersistentSet updated)
+    {
+        if (itemOrder is null || ReferenceEquals(updated, this) || updated.itemOrder is not null)
+        {
+            return updated;
+        }
+
+        if (ReferenceEquals(updated, Empty))
+        {
+            return EmptySorted(itemOrder);
+        }
+
+        updated.itemOrder = itemOrder; // a fresh set nothing else has seen yet
+        return updated;
+    }
+
+    private object?[] SortedItems()
+    {
+        if (sortedItems is null)
+        {
+            var items = UnsortedItems.ToArray();
+            Array.Sort(items, itemOrder!);
+            sortedItems = items;
+        }
+
+        return sortedItems;
+    }
+
     bool ICachedHash.HasHash => hash != 0;
     private readonly PackedSpan location; // kept inline; see PackedSpan
 
@@ -46,7 +88,9 @@ public sealed class PersistentSet : IZylispCollection, IHasSpan, ICachedHash, IE
 
     public SourceSpan? Span => location.ToSourceSpan();
 
-    private IEnumerable<object?> Items => small ?? order!.Values;
+    private IEnumerable<object?> Items => itemOrder is null ? UnsortedItems : SortedItems();
+
+    private IEnumerable<object?> UnsortedItems => small ?? order!.Values;
 
     public bool Contains(object? item) =>
         small is not null ? IndexOfSmall(small, item) >= 0 : index!.ContainsKey(KeyComparer.Wrap(item));
@@ -64,6 +108,16 @@ public sealed class PersistentSet : IZylispCollection, IHasSpan, ICachedHash, IE
     }
 
     public PersistentSet Conj(object? item)
+    {
+        if (itemOrder is not null && Count > 0)
+        {
+            _ = itemOrder(item, UnsortedItems.First()); // an item the order cannot compare fails here, as in Clojure
+        }
+
+        return KeepOrder(ConjUnordered(item));
+    }
+
+    private PersistentSet ConjUnordered(object? item)
     {
         if (small is not null)
         {
@@ -83,7 +137,9 @@ public sealed class PersistentSet : IZylispCollection, IHasSpan, ICachedHash, IE
             : new PersistentSet(index.Add(wrapped, nextOrder), order!.Add(nextOrder, item), nextOrder + 1, default);
     }
 
-    public PersistentSet Disj(object? item)
+    public PersistentSet Disj(object? item) => KeepOrder(DisjUnordered(item));
+
+    private PersistentSet DisjUnordered(object? item)
     {
         if (small is not null)
         {
@@ -113,7 +169,9 @@ public sealed class PersistentSet : IZylispCollection, IHasSpan, ICachedHash, IE
         return index.Count == 1 ? Empty : new PersistentSet(index.Remove(wrapped), order!.Remove(position), nextOrder, default);
     }
 
-    public PersistentSet WithSpan(SourceSpan? span) =>
+    public PersistentSet WithSpan(SourceSpan? span) => KeepOrder(WithSpanUnordered(span));
+
+    private PersistentSet WithSpanUnordered(SourceSpan? span) =>
         small is not null ? new PersistentSet(small, PackedSpan.From(span)) : new PersistentSet(index!, order!, nextOrder, PackedSpan.From(span));
 
     public static PersistentSet Create(params ReadOnlySpan<object?> items)

@@ -41,13 +41,19 @@ public sealed class ValueEquality : IEqualityComparer<object?>
             while (pending.Count > 0)
             {
                 var (ex, ey) = pending.Peek();
-                if (!ex.MoveNext())
+                // Lazy sequences are compared without counting them first, so both walks must end together.
+                bool more = ex.MoveNext();
+                if (more != ey.MoveNext())
+                {
+                    return false;
+                }
+
+                if (!more)
                 {
                     pending.Pop();
                     continue;
                 }
 
-                ey.MoveNext();
                 if (!Shallow(ex.Current, ey.Current, out var nested))
                 {
                     return false;
@@ -132,6 +138,15 @@ public sealed class ValueEquality : IEqualityComparer<object?>
                 return symx.Equals(y);
             case Keyword:
                 return false; // interned: equal keywords are the same object
+            case ISequential seqx when Seq.IsLazy(x) || Seq.IsLazy(y):
+                // Counting or hashing would realize both whole (forever, for an infinite one).
+                if (y is not ISequential seqy2)
+                {
+                    return false;
+                }
+
+                items = (seqx.GetEnumerator(), seqy2.GetEnumerator());
+                return true;
             case ISequential seqx:
                 if (y is not ISequential seqy || seqx.Count != seqy.Count || seqx.GetHashCode() != seqy.GetHashCode())
                 {

@@ -20,6 +20,7 @@ public static partial class DiagnosticIds
     public const string TooManyErrors = "ZL1015";
     public const string NestedFnLiteral = "ZL1016";
     public const string SourceTooLarge = "ZL1017";
+    public const string InvalidRegex = "ZL1030";
 }
 
 public static partial class DiagnosticCatalog
@@ -73,7 +74,7 @@ public static partial class DiagnosticCatalog
         Error(
             DiagnosticIds.UnknownDispatch,
             "unknown dispatch '#{0}'",
-            "After '#' the reader understands #{ (set), #( (function literal), #_ (discard) and ##NaN, ##Inf, ##-Inf."),
+            "After '#' the reader understands #{ (set), #( (function literal), #\"...\" (regex), #_ (discard) and ##NaN, ##Inf, ##-Inf."),
         Error(
             DiagnosticIds.InvalidToken,
             "invalid token '{0}'",
@@ -86,6 +87,10 @@ public static partial class DiagnosticCatalog
             DiagnosticIds.NestedFnLiteral,
             "#( function literals cannot be nested",
             "Inside #( ... ), write the inner function with (fn [x] ...): % could not tell the two apart."),
+        Error(
+            DiagnosticIds.InvalidRegex,
+            "invalid regular expression: {0}",
+            "Patterns use RE2 syntax without back-references (docs/design/regex.md): no lookaround, \\1, possessive or atomic groups; \\d \\w \\s are ASCII."),
         Error(
             DiagnosticIds.SourceTooLarge,
             "the source is {0} characters long, more than the limit of {1}; nothing was read",

@@ -250,6 +250,15 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, 
             macrosRunning--;
         }
 
+        try
+        {
+            result = SeqForms.Realize(result, limits.MaxExpansionSize - producedNodes);
+        }
+        catch (InvalidOperationException)
+        {
+            throw Error(DiagnosticIds.ExpansionTooLarge, call, limits.MaxExpansionSize, macro.Name);
+        }
+
         CountProduced(ExpansionSize.NewNodes(result, call, limits.MaxExpansionSize - producedNodes), call, macro.Name);
         return WithSpan(result, call.Span);
     }

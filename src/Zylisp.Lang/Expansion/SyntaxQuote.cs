@@ -69,7 +69,7 @@ internal sealed class SyntaxQuote(GlobalEnvironmentGensyms gensyms, int budget, 
 
     /// <summary>
     /// Code for a collection: (ctor q1 q2 ...) without splices, else (apply ctor (concat ...)) for
-    /// vectors and sets. Not vec/set: in SLisp those take elements, and a macro's template must
+    /// lists, vectors and sets. Not vec/set: in SLisp those take elements, and a macro's template must
     /// build the same form whichever dialect the file that defines it uses.
     /// </summary>
     private object Build(IEnumerable<object?> items, string ctor)
@@ -80,8 +80,10 @@ internal sealed class SyntaxQuote(GlobalEnvironmentGensyms gensyms, int budget, 
             return List([Sym(ctor), .. segments.SelectMany(s => ((PersistentList)s!).Rest)]);
         }
 
+        // (apply list (concat ...)), not the lazy concat itself: a macro that inspects what it
+        // built (list?, count) sees a list, as it did before concat became lazy.
         var concat = List([Sym("concat"), .. segments]);
-        return ctor == "list" ? concat : List(Sym("apply"), Sym(ctor), concat);
+        return List(Sym("apply"), Sym(ctor), concat);
     }
 
     private object BuildMap(PersistentMap m)

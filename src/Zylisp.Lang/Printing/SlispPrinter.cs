@@ -73,6 +73,9 @@ internal static class SlispPrinter
             case PersistentList list:
                 AppendSequence(sb, list, '(', ')', readably, limits, depth);
                 break;
+            case LazySeq or Cons:
+                AppendSequence(sb, (IZylispCollection)value, '(', ')', readably, limits, depth);
+                break;
             default:
                 Printer.Print(sb, value, readably, limits);
                 break;

@@ -54,6 +54,10 @@ internal sealed class ValuePrinter(StringBuilder sb, bool readably, RuntimeLimit
             case PersistentList list:
                 Open(list, list, "(", ")", isMap: false);
                 break;
+            case LazySeq or Cons:
+                // Realized as it prints, one element at a time (a lazy sequence prints as a list).
+                Open(value, new SeqEnumeration(value), "(", ")", isMap: false);
+                break;
             case PersistentVector vector:
                 Open(vector, vector, "[", "]", isMap: false);
                 break;
@@ -131,5 +135,13 @@ internal sealed class ValuePrinter(StringBuilder sb, bool readably, RuntimeLimit
 
         /// <summary>Items printed so far (keys and values separately for a map).</summary>
         public int Printed { get; set; }
+    }
+
+    /// <summary>An enumerable over a lazy seq that does not keep its head once walking starts.</summary>
+    private sealed class SeqEnumeration(object? seq) : IEnumerable<object?>
+    {
+        public IEnumerator<object?> GetEnumerator() => new SeqEnumerator(seq);
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

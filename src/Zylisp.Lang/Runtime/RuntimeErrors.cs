@@ -77,6 +77,8 @@ public static class RuntimeErrors
         Keyword => "keyword",
         Symbol => "symbol",
         PersistentList => "list",
+        LazySeq => "lazy-seq",
+        Cons => "seq",
         PersistentVector => "vector",
         PersistentMap => "map",
         PersistentSet => "set",
@@ -85,6 +87,8 @@ public static class RuntimeErrors
         Atom => "atom",
         ErrorValue => "error",
         Var => "var",
+        Regex.RegexValue => "regex",
+        Regex.RegexMatcher => "matcher",
         _ => value.GetType().Name,
     };
 }

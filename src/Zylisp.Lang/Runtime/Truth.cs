@@ -16,6 +16,8 @@ public static class Truth
         long l => l != 0,
         double d => d != 0.0,
         string s => s.Length != 0,
+        LazySeq lazy => lazy.Seq() is not null,
+        Cons => true,
         IZylispCollection c => c.Count != 0,
         _ => true,
     };

@@ -49,6 +49,9 @@ internal sealed partial class ReaderSession
             case '#':
                 ReadSymbolicValue();
                 return;
+            case '"':
+                ReadRegex();
+                return;
             default:
                 var start = Here;
                 pos++;

@@ -31,6 +31,7 @@ internal static class IndentRules
         ["cond"] = new IndentRule.Block(0),
         ["comment"] = new IndentRule.Block(0),
         ["delay"] = new IndentRule.Block(0),
+        ["lazy-seq"] = new IndentRule.Block(0),
         ["future"] = new IndentRule.Block(0),
         ["let"] = new IndentRule.Block(1),
         ["loop"] = new IndentRule.Block(1),

@@ -142,6 +142,7 @@ public static class ConcreteParser
                         '_' => ParsePrefix("#_"),
                         '\'' => ParsePrefix("#'"),
                         '#' => ParseToken(pos + 2),
+                        '"' => ParseString(openerLength: 2), // #"regex": one token, kept as written
                         _ => null,
                     };
                 default:
@@ -191,10 +192,10 @@ public static class ConcreteParser
             return target is null ? null : new PrefixNode(prefix, between, target, start, pos);
         }
 
-        private TokenNode? ParseString()
+        private TokenNode? ParseString(int openerLength = 1)
         {
             int start = pos;
-            int i = pos + 1;
+            int i = pos + openerLength;
             while (i < text.Length && text[i] != '"')
             {
                 i += text[i] == '\\' ? 2 : 1;

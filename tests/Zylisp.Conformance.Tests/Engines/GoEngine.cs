@@ -17,7 +17,9 @@ public sealed class GoEngine : IProgramEngine
 
     public string Name => "go";
 
-    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string>();
+    private static readonly HashSet<string> GoCapabilities = ["lazy-sequences"];
+
+    public IReadOnlySet<string> Capabilities => GoCapabilities;
 
     public ProgramOutcome Run(string path, IReadOnlyList<string> args)
     {
@@ -56,7 +58,7 @@ public sealed class GoEngine : IProgramEngine
 
         var programs = ProgramCorpus.RelativePaths()
             .Select(p => Path.Combine(RepositoryRoot.ProgramsDirectory, p))
-            .Where(p => ProgramCase.Load(Path.GetRelativePath(RepositoryRoot.ProgramsDirectory, p).Replace('\\', '/')).Needs.Count == 0)
+            .Where(p => ProgramCase.Load(Path.GetRelativePath(RepositoryRoot.ProgramsDirectory, p).Replace('\\', '/')).Needs.All(GoCapabilities.Contains))
             .Select(p => new GoBatchProgram(BinaryName(p), File.ReadAllText(p), p));
         return GoBatchBuilder.Build(programs, module);
     }

@@ -15,7 +15,10 @@ public sealed class NativeEngine : IProgramEngine
 
     public string Name => "native";
 
-    /// <summary>A native executable carries no compiler, so programs that need one are skipped.</summary>
+    /// <summary>
+    /// A native executable carries no compiler, and its runtime has no lazy sequences yet (its map,
+    /// filter and range are eager), so programs that need either are skipped.
+    /// </summary>
     public IReadOnlySet<string> Capabilities { get; } = new HashSet<string>();
 
     public ProgramOutcome Run(string path, IReadOnlyList<string> args)

@@ -47,14 +47,20 @@ func IsSet(args ...Value) Value {
 func IsColl(args ...Value) Value {
 	return is("coll?", args, func(v Value) bool {
 		switch v.(type) {
-		case *List, *Vector, *Map, *Set, *Record:
+		case *List, *Vector, *Map, *Set, *LazySeq, *ConsCell, *Record:
 			return true
 		}
 		return false
 	})
 }
 func IsSeq(args ...Value) Value {
-	return is("seq?", args, func(v Value) bool { _, ok := v.(*List); return ok })
+	return is("seq?", args, func(v Value) bool {
+		switch v.(type) {
+		case *List, *LazySeq, *ConsCell:
+			return true
+		}
+		return false
+	})
 }
 func IsSequential(args ...Value) Value { return is("sequential?", args, isSequential) }
 func IsAtom(args ...Value) Value {
@@ -65,6 +71,9 @@ func IsAtom(args ...Value) Value {
 func IsEmpty1(v Value) bool {
 	if !isSeqable(v) {
 		WrongType("empty?", "a collection or string", v)
+	}
+	if isLazy(v) {
+		return seqNode(v) == nil
 	}
 	return count(v) == 0
 }
@@ -96,8 +105,13 @@ func toList(fn string, v Value) *List {
 	return NewList(itemsOf(fn, v)...)
 }
 
-func Cons2(x, coll Value) Value { return toList("cons", coll).Cons(x) }
-func Cons(args ...Value) Value  { arity("cons", args, 2, 2); return Cons2(args[0], args[1]) }
+func Cons2(x, coll Value) Value {
+	if isLazy(coll) {
+		return &ConsCell{x, coll}
+	}
+	return toList("cons", coll).Cons(x)
+}
+func Cons(args ...Value) Value { arity("cons", args, 2, 2); return Cons2(args[0], args[1]) }
 
 // Conj2 is (conj coll x).
 func Conj2(coll, x Value) Value {
@@ -106,6 +120,8 @@ func Conj2(coll, x Value) Value {
 		return EmptyList.Cons(x)
 	case *List:
 		return c.Cons(x)
+	case *LazySeq, *ConsCell:
+		return &ConsCell{x, c}
 	case *Vector:
 		return c.Conj(x)
 	case *Set:
@@ -147,6 +163,13 @@ func First1(v Value) Value {
 		return nil
 	case *List:
 		return x.first
+	case *ConsCell:
+		return x.first
+	case *LazySeq:
+		if n := x.Seq(); n != nil {
+			return nodeFirst(n)
+		}
+		return nil
 	case *Vector:
 		if x.count == 0 {
 			return nil
@@ -174,6 +197,8 @@ func Second(args ...Value) Value {
 			return nil
 		}
 		return x.Nth(1)
+	case *LazySeq, *ConsCell:
+		return First1(Next1(x))
 	}
 	items := itemsOf("nth", args[0])
 	if len(items) < 2 {
@@ -197,13 +222,25 @@ func Last(args ...Value) Value {
 	return items[len(items)-1]
 }
 
-// Rest1 is (rest coll): always a list.
+// Rest1 is (rest coll): a seq, the empty list when there is nothing after the first.
 func Rest1(v Value) Value {
 	switch x := v.(type) {
 	case nil:
 		return EmptyList
 	case *List:
 		return x.Rest()
+	case *ConsCell:
+		if x.more == nil {
+			return EmptyList
+		}
+		return x.more
+	case *LazySeq:
+		if n := x.Seq(); n != nil {
+			if m := nodeMore(n); m != nil {
+				return m
+			}
+		}
+		return EmptyList
 	}
 	items := itemsOf("rest", v)
 	if len(items) == 0 {
@@ -216,17 +253,34 @@ func Rest(args ...Value) Value { arity("rest", args, 1, 1); return Rest1(args[0]
 
 // Next1 is (next coll): the rest, or nil when empty.
 func Next1(v Value) Value {
-	r := Rest1(v).(*List)
-	if r.count == 0 {
-		return nil
+	r := Rest1(v)
+	if l, ok := r.(*List); ok {
+		if l.count == 0 {
+			return nil
+		}
+		return l
 	}
-	return r
+	return seqNode(r)
 }
 
 func Next(args ...Value) Value { arity("next", args, 1, 1); return Next1(args[0]) }
 
 func nthOf(coll, index Value, fn string, hasNotFound bool, notFound Value) Value {
 	i := toInt(index, fn)
+	if isLazy(coll) {
+		it := lazyIterator(coll)
+		seen := 0
+		for item, ok := it(); ok && i >= 0; item, ok = it() {
+			if seen == i {
+				return item
+			}
+			seen++
+		}
+		if hasNotFound {
+			return notFound
+		}
+		indexOutOfRange(fn, i, seen)
+	}
 	n := 0
 	switch x := coll.(type) {
 	case nil:
@@ -428,6 +482,8 @@ func count(v Value) int {
 		return x.Count()
 	case string:
 		return runeCount(x)
+	case *LazySeq, *ConsCell:
+		return walkCount(x)
 	}
 	WrongType("count", "a collection or string", v)
 	return 0
@@ -440,14 +496,22 @@ func Count(args ...Value) Value { arity("count", args, 1, 1); return count(args[
 
 func Empty(args ...Value) Value {
 	arity("empty", args, 1, 1)
-	switch args[0].(type) {
-	case *List:
+	switch x := args[0].(type) {
+	case *List, *LazySeq, *ConsCell:
 		return EmptyList
 	case *Vector:
 		return EmptyVector
-	case *Map, *Record:
+	case *Map:
+		if x.sorted {
+			return &Map{sorted: true}
+		}
+		return EmptyMap
+	case *Record:
 		return EmptyMap
 	case *Set:
+		if x.m.sorted {
+			return &Set{m: &Map{sorted: true}}
+		}
 		return EmptySet
 	}
 	return nil

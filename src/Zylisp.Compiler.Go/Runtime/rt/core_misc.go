@@ -234,7 +234,7 @@ func Identical(args ...Value) Value {
 		return ok && x == y
 	}
 	switch a.(type) {
-	case *List, *Vector, *Map, *Set, *Fn, *Atom, *Error, *Keyword, nil, bool:
+	case *List, *Vector, *Map, *Set, *Fn, *Atom, *Error, *Keyword, *LazySeq, *ConsCell, nil, bool:
 		return a == b
 	}
 	return false

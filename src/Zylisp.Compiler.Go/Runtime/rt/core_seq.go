@@ -2,22 +2,32 @@ package rt
 
 import "sort"
 
-// Sequence functions are eager, as in the interpreter: they return lists.
+// map, filter, take, drop, concat, range and repeat are lazy, as in the interpreter (lazy.go).
 
 func Seq(args ...Value) Value {
 	arity("seq", args, 1, 1)
-	if l, ok := args[0].(*List); ok && l.count > 0 {
-		return l
+	switch x := args[0].(type) {
+	case *List:
+		if x.count > 0 {
+			return x
+		}
+		return nil
+	case *LazySeq:
+		return x.Seq()
+	case *ConsCell:
+		return x
 	}
 	return listOrNil(itemsOf("seq", args[0]))
 }
 
 func Concat(args ...Value) Value {
-	var out []Value
-	for _, c := range args {
-		out = append(out, itemsOf("concat", c)...)
+	if len(args) == 0 {
+		return EmptyList
 	}
-	return NewList(out...)
+	for _, c := range args {
+		seqable("concat", c)
+	}
+	return lazyConcat(args[0], append([]Value(nil), args[1:]...))
 }
 
 func Into(args ...Value) Value {
@@ -74,7 +84,10 @@ func Sort(args ...Value) Value {
 }
 
 func Range(args ...Value) Value {
-	arity("range", args, 1, 3)
+	arity("range", args, 0, 3)
+	if len(args) == 0 {
+		return intRange(0, 0, 1, false)
+	}
 	var start, end, step Value = 0, args[0], 1
 	if len(args) >= 2 {
 		start, end = args[0], args[1]
@@ -82,7 +95,6 @@ func Range(args ...Value) Value {
 	if len(args) == 3 {
 		step = args[2]
 	}
-	var items []Value
 	s, ok1 := start.(int)
 	e, ok2 := end.(int)
 	st, ok3 := step.(int)
@@ -90,124 +102,76 @@ func Range(args ...Value) Value {
 		if st == 0 {
 			badArgument("range", "step must not be zero")
 		}
-		for i := s; (st > 0 && i < e) || (st < 0 && i > e); i += st {
-			items = append(items, i)
-		}
-		return NewList(items...)
+		return intRange(s, e, st, true)
 	}
 	ds, de, dst := toFloat(start, "range"), toFloat(end, "range"), toFloat(step, "range")
 	if dst == 0 || dst != dst {
 		badArgument("range", "step must not be zero")
 	}
-	for k := 0; ; k++ {
-		x := ds + float64(k)*dst
-		if (dst > 0 && x >= de) || (dst < 0 && x <= de) {
-			break
-		}
-		items = append(items, x)
-	}
-	return NewList(items...)
+	return floatRange(ds, de, dst, 0)
 }
 
 func Repeat(args ...Value) Value {
-	arity("repeat", args, 2, 2)
-	n := toInt(args[0], "repeat")
-	items := make([]Value, 0)
-	for i := 0; i < n; i++ {
-		items = append(items, args[1])
+	arity("repeat", args, 1, 2)
+	if len(args) == 1 {
+		return repeatSeq(args[0], -1)
 	}
-	return NewList(items...)
+	n := toInt(args[0], "repeat")
+	if n < 0 {
+		n = 0
+	}
+	return repeatSeq(args[1], n)
 }
 
 func Take(args ...Value) Value {
 	arity("take", args, 2, 2)
-	n := toInt(args[0], "take")
-	items := itemsOf("take", args[1])
-	if n < 0 {
-		n = 0
-	}
-	if n < len(items) {
-		items = items[:n]
-	}
-	return NewList(items...)
+	return lazyTake(toInt(args[0], "take"), seqable("take", args[1]))
 }
 
 func Drop(args ...Value) Value {
 	arity("drop", args, 2, 2)
-	n := toInt(args[0], "drop")
-	if l, ok := args[1].(*List); ok && n >= 0 && n <= l.count {
-		for ; n > 0; n-- {
-			l = l.rest
-		}
-		return l
-	}
-	items := itemsOf("drop", args[1])
-	if n < 0 {
-		n = 0
-	}
-	if n > len(items) {
-		n = len(items)
-	}
-	return NewList(items[n:]...)
+	return lazyDrop(toInt(args[0], "drop"), seqable("drop", args[1]))
 }
 
-func mapItems(args []Value) []Value {
-	f := args[0]
+func MapFn(args ...Value) Value {
+	arity("map", args, 2, -1)
 	if len(args) == 2 {
-		items := itemsOf("map", args[1])
-		out := make([]Value, len(items))
-		for i, x := range items {
-			out[i] = Call1(f, x)
-		}
-		return out
+		return lazyMap(args[0], seqable("map", args[1]))
 	}
-	colls := make([][]Value, len(args)-1)
-	shortest := -1
+	colls := make([]Value, len(args)-1)
 	for i, c := range args[1:] {
-		colls[i] = itemsOf("map", c)
-		if shortest < 0 || len(colls[i]) < shortest {
-			shortest = len(colls[i])
-		}
+		colls[i] = seqable("map", c)
 	}
-	out := make([]Value, shortest)
-	for i := 0; i < shortest; i++ {
-		row := make([]Value, len(colls))
-		for j := range colls {
-			row[j] = colls[j][i]
-		}
-		out[i] = Call(f, row...)
-	}
-	return out
+	return lazyMapMany(args[0], colls)
 }
 
-func MapFn(args ...Value) Value { arity("map", args, 2, -1); return NewList(mapItems(args)...) }
-func Mapv(args ...Value) Value  { arity("mapv", args, 2, -1); return NewVector(mapItems(args)...) }
+func Mapv(args ...Value) Value {
+	arity("mapv", args, 2, -1)
+	return NewVector(itemsOf("mapv", MapFn(args...))...)
+}
+
 func Filter(args ...Value) Value {
 	arity("filter", args, 2, 2)
-	var out []Value
-	for _, x := range itemsOf("filter", args[1]) {
-		if Truthy(Call1(args[0], x)) {
-			out = append(out, x)
-		}
-	}
-	return NewList(out...)
+	return lazyFilter(args[0], seqable("filter", args[1]))
 }
 
 func Reduce(args ...Value) Value {
 	arity("reduce", args, 2, 3)
 	f := args[0]
+	// Walk without holding the head: the argument slot is cleared (docs/design/lazy-sequences.md).
+	it := iterate(seqable("reduce", args[len(args)-1]))
+	args[len(args)-1] = nil
 	var acc Value
-	var items []Value
 	if len(args) == 3 {
-		acc, items = args[1], itemsOf("reduce", args[2])
+		acc = args[1]
 	} else {
-		items = itemsOf("reduce", args[1])
-		if len(items) == 0 {
+		first, ok := it()
+		if !ok {
 			return Call0(f)
 		}
-		acc, items = items[0], items[1:]
+		acc = first
 	}
-	for _, x := range items {
+	for x, ok := it(); ok; x, ok = it() {
 		acc = Call2(f, acc, x)
 	}
 	return acc

@@ -49,6 +49,9 @@ func Subs(args ...Value) Value {
 
 func Split(args ...Value) Value {
 	arity("split", args, 2, 2)
+	if r, ok := args[1].(*Regex); ok {
+		return splitRegex(str("split", args[0]), r)
+	}
 	s, sep := str("split", args[0]), str("split", args[1])
 	var parts []string
 	if sep == "" {
@@ -124,6 +127,9 @@ func IndexOf(args ...Value) Value {
 
 func Replace(args ...Value) Value {
 	arity("replace", args, 3, 3)
+	if r, ok := args[1].(*Regex); ok {
+		return replaceRegex(str("replace", args[0]), r, args[2])
+	}
 	match := str("replace", args[1])
 	if match == "" {
 		badArgument("replace", "the string to replace must not be empty")

@@ -28,7 +28,7 @@ func Equal(a, b Value) bool {
 	case Symbol:
 		y, ok := b.(Symbol)
 		return ok && x == y
-	case *List, *Vector:
+	case *List, *Vector, *LazySeq, *ConsCell:
 		return sequentialEqual(a, b)
 	case *Map:
 		y, ok := b.(*Map)
@@ -41,6 +41,9 @@ func Equal(a, b Value) bool {
 		return ok && x.Tag == y.Tag && mapEqual(x.Fields, y.Fields)
 	case *Fn, *Atom, *Error:
 		return a == b
+	case *Regex:
+		y, ok := b.(*Regex)
+		return ok && x.Source == y.Source
 	}
 	if !reflect.TypeOf(a).Comparable() || b == nil || !reflect.TypeOf(b).Comparable() {
 		return false
@@ -49,7 +52,7 @@ func Equal(a, b Value) bool {
 }
 
 func sequentialEqual(a, b Value) bool {
-	if !isSequential(b) || Count(a) != Count(b) {
+	if !isSequential(b) || (!isLazy(a) && !isLazy(b) && Count(a) != Count(b)) {
 		return false
 	}
 	enter()
@@ -69,7 +72,7 @@ func sequentialEqual(a, b Value) bool {
 
 func isSequential(v Value) bool {
 	switch v.(type) {
-	case *List, *Vector:
+	case *List, *Vector, *LazySeq, *ConsCell:
 		return true
 	}
 	return false
@@ -133,9 +136,11 @@ func Hash(v Value) uint32 {
 		return hashString(x)
 	case *Keyword:
 		return x.hash
+	case *Regex:
+		return hashString(x.Source)
 	case Symbol:
 		return hashString(x.Namespace)*31 + hashString(x.Name)
-	case *List, *Vector:
+	case *List, *Vector, *LazySeq, *ConsCell:
 		enter()
 		defer leave()
 		h := uint32(1)

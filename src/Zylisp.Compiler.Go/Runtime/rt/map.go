@@ -1,5 +1,7 @@
 package rt
 
+import "sort"
+
 // Map is a persistent, insertion-ordered hash map; any value (nil included) can be a key.
 // Up to smallLimit entries it is one array searched linearly; beyond that a HAMT maps keys to
 // insertion numbers and a Vector holds the entries by insertion number (nil marks a removed
@@ -11,6 +13,8 @@ type Map struct {
 	index *hnode
 	order *Vector
 	count int
+	// sorted (sorted-map): entries are listed in compare order of the keys; updates keep it.
+	sorted bool
 }
 
 type mapEntry struct{ key, val Value }
@@ -67,6 +71,34 @@ func (m *Map) ContainsKey(key Value) bool {
 
 // Assoc sets key to val.
 func (m *Map) Assoc(key, val Value) *Map {
+	if !m.sorted {
+		return m.assocUnordered(key, val)
+	}
+	if m.count > 0 {
+		compareValues(key, m.firstKey()) // a key the order cannot compare fails here, as in the interpreter
+	}
+	return m.keepSorted(m.assocUnordered(key, val))
+}
+
+func (m *Map) firstKey() Value {
+	var first Value
+	m.eachUnordered(func(k, _ Value) bool { first = k; return false })
+	return first
+}
+
+// keepSorted gives an update of a sorted map the sorted flag (it is a fresh map, or m itself).
+func (m *Map) keepSorted(updated *Map) *Map {
+	if updated == m || updated.sorted {
+		return updated
+	}
+	if updated == EmptyMap {
+		return &Map{sorted: true}
+	}
+	updated.sorted = true
+	return updated
+}
+
+func (m *Map) assocUnordered(key, val Value) *Map {
 	if m.index == nil {
 		for i := range m.small {
 			if Equal(m.small[i].key, key) {
@@ -97,6 +129,13 @@ func (m *Map) Assoc(key, val Value) *Map {
 
 // Dissoc removes key.
 func (m *Map) Dissoc(key Value) *Map {
+	if m.sorted {
+		return m.keepSorted(m.dissocUnordered(key))
+	}
+	return m.dissocUnordered(key)
+}
+
+func (m *Map) dissocUnordered(key Value) *Map {
 	if m.index == nil {
 		for i := range m.small {
 			if Equal(m.small[i].key, key) {
@@ -132,8 +171,23 @@ func (m *Map) compact() *Map {
 	return out
 }
 
-// each calls f on the entries in insertion order until f returns false.
+// each calls f on the entries in insertion order (a sorted map: key order) until f returns false.
 func (m *Map) each(f func(k, v Value) bool) {
+	if !m.sorted {
+		m.eachUnordered(f)
+		return
+	}
+	var entries []mapEntry
+	m.eachUnordered(func(k, v Value) bool { entries = append(entries, mapEntry{k, v}); return true })
+	sort.SliceStable(entries, func(i, j int) bool { return compareValues(entries[i].key, entries[j].key) < 0 })
+	for _, e := range entries {
+		if !f(e.key, e.val) {
+			return
+		}
+	}
+}
+
+func (m *Map) eachUnordered(f func(k, v Value) bool) {
 	if m.index == nil {
 		for _, e := range m.small {
 			if !f(e.key, e.val) {
@@ -164,4 +218,37 @@ func (m *Map) Vals() []Value {
 	out := make([]Value, 0, m.count)
 	m.each(func(_, v Value) bool { out = append(out, v); return true })
 	return out
+}
+
+// SortedMap is (sorted-map k v ...).
+func SortedMap(args ...Value) Value {
+	if len(args)%2 != 0 {
+		badArgument("sorted-map", "needs an even number of arguments")
+	}
+	m := &Map{sorted: true}
+	for i := 0; i < len(args); i += 2 {
+		m = m.Assoc(args[i], args[i+1])
+	}
+	return m
+}
+
+// SortedSet is (sorted-set x ...).
+func SortedSet(args ...Value) Value {
+	s := &Set{m: &Map{sorted: true}}
+	for _, x := range args {
+		s = s.Conj(x)
+	}
+	return s
+}
+
+// IsSorted is (sorted? coll).
+func IsSorted(args ...Value) Value {
+	arity("sorted?", args, 1, 1)
+	switch x := args[0].(type) {
+	case *Map:
+		return x.sorted
+	case *Set:
+		return x.m.sorted
+	}
+	return false
 }

@@ -29,6 +29,8 @@ func StrOf(v Value) string {
 		return ""
 	case string:
 		return x
+	case *Regex:
+		return x.Source
 	}
 	return Readable(v)
 }
@@ -60,6 +62,8 @@ func printValue(sb *strings.Builder, v Value, readably bool) {
 		sb.WriteString(x.FullName())
 	case *List:
 		printItems(sb, x.Slice(), "(", ")", readably)
+	case *LazySeq, *ConsCell:
+		printItems(sb, itemsOf("print", x), "(", ")", readably)
 	case *Vector:
 		printItems(sb, x.Slice(), "[", "]", readably)
 	case *Set:
@@ -91,6 +95,23 @@ func printValue(sb *strings.Builder, v Value, readably bool) {
 		leave()
 	case *Fn:
 		sb.WriteString("#<fn " + x.Name + ">")
+	case *Regex:
+		if readably {
+			sb.WriteString(`#"`)
+			for i := 0; i < len(x.Source); i++ {
+				if x.Source[i] == '"' && (i == 0 || x.Source[i-1] != '\\') {
+					sb.WriteByte('\\')
+				}
+				sb.WriteByte(x.Source[i])
+			}
+			sb.WriteByte('"')
+		} else {
+			sb.WriteString(x.Source)
+		}
+	case *Matcher:
+		sb.WriteString("#<matcher ")
+		printValue(sb, x.re, true)
+		sb.WriteByte('>')
 	case *Error:
 		sb.WriteString("#error ")
 		printValue(sb, NewMap(Kw("type"), x.Type, Kw("message"), x.Message), true)

@@ -11,6 +11,8 @@ func iterate(v Value) func() (Value, bool) {
 	switch x := v.(type) {
 	case nil:
 		return func() (Value, bool) { return nil, false }
+	case *LazySeq, *ConsCell:
+		return lazyIterator(x)
 	case *List:
 		c := x
 		return func() (Value, bool) {
@@ -35,7 +37,7 @@ func iterate(v Value) func() (Value, bool) {
 
 func isSeqable(v Value) bool {
 	switch v.(type) {
-	case nil, string, *List, *Vector, *Map, *Set, *Record:
+	case nil, string, *List, *Vector, *Map, *Set, *LazySeq, *ConsCell, *Record:
 		return true
 	}
 	return false
@@ -48,6 +50,13 @@ func itemsOf(fn string, v Value) []Value {
 		return nil
 	case *List:
 		return x.Slice()
+	case *LazySeq, *ConsCell:
+		var out []Value
+		it := lazyIterator(x)
+		for item, ok := it(); ok; item, ok = it() {
+			out = append(out, item)
+		}
+		return out
 	case *Vector:
 		return x.Slice()
 	case *Set:

@@ -65,9 +65,9 @@ func slispPrint(sb *strings.Builder, v Value, readably bool) {
 			slispPrint(sb, item, readably)
 		}
 		sb.WriteByte(']')
-	case *List:
+	case *List, *LazySeq, *ConsCell:
 		sb.WriteByte('(')
-		for i, item := range x.Slice() {
+		for i, item := range itemsOf("str", x) {
 			if i > 0 {
 				sb.WriteByte(' ')
 			}

@@ -98,6 +98,10 @@ func TypeName(v Value) string {
 		return "symbol"
 	case *List:
 		return "list"
+	case *LazySeq:
+		return "lazy-seq"
+	case *ConsCell:
+		return "seq"
 	case *Vector:
 		return "vector"
 	case *Map:
@@ -112,6 +116,10 @@ func TypeName(v Value) string {
 		return "atom"
 	case *Error:
 		return "error"
+	case *Regex:
+		return "regex"
+	case *Matcher:
+		return "matcher"
 	}
 	return goTypeName(v)
 }
@@ -142,6 +150,8 @@ func SlispTruthy(v Value) bool {
 		return x != ""
 	case *List:
 		return x.count > 0
+	case *LazySeq:
+		return x.Seq() != nil
 	case *Vector:
 		return x.count > 0
 	case *Map:

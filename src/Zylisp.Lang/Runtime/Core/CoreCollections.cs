@@ -15,14 +15,14 @@ internal static class CoreCollections
         Fn("hash-set", 0, -1, "([& items])", "A set of the arguments.", (_, a) => PersistentSet.Create(a)),
         Fn("vec", 1, 1, "([coll])", "A vector of the elements of coll.", (_, a) => PersistentVector.CreateRange(Items("vec", a[0]))),
         Fn("set", 1, 1, "([coll])", "A set of the elements of coll.", (_, a) => PersistentSet.CreateRange(Items("set", a[0]))),
-        Fn("cons", 2, 2, "([x coll])", "A list with x in front of the elements of coll.", (_, a) => ToList("cons", a[1]).Cons(a[0])),
+        Fn("cons", 2, 2, "([x coll])", "A seq with x in front of the elements of coll: a list when coll is a list, a lazy cell (coll unrealized) when it is a lazy seq.", (_, a) => Cons(a[0], a[1])),
         Fn("conj", 0, -1, "([coll & xs])", "Adds xs to coll where it is cheapest: front of a list, end of a vector, into a set or map ([k v] entries). (conj nil x) is a list.", (_, a) =>
             a.Length == 0 ? PersistentVector.Empty : a.Skip(1).Aggregate(a[0], Conj)),
         Fn("first", 1, 1, "([coll])", "The first element, or nil when coll is empty or nil.", (_, a) => First(a[0]), body1: (_, x) => First(x)),
         Fn("second", 1, 1, "([coll])", "The second element, or nil.", (_, a) => Nth(a[0], 1)),
         Fn("last", 1, 1, "([coll])", "The last element, or nil.", (_, a) => Last(a[0])),
-        Fn("rest", 1, 1, "([coll])", "The elements after the first, as a list (empty when there are none).", (_, a) => Rest(a[0]), body1: (_, x) => Rest(x)),
-        Fn("next", 1, 1, "([coll])", "The elements after the first, as a list, or nil when there are none.", (_, a) => Next(a[0]), body1: (_, x) => Next(x)),
+        Fn("rest", 1, 1, "([coll])", "The elements after the first, as a seq (the empty list when there are none).", (_, a) => Rest(a[0]), body1: (_, x) => Rest(x)),
+        Fn("next", 1, 1, "([coll])", "The elements after the first, as a seq, or nil when there are none.", (_, a) => Next(a[0]), body1: (_, x) => Next(x)),
         Fn("nth", 2, 3, "([coll index] [coll index not-found])", "The element at index; out of range is an error unless not-found is given.", (_, a) =>
             CoreLookup.Nth(a[0], a[1], "nth", a.Length == 3, a.Length == 3 ? a[2] : null)),
         Fn("get", 2, 3, "([m key] [m key not-found])", "The value for key in a map or set, or at an index of a vector or string; not-found (nil) when absent.", (_, a) =>
@@ -38,10 +38,10 @@ internal static class CoreCollections
         Fn("count", 1, 1, "([coll])", "Number of elements; strings count code points; nil is 0.", (_, a) => Count(a[0]), body1: (_, x) => Count(x)),
         Fn("empty", 1, 1, "([coll])", "An empty collection of the same kind, or nil.", (_, a) => a[0] switch
         {
-            PersistentList => PersistentList.Empty,
+            PersistentList or LazySeq or Data.Cons => PersistentList.Empty,
             PersistentVector => PersistentVector.Empty,
-            PersistentMap => PersistentMap.Empty,
-            PersistentSet => PersistentSet.Empty,
+            PersistentMap m => m.EmptyLike(),
+            PersistentSet s => s.EmptyLike(),
             RecordValue => PersistentMap.Empty,
             _ => null,
         }),
@@ -80,25 +80,37 @@ internal static class CoreCollections
         _ => throw RuntimeErrors.WrongType("count", "a collection or string", coll),
     };
 
+    public static object? Cons(object? x, object? coll) => coll switch
+    {
+        null => PersistentList.Empty.Cons(x),
+        PersistentList l => l.Cons(x),
+        LazySeq or Data.Cons => new Data.Cons(x, coll),
+        _ => ToList("cons", coll).Cons(x),
+    };
+
     public static object? First(object? coll) => coll switch
     {
         null => null,
         PersistentList l => l.First,
+        Data.Cons c => c.First,
+        LazySeq lazy => lazy.Seq() is { } node ? Seq.NodeFirst(node) : null,
         PersistentVector v => v.Count == 0 ? null : v[0],
         _ => Items("first", coll).FirstOrDefault(),
     };
 
-    public static PersistentList Rest(object? coll) => coll switch
+    public static object Rest(object? coll) => coll switch
     {
         null => PersistentList.Empty,
         PersistentList l => l.Rest,
+        Data.Cons c => c.More ?? PersistentList.Empty,
+        LazySeq lazy => lazy.Seq() is { } node ? Seq.NodeMore(node) ?? PersistentList.Empty : PersistentList.Empty,
         _ => PersistentList.CreateRange(Items("rest", coll).Skip(1)),
     };
 
     public static object? Next(object? coll)
     {
         var rest = Rest(coll);
-        return rest.Count == 0 ? null : rest;
+        return rest is PersistentList list ? (list.Count == 0 ? null : list) : Seq.Node(rest);
     }
 
     private static object? Nth(object? coll, int index) => coll switch
@@ -106,7 +118,7 @@ internal static class CoreCollections
         null => null,
         PersistentVector v => index < v.Count ? v[index] : null,
         PersistentList l => index < l.Count ? l[index] : null,
-        _ => Items("nth", coll).Skip(index).FirstOrDefault(),
+        _ => Items("second", coll).Skip(index).FirstOrDefault(),
     };
 
     private static object? Last(object? coll) => coll switch
@@ -120,6 +132,7 @@ internal static class CoreCollections
     {
         null => PersistentList.Empty.Cons(x),
         PersistentList l => l.Cons(x),
+        LazySeq or Data.Cons => new Data.Cons(x, coll),
         PersistentVector v => v.Conj(x),
         PersistentSet s => s.Conj(x),
         RecordValue r => r.WithFields((PersistentMap)Conj(r.Fields, x)!),

@@ -31,6 +31,11 @@ internal static class CoreLookup
     public static object? Nth(object? coll, object? index, string fn, bool hasNotFound = false, object? notFound = null)
     {
         long i = Numbers.ToLong(index, fn);
+        if (Seq.IsLazy(coll))
+        {
+            return NthOfLazy(coll, i, fn, hasNotFound, notFound);
+        }
+
         int count = coll switch
         {
             null => 0,
@@ -52,5 +57,28 @@ internal static class CoreLookup
             string s => ZylispStrings.CodePointAt(s, i),
             _ => Seq.Enumerate(coll).ElementAt((int)i),
         };
+    }
+
+    /// <summary>nth of a lazy seq: walks only as far as the index (the seq may be infinite).</summary>
+    private static object? NthOfLazy(object? coll, long i, string fn, bool hasNotFound, object? notFound)
+    {
+        using var items = new SeqEnumerator(coll);
+        long seen = 0;
+        if (i < 0)
+        {
+            return hasNotFound ? notFound : throw RuntimeErrors.IndexOutOfRange(fn, i, 0);
+        }
+
+        while (items.MoveNext())
+        {
+            if (seen == i)
+            {
+                return items.Current;
+            }
+
+            seen++;
+        }
+
+        return hasNotFound ? notFound : throw RuntimeErrors.IndexOutOfRange(fn, i, (int)Math.Min(seen, int.MaxValue));
     }
 }

@@ -22,7 +22,7 @@ internal static class CorePredicates
         Is("map?", "True for maps and records.", x => x is PersistentMap or RecordValue),
         Is("set?", "True for sets.", x => x is PersistentSet),
         Is("coll?", "True for lists, vectors, maps and sets.", x => x is IZylispCollection),
-        Is("seq?", "True for lists (Zylisp's sequences are eager lists).", x => x is PersistentList),
+        Is("seq?", "True for lists, lazy seqs and cons cells.", x => x is PersistentList or LazySeq or Cons),
         Is("sequential?", "True for lists and vectors.", x => x is ISequential),
         Is("atom?", "True for atoms.", x => x is Atom),
         Fn("empty?", 1, 1, "([coll])", "True when coll is nil, an empty collection or an empty string.", (_, a) =>

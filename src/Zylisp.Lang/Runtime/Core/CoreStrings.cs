@@ -24,7 +24,8 @@ internal static class CoreStrings
                 ? throw RuntimeErrors.IndexOutOfRange("subs", start < 0 || start > count ? start : end, count)
                 : ZylispStrings.Substring(s, start, end);
         }),
-        Fn("split", 2, 2, "([s separator])", "The parts of s between occurrences of the separator string, as a vector (trailing empty parts dropped).", (_, a) => Split(Str("split", a[0]), Str("split", a[1]))),
+        Fn("split", 2, 2, "([s separator])", "The parts of s between occurrences of the separator (a string or a pattern), as a vector (trailing empty parts dropped).", (_, a) =>
+            a[1] is Regex.RegexValue re ? CoreRegex.Split(Str("split", a[0]), re) : Split(Str("split", a[0]), Str("split", a[1]))),
         Fn("join", 1, 2, "([coll] [separator coll])", "The display forms of the elements joined with the separator (default \"\").", (_, a) =>
             string.Join(a.Length == 2 ? Str("join", a[0]) : "", Items("join", a[^1]).Select(Printer.Str))),
         Fn("upper-case", 1, 1, "([s])", "s in upper case.", (_, a) => Str("upper-case", a[0]).ToUpperInvariant()),
@@ -39,8 +40,13 @@ internal static class CoreStrings
             int i = s.IndexOf(Str("index-of", a[1]), StringComparison.Ordinal);
             return i < 0 ? null : Box.Long(ZylispStrings.CodePointCount(s[..i]));
         }),
-        Fn("replace", 3, 3, "([s match replacement])", "s with every occurrence of the string match replaced.", (_, a) =>
+        Fn("replace", 3, 3, "([s match replacement])", "s with every occurrence of match replaced: a string by a string; a pattern by a string ($1 for a group) or by (f match).", (ctx, a) =>
         {
+            if (a[1] is Regex.RegexValue re)
+            {
+                return CoreRegex.Replace(ctx, Str("replace", a[0]), re, a[2]);
+            }
+
             var match = Str("replace", a[1]);
             return match.Length == 0 ? throw RuntimeErrors.BadArgument("replace", "the string to replace must not be empty") : Str("replace", a[0]).Replace(match, Str("replace", a[2]), StringComparison.Ordinal);
         }),
