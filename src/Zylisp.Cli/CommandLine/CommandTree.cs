@@ -261,7 +261,7 @@ internal static class CommandTree
 
     private static Command BuildCommandDefinition()
     {
-        var target = new Option<string>("--target", "-t") { Description = "What to build for: go (a Go module built with go build) or native (a static Linux x86-64 executable); dotnet is not available yet.", Required = true };
+        var target = new Option<string>("--target", "-t") { Description = "What to build for: go (a Go module built with go build), native (a static Linux x86-64 executable) or dotnet (a .NET program: OUT, OUT.dll and the runtime assemblies beside them).", Required = true };
         target.AcceptOnlyFromAmong(BuildCommand.Targets);
         var (file, output, emit) = BuildArguments();
         var expression = new Option<string?>("--expr", "-e") { Description = "Build this expression instead of a file (native): the executable exits with its value." };
