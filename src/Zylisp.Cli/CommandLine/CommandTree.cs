@@ -115,10 +115,12 @@ internal static class CommandTree
             Arity = ArgumentArity.ZeroOrMore,
             CaptureRemainingTokens = true,
         };
+        var noCache = new Option<bool>("--no-cache") { Description = "Neither read nor write the on-disk code cache ($XDG_CACHE_HOME/zylisp or ~/.cache/zylisp)." };
         var command = new Command("run", "Load FILE and call its -main with ARGS; exit with -main's integer result.")
         {
             file,
             arguments,
+            noCache,
         };
         command.SetAction(result => IsNative(result)
             ? NativeEngineCommand.Run(result.GetRequiredValue(file), result.GetValue(arguments) ?? [], OptionsOf(result))
@@ -126,7 +128,8 @@ internal static class CommandTree
                 result.GetRequiredValue(file),
                 result.GetValue(arguments) ?? [],
                 OptionsOf(result),
-                EngineOf(result, EngineChoice.Tiered))));
+                EngineOf(result, EngineChoice.Tiered),
+                result.GetValue(noCache))));
         return command;
     }
 

@@ -28,14 +28,18 @@ internal static class RunCommand
             return ExitCodes.Usage;
         }
 
-        var engine = EngineHost.Create(streams, request.Engine);
         var name = request.ReadsStandardInput ? StandardInputName : request.Path;
+        var cache = request.NoCache || request.ReadsStandardInput ? null : EngineHost.CacheFor(request.Engine, source, name);
+        var engine = EngineHost.Create(streams, request.Engine, cache);
         using var interrupt = new ProgramInterrupt();
         var result = engine.RunSource(source, name, request.Arguments, interrupt.Token);
         if (interrupt.WasInterrupted)
         {
             return DiagnosticReporter.ReportInterrupt(result.Diagnostics, engine.Sources, streams);
         }
+
+        // The next run of this unchanged file takes the code this one compiled from the cache.
+        cache?.Save();
 
         new DiagnosticReporter(request.Output).ReportErrors(result.Diagnostics, engine.Sources, streams);
         return streams.Finish(result.ExitCode);

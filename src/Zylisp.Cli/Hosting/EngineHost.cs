@@ -1,5 +1,6 @@
 using Zylisp.Cli.CommandLine;
 using Zylisp.Compiler.Clr;
+using Zylisp.Compiler.Clr.Persist;
 using Zylisp.Lang;
 
 namespace Zylisp.Cli.Hosting;
@@ -11,10 +12,16 @@ namespace Zylisp.Cli.Hosting;
 /// </summary>
 internal static class EngineHost
 {
-    public static Engine Create(StandardStreams streams, EngineChoice engine = EngineChoice.Interp) => engine switch
+    public static Engine Create(StandardStreams streams, EngineChoice engine = EngineChoice.Interp, CodeCache? cache = null) => engine switch
     {
-        EngineChoice.Il => new(new EngineOptions { Out = streams.Out, Error = streams.Error, CreateExecutionEngine = static () => new IlEngine() }),
-        EngineChoice.Tiered => new(new EngineOptions { Out = streams.Out, Error = streams.Error, CreateExecutionEngine = static () => new TieredEngine() }),
+        EngineChoice.Il => new(new EngineOptions { Out = streams.Out, Error = streams.Error, CreateExecutionEngine = () => new IlEngine(cache) }),
+        EngineChoice.Tiered => new(new EngineOptions { Out = streams.Out, Error = streams.Error, CreateExecutionEngine = () => new TieredEngine(TieredEngine.DefaultThreshold, cache) }),
         _ => new(new EngineOptions { Out = streams.Out, Error = streams.Error }),
     };
+
+    /// <summary>The on-disk code cache of a run of a file on a compiling engine (il, tiered); null for the interpreter or without a cache folder.</summary>
+    public static CodeCache? CacheFor(EngineChoice engine, string source, string file) =>
+        engine is EngineChoice.Il or EngineChoice.Tiered && CodeCache.DefaultDirectory() is { } directory
+            ? CodeCache.For(directory, source, file, engine.ToString())
+            : null;
 }

@@ -22,6 +22,9 @@ internal static class PersistedNames
     /// <summary>A top-level form's key: the hash of what its IL depends on (<see cref="FunctionFingerprint"/>).</summary>
     public static string KeyOf(TopLevel top) => Hash(FunctionFingerprint.Of(top));
 
+    /// <summary>A fn expression's key (the on-disk cache persists the fns the tiered engine compiled).</summary>
+    public static string KeyOf(FnNode fn) => "fn-" + Hash(FunctionFingerprint.Of(fn));
+
     public static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>

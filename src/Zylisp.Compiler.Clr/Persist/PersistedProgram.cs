@@ -92,6 +92,31 @@ public sealed class PersistedProgram
         return null;
     }
 
+    /// <summary>The persisted code of a fn expression bound to its constants, or null when there is none that fits.</summary>
+    internal CompiledTemplate? TryBindFunction(FnNode fn)
+    {
+        if (groups.TryGetValue(PersistedNames.KeyOf(fn), out var group))
+        {
+            try
+            {
+                var sink = new BindingSink(code, group.Group);
+                var template = new IlCompiler(sink).CompileFunction(fn);
+                if (sink.Count == group.Count && PersistedNames.Hash(sink.PoolShape.ToString()) == group.PoolShape)
+                {
+                    Bound++;
+                    return template;
+                }
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or MissingMethodException or TypeLoadException or BadImageFormatException)
+            {
+                // As for a top-level form: compile the fn afresh instead.
+            }
+        }
+
+        notBound.Add("fn " + fn.Name + " " + (fn.Span?.ToString() ?? "?"));
+        return null;
+    }
+
     private static string ReadString(Type code, string method) =>
         code.GetMethod(method, BindingFlags.Public | BindingFlags.Static)?.Invoke(null, null) as string
             ?? throw new BadImageFormatException("not a persisted Zylisp program: no " + method);

@@ -23,7 +23,11 @@ public sealed record PersistedImage(byte[] Assembly, byte[] Pdb);
 public static class ProgramWriter
 {
     /// <summary>The assembly's bytes and its portable PDB (also embedded in the image). <paramref name="entryHost"/> is <c>static int Main(Type code, string[] args)</c> of the host, or null.</summary>
-    public static PersistedImage Write(string assemblyName, IEnumerable<TopLevel> forms, string source, string file, MethodInfo? entryHost)
+    public static PersistedImage Write(string assemblyName, IEnumerable<TopLevel> forms, string source, string file, MethodInfo? entryHost) =>
+        Write(assemblyName, forms, [], source, file, entryHost);
+
+    /// <summary>The same, with fn expressions too (the code the tiered engine compiled, for the on-disk cache).</summary>
+    public static PersistedImage Write(string assemblyName, IEnumerable<TopLevel> forms, IEnumerable<FnNode> functions, string source, string file, MethodInfo? entryHost)
     {
         ArgumentNullException.ThrowIfNull(forms);
         // As a Release build of C# says: the JIT makes its own IL-offset map (call sites included),
@@ -49,9 +53,19 @@ public static class ProgramWriter
 
             sink.BeginGroup(group);
             compiler.CompileTopLevelInto(top);
-            manifest.Append(PersistedNames.KeyOf(top)).Append(' ').Append(group).Append(' ').Append(sink.Count)
-                .Append(' ').Append(PersistedNames.Hash(sink.PoolShape.ToString())).Append('\n');
-            group++;
+            AddGroup(manifest, PersistedNames.KeyOf(top), group++, sink);
+        }
+
+        foreach (var fn in functions)
+        {
+            if (!keys.Add(PersistedNames.KeyOf(fn)))
+            {
+                continue;
+            }
+
+            sink.BeginGroup(group);
+            compiler.CompileFunction(fn);
+            AddGroup(manifest, PersistedNames.KeyOf(fn), group++, sink);
         }
 
         DefineString(type, PersistedNames.SourceMethod, source);
@@ -73,6 +87,10 @@ public static class ProgramWriter
         type.CreateType();
         return Serialize(assembly, main);
     }
+
+    private static void AddGroup(StringBuilder manifest, string key, int group, PersistingSink sink) =>
+        manifest.Append(key).Append(' ').Append(group).Append(' ').Append(sink.Count)
+            .Append(' ').Append(PersistedNames.Hash(sink.PoolShape.ToString())).Append('\n');
 
     private static void DefineString(TypeBuilder type, string name, string value)
     {
