@@ -19,9 +19,13 @@ internal static class EngineHost
         _ => new(new EngineOptions { Out = streams.Out, Error = streams.Error }),
     };
 
-    /// <summary>The on-disk code cache of a run of a file on a compiling engine (il, tiered); null for the interpreter or without a cache folder.</summary>
+    /// <summary>
+    /// The on-disk code cache of a run of a file on the il engine; null elsewhere or without a cache
+    /// folder. The tiered engine can use one too, but measured on the default engine it cost more
+    /// than it saved (docs/benchmarks.md, "On-disk code cache"), so the CLI does not give it one.
+    /// </summary>
     public static CodeCache? CacheFor(EngineChoice engine, string source, string file) =>
-        engine is EngineChoice.Il or EngineChoice.Tiered && CodeCache.DefaultDirectory() is { } directory
+        engine is EngineChoice.Il && CodeCache.DefaultDirectory() is { } directory
             ? CodeCache.For(directory, source, file, engine.ToString())
             : null;
 }
