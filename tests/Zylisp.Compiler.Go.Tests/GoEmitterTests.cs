@@ -42,7 +42,8 @@ public class GoEmitterTests
             (deffunc fib (n) (:args integer) (:return integer) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))
             """);
         Assert.Contains("func norm(x float64, y float64) float64 {\n\treturn square(x) + square(y)\n}", go, StringComparison.Ordinal);
-        Assert.Contains("func fib(n int) int {\n\tif n < 2 {\n\t\treturn n\n\t}\n\treturn fib(n-1) + fib(n-2)\n}", go, StringComparison.Ordinal);
+        // fib may recurse, so it carries its depth (Go's own stack overflow is fatal); norm cannot.
+        Assert.Contains("func fib(depth int, n int) int {\n\trt.CheckDepth(depth, \"fib\")\n\tif n < 2 {\n\t\treturn n\n\t}\n\treturn fib(depth+1, n-1) + fib(depth+1, n-2)\n}", go, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -52,6 +52,14 @@ public sealed class AsmListingTests
     }
 
     [Fact]
+    public void Dotnet_interop_is_a_compile_error_naming_the_engine()
+    {
+        var collected = ProgramCollector.Collect("(.ToUpper \"x\")", "<expr>", ExitRule.LastValue);
+        var error = Assert.Throws<NativeCompileException>(() => NativeCompiler.BuildExecutable(collected.Program!));
+        Assert.Contains("the native engine does not support `%dotnet-call` (.NET interop", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_call_that_needs_the_compiler_at_run_time_is_a_compile_error_naming_the_target()
     {
         var collected = ProgramCollector.Collect("(eval '(+ 1 2))", "<expr>", ExitRule.LastValue);

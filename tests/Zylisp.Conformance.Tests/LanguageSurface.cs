@@ -49,6 +49,11 @@ public static class LanguageSurface
             "*command-line-args*",
         ],
         ["Misc"] = ["eval", "type", "gensym", "time", "rand-int", "doc", "dialect"],
+        ["Records, protocols and multimethods"] =
+        [
+            "defrecord", "record?", "defprotocol", "extend-type", "extend-protocol", "satisfies?", "extends?",
+            "defmulti", "defmethod", "methods", "remove-method", "instance?",
+        ],
     };
 
     public static IEnumerable<string> AllNames =>

@@ -5,13 +5,13 @@ namespace Zylisp.Conformance.Tests;
 /// <summary>
 /// One corpus program and what it must do: NAME.zl or NAME.slisp beside NAME.out (exact stdout),
 /// NAME.exit (exit status), optionally NAME.args (one command-line argument per line) and
-/// NAME.needs (one capability per line an engine must have to run it, e.g. `compiler` for a
+/// NAME.needs (one capability per line an engine must have to run it: `dotnet` for .NET interop, `compiler` for a
 /// program that calls eval; see docs/design/runtime-compiler.md).
 /// </summary>
 public sealed record ProgramCase(string RelativePath, string FullPath, string ExpectedOutput, int ExpectedExitCode, IReadOnlyList<string> Args, IReadOnlyList<string> Needs)
 {
     /// <summary>The capabilities a NAME.needs file may name.</summary>
-    public static readonly IReadOnlySet<string> KnownNeeds = new HashSet<string>(StringComparer.Ordinal) { "compiler" };
+    public static readonly IReadOnlySet<string> KnownNeeds = new HashSet<string>(StringComparer.Ordinal) { "compiler", "dotnet" };
 
     public static readonly IReadOnlyList<string> SourceExtensions = [".zl", ".slisp"];
 

@@ -33,6 +33,8 @@ public class LinterTests
     [InlineData("(def ^:dynamic *x* 1) (prn *x*)")]
     [InlineData("(Math/sqrt 2.0)")]
     [InlineData("(if true 1 2) (if true 1)")]
+    [InlineData("(defprotocol P (area [s])) (defrecord R [w] P (area [_] w)) (prn (area (->R 1)) (map->R {:w 2}))")]
+    [InlineData("(import '[System.Text StringBuilder]) (prn (.ToUpper \"x\") (. \"ab\" Substring 1) (StringBuilder.) (new StringBuilder) (instance? System.String 1) System.Math/PI)")]
     public void Idiomatic_code_has_no_findings(string source) => Assert.Empty(Ids(source));
 
     [Fact]

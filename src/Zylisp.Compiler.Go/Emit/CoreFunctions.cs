@@ -39,14 +39,23 @@ internal static class CoreFunctions
         ["type"] = "Type", ["gensym"] = "Gensym", ["rand-int"] = "RandInt", ["rand"] = "Rand", ["%nano-time"] = "NanoTime",
         ["ex-info"] = "ExInfo", ["ex-message"] = "ExMessage", ["ex-data"] = "ExData", ["identical?"] = "Identical",
         ["hash"] = "HashOf",
+        ["%record"] = "MakeRecord", ["record?"] = "IsRecord",
     };
 
     /// <summary>Functions that need the compiler at run time; an ahead-of-time build cannot have them.</summary>
     public static readonly IReadOnlySet<string> NeedCompiler = new HashSet<string> { "eval", "load-file", "macroexpand", "macroexpand-1" };
 
+    private const string DotnetInterop = ".NET interop runs only on the interp, il and tiered engines (a Go program calls Go packages: (strings.ToUpper s))";
+
     /// <summary>Primitives the Go runtime does not have yet, with the reason given in the compile error.</summary>
     public static readonly IReadOnlyDictionary<string, string> Unsupported = new Dictionary<string, string>
     {
         ["%print-doc"] = "documentation is not compiled into Go programs",
+        ["%dotnet-call"] = DotnetInterop,
+        ["%dotnet-static"] = DotnetInterop,
+        ["%dotnet-new"] = DotnetInterop,
+        ["%dotnet-instance?"] = DotnetInterop,
+        ["%dotnet-type"] = DotnetInterop,
+        ["%dotnet-import"] = DotnetInterop,
     };
 }

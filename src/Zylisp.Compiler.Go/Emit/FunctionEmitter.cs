@@ -25,7 +25,12 @@ internal enum BodyKind
     /// <summary>A function arity with rt.Value parameters and result; counts call depth.</summary>
     Dynamic,
 
-    /// <summary>A fully annotated deffunc: plain Go parameter and result types, no depth counting.</summary>
+    /// <summary>
+    /// A fully annotated deffunc: plain Go parameter and result types. Its depth arrives as a
+    /// first parameter instead of the runtime's counter (a global increment per call made typed
+    /// fib 2.4× slower), and is checked on entry: Go's own stack overflow is a fatal error no
+    /// recover catches, and deep recursion must end in ZL5005 on every engine.
+    /// </summary>
     Typed,
 }
 
@@ -60,6 +65,7 @@ internal sealed class FunctionEmitter
     private readonly List<(string Name, GoType Type)> topDeclarations = [];
     private readonly Dictionary<LocalBinding, string> captureNames = [];
     private int tryDepth;
+    private bool inTailCall;
 
     /// <summary>Local names: one scope per top-level Go function, shared by its closures.</summary>
     public GoNames Names { get; }
@@ -75,6 +81,9 @@ internal sealed class FunctionEmitter
         this.forcedDynamic = forcedDynamic;
         Names = parent?.Names ?? new GoNames(program.Names);
     }
+
+    /// <summary>The Go name of a typed body's depth parameter (see <see cref="BodyKind.Typed"/>).</summary>
+    public string? DepthParameter { get; set; }
 
     /// <summary>The name by which the running function refers to its own value (a named fn).</summary>
     public string? SelfValueName { get; init; }
@@ -129,6 +138,10 @@ internal sealed class FunctionEmitter
         {
             stmts.Add(ExprStatement(RtCall("Enter", GoSyntax.Str(functionName))));
         }
+        else if (DepthParameter is { } depth)
+        {
+            stmts.Add(ExprStatement(RtCall("CheckDepth", Id(depth), GoSyntax.Str(functionName))));
+        }
 
         var inner = EmitBlock(body);
         if (loopsToSelf)
@@ -146,7 +159,9 @@ internal sealed class FunctionEmitter
         }
 
         var declarations = topDeclarations.Select(d => VarDecl(d.Name, d.Type.ToSyntax()));
-        return [.. declarations, .. stmts];
+        // A value-position try at top level assigns a temporary nothing reads; Go rejects an unused variable.
+        var uses = topDeclarations.Select(d => Assign(Id("_"), Id(d.Name)));
+        return [.. declarations, .. uses, .. stmts];
     }
 
     /// <summary>
@@ -553,7 +568,11 @@ internal sealed class FunctionEmitter
             return [Return(RtCall("Leave", trampoline))];
         }
 
-        return ReturnValue(Expr(call, output));
+        // A tail call leaves no frame in the interpreter, so it does not count towards the depth.
+        inTailCall = true;
+        var value = Expr(call, output);
+        inTailCall = false;
+        return ReturnValue(value);
     }
 
     private bool IsSelf(Operand fn) => fn switch
@@ -565,6 +584,8 @@ internal sealed class FunctionEmitter
 
     private GoExpr Invoke(CallExpr call, List<Stmt> output)
     {
+        bool tail = inTailCall;
+        inTailCall = false;
         if (call.Fn is GlobalOperand g)
         {
             if (g.Var.Name == "import" && !program.Plan.IsDefined(g.Var) && call.Args.All(a => a is ConstOperand { Value: string }))
@@ -585,12 +606,12 @@ internal sealed class FunctionEmitter
 
             if (program.IsBuiltin(g.Var))
             {
-                return Builtin(g.Var.Name, call.Args.Select(a => Operand(a, output)).ToList(), call);
+                return Builtin(g.Var.Name, call.Args.Select(a => Operand(a, output)).ToList(), call, output);
             }
 
             if (program.Plan.Statics.TryGetValue(g.Var, out var s) && s.ArityFor(call.Args.Length) is { } arity)
             {
-                return DirectCall(s, arity, call.Args.Select(a => Operand(a, output)).ToList());
+                return DirectCall(s, arity, call.Args.Select(a => Operand(a, output)).ToList(), tail, output);
             }
         }
 
@@ -599,18 +620,44 @@ internal sealed class FunctionEmitter
             var s = program.Plan.Statics.Values.First(f => f.Arities.Contains(selfArity));
             if (s.ArityFor(call.Args.Length) is { } arity)
             {
-                return DirectCall(s, arity, call.Args.Select(a => Operand(a, output)).ToList());
+                return DirectCall(s, arity, call.Args.Select(a => Operand(a, output)).ToList(), tail, output);
             }
         }
 
+        PublishDepth(output);
         var fn = Operand(call.Fn, output);
         var args = call.Args.Select(a => Operand(a, output).Node).ToList();
         return new GoExpr(args.Count <= 3 ? RtCall("Call" + args.Count.ToString(CultureInfo.InvariantCulture), [fn.Node, .. args]) : RtCall("Call", [fn.Node, .. args]), GoType.Dynamic);
     }
 
-    private GoExpr DirectCall(StaticFunction s, StaticArity arity, List<GoExpr> args)
+    /// <summary>
+    /// Before typed code calls into dynamic code, the runtime's counter takes the typed depth, so
+    /// recursion that passes through both kinds still meets the limit (the dynamic callee's
+    /// Enter and Leave balance, and the dynamic caller of the typed code restores its own depth).
+    /// </summary>
+    private void PublishDepth(List<Stmt> output)
     {
+        if (DepthParameter is { } depth)
+        {
+            output.Add(ExprStatement(RtCall("SetDepth", Id(depth))));
+        }
+    }
+
+    private GoExpr DirectCall(StaticFunction s, StaticArity arity, List<GoExpr> args, bool tail, List<Stmt> output)
+    {
+        if (!arity.Typed)
+        {
+            PublishDepth(output);
+        }
+
         var goArgs = new List<Expr>();
+        if (arity.CountsDepth)
+        {
+            // Typed code passes its own depth on; dynamic code starts from the runtime's counter.
+            Expr depth = DepthParameter is { } own ? Id(own) : RtCall("Depth");
+            goArgs.Add(tail ? depth : Binary(depth, Token.Add, Int(1)));
+        }
+
         for (int i = 0; i < arity.Arity.RequiredCount; i++)
         {
             goArgs.Add(Coerce(args[i], arity.ParamTypes[i], "argument `" + arity.Arity.Params[i].Name + "`", s.Var.Name).Node);
@@ -627,11 +674,27 @@ internal sealed class FunctionEmitter
             call = RtCall("Settle", call);
         }
 
+        if (arity.CountsDepth && DepthParameter is null)
+        {
+            // The typed callee may have set the counter to its own depth: put the caller's back.
+            call = RtCall(RestoreDepthFor(arity.ReturnType), RtCall("Depth"), call);
+        }
+
         return new GoExpr(call, arity.ReturnType);
     }
 
+    /// <summary>The runtime function that restores the depth counter and passes a typed result through.</summary>
+    public static string RestoreDepthFor(GoType type) => type.Kind switch
+    {
+        TypeKind.Integer => "RestoreDepthInt",
+        TypeKind.Float => "RestoreDepthFloat",
+        TypeKind.String => "RestoreDepthString",
+        TypeKind.Bool => "RestoreDepthBool",
+        _ => "RestoreDepth",
+    };
+
     /// <summary>A call of a host primitive: Go operators on plain Go values, fixed-arity fast paths, else the variadic function.</summary>
-    private GoExpr Builtin(string name, List<GoExpr> args, CallExpr call)
+    private GoExpr Builtin(string name, List<GoExpr> args, CallExpr call, List<Stmt> output)
     {
         if (CoreFunctions.NeedCompiler.Contains(name))
         {
@@ -648,6 +711,8 @@ internal sealed class FunctionEmitter
             return op;
         }
 
+        // A primitive may call back into Zylisp functions (map, reduce, apply, swap!, …).
+        PublishDepth(output);
         var goName = CoreFunctions.GoNames[name];
         return new GoExpr(RtCall(goName, [.. args.Select(a => a.Node)]), GoType.Dynamic);
     }

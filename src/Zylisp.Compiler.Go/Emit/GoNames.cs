@@ -34,6 +34,11 @@ internal sealed class GoNames
     public string Fresh(string zylispName, string suffix = "")
     {
         var stem = Mangle(zylispName) + suffix;
+        if (stem == "_")
+        {
+            stem = "ignored"; // Zylisp's _ is an ordinary name that can be read; Go's blank identifier cannot
+        }
+
         var name = stem;
         for (int i = 2; IsUsed(name); i++)
         {

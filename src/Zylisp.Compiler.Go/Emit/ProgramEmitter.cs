@@ -89,6 +89,8 @@ internal sealed class ProgramEmitter
             }
         }
 
+        PlanDepthCounting();
+
         foreach (var s in Plan.Statics.Values)
         {
             foreach (var arity in s.Arities)
@@ -160,6 +162,12 @@ internal sealed class ProgramEmitter
             {
                 var e = new FunctionEmitter(this, null, kind, s.Var.Name, arity.ReturnType, arity, forced) { SelfValueName = s.ValueName };
                 parameters = BindParameters(e, arity.Arity, arity.ParamTypes);
+                if (arity.CountsDepth)
+                {
+                    e.DepthParameter = e.Names.Fresh("depth");
+                    parameters.Insert(0, Param(e.DepthParameter, new Ident { Name = "int" }));
+                }
+
                 return e;
             },
             e => e.EmitBody(arity.Arity.Body, LoopsToSelf(s, arity), [.. arity.Arity.Params]));
@@ -201,6 +209,36 @@ internal sealed class ProgramEmitter
             GlobalOperand g => g.Var == s.Var,
             _ => false,
         };
+
+    /// <summary>
+    /// Decides which typed arities may recurse (<see cref="StaticArity.CountsDepth"/>): the greatest
+    /// fixpoint, so every arity starts as "may recurse" and stops only when each call it makes is a
+    /// primitive, Go, or a typed arity that cannot recurse either. Cycles keep counting.
+    /// </summary>
+    private void PlanDepthCounting()
+    {
+        var typed = Plan.Statics.Values.SelectMany(s => s.Arities).Where(a => a.Typed).ToList();
+        typed.ForEach(a => a.CountsDepth = true);
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var arity in typed.Where(a => a.CountsDepth && !MayRecurse(a)))
+            {
+                arity.CountsDepth = false;
+                changed = true;
+            }
+        }
+    }
+
+    private bool MayRecurse(StaticArity arity) =>
+        LoweredWalker.Statements(arity.Arity.Body).Any(stmt => LoweredWalker.ExprOf(stmt) is CallExpr c && !IsLeafCall(c));
+
+    private bool IsLeafCall(CallExpr call) =>
+        call.Fn is GlobalOperand g
+        && (IsBuiltin(g.Var)
+            || InteropName(g) is not null
+            || (Plan.Statics.TryGetValue(g.Var, out var s) && s.ArityFor(call.Args.Length) is { Typed: true, CountsDepth: false }));
 
     /// <summary>True for a tail call the trampoline must run: anything but a primitive, Go interop or a typed function.</summary>
     public bool NeedsTrampoline(CallExpr call)
@@ -284,12 +322,18 @@ internal sealed class ProgramEmitter
     private static Expr TypedCall(StaticFunction s, StaticArity arity, List<Expr> args)
     {
         var converted = new List<Expr>();
+        if (arity.CountsDepth)
+        {
+            converted.Add(Binary(RtCall("Depth"), Token.Add, Int(1)));
+        }
+
         for (int i = 0; i < args.Count; i++)
         {
             converted.Add(Convert(args[i], arity.ParamTypes[i], s.Var.Name, "argument `" + arity.Arity.Params[i].Name + "`"));
         }
 
-        return Call(Id(arity.GoName), converted);
+        Expr call = Call(Id(arity.GoName), converted);
+        return arity.CountsDepth ? RtCall(FunctionEmitter.RestoreDepthFor(arity.ReturnType), RtCall("Depth"), call) : call;
     }
 
     private static Expr Convert(Expr value, GoType type, string function, string what) => type.Kind switch

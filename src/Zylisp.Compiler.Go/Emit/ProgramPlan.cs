@@ -10,6 +10,13 @@ internal sealed record StaticArity(LArity Arity, string GoName, bool Typed, GoTy
     /// <summary>True when the body may return the trampoline's marker, so direct callers must settle it.</summary>
     public bool MayReturnMarker { get; set; }
 
+    /// <summary>
+    /// True for a typed arity that takes and checks a depth parameter: one that calls a function
+    /// other than a primitive or Go, so it may recurse. A leaf such as the seed's
+    /// <c>func add(a int, b int) int</c> cannot, and stays exactly what a person would write.
+    /// </summary>
+    public bool CountsDepth { get; set; }
+
     public bool Accepts(int count) => Arity.Rest is null ? count == Arity.RequiredCount : count >= Arity.RequiredCount;
 }
 

@@ -689,7 +689,11 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
     {
         if (!ctx.DefinedVars.Contains(global.Var) && global.Var.IsDefined && ctx.PrimitiveFor(global.Var) is null)
         {
-            throw new NativeCompileException($"the host primitive `{global.Var.Name}`", global.Span);
+            throw new NativeCompileException(
+                global.Var.Name.StartsWith("%dotnet-", StringComparison.Ordinal)
+                    ? $"`{global.Var.Name}` (.NET interop runs on the interp, il and tiered engines)"
+                    : $"the host primitive `{global.Var.Name}`",
+                global.Span);
         }
     }
 

@@ -110,7 +110,7 @@ public static partial class DiagnosticCatalog
 
     /// <summary>Every entry of every phase, duplicates included (the tests check there are none).</summary>
     internal static IEnumerable<DiagnosticDescriptor> AllEntries() =>
-        ReadEntries().Concat(ExpandEntries()).Concat(AnalyzeEntries()).Concat(EmitEntries()).Concat(RunEntries()).Concat(LintEntries());
+        ReadEntries().Concat(ExpandEntries()).Concat(AnalyzeEntries()).Concat(EmitEntries()).Concat(RunEntries()).Concat(LintEntries()).Concat(InteropEntries());
 
     private static DiagnosticDescriptor Error(string id, string message, string? help = null) =>
         new(id, Severity.Error, PhaseOf(id), message, help);

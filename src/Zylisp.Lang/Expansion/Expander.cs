@@ -43,6 +43,9 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, 
     private readonly Func<string, Symbol> fresh = FreshNames(globals);
     private readonly Destructuring destructuring = new(FreshNames(globals));
 
+    // .NET interop syntax and this engine's imports (docs/design/dotnet-interop.md).
+    private readonly HostInterop hostInterop = new();
+
     /// <summary>Fully expands one top-level form. The expansion budget is per top-level form.</summary>
     public object? ExpandTopLevel(object? form, RunContext ctx)
     {
@@ -97,7 +100,9 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, 
     {
         if (form is not (PersistentList or PersistentVector or PersistentSet or PersistentMap))
         {
-            return form;
+            return form is Symbol symbol && symbol.Name.Contains('.') || form is Symbol { Namespace: not null }
+                ? hostInterop.TryRewriteSymbol((Symbol)form) ?? form
+                : form;
         }
 
         ctx.Cancellation.ThrowIfCancellationRequested();
@@ -182,6 +187,11 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, 
             {
                 return Expand(Invoke(macro, list, ctx), locals, ctx);
             }
+        }
+
+        if (hostInterop.TryRewrite(list, locals, IsDefinedGlobal) is { } interop)
+        {
+            return Expand(interop, locals, ctx);
         }
 
         return Rebuild(list, list.Select(x => Expand(x, locals, ctx)));
@@ -450,6 +460,8 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, 
         return Rebuild(form, form.Select((item, i) => i < 2 || (i == 2 && form.Count == 4) ? item : Expand(item, locals, ctx)));
     }
 
+
+    private bool IsDefinedGlobal(string name) => globals.Find(name) is { IsDefined: true };
 
     private static Func<string, Symbol> FreshNames(GlobalEnvironment globals) =>
         stem => Symbol.Of(stem + "__" + globals.NextGensymId());

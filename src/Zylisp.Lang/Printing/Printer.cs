@@ -49,6 +49,8 @@ public static class Printer
     {
         null => string.Empty,
         string s => s,
+        // A .NET object from interop: its own ToString, as Clojure's str of a Java object (a StringBuilder's text).
+        _ when value.GetType().Assembly != typeof(Printer).Assembly && value is not (long or double or bool or IFormattable) => value.ToString() ?? string.Empty,
         _ => PrStr(value, limits),
     };
 

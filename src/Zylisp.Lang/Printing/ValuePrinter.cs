@@ -63,6 +63,9 @@ internal sealed class ValuePrinter(StringBuilder sb, bool readably, RuntimeLimit
             case PersistentSet set:
                 Open(set, set, "#{", "}", isMap: false);
                 break;
+            case RecordValue record:
+                Open(record, KeysAndValues(record.Fields), "#" + record.TypeTag + "{", "}", isMap: true);
+                break;
             case Atom atom:
                 atomsOnPath ??= new HashSet<Atom>(ReferenceEqualityComparer.Instance);
                 if (!atomsOnPath.Add(atom))

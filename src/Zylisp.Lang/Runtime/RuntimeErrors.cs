@@ -80,6 +80,7 @@ public static class RuntimeErrors
         PersistentVector => "vector",
         PersistentMap => "map",
         PersistentSet => "set",
+        RecordValue r => r.TypeTag,
         ZFunction => "fn",
         Atom => "atom",
         ErrorValue => "error",

@@ -79,6 +79,20 @@ internal sealed class LintWalk(Engine core, SourceText source, bool slisp)
             return;
         }
 
+        if (head.Name == "import")
+        {
+            // (import '[System.Text StringBuilder]): the short names stand for .NET types from here on.
+            foreach (var spec in list.Rest.Select(a => a is PersistentList { Count: 2, First: Symbol { Name: "quote" } } q ? q.Rest.First : a))
+            {
+                foreach (var type in spec is PersistentVector or PersistentList ? ((IEnumerable<object?>)spec).Skip(1).OfType<Symbol>() : [])
+                {
+                    definitions.TryAdd(type.Name, new FileDefinition(type, false, false, null));
+                }
+            }
+
+            return;
+        }
+
         // Any (defsomething name ...) defines name, so user definition macros do not make their names undefined.
         if (!head.Name.StartsWith("def", StringComparison.Ordinal) || head.Name == "default")
         {
@@ -115,7 +129,19 @@ internal sealed class LintWalk(Engine core, SourceText source, bool slisp)
 
         var arity = head.Name is "defn" or "defn-" or "defmacro" or "deffunc" ? ArityOfDefn(head.Name, rest.Rest) : null;
         definitions[nameSymbol.Name] = new FileDefinition(nameSymbol, isPrivate, head.Name == "defmacro", arity);
+        foreach (var implied in ImpliedDefinitions(head.Name, nameSymbol, rest.Rest))
+        {
+            definitions.TryAdd(implied.Name, new FileDefinition(implied, isPrivate, false, null));
+        }
     }
+
+    /// <summary>Names a definition form defines besides its own: defrecord's constructors, defprotocol's methods.</summary>
+    private static IEnumerable<Symbol> ImpliedDefinitions(string head, Symbol name, PersistentList rest) => head switch
+    {
+        "defrecord" => [Symbol.Of("->" + name.Name).WithSpan(name.Span), Symbol.Of("map->" + name.Name).WithSpan(name.Span)],
+        "defprotocol" => rest.OfType<PersistentList>().Select(spec => spec.First).OfType<Symbol>(),
+        _ => [],
+    };
 
     private static Arity? ArityOfDefn(string head, PersistentList decl)
     {
@@ -206,7 +232,7 @@ internal sealed class LintWalk(Engine core, SourceText source, bool slisp)
 
         string name = s.Name;
         referenced.Add(name);
-        if (lenient || s.Namespace is not null || name is "&" || name.StartsWith('%') || name.StartsWith('^') || name.StartsWith('.')
+        if (lenient || s.Namespace is not null || name is "&" || name.StartsWith('%') || name.StartsWith('^') || name.StartsWith('.') || name.EndsWith('.') || name is "new" or "import" || IsDotnetTypeName(name)
             || Engine.IsSpecialForm(name) || definitions.ContainsKey(name) || core.DescribeGlobal(name) is not null)
         {
             return;
@@ -214,6 +240,10 @@ internal sealed class LintWalk(Engine core, SourceText source, bool slisp)
 
         Report(DiagnosticIds.UndefinedGlobalLint, s, name);
     }
+
+    // System.Text.StringBuilder: a .NET type name (docs/language.md section 17), not a global.
+    private static bool IsDotnetTypeName(string name) =>
+        name.Contains('.') && name.Split('.').All(part => part.Length > 0 && char.IsAsciiLetterUpper(part[0]));
 
     private void WalkList(PersistentList list, LintScope scope, bool lenient)
     {
@@ -226,6 +256,11 @@ internal sealed class LintWalk(Engine core, SourceText source, bool slisp)
         switch (head.Name)
         {
             case "quote" or "comment":
+                return;
+            case "." when list.Count >= 3:
+                // (. target Member args*) or (. target (Member args*)): Member is a .NET name, not a global.
+                Walk(list.Rest.First, scope, lenient);
+                WalkAll(list.Rest.Rest.First is PersistentList memberCall ? memberCall.Rest : list.Rest.Rest.Rest, scope, lenient);
                 return;
             case "syntax-quote" or "quasiquote":
                 WalkTemplate(list.Rest.First, scope, lenient);

@@ -30,6 +30,7 @@ var builtins = map[string]func(...Value) Value{
 	"atan2": Atan2, "hypot": Hypot,
 	"type": Type, "gensym": Gensym, "rand-int": RandInt, "rand": Rand, "%nano-time": NanoTime,
 	"ex-info": ExInfo, "ex-message": ExMessage, "ex-data": ExData, "identical?": Identical, "hash": HashOf,
+	"%record": MakeRecord, "record?": IsRecord,
 }
 
 var builtinValues = map[string]*Fn{}

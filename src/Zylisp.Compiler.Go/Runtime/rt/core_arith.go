@@ -34,60 +34,96 @@ func isNumber(v Value) bool {
 
 // Add2 is (+ a b).
 func Add2(a, b Value) Value {
-	x, okA := a.(int)
-	y, okB := b.(int)
-	if okA && okB {
-		return x + y
+	if x, ok := a.(int); ok {
+		if y, ok := b.(int); ok {
+			if i := uint(x + y + smallIntBias); i < uint(len(smallInts)) {
+				return smallInts[i]
+			}
+		}
 	}
 	return add2Slow(a, b)
 }
 
-func add2Slow(a, b Value) Value { return toFloat(a, "+") + toFloat(b, "+") }
+// add2Slow is every case the inlined fast path leaves: floats, and integer results without a shared box.
+func add2Slow(a, b Value) Value {
+	if x, ok := a.(int); ok {
+		if y, ok := b.(int); ok {
+			return x + y
+		}
+	}
+	return toFloat(a, "+") + toFloat(b, "+")
+}
 
 // AddInt is (+ a b) with b known to be an integer.
 func AddInt(a Value, y int) Value {
 	if x, ok := a.(int); ok {
-		return x + y
+		if i := uint(x + y + smallIntBias); i < uint(len(smallInts)) {
+			return smallInts[i]
+		}
 	}
 	return add2Slow(a, y)
 }
 
 // Sub2 is (- a b).
 func Sub2(a, b Value) Value {
-	x, okA := a.(int)
-	y, okB := b.(int)
-	if okA && okB {
-		return x - y
+	if x, ok := a.(int); ok {
+		if y, ok := b.(int); ok {
+			if i := uint(x - y + smallIntBias); i < uint(len(smallInts)) {
+				return smallInts[i]
+			}
+		}
 	}
 	return sub2Slow(a, b)
 }
 
-func sub2Slow(a, b Value) Value { return toFloat(a, "-") - toFloat(b, "-") }
+// sub2Slow is every case the inlined fast path leaves: floats, and integer results without a shared box.
+func sub2Slow(a, b Value) Value {
+	if x, ok := a.(int); ok {
+		if y, ok := b.(int); ok {
+			return x - y
+		}
+	}
+	return toFloat(a, "-") - toFloat(b, "-")
+}
 
 // SubInt is (- a b) with b known to be an integer.
 func SubInt(a Value, y int) Value {
 	if x, ok := a.(int); ok {
-		return x - y
+		if i := uint(x - y + smallIntBias); i < uint(len(smallInts)) {
+			return smallInts[i]
+		}
 	}
 	return sub2Slow(a, y)
 }
 
 // Mul2 is (* a b).
 func Mul2(a, b Value) Value {
-	x, okA := a.(int)
-	y, okB := b.(int)
-	if okA && okB {
-		return x * y
+	if x, ok := a.(int); ok {
+		if y, ok := b.(int); ok {
+			if i := uint(x*y + smallIntBias); i < uint(len(smallInts)) {
+				return smallInts[i]
+			}
+		}
 	}
 	return mul2Slow(a, b)
 }
 
-func mul2Slow(a, b Value) Value { return toFloat(a, "*") * toFloat(b, "*") }
+// mul2Slow is every case the inlined fast path leaves: floats, and integer results without a shared box.
+func mul2Slow(a, b Value) Value {
+	if x, ok := a.(int); ok {
+		if y, ok := b.(int); ok {
+			return x * y
+		}
+	}
+	return toFloat(a, "*") * toFloat(b, "*")
+}
 
 // MulInt is (* a b) with b known to be an integer.
 func MulInt(a Value, y int) Value {
 	if x, ok := a.(int); ok {
-		return x * y
+		if i := uint(x*y + smallIntBias); i < uint(len(smallInts)) {
+			return smallInts[i]
+		}
 	}
 	return mul2Slow(a, y)
 }
@@ -536,3 +572,15 @@ func truncToInt(x float64) int {
 
 func Long(args ...Value) Value { arity("long", args, 1, 1); return toLong(args[0], "long") }
 func Int(args ...Value) Value  { arity("int", args, 1, 1); return toLong(args[0], "int") }
+
+// smallInts holds the boxes of the integers -128..1023. The fast paths above return one of them
+// with no call at all, which keeps them within Go's inlining budget; any other result is boxed by
+// the out-of-line slow path (runtime.convT64 is a call Go never inlines).
+var smallInts = func() (boxes [1152]Value) {
+	for i := range boxes {
+		boxes[i] = i - smallIntBias
+	}
+	return
+}()
+
+const smallIntBias = 128

@@ -33,7 +33,13 @@ func IsList(args ...Value) Value {
 }
 func IsVector(args ...Value) Value { return is("vector?", args, isVector) }
 func IsMap(args ...Value) Value {
-	return is("map?", args, func(v Value) bool { _, ok := v.(*Map); return ok })
+	return is("map?", args, func(v Value) bool {
+		switch v.(type) {
+		case *Map, *Record:
+			return true
+		}
+		return false
+	})
 }
 func IsSet(args ...Value) Value {
 	return is("set?", args, func(v Value) bool { _, ok := v.(*Set); return ok })
@@ -41,7 +47,7 @@ func IsSet(args ...Value) Value {
 func IsColl(args ...Value) Value {
 	return is("coll?", args, func(v Value) bool {
 		switch v.(type) {
-		case *List, *Vector, *Map, *Set:
+		case *List, *Vector, *Map, *Set, *Record:
 			return true
 		}
 		return false
@@ -104,6 +110,8 @@ func Conj2(coll, x Value) Value {
 		return c.Conj(x)
 	case *Set:
 		return c.Conj(x)
+	case *Record:
+		return c.with(Conj2(c.Fields, x).(*Map))
 	case *Map:
 		switch e := x.(type) {
 		case *Map:
@@ -267,6 +275,8 @@ func Get3(coll, key, notFound Value) Value {
 	switch x := coll.(type) {
 	case *Map:
 		return x.Get(key, notFound)
+	case *Record:
+		return x.Fields.Get(key, notFound)
 	case *Set:
 		return x.Get(key, notFound)
 	case *Vector:
@@ -305,6 +315,8 @@ func Assoc(args ...Value) Value {
 			target = EmptyMap.Assoc(args[i], args[i+1])
 		case *Map:
 			target = t.Assoc(args[i], args[i+1])
+		case *Record:
+			target = t.with(t.Fields.Assoc(args[i], args[i+1]))
 		case *Vector:
 			index, ok := args[i].(int)
 			if !ok || index < 0 || index > t.count {
@@ -331,6 +343,8 @@ func asMap(fn string, v Value) *Map {
 		return EmptyMap
 	case *Map:
 		return m
+	case *Record:
+		return m.Fields
 	}
 	WrongType(fn, "a map", v)
 	return nil
@@ -338,6 +352,9 @@ func asMap(fn string, v Value) *Map {
 
 func Dissoc(args ...Value) Value {
 	arity("dissoc", args, 1, -1)
+	if r, ok := args[0].(*Record); ok {
+		return dissocRecord(r, args[1:])
+	}
 	m := asMap("dissoc", args[0])
 	for _, k := range args[1:] {
 		m = m.Dissoc(k)
@@ -364,6 +381,8 @@ func contains(coll, key Value) bool {
 	switch x := coll.(type) {
 	case *Map:
 		return x.ContainsKey(key)
+	case *Record:
+		return x.Fields.ContainsKey(key)
 	case *Set:
 		return x.Contains(key)
 	case *Vector:
@@ -403,6 +422,8 @@ func count(v Value) int {
 		return x.count
 	case *Map:
 		return x.count
+	case *Record:
+		return x.Fields.count
 	case *Set:
 		return x.Count()
 	case string:
@@ -424,7 +445,7 @@ func Empty(args ...Value) Value {
 		return EmptyList
 	case *Vector:
 		return EmptyVector
-	case *Map:
+	case *Map, *Record:
 		return EmptyMap
 	case *Set:
 		return EmptySet

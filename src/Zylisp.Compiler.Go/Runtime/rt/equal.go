@@ -36,6 +36,9 @@ func Equal(a, b Value) bool {
 	case *Set:
 		y, ok := b.(*Set)
 		return ok && setEqual(x, y)
+	case *Record:
+		y, ok := b.(*Record)
+		return ok && x.Tag == y.Tag && mapEqual(x.Fields, y.Fields)
 	case *Fn, *Atom, *Error:
 		return a == b
 	}
@@ -150,6 +153,8 @@ func Hash(v Value) uint32 {
 			return true
 		})
 		return h
+	case *Record:
+		return hashString(x.Tag)*31 + Hash(x.Fields)
 	case *Set:
 		enter()
 		defer leave()

@@ -143,6 +143,29 @@ func Leave(v Value) Value {
 	return v
 }
 
+// Typed functions carry their depth in a parameter (cheaper than the counter) and check it on
+// entry; around calls between typed and dynamic code the counter and the parameter hand over.
+
+// CheckDepth is a typed function's Enter.
+func CheckDepth(d int, name string) {
+	if d > MaxDepth {
+		stackOverflow(name)
+	}
+}
+
+// Depth is the counter, for a dynamic caller of a typed function.
+func Depth() int { return depth }
+
+// SetDepth hands a typed function's depth to the counter before it calls dynamic code.
+func SetDepth(d int) { depth = d }
+
+// RestoreDepth and its typed forms put the counter back after a typed call and pass its result on.
+func RestoreDepth(d int, v Value) Value          { depth = d; return v }
+func RestoreDepthInt(d int, v int) int           { depth = d; return v }
+func RestoreDepthFloat(d int, v float64) float64 { depth = d; return v }
+func RestoreDepthString(d int, v string) string  { depth = d; return v }
+func RestoreDepthBool(d int, v bool) bool        { depth = d; return v }
+
 // enter and leave guard the runtime's own recursion (printing, equality) over deep values.
 func enter() {
 	depth++

@@ -64,6 +64,9 @@ func printValue(sb *strings.Builder, v Value, readably bool) {
 		printItems(sb, x.Slice(), "[", "]", readably)
 	case *Set:
 		printItems(sb, x.Slice(), "#{", "}", readably)
+	case *Record:
+		sb.WriteString("#" + x.Tag)
+		printValue(sb, x.Fields, readably)
 	case *Map:
 		enter()
 		sb.WriteByte('{')

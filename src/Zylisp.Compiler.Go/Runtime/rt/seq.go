@@ -35,7 +35,7 @@ func iterate(v Value) func() (Value, bool) {
 
 func isSeqable(v Value) bool {
 	switch v.(type) {
-	case nil, string, *List, *Vector, *Map, *Set:
+	case nil, string, *List, *Vector, *Map, *Set, *Record:
 		return true
 	}
 	return false
@@ -52,6 +52,8 @@ func itemsOf(fn string, v Value) []Value {
 		return x.Slice()
 	case *Set:
 		return x.Slice()
+	case *Record:
+		return itemsOf(fn, x.Fields)
 	case *Map:
 		out := make([]Value, 0, x.Count())
 		x.each(func(k, val Value) bool {

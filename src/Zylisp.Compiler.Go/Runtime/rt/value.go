@@ -81,7 +81,7 @@ type Atom struct{ Value Value }
 
 // TypeName is the name (type x) gives, without the colon.
 func TypeName(v Value) string {
-	switch v.(type) {
+	switch x := v.(type) {
 	case nil:
 		return "nil"
 	case bool:
@@ -104,6 +104,8 @@ func TypeName(v Value) string {
 		return "map"
 	case *Set:
 		return "set"
+	case *Record:
+		return x.Tag
 	case *Fn:
 		return "fn"
 	case *Atom:

@@ -23,6 +23,8 @@ internal static class CoreLibrary
         new(CoreIo.Functions, ["print", "println", "%eprintln", "pr", "prn", "pr-str", "prn-str", "print-str", "read-line", "read-string", "slurp", "spit", "load-file"]),
         new(CoreMath.Functions, ["sqrt", "pow", "exp", "log", "log10", "floor", "ceil", "round", "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "hypot"]),
         new(CoreMisc.Functions, ["eval", "macroexpand-1", "macroexpand", "type", "gensym", "rand-int", "rand", "%nano-time", "ex-info", "ex-message", "ex-data", "identical?", "hash", "%print-doc"]),
+        new(CoreRecords.Functions, ["%record", "record?"]),
+        new(CoreInterop.Functions, ["%dotnet-call", "%dotnet-static", "%dotnet-new", "%dotnet-instance?", "%dotnet-type", "%dotnet-import"]),
     ];
 
     /// <summary>Makes a family's builtins and defines them as core globals.</summary>

@@ -8,6 +8,7 @@ internal static class CoreLookup
     public static object? Get(object? coll, object? key, object? notFound = null) => coll switch
     {
         PersistentMap m => m.Get(key, notFound),
+        RecordValue r => r.Fields.Get(key, notFound),
         PersistentSet s => s.Contains(key) ? s.Get(key) : notFound,
         PersistentVector v => key is long i && i >= 0 && i < v.Count ? v[(int)i] : notFound,
         string s => key is long i && i >= 0 && i < ZylispStrings.CodePointCount(s) ? ZylispStrings.CodePointAt(s, i) : notFound,
@@ -18,6 +19,7 @@ internal static class CoreLookup
     public static bool Contains(object? coll, object? key) => coll switch
     {
         PersistentMap m => m.ContainsKey(key),
+        RecordValue r => r.Fields.ContainsKey(key),
         PersistentSet s => s.Contains(key),
         PersistentVector v => key is long i && i >= 0 && i < v.Count,
         string s => key is long i && i >= 0 && i < ZylispStrings.CodePointCount(s),
@@ -35,7 +37,7 @@ internal static class CoreLookup
             PersistentVector v => v.Count,
             PersistentList l => l.Count,
             string s => ZylispStrings.CodePointCount(s),
-            IZylispCollection c when c is not PersistentMap and not PersistentSet => c.Count,
+            IZylispCollection c when c is not PersistentMap and not PersistentSet and not RecordValue => c.Count,
             _ => throw RuntimeErrors.WrongType(fn, "a list, vector or string", coll),
         };
         if (i < 0 || i >= count)

@@ -19,7 +19,7 @@ internal static class CorePredicates
         Is("fn?", "True for functions.", x => x is ZFunction),
         Is("list?", "True for lists.", x => x is PersistentList),
         Is("vector?", "True for vectors.", x => x is PersistentVector),
-        Is("map?", "True for maps.", x => x is PersistentMap),
+        Is("map?", "True for maps and records.", x => x is PersistentMap or RecordValue),
         Is("set?", "True for sets.", x => x is PersistentSet),
         Is("coll?", "True for lists, vectors, maps and sets.", x => x is IZylispCollection),
         Is("seq?", "True for lists (Zylisp's sequences are eager lists).", x => x is PersistentList),

@@ -1,0 +1,3 @@
+module zylisp.dev/program
+
+go 1.19

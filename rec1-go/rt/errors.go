@@ -1,0 +1,254 @@
+package rt
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"strings"
+)
+
+// Error is a Zylisp error value: what catch binds for runtime errors and for ex-info.
+type Error struct {
+	Message string
+	Type    *Keyword
+	Data    *Map
+	ID      string // the catalogue id (ZL5xxx) of a runtime error, or "" for ex-info
+	File    string
+	Line    int
+	Column  int
+}
+
+// ToMap is the error's fields as a map: :message, :type, :data and, when known, :file :line :column.
+func (e *Error) ToMap() *Map {
+	m := NewMap(Kw("message"), e.Message, Kw("type"), e.Type, Kw("data"), e.Data)
+	if e.Line > 0 {
+		m = m.Assoc(Kw("file"), e.File).Assoc(Kw("line"), e.Line).Assoc(Kw("column"), e.Column)
+	}
+	return m
+}
+
+func (e *Error) Error() string { return e.Message }
+
+// thrown carries a thrown value through a Go panic to the nearest Try.
+type thrown struct{ value Value }
+
+// Throw throws any value.
+func Throw(v Value) Value {
+	panic(&thrown{v})
+}
+
+// SourceLines maps lines of the generated main.go to the Zylisp call they run, as
+// "file:line:column"; the compiler writes it in lines.go.
+var SourceLines map[int]string
+
+// location is where a runtime error was raised: the innermost frame of generated code on the
+// Go stack whose line the source table knows. It runs only when an error is made.
+func location() (file string, line, column int) {
+	pcs := make([]uintptr, 64)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(3, pcs)])
+	for {
+		frame, more := frames.Next()
+		if strings.HasSuffix(frame.File, "main.go") {
+			if where, ok := SourceLines[frame.Line]; ok {
+				var l, c int
+				if n, _ := fmt.Sscanf(reverseLocation(where), "%d:%d", &c, &l); n == 2 {
+					return where[:len(where)-len(fmt.Sprintf(":%d:%d", l, c))], l, c
+				}
+			}
+		}
+		if !more {
+			return "", 0, 0
+		}
+	}
+}
+
+func runtimeError(id, typ, message string) *thrown {
+	e := &Error{Message: message, Type: Kw(typ), Data: EmptyMap, ID: id}
+	e.File, e.Line, e.Column = location()
+	return &thrown{e}
+}
+
+// Describe is a value as error messages show it: its type and a short printed form.
+func Describe(v Value) string {
+	if v == nil {
+		return "nil"
+	}
+	printed := Readable(v)
+	if len([]rune(printed)) > 60 {
+		printed = string([]rune(printed)[:57]) + "..."
+	}
+	return TypeName(v) + " " + printed
+}
+
+func ArityError(name string, given int) {
+	panic(runtimeError("ZL5002", "arity-error", fmt.Sprintf("wrong number of arguments (%d) passed to `%s`", given, name)))
+}
+
+func WrongType(fn, expected string, actual Value) {
+	panic(runtimeError("ZL5003", "type-error", fmt.Sprintf("`%s` expects %s, got %s", fn, expected, Describe(actual))))
+}
+
+func divideByZero() {
+	panic(runtimeError("ZL5004", "arithmetic-error", "integer division by zero"))
+}
+
+func notCallable(v Value) {
+	panic(runtimeError("ZL5006", "not-callable", Describe(v)+" is not a function"))
+}
+
+// AnnotationError reports a deffunc argument or result that does not match its annotation.
+func AnnotationError(fn, what, typ string, actual Value) {
+	panic(runtimeError("ZL5008", "type-error", fmt.Sprintf("`%s`: %s must be %s, got %s", fn, what, typ, Describe(actual))))
+}
+
+func indexOutOfRange(fn string, index, count int) {
+	panic(runtimeError("ZL5009", "index-out-of-bounds", fmt.Sprintf("`%s`: index %d is out of range for a collection of %d elements", fn, index, count)))
+}
+
+func badArgument(fn, problem string) {
+	panic(runtimeError("ZL5012", "argument-error", fmt.Sprintf("`%s`: %s", fn, problem)))
+}
+
+func ioError(fn, problem string) {
+	panic(runtimeError("ZL5011", "io-error", fmt.Sprintf("`%s`: %s", fn, problem)))
+}
+
+// Undefined reports reading a global that was never defined.
+func Undefined(name string) Value {
+	panic(runtimeError("ZL5001", "undefined-symbol", fmt.Sprintf("undefined symbol `%s`", name)))
+}
+
+// MaxDepth is the call-depth limit, the interpreter's default.
+const MaxDepth = 10000
+
+var depth int
+
+// Enter counts a call; past MaxDepth it raises Zylisp's stack-overflow error.
+func Enter(name string) {
+	depth++
+	if depth > MaxDepth {
+		stackOverflow(name)
+	}
+}
+
+func stackOverflow(name string) {
+	depth = 0
+	panic(runtimeError("ZL5005", "stack-overflow", fmt.Sprintf("stack overflow in `%s`: calls nested deeper than %d", name, MaxDepth)))
+}
+
+// Leave ends a counted call and passes its result through.
+func Leave(v Value) Value {
+	depth--
+	return v
+}
+
+// enter and leave guard the runtime's own recursion (printing, equality) over deep values.
+func enter() {
+	depth++
+	if depth > MaxDepth*10 {
+		depth = 0
+		panic(runtimeError("ZL5005", "stack-overflow", fmt.Sprintf("stack overflow in `%s`: calls nested deeper than %d", "print", MaxDepth)))
+	}
+}
+
+func leave() { depth-- }
+
+// caught turns a recovered panic into the Zylisp value a catch binds; Go's own runtime errors
+// become :go-error values. It returns false for panics that are not errors (never happens).
+func caught(r any) Value {
+	switch x := r.(type) {
+	case *thrown:
+		return x.value
+	case runtime.Error:
+		if strings.Contains(x.Error(), "integer divide by zero") {
+			return runtimeError("ZL5004", "arithmetic-error", "integer division by zero").value
+		}
+		return runtimeError("ZL5013", "go-error", "internal error: "+x.Error()).value
+	case error:
+		return runtimeError("ZL5013", "go-error", x.Error()).value
+	}
+	return runtimeError("ZL5013", "go-error", fmt.Sprint(r)).value
+}
+
+// Try runs body; a value thrown in it is passed to handler (when there is one); finally always runs.
+func Try(body func(), handler func(Value), finally func()) {
+	if finally != nil {
+		defer finally()
+	}
+	if handler == nil {
+		body()
+		return
+	}
+	saved := depth
+	if v, failed := protect(body); failed {
+		depth = saved
+		handler(v)
+	}
+}
+
+func protect(body func()) (v Value, failed bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			v, failed = caught(r), true
+		}
+	}()
+	body()
+	return nil, false
+}
+
+// Main runs a compiled program: its top-level forms, then -main with the command-line
+// arguments, and exits with the status the interpreter would give.
+func Main(load func(), main func() Value, slisp bool) {
+	// Persistent collections allocate briskly and keep little alive: collect less often than
+	// Go's default (GOGC=100) unless the user set GOGC.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	code := 0
+	v, failed := protect(func() {
+		load()
+		if main != nil {
+			code = exitStatus(main(), slisp)
+		}
+	})
+	flush()
+	if failed {
+		reportUncaught(v)
+		os.Exit(1)
+	}
+	os.Exit(code)
+}
+
+func exitStatus(v Value, slisp bool) int {
+	switch x := v.(type) {
+	case int:
+		return int(int32(x))
+	case bool:
+		if slisp && x {
+			return 1
+		}
+	}
+	return 0
+}
+
+func reportUncaught(v Value) {
+	where := ""
+	var message string
+	if e, ok := v.(*Error); ok {
+		if e.Line > 0 {
+			where = fmt.Sprintf("%s:%d:%d: ", e.File, e.Line, e.Column)
+		}
+		if e.ID != "" {
+			message = "error " + e.ID + ": " + e.Message
+		} else {
+			message = "error ZL5007: uncaught exception: " + e.Message
+			if e.Data.Count() > 0 {
+				message += " " + Readable(e.Data)
+			}
+		}
+	} else {
+		message = "error ZL5007: uncaught exception: " + Readable(v)
+	}
+	fmt.Fprintln(os.Stderr, where+message)
+}
