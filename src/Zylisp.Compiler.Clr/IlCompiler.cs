@@ -18,11 +18,30 @@ public sealed class IlCompiler
 
     private readonly Dictionary<string, CompiledTemplate> cache = new(StringComparer.Ordinal);
 
+    /// <summary>A compiler of in-process code (collectible DynamicMethods).</summary>
+    public IlCompiler()
+        : this(InProcessSink.Instance)
+    {
+    }
+
+    internal IlCompiler(CodeSink sink) => Sink = sink;
+
+    /// <summary>Where emitted methods go: in-process, into an assembly being built, or bound to a persisted one.</summary>
+    internal CodeSink Sink { get; }
+
     /// <summary>How many fn compilations the cache answered (for tests and diagnostics).</summary>
     public int CacheHits { get; private set; }
 
     /// <summary>Compiles a top-level form; the delegate runs it once in a context (its function argument is unused).</summary>
     public ArityBody0 CompileTopLevel(TopLevel top)
+    {
+        ArgumentNullException.ThrowIfNull(top);
+        return MethodEmitter.CompileTopLevel(this, top, "toplevel")
+            ?? throw new InvalidOperationException("this compiler builds an assembly; its code does not run in-process");
+    }
+
+    /// <summary>Compiles a top-level form through the sink; null while building an assembly.</summary>
+    internal ArityBody0? CompileTopLevelInto(TopLevel top)
     {
         ArgumentNullException.ThrowIfNull(top);
         return MethodEmitter.CompileTopLevel(this, top, "toplevel");
@@ -32,6 +51,11 @@ public sealed class IlCompiler
     public CompiledTemplate CompileFunction(FnNode fn)
     {
         ArgumentNullException.ThrowIfNull(fn);
+        if (!Sink.Caches)
+        {
+            return Compile(fn);
+        }
+
         var key = FunctionFingerprint.Of(fn);
         if (cache.TryGetValue(key, out var cached))
         {
@@ -52,7 +76,7 @@ public sealed class IlCompiler
     private CompiledTemplate Compile(FnNode fn)
     {
         var arities = ImmutableArray.CreateBuilder<CompiledArity>(fn.Arities.Length);
-        var typed = TypedEmitter.TryCompile(fn);
+        var typed = TypedEmitter.TryCompile(fn, Sink);
         foreach (var arity in fn.Arities)
         {
             arities.Add(MethodEmitter.CompileArity(this, fn.Name, arity, typed));

@@ -1,11 +1,12 @@
+using Zylisp.Compiler.Clr.Persist;
 using Zylisp.Lang;
 using Zylisp.Lang.Analysis;
 using Zylisp.Lang.Runtime;
 
 namespace Zylisp.Compiler.Clr;
 
-/// <summary>The <c>il</c> engine: compiles every top-level form to IL before running it.</summary>
-public sealed class IlEngine : IExecutionEngine
+/// <summary>The <c>il</c> engine: compiles every top-level form to IL before running it (or takes it from the on-disk cache when given one).</summary>
+public sealed class IlEngine(CodeCache? cache = null) : IExecutionEngine
 {
     private readonly IlCompiler compiler = new();
 
@@ -17,6 +18,7 @@ public sealed class IlEngine : IExecutionEngine
     public object? Execute(TopLevel form, RunContext ctx)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return compiler.CompileTopLevel(form)(null!, [], ctx);
+        var body = cache?.TryBind(form) ?? compiler.CompileTopLevel(form);
+        return body(null!, [], ctx);
     }
 }

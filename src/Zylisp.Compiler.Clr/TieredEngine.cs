@@ -1,3 +1,4 @@
+using Zylisp.Compiler.Clr.Persist;
 using Zylisp.Lang;
 using Zylisp.Lang.Analysis;
 using Zylisp.Lang.Runtime;
@@ -12,7 +13,7 @@ namespace Zylisp.Compiler.Clr;
 /// objects, so globals and closures holding them see the switch) run the compiled code from
 /// their next call on.
 /// </summary>
-public sealed class TieredEngine(int threshold = TieredEngine.DefaultThreshold) : IExecutionEngine, ITierCompiler
+public sealed class TieredEngine(int threshold = TieredEngine.DefaultThreshold, CodeCache? cache = null) : IExecutionEngine, ITierCompiler
 {
     /// <summary>
     /// Emitting a fn takes ~0.2 ms but JIT-compiling it takes about a millisecond or more
@@ -31,5 +32,6 @@ public sealed class TieredEngine(int threshold = TieredEngine.DefaultThreshold) 
 
     public object? Execute(TopLevel form, RunContext ctx) => interpreter.Execute(form, ctx);
 
-    public FunctionCode? Compile(FnNode fn) => compiler.CompileFunction(fn);
+    /// <summary>A hot fn's code: from the on-disk cache when given one and it has the fn, else compiled now.</summary>
+    public FunctionCode? Compile(FnNode fn) => cache?.TryBind(fn) ?? compiler.CompileFunction(fn);
 }

@@ -125,10 +125,12 @@ internal static class CommandTree
             Arity = ArgumentArity.ZeroOrMore,
             CaptureRemainingTokens = true,
         };
+        var noCache = new Option<bool>("--no-cache") { Description = "Neither read nor write the on-disk code cache ($XDG_CACHE_HOME/zylisp or ~/.cache/zylisp)." };
         var command = new Command("run", "Load FILE and call its -main with ARGS; exit with -main's integer result.")
         {
             file,
             arguments,
+            noCache,
         };
         command.SetAction(result => IsNative(result)
             ? NativeEngineCommand.Run(result.GetRequiredValue(file), result.GetValue(arguments) ?? [], OptionsOf(result))
@@ -136,7 +138,8 @@ internal static class CommandTree
                 result.GetRequiredValue(file),
                 result.GetValue(arguments) ?? [],
                 OptionsOf(result),
-                EngineOf(result, EngineChoice.Tiered))));
+                EngineOf(result, EngineChoice.Tiered),
+                result.GetValue(noCache))));
         return command;
     }
 
@@ -271,7 +274,7 @@ internal static class CommandTree
 
     private static Command BuildCommandDefinition()
     {
-        var target = new Option<string>("--target", "-t") { Description = "What to build for: go (a Go module built with go build) or native (a static Linux x86-64 executable); dotnet is not available yet.", Required = true };
+        var target = new Option<string>("--target", "-t") { Description = "What to build for: go (a Go module built with go build), native (a static Linux x86-64 executable) or dotnet (a .NET program: OUT, OUT.dll and the runtime assemblies beside them).", Required = true };
         target.AcceptOnlyFromAmong(BuildCommand.Targets);
         var (file, output, emit) = BuildArguments();
         var expression = new Option<string?>("--expr", "-e") { Description = "Build this expression instead of a file (native): the executable exits with its value." };

@@ -41,7 +41,9 @@ internal static class BuildCommand
             "go" when request.Expression is not null => Refuse(streams, $"{command}: -e EXPR builds only for --target native; put the expression in a file's -main"),
             "go" => BuildGo(request, streams),
             "native" => BuildNative(request, streams),
-            _ => Refuse(streams, $"{command}: the {request.Target} target is not available in this build of zylisp yet; use --target go or --target native"),
+            "dotnet" when request.Expression is not null || request.Emit is not null => Refuse(streams, $"{command}: --target dotnet builds a FILE (put an expression in a file's -main); it has no --emit"),
+            "dotnet" => DotnetBuildCommand.Build(request, streams),
+            _ => Refuse(streams, $"{command}: the {request.Target} target is not available in this build of zylisp yet; use --target go, native or dotnet"),
         };
     }
 
@@ -51,7 +53,7 @@ internal static class BuildCommand
         return ExitCodes.Usage;
     }
 
-    private static (string Source, string Name)? ReadInput(BuildRequest request, StandardStreams streams)
+    internal static (string Source, string Name)? ReadInput(BuildRequest request, StandardStreams streams)
     {
         if (request.Expression is { } expression)
         {
@@ -146,7 +148,7 @@ internal static class BuildCommand
     }
 
     /// <summary>OUT defaults to the file's name without its extension (with .zast for --emit zast), in the current directory.</summary>
-    private static string DefaultOutput(BuildRequest request)
+    internal static string DefaultOutput(BuildRequest request)
     {
         var stem = Path.GetFileNameWithoutExtension(request.Path is null or RunRequest.StandardInput ? "main" : request.Path);
         return request.Emit switch

@@ -28,14 +28,17 @@ internal static class RunCommand
             return ExitCodes.Usage;
         }
 
-        var engine = EngineHost.Create(streams, request.Engine);
         var name = request.ReadsStandardInput ? StandardInputName : request.Path;
+        var engine = EngineHost.CreateForFile(streams, request.Engine, source, name, useCache: !request.NoCache && !request.ReadsStandardInput, out var saveCache);
         using var interrupt = new ProgramInterrupt();
         var result = engine.RunSource(source, name, request.Arguments, interrupt.Token);
         if (interrupt.WasInterrupted)
         {
             return DiagnosticReporter.ReportInterrupt(result.Diagnostics, engine.Sources, streams);
         }
+
+        // The next run of this unchanged file takes the code this one compiled from the cache.
+        saveCache?.Invoke();
 
         new DiagnosticReporter(request.Output).ReportErrors(result.Diagnostics, engine.Sources, streams);
         return streams.Finish(result.ExitCode);

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Zylisp.Cli.CommandLine;
 using Zylisp.Compiler.Clr;
+using Zylisp.Compiler.Clr.Persist;
 using Zylisp.Lang;
 using Zylisp.Lang.Runtime;
 
@@ -25,4 +27,25 @@ internal static class EngineHost
         }),
         _ => new(new EngineOptions { Out = streams.Out, Error = streams.Error }),
     };
+
+    /// <summary>
+    /// The engine for <c>zylisp run FILE</c>: on the il engine it reads and writes the on-disk code
+    /// cache (unless <paramref name="useCache"/> is false). The tiered engine can use one too, but
+    /// measured on the default engine it cost more than it saved (docs/benchmarks.md, "On-disk
+    /// code cache"), so the CLI does not give it one.
+    /// </summary>
+    public static Engine CreateForFile(StandardStreams streams, EngineChoice engine, string source, string file, bool useCache, out Action? saveCache)
+    {
+        saveCache = null;
+        return engine is EngineChoice.Il && useCache ? CreateCachedIl(streams, source, file, out saveCache) : Create(streams, engine);
+    }
+
+    // Its own method, so only an il run with a cache touches CodeCache and loads the compiler's assembly.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Engine CreateCachedIl(StandardStreams streams, string source, string file, out Action? saveCache)
+    {
+        var cache = CodeCache.DefaultDirectory() is { } directory ? CodeCache.For(directory, source, file, nameof(EngineChoice.Il)) : null;
+        saveCache = cache is null ? null : () => cache.Save();
+        return new(new EngineOptions { Out = streams.Out, Error = streams.Error, CreateExecutionEngine = () => new IlEngine(cache) });
+    }
 }

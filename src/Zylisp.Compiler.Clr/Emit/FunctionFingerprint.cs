@@ -18,6 +18,17 @@ internal static class FunctionFingerprint
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The content key of a top-level form, the same way: what its emitted IL depends on. A
+    /// persisted assembly finds a form's methods by it (docs/design/il-backend.md, "Persisted code").
+    /// </summary>
+    public static string Of(TopLevel top)
+    {
+        var sb = new StringBuilder("top ").Append(top.FrameSize).Append(' ').Append(IrPrinter.Print(top.Body));
+        Walk(top.Body, sb);
+        return sb.ToString();
+    }
+
     private static void Walk(Node node, StringBuilder sb)
     {
         sb.Append('|').Append(node.Span?.File).Append(':').Append(node.Span?.Line).Append(':').Append(node.Span?.Column);

@@ -26,7 +26,7 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
 
     private readonly IlCompiler compiler;
     private readonly string functionName;
-    private readonly DynamicMethod method;
+    private readonly MethodInfo method;
     private readonly ILGenerator il;
     private readonly ConstantPool pool = new();
     private readonly List<CallSite> sites = [];
@@ -46,24 +46,21 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
     {
         this.compiler = compiler;
         this.functionName = functionName;
-        method = new DynamicMethod(
+        (method, il) = compiler.Sink.Define(
             "zl:" + functionName,
             typeof(object),
-            [typeof(object[]), typeof(ZFunction), typeof(object[]), typeof(RunContext), .. parameters],
-            typeof(MethodEmitter).Module,
-            skipVisibility: false);
-        il = method.GetILGenerator();
+            [typeof(object[]), typeof(ZFunction), typeof(object[]), typeof(RunContext), .. parameters]);
         siteTableIndex = pool.Reserve();
         siteLocal = il.DeclareLocal(typeof(int));
         faultSite = il.DeclareLocal(typeof(int));
     }
 
     /// <summary>Compiles a top-level form to a method that runs it once.</summary>
-    public static ArityBody0 CompileTopLevel(IlCompiler compiler, TopLevel top, string name)
+    public static ArityBody0? CompileTopLevel(IlCompiler compiler, TopLevel top, string name)
     {
         var e = new MethodEmitter(compiler, name, []);
         e.EmitMethod(top.Body, prologue: null, returnType: null);
-        return (ArityBody0)e.Finish(typeof(ArityBody0));
+        return (ArityBody0?)e.Finish(typeof(ArityBody0));
     }
 
     /// <summary>Compiles one fn arity; the delegate type follows its shape (see <see cref="CompiledArity"/>).</summary>
@@ -80,13 +77,14 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
             2 => typeof(ArityBody2),
             _ => typeof(ArityBody3),
         };
-        return new CompiledArity(arity.RequiredCount, arity.Rest is not null, e.Finish(delegateType));
+        // While an assembly is being built nothing runs, so its templates hold no bodies.
+        return new CompiledArity(arity.RequiredCount, arity.Rest is not null, e.Finish(delegateType)!);
     }
 
-    private Delegate Finish(Type delegateType)
+    private Delegate? Finish(Type delegateType)
     {
         pool.Fill(siteTableIndex, new CallSiteTable([.. sites]));
-        return method.CreateDelegate(delegateType, pool.ToArray());
+        return compiler.Sink.Bind(method, delegateType, pool.ToArray());
     }
 
     /// <summary>
@@ -98,6 +96,8 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
     {
         var result = il.DeclareLocal(typeof(object));
         var exception = il.DeclareLocal(typeof(object));
+        // The method's first sequence point: a .NET stack frame that reports no IL offset still names the body's line.
+        compiler.Sink.MarkSource(il, body.Span);
         SetSite(CallSiteTable.None);
         il.BeginExceptionBlock();
         prologue?.Invoke();
@@ -346,6 +346,7 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
     public Emitted VisitThrow(ThrowNode node)
     {
         EmitValue(node.Value);
+        compiler.Sink.MarkSource(il, node.Span);
         il.Emit(OpCodes.Ldstr, node.Caller);
         LoadSpan(node.Span);
         il.Emit(OpCodes.Call, Members.Throw);
@@ -552,6 +553,7 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
     private int EnterSite(string caller, SourceSpan? span)
     {
         int parent = currentSite;
+        compiler.Sink.MarkSource(il, span);
         sites.Add(new CallSite(caller, span, parent));
         currentSite = sites.Count - 1;
         SetSite(currentSite);
@@ -571,8 +573,23 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
         il.Emit(OpCodes.Ldelem_Ref);
         if (value.GetType() != typeof(object))
         {
-            il.Emit(OpCodes.Castclass, value.GetType().IsValueType ? typeof(object) : value.GetType());
+            il.Emit(OpCodes.Castclass, value.GetType().IsValueType ? typeof(object) : VisibleType(value.GetType()));
         }
+    }
+
+    /// <summary>
+    /// The type to cast a constant to: its own, or its nearest public base when it is not public
+    /// (a persisted assembly has no access to the runtime's internal types; the code only ever
+    /// uses such a constant through its public base).
+    /// </summary>
+    private static Type VisibleType(Type type)
+    {
+        while (!type.IsVisible && type.BaseType is { } baseType)
+        {
+            type = baseType;
+        }
+
+        return type;
     }
 
     private void LoadSpan(SourceSpan? span)

@@ -8,7 +8,7 @@ using CallSite = Zylisp.Compiler.Clr.Runtime.CallSite;
 namespace Zylisp.Compiler.Clr.Emit;
 
 /// <summary>The unboxed method of a typed deffunc and what its boxed entry needs to call it.</summary>
-internal sealed record TypedMethod(DynamicMethod Method, object[] Constants, ValueKind[] ParamKinds, ValueKind ReturnKind, IReadOnlyList<(Var Global, Builtin Primitive)> Guards);
+internal sealed record TypedMethod(MethodInfo Method, object[] Constants, ValueKind[] ParamKinds, ValueKind ReturnKind, IReadOnlyList<(Var Global, Builtin Primitive)> Guards);
 
 /// <summary>
 /// Emits a typed deffunc arity (checked by <see cref="TypedChecker"/>) as a static method on
@@ -29,7 +29,8 @@ internal sealed class TypedEmitter
 
     private readonly TypedChecker types;
     private readonly FnNode fn;
-    private readonly DynamicMethod method;
+    private readonly CodeSink sink;
+    private readonly MethodInfo method;
     private readonly ILGenerator il;
     private readonly List<CallSite> sites = [];
     private readonly Dictionary<LocalBinding, LocalBuilder> locals = new(ReferenceEqualityComparer.Instance);
@@ -41,17 +42,15 @@ internal sealed class TypedEmitter
     private Label arityHead;
     private readonly object[] pool = new object[1];
 
-    private TypedEmitter(FnNode fn, TypedChecker types)
+    private TypedEmitter(FnNode fn, TypedChecker types, CodeSink sink)
     {
         this.fn = fn;
         this.types = types;
-        method = new DynamicMethod(
+        this.sink = sink;
+        (method, il) = sink.Define(
             "zl-typed:" + fn.Name,
             ClrType(types.ReturnKind),
-            [typeof(object[]), typeof(RunContext), typeof(int), typeof(int), .. types.ParamKinds.Select(ClrType)],
-            typeof(TypedEmitter).Module,
-            skipVisibility: false);
-        il = method.GetILGenerator();
+            [typeof(object[]), typeof(RunContext), typeof(int), typeof(int), .. types.ParamKinds.Select(ClrType)]);
         siteLocal = il.DeclareLocal(typeof(int));
         faultSite = il.DeclareLocal(typeof(int));
         token = il.DeclareLocal(typeof(CancellationToken));
@@ -65,14 +64,14 @@ internal sealed class TypedEmitter
     };
 
     /// <summary>The typed method of <paramref name="fn"/>, or null when it is not in the typed subset.</summary>
-    public static TypedMethod? TryCompile(FnNode fn)
+    public static TypedMethod? TryCompile(FnNode fn, CodeSink sink)
     {
         if (TypedChecker.TryCheck(fn) is not { } types)
         {
             return null;
         }
 
-        var e = new TypedEmitter(fn, types);
+        var e = new TypedEmitter(fn, types, sink);
         e.EmitMethod(fn.Arities[0]);
         e.pool[0] = new CallSiteTable([.. e.sites]);
         return new TypedMethod(e.method, e.pool, types.ParamKinds, types.ReturnKind, types.Guards);
@@ -226,6 +225,7 @@ internal sealed class TypedEmitter
         }
 
         int parent = currentSite;
+        sink.MarkSource(il, call.Span);
         sites.Add(new CallSite(call.Caller, call.Span, parent));
         currentSite = sites.Count - 1;
         SetSite(currentSite);

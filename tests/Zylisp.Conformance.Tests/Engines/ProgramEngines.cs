@@ -15,6 +15,7 @@ public static class ProgramEngines
         new CliEngine(),
         new NativeEngine(),
         new GoEngine(),
+        new DotnetEngine(),
     ];
 
     public static IProgramEngine Named(string name) =>

@@ -1,0 +1,179 @@
+using System.Runtime.Loader;
+using System.Security.Cryptography;
+using System.Text;
+using Zylisp.Compiler.Clr.Runtime;
+using Zylisp.Lang.Analysis;
+
+namespace Zylisp.Compiler.Clr.Persist;
+
+/// <summary>
+/// One run's use of the on-disk code cache (the seed's Tier 2; docs/design/il-backend.md, "On-disk
+/// cache"). An entry is a persisted assembly (<see cref="ProgramWriter"/>) of the code one run of a
+/// file compiled: every top-level form on the <c>il</c> engine, the hot fns on <c>tiered</c>.
+/// The entry's name hashes the compiler version, the engine, the file's name and its text; inside
+/// it each form and fn is found by its content key, so code a dependency (a load-file, a macro)
+/// changed is simply not found and is compiled afresh. The entry is read lazily, on the first
+/// compilation, so a run that compiles nothing (hello world on tiered) only hashes its source.
+/// A corrupt, truncated or stale entry is ignored and replaced; it never fails the run.
+/// </summary>
+public sealed class CodeCache
+{
+    private static readonly byte[] Magic = "ZLC1"u8.ToArray();
+
+    private readonly string source;
+    private readonly string file;
+    private readonly List<TopLevel> forms = [];
+    private readonly List<FnNode> functions = [];
+    private PersistedProgram? program;
+    private bool loaded;
+
+    private CodeCache(string entryPath, string source, string file)
+    {
+        EntryPath = entryPath;
+        this.source = source;
+        this.file = file;
+    }
+
+    /// <summary>The entry's file.</summary>
+    public string EntryPath { get; }
+
+    /// <summary>Whether this run found a valid entry (known after the first compilation).</summary>
+    public bool Hit => program is not null;
+
+    /// <summary>How many forms and fns the entry served, and which it did not (for tests and diagnosis).</summary>
+    public int Bound => program?.Bound ?? 0;
+
+    public IReadOnlyList<string> NotBound => program?.NotBoundForms ?? [];
+
+    /// <summary><c>$XDG_CACHE_HOME/zylisp</c>, or <c>~/.cache/zylisp</c>; null when neither can be known.</summary>
+    public static string? DefaultDirectory()
+    {
+        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        if (!string.IsNullOrEmpty(xdg) && Path.IsPathRooted(xdg))
+        {
+            return Path.Combine(xdg, "zylisp");
+        }
+
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".cache", "zylisp");
+    }
+
+    /// <summary>The cache of a run of <paramref name="file"/> (its text <paramref name="source"/>) on <paramref name="engine"/>.</summary>
+    public static CodeCache For(string directory, string source, string file, string engine)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var key = PersistedNames.Hash(PersistedNames.CompilerVersion + "\n" + engine + "\n" + file + "\n" + source);
+        return new CodeCache(Path.Combine(directory, key[..40].ToLowerInvariant() + ".zlc"), source, file);
+    }
+
+    /// <summary>The cached code of a top-level form, or null (then the caller compiles it); the form is recorded for <see cref="Save"/>.</summary>
+    internal ArityBody0? TryBind(TopLevel top)
+    {
+        forms.Add(top);
+        return Program()?.TryBind(top);
+    }
+
+    /// <summary>The cached code of a fn expression, or null; the fn is recorded for <see cref="Save"/>.</summary>
+    internal CompiledTemplate? TryBind(FnNode fn)
+    {
+        functions.Add(fn);
+        return Program()?.TryBindFunction(fn);
+    }
+
+    /// <summary>
+    /// Writes the entry when this run compiled something and found no valid entry. Written to a
+    /// temporary file and renamed, so a reader never sees half an entry; a failure to write (a
+    /// read-only cache, a full disk) only means no entry.
+    /// </summary>
+    public bool Save()
+    {
+        if (Hit || (forms.Count == 0 && functions.Count == 0))
+        {
+            return false;
+        }
+
+        var temporary = EntryPath + "." + Environment.ProcessId + ".tmp";
+        try
+        {
+            var name = "zylisp-cache-" + Path.GetFileNameWithoutExtension(EntryPath);
+            var image = ProgramWriter.Write(name, forms, functions, source, file, entryHost: null).Assembly;
+            Directory.CreateDirectory(Path.GetDirectoryName(EntryPath)!);
+            using (var stream = File.Create(temporary))
+            {
+                stream.Write(Magic);
+                stream.Write(SHA256.HashData(image));
+                stream.Write(image);
+            }
+
+            File.Move(temporary, EntryPath, overwrite: true);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            TryDelete(temporary);
+            return false;
+        }
+    }
+
+    private PersistedProgram? Program()
+    {
+        if (!loaded)
+        {
+            loaded = true;
+            program = Load();
+        }
+
+        return program;
+    }
+
+    /// <summary>The entry's program when it is whole (its checksum holds), current (this compiler) and of this very source; else null.</summary>
+    private PersistedProgram? Load()
+    {
+        byte[] bytes;
+        try
+        {
+            if (!File.Exists(EntryPath))
+            {
+                return null;
+            }
+
+            bytes = File.ReadAllBytes(EntryPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        const int header = 4 + 32;
+        if (bytes.Length <= header || !bytes.AsSpan(0, 4).SequenceEqual(Magic)
+            || !SHA256.HashData(bytes.AsSpan(header)).AsSpan().SequenceEqual(bytes.AsSpan(4, 32)))
+        {
+            return null;
+        }
+
+        try
+        {
+            var context = new AssemblyLoadContext("zylisp-cache " + Path.GetFileName(EntryPath));
+            var assembly = context.LoadFromStream(new MemoryStream(bytes, header, bytes.Length - header));
+            var loadedProgram = PersistedProgram.Load(assembly);
+            return loadedProgram.IsCurrent && loadedProgram.Source == source && loadedProgram.File == file ? loadedProgram : null;
+        }
+        catch (Exception e) when (e is BadImageFormatException or FileLoadException or TypeLoadException or MissingMethodException or FormatException or IndexOutOfRangeException or InvalidOperationException or System.Reflection.TargetInvocationException)
+        {
+            // Whole but not a program of ours (written by something else): ignored, and replaced on save.
+            return null;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left behind; the next save of this entry overwrites nothing of it.
+        }
+    }
+}
