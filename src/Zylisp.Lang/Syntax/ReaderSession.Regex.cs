@@ -22,13 +22,7 @@ internal sealed partial class ReaderSession
             int found = text.AsSpan(pos).IndexOfAny('"', '\\', '\n');
             if (found < 0)
             {
-                pos = text.Length;
-                endedInsideString = true;
-                Report(
-                    DiagnosticIds.UnterminatedString,
-                    Span(start, new TextPosition(start.Offset + 2, start.Line, start.Column + 2)),
-                    [start.Line, start.Column],
-                    new RelatedLocation(Span(Here, Here), "input ends here"));
+                ReportUnterminated(start, openerWidth: 2);
                 return;
             }
 

@@ -22,13 +22,7 @@ internal sealed partial class ReaderSession
             int found = text.AsSpan(pos).IndexOfAny('"', '\\', '\n');
             if (found < 0)
             {
-                pos = text.Length;
-                endedInsideString = true;
-                Report(
-                    DiagnosticIds.UnterminatedString,
-                    Span(start, new TextPosition(start.Offset + 1, start.Line, start.Column + 1)),
-                    [start.Line, start.Column],
-                    new RelatedLocation(Span(Here, Here), "input ends here"));
+                ReportUnterminated(start, openerWidth: 1);
                 return;
             }
 
@@ -55,6 +49,18 @@ internal sealed partial class ReaderSession
             ReadEscape(buffer);
             chunkStart = pos;
         }
+    }
+
+    /// <summary>The input ended inside a string or pattern opened at <paramref name="start"/>; the REPL waits for more.</summary>
+    private void ReportUnterminated(TextPosition start, int openerWidth)
+    {
+        pos = text.Length;
+        endedInsideString = true;
+        Report(
+            DiagnosticIds.UnterminatedString,
+            Span(start, new TextPosition(start.Offset + openerWidth, start.Line, start.Column + openerWidth)),
+            [start.Line, start.Column],
+            new RelatedLocation(Span(Here, Here), "input ends here"));
     }
 
     /// <summary>Reads one escape at the backslash under <see cref="pos"/>; bad ones are reported and kept literally.</summary>

@@ -1,3 +1,0 @@
-module zylisp.dev/program
-
-go 1.19
