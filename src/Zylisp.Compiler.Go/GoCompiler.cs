@@ -72,7 +72,7 @@ public static class GoCompiler
     /// </summary>
     public static GoCompileResult CompileSource(string source, string file)
     {
-        var image = Engine.CollectProgram(source, file);
+        var image = Engine.CollectProgram(source, file, new EngineOptions { ForeignQualifiedNames = static (package, name) => GoInterop.IsGoName(package + "/" + name), TargetName = "go" });
         var sources = new Zylisp.Lang.Syntax.SourceRegistry();
         sources.Add(file, source);
         var errors = image.Success ? image.CompilerErrors("go") : [];

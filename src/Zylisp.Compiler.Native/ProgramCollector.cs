@@ -23,7 +23,7 @@ public static class ProgramCollector
     public static CollectedProgram Collect(string source, string file, ExitRule exit)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var image = Engine.CollectProgram(source, file);
+        var image = Engine.CollectProgram(source, file, new EngineOptions { TargetName = "native" });
         if (!image.Success)
         {
             return new CollectedProgram(null, image.Diagnostics);

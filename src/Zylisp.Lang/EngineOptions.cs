@@ -41,6 +41,16 @@ public sealed record EngineOptions
     public Func<IExecutionEngine>? CreateExecutionEngine { get; init; }
 
     /// <summary>
+    /// Qualified names the target resolves itself: the go target accepts Go package functions, so
+    /// <c>fmt/Println</c> reaches it as the global <c>fmt/Println</c> instead of an unknown-namespace
+    /// error. Null everywhere else, where such a name is ZL3011 naming the engine.
+    /// </summary>
+    public Func<string, string, bool>? ForeignQualifiedNames { get; init; }
+
+    /// <summary>The engine or target named in errors about what it cannot run; the execution engine's name when unset.</summary>
+    public string? TargetName { get; init; }
+
+    /// <summary>
     /// Source roots <c>require</c> searches for a namespace's file, after the main file's own root
     /// (docs/design/namespaces.md). Null means the ZYLISP_PATH environment variable's list; the
     /// current directory is always searched last.

@@ -49,7 +49,7 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
         Options = options;
         Sources = sources;
         Executor = executor;
-        namespaces = new NamespaceScope(globals);
+        namespaces = new NamespaceScope(globals) { ForeignNames = options.ForeignQualifiedNames, EngineName = options.TargetName ?? executor.Name };
         modules = new ModuleLoader(this, namespaces);
         expander = new Expander(globals, options.Limits, this, namespaces);
         readerOptions = new ReaderOptions { MaxDepth = options.Limits.MaxReadDepth, MaxSourceLength = options.Limits.MaxSourceLength };
@@ -210,7 +210,8 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
         var warnings = new List<Diagnostic>(unit.Analyzer.Warnings);
         foreach (var r in unit.Analyzer.ForwardReferences)
         {
-            if (!r.Var.IsDefined)
+            // A foreign name (a Go function on the go target) is the target's to resolve, never a Zylisp definition.
+            if (!r.Var.IsDefined && !IsForeign(r.Var.Name))
             {
                 warnings.Add(Diagnostic.Create(DiagnosticIds.UndefinedGlobalWarning, r.Span, r.Var.Name));
             }
@@ -218,6 +219,9 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
 
         return warnings;
     }
+
+    private static bool IsForeign(string global) =>
+        global.IndexOf('/') is var slash and > 0 && slash < global.Length - 1 && NameResolver.LooksLikeGo(global[..slash], global[(slash + 1)..]);
 
     /// <summary>Applies a <c>(dialect :slisp)</c> directive to the unit; false when the form is not one.</summary>
     public static bool TryDialect(object? form, CompilationUnit unit)

@@ -36,6 +36,25 @@ public sealed class NamespaceTests : IDisposable
         host.Fails("(clojure.string/count \"abc\")", DiagnosticIds.NoSuchVar);
     }
 
+    /// <summary>Issue 11: Go interop is the go target's; every other engine rejects it naming itself.</summary>
+    [Fact]
+    public void Go_interop_is_an_error_naming_the_engine()
+    {
+        var error = host.Fails("(fmt/Println \"x\")", DiagnosticIds.GoInteropElsewhere);
+        Assert.Contains("`fmt/Println`", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the interp engine cannot", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(error.Span);
+    }
+
+    /// <summary>A target that resolves foreign names itself (the go target) gets them as globals.</summary>
+    [Fact]
+    public void A_target_can_accept_foreign_qualified_names()
+    {
+        var image = Engine.CollectProgram("(defn -main [] (fmt/Println \"x\"))", "go.zl", new EngineOptions { ForeignQualifiedNames = static (package, _) => package == "fmt", TargetName = "go" });
+        Assert.True(image.Success, string.Join("; ", image.Diagnostics));
+        Assert.DoesNotContain(image.Diagnostics, d => d.Id == DiagnosticIds.UndefinedGlobalWarning);
+    }
+
     [Fact]
     public void Clojure_string_and_set_names_are_the_zylisp_namespaces()
     {

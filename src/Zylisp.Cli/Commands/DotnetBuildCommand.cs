@@ -22,7 +22,7 @@ internal static class DotnetBuildCommand
             return ExitCodes.Usage;
         }
 
-        var collected = Engine.CollectProgram(source, name);
+        var collected = Engine.CollectProgram(source, name, new EngineOptions { TargetName = "dotnet" });
         if (!collected.Success)
         {
             var engine = EngineHost.Create(streams);

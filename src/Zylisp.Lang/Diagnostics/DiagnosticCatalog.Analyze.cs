@@ -13,6 +13,7 @@ public static partial class DiagnosticIds
     public const string DuplicateArity = "ZL3008";
     public const string UnknownNamespace = "ZL3009";
     public const string WrongArityWarning = "ZL3010";
+    public const string GoInteropElsewhere = "ZL3011";
 }
 
 public static partial class DiagnosticCatalog
@@ -55,6 +56,10 @@ public static partial class DiagnosticCatalog
             DiagnosticIds.UnknownNamespace,
             "no namespace `{0}`, so `{0}/{1}` cannot be resolved",
             "A qualifier must be an alias made by (:require [ns :as alias]), a loaded namespace, or a core namespace (zylisp.core, zylisp.string, zylisp.set, their clojure.* names, Math)."),
+        Error(
+            DiagnosticIds.GoInteropElsewhere,
+            "`{0}/{1}` calls Go, which only the go target can do; the {2} engine cannot",
+            "Go interop runs in programs built with `zylisp build --target go` (or `zylisp compile`). Elsewhere, use a Zylisp function, or .NET interop on the interp, il and tiered engines."),
         Warning(
             DiagnosticIds.WrongArityWarning,
             "`{0}` is called with {1} arguments but takes {2}",

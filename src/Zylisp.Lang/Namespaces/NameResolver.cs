@@ -50,7 +50,14 @@ internal static class NameResolver
     {
         if (TargetNamespace(scope, qualifier) is not { } target)
         {
-            return Resolution.Error(DiagnosticIds.UnknownNamespace, qualifier, name);
+            if (scope.ForeignNames?.Invoke(qualifier, name) == true)
+            {
+                return Resolution.To(qualifier + "/" + name);
+            }
+
+            return LooksLikeGo(qualifier, name)
+                ? Resolution.Error(DiagnosticIds.GoInteropElsewhere, qualifier, name, scope.EngineName)
+                : Resolution.Error(DiagnosticIds.UnknownNamespace, qualifier, name);
         }
 
         if (target == CoreNamespaces.Core)
@@ -74,6 +81,11 @@ internal static class NameResolver
         // Inside its own namespace a qualified name may refer forward, as an unqualified one does.
         return ns == scope.Current ? Resolution.To(ns.GlobalNameOf(name)) : Resolution.Error(DiagnosticIds.NoSuchVar, name, target);
     }
+
+    /// <summary>A Go package function as the go target writes it: a lower-case package, an exported name.</summary>
+    public static bool LooksLikeGo(string qualifier, string name) =>
+        qualifier.Length > 0 && qualifier.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c))
+        && name.Length > 0 && char.IsAsciiLetterUpper(name[0]);
 
     /// <summary>True for the core library's names: host primitives and prelude definitions (loaded or not).</summary>
     public static bool IsCoreName(GlobalEnvironment globals, string name) =>

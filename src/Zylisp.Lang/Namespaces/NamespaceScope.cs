@@ -22,6 +22,12 @@ internal sealed class NamespaceScope(GlobalEnvironment globals)
         set => current = value;
     }
 
+    /// <summary>Qualified names the target resolves itself (<see cref="EngineOptions.ForeignQualifiedNames"/>).</summary>
+    public Func<string, string, bool>? ForeignNames { get; init; }
+
+    /// <summary>The engine or target, for errors about what it cannot run.</summary>
+    public string EngineName { get; init; } = "interp";
+
     /// <summary>Source roots inferred from loaded files (a file's path and its ns name), searched before the configured ones.</summary>
     public List<string> InferredRoots { get; } = [];
 }
