@@ -8,6 +8,17 @@ public class RegexTests
 {
     private readonly LangTestHost host = new();
 
+    /// <summary>Found by ReaderPropertyTests: a backslash as the last character of an unterminated pattern read past the end.</summary>
+    [Theory]
+    [InlineData("#\"abc\\")]
+    [InlineData("#\"\\")]
+    public void A_pattern_cut_off_after_a_backslash_is_unterminated(string text)
+    {
+        var read = Zylisp.Lang.Syntax.Reader.ReadAll(text, "t.zl", new Zylisp.Lang.Syntax.ReaderOptions());
+        Assert.Contains(read.Diagnostics, d => d.Id == Diagnostics.DiagnosticIds.UnterminatedString);
+        Assert.True(read.EndedInsideForm);
+    }
+
     [Theory]
     [InlineData("(re-find #\"\\d+\" \"ab 12 c\")", "\"12\"")]
     [InlineData("(re-find #\"(\\w)(\\d)?\" \"a\")", "[\"a\" \"a\" nil]")]

@@ -28,7 +28,13 @@ internal sealed partial class ReaderSession
 
             pos += found;
             char c = text[pos];
-            if (c == '\\' && pos + 1 < text.Length && text[pos + 1] != '\n')
+            if (c == '\\' && pos + 1 == text.Length)
+            {
+                pos = text.Length; // a backslash ends the input: the pattern is unterminated (it ran past the end)
+                continue;
+            }
+
+            if (c == '\\' && text[pos + 1] != '\n')
             {
                 pos += 2;
                 continue;
