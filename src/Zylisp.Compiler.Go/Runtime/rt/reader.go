@@ -3,6 +3,7 @@ package rt
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -193,6 +194,8 @@ func (r *reader) readPrefix(symbol, prefix string, width int) Value {
 
 func (r *reader) readDispatch(line, col int) (Value, bool) {
 	switch r.peek(1) {
+	case '"':
+		return r.readRegex(line, col), true
 	case '{':
 		return r.readCollection('}', "set", "#{", line, col), true
 	case '(':
@@ -239,6 +242,32 @@ func (r *reader) readDispatch(line, col int) (Value, bool) {
 	}
 	r.fail(1012, line, col, "unknown dispatch '#%s'", shown)
 	return nil, false
+}
+
+// readRegex reads #"…": the text between the quotes is the pattern as written (a backslash
+// keeps the next character, so \" is a quote), compiled with Go's regexp (RE2), the dialect
+// the language reader checks patterns against.
+func (r *reader) readRegex(line, col int) Value {
+	r.advance(2)
+	start := r.pos
+	for {
+		if r.pos >= len(r.text) || (r.text[r.pos] == '\\' && r.pos+1 >= len(r.text)) {
+			r.fail(1003, line, col, "unterminated string: the input ended before the closing '\"' of the string opened at line %d, column %d", line, col)
+		}
+		switch r.text[r.pos] {
+		case '\\':
+			r.advance(2)
+		case '"':
+			source := r.text[start:r.pos]
+			r.advance(1)
+			if _, err := regexp.Compile(source); err != nil {
+				r.fail(1030, line, col, "invalid regular expression: %s", err.Error())
+			}
+			return compileRegex("read-string", source)
+		default:
+			r.advance(1)
+		}
+	}
 }
 
 // fnLiteral is #(…) as the language reader builds it: (fn [%1 … & %&] (let [% %1] body)).
