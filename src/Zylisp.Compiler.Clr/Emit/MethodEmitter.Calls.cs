@@ -100,7 +100,7 @@ internal sealed partial class MethodEmitter
             il.Emit(OpCodes.Unbox_Any, typeof(long));
         }
 
-        EmitLongOp(prim.Op);
+        PrimitiveOpcodes.Emit(il, prim.Op, isDouble: false);
         if (!asTest)
         {
             if (kind == PrimitiveKind.Compare)
@@ -150,50 +150,6 @@ internal sealed partial class MethodEmitter
         (PrimitiveOp.Less or PrimitiveOp.Greater or PrimitiveOp.LessOrEqual or PrimitiveOp.GreaterOrEqual or PrimitiveOp.NumEquals or PrimitiveOp.Equals, 2) => PrimitiveKind.Compare,
         _ => PrimitiveKind.None,
     };
-
-    /// <summary>The long operation on the stack's operands; integer arithmetic wraps, as everywhere in Zylisp.</summary>
-    private void EmitLongOp(PrimitiveOp op)
-    {
-        switch (op)
-        {
-            case PrimitiveOp.Inc:
-                il.Emit(OpCodes.Ldc_I8, 1L);
-                il.Emit(OpCodes.Add);
-                break;
-            case PrimitiveOp.Dec:
-                il.Emit(OpCodes.Ldc_I8, 1L);
-                il.Emit(OpCodes.Sub);
-                break;
-            case PrimitiveOp.Add:
-                il.Emit(OpCodes.Add);
-                break;
-            case PrimitiveOp.Subtract:
-                il.Emit(OpCodes.Sub);
-                break;
-            case PrimitiveOp.Multiply:
-                il.Emit(OpCodes.Mul);
-                break;
-            case PrimitiveOp.Less:
-                il.Emit(OpCodes.Clt);
-                break;
-            case PrimitiveOp.Greater:
-                il.Emit(OpCodes.Cgt);
-                break;
-            case PrimitiveOp.LessOrEqual:
-                il.Emit(OpCodes.Cgt);
-                il.Emit(OpCodes.Ldc_I4_0);
-                il.Emit(OpCodes.Ceq);
-                break;
-            case PrimitiveOp.GreaterOrEqual:
-                il.Emit(OpCodes.Clt);
-                il.Emit(OpCodes.Ldc_I4_0);
-                il.Emit(OpCodes.Ceq);
-                break;
-            default:
-                il.Emit(OpCodes.Ceq);
-                break;
-        }
-    }
 
     private void BoxBool()
     {

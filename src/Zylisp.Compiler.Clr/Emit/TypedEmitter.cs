@@ -303,46 +303,7 @@ internal sealed class TypedEmitter
             Emit(arg);
         }
 
-        switch (op)
-        {
-            case PrimitiveOp.Inc:
-                il.Emit(OpCodes.Ldc_I8, 1L);
-                il.Emit(OpCodes.Add);
-                break;
-            case PrimitiveOp.Dec:
-                il.Emit(OpCodes.Ldc_I8, 1L);
-                il.Emit(OpCodes.Sub);
-                break;
-            case PrimitiveOp.Add:
-                il.Emit(OpCodes.Add);
-                break;
-            case PrimitiveOp.Subtract:
-                il.Emit(OpCodes.Sub);
-                break;
-            case PrimitiveOp.Multiply:
-                il.Emit(OpCodes.Mul);
-                break;
-            case PrimitiveOp.Less:
-                il.Emit(OpCodes.Clt);
-                break;
-            case PrimitiveOp.Greater:
-                il.Emit(OpCodes.Cgt);
-                break;
-            case PrimitiveOp.LessOrEqual:
-                // Unordered (NaN) compares false, as in the primitive.
-                il.Emit(isDouble ? OpCodes.Cgt_Un : OpCodes.Cgt);
-                il.Emit(OpCodes.Ldc_I4_0);
-                il.Emit(OpCodes.Ceq);
-                break;
-            case PrimitiveOp.GreaterOrEqual:
-                il.Emit(isDouble ? OpCodes.Clt_Un : OpCodes.Clt);
-                il.Emit(OpCodes.Ldc_I4_0);
-                il.Emit(OpCodes.Ceq);
-                break;
-            default:
-                il.Emit(OpCodes.Ceq);
-                break;
-        }
+        PrimitiveOpcodes.Emit(il, op, isDouble);
     }
 
     private LocalBuilder Local(LocalBinding binding)
