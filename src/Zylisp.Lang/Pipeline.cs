@@ -211,7 +211,7 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
         foreach (var r in unit.Analyzer.ForwardReferences)
         {
             // A foreign name (a Go function on the go target) is the target's to resolve, never a Zylisp definition.
-            if (!r.Var.IsDefined && !IsForeign(r.Var.Name))
+            if (!r.Var.IsDefined && !IsForeign(unit.Analyzer.Namespaces, r.Var.Name))
             {
                 warnings.Add(Diagnostic.Create(DiagnosticIds.UndefinedGlobalWarning, r.Span, r.Var.Name));
             }
@@ -220,8 +220,10 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
         return warnings;
     }
 
-    private static bool IsForeign(string global) =>
-        global.IndexOf('/') is var slash and > 0 && slash < global.Length - 1 && NameResolver.LooksLikeGo(global[..slash], global[(slash + 1)..]);
+    // The same question the resolver asked when it let the name through (EngineOptions.ForeignQualifiedNames).
+    private static bool IsForeign(NamespaceScope scope, string global) =>
+        scope.ForeignNames is { } foreign && global.IndexOf('/') is var slash and > 0 && slash < global.Length - 1
+        && foreign(global[..slash], global[(slash + 1)..]);
 
     /// <summary>Applies a <c>(dialect :slisp)</c> directive to the unit; false when the form is not one.</summary>
     public static bool TryDialect(object? form, CompilationUnit unit)
