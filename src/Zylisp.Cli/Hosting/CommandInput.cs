@@ -47,6 +47,11 @@ internal static class CommandInput
                 return ReadAtMost(input, limit, out problem);
             }
 
+            if (UnixInput.TryReadFile(path, limit) is { } fast)
+            {
+                return fast;
+            }
+
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
             return ReadAtMost(file, limit, out problem);
         }
