@@ -322,7 +322,12 @@ internal sealed partial class RuntimeLibrary
         asm.mov(rdx, r10);
         asm.sub(rdx, __qword_ptr[r9 + HeapLayout.ChunkBlocks]);
         asm.shr(rdx, 3);
-        asm.btr(__qword_ptr[r9 + HeapLayout.ChunkBitmap], rdx);
+        asm.mov(r8, rdx);
+        asm.shr(r8, 6);
+        asm.lea(r8, __[r9 + (r8 * 8) + HeapLayout.ChunkBitmap]);
+        asm.mov(rax, __qword_ptr[r8]);
+        asm.btr(rax, rdx);
+        asm.mov(__qword_ptr[r8], rax);
         asm.jmp(advance);
         asm.Bind(ref live);
         asm.xor(r11d, r11d);
