@@ -47,6 +47,36 @@ public sealed class GcTests
     }
 
     [NativeFact]
+    public void A_wide_vector_grows_the_mark_stack()
+    {
+        // 300,000 live objects in one vector: more than the first mark stack holds (131,072
+        // entries), so marking it doubles the mark stack while a collection is under way.
+        var outcome = NativeRunner.CompileAndRun("""
+            (defn build [n acc] (if (= n 0) acc (recur (- n 1) (cons [(- n 1)] acc))))
+            (defn churn [n] (if (= n 0) 0 (do [n n n n] (recur (- n 1)))))
+            (defn total [v i acc] (if (= i (count v)) acc (recur v (+ i 1) (+ acc (first (nth v i))))))
+            (defn -main []
+              (let [v (apply vector (build 300000 '()))]
+                (churn 300000)
+                (println (count v) (total v 0 0))))
+            """);
+        Assert.Equal("", outcome.Stderr);
+        Assert.Equal("300000 44999850000\n", outcome.Stdout);
+    }
+
+    [NativeFact]
+    public void Small_objects_made_between_copies_of_a_growing_vector_do_not_fragment_the_heap()
+    {
+        // map builds its result by copying a vector per item (O(n^2) bytes, 1.6 GB here) while it
+        // makes one small live vector per item. Were the small ones left between the garbage
+        // copies, no copy's space could be reused and the heap would grow past the 256 MiB limit.
+        var program = NativeRunner.Collect("(defn -main [] (println (count (map (fn [i] [i]) (range 20000)))))");
+        var outcome = NativeRunner.RunExecutable(NativeCompiler.BuildExecutable(program), SmallAddressSpaceKiB);
+        Assert.Equal("", outcome.Stderr);
+        Assert.Equal("20000\n", outcome.Stdout);
+    }
+
+    [NativeFact]
     public void Running_out_of_memory_is_a_clean_error_with_status_1()
     {
         var program = NativeRunner.Collect("""

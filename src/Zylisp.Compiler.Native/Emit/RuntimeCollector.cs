@@ -36,6 +36,9 @@ internal static class HeapLayout
     /// <summary>A free block must hold its size, its link and its chunk.</summary>
     public const int MinBlock = 24;
 
+    /// <summary>Blocks of at least this many bytes are cut from the end of a free block, smaller ones from its start.</summary>
+    public const int LargeBlock = 256;
+
     /// <summary>The first mark stack: 1 MiB; it doubles with mremap when full.</summary>
     public const int MarkStackBytes = 1 << 20;
 }

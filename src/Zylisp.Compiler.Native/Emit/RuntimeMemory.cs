@@ -22,6 +22,7 @@ internal sealed partial class RuntimeLibrary
         var search = asm.CreateLabel();
         var fit = asm.CreateLabel();
         var whole = asm.CreateLabel();
+        var small = asm.CreateLabel();
         var taken = asm.CreateLabel();
         var zero = asm.CreateLabel();
         var exhausted = asm.CreateLabel();
@@ -69,6 +70,26 @@ internal sealed partial class RuntimeLibrary
         asm.sub(rsi, rcx);
         asm.cmp(rsi, HeapLayout.MinBlock);
         asm.jb(whole);
+        asm.cmp(rcx, HeapLayout.LargeBlock);
+        asm.jb(small);
+        // A large block comes from the free block's end, which just shrinks in place. Small and
+        // large objects thus grow from opposite ends: a long-lived small object is not left
+        // between two large garbage blocks, where it would keep their space from coalescing
+        // (a vector grown by copying, with small items made between copies, is the case).
+        asm.mov(__qword_ptr[rax], rsi);
+        asm.mov(r8, __qword_ptr[rax + HeapLayout.FreeChunk]);
+        asm.add(rax, rsi);
+        asm.mov(rdx, rax);
+        asm.sub(rdx, __qword_ptr[r8 + HeapLayout.ChunkBlocks]);
+        asm.shr(rdx, 3);
+        asm.mov(rsi, rdx);
+        asm.shr(rsi, 6);
+        asm.lea(r8, __[r8 + (rsi * 8) + HeapLayout.ChunkBitmap]);
+        asm.mov(rsi, __qword_ptr[r8]);
+        asm.bts(rsi, rdx);
+        asm.mov(__qword_ptr[r8], rsi);
+        asm.jmp(taken);
+        asm.Bind(ref small);
         // Split: the tail [rax+rcx, +rsi) stays free and takes the block's place in the list.
         asm.lea(r8, __[rax + rcx]);
         asm.mov(__qword_ptr[r8], rsi);
