@@ -17,11 +17,13 @@ internal sealed partial class RuntimeLibrary
     private readonly Dictionary<string, Primitive> primitives = new(StringComparer.Ordinal);
     private readonly Assembler asm;
     private readonly DataSection data;
+    private readonly NativeOptions options;
 
-    public RuntimeLibrary(Assembler asm, DataSection data)
+    public RuntimeLibrary(Assembler asm, DataSection data, NativeOptions options)
     {
         this.asm = asm;
         this.data = data;
+        this.options = options;
         RegisterPrimitives();
     }
 
@@ -69,6 +71,8 @@ internal sealed partial class RuntimeLibrary
         EmitSequences();
         EmitMaps();
         EmitProgramSupport();
+        // Last: the collector scans the writable area, whose size is final only now.
+        EmitCollector();
     }
 
     // ---- shared shapes ----
