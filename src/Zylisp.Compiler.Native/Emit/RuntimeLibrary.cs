@@ -27,7 +27,12 @@ internal sealed partial class RuntimeLibrary
 
     public IEnumerable<string> PrimitiveNames => primitives.Keys;
 
-    public Primitive? Find(string name) => primitives.GetValueOrDefault(name);
+    public Primitive? Find(string name)
+    {
+        var primitive = primitives.GetValueOrDefault(name);
+        FloatsUsed |= primitive is not null && FloatSources.Contains(name);
+        return primitive;
+    }
 
     /// <summary>The label of a routine, created on first use and defined by <see cref="EmitAll"/>.</summary>
     public Label Label(string name)
@@ -69,6 +74,10 @@ internal sealed partial class RuntimeLibrary
         EmitSequences();
         EmitMaps();
         EmitProgramSupport();
+        if (FloatsUsed)
+        {
+            EmitFloatPrinter();
+        }
     }
 
     // ---- shared shapes ----
