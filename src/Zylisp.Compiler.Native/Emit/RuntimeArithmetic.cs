@@ -244,7 +244,7 @@ internal sealed partial class RuntimeLibrary
             "nth", "fn?", "nil?", "string?", "ex-message", "empty?",
             "quot", "rem", "mod", "==", "atom", "deref", "reset!", "swap!", "range", "seq", "map", "filter",
             "reduce", "second", "list?", "vector?", "keyword?", "number?",
-            "integer?", "float?", "abs", "max", "min", "long", "int", "round",
+            "integer?", "float?", "abs", "max", "min", "long", "int", "round", "symbol?", "symbol", "name",
             "hash-map", "assoc", "dissoc", "keys", "vals", "contains?", "map?", "next", "includes?", "apply", "last",
         }.Concat(FloatSources))
         {

@@ -74,6 +74,7 @@ internal sealed partial class RuntimeLibrary
         EmitSequences();
         EmitMaps();
         EmitProgramSupport();
+        EmitSymbols();
         if (FloatsUsed)
         {
             EmitFloatPrinter();
