@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using Zylisp.Compiler.Native.Emit;
 using Zylisp.Lang.Printing;
 
 namespace Zylisp.Compiler.Native.Tests;
@@ -67,6 +68,19 @@ public sealed class FloatTests
             double.NaN, double.PositiveInfinity, double.NegativeInfinity, -0.0, 0.0, -1.5, 8.41e21, 5.0e-310, 1.7976931348623155e308,
         ];
         Assert.Equal(0, RunBatch(edges));
+    }
+
+    [Fact]
+    public void Only_a_program_that_can_make_floats_links_the_printer_and_its_table()
+    {
+        static NativeProgram Program(string source) => ProgramCollector.Collect(source, "<expr>", ExitRule.CallMain).Program!;
+
+        var hello = Program("(defn -main [] (println \"hello world\"))");
+        var withFloat = Program("(defn -main [] (println (double 3)))");
+        Assert.DoesNotContain("rt:format-double", NativeCompiler.Disassemble(hello), StringComparison.Ordinal);
+        Assert.Contains("rt:format-double", NativeCompiler.Disassemble(withFloat), StringComparison.Ordinal);
+        var tableBytes = (FloatPowers.MaxK - FloatPowers.MinK + 1) * 16;
+        Assert.True(NativeCompiler.BuildExecutable(withFloat).Length - NativeCompiler.BuildExecutable(hello).Length > tableBytes);
     }
 
     private static int RunBatch(double[] batch)

@@ -74,10 +74,22 @@ internal sealed partial class RuntimeLibrary
         EmitSequences();
         EmitMaps();
         EmitProgramSupport();
-        EmitSymbols();
+
+        // Groups only programs that use them need, last, once every reference to them exists:
+        // they keep small programs small (hello world stays near its size budget).
+        EmitWhenUsed(NumberFunctions, EmitNumberFunctions);
+        EmitWhenUsed(SymbolFunctions, EmitSymbols);
         if (FloatsUsed)
         {
             EmitFloatPrinter();
+        }
+    }
+
+    private void EmitWhenUsed(string[] routines, Action emit)
+    {
+        if (routines.Any(labels.ContainsKey))
+        {
+            emit();
         }
     }
 

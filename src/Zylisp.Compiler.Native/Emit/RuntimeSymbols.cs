@@ -10,6 +10,9 @@ namespace Zylisp.Compiler.Native.Emit;
 /// </summary>
 internal sealed partial class RuntimeLibrary
 {
+    /// <summary>The primitives <see cref="EmitSymbols"/> defines: linked only when a program uses one.</summary>
+    private static readonly string[] SymbolFunctions = ["symbol?", "symbol", "name"];
+
     private void EmitSymbols()
     {
         Predicate("symbol?", () => TypeTest(ObjectType.Symbol));
