@@ -21,6 +21,8 @@ public sealed class FloatTests
     [InlineData("(prn (= 1 1.0) (== 1 1.0) (< 1 1.5) (> 2.5 2) (<= 1.0 1) (= 0.5 0.5) (= (/ 0.0 0) (/ 0.0 0)) (== (/ 0.0 0) (/ 0.0 0)))", "false true true true true true true false\n")]
     [InlineData("(prn (double 3) (long 2.9) (int -2.9) (abs -2.5) (max 1 2.5) (min -1 -1.5) (inc 1.5) (floor -2.5) (ceil 2.1) (round 2.5) (round -2.5))", "3.0 2 -2 2.5 2.5 -1.5 2.5 -3.0 3.0 3 -2\n")]
     [InlineData("(prn (number? 1.5) (integer? 1.5) (float? 1.5) (float? 1) (str 2.0 \"|\" 1e21))", "true false true false \"2.0|1e+21\"\n")]
+    [InlineData("(prn (get {1.5 :a 2 :b} 1.5) (get {1.5 :a} 1) (= {:a 1.0} {:a 1.0}) (= [1.0] [1]) [0.5 {:k -0.0}])", ":a nil true false [0.5 {:k -0.0}]\n")]
+    [InlineData("(println (str \"x=\" 1.25) 1e-7 (pr-str 2.5))", "x=1.25 1e-7 2.5\n")]
     public void Floats_behave_and_print_as_in_the_interpreter(string program, string expected)
     {
         var outcome = NativeRunner.CompileAndRun(program, "<expr>", ExitRule.LastValue);

@@ -1,3 +1,8 @@
+using System.Globalization;
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+
 namespace Zylisp.Compiler.Native.Tests;
 
 /// <summary>Exact 64-bit integers (fixnums that overflow into boxed int64s) and symbols as values.</summary>
@@ -20,4 +25,42 @@ public sealed class IntegerAndSymbolTests
     [InlineData("(prn (get {'a 1 'b 2} 'b) (str 'sym) (pr-str '(quote x)))", "2 \"sym\" \"(quote x)\"\n")]
     public void Symbols_are_values(string program, string expected) =>
         Assert.Equal(expected, NativeRunner.CompileAndRun(program, "<expr>", ExitRule.LastValue).Stdout);
+
+    /// <summary>
+    /// + - * quot rem mod on random int64s (biased toward the fixnum boundary and the extremes)
+    /// give C#'s unchecked results and the interpreter's quot/rem/mod signs. One program per case,
+    /// run in-process; its status is the position of the first wrong result.
+    /// </summary>
+    [NativeFact]
+    public void Integer_arithmetic_wraps_like_int64_for_random_operands()
+    {
+        var edges = Gen.Elements(0L, 1L, -1L, long.MaxValue, long.MinValue, (1L << 62) - 1, -(1L << 62), 1L << 62, 3037000500L, -3037000499L);
+        var operand = Gen.OneOf(ArbMap.Default.GeneratorFor<long>(), edges, Gen.Choose(-1000, 1000).Select(i => (long)i));
+        var pairs = Gen.Zip(operand, operand).ArrayOf(40);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(20), Prop.ForAll(pairs.ToArbitrary(), batch =>
+        {
+            var checks = new StringBuilder();
+            foreach (var (a, b) in batch)
+            {
+                Append(checks, "+", a, b, unchecked(a + b));
+                Append(checks, "-", a, b, unchecked(a - b));
+                Append(checks, "*", a, b, unchecked(a * b));
+                if (b != 0)
+                {
+                    var rem = b == -1 ? 0 : a % b;
+                    Append(checks, "quot", a, b, b == -1 ? unchecked(-a) : a / b);
+                    Append(checks, "rem", a, b, rem);
+                    Append(checks, "mod", a, b, rem != 0 && (rem < 0) != (b < 0) ? rem + b : rem);
+                }
+            }
+
+            var source = $"(defn -main [] (loop [cs [{checks}] i 1] (if (empty? cs) 0 (if (first cs) (recur (rest cs) (inc i)) i))))";
+            var program = ProgramCollector.Collect(source, "<property>", ExitRule.CallMain).Program!;
+            var status = NativeCompiler.RunInProcess(program, []);
+            return status == 0 ? true : throw new InvalidOperationException("check " + status + " failed in " + source);
+        }));
+    }
+
+    private static void Append(StringBuilder checks, string op, long a, long b, long expected) =>
+        checks.Append(CultureInfo.InvariantCulture, $"(= ({op} {a} {b}) {expected}) ");
 }
