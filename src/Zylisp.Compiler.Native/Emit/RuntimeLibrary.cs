@@ -29,7 +29,12 @@ internal sealed partial class RuntimeLibrary
 
     public IEnumerable<string> PrimitiveNames => primitives.Keys;
 
-    public Primitive? Find(string name) => primitives.GetValueOrDefault(name);
+    public Primitive? Find(string name)
+    {
+        var primitive = primitives.GetValueOrDefault(name);
+        FloatsUsed |= primitive is not null && FloatSources.Contains(name);
+        return primitive;
+    }
 
     /// <summary>The label of a routine, created on first use and defined by <see cref="EmitAll"/>.</summary>
     public Label Label(string name)
@@ -71,8 +76,26 @@ internal sealed partial class RuntimeLibrary
         EmitSequences();
         EmitMaps();
         EmitProgramSupport();
+
+        // Groups only programs that use them need, last, once every reference to them exists:
+        // they keep small programs small (hello world stays near its size budget).
+        EmitWhenUsed(NumberFunctions, EmitNumberFunctions);
+        EmitWhenUsed(SymbolFunctions, EmitSymbols);
+        if (FloatsUsed)
+        {
+            EmitFloatPrinter();
+        }
+
         // Last: the collector scans the writable area, whose size is final only now.
         EmitCollector();
+    }
+
+    private void EmitWhenUsed(string[] routines, Action emit)
+    {
+        if (routines.Any(labels.ContainsKey))
+        {
+            emit();
+        }
     }
 
     // ---- shared shapes ----
