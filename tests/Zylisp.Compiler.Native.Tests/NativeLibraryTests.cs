@@ -17,6 +17,9 @@ public sealed class NativeLibraryTests
     [InlineData("(split \"a,b,,c,,\" \",\") (split \"ab\" \"\") (join \", \" [1 2]) (join [1 2]) (join \"-\" [])")]
     [InlineData("(starts-with? \"abc\" \"ab\") (ends-with? \"abc\" \"bc\") (replace \"aXbX\" \"X\" \"y\")")]
     [InlineData("(format \"%s is %d, %x%% %n\" \"x\" 42 255)")]
+    [InlineData("#{3 1 2} (conj #{1} 2 1) (disj #{1 2 3} 1) (contains? #{1 2} 2) (count #{1 2}) (seq #{1 2}) (= #{1 2} #{2 1}) (hash-set 1 1) (set [3 3 4])")]
+    [InlineData("(str #{1 \"a\"}) (into #{} [1 1 2]) (sort #{3 1 2}) (empty? #{}) (conj {:a 1} [:b 2]) (type #{})")]
+    [InlineData("(:a {:a 1}) (:z {:a 1} :none) ({:b 2} :b) (#{1 2} 2) (#{1 2} 5) (map :a [{:a 1} {:a 2}]) (filter #{1 3} [1 2 3])")]
     public void A_library_function_prints_what_the_interpreter_prints(string expressions)
     {
         var source = $"(prn {expressions})";

@@ -504,10 +504,11 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         }
 
         var stackArgs = Math.Max(0, args.Length - ArgumentRegisters.Length);
+        var resume = asm.CreateLabel();
         if (tail && stackArgs == 0)
         {
             LoadArguments(args);
-            LoadCallee(call, primitive);
+            LoadCallee(call, primitive, args.Length, tail: true, resume);
             asm.mov(eax, args.Length);
             asm.leave();
             JumpOrCall(primitive, jump: true);
@@ -527,9 +528,10 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         }
 
         LoadArguments(args);
-        LoadCallee(call, primitive);
+        LoadCallee(call, primitive, args.Length, tail: false, resume);
         asm.mov(eax, args.Length);
         JumpOrCall(primitive, jump: false);
+        asm.Bind(ref resume);
         if (stackArgs != 0)
         {
             asm.add(rsp, (8 * stackArgs) + padding);
@@ -576,8 +578,12 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         }
     }
 
-    /// <summary>Puts the callee's closure in r10 (checking that it is one) and records the call site.</summary>
-    private void LoadCallee(CallExpr call, Primitive? primitive)
+    /// <summary>
+    /// Puts the callee's closure in r10 and records the call site. A callee that is not a closure
+    /// (a keyword, map or set used as a function, or a mistake) goes to the runtime's invoke-other
+    /// with the arguments in place, then continues at <paramref name="resume"/> (or returns, in tail position).
+    /// </summary>
+    private void LoadCallee(CallExpr call, Primitive? primitive, int argumentCount, bool tail, Label resume)
     {
         SetSite(call.Span);
         if (primitive is not null)
@@ -589,8 +595,17 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         Load(call.Fn, r10);
         var notCallable = Stub(() =>
         {
-            asm.mov(rdi, r10);
-            asm.jmp(ctx.Runtime.Label("not-callable"));
+            asm.mov(eax, argumentCount);
+            if (tail)
+            {
+                asm.leave();
+                asm.jmp(ctx.Runtime.Label("invoke-other"));
+            }
+            else
+            {
+                asm.call(ctx.Runtime.Label("invoke-other"));
+                asm.jmp(resume);
+            }
         });
         asm.mov(r11d, r10d);
         asm.and(r11d, 7);
@@ -754,7 +769,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
             case PersistentMap { Count: 0 }:
                 asm.lea(target, __[r14 + (ctx.Data.EmptyMap() + ValueTags.PointerTag)]);
                 break;
-            case PersistentVector or PersistentList or PersistentMap:
+            case PersistentVector or PersistentList or PersistentMap or PersistentSet:
                 asm.mov(target, __qword_ptr[r15 + ctx.ConstantCell(value, span)]);
                 break;
             case long:

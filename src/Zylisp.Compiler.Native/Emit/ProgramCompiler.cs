@@ -228,6 +228,22 @@ internal static class ProgramCompiler
             return;
         }
 
+        if (value is PersistentSet set)
+        {
+            asm.xor(eax, eax);
+            asm.call(ctx.Runtime.Label("%empty-set"));
+            asm.mov(__qword_ptr[r15 + cell], rax);
+            foreach (var item in set)
+            {
+                ConstantInto(asm, ctx, item, rsi, span);
+                asm.mov(rdi, __qword_ptr[r15 + cell]);
+                asm.call(ctx.Runtime.Label("%set-conj"));
+                asm.mov(__qword_ptr[r15 + cell], rax);
+            }
+
+            return;
+        }
+
         var items = ((IEnumerable)value).Cast<object?>().ToArray();
         var isVector = value is PersistentVector;
         if (isVector)
@@ -285,7 +301,7 @@ internal static class ProgramCompiler
             case PersistentMap { Count: 0 }:
                 asm.lea(target, __[r14 + (ctx.Data.EmptyMap() + ValueTags.PointerTag)]);
                 break;
-            case PersistentVector or PersistentList or PersistentMap:
+            case PersistentVector or PersistentList or PersistentMap or PersistentSet:
                 var nested = ctx.ConstantCell(item, span);
                 BuildConstant(asm, ctx, nested, item, span);
                 asm.mov(target, __qword_ptr[r15 + nested]);

@@ -224,6 +224,7 @@ internal sealed partial class RuntimeLibrary
         Primitive("/", "/");
         Primitive("cons", "cons-primitive");
         RegisterLowLevelPrimitives();
+        RegisterSetPrimitives();
 
         // The library (Library/*.zl) gives map its several collections and nth its default
         // around these one-collection, two-argument routines.

@@ -229,7 +229,7 @@ internal sealed partial class RuntimeLibrary
         foreach (var (type, name) in new[]
         {
             (ObjectType.String, "string"), (ObjectType.Keyword, "keyword"), (ObjectType.Closure, "fn"),
-            (ObjectType.Vector, "vector"), (ObjectType.List, "list"), (ObjectType.Error, "error"), (ObjectType.Atom, "atom"), (ObjectType.Map, "map"),
+            (ObjectType.Vector, "vector"), (ObjectType.List, "list"), (ObjectType.Error, "error"), (ObjectType.Atom, "atom"), (ObjectType.Map, "map"), (ObjectType.Set, "set"),
         })
         {
             var next = asm.CreateLabel();

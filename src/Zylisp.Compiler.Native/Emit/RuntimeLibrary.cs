@@ -74,6 +74,8 @@ internal sealed partial class RuntimeLibrary
         EmitMaps();
         EmitProgramSupport();
         EmitLowLevel();
+        EmitSets();
+        EmitInvokeOther();
     }
 
     // ---- shared shapes ----

@@ -61,6 +61,9 @@ internal enum ObjectType : byte
 
     /// <summary>[header][count][key0][value0][key1][value1]...: insertion-ordered, copied on assoc.</summary>
     Map = 8,
+
+    /// <summary>[header][count][items...]: insertion-ordered, copied on conj and disj (Emit/RuntimeSets.cs).</summary>
+    Set = 11,
 }
 
 /// <summary>Word offsets inside objects, in bytes from the untagged address.</summary>
@@ -83,4 +86,6 @@ internal static class ObjectLayout
     public const int AtomValue = 8;
     public const int MapCount = 8;
     public const int MapEntries = 16;
+    public const int SetCount = 8;
+    public const int SetItems = 16;
 }
