@@ -28,11 +28,7 @@ internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrar
     /// </summary>
     public IReadOnlySet<string> DefinedNames { get; } = definedNames;
 
-    /// <summary>Set when the program makes maps; with <see cref="UsesSlispStr"/> the build stops (SLisp renders maps sorted, which the runtime cannot yet).</summary>
-    public SourceSpan? FirstMap { get; set; }
 
-    /// <summary>Set when the program calls SLisp's str.</summary>
-    public bool UsesSlispStr { get; set; }
 
     /// <summary>Names of code labels, for the assembly listing.</summary>
     public Dictionary<ulong, string> LabelNames { get; } = [];

@@ -19,9 +19,6 @@ namespace Zylisp.Compiler.Native.Emit;
 /// </summary>
 internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExprVisitor<bool>
 {
-    /// <summary>Marks "a map was used" when the map has no source location of its own.</summary>
-    private static readonly SourceSpan UnknownSpan = new("<native>", 0, 0, 0, 0, 0, 0);
-
     private static readonly AssemblerRegister64[] ArgumentRegisters = [rdi, rsi, rdx, rcx, r8, r9];
 
     private readonly CodeContext ctx;
@@ -406,8 +403,12 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
                 EmitVector(node.Items);
                 return true;
             case CollectionKind.Map:
-                ctx.FirstMap ??= node.Span ?? UnknownSpan;
                 EmitRuntimeCall("hash-map", node.Items, node.Span);
+                return true;
+            case CollectionKind.Set:
+                EmitRuntimeCall("vector", node.Items, node.Span);
+                asm.mov(rdi, rax);
+                asm.call(ctx.Runtime.Label("set-from-vector"));
                 return true;
             default:
                 throw new NativeCompileException($"{node.Kind.ToString().ToLowerInvariant()} literals with computed elements", node.Span);
@@ -485,7 +486,6 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
 
         var args = call.Args;
         var primitive = call.Fn is GlobalOperand g ? ctx.PrimitiveFor(g.Var) : null;
-        NoteMapUse(primitive?.Name, call.Span);
         if (primitive?.Name == "get" && args.Length >= 2 && args[1] is ConstOperand { Value: Keyword { Namespace: null, Name: "line" or "column" or "file" } })
         {
             // Error values carry no location yet; a map with these keys is refused too (honestly, not silently wrong).
@@ -690,7 +690,6 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         }
 
         RequireSupported(global);
-        NoteMapUse(ctx.PrimitiveFor(global.Var)?.Name, global.Span);
         var cell = ctx.GlobalCell(global.Var);
         asm.mov(target, __qword_ptr[r15 + cell]);
         if (ctx.PrimitiveFor(global.Var) is not null)
@@ -725,25 +724,8 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         }
     }
 
-    private void NoteMapUse(string? primitive, SourceSpan? span)
-    {
-        if (primitive is "hash-map" or "assoc")
-        {
-            ctx.FirstMap ??= span ?? UnknownSpan;
-        }
-        else if (primitive == "%slisp-str")
-        {
-            ctx.UsesSlispStr = true;
-        }
-    }
-
     private void LoadConstant(object? value, AssemblerRegister64 target, SourceSpan? span)
     {
-        if (value is PersistentMap)
-        {
-            ctx.FirstMap ??= span ?? UnknownSpan;
-        }
-
         switch (value)
         {
             case null:

@@ -115,11 +115,6 @@ internal static class ProgramCompiler
             functionNames[label] = function.Name;
         }
 
-        if (ctx.UsesSlispStr && ctx.FirstMap is not null)
-        {
-            throw new NativeCompileException("SLisp `str` rendering of maps (entries sorted by key)", ctx.FirstMap);
-        }
-
         // Start-up runs after every function is compiled, so it knows every static object.
         asm.Bind(ref startup);
         EmitStartup(asm, ctx);

@@ -237,7 +237,7 @@ internal sealed partial class RuntimeLibrary
 
         foreach (var name in new[]
         {
-            "=", "not", "%slisp-not", "inc", "dec", "str", "%slisp-str", "count", "get", "subs",
+            "=", "not", "%slisp-not", "inc", "dec", "str", "count", "get", "subs",
             "println", "print", "prn", "pr", "pr-str", "vector", "list", "first", "rest", "conj", "vec",
             "fn?", "nil?", "string?", "ex-message", "empty?",
             "quot", "rem", "mod", "==", "atom", "deref", "reset!", "swap!", "range", "seq", "filter",

@@ -30,6 +30,35 @@ internal sealed partial class RuntimeLibrary
         asm.inc(rax);
         asm.ret();
 
+        // set-from-vector(rdi = vector) → a set of its items (a set literal with computed items).
+        Define("set-from-vector");
+        asm.push(rbx);
+        asm.push(r12);
+        asm.push(r13);
+        asm.mov(r12, rdi);
+        asm.xor(eax, eax);
+        asm.call(Label("%empty-set"));
+        asm.mov(r13, rax);
+        asm.xor(ebx, ebx);
+        var add = asm.CreateLabel();
+        var added = asm.CreateLabel();
+        asm.Bind(ref add);
+        asm.lea(rax, __[rbx + rbx]);
+        asm.cmp(rax, __qword_ptr[r12 + (ObjectLayout.VectorCount - ValueTags.PointerTag)]);
+        asm.jae(added);
+        asm.mov(rdi, r13);
+        asm.mov(rsi, __qword_ptr[r12 + (rbx * 8) + (ObjectLayout.VectorItems - ValueTags.PointerTag)]);
+        asm.call(Label("%set-conj"));
+        asm.mov(r13, rax);
+        asm.inc(rbx);
+        asm.jmp(add);
+        asm.Bind(ref added);
+        asm.mov(rax, r13);
+        asm.pop(r13);
+        asm.pop(r12);
+        asm.pop(rbx);
+        asm.ret();
+
         // set-index(rdi = set, rsi = x) → rax = the raw index of the item equal to x, or -1.
         Define("set-index");
         asm.push(rbx);
