@@ -155,7 +155,11 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref notClosure);
         var notError = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Error, notError);
-        PutText("#error {:message ");
+        PutText("#error {:type ");
+        asm.mov(rdi, __qword_ptr[rbp + Value]);
+        asm.mov(rdi, __qword_ptr[rdi + (ObjectLayout.ErrorType - ValueTags.PointerTag)]);
+        RenderNested(rdi, RenderMode.Readable);
+        PutText(", :message ");
         asm.mov(rdi, __qword_ptr[rbp + Value]);
         asm.mov(rdi, __qword_ptr[rdi + (ObjectLayout.ErrorMessage - ValueTags.PointerTag)]);
         RenderNested(rdi, RenderMode.Readable);

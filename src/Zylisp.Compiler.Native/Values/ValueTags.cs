@@ -53,7 +53,7 @@ internal enum ObjectType : byte
     /// <summary>[header][count][first][rest]: the empty list has count 0.</summary>
     List = 5,
 
-    /// <summary>[header][message string][diagnostic id string][type keyword].</summary>
+    /// <summary>[header][message string][diagnostic id string][type keyword][ex-info data or nil].</summary>
     Error = 6,
 
     /// <summary>[header][value]: the one mutable object.</summary>
@@ -83,6 +83,7 @@ internal static class ObjectLayout
     public const int ErrorMessage = 8;
     public const int ErrorId = 16;
     public const int ErrorType = 24;
+    public const int ErrorData = 32;
     public const int AtomValue = 8;
     public const int MapCount = 8;
     public const int MapEntries = 16;
