@@ -29,6 +29,10 @@ internal sealed partial class RuntimeLibrary
 
     public IEnumerable<string> PrimitiveNames => primitives.Keys;
 
+    /// <summary>The names of every host primitive the assembly runtime implements.</summary>
+    public static IReadOnlySet<string> Names { get; } =
+        new RuntimeLibrary(new Assembler(64), new DataSection(), NativeOptions.Default).PrimitiveNames.ToHashSet(StringComparer.Ordinal);
+
     public Primitive? Find(string name)
     {
         var primitive = primitives.GetValueOrDefault(name);
@@ -76,6 +80,9 @@ internal sealed partial class RuntimeLibrary
         EmitSequences();
         EmitMaps();
         EmitProgramSupport();
+        EmitLowLevel();
+        EmitSets();
+        EmitInvokeOther();
 
         // Groups only programs that use them need, last, once every reference to them exists:
         // they keep small programs small (hello world stays near its size budget).

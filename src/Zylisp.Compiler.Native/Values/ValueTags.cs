@@ -68,6 +68,9 @@ internal enum ObjectType : byte
     /// <summary>[header][length][name bytes, "ns/name" when qualified]: a string's layout; raw. Literals are interned.</summary>
     Symbol = 10,
 
+    /// <summary>[header][count][items...]: insertion-ordered, copied on conj and disj (Emit/RuntimeSets.cs).</summary>
+    Set = 11,
+
     /// <summary>[header][int64]: an integer outside the 63-bit fixnum range; raw. Every integer that fits is a fixnum.</summary>
     BoxedInteger = 16,
 }
@@ -107,9 +110,12 @@ internal static class ObjectLayout
     public const int ErrorId = 16;
     public const int ErrorType = 24;
     public const int ErrorSite = 32;
+    public const int ErrorData = 40;
     public const int AtomValue = 8;
     public const int MapCount = 8;
     public const int MapEntries = 16;
     public const int FloatBits = 8;
     public const int BoxedIntegerValue = 8;
+    public const int SetCount = 8;
+    public const int SetItems = 16;
 }
