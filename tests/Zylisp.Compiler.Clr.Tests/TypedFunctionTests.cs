@@ -63,4 +63,39 @@ public class TypedFunctionTests
             (println (add3 5))
             """);
     }
+
+    [Fact]
+    public void Inlined_self_calls_keep_the_depth_limit_and_the_trace_exact()
+    {
+        // Two self-call sites (inlined one level), a call nested in another's argument, and the
+        // limit reached inside an inlined activation at every depth parity: same error, same trace.
+        var outcome = SameOnAll("""
+            (deffunc fib (n) (:args integer) (:return integer) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))
+            (deffunc tree (n) (:args integer) (:return integer) (if (= n 0) 0 (+ (tree (- n 1)) (tree (- n 1)))))
+            (deffunc nest (n) (:args integer) (:return integer) (if (<= n 0) 0 (nest (- (nest (- n 1)) 1))))
+            (deffunc down (n k) (:args integer integer) (:return integer) (if (= n 0) k (+ 1 (down (- n 1) (+ k 1)))))
+            (println (fib 25) (tree 10) (nest 20) (down 100 0))
+            (println (try (tree 20000) (catch e (:type e))))
+            (println (try (down 9998 0) (catch e (:type e))))
+            (println (try (down 9999 0) (catch e (:type e))))
+            (println (try (down 10000 0) (catch e (:type e))))
+            (down 10001 0)
+            """);
+        Assert.StartsWith("75025 0 0 200\n", outcome.Stdout, StringComparison.Ordinal);
+        Assert.Contains("ZL5005", outcome.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Typed_recursion_without_loops_stops_on_interrupt()
+    {
+        // No back edge to poll: the entries of the self calls poll (docs/design/il-backend.md).
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var engine = new Engine(new EngineOptions { Out = TextWriter.Null, Error = TextWriter.Null, CreateExecutionEngine = () => new IlEngine() });
+        var result = engine.Eval(
+            "(deffunc tree (n) (:args integer) (:return integer) (if (= n 0) 1 (+ (tree (- n 1)) (tree (- n 1)))))\n(tree 60)",
+            "<test>",
+            cancel.Token);
+        Assert.False(result.Success);
+        Assert.Contains(result.Diagnostics, d => d.Id == "ZL5010");
+    }
 }

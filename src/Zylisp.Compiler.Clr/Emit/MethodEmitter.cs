@@ -203,14 +203,16 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
             il.Emit(OpCodes.Bne_Un, boxed);
         }
 
-        LoadConst(typed.Constants);
         il.Emit(OpCodes.Ldarg, CtxArg);
-        il.Emit(OpCodes.Ldarg, CtxArg);
-        il.Emit(OpCodes.Callvirt, Members.Depth);
         il.Emit(OpCodes.Ldarg, CtxArg);
         il.Emit(OpCodes.Callvirt, Members.Options);
         il.Emit(OpCodes.Callvirt, Members.Limits);
         il.Emit(OpCodes.Callvirt, Members.MaxCallDepth);
+        il.Emit(OpCodes.Ldarg, CtxArg);
+        il.Emit(OpCodes.Callvirt, Members.Depth);
+        il.Emit(OpCodes.Sub);
+        il.Emit(OpCodes.Ldc_I4_1);
+        il.Emit(OpCodes.Add);
         for (int i = 0; i < arity.Params.Length; i++)
         {
             il.Emit(OpCodes.Ldloc, Slot(arity.Params[i].Slot));
