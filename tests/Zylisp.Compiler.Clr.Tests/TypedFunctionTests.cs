@@ -98,4 +98,22 @@ public class TypedFunctionTests
         Assert.False(result.Success);
         Assert.Contains(result.Diagnostics, d => d.Id == "ZL5010");
     }
+
+    [Fact]
+    public void Unannotated_integer_kernels_run_typed_only_while_their_arguments_are_integers()
+    {
+        var outcome = SameOnAll("""
+            (defn fib [n] (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))
+            (defn sum-to [n] (loop [i 0 acc 0] (if (> i n) acc (recur (inc i) (+ acc i)))))
+            (defn wraps [n] (if (= n 0) 9223372036854775807 (+ 1 (wraps (- n 1)))))
+            (defn even-steps? [n] (if (< n 2) (= n 0) (even-steps? (- n 2))))
+            (println (fib 20) (fib 20.0) (fib 10.5) (sum-to 1000) (sum-to 10.5) (wraps 3) (even-steps? 10) (even-steps? 7))
+            (println (try (fib "x") (catch e (:message e))))
+            (println (identical? (sum-to 100000) (sum-to 100000)))
+            (def + (fn [a b] (- a b)))
+            (println (fib 10) (sum-to 10))
+            (fib nil)
+            """);
+        Assert.StartsWith("6765 6765.0 ", outcome.Stdout, StringComparison.Ordinal);
+    }
 }

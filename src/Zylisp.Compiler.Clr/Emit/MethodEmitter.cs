@@ -188,13 +188,24 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
     }
 
     /// <summary>
-    /// The boxed entry of a typed deffunc: when every primitive its typed code inlines is still the
-    /// core one, unbox the (already checked) arguments, call the typed method and box its result;
+    /// The boxed entry of a typed deffunc (or of a fn typed by speculation, when every argument is
+    /// an integer): when every primitive its typed code inlines is still the core one, unbox the
+    /// (already checked) arguments, call the typed method and box its result;
     /// otherwise fall through to the boxed body. Returns the label of that fallback.
     /// </summary>
     private Label EmitTypedEntry(FnArity arity, TypedMethod typed)
     {
         var boxed = il.DefineLabel();
+        if (typed.Speculative)
+        {
+            foreach (var param in arity.Params)
+            {
+                il.Emit(OpCodes.Ldloc, Slot(param.Slot));
+                il.Emit(OpCodes.Isinst, typeof(long));
+                il.Emit(OpCodes.Brfalse, boxed);
+            }
+        }
+
         foreach (var (global, primitive) in typed.Guards)
         {
             LoadConst(global);

@@ -8,7 +8,7 @@ using Zylisp.Lang.Syntax;
 namespace Zylisp.Compiler.Clr.Emit;
 
 /// <summary>The unboxed method of a typed deffunc and what its boxed entry needs to call it.</summary>
-internal sealed record TypedMethod(MethodInfo Method, ValueKind[] ParamKinds, ValueKind ReturnKind, IReadOnlyList<(Var Global, Builtin Primitive)> Guards);
+internal sealed record TypedMethod(MethodInfo Method, ValueKind[] ParamKinds, ValueKind ReturnKind, IReadOnlyList<(Var Global, Builtin Primitive)> Guards, bool Speculative);
 
 /// <summary>
 /// Emits a typed deffunc arity (checked by <see cref="TypedChecker"/>) as a static method on
@@ -126,7 +126,7 @@ internal sealed class TypedEmitter
 
         var e = new TypedEmitter(fn, types, sink);
         e.EmitMethod(fn.Arities[0]);
-        return new TypedMethod(e.method, types.ParamKinds, types.ReturnKind, types.Guards);
+        return new TypedMethod(e.method, types.ParamKinds, types.ReturnKind, types.Guards, types.Speculative);
     }
 
     private void EmitMethod(FnArity arity)
