@@ -296,7 +296,7 @@ internal sealed class TypedEmitter
         il.Emit(OpCodes.Call, typeof(CancellationToken).GetProperty(nameof(CancellationToken.IsCancellationRequested))!.GetMethod!);
         il.Emit(OpCodes.Brfalse, recurHead);
         il.Emit(OpCodes.Ldarg, CtxArg);
-        il.Emit(OpCodes.Callvirt, typeof(RunContext).GetMethod(nameof(RunContext.PollInterrupt))!);
+        il.Emit(OpCodes.Call, typeof(OutOfLineRuntime).GetMethod(nameof(OutOfLineRuntime.PollInterrupt))!);
         il.Emit(OpCodes.Br, recurHead);
     }
 

@@ -39,6 +39,7 @@ public static class CompiledRuntime
     /// trace (and locates an error raised without a location there), as the interpreter's call
     /// site does; never takes the exception.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static bool TraceThrough(object exception, string caller, Lang.Syntax.SourceSpan? span) =>
         RuntimeApi.AddCallSite((Exception)exception, caller, span);
 
