@@ -158,7 +158,7 @@ public static class GoBatchBuilder
             built[program.Name] = Path.Combine(binDirectory, program.Name);
         }
 
-        var (_, log) = built.Count == 0 ? (0, "") : GoToolchain.Run(moduleDirectory, "build", "-trimpath", "-o", binDirectory + Path.DirectorySeparatorChar, "./programs/...");
+        var (_, log) = built.Count == 0 ? (0, "") : GoToolchain.Run(moduleDirectory, ["build", .. GoToolchain.BuildFlags, "-o", binDirectory + Path.DirectorySeparatorChar, "./programs/..."]);
         var executables = built.Where(b => File.Exists(b.Value)).ToDictionary(b => b.Key, b => b.Value);
         return new GoBatchOutcome(moduleDirectory, executables, rejected, log);
     }
