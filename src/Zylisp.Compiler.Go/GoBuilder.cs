@@ -25,7 +25,9 @@ public static partial class GoBuilder
             return Failed(GoDiagnostics.NoGoToolchain());
         }
 
-        var compiled = GoCompiler.CompileSource(source, file);
+        var timer = GoPhaseTimer.FromEnvironment();
+        timer.Mark("start");
+        var compiled = GoCompiler.CompileSource(source, file, timer);
         if (!compiled.Success)
         {
             return Outcome(compiled, false);
@@ -33,10 +35,13 @@ public static partial class GoBuilder
 
         var module = Path.Combine(Path.GetTempPath(), "zylisp-go-" + Guid.NewGuid().ToString("N")[..12]);
         GoModule.WriteTo(module, compiled.Files);
+        timer.Mark("write module");
         var (exit, log) = GoToolchain.Build(module, output);
+        timer.Mark("go build");
         if (exit == 0)
         {
-            Directory.Delete(module, recursive: true);
+            GoModule.Delete(module, compiled.Files);
+            timer.Mark("clean up");
             return Outcome(compiled, true);
         }
 

@@ -23,12 +23,18 @@ public static class GoToolchain
     }
 
     /// <summary>Runs go with the arguments in a directory; returns the exit code and the combined output.</summary>
-    public static (int ExitCode, string Output) Run(string directory, params string[] arguments)
+    public static (int ExitCode, string Output) Run(string directory, params string[] arguments) => Run(directory, captureStandardOutput: true, arguments);
+
+    /// <summary>
+    /// Runs go; without <paramref name="captureStandardOutput"/> go's stdout is ours (go build writes
+    /// nothing there) and only stderr is read, on this thread.
+    /// </summary>
+    public static (int ExitCode, string Output) Run(string directory, bool captureStandardOutput, params string[] arguments)
     {
         var info = new ProcessStartInfo(GoPath ?? throw new InvalidOperationException("go is not installed"))
         {
             WorkingDirectory = directory,
-            RedirectStandardOutput = true,
+            RedirectStandardOutput = captureStandardOutput,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
@@ -45,11 +51,16 @@ public static class GoToolchain
             info.Environment["GOCACHE"] = Path.Combine(Path.GetTempPath(), "zylisp-go-cache");
         }
 
+        // stdout drains on a thread of its own with plain blocking reads: the async pipe readers
+        // (and the socket engine behind them) compiled some thirty methods on every build.
         using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
+        string stdout = "";
+        var drain = captureStandardOutput ? new Thread(() => stdout = process.StandardOutput.ReadToEnd()) { IsBackground = true } : null;
+        drain?.Start();
         var stderr = process.StandardError.ReadToEnd();
+        drain?.Join();
         process.WaitForExit();
-        return (process.ExitCode, stdout.Result + stderr);
+        return (process.ExitCode, stdout + stderr);
     }
 
     /// <summary>
@@ -66,5 +77,5 @@ public static class GoToolchain
 
     /// <summary>Builds the module in <paramref name="moduleDir"/> into <paramref name="output"/>.</summary>
     public static (int ExitCode, string Output) Build(string moduleDir, string output) =>
-        Run(moduleDir, ["build", .. BuildFlags, "-o", Path.GetFullPath(output), "."]);
+        Run(moduleDir, captureStandardOutput: false, ["build", .. BuildFlags, "-o", Path.GetFullPath(output), "."]);
 }
