@@ -36,7 +36,9 @@ public static partial class GoBuilder
         var module = Path.Combine(Path.GetTempPath(), "zylisp-go-" + Guid.NewGuid().ToString("N")[..12]);
         GoModule.WriteTo(module, compiled.Files);
         timer.Mark("write module");
-        var (exit, log) = GoToolchain.Build(module, output);
+        var logFile = module + ".log";
+        var (exit, log) = GoToolchain.Build(module, output, logFile);
+        File.Delete(logFile);
         timer.Mark("go build");
         if (exit == 0)
         {
