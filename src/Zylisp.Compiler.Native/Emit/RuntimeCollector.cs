@@ -82,7 +82,6 @@ internal sealed partial class RuntimeLibrary
     /// in-use block, or one past its end, keeps the block alive. Marking drains an explicit mark
     /// stack, so a long list never deepens the machine stack. The sweep rebuilds the free list and
     /// merges each run of adjacent free blocks into one.
-    /// <para>It is emitted last: the root scan needs the final size of writable data.</para>
     /// </summary>
     private void EmitCollector()
     {
@@ -117,7 +116,8 @@ internal sealed partial class RuntimeLibrary
         asm.mov(rdi, __qword_ptr[r15 + RuntimeCells.EntryStack]);
         asm.call(Label("gc-mark-range"));
         asm.mov(r10, r15);
-        asm.lea(rdi, __[r15 + data.WritableSize]);
+        asm.mov(rdi, __qword_ptr[r14 + data.WritableSizeWord()]);
+        asm.add(rdi, r15);
         asm.call(Label("gc-mark-range"));
 
         asm.Bind(ref drain);

@@ -62,6 +62,7 @@ internal sealed partial class RuntimeLibrary
     public void EmitAll()
     {
         EmitMemory();
+        EmitCollector();
         EmitErrors();
         EmitTruthAndEquality();
         EmitRendering();
@@ -71,8 +72,6 @@ internal sealed partial class RuntimeLibrary
         EmitSequences();
         EmitMaps();
         EmitProgramSupport();
-        // Last: the collector scans the writable area, whose size is final only now.
-        EmitCollector();
     }
 
     // ---- shared shapes ----
