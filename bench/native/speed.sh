@@ -15,7 +15,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 corpus_program="$root/tests/programs/realistic/fizzbuzz.zl"
 
-# median_of JSON: "median s (user+sys mean s)" for each result of a hyperfine export.
+# report JSON: the median wall time and the mean CPU time (user + system) of each command in a hyperfine export.
 report() {
   python3 - "$1" <<'PY'
 import json, sys
@@ -30,19 +30,16 @@ echo "runs: $runs; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 gcc -O1 -o "$work/fib_c" "$here/fib.c"
 echo "fib(38):"
 hyperfine -N -w 1 -r "$runs" --export-json "$work/fib.json" \
-  -n "gcc -O1" "$work/fib_c" -n "native typed" "$work/fib_typed" -n "native untyped" "$work/fib_untyped" >/dev/null
+  -n "gcc -O1" "$work/fib_c" -n "native typed" "$work/fib_typed" -n "native untyped" "$work/fib_untyped" >/dev/null 2>&1
 report "$work/fib.json"
 
 printf '(defn -main [] (println "hello world"))\n' > "$work/hello.zl"
 "$zylisp" build --target native "$work/hello.zl" -o "$work/hello"
-echo "hello world: $(stat -c %s "$work/hello") bytes"
-hyperfine -N -w 20 -r 300 --export-json "$work/hello.json" -n "native hello" "$work/hello" \
-  -n "C hello (gcc -O1 -static)" "$work/hello_c" >/dev/null 2>&1 || {
-  printf '#include <stdio.h>\nint main(void){puts("hello world");return 0;}\n' > "$work/hello.c"
-  gcc -O1 -static -o "$work/hello_c" "$work/hello.c"
-  hyperfine -N -w 20 -r 300 --export-json "$work/hello.json" -n "native hello" "$work/hello" \
-    -n "C hello (gcc -O1 -static)" "$work/hello_c" >/dev/null
-}
+printf '#include <stdio.h>\nint main(void) { puts("hello world"); return 0; }\n' > "$work/hello.c"
+gcc -O1 -static -o "$work/hello_c" "$work/hello.c"
+echo "hello world: $(stat -c %s "$work/hello") bytes (static C: $(stat -c %s "$work/hello_c") bytes)"
+hyperfine -N -w 20 -r 300 --export-json "$work/hello.json" \
+  -n "native hello" "$work/hello" -n "C hello (gcc -O1 -static)" "$work/hello_c" >/dev/null 2>&1
 report "$work/hello.json"
 
 echo "compile step, in-process (compile-step/, Release):"
@@ -51,5 +48,5 @@ dotnet "$here/compile-step/bin/Release/net10.0/compile-step.dll" 50 "$corpus_pro
 echo "compile, whole processes on $(basename "$corpus_program"):"
 hyperfine -N -w 1 -r "$runs" --export-json "$work/build.json" \
   -n "zylisp expand --stage lowered" "$zylisp expand --stage lowered $corpus_program" \
-  -n "zylisp build --target native" "$zylisp build --target native $corpus_program -o $work/fizz" >/dev/null
+  -n "zylisp build --target native" "$zylisp build --target native $corpus_program -o $work/fizz" >/dev/null 2>&1
 report "$work/build.json"

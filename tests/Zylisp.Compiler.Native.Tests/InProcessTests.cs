@@ -43,6 +43,17 @@ public sealed class AsmListingTests
     }
 
     [Fact]
+    public void Runtime_routines_the_program_never_reaches_are_left_out()
+    {
+        var collected = ProgramCollector.Collect("(defn -main [] (println \"hi\"))", "<expr>", ExitRule.CallMain);
+        var listing = NativeCompiler.Disassemble(collected.Program!);
+        Assert.Contains("\nrt:println:\n", listing, StringComparison.Ordinal);
+        Assert.Contains("\nrt:gc-collect:\n", listing, StringComparison.Ordinal);
+        Assert.DoesNotContain("\nrt:assoc:\n", listing, StringComparison.Ordinal);
+        Assert.DoesNotContain("\nrt:subs:\n", listing, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unsupported_construct_is_a_compile_error_naming_the_engine()
     {
         var collected = ProgramCollector.Collect("(prn #\"a+\")", "<expr>", ExitRule.LastValue);

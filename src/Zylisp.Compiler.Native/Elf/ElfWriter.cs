@@ -36,13 +36,13 @@ internal static class ElfWriter
         var writableSize = (ulong)compiled.Data.WritableSize;
 
         // Patch the data bases into the start stub's table.
-        var bases = result.GetLabelRIP(compiled.Bases) - codeBase;
+        var bases = result.Address(compiled.Bases) - codeBase;
         BinaryPrimitives.WriteUInt64LittleEndian(code.AsSpan((int)bases), writableAddress);
         BinaryPrimitives.WriteUInt64LittleEndian(code.AsSpan((int)bases + 8), rodataAddress);
 
         var image = new byte[fileSize];
         var span = image.AsSpan();
-        WriteHeader(span, result.GetLabelRIP(compiled.Start));
+        WriteHeader(span, result.Address(compiled.Start));
         var ph = span[HeaderSize..];
         WriteSegment(ph, flags: 5, offset: 0, address: ImageBase, fileSize: codeOffset + (ulong)code.Length, memorySize: codeOffset + (ulong)code.Length);
         WriteSegment(ph[ProgramHeaderSize..], flags: 4, offset: rodataOffset, address: rodataAddress, fileSize: (ulong)rodata.Length, memorySize: (ulong)rodata.Length);

@@ -14,8 +14,8 @@ internal static class AsmListing
         var symbols = new Dictionary<ulong, string>();
         foreach (var (label, name) in compiled.LabelNames)
         {
-            // Runtime labels that were only looked up, never used, have no address.
-            if (TryAddress(result, label) is { } address)
+            // Runtime routines the program never reaches were left out and have no address.
+            if (result.TryAddress(label) is { } address)
             {
                 symbols.TryAdd(address, name);
             }
@@ -40,18 +40,6 @@ internal static class AsmListing
         }
 
         return text.ToString();
-    }
-
-    private static ulong? TryAddress(AssemblerResult result, Label label)
-    {
-        try
-        {
-            return result.GetLabelRIP(label);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
     }
 
     private sealed class SymbolTable(IReadOnlyDictionary<ulong, string> symbols) : ISymbolResolver

@@ -3,7 +3,7 @@ using Iced.Intel;
 namespace Zylisp.Compiler.Native.Emit;
 
 /// <summary>A compiled program before it is placed at an address: the assembler, its data and its named labels.</summary>
-internal sealed class CompiledCode(Assembler asm, DataSection data, Label entry, Label start, Label bases, IReadOnlyDictionary<Label, string> labelNames)
+internal sealed class CompiledCode(Assembler asm, DataSection data, Label entry, Label start, Label bases, IReadOnlyDictionary<Label, string> labelNames, IReadOnlyCollection<Label> routines)
 {
     public Assembler Asm { get; } = asm;
 
@@ -20,11 +20,30 @@ internal sealed class CompiledCode(Assembler asm, DataSection data, Label entry,
 
     public IReadOnlyDictionary<Label, string> LabelNames { get; } = labelNames;
 
-    /// <summary>Encodes the code for <paramref name="baseAddress"/>; returns the bytes and the result for label addresses.</summary>
-    public (byte[] Code, AssemblerResult Result) Assemble(ulong baseAddress)
+    /// <summary>Encodes the code for <paramref name="baseAddress"/>, without the runtime routines it never reaches (<see cref="RoutinePruner"/>).</summary>
+    public (byte[] Code, EncodedLabels Labels) Assemble(ulong baseAddress)
     {
+        var (kept, newIndex) = RoutinePruner.Prune(Asm.Instructions, routines);
         var stream = new MemoryStream();
-        var result = Asm.Assemble(new StreamCodeWriter(stream), baseAddress, BlockEncoderOptions.ReturnNewInstructionOffsets);
-        return (stream.ToArray(), result);
+        var block = new InstructionBlock(new StreamCodeWriter(stream), kept, baseAddress);
+        if (!BlockEncoder.TryEncode(64, block, out var error, out var result, BlockEncoderOptions.ReturnNewInstructionOffsets))
+        {
+            throw new InvalidOperationException("encoding the native code failed: " + error);
+        }
+
+        return (stream.ToArray(), new EncodedLabels(baseAddress, result.NewInstructionOffsets, newIndex));
     }
+}
+
+/// <summary>Where the labels of an encoded program ended up.</summary>
+internal sealed class EncodedLabels(ulong baseAddress, uint[] offsets, int[] newIndex)
+{
+    /// <summary>The address of <paramref name="label"/>, or null when its code was left out (or it was never placed).</summary>
+    public ulong? TryAddress(Label label) =>
+        label.InstructionIndex >= 0 && label.InstructionIndex < newIndex.Length && newIndex[label.InstructionIndex] is var index and >= 0
+            ? baseAddress + offsets[index]
+            : null;
+
+    public ulong Address(Label label) =>
+        TryAddress(label) ?? throw new ArgumentException($"label {label} has no code", nameof(label));
 }

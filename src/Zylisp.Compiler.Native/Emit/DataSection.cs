@@ -29,7 +29,35 @@ internal sealed class DataSection
 
     public int WritableSize => writableSize;
 
-    public byte[] ReadOnlyBytes() => [.. rodata];
+    public byte[] ReadOnlyBytes()
+    {
+        byte[] bytes = [.. rodata];
+        if (writableSizeWord >= 0)
+        {
+            BitConverter.TryWriteBytes(bytes.AsSpan(writableSizeWord), (long)writableSize);
+        }
+
+        return bytes;
+    }
+
+    private int writableSizeWord = -1;
+
+    /// <summary>
+    /// The read-only offset of a word holding the final size of writable data, filled in by
+    /// <see cref="ReadOnlyBytes"/> once every cell is reserved: the collector scans that much as
+    /// roots, whatever is emitted after it.
+    /// </summary>
+    public int WritableSizeWord()
+    {
+        if (writableSizeWord < 0)
+        {
+            Align8();
+            writableSizeWord = rodata.Count;
+            rodata.AddRange(new byte[8]);
+        }
+
+        return writableSizeWord;
+    }
 
     /// <summary>The read-only offset of an interned string object with this text.</summary>
     public int String(string text)

@@ -128,7 +128,7 @@ internal static class ProgramCompiler
 
         names[start] = "_start";
         names[entry] = "zl_main";
-        return new CompiledCode(asm, data, entry, start, bases, names);
+        return new CompiledCode(asm, data, entry, start, bases, names, [.. runtime.Labels.Values]);
     }
 
     /// <summary>Globals some form defines: calls to them are never treated as host primitives.</summary>

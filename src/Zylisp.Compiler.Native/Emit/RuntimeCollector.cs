@@ -48,6 +48,9 @@ internal sealed class HeapCells(DataSection data)
 {
     public int Chunks { get; } = data.ReserveWritable(1);
 
+    /// <summary>Head of the list of small holes: free blocks under <see cref="HeapLayout.LargeBlock"/> bytes. Large blocks are on <see cref="RuntimeCells.FreeList"/>.</summary>
+    public int SmallFree { get; } = data.ReserveWritable(1);
+
     /// <summary>The lowest block-area start and highest end over all chunks: most words fail this test and go no further.</summary>
     public int Low { get; } = data.ReserveWritable(1);
 
@@ -79,7 +82,6 @@ internal sealed partial class RuntimeLibrary
     /// in-use block, or one past its end, keeps the block alive. Marking drains an explicit mark
     /// stack, so a long list never deepens the machine stack. The sweep rebuilds the free list and
     /// merges each run of adjacent free blocks into one.
-    /// <para>It is emitted last: the root scan needs the final size of writable data.</para>
     /// </summary>
     private void EmitCollector()
     {
@@ -114,7 +116,8 @@ internal sealed partial class RuntimeLibrary
         asm.mov(rdi, __qword_ptr[r15 + RuntimeCells.EntryStack]);
         asm.call(Label("gc-mark-range"));
         asm.mov(r10, r15);
-        asm.lea(rdi, __[r15 + data.WritableSize]);
+        asm.mov(rdi, __qword_ptr[r14 + data.WritableSizeWord()]);
+        asm.add(rdi, r15);
         asm.call(Label("gc-mark-range"));
 
         asm.Bind(ref drain);
@@ -281,7 +284,8 @@ internal sealed partial class RuntimeLibrary
     /// <summary>
     /// The sweep: walks every chunk's blocks in address order. A marked block loses its mark; an
     /// unmarked in-use block is garbage. Each run of adjacent garbage and free blocks becomes one
-    /// free block (the bitmap forgets the starts inside the run) appended to the new free list.
+    /// free block (the bitmap forgets the starts inside the run), appended to the new list of
+    /// large blocks or of small holes by its size, so both lists are address-ordered per chunk.
     /// </summary>
     private void EmitSweep(HeapCells cells)
     {
@@ -293,9 +297,10 @@ internal sealed partial class RuntimeLibrary
         var chunkDone = asm.CreateLabel();
         var finished = asm.CreateLabel();
 
-        // r12 = the link the next free block goes into; r9 = chunk; r10 = block; rdi = chunk end;
-        // r11 = the start of the free run the cursor is in, or 0.
+        // r12/r13 = the links the next large block and the next small hole go into; r9 = chunk;
+        // r10 = block; rdi = chunk end; r11 = the start of the free run the cursor is in, or 0.
         asm.lea(r12, __[r15 + RuntimeCells.FreeList]);
+        asm.lea(r13, __[r15 + cells.SmallFree]);
         asm.mov(r9, __qword_ptr[r15 + cells.Chunks]);
         asm.Bind(ref chunk);
         asm.test(r9, r9);
@@ -316,8 +321,6 @@ internal sealed partial class RuntimeLibrary
         // A new free run starts here.
         asm.mov(r11, r10);
         asm.mov(__qword_ptr[r10], rcx);
-        asm.mov(__qword_ptr[r12], r10);
-        asm.lea(r12, __[r10 + HeapLayout.FreeNext]);
         asm.mov(__qword_ptr[r10 + HeapLayout.FreeChunk], r9);
         asm.jmp(advance);
         asm.Bind(ref extend);
@@ -333,16 +336,39 @@ internal sealed partial class RuntimeLibrary
         asm.mov(__qword_ptr[r8], rax);
         asm.jmp(advance);
         asm.Bind(ref live);
-        asm.xor(r11d, r11d);
+        CloseFreeRun();
         asm.and(__qword_ptr[r10], ~HeapLayout.Marked);
         asm.Bind(ref advance);
         asm.add(r10, rcx);
         asm.jmp(block);
         asm.Bind(ref chunkDone);
+        CloseFreeRun();
         asm.mov(r9, __qword_ptr[r9 + HeapLayout.ChunkNext]);
         asm.jmp(chunk);
         asm.Bind(ref finished);
         asm.mov(__qword_ptr[r12], 0);
+        asm.mov(__qword_ptr[r13], 0);
+    }
+
+    /// <summary>Ends the free run at r11 (if any): appended to the large list (r12) or the small holes (r13) by its size. Clobbers rax.</summary>
+    private void CloseFreeRun()
+    {
+        var none = asm.CreateLabel();
+        var small = asm.CreateLabel();
+        var closed = asm.CreateLabel();
+        asm.test(r11, r11);
+        asm.jz(none);
+        asm.cmp(__qword_ptr[r11], HeapLayout.LargeBlock);
+        asm.jb(small);
+        asm.mov(__qword_ptr[r12], r11);
+        asm.lea(r12, __[r11 + HeapLayout.FreeNext]);
+        asm.jmp(closed);
+        asm.Bind(ref small);
+        asm.mov(__qword_ptr[r13], r11);
+        asm.lea(r13, __[r11 + HeapLayout.FreeNext]);
+        asm.Bind(ref closed);
+        asm.xor(r11d, r11d);
+        asm.Bind(ref none);
     }
 
     /// <summary>
@@ -454,6 +480,7 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref chunksDone);
         asm.mov(__qword_ptr[r15 + cells.Chunks], 0);
         asm.mov(__qword_ptr[r15 + RuntimeCells.FreeList], 0);
+        asm.mov(__qword_ptr[r15 + cells.SmallFree], 0);
         asm.mov(rdi, __qword_ptr[r15 + cells.MarkStackBase]);
         asm.test(rdi, rdi);
         asm.jz(noMarkStack);

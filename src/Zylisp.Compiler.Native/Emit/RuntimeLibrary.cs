@@ -71,6 +71,7 @@ internal sealed partial class RuntimeLibrary
     public void EmitAll()
     {
         EmitMemory();
+        EmitCollector();
         EmitErrors();
         EmitTruthAndEquality();
         EmitRendering();
@@ -92,9 +93,6 @@ internal sealed partial class RuntimeLibrary
         {
             EmitFloatPrinter();
         }
-
-        // Last: the collector scans the writable area, whose size is final only now.
-        EmitCollector();
     }
 
     private void EmitWhenUsed(string[] routines, Action emit)

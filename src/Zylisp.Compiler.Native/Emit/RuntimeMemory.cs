@@ -9,8 +9,8 @@ internal sealed partial class RuntimeLibrary
     /// register, so a routine may hold values anywhere across a call (the collector finds them on
     /// the stack, where alloc and gc-collect push them).
     /// <para>
-    /// First fit over the free list (<see cref="HeapLayout"/>): a block big enough is split, its
-    /// tail stays free; none big enough means collect (when enough was allocated since the last
+    /// Two free lists (<see cref="HeapLayout"/>): small holes, and large blocks (first fit). A block
+    /// big enough is split and the rest stays free; none big enough means collect (when enough was allocated since the last
     /// collection for it to pay) or grow the heap by one more chunk, then search again.
     /// </para>
     /// </summary>
@@ -54,7 +54,26 @@ internal sealed partial class RuntimeLibrary
         // r8 = 1 once this request has collected, so a heap that is full of live data grows.
         asm.xor(r8d, r8d);
         asm.Bind(ref searchStart);
-        // rdx = the address of the link to the block under the cursor.
+        // A small request first tries the holes (free blocks under LargeBlock bytes) and unlinks
+        // each one too small for it: they come back at the next sweep, and no request walks
+        // past the same useless hole twice. rdx = the address of the link to the block under the cursor.
+        var smallHoles = asm.CreateLabel();
+        var searchLarge = asm.CreateLabel();
+        asm.cmp(rcx, HeapLayout.LargeBlock);
+        asm.jae(searchLarge);
+        asm.lea(rdx, __[r15 + heap.SmallFree]);
+        asm.Bind(ref smallHoles);
+        asm.mov(rax, __qword_ptr[rdx]);
+        asm.test(rax, rax);
+        asm.jz(searchLarge);
+        asm.mov(rsi, __qword_ptr[rax]);
+        asm.cmp(rsi, rcx);
+        asm.jae(fit);
+        asm.mov(rsi, __qword_ptr[rax + HeapLayout.FreeNext]);
+        asm.mov(__qword_ptr[rdx], rsi);
+        asm.jmp(smallHoles);
+        // Large requests, and small ones no hole fits, take the first fit among the large blocks.
+        asm.Bind(ref searchLarge);
         asm.lea(rdx, __[r15 + RuntimeCells.FreeList]);
         asm.Bind(ref search);
         asm.mov(rax, __qword_ptr[rdx]);

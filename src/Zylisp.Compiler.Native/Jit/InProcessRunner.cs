@@ -67,7 +67,7 @@ internal static unsafe partial class InProcessRunner
             Marshal.Copy(rodata, 0, readOnly, rodata.Length);
             Protect(code, codeSize, ProtRead | ProtExec);
             Protect(readOnly, rodataSize, ProtRead);
-            var entry = (delegate* unmanaged<nint, nint, nint, nint, int>)(nint)result.GetLabelRIP(compiled.Entry);
+            var entry = (delegate* unmanaged<nint, nint, nint, nint, int>)(nint)result.Address(compiled.Entry);
             var here = 0;
             var stackLimit = (nint)(&here) - (StackSize - StackHeadroom);
             return entry(writable, readOnly, stackLimit, argv.Block);

@@ -14,9 +14,9 @@ public static class ProgramEngines
         InProcessEngine.Tiered,
         new CliEngine(),
         new NativeEngine(),
-        new NativeEngine("native-gc-stress", new Zylisp.Compiler.Native.NativeOptions(GcStressInterval: 1)),
         new GoEngine(),
         new DotnetEngine(),
+        new NativeEngine("native-gc-stress", new Zylisp.Compiler.Native.NativeOptions(GcStressInterval: 1)),
     ];
 
     public static IProgramEngine Named(string name) =>
