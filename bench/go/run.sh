@@ -43,7 +43,8 @@ echo "fib(38) typed deffunc:  ${typed_ms} ms  ($(ratio "$typed_ms" "$go_ms")x ha
 echo "fib(38) untyped defn:   ${untyped_ms} ms  ($(ratio "$untyped_ms" "$go_ms")x handwritten typed Go; target <= 3x)"
 
 # Compiler overhead: zylisp compile (front end + Go emission + go build) against go build of the
-# same module alone, both with a warm Go build cache.
+# same module alone, with the flags zylisp passes (GoToolchain.BuildFlags), both with a warm Go
+# build cache. ZYLISP_GO_TIMINGS=1 zylisp compile ... shows where zylisp's share goes.
 $zylisp compile bench/go/fib_untyped.zl --emit go -o "$work/module"
 (cd "$work/module" && go build -trimpath -gcflags=zylisp.dev/program/rt=-l=4 -o "$work/warm" .)
 compile_ms=$(median $zylisp compile bench/go/fib_untyped.zl -o "$work/fib_again")

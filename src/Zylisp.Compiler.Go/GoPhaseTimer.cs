@@ -13,7 +13,17 @@ public sealed class GoPhaseTimer
     private readonly TextWriter? sink;
     private TimeSpan last;
 
-    private GoPhaseTimer(TextWriter? sink) => this.sink = sink;
+    private int exceptions;
+
+    private GoPhaseTimer(TextWriter? sink)
+    {
+        this.sink = sink;
+        if (sink is not null)
+        {
+            // Exceptions are part of the cost (the first one a process throws loads the stack-trace machinery).
+            AppDomain.CurrentDomain.FirstChanceException += (_, _) => Interlocked.Increment(ref exceptions);
+        }
+    }
 
     /// <summary>A timer that prints to stderr when ZYLISP_GO_TIMINGS=1, and otherwise does nothing.</summary>
     public static GoPhaseTimer FromEnvironment() =>
@@ -33,7 +43,7 @@ public sealed class GoPhaseTimer
         var now = clock.Elapsed;
         sink.WriteLine(
             $"zylisp go: {phase,-14} {(now - last).TotalMilliseconds,7:F1} ms  (process {(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0} ms, " +
-            $"CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0} ms, JIT {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms)");
+            $"CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0} ms, JIT {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms, {exceptions} exceptions)");
         last = now;
     }
 }

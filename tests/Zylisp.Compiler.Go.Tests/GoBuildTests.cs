@@ -47,6 +47,33 @@ public class GoBuildTests
         Directory.Delete(dir, recursive: true);
     }
 
+    /// <summary>Issue 13 on the Go target: binding, var objects with their metadata, metadata on values.</summary>
+    [GoFact]
+    public void Binding_rebinds_a_dynamic_var_and_vars_and_values_carry_metadata_on_the_go_target()
+    {
+        var dir = Directory.CreateTempSubdirectory("zylisp-go-test").FullName;
+        var source = """
+            (def ^:dynamic *depth* 0)
+            (defn show [] (println "depth" *depth*))
+            (defn ^{:doc "Counts."} counter [] 1)
+            (defn -main []
+              (show)
+              (binding [*depth* 1] (show) (binding [*depth* 2] (show)) (show))
+              (try (binding [*depth* 9] (throw (ex-info "out" {}))) (catch e (show)))
+              (println (:doc (meta #'counter)) (var? #'counter) (var-get #'*depth*) (counter))
+              (println (meta (with-meta [1 2] {:k 1})) (meta [1 2]))
+              (binding [counter 2] counter))
+            """;
+        var outcome = GoBuilder.Build(source, "vars.zl", Path.Combine(dir, "vars"));
+        Assert.True(outcome.Success, string.Join("\n", outcome.Diagnostics));
+
+        var (stdout, exit) = Run(Path.Combine(dir, "vars"));
+
+        Assert.Equal("depth 0\ndepth 1\ndepth 2\ndepth 1\ndepth 0\nCounts. true 0 1\n{:k 1} nil\n", stdout);
+        Assert.Equal(1, exit);
+        Directory.Delete(dir, recursive: true);
+    }
+
     [GoFact]
     public void Every_corpus_program_compiles_to_gofmt_and_vet_clean_Go()
     {

@@ -44,6 +44,8 @@ internal static class CoreFunctions
         ["ex-info"] = "ExInfo", ["ex-message"] = "ExMessage", ["ex-data"] = "ExData", ["identical?"] = "Identical",
         ["hash"] = "HashOf",
         ["%record"] = "MakeRecord", ["record?"] = "IsRecord",
+        ["meta"] = "Meta", ["with-meta"] = "WithMeta", ["var?"] = "IsVar", ["var-get"] = "VarGet", ["%print-source"] = "PrintSource",
+        ["%push-bindings"] = "PushBindings", ["%pop-bindings"] = "PopBindings",
     };
 
     /// <summary>Functions that need the compiler at run time; an ahead-of-time build cannot have them.</summary>

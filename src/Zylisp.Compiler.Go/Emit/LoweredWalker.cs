@@ -1,5 +1,6 @@
 using Zylisp.Lang.Analysis;
 using Zylisp.Lang.Lowering;
+using Zylisp.Lang.Runtime;
 
 namespace Zylisp.Compiler.Go.Emit;
 
@@ -114,4 +115,36 @@ internal static class LoweredWalker
             }
         }
     }
+
+    /// <summary>
+    /// Every var the statements use as a value (<c>#'x</c>, <c>(var x)</c>, binding's vector of
+    /// vars), inside nested functions and quoted collections too.
+    /// </summary>
+    public static IEnumerable<Var> VarObjects(IEnumerable<LStmt> stmts)
+    {
+        IEnumerable<LStmt> all = Statements(stmts).Concat(Functions(stmts).SelectMany(f => f.Arities).SelectMany(a => Statements(a.Body)));
+        foreach (var s in all)
+        {
+            foreach (var operand in ImmediateOperands(s))
+            {
+                if (operand is ConstOperand c)
+                {
+                    foreach (var v in VarsIn(c.Value))
+                    {
+                        yield return v;
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Var> VarsIn(object? value) => value switch
+    {
+        Var v => [v],
+        Zylisp.Lang.Data.PersistentVector vector => vector.SelectMany(VarsIn),
+        Zylisp.Lang.Data.PersistentList list => list.SelectMany(VarsIn),
+        Zylisp.Lang.Data.PersistentSet set => set.SelectMany(VarsIn),
+        Zylisp.Lang.Data.PersistentMap map => map.Entries.SelectMany(e => VarsIn(e.Key).Concat(VarsIn(e.Value))),
+        _ => [],
+    };
 }

@@ -118,7 +118,7 @@ internal sealed class ProgramEmitter
 
         var decls = new List<Decl> { Imports() };
         var vars = globals.OrderBy(g => g.Value, StringComparer.Ordinal)
-            .Select(g => (Spec)new ValueSpec { Names = [Id(g.Value)], Values = [AddressOf(Composite(Rt("Global"), [KeyValue("Name", GoSyntax.Str(g.Key.Name))]))] })
+            .Select(g => (Spec)new ValueSpec { Names = [Id(g.Value)], Values = [AddressOf(Composite(Rt("Global"), GlobalFields(g.Key)))] })
             .Concat(Plan.Statics.Values.Select(s => (Spec)new ValueSpec { Names = [Id(s.ValueName)], Type = new StarExpr { X = Rt("Fn") } }))
             .Concat(constants.Values.Select(c => (Spec)new ValueSpec { Names = [Id(c.Name)], Values = [c.Init] }))
             .ToList();
@@ -464,6 +464,45 @@ internal sealed class ProgramEmitter
         return name;
     }
 
+    /// <summary>
+    /// The fields of a global's rt.Global: its name; Dynamic for a ^:dynamic var; and for a var
+    /// the program uses as a value, its metadata and source as the program's definitions left
+    /// them when the program was collected (metadata values with no Go form are left out).
+    /// </summary>
+    private List<Expr> GlobalFields(Var v)
+    {
+        var fields = new List<Expr> { KeyValue("Name", GoSyntax.Str(v.Name)) };
+        if (v.IsDynamic)
+        {
+            fields.Add(KeyValue("Dynamic", Id("true")));
+        }
+
+        if (Plan.VarObjects.Contains(v))
+        {
+            var meta = Zylisp.Lang.Runtime.Metadata.Of(null!, v) ?? PersistentMap.Empty;
+            foreach (var entry in meta.Entries.ToList())
+            {
+                try
+                {
+                    Constant(entry.Value);
+                }
+                catch (GoCompileException)
+                {
+                    meta = meta.Dissoc(entry.Key);
+                }
+            }
+
+            fields.Add(KeyValue("Meta", Constant(meta).Node));
+            var source = v.SourceCode ?? "Source not found (" + v.Name + " is " + (v.IsCore ? "a host primitive" : "not defined from source") + ")";
+            fields.Add(KeyValue("Source", GoSyntax.Str(source)));
+        }
+
+        return fields;
+    }
+
+    /// <summary>A var used as a value (<c>#'x</c>): the global's rt.Global itself.</summary>
+    private GoExpr VarObject(Var v) => new(Id(GlobalName(v)), GoType.Dynamic);
+
     public GoExpr GlobalValue(Var v, Zylisp.Lang.Syntax.SourceSpan? span)
     {
         if (Plan.Statics.TryGetValue(v, out var s))
@@ -513,6 +552,7 @@ internal sealed class ProgramEmitter
         PersistentVector vector => Quoted(vector, "NewVector", vector),
         PersistentSet set => Quoted(set, "NewSet", set),
         PersistentMap map => Quoted(map, "NewMap", map.Entries.SelectMany(e => new[] { e.Key, e.Value })),
+        Var v => VarObject(v),
         _ => throw new GoCompileException(GoDiagnostics.Unsupported("a constant of type " + value.GetType().Name, "it has no Go form", null)),
     };
 

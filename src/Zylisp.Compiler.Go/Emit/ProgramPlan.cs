@@ -33,14 +33,18 @@ internal sealed record StaticFunction(Var Var, LFunction Function, LocalBinding 
 /// <summary>Whole-program facts the emitter needs: which globals are defined, and which are static functions.</summary>
 internal sealed class ProgramPlan
 {
-    private ProgramPlan(Dictionary<Var, int> defCounts, Dictionary<Var, StaticFunction> statics, Dictionary<LocalBinding, StaticFunction> byTemp)
+    private ProgramPlan(Dictionary<Var, int> defCounts, Dictionary<Var, StaticFunction> statics, Dictionary<LocalBinding, StaticFunction> byTemp, HashSet<Var> varObjects)
     {
+        VarObjects = varObjects;
         DefCounts = defCounts;
         Statics = statics;
         StaticsByTemp = byTemp;
     }
 
     public IReadOnlyDictionary<Var, int> DefCounts { get; }
+
+    /// <summary>The vars the program uses as values: their globals carry metadata and source.</summary>
+    public IReadOnlySet<Var> VarObjects { get; }
 
     public IReadOnlyDictionary<Var, StaticFunction> Statics { get; }
 
@@ -57,6 +61,9 @@ internal sealed class ProgramPlan
             defCounts[def.Var] = defCounts.GetValueOrDefault(def.Var) + 1;
         }
 
+        // A var the program uses as a value, or one binding may rebind, stays a real global:
+        // a direct Go call would miss a rebinding, and the var object must hold the value.
+        var varObjects = forms.SelectMany(f => LoweredWalker.VarObjects(f.Body)).ToHashSet();
         var statics = new Dictionary<Var, StaticFunction>();
         var byTemp = new Dictionary<LocalBinding, StaticFunction>();
         foreach (var form in forms)
@@ -71,6 +78,8 @@ internal sealed class ProgramPlan
                 else if (LoweredWalker.ExprOf(stmt) is DefExpr { Init: LocalOperand { Access: LocalAccess.Slot } init } def
                     && fnTemps.TryGetValue(init.Binding, out var function)
                     && defCounts[def.Var] == 1
+                    && !def.Var.IsDynamic
+                    && !varObjects.Contains(def.Var)
                     && !statics.ContainsKey(def.Var))
                 {
                     var s = MakeStatic(def.Var, function, init.Binding, names);
@@ -80,7 +89,7 @@ internal sealed class ProgramPlan
             }
         }
 
-        return new ProgramPlan(defCounts, statics, byTemp);
+        return new ProgramPlan(defCounts, statics, byTemp, varObjects);
     }
 
     private static StaticFunction MakeStatic(Var v, LFunction function, LocalBinding temp, GoNames names)

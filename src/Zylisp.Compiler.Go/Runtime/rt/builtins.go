@@ -33,6 +33,8 @@ var builtins = map[string]func(...Value) Value{
 	"type": Type, "gensym": Gensym, "rand-int": RandInt, "rand": Rand, "%nano-time": NanoTime,
 	"ex-info": ExInfo, "ex-message": ExMessage, "ex-data": ExData, "identical?": Identical, "hash": HashOf,
 	"%record": MakeRecord, "record?": IsRecord,
+	"meta": Meta, "with-meta": WithMeta, "var?": IsVar, "var-get": VarGet, "%print-source": PrintSource,
+	"%push-bindings": PushBindings, "%pop-bindings": PopBindings,
 }
 
 var builtinValues = map[string]*Fn{}

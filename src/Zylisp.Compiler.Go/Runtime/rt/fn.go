@@ -171,22 +171,42 @@ func RestArgs(args []Value, required int) Value {
 }
 
 // Global is a Zylisp global variable (a Var); generated code keeps one per global it uses.
+// A global the program uses as a value (#'x, (var x), binding) also carries its metadata and
+// source, known when the program was compiled (vars.go).
 type Global struct {
 	Name    string
 	Value   Value
 	Defined bool
+	// Dynamic is true for (def ^:dynamic x ...): binding may rebind it.
+	Dynamic bool
+	// Meta is the var's metadata map (nil when the program never asks for it).
+	Meta Value
+	// Source is the text of the var's definition, for source.
+	Source string
+	// bindings holds binding's values, innermost last. Programs run on one goroutine, so one
+	// stack per global is the thread-local stack of the other engines.
+	bindings []Value
 }
 
-// Get is the global's value; an undefined global raises the undefined-symbol error.
+// Get is the global's value (its innermost binding, if bound); an undefined global raises the
+// undefined-symbol error.
 func (g *Global) Get() Value {
+	if len(g.bindings) > 0 {
+		return g.bindings[len(g.bindings)-1]
+	}
 	if !g.Defined {
 		Undefined(g.Name)
 	}
 	return g.Value
 }
 
-// Def defines the global and returns its new value (def's value in the interpreter is the var's value).
+// Def defines the global and returns its new value (def's value in the interpreter is the var's
+// value); inside a binding of the global it sets the binding, as the interpreter does.
 func (g *Global) Def(v Value) Value {
+	if len(g.bindings) > 0 {
+		g.bindings[len(g.bindings)-1] = v
+		return v
+	}
 	g.Value, g.Defined = v, true
 	return v
 }

@@ -95,6 +95,8 @@ func printValue(sb *strings.Builder, v Value, readably bool) {
 		leave()
 	case *Fn:
 		sb.WriteString("#<fn " + x.Name + ">")
+	case *Global:
+		sb.WriteString("#'" + x.Name)
 	case *Regex:
 		if readably {
 			sb.WriteString(`#"`)

@@ -120,6 +120,8 @@ func TypeName(v Value) string {
 		return "regex"
 	case *Matcher:
 		return "matcher"
+	case *Global:
+		return "var"
 	}
 	return goTypeName(v)
 }
