@@ -486,6 +486,12 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         var args = call.Args;
         var primitive = call.Fn is GlobalOperand g ? ctx.PrimitiveFor(g.Var) : null;
         NoteMapUse(primitive?.Name, call.Span);
+        if (primitive?.Name == "get" && args.Length >= 2 && args[1] is ConstOperand { Value: Keyword { Namespace: null, Name: "line" or "column" or "file" } })
+        {
+            // Error values carry no location yet; a map with these keys is refused too (honestly, not silently wrong).
+            throw new NativeCompileException("the location (:line, :column, :file) of caught error values", call.Span);
+        }
+
         if (primitive?.Inline is { } inline && inline(new InlineSite(this, call)))
         {
             if (tail)
@@ -661,6 +667,13 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
 
     private void LoadGlobal(GlobalOperand global, AssemblerRegister64 target)
     {
+        if (global.Var.Name == "*command-line-args*" && !ctx.DefinedNames.Contains(global.Var.Name))
+        {
+            // The host's one global value: the argument list zl_main made at start-up.
+            asm.mov(target, __qword_ptr[r15 + RuntimeCells.CommandLineArgs]);
+            return;
+        }
+
         RequireSupported(global);
         NoteMapUse(ctx.PrimitiveFor(global.Var)?.Name, global.Span);
         var cell = ctx.GlobalCell(global.Var);
@@ -687,7 +700,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
     /// </summary>
     private void RequireSupported(GlobalOperand global)
     {
-        if (!ctx.DefinedVars.Contains(global.Var) && global.Var.IsDefined && ctx.PrimitiveFor(global.Var) is null)
+        if (!ctx.DefinedNames.Contains(NativeLibrary.GlobalName(global.Var.Name)) && global.Var.IsDefined && ctx.PrimitiveFor(global.Var) is null)
         {
             throw new NativeCompileException(
                 global.Var.Name.StartsWith("%dotnet-", StringComparison.Ordinal)
@@ -727,6 +740,8 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
             case long n when ValueTags.FitsFixnum(n):
                 asm.mov(target, ValueTags.Fixnum(n));
                 break;
+            case string s when !System.Text.Ascii.IsValid(s):
+                throw new NativeCompileException("strings with non-ASCII characters (the runtime counts and indexes bytes, not code points)", span);
             case string s:
                 asm.lea(target, __[r14 + (ctx.Data.String(s) + ValueTags.PointerTag)]);
                 break;

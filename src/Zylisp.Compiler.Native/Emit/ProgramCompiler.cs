@@ -21,7 +21,7 @@ internal static class ProgramCompiler
         var asm = new Assembler(64);
         var data = new DataSection();
         var runtime = new RuntimeLibrary(asm, data);
-        var ctx = new CodeContext(asm, data, runtime, DefinedVars(program));
+        var ctx = new CodeContext(asm, data, runtime, DefinedNames(program));
 
         var entry = asm.CreateLabel("zl_main");
         var formLabels = program.Forms.Select((_, i) => asm.CreateLabel($"toplevel_{i}")).ToArray();
@@ -137,7 +137,7 @@ internal static class ProgramCompiler
     }
 
     /// <summary>Globals some form defines: calls to them are never treated as host primitives.</summary>
-    private static HashSet<Var> DefinedVars(NativeProgram program)
+    private static HashSet<string> DefinedNames(NativeProgram program)
     {
         var defined = new HashSet<Var>();
         foreach (var form in program.Forms)
@@ -145,7 +145,7 @@ internal static class ProgramCompiler
             DefinitionFinder.Collect(form.Body, defined);
         }
 
-        return defined;
+        return defined.Select(v => NativeLibrary.GlobalName(v.Name)).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Sets the static closures' code addresses, the primitives' cells and the constant collections.</summary>
@@ -190,9 +190,9 @@ internal static class ProgramCompiler
         }
 
         // Every global that is not a primitive starts unbound.
-        foreach (var (var, cell) in ctx.GlobalCells)
+        foreach (var (name, cell) in ctx.GlobalCells)
         {
-            if (ctx.PrimitiveFor(var) is null)
+            if (ctx.PrimitiveFor(name) is null)
             {
                 unboundCells.Add(cell);
             }
@@ -307,14 +307,13 @@ internal static class ProgramCompiler
     /// <summary>Calls -main (when some form defined it) with the arguments, then computes the status.</summary>
     private static void CallMain(Assembler asm, CodeContext ctx, Truthiness truthiness, string mainName)
     {
-        var main = ctx.DefinedVars.FirstOrDefault(v => v.Name == mainName);
-        if (main is null)
+        if (!ctx.DefinedNames.Contains(mainName))
         {
             asm.xor(eax, eax);
             return;
         }
 
-        var cell = ctx.GlobalCell(main);
+        var cell = ctx.GlobalCell(mainName);
         var noMain = asm.CreateLabel();
         var done = asm.CreateLabel();
         asm.mov(r10, __qword_ptr[r15 + cell]);

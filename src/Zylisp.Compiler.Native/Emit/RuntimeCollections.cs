@@ -194,10 +194,12 @@ internal sealed partial class RuntimeLibrary
         asm.inc(rax);
         asm.ret();
 
-        // (first x) of a vector, list or nil.
+        // (first x) of a vector, list or nil; anything else seqable through its seq.
         Define("first");
         Fixed("first", 1);
         var firstNil = asm.CreateLabel();
+        var firstOfSeq = asm.CreateLabel();
+        asm.Bind(ref firstOfSeq);
         IfSequential(rdi, () =>
         {
             asm.cmp(__qword_ptr[rdi + (8 - ValueTags.PointerTag)], 0);
@@ -205,6 +207,14 @@ internal sealed partial class RuntimeLibrary
             asm.xor(esi, esi);
             asm.jmp(Label("nth-unchecked"));
         });
+        asm.cmp(rdi, (int)ValueTags.Nil);
+        asm.je(firstNil);
+        asm.sub(rsp, 8);
+        asm.call(Label("seq1"));
+        asm.add(rsp, 8);
+        asm.mov(rdi, rax);
+        asm.cmp(rax, (int)ValueTags.Nil);
+        asm.jne(firstOfSeq);
         asm.Bind(ref firstNil);
         asm.mov(eax, (int)ValueTags.Nil);
         asm.ret();
@@ -214,6 +224,9 @@ internal sealed partial class RuntimeLibrary
         Fixed("rest", 1);
         var restList = asm.CreateLabel();
         var restEmpty = asm.CreateLabel();
+        var restOfSeq = asm.CreateLabel();
+        var restOther = asm.CreateLabel();
+        asm.Bind(ref restOfSeq);
         JumpUnlessType(rdi, ObjectType.List, restList);
         asm.cmp(__qword_ptr[rdi + (ObjectLayout.ListCount - ValueTags.PointerTag)], 0);
         asm.je(restEmpty);
@@ -221,7 +234,7 @@ internal sealed partial class RuntimeLibrary
         asm.ret();
         asm.Bind(ref restList);
         var restVector = asm.CreateLabel();
-        JumpUnlessType(rdi, ObjectType.Vector, restEmpty);
+        JumpUnlessType(rdi, ObjectType.Vector, restOther);
         // A vector's rest: cons its items from the back, leaving the first out.
         asm.push(rbx);
         asm.push(r12);
@@ -246,6 +259,16 @@ internal sealed partial class RuntimeLibrary
         asm.pop(r12);
         asm.pop(rbx);
         asm.ret();
+        // Strings, maps and sets: the rest of their seq.
+        asm.Bind(ref restOther);
+        asm.cmp(rdi, (int)ValueTags.Nil);
+        asm.je(restEmpty);
+        asm.sub(rsp, 8);
+        asm.call(Label("seq1"));
+        asm.add(rsp, 8);
+        asm.mov(rdi, rax);
+        asm.cmp(rax, (int)ValueTags.Nil);
+        asm.jne(restOfSeq);
         asm.Bind(ref restEmpty);
         asm.lea(rax, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
         asm.ret();

@@ -27,6 +27,10 @@ internal sealed partial class RuntimeLibrary
 
     public IEnumerable<string> PrimitiveNames => primitives.Keys;
 
+    /// <summary>The names of every host primitive the assembly runtime implements.</summary>
+    public static IReadOnlySet<string> Names { get; } =
+        new RuntimeLibrary(new Assembler(64), new DataSection()).PrimitiveNames.ToHashSet(StringComparer.Ordinal);
+
     public Primitive? Find(string name) => primitives.GetValueOrDefault(name);
 
     /// <summary>The label of a routine, created on first use and defined by <see cref="EmitAll"/>.</summary>
@@ -69,6 +73,7 @@ internal sealed partial class RuntimeLibrary
         EmitSequences();
         EmitMaps();
         EmitProgramSupport();
+        EmitLowLevel();
     }
 
     // ---- shared shapes ----

@@ -66,6 +66,9 @@ internal sealed partial class RuntimeLibrary
         asm.jne(different);
         asm.add(rdi, ObjectLayout.StringBytes - ValueTags.PointerTag);
         asm.add(rsi, ObjectLayout.StringBytes - ValueTags.PointerTag);
+        // Two empty strings: repe does nothing and leaves the flags of the add above.
+        asm.test(rcx, rcx);
+        asm.jz(equal);
         asm.repe.cmpsb();
         asm.jne(different);
         asm.jmp(equal);
