@@ -41,7 +41,7 @@ public sealed class NativeLibraryTests
         Assert.StartsWith("test.zl:1:16: error: `compare` expects two values of the same comparable type, got string \"a\"", outcome.Stderr, StringComparison.Ordinal);
     }
 
-    private static string Interpreted(string source)
+    internal static string Interpreted(string source)
     {
         var output = new StringWriter();
         var engine = new Zylisp.Lang.Engine(new Zylisp.Lang.EngineOptions { Out = output });

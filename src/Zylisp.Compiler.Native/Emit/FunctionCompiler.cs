@@ -504,10 +504,11 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         }
 
         var stackArgs = Math.Max(0, args.Length - ArgumentRegisters.Length);
+        var resume = asm.CreateLabel();
         if (tail && stackArgs == 0)
         {
             LoadArguments(args);
-            LoadCallee(call, primitive);
+            LoadCallee(call, primitive, tail: true, resume);
             asm.mov(eax, args.Length);
             asm.leave();
             JumpOrCall(primitive, jump: true);
@@ -527,9 +528,10 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         }
 
         LoadArguments(args);
-        LoadCallee(call, primitive);
+        LoadCallee(call, primitive, tail: false, resume);
         asm.mov(eax, args.Length);
         JumpOrCall(primitive, jump: false);
+        asm.Bind(ref resume);
         if (stackArgs != 0)
         {
             asm.add(rsp, (8 * stackArgs) + padding);
@@ -576,8 +578,13 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         }
     }
 
-    /// <summary>Puts the callee's closure in r10 (checking that it is one) and records the call site.</summary>
-    private void LoadCallee(CallExpr call, Primitive? primitive)
+    /// <summary>
+    /// Puts the callee's closure in r10 and records the call site. A callee that is not a closure
+    /// goes out of line to the runtime's invoke-value (keywords and maps are functions of their
+    /// keys; anything else is the not-callable error), which returns to <paramref name="resume"/>,
+    /// or returns from this function for a tail call.
+    /// </summary>
+    private void LoadCallee(CallExpr call, Primitive? primitive, bool tail, Label resume)
     {
         SetSite(call.Span);
         if (primitive is not null)
@@ -587,10 +594,20 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         }
 
         Load(call.Fn, r10);
+        var count = call.Args.Length;
         var notCallable = Stub(() =>
         {
-            asm.mov(rdi, r10);
-            asm.jmp(ctx.Runtime.Label("not-callable"));
+            asm.mov(eax, count);
+            asm.call(ctx.Runtime.Label("invoke-value"));
+            if (tail)
+            {
+                asm.leave();
+                asm.ret();
+            }
+            else
+            {
+                asm.jmp(resume);
+            }
         });
         asm.mov(r11d, r10d);
         asm.and(r11d, 7);

@@ -224,10 +224,9 @@ internal sealed partial class RuntimeLibrary
         Primitive("/", "/");
         Primitive("cons", "cons-primitive");
         RegisterLowLevelPrimitives();
+        RegisterLazyPrimitives();
 
-        // The library (Library/*.zl) gives map its several collections and nth its default
-        // around these one-collection, two-argument routines.
-        Primitive("%map1", "map");
+        // The library (Library/*.zl) gives nth its default around this two-argument routine.
         Primitive("%nth2", "nth");
         foreach (var (name, condition) in new[] { ("<", ConditionCode.l), (">", ConditionCode.g), ("<=", ConditionCode.le), (">=", ConditionCode.ge) })
         {
@@ -239,7 +238,7 @@ internal sealed partial class RuntimeLibrary
             "=", "not", "%slisp-not", "inc", "dec", "str", "%slisp-str", "count", "get", "subs",
             "println", "print", "prn", "pr", "pr-str", "vector", "list", "first", "rest", "conj", "vec",
             "fn?", "nil?", "string?", "ex-message", "empty?",
-            "quot", "rem", "mod", "==", "atom", "deref", "reset!", "swap!", "range", "seq", "filter",
+            "quot", "rem", "mod", "==", "atom", "deref", "reset!", "swap!", "seq",
             "reduce", "second", "list?", "vector?", "keyword?", "number?",
             "hash-map", "assoc", "dissoc", "keys", "vals", "contains?", "map?", "next", "includes?", "apply", "last",
         })

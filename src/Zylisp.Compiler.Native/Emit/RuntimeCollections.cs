@@ -52,6 +52,7 @@ internal sealed partial class RuntimeLibrary
         asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.MapCount - ValueTags.PointerTag)]);
         asm.ret();
         asm.Bind(ref notMapCount);
+        JumpIfLazy(rdi, Label("seq-count"));
         asm.mov(rdx, rdi);
         asm.lea(rdi, Str("count"));
         asm.lea(rsi, Str("a collection or string"));
@@ -123,6 +124,7 @@ internal sealed partial class RuntimeLibrary
         var nthBad = asm.CreateLabel();
         asm.test(sil, 1);
         asm.jnz(nthBad);
+        JumpIfLazy(rdi, Label("seq-nth"));
         IfSequential(rdi, () =>
         {
             asm.cmp(rsi, __qword_ptr[rdi + (8 - ValueTags.PointerTag)]);
@@ -199,7 +201,12 @@ internal sealed partial class RuntimeLibrary
         Fixed("first", 1);
         var firstNil = asm.CreateLabel();
         var firstOfSeq = asm.CreateLabel();
+        var notCons = asm.CreateLabel();
         asm.Bind(ref firstOfSeq);
+        JumpUnlessType(rdi, ObjectType.Cons, notCons);
+        asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.ListFirst - ValueTags.PointerTag)]);
+        asm.ret();
+        asm.Bind(ref notCons);
         IfSequential(rdi, () =>
         {
             asm.cmp(__qword_ptr[rdi + (8 - ValueTags.PointerTag)], 0);
@@ -226,7 +233,12 @@ internal sealed partial class RuntimeLibrary
         var restEmpty = asm.CreateLabel();
         var restOfSeq = asm.CreateLabel();
         var restOther = asm.CreateLabel();
+        var restNotCons = asm.CreateLabel();
         asm.Bind(ref restOfSeq);
+        JumpUnlessType(rdi, ObjectType.Cons, restNotCons);
+        asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.ListRest - ValueTags.PointerTag)]);
+        asm.ret();
+        asm.Bind(ref restNotCons);
         JumpUnlessType(rdi, ObjectType.List, restList);
         asm.cmp(__qword_ptr[rdi + (ObjectLayout.ListCount - ValueTags.PointerTag)], 0);
         asm.je(restEmpty);
@@ -297,6 +309,7 @@ internal sealed partial class RuntimeLibrary
         Define("conj1");
         var conjList = asm.CreateLabel();
         var conjNil = asm.CreateLabel();
+        JumpIfLazy(rdi, Label("lazy-cons"));
         JumpUnlessType(rdi, ObjectType.Vector, conjList);
         asm.push(rbx);
         asm.push(r12);
@@ -331,9 +344,17 @@ internal sealed partial class RuntimeLibrary
         Define("vec");
         Fixed("vec", 1);
         var vecOfList = asm.CreateLabel();
+        var vecOfSeq = asm.CreateLabel();
+        JumpIfLazy(rdi, vecOfSeq);
         JumpUnlessType(rdi, ObjectType.Vector, vecOfList);
         asm.mov(rax, rdi);
         asm.ret();
+        asm.Bind(ref vecOfSeq);
+        asm.sub(rsp, 8);
+        asm.mov(rsi, -1);
+        asm.call(Label("to-list"));
+        asm.add(rsp, 8);
+        asm.mov(rdi, rax);
         asm.Bind(ref vecOfList);
         asm.push(rbx);
         asm.push(r12);
@@ -377,6 +398,17 @@ internal sealed partial class RuntimeLibrary
         Predicate("map?", () => TypeTest(ObjectType.Map));
         Predicate("empty?", () =>
         {
+            // A lazy seq is empty when its seq is nil (which realizes its first step).
+            var lazy = asm.CreateLabel();
+            var tested = asm.CreateLabel();
+            JumpIfLazy(rdi, lazy);
+            asm.jmp(tested);
+            asm.Bind(ref lazy);
+            asm.sub(rsp, 8);
+            asm.call(Label("seq1"));
+            asm.add(rsp, 8);
+            asm.mov(rdi, rax);
+            asm.Bind(ref tested);
             asm.sub(rsp, 8);
             asm.call(Label("slisp-truthy"));
             asm.add(rsp, 8);

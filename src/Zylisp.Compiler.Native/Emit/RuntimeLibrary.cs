@@ -72,6 +72,8 @@ internal sealed partial class RuntimeLibrary
         EmitCollections();
         EmitSequences();
         EmitMaps();
+        EmitLazy();
+        EmitInvokeValue();
         EmitProgramSupport();
         EmitLowLevel();
     }

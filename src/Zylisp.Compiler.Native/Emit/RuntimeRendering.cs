@@ -25,6 +25,22 @@ internal sealed partial class RuntimeLibrary
         const int Mode = -40;
         const int DigitsEnd = -41;
         Define("render");
+        // A lazy seq or cons cell prints as the list of its items.
+        var notLazy = asm.CreateLabel();
+        var lazy = asm.CreateLabel();
+        JumpIfLazy(rdi, lazy);
+        asm.jmp(notLazy);
+        asm.Bind(ref lazy);
+        asm.push(rsi);
+        asm.push(rdx);
+        asm.sub(rsp, 8);
+        asm.mov(rsi, -1);
+        asm.call(Label("to-list"));
+        asm.add(rsp, 8);
+        asm.pop(rdx);
+        asm.pop(rsi);
+        asm.mov(rdi, rax);
+        asm.Bind(ref notLazy);
         asm.push(rbp);
         asm.mov(rbp, rsp);
         asm.push(rbx);

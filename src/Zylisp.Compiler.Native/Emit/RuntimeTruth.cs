@@ -56,6 +56,14 @@ internal sealed partial class RuntimeLibrary
         asm.jne(different);
         asm.movzx(eax, __byte_ptr[rdi - ValueTags.PointerTag]);
         asm.movzx(ecx, __byte_ptr[rsi - ValueTags.PointerTag]);
+        foreach (var type in new[] { eax, ecx })
+        {
+            asm.cmp(type, (int)ObjectType.LazySeq);
+            asm.je(Label("lazy-equals"));
+            asm.cmp(type, (int)ObjectType.Cons);
+            asm.je(Label("lazy-equals"));
+        }
+
         var notString = asm.CreateLabel();
         asm.cmp(eax, (int)ObjectType.String);
         asm.jne(notString);

@@ -61,6 +61,12 @@ internal enum ObjectType : byte
 
     /// <summary>[header][count][key0][value0][key1][value1]...: insertion-ordered, copied on assoc.</summary>
     Map = 8,
+
+    /// <summary>[header][thunk closure, nil once realized][the realized seq: nil or a seq node]. Issue 13.</summary>
+    LazySeq = 20,
+
+    /// <summary>[header][0][first][rest: a lazy seq or cons]: a seq node without a count, first and rest where a list has them.</summary>
+    Cons = 21,
 }
 
 /// <summary>Word offsets inside objects, in bytes from the untagged address.</summary>
@@ -83,4 +89,6 @@ internal static class ObjectLayout
     public const int AtomValue = 8;
     public const int MapCount = 8;
     public const int MapEntries = 16;
+    public const int LazyThunk = 8;
+    public const int LazySeqValue = 16;
 }

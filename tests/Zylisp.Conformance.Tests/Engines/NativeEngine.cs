@@ -15,11 +15,8 @@ public sealed class NativeEngine : IProgramEngine
 
     public string Name => "native";
 
-    /// <summary>
-    /// A native executable carries no compiler, and its runtime has no lazy sequences yet (its map,
-    /// filter and range are eager), so programs that need either are skipped.
-    /// </summary>
-    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string>();
+    /// <summary>A native executable carries no compiler, so programs that need one are skipped; its sequences are lazy.</summary>
+    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string> { "lazy-sequences" };
 
     public ProgramOutcome Run(string path, IReadOnlyList<string> args)
     {
