@@ -225,6 +225,9 @@ internal sealed partial class RuntimeLibrary
         Primitive("cons", "cons-primitive");
         RegisterLowLevelPrimitives();
         RegisterLazyPrimitives();
+        RegisterRecordPrimitives();
+        Primitive("ex-info", "ex-info");
+        Primitive("ex-data", "ex-data");
 
         // The library (Library/*.zl) gives nth its default around this two-argument routine.
         Primitive("%nth2", "nth");

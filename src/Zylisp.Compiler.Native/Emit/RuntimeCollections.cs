@@ -30,6 +30,7 @@ internal sealed partial class RuntimeLibrary
         // (count x): strings, vectors, lists and nil.
         Define("count");
         Fixed("count", 1);
+        LookThroughRecord(rdi);
         var notNil = asm.CreateLabel();
         asm.cmp(rdi, (int)ValueTags.Nil);
         asm.jne(notNil);
@@ -76,13 +77,14 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref withDefault);
         var miss = asm.CreateLabel();
         var notMapGet = asm.CreateLabel();
+        LookThroughRecord(rdi);
         JumpUnlessType(rdi, ObjectType.Map, notMapGet);
         asm.jmp(Label("map-get"));
         asm.Bind(ref notMapGet);
         // Error values are map-like: :message and :type.
         var notErrorGet = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Error, notErrorGet);
-        foreach (var (key, field) in new[] { ("message", ObjectLayout.ErrorMessage), ("type", ObjectLayout.ErrorType) })
+        foreach (var (key, field) in new[] { ("message", ObjectLayout.ErrorMessage), ("type", ObjectLayout.ErrorType), ("data", ObjectLayout.ErrorData) })
         {
             var other = asm.CreateLabel();
             asm.lea(rax, __[r14 + (data.Keyword(key) + ValueTags.PointerTag)]);
@@ -395,7 +397,11 @@ internal sealed partial class RuntimeLibrary
         Predicate("fn?", () => TypeTest(ObjectType.Closure));
         Predicate("string?", () => TypeTest(ObjectType.String));
         Predicate("nil?", () => asm.cmp(rdi, (int)ValueTags.Nil));
-        Predicate("map?", () => TypeTest(ObjectType.Map));
+        Predicate("map?", () =>
+        {
+            LookThroughRecord(rdi);
+            TypeTest(ObjectType.Map);
+        });
         Predicate("empty?", () =>
         {
             // A lazy seq is empty when its seq is nil (which realizes its first step).

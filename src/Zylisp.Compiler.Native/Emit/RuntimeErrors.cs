@@ -59,6 +59,10 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref isError);
         asm.mov(rbx, __qword_ptr[rdi + (ObjectLayout.ErrorMessage - ValueTags.PointerTag)]);
         asm.mov(r12, __qword_ptr[rdi + (ObjectLayout.ErrorId - ValueTags.PointerTag)]);
+        // An ex-info has no catalogue id: its type stands in.
+        asm.cmp(r12, (int)ValueTags.Nil);
+        asm.jne(print);
+        asm.lea(r12, Str("ex-info"));
         asm.Bind(ref print);
         var noSite = asm.CreateLabel();
         var written = asm.CreateLabel();
@@ -83,7 +87,7 @@ internal sealed partial class RuntimeLibrary
         asm.push(rsi);
         asm.push(rdx);
         asm.push(rdx);
-        asm.mov(edi, 32);
+        asm.mov(edi, 40);
         asm.call(Label("alloc"));
         asm.pop(rdx);
         asm.pop(rdx);
@@ -93,6 +97,7 @@ internal sealed partial class RuntimeLibrary
         asm.mov(__qword_ptr[rax + ObjectLayout.ErrorMessage], rdi);
         asm.mov(__qword_ptr[rax + ObjectLayout.ErrorId], rsi);
         asm.mov(__qword_ptr[rax + ObjectLayout.ErrorType], rdx);
+        asm.mov(__qword_ptr[rax + ObjectLayout.ErrorData], (int)ValueTags.Nil);
         asm.lea(rdi, __[rax + ValueTags.PointerTag]);
         asm.jmp(Label("throw"));
 

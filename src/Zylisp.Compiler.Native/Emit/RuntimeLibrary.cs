@@ -74,6 +74,8 @@ internal sealed partial class RuntimeLibrary
         EmitMaps();
         EmitLazy();
         EmitInvokeValue();
+        EmitRecords();
+        EmitExInfo();
         EmitProgramSupport();
         EmitLowLevel();
     }

@@ -171,7 +171,12 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref notClosure);
         var notError = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Error, notError);
-        PutText("#error {:message ");
+        // The interpreter's #error {:type :t, :message "m"}.
+        PutText("#error {:type ");
+        asm.mov(rdi, __qword_ptr[rbp + Value]);
+        asm.mov(rdi, __qword_ptr[rdi + (ObjectLayout.ErrorType - ValueTags.PointerTag)]);
+        RenderNested(rdi, RenderMode.Readable);
+        PutText(", :message ");
         asm.mov(rdi, __qword_ptr[rbp + Value]);
         asm.mov(rdi, __qword_ptr[rdi + (ObjectLayout.ErrorMessage - ValueTags.PointerTag)]);
         RenderNested(rdi, RenderMode.Readable);
@@ -189,6 +194,27 @@ internal sealed partial class RuntimeLibrary
         asm.jmp(done);
 
         asm.Bind(ref notAtom);
+        var notRecord = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Record, notRecord);
+        // #app.core.Point{:x 1, :y 2}: the type's name, then the fields as a map.
+        PutText("#");
+        asm.mov(rdi, __qword_ptr[rbp + Value]);
+        asm.mov(rdi, __qword_ptr[rdi + (ObjectLayout.RecordType - ValueTags.PointerTag)]);
+        asm.lea(rsi, __[rdi + (ObjectLayout.StringBytes - ValueTags.PointerTag)]);
+        asm.mov(rcx, __qword_ptr[rdi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
+        Put();
+        asm.mov(rdi, __qword_ptr[rbp + Value]);
+        asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.RecordFields - ValueTags.PointerTag)]);
+        var keepRecordMode = asm.CreateLabel();
+        asm.mov(rdx, __qword_ptr[rbp + Mode]);
+        asm.cmp(edx, (int)RenderMode.Str);
+        asm.jne(keepRecordMode);
+        asm.mov(edx, (int)RenderMode.Readable);
+        asm.Bind(ref keepRecordMode);
+        RenderNestedWithMode(rax);
+        asm.jmp(done);
+
+        asm.Bind(ref notRecord);
         var notMap = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Map, notMap);
         PutText("{");

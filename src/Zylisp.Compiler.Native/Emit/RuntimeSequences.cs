@@ -177,9 +177,20 @@ internal sealed partial class RuntimeLibrary
         asm.mov(rdi, r13);
         asm.call(Label("apply-list"));
         VariadicEpilogue();
+        // A keyword, map or vector applied: its (at most two) arguments in registers, to invoke-value.
         asm.Bind(ref notCallableApply);
-        asm.mov(rdi, r10);
-        asm.jmp(Label("not-callable"));
+        asm.mov(rax, __qword_ptr[r13 + (ObjectLayout.ListCount - ValueTags.PointerTag)]);
+        asm.sar(rax, 1);
+        var spreadDone2 = asm.CreateLabel();
+        asm.cmp(eax, 1);
+        asm.jb(spreadDone2);
+        asm.mov(rdi, __qword_ptr[r13 + (ObjectLayout.ListFirst - ValueTags.PointerTag)]);
+        asm.jbe(spreadDone2);
+        asm.mov(rsi, __qword_ptr[r13 + (ObjectLayout.ListRest - ValueTags.PointerTag)]);
+        asm.mov(rsi, __qword_ptr[rsi + (ObjectLayout.ListFirst - ValueTags.PointerTag)]);
+        asm.Bind(ref spreadDone2);
+        asm.call(Label("invoke-value"));
+        VariadicEpilogue();
 
         // (cons x coll): a list with x in front of coll's items.
         Define("cons-primitive");
@@ -285,10 +296,13 @@ internal sealed partial class RuntimeLibrary
         JumpUnlessType(r10, ObjectType.Closure, bad);
         asm.jmp(ok);
         asm.Bind(ref bad);
-        asm.mov(rdi, r10);
-        asm.jmp(Label("not-callable"));
+        // Not a closure: a keyword, map or vector is still a function (invoke-value).
+        var done = asm.CreateLabel();
+        asm.call(Label("invoke-value"));
+        asm.jmp(done);
         asm.Bind(ref ok);
         asm.call(__qword_ptr[r10 + (ObjectLayout.ClosureCode - ValueTags.PointerTag)]);
+        asm.Bind(ref done);
     }
 
     private void EmitDivision(string name, bool adjustToDivisorSign, bool keepRemainder)
@@ -348,6 +362,7 @@ internal sealed partial class RuntimeLibrary
         asm.cmp(rdi, (int)ValueTags.Nil);
         asm.je(nil);
         JumpIfLazy(rdi, Label("lazy-seq-node"));
+        LookThroughRecord(rdi);
         foreach (var type in new[] { ObjectType.List, ObjectType.Vector, ObjectType.String, ObjectType.Map })
         {
             var next = asm.CreateLabel();

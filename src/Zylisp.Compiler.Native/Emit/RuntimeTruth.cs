@@ -62,11 +62,18 @@ internal sealed partial class RuntimeLibrary
             asm.je(Label("lazy-equals"));
             asm.cmp(type, (int)ObjectType.Cons);
             asm.je(Label("lazy-equals"));
+            asm.cmp(type, (int)ObjectType.Record);
+            asm.je(Label("record-equals"));
         }
 
         var notString = asm.CreateLabel();
+        var byBytes = asm.CreateLabel();
+        // Keywords made at run time (a record's type) are not interned: they compare by name too.
+        asm.cmp(eax, (int)ObjectType.Keyword);
+        asm.je(byBytes);
         asm.cmp(eax, (int)ObjectType.String);
         asm.jne(notString);
+        asm.Bind(ref byBytes);
         asm.cmp(ecx, eax);
         asm.jne(different);
         asm.mov(rcx, __qword_ptr[rdi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);

@@ -53,7 +53,7 @@ internal enum ObjectType : byte
     /// <summary>[header][count][first][rest]: the empty list has count 0.</summary>
     List = 5,
 
-    /// <summary>[header][message string][diagnostic id string][type keyword].</summary>
+    /// <summary>[header][message string][diagnostic id string, nil for ex-info][type keyword][ex-info data map, nil otherwise].</summary>
     Error = 6,
 
     /// <summary>[header][value]: the one mutable object.</summary>
@@ -67,6 +67,9 @@ internal enum ObjectType : byte
 
     /// <summary>[header][0][first][rest: a lazy seq or cons]: a seq node without a count, first and rest where a list has them.</summary>
     Cons = 21,
+
+    /// <summary>[header][type keyword][declared field keys: a vector][fields: a map, declared keys first]. Issue 13.</summary>
+    Record = 22,
 }
 
 /// <summary>Word offsets inside objects, in bytes from the untagged address.</summary>
@@ -86,9 +89,13 @@ internal static class ObjectLayout
     public const int ErrorMessage = 8;
     public const int ErrorId = 16;
     public const int ErrorType = 24;
+    public const int ErrorData = 32;
     public const int AtomValue = 8;
     public const int MapCount = 8;
     public const int MapEntries = 16;
     public const int LazyThunk = 8;
     public const int LazySeqValue = 16;
+    public const int RecordType = 8;
+    public const int RecordDeclared = 16;
+    public const int RecordFields = 24;
 }
