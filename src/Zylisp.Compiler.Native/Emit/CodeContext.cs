@@ -1,4 +1,5 @@
 using Iced.Intel;
+using Zylisp.Lang.Data;
 using Zylisp.Lang.Runtime;
 using Zylisp.Lang.Lowering;
 using Zylisp.Lang.Syntax;
@@ -27,6 +28,14 @@ internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrar
     /// analyzed by an engine of its own: its `sort` and the program's `sort` are two Vars, one global.
     /// </summary>
     public IReadOnlySet<string> DefinedNames { get; } = definedNames;
+
+    /// <summary>The metadata map of each global's def (the last one), by global name: what (meta #'x) starts from.</summary>
+    public IReadOnlyDictionary<string, PersistentMap> DefinitionMeta { get; init; } = new Dictionary<string, PersistentMap>();
+
+    /// <summary>The static var objects (var x) refers to.</summary>
+    public StaticVars Vars => vars ??= new StaticVars(this);
+
+    private StaticVars? vars;
 
     /// <summary>Set when the program makes maps; with <see cref="UsesSlispStr"/> the build stops (SLisp renders maps sorted, which the runtime cannot yet).</summary>
     public SourceSpan? FirstMap { get; set; }

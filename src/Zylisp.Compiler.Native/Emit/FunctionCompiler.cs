@@ -774,6 +774,9 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
             case PersistentVector or PersistentList or PersistentMap:
                 asm.mov(target, __qword_ptr[r15 + ctx.ConstantCell(value, span)]);
                 break;
+            case Var v:
+                asm.lea(target, __[r15 + (ctx.Vars.Offset(v) + ValueTags.PointerTag)]);
+                break;
             case long:
                 throw new NativeCompileException("integers outside the 63-bit fixnum range", span);
             case double:

@@ -226,6 +226,7 @@ internal sealed partial class RuntimeLibrary
         RegisterLowLevelPrimitives();
         RegisterLazyPrimitives();
         RegisterRecordPrimitives();
+        RegisterVarPrimitives();
         Primitive("ex-info", "ex-info");
         Primitive("ex-data", "ex-data");
 

@@ -200,6 +200,7 @@ internal sealed partial class RuntimeLibrary
         ["ZL5005"] = "stack-overflow",
         ["ZL5006"] = "not-callable",
         ["ZL5009"] = "index-out-of-bounds",
+        ["ZL5012"] = "argument-error",
     };
 
     /// <summary>Throws an error whose message string is in rax.</summary>

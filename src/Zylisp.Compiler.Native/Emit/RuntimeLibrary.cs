@@ -76,6 +76,7 @@ internal sealed partial class RuntimeLibrary
         EmitInvokeValue();
         EmitRecords();
         EmitExInfo();
+        EmitVars();
         EmitProgramSupport();
         EmitLowLevel();
     }

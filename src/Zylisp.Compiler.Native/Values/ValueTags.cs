@@ -70,6 +70,12 @@ internal enum ObjectType : byte
 
     /// <summary>[header][type keyword][declared field keys: a vector][fields: a map, declared keys first]. Issue 13.</summary>
     Record = 22,
+
+    /// <summary>
+    /// [header][name string][metadata cell offset, a fixnum][global cell offset, a fixnum][source string or nil]:
+    /// what (var x) is. Static, in writable data, one per var; the offsets are fixnums so no word is a raw address.
+    /// </summary>
+    Var = 23,
 }
 
 /// <summary>Word offsets inside objects, in bytes from the untagged address.</summary>
@@ -98,4 +104,9 @@ internal static class ObjectLayout
     public const int RecordType = 8;
     public const int RecordDeclared = 16;
     public const int RecordFields = 24;
+    public const int VarName = 8;
+    public const int VarMetaCell = 16;
+    public const int VarCell = 24;
+    public const int VarSource = 32;
+    public const int VarWords = 5;
 }
