@@ -143,5 +143,8 @@ internal static class RuntimeCells
     /// <summary>Head of the address-ordered free list of the allocator.</summary>
     public const int FreeList = 64;
 
+    /// <summary>The library's function that puts a sorted map's entries in key order (Library/50-sorted.zl), or 0.</summary>
+    public const int SortedHook = 120;
+
     public const int FirstFree = 128;
 }

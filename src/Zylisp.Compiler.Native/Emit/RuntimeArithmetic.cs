@@ -227,6 +227,7 @@ internal sealed partial class RuntimeLibrary
         RegisterLazyPrimitives();
         RegisterRecordPrimitives();
         RegisterVarPrimitives();
+        RegisterSortedPrimitives();
         Primitive("ex-info", "ex-info");
         Primitive("ex-data", "ex-data");
 

@@ -312,6 +312,22 @@ internal sealed partial class RuntimeLibrary
         var conjList = asm.CreateLabel();
         var conjNil = asm.CreateLabel();
         JumpIfLazy(rdi, Label("lazy-cons"));
+        // (conj m [k v]) on a map or record is (assoc m k v).
+        var conjNotMap = asm.CreateLabel();
+        var conjEntry = asm.CreateLabel();
+        var conjOther = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Map, conjNotMap);
+        asm.jmp(conjEntry);
+        asm.Bind(ref conjNotMap);
+        JumpUnlessType(rdi, ObjectType.Record, conjOther);
+        asm.Bind(ref conjEntry);
+        JumpUnlessType(rsi, ObjectType.Vector, conjOther);
+        asm.cmp(__qword_ptr[rsi + (ObjectLayout.VectorCount - ValueTags.PointerTag)], (int)ValueTags.Fixnum(2));
+        asm.jne(conjOther);
+        asm.mov(rdx, __qword_ptr[rsi + (ObjectLayout.VectorItems + 8 - ValueTags.PointerTag)]);
+        asm.mov(rsi, __qword_ptr[rsi + (ObjectLayout.VectorItems - ValueTags.PointerTag)]);
+        asm.jmp(Label("assoc1"));
+        asm.Bind(ref conjOther);
         JumpUnlessType(rdi, ObjectType.Vector, conjList);
         asm.push(rbx);
         asm.push(r12);

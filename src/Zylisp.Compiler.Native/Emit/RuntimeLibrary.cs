@@ -77,6 +77,7 @@ internal sealed partial class RuntimeLibrary
         EmitRecords();
         EmitExInfo();
         EmitVars();
+        EmitSorted();
         EmitProgramSupport();
         EmitLowLevel();
     }

@@ -58,7 +58,9 @@ internal sealed partial class RuntimeLibrary
         asm.add(rdi, ObjectLayout.MapEntries);
         asm.call(Label("alloc"));
         asm.mov(r13, rax);
-        asm.mov(__qword_ptr[rax], (int)ObjectType.Map);
+        // The whole header: a sorted map's copy is sorted too.
+        asm.mov(rcx, __qword_ptr[r12 - ValueTags.PointerTag]);
+        asm.mov(__qword_ptr[rax], rcx);
         asm.mov(rcx, __qword_ptr[r12 + (ObjectLayout.MapCount - ValueTags.PointerTag)]);
         asm.mov(__qword_ptr[rax + ObjectLayout.MapCount], rcx);
         asm.lea(rdi, __[rax + ObjectLayout.MapEntries]);
@@ -78,6 +80,8 @@ internal sealed partial class RuntimeLibrary
         JumpUnlessType(rdi, ObjectType.Record, assocNotRecord);
         asm.jmp(Label("record-assoc"));
         asm.Bind(ref assocNotRecord);
+        JumpIfSortedMap(rdi, Label("sorted-assoc"));
+        Define("assoc1-unsorted");
         JumpUnlessType(rdi, ObjectType.Vector, assocNotVector);
         var badIndex = asm.CreateLabel();
         asm.test(sil, 1);
