@@ -225,6 +225,7 @@ internal sealed partial class RuntimeLibrary
         Primitive("cons", "cons-primitive");
         RegisterLowLevelPrimitives();
         RegisterSetPrimitives();
+        RegisterFilePrimitives();
 
         // The library (Library/*.zl) gives map its several collections and nth its default
         // around these one-collection, two-argument routines.

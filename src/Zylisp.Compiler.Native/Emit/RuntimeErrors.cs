@@ -205,6 +205,7 @@ internal sealed partial class RuntimeLibrary
         ["ZL5005"] = "stack-overflow",
         ["ZL5006"] = "not-callable",
         ["ZL5009"] = "index-out-of-bounds",
+        ["ZL5011"] = "io-error",
     };
 
     /// <summary>Throws an error whose message string is in rax.</summary>

@@ -76,6 +76,7 @@ internal sealed partial class RuntimeLibrary
         EmitLowLevel();
         EmitSets();
         EmitInvokeOther();
+        EmitFiles();
     }
 
     // ---- shared shapes ----
