@@ -25,6 +25,13 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
     private readonly Assembler asm;
     private readonly string name;
     private readonly Stack<Label> loopStarts = new();
+
+    /// <summary>
+    /// How many arguments the arity being compiled received on the stack (its caller pops them),
+    /// or null when that varies (a variadic arity). A tail call with exactly as many stack
+    /// arguments reuses those slots, so it needs no stack either.
+    /// </summary>
+    private int? incomingStackArgs = 0;
     private readonly List<(Label Label, Action Emit)> stubs = [];
     private int tryDepth;
     private int frameBytes;
@@ -70,6 +77,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
             var arity = function.Arities[i];
             var label = arityLabels[i];
             asm.Bind(ref label);
+            incomingStackArgs = arity.Rest is null ? Math.Max(0, arity.Params.Length - ArgumentRegisters.Length) : null;
             if (arity.Rest is { } rest)
             {
                 // Seven extra slots: the six register arguments (argument i in slot F+5-i, so they
@@ -507,6 +515,24 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         var resume = asm.CreateLabel();
         if (tail && stackArgs == 0)
         {
+            LoadArguments(args);
+            LoadCallee(call, primitive, args.Length, tail: true, resume);
+            asm.mov(eax, args.Length);
+            asm.leave();
+            JumpOrCall(primitive, jump: true);
+            return;
+        }
+
+        if (tail && stackArgs == incomingStackArgs)
+        {
+            // The parameters were copied into frame slots on entry, so the incoming stack
+            // arguments can be overwritten in place; the caller pops the same number.
+            for (var i = ArgumentRegisters.Length; i < args.Length; i++)
+            {
+                Load(args[i], rax);
+                asm.mov(__qword_ptr[rbp + (16 + (8 * (i - ArgumentRegisters.Length)))], rax);
+            }
+
             LoadArguments(args);
             LoadCallee(call, primitive, args.Length, tail: true, resume);
             asm.mov(eax, args.Length);
