@@ -17,6 +17,11 @@ public sealed class NativeLibraryTests
     [InlineData("(split \"a,b,,c,,\" \",\") (split \"ab\" \"\") (join \", \" [1 2]) (join [1 2]) (join \"-\" [])")]
     [InlineData("(starts-with? \"abc\" \"ab\") (ends-with? \"abc\" \"bc\") (replace \"aXbX\" \"X\" \"y\")")]
     [InlineData("(format \"%s is %d, %x%% %n\" \"x\" 42 255)")]
+    [InlineData("#{3 1 2} (conj #{1} 2 1) (disj #{1 2 3} 1) (contains? #{1 2} 2) (count #{1 2}) (seq #{1 2}) (= #{1 2} #{2 1}) (hash-set 1 1) (set [3 3 4])")]
+    [InlineData("(str #{1 \"a\"}) (into #{} [1 1 2]) (sort #{3 1 2}) (empty? #{}) (conj {:a 1} [:b 2]) (type #{})")]
+    [InlineData("(:a {:a 1}) (:z {:a 1} :none) ({:b 2} :b) (#{1 2} 2) (#{1 2} 5) (map :a [{:a 1} {:a 2}]) (filter #{1 3} [1 2 3])")]
+    [InlineData("(parse-long \"42\") (parse-long \"-7\") (parse-long \"x1\") (parse-long \"\") (seq? '(1)) (seq? [1])")]
+    [InlineData("(ex-info \"boom\" {:v 1}) (ex-message (ex-info \"m\" {})) (ex-data (ex-info \"m\" {:a 1})) (try (throw (ex-info \"x\" {:type :t})) (catch :t e (ex-data e)))")]
     public void A_library_function_prints_what_the_interpreter_prints(string expressions)
     {
         var source = $"(prn {expressions})";
@@ -24,6 +29,24 @@ public sealed class NativeLibraryTests
         var outcome = NativeRunner.CompileAndRun(source);
         Assert.Equal(expected, outcome.Stdout);
         Assert.Equal(0, outcome.ExitCode);
+    }
+
+    [NativeFact]
+    public void Spit_and_slurp_go_through_system_calls_with_the_interpreters_messages()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "zylisp-native-files-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var source = $"(def p \"{file}\") (spit p \"a\\nb\") (prn (slurp p)) (spit p [1 \"x\"]) (prn (slurp p)) (spit p \"\") (prn (slurp p))" +
+                " (prn (try (slurp \"no/such/dir/f\") (catch e [(ex-message e) (:type e)])))" +
+                " (prn (try (slurp \"/\") (catch e (ex-message e)))) (prn (try (spit \"no/such/dir/f\" 1) (catch e (ex-message e))))";
+            var expected = Interpreted(source);
+            Assert.Equal(expected, NativeRunner.CompileAndRun(source).Stdout);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [NativeFact]

@@ -37,11 +37,7 @@ internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrar
 
     private StaticVars? vars;
 
-    /// <summary>Set when the program makes maps; with <see cref="UsesSlispStr"/> the build stops (SLisp renders maps sorted, which the runtime cannot yet).</summary>
-    public SourceSpan? FirstMap { get; set; }
 
-    /// <summary>Set when the program calls SLisp's str.</summary>
-    public bool UsesSlispStr { get; set; }
 
     /// <summary>Names of code labels, for the assembly listing.</summary>
     public Dictionary<ulong, string> LabelNames { get; } = [];
@@ -110,7 +106,9 @@ internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrar
     /// format...) names the program's call, as a host primitive's error does in the interpreter.
     /// </remarks>
     public int Site(SourceSpan? span) =>
-        span is { Line: > 0 } s && s.File != NativeLibrary.FileName ? Data.String($"{s.File}:{s.Line}:{s.Column}") : 0;
+        span is { Line: > 0 } s && s.File != NativeLibrary.FileName ? Data.Site($"{s.File}:{s.Line}:{s.Column}", () => excerpts.For(s)) : 0;
+
+    private readonly SiteExcerpts excerpts = new();
 
     private readonly Dictionary<LFunction, int> staticClosures = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, int> primitiveClosures = new(StringComparer.Ordinal);

@@ -19,15 +19,19 @@ namespace Zylisp.Compiler.Native.Emit;
 /// </summary>
 internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExprVisitor<bool>
 {
-    /// <summary>Marks "a map was used" when the map has no source location of its own.</summary>
-    private static readonly SourceSpan UnknownSpan = new("<native>", 0, 0, 0, 0, 0, 0);
-
     private static readonly AssemblerRegister64[] ArgumentRegisters = [rdi, rsi, rdx, rcx, r8, r9];
 
     private readonly CodeContext ctx;
     private readonly Assembler asm;
     private readonly string name;
     private readonly Stack<Label> loopStarts = new();
+
+    /// <summary>
+    /// How many arguments the arity being compiled received on the stack (its caller pops them),
+    /// or null when that varies (a variadic arity). A tail call with exactly as many stack
+    /// arguments reuses those slots, so it needs no stack either.
+    /// </summary>
+    private int? incomingStackArgs = 0;
     private readonly List<(Label Label, Action Emit)> stubs = [];
     private int tryDepth;
     private int frameBytes;
@@ -73,6 +77,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
             var arity = function.Arities[i];
             var label = arityLabels[i];
             asm.Bind(ref label);
+            incomingStackArgs = arity.Rest is null ? Math.Max(0, arity.Params.Length - ArgumentRegisters.Length) : null;
             if (arity.Rest is { } rest)
             {
                 // Seven extra slots: the six register arguments (argument i in slot F+5-i, so they
@@ -406,8 +411,12 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
                 EmitVector(node.Items);
                 return true;
             case CollectionKind.Map:
-                ctx.FirstMap ??= node.Span ?? UnknownSpan;
                 EmitRuntimeCall("hash-map", node.Items, node.Span);
+                return true;
+            case CollectionKind.Set:
+                EmitRuntimeCall("vector", node.Items, node.Span);
+                asm.mov(rdi, rax);
+                asm.call(ctx.Runtime.Label("set-from-vector"));
                 return true;
             default:
                 throw new NativeCompileException($"{node.Kind.ToString().ToLowerInvariant()} literals with computed elements", node.Span);
@@ -485,7 +494,6 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
 
         var args = call.Args;
         var primitive = call.Fn is GlobalOperand g ? ctx.PrimitiveFor(g.Var) : null;
-        NoteMapUse(primitive?.Name, call.Span);
         if (primitive?.Name == "get" && args.Length >= 2 && args[1] is ConstOperand { Value: Keyword { Namespace: null, Name: "line" or "column" or "file" } })
         {
             // Error values carry no location yet; a map with these keys is refused too (honestly, not silently wrong).
@@ -508,7 +516,25 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         if (tail && stackArgs == 0)
         {
             LoadArguments(args);
-            LoadCallee(call, primitive, tail: true, resume);
+            LoadCallee(call, primitive, args.Length, tail: true, resume);
+            asm.mov(eax, args.Length);
+            asm.leave();
+            JumpOrCall(primitive, jump: true);
+            return;
+        }
+
+        if (tail && stackArgs == incomingStackArgs)
+        {
+            // The parameters were copied into frame slots on entry, so the incoming stack
+            // arguments can be overwritten in place; the caller pops the same number.
+            for (var i = ArgumentRegisters.Length; i < args.Length; i++)
+            {
+                Load(args[i], rax);
+                asm.mov(__qword_ptr[rbp + (16 + (8 * (i - ArgumentRegisters.Length)))], rax);
+            }
+
+            LoadArguments(args);
+            LoadCallee(call, primitive, args.Length, tail: true, resume);
             asm.mov(eax, args.Length);
             asm.leave();
             JumpOrCall(primitive, jump: true);
@@ -528,7 +554,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         }
 
         LoadArguments(args);
-        LoadCallee(call, primitive, tail: false, resume);
+        LoadCallee(call, primitive, args.Length, tail: false, resume);
         asm.mov(eax, args.Length);
         JumpOrCall(primitive, jump: false);
         asm.Bind(ref resume);
@@ -580,11 +606,10 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
 
     /// <summary>
     /// Puts the callee's closure in r10 and records the call site. A callee that is not a closure
-    /// goes out of line to the runtime's invoke-value (keywords and maps are functions of their
-    /// keys; anything else is the not-callable error), which returns to <paramref name="resume"/>,
-    /// or returns from this function for a tail call.
+    /// (a keyword, map or set used as a function, or a mistake) goes to the runtime's invoke-other
+    /// with the arguments in place, then continues at <paramref name="resume"/> (or returns, in tail position).
     /// </summary>
-    private void LoadCallee(CallExpr call, Primitive? primitive, bool tail, Label resume)
+    private void LoadCallee(CallExpr call, Primitive? primitive, int argumentCount, bool tail, Label resume)
     {
         SetSite(call.Span);
         if (primitive is not null)
@@ -594,18 +619,17 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         }
 
         Load(call.Fn, r10);
-        var count = call.Args.Length;
         var notCallable = Stub(() =>
         {
-            asm.mov(eax, count);
-            asm.call(ctx.Runtime.Label("invoke-value"));
+            asm.mov(eax, argumentCount);
             if (tail)
             {
                 asm.leave();
-                asm.ret();
+                asm.jmp(ctx.Runtime.Label("invoke-other"));
             }
             else
             {
+                asm.call(ctx.Runtime.Label("invoke-other"));
                 asm.jmp(resume);
             }
         });
@@ -692,7 +716,6 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         }
 
         RequireSupported(global);
-        NoteMapUse(ctx.PrimitiveFor(global.Var)?.Name, global.Span);
         var cell = ctx.GlobalCell(global.Var);
         asm.mov(target, __qword_ptr[r15 + cell]);
         if (ctx.PrimitiveFor(global.Var) is not null)
@@ -727,25 +750,8 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         }
     }
 
-    private void NoteMapUse(string? primitive, SourceSpan? span)
-    {
-        if (primitive is "hash-map" or "assoc")
-        {
-            ctx.FirstMap ??= span ?? UnknownSpan;
-        }
-        else if (primitive == "%slisp-str")
-        {
-            ctx.UsesSlispStr = true;
-        }
-    }
-
     private void LoadConstant(object? value, AssemblerRegister64 target, SourceSpan? span)
     {
-        if (value is PersistentMap)
-        {
-            ctx.FirstMap ??= span ?? UnknownSpan;
-        }
-
         switch (value)
         {
             case null:
@@ -771,7 +777,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
             case PersistentMap { Count: 0 }:
                 asm.lea(target, __[r14 + (ctx.Data.EmptyMap() + ValueTags.PointerTag)]);
                 break;
-            case PersistentVector or PersistentList or PersistentMap:
+            case PersistentVector or PersistentList or PersistentMap or PersistentSet:
                 asm.mov(target, __qword_ptr[r15 + ctx.ConstantCell(value, span)]);
                 break;
             case Var v:

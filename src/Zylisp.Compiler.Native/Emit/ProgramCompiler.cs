@@ -115,11 +115,6 @@ internal static class ProgramCompiler
             functionNames[label] = function.Name;
         }
 
-        if (ctx.UsesSlispStr && ctx.FirstMap is not null)
-        {
-            throw new NativeCompileException("SLisp `str` rendering of maps (entries sorted by key)", ctx.FirstMap);
-        }
-
         // Start-up runs after every function is compiled, so it knows every static object.
         asm.Bind(ref startup);
         EmitStartup(asm, ctx);
@@ -241,6 +236,22 @@ internal static class ProgramCompiler
             return;
         }
 
+        if (value is PersistentSet set)
+        {
+            asm.xor(eax, eax);
+            asm.call(ctx.Runtime.Label("%empty-set"));
+            asm.mov(__qword_ptr[r15 + cell], rax);
+            foreach (var item in set)
+            {
+                ConstantInto(asm, ctx, item, rsi, span);
+                asm.mov(rdi, __qword_ptr[r15 + cell]);
+                asm.call(ctx.Runtime.Label("%set-conj"));
+                asm.mov(__qword_ptr[r15 + cell], rax);
+            }
+
+            return;
+        }
+
         var items = ((IEnumerable)value).Cast<object?>().ToArray();
         var isVector = value is PersistentVector;
         if (isVector)
@@ -301,7 +312,7 @@ internal static class ProgramCompiler
             case Var v:
                 asm.lea(target, __[r15 + (ctx.Vars.Offset(v) + ValueTags.PointerTag)]);
                 break;
-            case PersistentVector or PersistentList or PersistentMap:
+            case PersistentVector or PersistentList or PersistentMap or PersistentSet:
                 var nested = ctx.ConstantCell(item, span);
                 BuildConstant(asm, ctx, nested, item, span);
                 asm.mov(target, __qword_ptr[r15 + nested]);

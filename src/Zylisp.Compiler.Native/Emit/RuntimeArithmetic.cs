@@ -228,8 +228,8 @@ internal sealed partial class RuntimeLibrary
         RegisterRecordPrimitives();
         RegisterVarPrimitives();
         RegisterSortedPrimitives();
-        Primitive("ex-info", "ex-info");
-        Primitive("ex-data", "ex-data");
+        RegisterSetPrimitives();
+        RegisterFilePrimitives();
 
         // The library (Library/*.zl) gives nth its default around this two-argument routine.
         Primitive("%nth2", "nth");
@@ -240,7 +240,7 @@ internal sealed partial class RuntimeLibrary
 
         foreach (var name in new[]
         {
-            "=", "not", "%slisp-not", "inc", "dec", "str", "%slisp-str", "count", "get", "subs",
+            "=", "not", "%slisp-not", "inc", "dec", "str", "count", "get", "subs",
             "println", "print", "prn", "pr", "pr-str", "vector", "list", "first", "rest", "conj", "vec",
             "fn?", "nil?", "string?", "ex-message", "empty?",
             "quot", "rem", "mod", "==", "atom", "deref", "reset!", "swap!", "seq",

@@ -11,7 +11,9 @@ internal sealed partial class RuntimeLibrary
         // nth-unchecked(rdi = vector or list, rsi = raw index) → the item (the caller checked the bounds).
         Define("nth-unchecked");
         var list = asm.CreateLabel();
-        JumpUnlessType(rdi, ObjectType.Vector, list);
+        // Vectors and sets keep their items in place; lists are walked.
+        asm.cmp(__byte_ptr[rdi - ValueTags.PointerTag], (int)ObjectType.List);
+        asm.je(list);
         asm.mov(rax, __qword_ptr[rdi + (rsi * 8) + (ObjectLayout.VectorItems - ValueTags.PointerTag)]);
         asm.ret();
         asm.Bind(ref list);
@@ -48,6 +50,11 @@ internal sealed partial class RuntimeLibrary
             asm.mov(rax, __qword_ptr[rdi + (8 - ValueTags.PointerTag)]);
             asm.ret();
         });
+        var notSetCount = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Set, notSetCount);
+        asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.SetCount - ValueTags.PointerTag)]);
+        asm.ret();
+        asm.Bind(ref notSetCount);
         var notMapCount = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Map, notMapCount);
         asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.MapCount - ValueTags.PointerTag)]);
@@ -312,6 +319,10 @@ internal sealed partial class RuntimeLibrary
         var conjList = asm.CreateLabel();
         var conjNil = asm.CreateLabel();
         JumpIfLazy(rdi, Label("lazy-cons"));
+        var conjNotSet = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Set, conjNotSet);
+        asm.jmp(Label("%set-conj"));
+        asm.Bind(ref conjNotSet);
         // (conj m [k v]) on a map or record is (assoc m k v).
         var conjNotMap = asm.CreateLabel();
         var conjEntry = asm.CreateLabel();

@@ -41,6 +41,7 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref uncaught);
         var isError = asm.CreateLabel();
         var report = asm.CreateLabel();
+        var print = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Error, report);
         asm.jmp(isError);
         asm.Bind(ref report);
@@ -54,15 +55,19 @@ internal sealed partial class RuntimeLibrary
         asm.call(Label("str"));
         asm.mov(rbx, rax);
         asm.lea(r12, Str("ZL5007"));
-        var print = asm.CreateLabel();
         asm.jmp(print);
         asm.Bind(ref isError);
         asm.mov(rbx, __qword_ptr[rdi + (ObjectLayout.ErrorMessage - ValueTags.PointerTag)]);
         asm.mov(r12, __qword_ptr[rdi + (ObjectLayout.ErrorId - ValueTags.PointerTag)]);
-        // An ex-info has no catalogue id: its type stands in.
-        asm.cmp(r12, (int)ValueTags.Nil);
+        // An uncaught ex-info: "uncaught exception: MESSAGE DATA", as the interpreter reports it.
+        asm.lea(rax, __[r14 + (data.Keyword("ex-info") + ValueTags.PointerTag)]);
+        asm.cmp(rax, __qword_ptr[rdi + (ObjectLayout.ErrorType - ValueTags.PointerTag)]);
         asm.jne(print);
-        asm.lea(r12, Str("ex-info"));
+        asm.mov(rsi, __qword_ptr[rdi + (ObjectLayout.ErrorData - ValueTags.PointerTag)]);
+        asm.mov(edi, 2);
+        asm.call(Label("pr-str1"));
+        CallStr(Text("uncaught exception: "), From(rbx), Text(" "), From(rax));
+        asm.mov(rbx, rax);
         asm.Bind(ref print);
         var noSite = asm.CreateLabel();
         var written = asm.CreateLabel();
@@ -70,7 +75,13 @@ internal sealed partial class RuntimeLibrary
         asm.test(rdi, rdi);
         asm.jz(noSite);
         asm.lea(rdi, __[r14 + rdi + ValueTags.PointerTag]);
-        CallStr(From(rdi), Text(": error: "), From(rbx), Text(" ["), From(r12), Text("]\n"));
+        // The site's excerpt string follows its location string (DataSection.Site).
+        asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
+        asm.add(rax, 7);
+        asm.and(rax, -8);
+        asm.lea(r13, __[rdi + rax + ObjectLayout.StringBytes]);
+        CallStr(From(rdi), Text(": error: "), From(rbx), Text(" ["), From(r12));
+        CallStr(From(rax), Text("]\n"), From(r13));
         asm.jmp(written);
         asm.Bind(ref noSite);
         CallStr(Text("error: "), From(rbx), Text(" ["), From(r12), Text("]\n"));
@@ -201,6 +212,7 @@ internal sealed partial class RuntimeLibrary
         ["ZL5006"] = "not-callable",
         ["ZL5009"] = "index-out-of-bounds",
         ["ZL5012"] = "argument-error",
+        ["ZL5011"] = "io-error",
     };
 
     /// <summary>Throws an error whose message string is in rax.</summary>
@@ -235,7 +247,7 @@ internal sealed partial class RuntimeLibrary
         foreach (var (type, name) in new[]
         {
             (ObjectType.String, "string"), (ObjectType.Keyword, "keyword"), (ObjectType.Closure, "fn"),
-            (ObjectType.Vector, "vector"), (ObjectType.List, "list"), (ObjectType.Error, "error"), (ObjectType.Atom, "atom"), (ObjectType.Map, "map"),
+            (ObjectType.Vector, "vector"), (ObjectType.List, "list"), (ObjectType.Error, "error"), (ObjectType.Atom, "atom"), (ObjectType.Map, "map"), (ObjectType.Set, "set"),
         })
         {
             var next = asm.CreateLabel();

@@ -3,65 +3,76 @@ using static Iced.Intel.AssemblerRegisters;
 
 namespace Zylisp.Compiler.Native.Emit;
 
+/// <summary>Calling values that are not closures: keywords, maps and sets are functions of their keys.</summary>
 internal sealed partial class RuntimeLibrary
 {
-    /// <summary>The ObjectType of sets (another branch's runtime): a set is a function of its members.</summary>
-    private const int SetType = 11;
-
     /// <summary>
-    /// invoke-value(r10 = a callee that is not a closure, arguments as a call has them, eax = count):
-    /// what the interpreter's Callables.Call does with a value that is not a function. A keyword
-    /// looks itself up in its argument, a map or set looks its argument up, a vector is nth of its
-    /// one argument; anything else is the not-callable error. Compiled call sites come here out of
-    /// line, so a closure call pays nothing for it.
+    /// invoke-other(r10 = callee, eax = argument count, arguments as in a call): (:k m d) is
+    /// (get m :k d), (m k d) is (get m k d), (s x d) is x when s holds it, else d (or nil), ([a b] i)
+    /// is (nth [a b] i);
+    /// anything else is the not-callable error.
     /// </summary>
-    private void EmitInvokeValue()
+    private void EmitInvokeOther()
     {
-        Define("invoke-value");
+        Define("invoke-other");
         var notCallable = asm.CreateLabel();
-        var lookUp = asm.CreateLabel();
-        asm.mov(r11, r10);
-        asm.and(r11d, 7);
-        asm.cmp(r11d, ValueTags.PointerTag);
-        asm.jne(notCallable);
-        asm.cmp(eax, 1);
-        asm.jb(notCallable);
-        asm.cmp(eax, 2);
-        asm.ja(notCallable);
-        // The not-found value: the second argument, or nil.
-        var haveDefault = asm.CreateLabel();
-        asm.mov(rdx, rsi);
-        asm.je(haveDefault);
-        asm.mov(edx, (int)ValueTags.Nil);
-        asm.Bind(ref haveDefault);
-        asm.movzx(r11d, __byte_ptr[r10 - ValueTags.PointerTag]);
         var notKeyword = asm.CreateLabel();
-        asm.cmp(r11d, (int)ObjectType.Keyword);
-        asm.jne(notKeyword);
-        // (:k m default) is (get m :k default).
+        var notMap = asm.CreateLabel();
+        var badArity = asm.CreateLabel();
+        asm.cmp(eax, 1);
+        asm.jl(badArity);
+        asm.cmp(eax, 2);
+        asm.jg(badArity);
+        var withDefault = asm.CreateLabel();
+        asm.je(withDefault);
+        asm.mov(esi, (int)ValueTags.Nil);
+        asm.Bind(ref withDefault);
+        // Now rdi = the key or item, rsi = the default.
+        JumpUnlessType(r10, ObjectType.Keyword, notKeyword);
+        asm.mov(rdx, rsi);
         asm.mov(rsi, r10);
         asm.mov(eax, 3);
         asm.jmp(Label("get"));
         asm.Bind(ref notKeyword);
-        asm.cmp(r11d, (int)ObjectType.Map);
-        asm.je(lookUp);
-        asm.cmp(r11d, SetType);
-        asm.je(lookUp);
-        asm.cmp(r11d, (int)ObjectType.Vector);
-        asm.jne(notCallable);
+        JumpUnlessType(r10, ObjectType.Map, notMap);
+        asm.mov(rdx, rsi);
+        asm.mov(rsi, rdi);
+        asm.mov(rdi, r10);
+        asm.mov(eax, 3);
+        asm.jmp(Label("get"));
+        asm.Bind(ref notMap);
         // ([a b] i) is (nth [a b] i); a vector takes no default.
+        var notVector = asm.CreateLabel();
+        JumpUnlessType(r10, ObjectType.Vector, notVector);
         asm.cmp(eax, 1);
         asm.jne(notCallable);
         asm.mov(rsi, rdi);
         asm.mov(rdi, r10);
         asm.mov(eax, 2);
         asm.jmp(Label("nth"));
-        // ({k v} k default) is (get {k v} k default).
-        asm.Bind(ref lookUp);
+        asm.Bind(ref notVector);
+        JumpUnlessType(r10, ObjectType.Set, notCallable);
+        asm.push(rdi);
+        asm.push(rsi);
         asm.mov(rsi, rdi);
         asm.mov(rdi, r10);
-        asm.mov(eax, 3);
-        asm.jmp(Label("get"));
+        asm.call(Label("set-index"));
+        asm.pop(rsi);
+        asm.pop(rdi);
+        var member = asm.CreateLabel();
+        asm.test(rax, rax);
+        asm.jns(member);
+        asm.mov(rax, rsi);
+        asm.ret();
+        asm.Bind(ref member);
+        asm.mov(rax, rdi);
+        asm.ret();
+        asm.Bind(ref badArity);
+        // Keywords, maps and sets take one or two arguments; a closure never gets here.
+        JumpUnlessType(r10, ObjectType.Keyword, notCallable);
+        asm.mov(esi, eax);
+        asm.lea(rdi, Str("keyword"));
+        asm.jmp(Label("arity-error-named"));
         asm.Bind(ref notCallable);
         asm.mov(rdi, r10);
         asm.jmp(Label("not-callable"));

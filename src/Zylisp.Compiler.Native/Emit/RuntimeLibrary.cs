@@ -73,13 +73,14 @@ internal sealed partial class RuntimeLibrary
         EmitSequences();
         EmitMaps();
         EmitLazy();
-        EmitInvokeValue();
         EmitRecords();
-        EmitExInfo();
         EmitVars();
         EmitSorted();
         EmitProgramSupport();
         EmitLowLevel();
+        EmitSets();
+        EmitInvokeOther();
+        EmitFiles();
     }
 
     // ---- shared shapes ----

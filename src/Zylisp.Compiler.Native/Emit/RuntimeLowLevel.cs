@@ -17,7 +17,7 @@ internal sealed partial class RuntimeLibrary
 
     private void RegisterLowLevelPrimitives()
     {
-        foreach (var name in new[] { "%type-tag", "%byte-at", "%byte-count", "%bytes->string", "%name-string", "%command-line-args" })
+        foreach (var name in new[] { "%type-tag", "%byte-at", "%byte-count", "%bytes->string", "%name-string", "%command-line-args", "%make-error", "%error-data" })
         {
             Primitive(name, name);
         }
@@ -136,6 +136,31 @@ internal sealed partial class RuntimeLibrary
         asm.pop(r13);
         asm.pop(r12);
         asm.pop(rbx);
+        asm.ret();
+
+        // (%make-error message data) → an ex-info error value (thrown by throw, like any value).
+        Define("%make-error");
+        Fixed("%make-error", 2);
+        asm.push(rdi);
+        asm.push(rsi);
+        asm.mov(edi, 40);
+        asm.call(Label("alloc"));
+        asm.pop(rsi);
+        asm.pop(rdi);
+        asm.mov(__qword_ptr[rax], (int)ObjectType.Error);
+        asm.mov(__qword_ptr[rax + ObjectLayout.ErrorMessage], rdi);
+        asm.lea(rcx, Str("ZL5007"));
+        asm.mov(__qword_ptr[rax + ObjectLayout.ErrorId], rcx);
+        asm.lea(rcx, __[r14 + (data.Keyword("ex-info") + ValueTags.PointerTag)]);
+        asm.mov(__qword_ptr[rax + ObjectLayout.ErrorType], rcx);
+        asm.mov(__qword_ptr[rax + ObjectLayout.ErrorData], rsi);
+        asm.inc(rax);
+        asm.ret();
+
+        // (%error-data e) → the data of an error value (nil for a runtime error).
+        Define("%error-data");
+        Fixed("%error-data", 1);
+        asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.ErrorData - ValueTags.PointerTag)]);
         asm.ret();
 
         // (%command-line-args) → the program's arguments as a list of strings, or nil.

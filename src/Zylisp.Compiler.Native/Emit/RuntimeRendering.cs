@@ -256,7 +256,7 @@ internal sealed partial class RuntimeLibrary
         asm.jmp(done);
 
         asm.Bind(ref notMap);
-        foreach (var (type, open, close) in new[] { (ObjectType.Vector, "[", "]"), (ObjectType.List, "(", ")") })
+        foreach (var (type, open, close) in new[] { (ObjectType.Vector, "[", "]"), (ObjectType.List, "(", ")"), (ObjectType.Set, "#{", "}") })
         {
             var next = asm.CreateLabel();
             JumpUnlessType(rdi, type, next);

@@ -177,7 +177,7 @@ internal sealed partial class RuntimeLibrary
         asm.mov(rdi, r13);
         asm.call(Label("apply-list"));
         VariadicEpilogue();
-        // A keyword, map or vector applied: its (at most two) arguments in registers, to invoke-value.
+        // A keyword, map, set or vector applied: its (at most two) arguments in registers, to invoke-other.
         asm.Bind(ref notCallableApply);
         asm.mov(rax, __qword_ptr[r13 + (ObjectLayout.ListCount - ValueTags.PointerTag)]);
         asm.sar(rax, 1);
@@ -189,7 +189,7 @@ internal sealed partial class RuntimeLibrary
         asm.mov(rsi, __qword_ptr[r13 + (ObjectLayout.ListRest - ValueTags.PointerTag)]);
         asm.mov(rsi, __qword_ptr[rsi + (ObjectLayout.ListFirst - ValueTags.PointerTag)]);
         asm.Bind(ref spreadDone2);
-        asm.call(Label("invoke-value"));
+        asm.call(Label("invoke-other"));
         VariadicEpilogue();
 
         // (cons x coll): a list with x in front of coll's items.
@@ -293,12 +293,11 @@ internal sealed partial class RuntimeLibrary
     {
         var ok = asm.CreateLabel();
         var bad = asm.CreateLabel();
+        var done = asm.CreateLabel();
         JumpUnlessType(r10, ObjectType.Closure, bad);
         asm.jmp(ok);
         asm.Bind(ref bad);
-        // Not a closure: a keyword, map or vector is still a function (invoke-value).
-        var done = asm.CreateLabel();
-        asm.call(Label("invoke-value"));
+        asm.call(Label("invoke-other"));
         asm.jmp(done);
         asm.Bind(ref ok);
         asm.call(__qword_ptr[r10 + (ObjectLayout.ClosureCode - ValueTags.PointerTag)]);
@@ -363,7 +362,7 @@ internal sealed partial class RuntimeLibrary
         asm.je(nil);
         JumpIfLazy(rdi, Label("lazy-seq-node"));
         LookThroughRecord(rdi);
-        foreach (var type in new[] { ObjectType.List, ObjectType.Vector, ObjectType.String, ObjectType.Map })
+        foreach (var type in new[] { ObjectType.List, ObjectType.Vector, ObjectType.String, ObjectType.Map, ObjectType.Set })
         {
             var next = asm.CreateLabel();
             JumpUnlessType(rdi, type, next);

@@ -53,7 +53,7 @@ internal enum ObjectType : byte
     /// <summary>[header][count][first][rest]: the empty list has count 0.</summary>
     List = 5,
 
-    /// <summary>[header][message string][diagnostic id string, nil for ex-info][type keyword][ex-info data map, nil otherwise].</summary>
+    /// <summary>[header][message string][diagnostic id string][type keyword][ex-info data or nil].</summary>
     Error = 6,
 
     /// <summary>[header][value]: the one mutable object.</summary>
@@ -62,6 +62,8 @@ internal enum ObjectType : byte
     /// <summary>[header][count][key0][value0][key1][value1]...: insertion-ordered, copied on assoc.</summary>
     Map = 8,
 
+    /// <summary>[header][count][items...]: insertion-ordered, copied on conj and disj (Emit/RuntimeSets.cs).</summary>
+    Set = 11,
     /// <summary>[header][thunk closure, nil once realized][the realized seq: nil or a seq node]. Issue 13.</summary>
     LazySeq = 20,
 
@@ -99,6 +101,8 @@ internal static class ObjectLayout
     public const int AtomValue = 8;
     public const int MapCount = 8;
     public const int MapEntries = 16;
+    public const int SetCount = 8;
+    public const int SetItems = 16;
     public const int LazyThunk = 8;
     public const int LazySeqValue = 16;
     public const int RecordType = 8;
