@@ -38,6 +38,24 @@ public sealed class LazySequenceTests
     }
 
     [NativeFact]
+    public void Lazy_seqs_records_and_vars_survive_a_collection_on_every_allocation()
+    {
+        var source = """
+            (defrecord P [x y])
+            (def ^:dynamic *n* 1)
+            (defn fibs ([] (fibs 0 1)) ([a b] (lazy-seq (cons a (fibs b (+ a b))))))
+            (defn -main []
+              (let [ps (map (fn [i] (->P i (str "y" i))) (range 40))
+                    m (with-meta [1 2] {:k :v})]
+                (prn (take 12 (fibs)) (reduce + (filter odd? (range 200))) (last ps) (count ps))
+                (prn (binding [*n* (vec (range 5))] *n*) *n* (meta m) (sorted-map 3 :c 1 :a 2 :b))))
+            """;
+        var outcome = NativeRunner.RunExecutable(NativeCompiler.BuildExecutable(NativeRunner.Collect(source), new NativeOptions(GcStressInterval: 1)));
+        Assert.Equal("", outcome.Stderr);
+        Assert.Equal(NativeLibraryTests.Interpreted(source), outcome.Stdout);
+    }
+
+    [NativeFact]
     public void Each_element_is_computed_once_and_only_when_needed()
     {
         var source = """

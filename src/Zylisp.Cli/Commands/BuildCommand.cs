@@ -126,12 +126,12 @@ internal static class BuildCommand
         {
             if (request.Emit == "asm")
             {
-                streams.Out.Write(NativeCompiler.Disassemble(collected.Program));
+                streams.Out.Write(NativeCompiler.Disassemble(collected.Program, NativeEngineCommand.CompileOptions()));
             }
 
             if (request.Output is { } output)
             {
-                File.WriteAllBytes(output, NativeCompiler.BuildExecutable(collected.Program));
+                File.WriteAllBytes(output, NativeCompiler.BuildExecutable(collected.Program, NativeEngineCommand.CompileOptions()));
                 if (!OperatingSystem.IsWindows())
                 {
                     File.SetUnixFileMode(output, File.GetUnixFileMode(output) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);

@@ -36,7 +36,7 @@ internal static class NativeEngineCommand
             // The native code writes to file descriptors 1 and 2 itself; nothing may be left buffered before it.
             streams.Out.Flush();
             streams.Error.Flush();
-            return NativeCompiler.RunInProcess(collected.Program, args);
+            return NativeCompiler.RunInProcess(collected.Program, args, CompileOptions());
         }
         catch (NativeCompileException e)
         {
@@ -44,6 +44,16 @@ internal static class NativeEngineCommand
             return ExitCodes.ProgramFailed;
         }
     }
+
+    /// <summary>
+    /// The native compile options from the environment: ZYLISP_NATIVE_GC_STRESS=N compiles a
+    /// garbage collection into every Nth allocation (for hunting a missing root; see
+    /// docs/design/native-backend.md). Read by <c>run|eval --engine native</c> and <c>build --target native</c>.
+    /// </summary>
+    public static NativeOptions CompileOptions() =>
+        int.TryParse(Environment.GetEnvironmentVariable("ZYLISP_NATIVE_GC_STRESS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var interval) && interval > 0
+            ? new NativeOptions(GcStressInterval: interval)
+            : NativeOptions.Default;
 
     private static int Usage(string message)
     {

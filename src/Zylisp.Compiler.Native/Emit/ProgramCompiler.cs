@@ -16,11 +16,11 @@ namespace Zylisp.Compiler.Native.Emit;
 /// </summary>
 internal static class ProgramCompiler
 {
-    public static CompiledCode Compile(NativeProgram program)
+    public static CompiledCode Compile(NativeProgram program, NativeOptions options)
     {
         var asm = new Assembler(64);
         var data = new DataSection();
-        var runtime = new RuntimeLibrary(asm, data);
+        var runtime = new RuntimeLibrary(asm, data, options);
         var ctx = new CodeContext(asm, data, runtime, DefinedNames(program)) { DefinitionMeta = DefinitionMeta(program) };
 
         var entry = asm.CreateLabel("zl_main");

@@ -14,6 +14,7 @@ internal sealed partial class RuntimeLibrary
     {
         // exit(edi = status): back to the entry's caller (the ELF start stub or the in-process host).
         Define("exit");
+        asm.call(Label("gc-release"));
         asm.mov(eax, edi);
         asm.mov(rsp, __qword_ptr[r15 + RuntimeCells.EntryStack]);
         asm.pop(r15);

@@ -17,11 +17,13 @@ internal sealed partial class RuntimeLibrary
     private readonly Dictionary<string, Primitive> primitives = new(StringComparer.Ordinal);
     private readonly Assembler asm;
     private readonly DataSection data;
+    private readonly NativeOptions options;
 
-    public RuntimeLibrary(Assembler asm, DataSection data)
+    public RuntimeLibrary(Assembler asm, DataSection data, NativeOptions options)
     {
         this.asm = asm;
         this.data = data;
+        this.options = options;
         RegisterPrimitives();
     }
 
@@ -29,7 +31,7 @@ internal sealed partial class RuntimeLibrary
 
     /// <summary>The names of every host primitive the assembly runtime implements.</summary>
     public static IReadOnlySet<string> Names { get; } =
-        new RuntimeLibrary(new Assembler(64), new DataSection()).PrimitiveNames.ToHashSet(StringComparer.Ordinal);
+        new RuntimeLibrary(new Assembler(64), new DataSection(), new NativeOptions()).PrimitiveNames.ToHashSet(StringComparer.Ordinal);
 
     public Primitive? Find(string name) => primitives.GetValueOrDefault(name);
 
@@ -81,6 +83,8 @@ internal sealed partial class RuntimeLibrary
         EmitSets();
         EmitInvokeOther();
         EmitFiles();
+        // Last: the collector scans the writable area, whose size is final only now.
+        EmitCollector();
     }
 
     // ---- shared shapes ----

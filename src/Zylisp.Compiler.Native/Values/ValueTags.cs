@@ -80,6 +80,22 @@ internal enum ObjectType : byte
     Var = 23,
 }
 
+/// <summary>What the garbage collector needs to know about each object type.</summary>
+internal static class ObjectTypes
+{
+    /// <summary>
+    /// True for types whose words after the header are raw bytes, never values, so the collector
+    /// does not scan them. Every other type (and a block whose header is not written yet, type 0)
+    /// is scanned word by word, conservatively: a type that holds values must never be listed here;
+    /// a raw type left out only keeps some garbage alive. The one place that decides it.
+    /// </summary>
+    public static bool HoldsRawBytes(ObjectType type) => type is ObjectType.String or ObjectType.Keyword;
+
+    /// <summary>Bit t set when type t holds raw bytes (types are below 64), for one bt instruction.</summary>
+    public static long RawBytesMask() =>
+        Enum.GetValues<ObjectType>().Where(HoldsRawBytes).Aggregate(0L, (mask, type) => mask | (1L << (int)type));
+}
+
 /// <summary>Word offsets inside objects, in bytes from the untagged address.</summary>
 internal static class ObjectLayout
 {
