@@ -34,6 +34,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
     private int? incomingStackArgs = 0;
     private readonly List<(Label Label, Action Emit)> stubs = [];
     private int tryDepth;
+    private IReadOnlySet<LocalBinding> singleUseTemps = new HashSet<LocalBinding>();
     private int frameBytes;
 
     public FunctionCompiler(CodeContext ctx, string name)
@@ -121,6 +122,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
 
             var bodyStart = asm.CreateLabel();
             asm.Bind(ref bodyStart);
+            singleUseTemps = SingleUseTemps.Of(arity.Body);
             loopStarts.Push(bodyStart);
             EmitBlock(arity.Body);
             loopStarts.Pop();
@@ -135,6 +137,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
     {
         asm.Bind(ref entry);
         Prologue(form.FrameSize);
+        singleUseTemps = SingleUseTemps.Of(form.Body);
         EmitBlock(form.Body);
         ReturnValue(ValueTags.Nil);
         EmitStubs();
@@ -555,6 +558,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
 
         LoadArguments(args);
         LoadCallee(call, primitive, args.Length, tail: false, resume);
+        ClearSingleUseTemps(call);
         asm.mov(eax, args.Length);
         JumpOrCall(primitive, jump: false);
         asm.Bind(ref resume);
@@ -567,6 +571,22 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         {
             asm.leave();
             asm.ret();
+        }
+    }
+
+    /// <summary>
+    /// Once the call's operands are in registers, the temporaries read only here no longer need
+    /// their slots: clearing them keeps this frame from holding, say, the head of a lazy sequence
+    /// the callee walks (see <see cref="SingleUseTemps"/>).
+    /// </summary>
+    private void ClearSingleUseTemps(CallExpr call)
+    {
+        foreach (var operand in call.Args.Prepend(call.Fn))
+        {
+            if (operand is LocalOperand { Access: LocalAccess.Slot } local && singleUseTemps.Contains(local.Binding))
+            {
+                asm.mov(__qword_ptr[rbp + SlotOffset(local.Index)], (int)ValueTags.Nil);
+            }
         }
     }
 
