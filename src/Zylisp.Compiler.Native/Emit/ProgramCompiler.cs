@@ -318,7 +318,9 @@ internal static class ProgramCompiler
                 asm.mov(target, __qword_ptr[r15 + nested]);
                 break;
             default:
-                throw new NativeCompileException($"constants of type {item.GetType().Name}", span);
+                ctx.Runtime.FloatsUsed |= item is double;
+                asm.lea(target, __[r14 + (FunctionCompiler.ScalarConstant(ctx.Data, item, span) + ValueTags.PointerTag)]);
+                break;
         }
     }
 
