@@ -20,6 +20,9 @@ internal sealed partial class RuntimeLibrary
         }
 
         Primitive("identical?", "%identical?");
+
+        // The library raises nth's index error for its own functions (subvec) through the runtime's routine.
+        Primitive("%index-error", "index-error");
     }
 
     private void EmitVars()
