@@ -246,7 +246,7 @@ internal sealed partial class RuntimeLibrary
             "reduce", "second", "list?", "vector?", "keyword?", "number?",
             "integer?", "float?", "abs", "max", "min", "long", "int", "round", "symbol?", "symbol", "name",
             "hash-map", "assoc", "dissoc", "keys", "vals", "contains?", "map?", "next", "includes?", "apply", "last",
-        }.Concat(FloatSources))
+        }.Concat(FloatSources).Concat(MathFunctions))
         {
             Primitive(name, name);
         }

@@ -30,7 +30,7 @@ internal sealed partial class RuntimeLibrary
     public Primitive? Find(string name)
     {
         var primitive = primitives.GetValueOrDefault(name);
-        FloatsUsed |= primitive is not null && FloatSources.Contains(name);
+        FloatsUsed |= primitive is not null && (FloatSources.Contains(name) || MathFunctions.Contains(name));
         return primitive;
     }
 
@@ -79,6 +79,7 @@ internal sealed partial class RuntimeLibrary
         // they keep small programs small (hello world stays near its size budget).
         EmitWhenUsed(NumberFunctions, EmitNumberFunctions);
         EmitWhenUsed(SymbolFunctions, EmitSymbols);
+        EmitWhenUsed(MathFunctions, EmitMath);
         if (FloatsUsed)
         {
             EmitFloatPrinter();
