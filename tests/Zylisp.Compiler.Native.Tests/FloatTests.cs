@@ -78,8 +78,8 @@ public sealed class FloatTests
     /// <summary>
     /// log, atan and sqrt agree with .NET (the C library) bit for bit on 400 fixed arguments each.
     /// The other x87-based functions do not always: measured on the same kind of arguments,
-    /// exp differs in the last bit for 1.5% of them, log10 for 5%, sin/cos/tan/asin/acos for
-    /// under 0.5% (docs/design/native-backend.md). The status is the position of the first difference.
+    /// exp differs in the last bit for 0.05% of them, log10 for 5%, sin/cos/tan/asin/acos for
+    /// under 0.5% (docs/design/native-numbers.md). The status is the position of the first difference.
     /// </summary>
     [NativeFact]
     public void Log_atan_and_sqrt_agree_with_dotnet_bit_for_bit()

@@ -39,10 +39,33 @@ internal sealed partial class RuntimeLibrary
             asm.mov(__qword_ptr[rsp + X], rax);
             asm.fld(__qword_ptr[rsp + X]);
             asm.jmp(done);
+            // e^x = 2^n · e^r with n = round(x·log2 e) and r = x - n·ln 2, where ln 2 is split in
+            // two (fdlibm's ln2HI has 32 significant bits, so n·ln2HI is exact): r stays accurate
+            // to the last bit, and 2^(r·log2 e) is then nearly exact.
             asm.Bind(ref finite);
+            asm.fld(st0);
             asm.fldl2e();
             asm.fmulp(st1, st0);
-            PowerOfTwo();
+            asm.frndint();
+            asm.mov(rax, BitConverter.DoubleToInt64Bits(6.93147180369123816490e-01));
+            asm.mov(__qword_ptr[rsp + Y], rax);
+            asm.fld(st0);
+            asm.fmul(__qword_ptr[rsp + Y]);
+            asm.fsubp(st2, st0);
+            asm.mov(rax, BitConverter.DoubleToInt64Bits(1.90821492927058770002e-10));
+            asm.mov(__qword_ptr[rsp + Y], rax);
+            asm.fld(st0);
+            asm.fmul(__qword_ptr[rsp + Y]);
+            asm.fsubp(st2, st0);
+            // st0 = n, st1 = r.
+            asm.fxch(st0, st1);
+            asm.fldl2e();
+            asm.fmulp(st1, st0);
+            asm.f2xm1();
+            asm.fld1();
+            asm.faddp(st1, st0);
+            asm.fscale();
+            asm.fstp(st1);
             asm.Bind(ref done);
         });
         MathFunction("log", 1, () =>
