@@ -26,6 +26,7 @@ public sealed class FloatTests
     [InlineData("(prn (sqrt 16) (pow 2 10) (exp 0) (log 1) (log10 1000) (exp 1) (log 10) (pow 2 0.5) (pow -2 3) (pow -2 0.5) (pow 0 -1) (pow 10 -2))", "4.0 1024.0 1.0 0.0 3.0 2.718281828459045 2.302585092994046 1.4142135623730951 -8.0 ##NaN ##Inf 0.01\n")]
     [InlineData("(prn (sin 0) (cos 3.141592653589793) (tan 0) (asin 1) (acos 1) (atan 0) (atan2 0 -1) (hypot 3 4) (sin 1) (atan 1) (log 0) (sqrt -4))", "0.0 -1.0 0.0 1.5707963267948966 0.0 0.0 3.141592653589793 5.0 0.8414709848078965 0.7853981633974483 ##-Inf ##NaN\n")]
     [InlineData("(prn (long 1e300) (long -1e300) (try (round (/ 0.0 0)) (catch e (get e :type))) (try (long (/ 1.0 0)) (catch e (get e :type))))", "9223372036854775807 -9223372036854775808 :argument-error :type-error\n")]
+    [InlineData("(prn (<= -1 (sin 1e300) 1) (<= -1 (cos -1e22) 1) (number? (tan 1e19)) (sin ##Inf))", "true true true ##NaN\n")]
     public void Floats_behave_and_print_as_in_the_interpreter(string program, string expected)
     {
         var outcome = NativeRunner.CompileAndRun(program, "<expr>", ExitRule.LastValue);

@@ -83,17 +83,17 @@ internal sealed partial class RuntimeLibrary
         MathFunction("sin", 1, () =>
         {
             asm.fld(__qword_ptr[rsp + X]);
-            asm.fsin();
+            ReduceHugeAngle(() => asm.fsin());
         });
         MathFunction("cos", 1, () =>
         {
             asm.fld(__qword_ptr[rsp + X]);
-            asm.fcos();
+            ReduceHugeAngle(() => asm.fcos());
         });
         MathFunction("tan", 1, () =>
         {
             asm.fld(__qword_ptr[rsp + X]);
-            asm.fptan();
+            ReduceHugeAngle(() => asm.fptan());
             asm.fstp(st0);
         });
         MathFunction("atan", 1, () =>
@@ -260,6 +260,32 @@ internal sealed partial class RuntimeLibrary
         asm.or(rax, r8);
         asm.mov(__qword_ptr[rsp], rax);
         asm.fld(__qword_ptr[rsp]);
+        asm.Bind(ref done);
+    }
+
+    /// <summary>
+    /// Runs a trigonometric instruction on st0; x87 leaves |x| ≥ 2^63 unreduced (C2 set), so such an
+    /// angle is first brought into range by fprem1 with 2π and the instruction runs again. The
+    /// result is then in range but not the C library's to the last bit (x87's π has 66 bits).
+    /// </summary>
+    private void ReduceHugeAngle(Action instruction)
+    {
+        var done = asm.CreateLabel();
+        var again = asm.CreateLabel();
+        instruction();
+        asm.fnstsw(ax);
+        asm.test(ah, 4);
+        asm.jz(done);
+        asm.fldpi();
+        asm.fadd(st0, st0);
+        asm.fxch(st0, st1);
+        asm.Bind(ref again);
+        asm.fprem1();
+        asm.fnstsw(ax);
+        asm.test(ah, 4);
+        asm.jnz(again);
+        asm.fstp(st1);
+        instruction();
         asm.Bind(ref done);
     }
 
