@@ -10,10 +10,6 @@ public sealed class SlispCorpusTests
 {
     private static readonly Dictionary<string, string> NotYetNative = new(StringComparer.Ordinal)
     {
-        ["data/collections.slisp"] = "hash maps and sets, and the sequence library (map, sort, keys)",
-        ["dialect/dialect_form.zl"] = "SLisp str rendering of maps (sorted entries)",
-        ["dialect/str_collections.slisp"] = "maps and sets",
-        ["dialect/truthiness.slisp"] = "sets",
     };
 
     public static TheoryData<string> Programs()

@@ -171,10 +171,10 @@ internal sealed class DataSection
 /// <summary>Fixed writable cells of the run-time state, as byte offsets from r15.</summary>
 internal static class RuntimeCells
 {
-    /// <summary>Next free byte of the current heap chunk.</summary>
+    /// <summary>Unused since the collector replaced the bump allocator (its cells are <see cref="HeapCells"/>).</summary>
     public const int HeapNext = 0;
 
-    /// <summary>End of the current heap chunk.</summary>
+    /// <summary>Unused, like <see cref="HeapNext"/>.</summary>
     public const int HeapEnd = 8;
 
     /// <summary>The lowest stack address compiled code may use; below it is Zylisp's stack-overflow error.</summary>
@@ -195,7 +195,7 @@ internal static class RuntimeCells
     /// <summary>The list of command-line arguments (nil when there are none).</summary>
     public const int CommandLineArgs = 56;
 
-    /// <summary>Head of the address-ordered free list of the allocator.</summary>
+    /// <summary>Head of the allocator's free list (address-ordered within each chunk after a sweep).</summary>
     public const int FreeList = 64;
 
     public const int FirstFree = 128;

@@ -232,6 +232,13 @@ internal sealed partial class RuntimeLibrary
 
         Primitive("/", "/");
         Primitive("cons", "cons-primitive");
+        RegisterLowLevelPrimitives();
+        RegisterSetPrimitives();
+
+        // The library (Library/*.zl) gives map its several collections and nth its default
+        // around these one-collection, two-argument routines.
+        Primitive("%map1", "map");
+        Primitive("%nth2", "nth");
         foreach (var (name, condition) in new[] { ("<", ConditionCode.l), (">", ConditionCode.g), ("<=", ConditionCode.le), (">=", ConditionCode.ge) })
         {
             Primitive(name, name, site => InlineComparison(site, name, condition));
@@ -239,10 +246,10 @@ internal sealed partial class RuntimeLibrary
 
         foreach (var name in new[]
         {
-            "=", "not", "%slisp-not", "inc", "dec", "str", "%slisp-str", "count", "get", "subs",
+            "=", "not", "%slisp-not", "inc", "dec", "str", "count", "get", "subs",
             "println", "print", "prn", "pr", "pr-str", "vector", "list", "first", "rest", "conj", "vec",
-            "nth", "fn?", "nil?", "string?", "ex-message", "empty?",
-            "quot", "rem", "mod", "==", "atom", "deref", "reset!", "swap!", "range", "seq", "map", "filter",
+            "fn?", "nil?", "string?", "ex-message", "empty?",
+            "quot", "rem", "mod", "==", "atom", "deref", "reset!", "swap!", "range", "seq", "filter",
             "reduce", "second", "list?", "vector?", "keyword?", "number?",
             "integer?", "float?", "abs", "max", "min", "long", "int", "round", "symbol?", "symbol", "name",
             "hash-map", "assoc", "dissoc", "keys", "vals", "contains?", "map?", "next", "includes?", "apply", "last",

@@ -14,6 +14,7 @@ internal sealed partial class RuntimeLibrary
     {
         // exit(edi = status): back to the entry's caller (the ELF start stub or the in-process host).
         Define("exit");
+        asm.call(Label("gc-release"));
         asm.mov(eax, edi);
         asm.mov(rsp, __qword_ptr[r15 + RuntimeCells.EntryStack]);
         asm.pop(r15);
@@ -41,6 +42,7 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref uncaught);
         var isError = asm.CreateLabel();
         var report = asm.CreateLabel();
+        var print = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Error, report);
         asm.jmp(isError);
         asm.Bind(ref report);
@@ -54,11 +56,19 @@ internal sealed partial class RuntimeLibrary
         asm.call(Label("str"));
         asm.mov(rbx, rax);
         asm.lea(r12, Str("ZL5007"));
-        var print = asm.CreateLabel();
         asm.jmp(print);
         asm.Bind(ref isError);
         asm.mov(rbx, __qword_ptr[rdi + (ObjectLayout.ErrorMessage - ValueTags.PointerTag)]);
         asm.mov(r12, __qword_ptr[rdi + (ObjectLayout.ErrorId - ValueTags.PointerTag)]);
+        // An uncaught ex-info: "uncaught exception: MESSAGE DATA", as the interpreter reports it.
+        asm.lea(rax, __[r14 + (data.Keyword("ex-info") + ValueTags.PointerTag)]);
+        asm.cmp(rax, __qword_ptr[rdi + (ObjectLayout.ErrorType - ValueTags.PointerTag)]);
+        asm.jne(print);
+        asm.mov(rsi, __qword_ptr[rdi + (ObjectLayout.ErrorData - ValueTags.PointerTag)]);
+        asm.mov(edi, 2);
+        asm.call(Label("pr-str1"));
+        CallStr(Text("uncaught exception: "), From(rbx), Text(" "), From(rax));
+        asm.mov(rbx, rax);
         asm.Bind(ref print);
         var noSite = asm.CreateLabel();
         var written = asm.CreateLabel();
@@ -83,7 +93,7 @@ internal sealed partial class RuntimeLibrary
         asm.push(rsi);
         asm.push(rdx);
         asm.push(rdx);
-        asm.mov(edi, 40);
+        asm.mov(edi, 48);
         asm.call(Label("alloc"));
         asm.pop(rdx);
         asm.pop(rdx);
@@ -95,6 +105,7 @@ internal sealed partial class RuntimeLibrary
         asm.mov(__qword_ptr[rax + ObjectLayout.ErrorMessage], rdi);
         asm.mov(__qword_ptr[rax + ObjectLayout.ErrorId], rsi);
         asm.mov(__qword_ptr[rax + ObjectLayout.ErrorType], rdx);
+        asm.mov(__qword_ptr[rax + ObjectLayout.ErrorData], (int)ValueTags.Nil);
         asm.lea(rdi, __[rax + ValueTags.PointerTag]);
         asm.jmp(Label("throw"));
 
@@ -255,7 +266,7 @@ internal sealed partial class RuntimeLibrary
         foreach (var (type, name) in new[]
         {
             (ObjectType.String, "string"), (ObjectType.Keyword, "keyword"), (ObjectType.Closure, "fn"),
-            (ObjectType.Vector, "vector"), (ObjectType.List, "list"), (ObjectType.Error, "error"), (ObjectType.Atom, "atom"), (ObjectType.Map, "map"),
+            (ObjectType.Vector, "vector"), (ObjectType.List, "list"), (ObjectType.Error, "error"), (ObjectType.Atom, "atom"), (ObjectType.Map, "map"), (ObjectType.Set, "set"),
             (ObjectType.Float, "float"), (ObjectType.BoxedInteger, "integer"), (ObjectType.Symbol, "symbol"),
         })
         {

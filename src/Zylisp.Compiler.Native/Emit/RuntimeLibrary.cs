@@ -17,15 +17,21 @@ internal sealed partial class RuntimeLibrary
     private readonly Dictionary<string, Primitive> primitives = new(StringComparer.Ordinal);
     private readonly Assembler asm;
     private readonly DataSection data;
+    private readonly NativeOptions options;
 
-    public RuntimeLibrary(Assembler asm, DataSection data)
+    public RuntimeLibrary(Assembler asm, DataSection data, NativeOptions options)
     {
         this.asm = asm;
         this.data = data;
+        this.options = options;
         RegisterPrimitives();
     }
 
     public IEnumerable<string> PrimitiveNames => primitives.Keys;
+
+    /// <summary>The names of every host primitive the assembly runtime implements.</summary>
+    public static IReadOnlySet<string> Names { get; } =
+        new RuntimeLibrary(new Assembler(64), new DataSection(), NativeOptions.Default).PrimitiveNames.ToHashSet(StringComparer.Ordinal);
 
     public Primitive? Find(string name)
     {
@@ -74,6 +80,9 @@ internal sealed partial class RuntimeLibrary
         EmitSequences();
         EmitMaps();
         EmitProgramSupport();
+        EmitLowLevel();
+        EmitSets();
+        EmitInvokeOther();
 
         // Groups only programs that use them need, last, once every reference to them exists:
         // they keep small programs small (hello world stays near its size budget).
@@ -84,6 +93,9 @@ internal sealed partial class RuntimeLibrary
         {
             EmitFloatPrinter();
         }
+
+        // Last: the collector scans the writable area, whose size is final only now.
+        EmitCollector();
     }
 
     private void EmitWhenUsed(string[] routines, Action emit)

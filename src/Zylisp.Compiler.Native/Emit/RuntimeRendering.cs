@@ -186,7 +186,11 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref notClosure);
         var notError = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Error, notError);
-        PutText("#error {:message ");
+        PutText("#error {:type ");
+        asm.mov(rdi, __qword_ptr[rbp + Value]);
+        asm.mov(rdi, __qword_ptr[rdi + (ObjectLayout.ErrorType - ValueTags.PointerTag)]);
+        RenderNested(rdi, RenderMode.Readable);
+        PutText(", :message ");
         asm.mov(rdi, __qword_ptr[rbp + Value]);
         asm.mov(rdi, __qword_ptr[rdi + (ObjectLayout.ErrorMessage - ValueTags.PointerTag)]);
         RenderNested(rdi, RenderMode.Readable);
@@ -245,7 +249,7 @@ internal sealed partial class RuntimeLibrary
         asm.jmp(done);
 
         asm.Bind(ref notMap);
-        foreach (var (type, open, close) in new[] { (ObjectType.Vector, "[", "]"), (ObjectType.List, "(", ")") })
+        foreach (var (type, open, close) in new[] { (ObjectType.Vector, "[", "]"), (ObjectType.List, "(", ")"), (ObjectType.Set, "#{", "}") })
         {
             var next = asm.CreateLabel();
             JumpUnlessType(rdi, type, next);

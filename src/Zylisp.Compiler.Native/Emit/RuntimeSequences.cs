@@ -226,13 +226,15 @@ internal sealed partial class RuntimeLibrary
     {
         var ok = asm.CreateLabel();
         var bad = asm.CreateLabel();
+        var done = asm.CreateLabel();
         JumpUnlessType(r10, ObjectType.Closure, bad);
         asm.jmp(ok);
         asm.Bind(ref bad);
-        asm.mov(rdi, r10);
-        asm.jmp(Label("not-callable"));
+        asm.call(Label("invoke-other"));
+        asm.jmp(done);
         asm.Bind(ref ok);
         asm.call(__qword_ptr[r10 + (ObjectLayout.ClosureCode - ValueTags.PointerTag)]);
+        asm.Bind(ref done);
     }
 
     /// <summary>(range end), (range start end), (range start end step) → a list of integers.</summary>
@@ -321,7 +323,7 @@ internal sealed partial class RuntimeLibrary
         var notSeqable = asm.CreateLabel();
         asm.cmp(rdi, (int)ValueTags.Nil);
         asm.je(nil);
-        foreach (var type in new[] { ObjectType.List, ObjectType.Vector, ObjectType.String, ObjectType.Map })
+        foreach (var type in new[] { ObjectType.List, ObjectType.Vector, ObjectType.String, ObjectType.Map, ObjectType.Set })
         {
             var next = asm.CreateLabel();
             JumpUnlessType(rdi, type, next);

@@ -33,7 +33,7 @@ internal sealed partial class RuntimeLibrary
         asm.je(falsy);
         asm.jmp(truthy);
         asm.Bind(ref notFloat);
-        foreach (var type in new[] { ObjectType.String, ObjectType.Vector, ObjectType.List, ObjectType.Map })
+        foreach (var type in new[] { ObjectType.String, ObjectType.Vector, ObjectType.List, ObjectType.Map, ObjectType.Set })
         {
             var next = asm.CreateLabel();
             JumpUnlessType(rdi, type, next);
@@ -83,6 +83,9 @@ internal sealed partial class RuntimeLibrary
         asm.jne(different);
         asm.add(rdi, ObjectLayout.StringBytes - ValueTags.PointerTag);
         asm.add(rsi, ObjectLayout.StringBytes - ValueTags.PointerTag);
+        // Two empty strings: repe does nothing and leaves the flags of the add above.
+        asm.test(rcx, rcx);
+        asm.jz(equal);
         asm.repe.cmpsb();
         asm.jne(different);
         asm.jmp(equal);
@@ -98,6 +101,16 @@ internal sealed partial class RuntimeLibrary
         asm.jne(different);
         asm.jmp(Label("map-equals"));
         asm.Bind(ref notMaps);
+        var notSets = asm.CreateLabel();
+        asm.cmp(eax, (int)ObjectType.Set);
+        asm.jne(notSets);
+        asm.cmp(ecx, eax);
+        asm.jne(different);
+        asm.mov(rdx, __qword_ptr[rdi + (ObjectLayout.SetCount - ValueTags.PointerTag)]);
+        asm.cmp(rdx, __qword_ptr[rsi + (ObjectLayout.SetCount - ValueTags.PointerTag)]);
+        asm.jne(different);
+        asm.jmp(Label("set-equals"));
+        asm.Bind(ref notSets);
         // Vectors and lists are equal to each other when their items are (Clojure's sequential equality).
         var sequential = asm.CreateLabel();
         foreach (var reg in new[] { eax, ecx })
