@@ -12,7 +12,6 @@ namespace Zylisp.Compiler.Native.Emit;
 /// </summary>
 internal sealed partial class RuntimeLibrary
 {
-    private static readonly string[] MathFunctions = ["exp", "log", "log10", "pow", "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "hypot"];
 
     private void EmitMath()
     {

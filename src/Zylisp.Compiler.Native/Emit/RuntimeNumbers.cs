@@ -332,9 +332,6 @@ internal sealed partial class RuntimeLibrary
         asm.pop(rax);
     }
 
-    /// <summary>The primitives <see cref="EmitNumberFunctions"/> defines: linked only when a program uses one.</summary>
-    private static readonly string[] NumberFunctions =
-        ["number?", "integer?", "float?", "double", "long", "int", "abs", "max", "min", "sqrt", "floor", "ceil", "round"];
 
     /// <summary>Predicates, conversions, abs/max/min and the math functions computed exactly by SSE (sqrt, floor, ceil, round).</summary>
     private void EmitNumberFunctions()
