@@ -18,6 +18,10 @@ public sealed class IntegerAndSymbolTests
     public void Integers_are_int64_and_wrap_as_in_the_interpreter(string program, string expected) =>
         Assert.Equal(expected, NativeRunner.CompileAndRun(program, "<expr>", ExitRule.LastValue).Stdout);
 
+    [NativeFact]
+    public void A_boxed_integer_from_main_is_the_exit_status_like_any_integer() =>
+        Assert.Equal(3, NativeRunner.CompileAndRun("(defn -main [] (+ 4611686018427387904 4611686018427387904 3))").ExitCode);
+
     [NativeTheory]
     [InlineData("(prn 'x 'ns/y '[a b] (symbol? 'x) (symbol? \"x\") (= 'x 'x) (= 'x 'y))", "x ns/y [a b] true false true false\n")]
     [InlineData("(prn (symbol \"abc\") (= (symbol \"abc\") 'abc) (symbol \"a\" \"b\") (= (symbol \"a\" \"b\") 'a/b) (symbol :k))", "abc true a/b true k\n")]

@@ -369,6 +369,17 @@ internal static class ProgramCompiler
         asm.sar(rax, 1);
         asm.jmp(done);
         asm.Bind(ref notFixnum);
+        // An integer beyond 63 bits is boxed; the status is still its low bits.
+        var notBoxed = asm.CreateLabel();
+        asm.mov(eax, edi);
+        asm.and(eax, 7);
+        asm.cmp(eax, ValueTags.PointerTag);
+        asm.jne(notBoxed);
+        asm.cmp(__byte_ptr[rdi - ValueTags.PointerTag], (int)ObjectType.BoxedInteger);
+        asm.jne(notBoxed);
+        asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.BoxedIntegerValue - ValueTags.PointerTag)]);
+        asm.jmp(done);
+        asm.Bind(ref notBoxed);
         asm.xor(eax, eax);
         if (truthiness == Truthiness.Slisp)
         {

@@ -219,8 +219,6 @@ internal sealed partial class RuntimeLibrary
         asm.jmp(Label("arity-error-named"));
     }
 
-    /// <summary>Primitives that make floats from non-floats: a program that reaches one links the float printer.</summary>
-    private static readonly string[] FloatSources = ["double", "sqrt", "floor", "ceil"];
 
     /// <summary>Host primitives this backend implements, with inline fast paths for the hot ones.</summary>
     private void RegisterPrimitives()
@@ -256,7 +254,7 @@ internal sealed partial class RuntimeLibrary
             "reduce", "second", "list?", "vector?", "keyword?", "number?",
             "integer?", "float?", "abs", "max", "min", "long", "int", "round", "symbol?", "symbol", "name",
             "hash-map", "assoc", "dissoc", "keys", "vals", "contains?", "map?", "next", "includes?", "apply", "last",
-        }.Concat(FloatSources))
+        }.Concat(PrimitiveGroups.FloatSources).Concat(PrimitiveGroups.MathFunctions))
         {
             Primitive(name, name);
         }

@@ -36,7 +36,7 @@ internal sealed partial class RuntimeLibrary
     public Primitive? Find(string name)
     {
         var primitive = primitives.GetValueOrDefault(name);
-        FloatsUsed |= primitive is not null && FloatSources.Contains(name);
+        FloatsUsed |= primitive is not null && (PrimitiveGroups.FloatSources.Contains(name) || PrimitiveGroups.MathFunctions.Contains(name));
         return primitive;
     }
 
@@ -92,8 +92,9 @@ internal sealed partial class RuntimeLibrary
 
         // Groups only programs that use them need, last, once every reference to them exists:
         // they keep small programs small (hello world stays near its size budget).
-        EmitWhenUsed(NumberFunctions, EmitNumberFunctions);
-        EmitWhenUsed(SymbolFunctions, EmitSymbols);
+        EmitWhenUsed(PrimitiveGroups.NumberFunctions, EmitNumberFunctions);
+        EmitWhenUsed(PrimitiveGroups.SymbolFunctions, EmitSymbols);
+        EmitWhenUsed(PrimitiveGroups.MathFunctions, EmitMath);
         if (FloatsUsed)
         {
             EmitFloatPrinter();

@@ -332,9 +332,6 @@ internal sealed partial class RuntimeLibrary
         asm.pop(rax);
     }
 
-    /// <summary>The primitives <see cref="EmitNumberFunctions"/> defines: linked only when a program uses one.</summary>
-    private static readonly string[] NumberFunctions =
-        ["number?", "integer?", "float?", "double", "long", "int", "abs", "max", "min", "sqrt", "floor", "ceil", "round"];
 
     /// <summary>Predicates, conversions, abs/max/min and the math functions computed exactly by SSE (sqrt, floor, ceil, round).</summary>
     private void EmitNumberFunctions()
@@ -399,7 +396,16 @@ internal sealed partial class RuntimeLibrary
             asm.and(eax, 0x7ff);
             asm.cmp(eax, 0x7ff);
             asm.je(bad);
+            // Out of range, the instruction gives the least int64; .NET saturates, so a positive value gives the greatest.
             asm.cvttsd2si(rax, __qword_ptr[rdi + (ObjectLayout.FloatBits - ValueTags.PointerTag)]);
+            var inRange = asm.CreateLabel();
+            asm.mov(rcx, long.MinValue);
+            asm.cmp(rax, rcx);
+            asm.jne(inRange);
+            asm.cmp(__qword_ptr[rdi + (ObjectLayout.FloatBits - ValueTags.PointerTag)], 0);
+            asm.jl(inRange);
+            asm.mov(rax, long.MaxValue);
+            asm.Bind(ref inRange);
             asm.jmp(Label("box-int"));
             asm.Bind(ref bad);
             asm.mov(rdx, rdi);
@@ -494,6 +500,7 @@ internal sealed partial class RuntimeLibrary
         asm.mov(rax, BitConverter.DoubleToInt64Bits(9.2e18));
         asm.movq(xmm2, rax);
         asm.ucomisd(xmm1, xmm2);
+        asm.jp(roundBad);
         asm.jae(roundBad);
         asm.mov(rax, BitConverter.DoubleToInt64Bits(0.5));
         asm.movq(xmm1, rax);

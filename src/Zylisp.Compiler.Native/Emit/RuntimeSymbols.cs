@@ -10,8 +10,6 @@ namespace Zylisp.Compiler.Native.Emit;
 /// </summary>
 internal sealed partial class RuntimeLibrary
 {
-    /// <summary>The primitives <see cref="EmitSymbols"/> defines: linked only when a program uses one.</summary>
-    private static readonly string[] SymbolFunctions = ["symbol?", "symbol", "name"];
 
     private void EmitSymbols()
     {

@@ -14,6 +14,7 @@ public static class ProgramEngines
         InProcessEngine.Tiered,
         new CliEngine(),
         new NativeEngine(),
+        new NativeInProcessEngine(),
         new NativeEngine("native-gc-stress", new Zylisp.Compiler.Native.NativeOptions(GcStressInterval: 1), StressSkips),
         new GoEngine(),
         new DotnetEngine(),
