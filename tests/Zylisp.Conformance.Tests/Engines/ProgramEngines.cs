@@ -14,6 +14,7 @@ public static class ProgramEngines
         InProcessEngine.Tiered,
         new CliEngine(),
         new NativeEngine(),
+        new NativeJitEngine(),
         new GoEngine(),
         new DotnetEngine(),
     ];
