@@ -304,10 +304,14 @@ internal sealed partial class RuntimeLibrary
         Define("conj1");
         var conjList = asm.CreateLabel();
         var conjNil = asm.CreateLabel();
-        var conjNotSet = asm.CreateLabel();
-        JumpUnlessType(rdi, ObjectType.Set, conjNotSet);
-        asm.jmp(Label("%set-conj"));
-        asm.Bind(ref conjNotSet);
+        if (usesSets)
+        {
+            var conjNotSet = asm.CreateLabel();
+            JumpUnlessType(rdi, ObjectType.Set, conjNotSet);
+            asm.jmp(Label("%set-conj"));
+            asm.Bind(ref conjNotSet);
+        }
+
         // A map takes a [key value] vector.
         var conjNotMap = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Map, conjNotMap);

@@ -40,22 +40,28 @@ internal sealed partial class RuntimeLibrary
         asm.mov(eax, 3);
         asm.jmp(Label("get"));
         asm.Bind(ref notMap);
-        JumpUnlessType(r10, ObjectType.Set, notCallable);
-        asm.push(rdi);
-        asm.push(rsi);
-        asm.mov(rsi, rdi);
-        asm.mov(rdi, r10);
-        asm.call(Label("set-index"));
-        asm.pop(rsi);
-        asm.pop(rdi);
-        var member = asm.CreateLabel();
-        asm.test(rax, rax);
-        asm.jns(member);
-        asm.mov(rax, rsi);
-        asm.ret();
-        asm.Bind(ref member);
-        asm.mov(rax, rdi);
-        asm.ret();
+        // Sets exist only in programs that can make one (see EmitAll).
+        if (usesSets)
+        {
+            JumpUnlessType(r10, ObjectType.Set, notCallable);
+            asm.push(rdi);
+            asm.push(rsi);
+            asm.mov(rsi, rdi);
+            asm.mov(rdi, r10);
+            asm.call(Label("set-index"));
+            asm.pop(rsi);
+            asm.pop(rdi);
+            var member = asm.CreateLabel();
+            asm.test(rax, rax);
+            asm.jns(member);
+            asm.mov(rax, rsi);
+            asm.ret();
+            asm.Bind(ref member);
+            asm.mov(rax, rdi);
+            asm.ret();
+        }
+
+        asm.jmp(notCallable);
         asm.Bind(ref badArity);
         // Keywords, maps and sets take one or two arguments; a closure never gets here.
         JumpUnlessType(r10, ObjectType.Keyword, notCallable);

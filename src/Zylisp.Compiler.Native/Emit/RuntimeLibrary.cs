@@ -60,9 +60,22 @@ internal sealed partial class RuntimeLibrary
 
     private AssemblerMemoryOperand Str(string text) => __[r14 + (data.String(text) + ValueTags.PointerTag)];
 
-    /// <summary>Emits every routine; each defines its label.</summary>
+    /// <summary>
+    /// True when the program can make a set (compiled code asked for a set constructor), so the
+    /// set routines and the set branches of the core routines are needed. Decided in
+    /// <see cref="EmitAll"/> before any routine is emitted.
+    /// </summary>
+    private bool usesSets;
+
+    private bool Requested(params string[] names) => names.Any(labels.ContainsKey);
+
+    /// <summary>Emits every routine the program can reach; each defines its label.</summary>
     public void EmitAll()
     {
+        // Groups only some programs need stay out of the others (hello world stays small).
+        usesSets = Requested("%empty-set", "%set-conj", "%set-disj", "set-from-vector");
+        var usesLowLevel = Requested("%type-tag", "%byte-count", "%byte-at", "%name-string", "%bytes->string", "%command-line-args", "%make-error", "%error-data");
+        var usesFiles = Requested("%file-read", "%file-write", "%io-error", "%read-byte");
         EmitMemory();
         EmitErrors();
         EmitTruthAndEquality();
@@ -73,10 +86,21 @@ internal sealed partial class RuntimeLibrary
         EmitSequences();
         EmitMaps();
         EmitProgramSupport();
-        EmitLowLevel();
-        EmitSets();
         EmitInvokeOther();
-        EmitFiles();
+        if (usesLowLevel)
+        {
+            EmitLowLevel();
+        }
+
+        if (usesSets)
+        {
+            EmitSets();
+        }
+
+        if (usesFiles)
+        {
+            EmitFiles();
+        }
     }
 
     // ---- shared shapes ----

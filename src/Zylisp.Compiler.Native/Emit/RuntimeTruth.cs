@@ -84,16 +84,20 @@ internal sealed partial class RuntimeLibrary
         asm.jne(different);
         asm.jmp(Label("map-equals"));
         asm.Bind(ref notMaps);
-        var notSets = asm.CreateLabel();
-        asm.cmp(eax, (int)ObjectType.Set);
-        asm.jne(notSets);
-        asm.cmp(ecx, eax);
-        asm.jne(different);
-        asm.mov(rdx, __qword_ptr[rdi + (ObjectLayout.SetCount - ValueTags.PointerTag)]);
-        asm.cmp(rdx, __qword_ptr[rsi + (ObjectLayout.SetCount - ValueTags.PointerTag)]);
-        asm.jne(different);
-        asm.jmp(Label("set-equals"));
-        asm.Bind(ref notSets);
+        if (usesSets)
+        {
+            var notSets = asm.CreateLabel();
+            asm.cmp(eax, (int)ObjectType.Set);
+            asm.jne(notSets);
+            asm.cmp(ecx, eax);
+            asm.jne(different);
+            asm.mov(rdx, __qword_ptr[rdi + (ObjectLayout.SetCount - ValueTags.PointerTag)]);
+            asm.cmp(rdx, __qword_ptr[rsi + (ObjectLayout.SetCount - ValueTags.PointerTag)]);
+            asm.jne(different);
+            asm.jmp(Label("set-equals"));
+            asm.Bind(ref notSets);
+        }
+
         // Vectors and lists are equal to each other when their items are (Clojure's sequential equality).
         var sequential = asm.CreateLabel();
         foreach (var reg in new[] { eax, ecx })
