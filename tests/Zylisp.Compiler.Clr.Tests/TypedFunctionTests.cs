@@ -63,4 +63,57 @@ public class TypedFunctionTests
             (println (add3 5))
             """);
     }
+
+    [Fact]
+    public void Inlined_self_calls_keep_the_depth_limit_and_the_trace_exact()
+    {
+        // Two self-call sites (inlined one level), a call nested in another's argument, and the
+        // limit reached inside an inlined activation at every depth parity: same error, same trace.
+        var outcome = SameOnAll("""
+            (deffunc fib (n) (:args integer) (:return integer) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))
+            (deffunc tree (n) (:args integer) (:return integer) (if (= n 0) 0 (+ (tree (- n 1)) (tree (- n 1)))))
+            (deffunc nest (n) (:args integer) (:return integer) (if (<= n 0) 0 (nest (- (nest (- n 1)) 1))))
+            (deffunc down (n k) (:args integer integer) (:return integer) (if (= n 0) k (+ 1 (down (- n 1) (+ k 1)))))
+            (println (fib 25) (tree 10) (nest 20) (down 100 0))
+            (println (try (tree 20000) (catch e (:type e))))
+            (println (try (down 9998 0) (catch e (:type e))))
+            (println (try (down 9999 0) (catch e (:type e))))
+            (println (try (down 10000 0) (catch e (:type e))))
+            (down 10001 0)
+            """);
+        Assert.StartsWith("75025 0 0 200\n", outcome.Stdout, StringComparison.Ordinal);
+        Assert.Contains("ZL5005", outcome.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Typed_recursion_without_loops_stops_on_interrupt()
+    {
+        // No back edge to poll: the entries of the self calls poll (docs/design/il-backend.md).
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var engine = new Engine(new EngineOptions { Out = TextWriter.Null, Error = TextWriter.Null, CreateExecutionEngine = () => new IlEngine() });
+        var result = engine.Eval(
+            "(deffunc tree (n) (:args integer) (:return integer) (if (= n 0) 1 (+ (tree (- n 1)) (tree (- n 1)))))\n(tree 60)",
+            "<test>",
+            cancel.Token);
+        Assert.False(result.Success);
+        Assert.Contains(result.Diagnostics, d => d.Id == "ZL5010");
+    }
+
+    [Fact]
+    public void Unannotated_integer_kernels_run_typed_only_while_their_arguments_are_integers()
+    {
+        var outcome = SameOnAll("""
+            (defn fib [n] (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))
+            (defn sum-to [n] (loop [i 0 acc 0] (if (> i n) acc (recur (inc i) (+ acc i)))))
+            (defn wraps [n] (if (= n 0) 9223372036854775807 (+ 1 (wraps (- n 1)))))
+            (defn even-steps? [n] (if (< n 2) (= n 0) (even-steps? (- n 2))))
+            (println (fib 20) (fib 20.0) (fib 10.5) (sum-to 1000) (sum-to 10.5) (wraps 3) (even-steps? 10) (even-steps? 7))
+            (println (try (fib "x") (catch e (:message e))))
+            (println (identical? (sum-to 100000) (sum-to 100000)))
+            (def + (fn [a b] (- a b)))
+            (println (fib 10) (sum-to 10))
+            (fib nil)
+            """);
+        Assert.StartsWith("6765 6765.0 ", outcome.Stdout, StringComparison.Ordinal);
+    }
 }

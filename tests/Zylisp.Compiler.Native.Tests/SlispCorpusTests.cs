@@ -10,10 +10,6 @@ public sealed class SlispCorpusTests
 {
     private static readonly Dictionary<string, string> NotYetNative = new(StringComparer.Ordinal)
     {
-        ["dialect/str_collections.slisp"] = "floating-point numbers (2.5)",
-        ["dialect/truthiness.slisp"] = "floating-point numbers (0.0 and 0.5)",
-        ["repl/bindings_and_functions.slisp"] = "floating-point numbers",
-        ["strings/concat.slisp"] = "floating-point numbers",
     };
 
     public static TheoryData<string> Programs()

@@ -188,13 +188,24 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
     }
 
     /// <summary>
-    /// The boxed entry of a typed deffunc: when every primitive its typed code inlines is still the
-    /// core one, unbox the (already checked) arguments, call the typed method and box its result;
+    /// The boxed entry of a typed deffunc (or of a fn typed by speculation, when every argument is
+    /// an integer): when every primitive its typed code inlines is still the core one, unbox the
+    /// (already checked) arguments, call the typed method and box its result;
     /// otherwise fall through to the boxed body. Returns the label of that fallback.
     /// </summary>
     private Label EmitTypedEntry(FnArity arity, TypedMethod typed)
     {
         var boxed = il.DefineLabel();
+        if (typed.Speculative)
+        {
+            foreach (var param in arity.Params)
+            {
+                il.Emit(OpCodes.Ldloc, Slot(param.Slot));
+                il.Emit(OpCodes.Isinst, typeof(long));
+                il.Emit(OpCodes.Brfalse, boxed);
+            }
+        }
+
         foreach (var (global, primitive) in typed.Guards)
         {
             LoadConst(global);
@@ -203,14 +214,16 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
             il.Emit(OpCodes.Bne_Un, boxed);
         }
 
-        LoadConst(typed.Constants);
         il.Emit(OpCodes.Ldarg, CtxArg);
-        il.Emit(OpCodes.Ldarg, CtxArg);
-        il.Emit(OpCodes.Callvirt, Members.Depth);
         il.Emit(OpCodes.Ldarg, CtxArg);
         il.Emit(OpCodes.Callvirt, Members.Options);
         il.Emit(OpCodes.Callvirt, Members.Limits);
         il.Emit(OpCodes.Callvirt, Members.MaxCallDepth);
+        il.Emit(OpCodes.Ldarg, CtxArg);
+        il.Emit(OpCodes.Callvirt, Members.Depth);
+        il.Emit(OpCodes.Sub);
+        il.Emit(OpCodes.Ldc_I4_1);
+        il.Emit(OpCodes.Add);
         for (int i = 0; i < arity.Params.Length; i++)
         {
             il.Emit(OpCodes.Ldloc, Slot(arity.Params[i].Slot));
@@ -487,7 +500,7 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
         il.Emit(OpCodes.Call, Members.IsCancellationRequested);
         il.Emit(OpCodes.Brfalse, head);
         il.Emit(OpCodes.Ldarg, CtxArg);
-        il.Emit(OpCodes.Callvirt, Members.PollInterrupt);
+        il.Emit(OpCodes.Call, Members.PollInterrupt);
         il.Emit(OpCodes.Br, head);
         il.Emit(OpCodes.Ldnull); // unreachable; see ThrowNode
     }
@@ -622,27 +635,27 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
         public static readonly MethodInfo Translate = typeof(CallSiteTable).GetMethod(nameof(CallSiteTable.Translate))!;
         public static readonly MethodInfo TraceForCatch = typeof(CallSiteTable).GetMethod(nameof(CallSiteTable.TraceForCatch))!;
         public static readonly MethodInfo Caught = typeof(CallSiteTable).GetMethod(nameof(CallSiteTable.Caught))!;
-        public static readonly MethodInfo RestArgs = typeof(CompiledRuntime).GetMethod(nameof(CompiledRuntime.RestArgs))!;
+        public static readonly MethodInfo RestArgs = typeof(OutOfLineRuntime).GetMethod(nameof(OutOfLineRuntime.RestArgs))!;
         public static readonly MethodInfo IsTruthy = typeof(CompiledRuntime).GetMethod(nameof(CompiledRuntime.IsTruthy))!;
-        public static readonly MethodInfo CheckAnnotation = typeof(RuntimeApi).GetMethod(nameof(RuntimeApi.CheckAnnotation))!;
-        public static readonly MethodInfo Throw = typeof(RuntimeApi).GetMethod(nameof(RuntimeApi.Throw))!;
-        public static readonly MethodInfo ReadGlobal = typeof(RuntimeApi).GetMethod(nameof(RuntimeApi.ReadGlobal))!;
-        public static readonly MethodInfo MakeCollection = typeof(RuntimeApi).GetMethod(nameof(RuntimeApi.MakeCollection))!;
-        public static readonly MethodInfo IsTrue = typeof(RuntimeApi).GetMethod(nameof(RuntimeApi.IsTrue))!;
-        public static readonly MethodInfo Define = typeof(RuntimeApi).GetMethod(nameof(RuntimeApi.Define))!;
-        public static readonly MethodInfo TailCall = typeof(RuntimeApi).GetMethod(nameof(RuntimeApi.TailCall))!;
-        public static readonly MethodInfo CallN = typeof(RuntimeApi).GetMethod(nameof(RuntimeApi.Call))!;
-        public static readonly MethodInfo Call0 = typeof(RuntimeApi).GetMethod(nameof(RuntimeApi.Call0))!;
-        public static readonly MethodInfo Call1 = typeof(RuntimeApi).GetMethod(nameof(RuntimeApi.Call1))!;
-        public static readonly MethodInfo Call2 = typeof(RuntimeApi).GetMethod(nameof(RuntimeApi.Call2))!;
-        public static readonly MethodInfo Call3 = typeof(RuntimeApi).GetMethod(nameof(RuntimeApi.Call3))!;
+        public static readonly MethodInfo CheckAnnotation = typeof(OutOfLineRuntime).GetMethod(nameof(OutOfLineRuntime.CheckAnnotation))!;
+        public static readonly MethodInfo Throw = typeof(OutOfLineRuntime).GetMethod(nameof(OutOfLineRuntime.Throw))!;
+        public static readonly MethodInfo ReadGlobal = typeof(OutOfLineRuntime).GetMethod(nameof(OutOfLineRuntime.ReadGlobal))!;
+        public static readonly MethodInfo MakeCollection = typeof(OutOfLineRuntime).GetMethod(nameof(OutOfLineRuntime.MakeCollection))!;
+        public static readonly MethodInfo IsTrue = typeof(OutOfLineRuntime).GetMethod(nameof(OutOfLineRuntime.IsTrue))!;
+        public static readonly MethodInfo Define = typeof(OutOfLineRuntime).GetMethod(nameof(OutOfLineRuntime.Define))!;
+        public static readonly MethodInfo TailCall = typeof(OutOfLineRuntime).GetMethod(nameof(OutOfLineRuntime.TailCall))!;
+        public static readonly MethodInfo CallN = typeof(OutOfLineRuntime).GetMethod(nameof(OutOfLineRuntime.Call))!;
+        public static readonly MethodInfo Call0 = typeof(OutOfLineRuntime).GetMethod(nameof(OutOfLineRuntime.Call0))!;
+        public static readonly MethodInfo Call1 = typeof(OutOfLineRuntime).GetMethod(nameof(OutOfLineRuntime.Call1))!;
+        public static readonly MethodInfo Call2 = typeof(OutOfLineRuntime).GetMethod(nameof(OutOfLineRuntime.Call2))!;
+        public static readonly MethodInfo Call3 = typeof(OutOfLineRuntime).GetMethod(nameof(OutOfLineRuntime.Call3))!;
         public static readonly MethodInfo Cancellation = typeof(RunContext).GetProperty(nameof(RunContext.Cancellation))!.GetMethod!;
         public static readonly MethodInfo Depth = typeof(RunContext).GetProperty(nameof(RunContext.Depth))!.GetMethod!;
         public static readonly MethodInfo Options = typeof(RunContext).GetProperty(nameof(RunContext.Options))!.GetMethod!;
         public static readonly MethodInfo Limits = typeof(EngineOptions).GetProperty(nameof(EngineOptions.Limits))!.GetMethod!;
         public static readonly MethodInfo MaxCallDepth = typeof(RuntimeLimits).GetProperty(nameof(RuntimeLimits.MaxCallDepth))!.GetMethod!;
         public static readonly MethodInfo RestoreDepth = typeof(RunContext).GetMethod(nameof(RunContext.RestoreDepth))!;
-        public static readonly MethodInfo PollInterrupt = typeof(RunContext).GetMethod(nameof(RunContext.PollInterrupt))!;
+        public static readonly MethodInfo PollInterrupt = typeof(OutOfLineRuntime).GetMethod(nameof(OutOfLineRuntime.PollInterrupt))!;
         public static readonly MethodInfo IsCancellationRequested = typeof(CancellationToken).GetProperty(nameof(CancellationToken.IsCancellationRequested))!.GetMethod!;
         public static readonly MethodInfo VarValue = typeof(Var).GetProperty(nameof(Var.Value))!.GetMethod!;
         public static readonly FieldInfo Unbound = typeof(Var).GetField(nameof(Var.Unbound))!;

@@ -31,25 +31,40 @@ internal sealed class TypedChecker
     /// <summary>The globals that must still hold these core primitives for the typed code to be the same program.</summary>
     public List<(Var Global, Builtin Primitive)> Guards { get; } = [];
 
-    public ValueKind[] ParamKinds { get; private set; } = [];
+    public ValueKind[] ParamKinds { get; private init; } = [];
 
-    public ValueKind ReturnKind { get; private set; }
+    public ValueKind ReturnKind { get; private init; }
 
     public ValueKind KindOf(Node node) => kinds[node];
 
     public ValueKind KindOf(LocalBinding local) => locals[local];
 
+    /// <summary>
+    /// True when the checker assumed the kinds of an unannotated fn (every parameter an integer):
+    /// the boxed entry then checks each argument is one before taking the typed path.
+    /// </summary>
+    public bool Speculative { get; private init; }
+
     /// <summary>The checked arity, or null when it must run boxed.</summary>
     public static TypedChecker? TryCheck(FnNode fn)
     {
-        if (fn.Arities.Length != 1 || fn.Arities[0] is not { Rest: null, ReturnType: { } returnType } arity
+        if (fn.Arities.Length != 1 || fn.Arities[0] is not { Rest: null } arity)
+        {
+            return null;
+        }
+
+        if (arity.ReturnType is null && (arity.ParamTypes.IsDefaultOrEmpty || arity.ParamTypes.All(t => t is null)))
+        {
+            return TrySpeculate(arity);
+        }
+
+        if (arity.ReturnType is not { } returnType
             || arity.ParamTypes.IsDefaultOrEmpty || arity.ParamTypes.Length != arity.Params.Length
             || KindOf(returnType) is not { } returnKind)
         {
             return null;
         }
 
-        var checker = new TypedChecker(arity) { ReturnKind = returnKind };
         var paramKinds = new ValueKind[arity.Params.Length];
         for (int i = 0; i < paramKinds.Length; i++)
         {
@@ -59,13 +74,51 @@ internal sealed class TypedChecker
             }
 
             paramKinds[i] = kind;
-            checker.locals[arity.Params[i]] = kind;
         }
 
-        checker.ParamKinds = paramKinds;
+        return Check(arity, paramKinds, returnKind, speculative: false);
+    }
+
+    /// <summary>
+    /// An unannotated fn whose work repeats (it calls itself or loops) is checked as if every
+    /// parameter were an integer, returning an integer or else a bool: naive fib and integer
+    /// loops then run unboxed while their arguments are integers. Zylisp integer arithmetic wraps
+    /// in boxed code too, and identical? compares integers by value, so the typed path is the same
+    /// program for integer arguments; any other argument takes the boxed body.
+    /// </summary>
+    private static TypedChecker? TrySpeculate(FnArity arity)
+    {
+        if (arity.Params.IsEmpty || !Repeats(arity.Body))
+        {
+            return null;
+        }
+
+        var paramKinds = Enumerable.Repeat(ValueKind.Long, arity.Params.Length).ToArray();
+        return Check(arity, paramKinds, ValueKind.Long, speculative: true) ?? Check(arity, paramKinds, ValueKind.Bool, speculative: true);
+    }
+
+    private static TypedChecker? Check(FnArity arity, ValueKind[] paramKinds, ValueKind returnKind, bool speculative)
+    {
+        var checker = new TypedChecker(arity) { ReturnKind = returnKind, ParamKinds = paramKinds, Speculative = speculative };
+        for (int i = 0; i < paramKinds.Length; i++)
+        {
+            checker.locals[arity.Params[i]] = paramKinds[i];
+        }
+
         var body = checker.Check(arity.Body);
         return body == returnKind || body == ValueKind.Never ? checker : null;
     }
+
+    private static bool Repeats(Node node) => node switch
+    {
+        RecurNode or LoopNode => true,
+        InvokeNode { Fn: LocalRefNode { Access: LocalAccess.Self } } => true,
+        InvokeNode i => i.Args.Any(Repeats),
+        IfNode i => Repeats(i.Test) || Repeats(i.Then) || Repeats(i.Else),
+        DoNode d => d.Statements.Any(Repeats) || Repeats(d.Result),
+        LetNode l => l.Bindings.Any(b => Repeats(b.Init)) || Repeats(l.Body),
+        _ => false,
+    };
 
     private static ValueKind? KindOf(TypeAnnotation annotation) => annotation.Kind switch
     {

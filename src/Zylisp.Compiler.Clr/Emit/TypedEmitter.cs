@@ -3,44 +3,57 @@ using System.Reflection.Emit;
 using Zylisp.Compiler.Clr.Runtime;
 using Zylisp.Lang.Analysis;
 using Zylisp.Lang.Runtime;
-using CallSite = Zylisp.Compiler.Clr.Runtime.CallSite;
+using Zylisp.Lang.Syntax;
 
 namespace Zylisp.Compiler.Clr.Emit;
 
 /// <summary>The unboxed method of a typed deffunc and what its boxed entry needs to call it.</summary>
-internal sealed record TypedMethod(MethodInfo Method, object[] Constants, ValueKind[] ParamKinds, ValueKind ReturnKind, IReadOnlyList<(Var Global, Builtin Primitive)> Guards);
+internal sealed record TypedMethod(MethodInfo Method, ValueKind[] ParamKinds, ValueKind ReturnKind, IReadOnlyList<(Var Global, Builtin Primitive)> Guards, bool Speculative);
 
 /// <summary>
 /// Emits a typed deffunc arity (checked by <see cref="TypedChecker"/>) as a static method on
-/// long/double/bool: <c>long fib(object[] pool, RunContext ctx, int depth, int maxDepth, long n)</c>.
-/// A non-tail self call is a direct call that does what <see cref="RunContext.Enter"/> does, with
-/// the depth carried in an argument instead of the context (nothing else runs inside typed code):
-/// the same limit raises the same stack-overflow error naming the function, the host stack is
-/// checked every 32 levels and interrupts are polled every 8. A tail self call and recur are
-/// jumps with an interrupt poll, as the trampoline would need no stack either. Integer arithmetic wraps. Errors (the depth limit, an interrupt) get the same
-/// call-site trace as in boxed code.
+/// long/double/bool: <c>long fib(RunContext ctx, int budget, long n)</c>, where budget is how many
+/// activations the depth limit still allows, this one included (the limit minus the depth, plus
+/// one). A non-tail self call is a direct call with one less budget, and each activation starts
+/// with what <see cref="RunContext.Enter"/> does, with the depth carried in that argument instead
+/// of the context (nothing else runs inside typed code): one test, and every few levels a helper
+/// that raises the same stack-overflow error naming the function past the limit, checks the host
+/// stack and polls for an interrupt. A tail self call and recur are jumps
+/// with an interrupt poll, as the trampoline would need no stack either. Integer arithmetic wraps.
+/// <para>
+/// Stack traces cost nothing until something fails: each real call (and each slow entry of an
+/// inlined activation) is a try region whose filter adds the call sites the code is statically
+/// nested in (caller and span, as constants), innermost first, to a passing Zylisp error, exactly
+/// the sites whose interpreter filters it would pass. The filter never takes the exception (typed
+/// code raises only Zylisp errors and interrupts). A try region needs an empty IL stack, so
+/// operands before one that contains a call are kept in locals.
+/// </para>
 /// </summary>
 internal sealed class TypedEmitter
 {
-    private const int CtxArg = 1;
-    private const int DepthArg = 2;
-    private const int MaxDepthArg = 3;
-    private const int FirstParamArg = 4;
+    private const int CtxArg = 0;
+    private const int BudgetArg = 1;
+    private const int FirstParamArg = 2;
 
     private readonly TypedChecker types;
     private readonly FnNode fn;
     private readonly CodeSink sink;
     private readonly MethodInfo method;
     private readonly ILGenerator il;
-    private readonly List<CallSite> sites = [];
-    private readonly Dictionary<LocalBinding, LocalBuilder> locals = new(ReferenceEqualityComparer.Instance);
-    private readonly LocalBuilder siteLocal;
-    private readonly LocalBuilder faultSite;
+    private Dictionary<LocalBinding, LocalBuilder> locals = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Node, bool> containsCall = new(ReferenceEqualityComparer.Instance);
     private readonly LocalBuilder token;
-    private int currentSite = CallSiteTable.None;
     private Label recurHead;
     private Label arityHead;
-    private readonly object[] pool = new object[1];
+
+    /// <summary>The self calls whose arguments or inlined body the code being emitted is in, outermost first.</summary>
+    private readonly List<InvokeNode> enclosingSites = [];
+
+    /// <summary>How many inlined activations deep the code being emitted is (0: the method's own activation, 1: a self call inlined in it).</summary>
+    private int inlineLevel;
+
+    /// <summary>Whether a non-tail self call inlines the callee's body once (see <see cref="EmitInlinedBody"/>).</summary>
+    private readonly bool inlinesSelfCalls;
 
     private TypedEmitter(FnNode fn, TypedChecker types, CodeSink sink)
     {
@@ -50,11 +63,51 @@ internal sealed class TypedEmitter
         (method, il) = sink.Define(
             "zl-typed:" + fn.Name,
             ClrType(types.ReturnKind),
-            [typeof(object[]), typeof(RunContext), typeof(int), typeof(int), .. types.ParamKinds.Select(ClrType)]);
-        siteLocal = il.DeclareLocal(typeof(int));
-        faultSite = il.DeclareLocal(typeof(int));
+            [typeof(RunContext), typeof(int), .. types.ParamKinds.Select(ClrType)]);
         token = il.DeclareLocal(typeof(CancellationToken));
+        inlinesSelfCalls = Size(fn.Arities[0].Body) <= MaxInlinedSize;
+        pollInterval = SelfCallSites(fn.Arities[0].Body) switch
+        {
+            <= 1 => 64,
+            2 => 16,
+            _ => 8,
+        };
     }
+
+    /// <summary>
+    /// Every how many levels of self calls the slow entry runs (a power of two; the depth limit and
+    /// the host stack are checked there too). Between two polls run at most about twice
+    /// b^(interval-1) activations, b the number of self-call sites in the body, so the interval
+    /// shrinks as the body branches more: 64 for linear recursion, 16 for two sites (fib:
+    /// ~65,000 activations, well under a millisecond), 8 beyond. Loops poll on their own back edges.
+    /// </summary>
+    private readonly int pollInterval;
+
+    private static int SelfCallSites(Node node) => node switch
+    {
+        InvokeNode { Fn: LocalRefNode { Access: LocalAccess.Self }, Context: not NodeContext.Tail } i => 1 + i.Args.Sum(SelfCallSites),
+        InvokeNode i => i.Args.Sum(SelfCallSites),
+        IfNode i => SelfCallSites(i.Test) + SelfCallSites(i.Then) + SelfCallSites(i.Else),
+        DoNode d => d.Statements.Sum(SelfCallSites) + SelfCallSites(d.Result),
+        LetNode l => l.Bindings.Sum(b => SelfCallSites(b.Init)) + SelfCallSites(l.Body),
+        LoopNode l => l.Bindings.Sum(b => SelfCallSites(b.Init)) + SelfCallSites(l.Body),
+        RecurNode r => r.Args.Sum(SelfCallSites),
+        _ => 0,
+    };
+
+    /// <summary>The largest body (in IR nodes) whose self calls are inlined one level, as the .NET JIT inlines a hot recursive C# method once.</summary>
+    private const int MaxInlinedSize = 40;
+
+    private static int Size(Node node) => 1 + node switch
+    {
+        InvokeNode i => Size(i.Fn) + i.Args.Sum(Size),
+        IfNode i => Size(i.Test) + Size(i.Then) + Size(i.Else),
+        DoNode d => d.Statements.Sum(Size) + Size(d.Result),
+        LetNode l => l.Bindings.Sum(b => Size(b.Init)) + Size(l.Body),
+        LoopNode l => l.Bindings.Sum(b => Size(b.Init)) + Size(l.Body),
+        RecurNode r => r.Args.Sum(Size),
+        _ => 0,
+    };
 
     public static Type ClrType(ValueKind kind) => kind switch
     {
@@ -73,49 +126,29 @@ internal sealed class TypedEmitter
 
         var e = new TypedEmitter(fn, types, sink);
         e.EmitMethod(fn.Arities[0]);
-        e.pool[0] = new CallSiteTable([.. e.sites]);
-        return new TypedMethod(e.method, e.pool, types.ParamKinds, types.ReturnKind, types.Guards);
+        return new TypedMethod(e.method, types.ParamKinds, types.ReturnKind, types.Guards, types.Speculative);
     }
 
     private void EmitMethod(FnArity arity)
     {
-        var result = il.DeclareLocal(ClrType(types.ReturnKind));
-        var exception = il.DeclareLocal(typeof(object));
-        SetSite(CallSiteTable.None);
-        il.Emit(OpCodes.Ldarg, CtxArg);
-        il.Emit(OpCodes.Callvirt, typeof(RunContext).GetProperty(nameof(RunContext.Cancellation))!.GetMethod!);
-        il.Emit(OpCodes.Stloc, token);
-        il.BeginExceptionBlock();
+        if (HasBackEdge(arity.Body))
+        {
+            il.Emit(OpCodes.Ldarg, CtxArg);
+            il.Emit(OpCodes.Callvirt, typeof(RunContext).GetProperty(nameof(RunContext.Cancellation))!.GetMethod!);
+            il.Emit(OpCodes.Stloc, token);
+        }
+
         for (int i = 0; i < arity.Params.Length; i++)
         {
             il.Emit(OpCodes.Ldarg, FirstParamArg + i);
             il.Emit(OpCodes.Stloc, Local(arity.Params[i]));
         }
 
+        EmitEnter();
         arityHead = il.DefineLabel();
         il.MarkLabel(arityHead);
         recurHead = arityHead;
         Emit(arity.Body);
-        il.Emit(OpCodes.Stloc, result);
-        il.BeginExceptFilterBlock();
-        il.Emit(OpCodes.Stloc, exception);
-        il.Emit(OpCodes.Ldloc, siteLocal);
-        il.Emit(OpCodes.Stloc, faultSite);
-        LoadSiteTable();
-        il.Emit(OpCodes.Ldloc, exception);
-        il.Emit(OpCodes.Ldloc, faultSite);
-        il.Emit(OpCodes.Callvirt, typeof(CallSiteTable).GetMethod(nameof(CallSiteTable.TraceOrTake))!);
-        il.BeginCatchBlock(null);
-        il.Emit(OpCodes.Castclass, typeof(Exception));
-        il.Emit(OpCodes.Stloc, exception);
-        LoadSiteTable();
-        il.Emit(OpCodes.Ldloc, exception);
-        il.Emit(OpCodes.Castclass, typeof(Exception));
-        il.Emit(OpCodes.Ldloc, faultSite);
-        il.Emit(OpCodes.Callvirt, typeof(CallSiteTable).GetMethod(nameof(CallSiteTable.Translate))!);
-        il.Emit(OpCodes.Throw);
-        il.EndExceptionBlock();
-        il.Emit(OpCodes.Ldloc, result);
         il.Emit(OpCodes.Ret);
     }
 
@@ -182,6 +215,64 @@ internal sealed class TypedEmitter
         }
     }
 
+    /// <summary>
+    /// Pushes the values of <paramref name="operands"/>. When one after the first contains a call
+    /// (a try region, which needs an empty stack), every operand goes through a local first.
+    /// </summary>
+    private void EmitOperands(System.Collections.Immutable.ImmutableArray<Node> operands, IReadOnlyList<ValueKind> kinds)
+    {
+        bool spill = false;
+        for (int i = 1; i < operands.Length; i++)
+        {
+            spill |= ContainsCall(operands[i]);
+        }
+
+        if (!spill)
+        {
+            foreach (var operand in operands)
+            {
+                Emit(operand);
+            }
+
+            return;
+        }
+
+        var spilled = new LocalBuilder[operands.Length];
+        for (int i = 0; i < operands.Length; i++)
+        {
+            Emit(operands[i]);
+            spilled[i] = il.DeclareLocal(ClrType(kinds[i]));
+            il.Emit(OpCodes.Stloc, spilled[i]);
+        }
+
+        foreach (var local in spilled)
+        {
+            il.Emit(OpCodes.Ldloc, local);
+        }
+    }
+
+    private bool ContainsCall(Node node)
+    {
+        if (containsCall.TryGetValue(node, out bool known))
+        {
+            return known;
+        }
+
+        bool result = node switch
+        {
+            InvokeNode { Fn: LocalRefNode { Access: LocalAccess.Self } } => true,
+            InvokeNode i => i.Args.Any(ContainsCall),
+            IfNode i => ContainsCall(i.Test) || ContainsCall(i.Then) || ContainsCall(i.Else),
+            DoNode d => d.Statements.Any(ContainsCall) || ContainsCall(d.Result),
+            LetNode l => l.Bindings.Any(b => ContainsCall(b.Init)) || ContainsCall(l.Body),
+            LoopNode l => l.Bindings.Any(b => ContainsCall(b.Init)) || ContainsCall(l.Body),
+            RecurNode r => r.Args.Any(ContainsCall),
+            _ => false,
+        };
+        containsCall[node] = result;
+        return result;
+    }
+
     private void Bind(System.Collections.Immutable.ImmutableArray<LetBinding> bindings)
     {
         foreach (var b in bindings)
@@ -194,10 +285,7 @@ internal sealed class TypedEmitter
     /// <summary>Every value first, then the locals, then the back edge with its interrupt poll.</summary>
     private void Jump(System.Collections.Immutable.ImmutableArray<Node> args, IReadOnlyList<LocalBinding> targets)
     {
-        foreach (var arg in args)
-        {
-            Emit(arg);
-        }
+        EmitOperands(args, [.. targets.Select(types.KindOf)]);
 
         for (int i = args.Length - 1; i >= 0; i--)
         {
@@ -208,7 +296,7 @@ internal sealed class TypedEmitter
         il.Emit(OpCodes.Call, typeof(CancellationToken).GetProperty(nameof(CancellationToken.IsCancellationRequested))!.GetMethod!);
         il.Emit(OpCodes.Brfalse, recurHead);
         il.Emit(OpCodes.Ldarg, CtxArg);
-        il.Emit(OpCodes.Callvirt, typeof(RunContext).GetMethod(nameof(RunContext.PollInterrupt))!);
+        il.Emit(OpCodes.Call, typeof(OutOfLineRuntime).GetMethod(nameof(OutOfLineRuntime.PollInterrupt))!);
         il.Emit(OpCodes.Br, recurHead);
     }
 
@@ -224,84 +312,190 @@ internal sealed class TypedEmitter
             return;
         }
 
-        int parent = currentSite;
+        // The interpreter's call site covers the evaluation of the arguments too: calls in them
+        // add this site after their own.
         sink.MarkSource(il, call.Span);
-        sites.Add(new CallSite(call.Caller, call.Span, parent));
-        currentSite = sites.Count - 1;
-        SetSite(currentSite);
-        foreach (var arg in call.Args)
-        {
-            Emit(arg);
-        }
-
+        enclosingSites.Add(call);
         var args = new LocalBuilder[call.Args.Length];
-        for (int i = args.Length - 1; i >= 0; i--)
+        for (int i = 0; i < args.Length; i++)
         {
+            Emit(call.Args[i]);
             args[i] = il.DeclareLocal(ClrType(types.ParamKinds[i]));
             il.Emit(OpCodes.Stloc, args[i]);
         }
 
-        EmitEnter();
-        il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Ldarg, CtxArg);
-        il.Emit(OpCodes.Ldarg, DepthArg);
-        il.Emit(OpCodes.Ldc_I4_1);
-        il.Emit(OpCodes.Add);
-        il.Emit(OpCodes.Ldarg, MaxDepthArg);
-        foreach (var a in args)
+        if (inlinesSelfCalls && inlineLevel == 0)
         {
-            il.Emit(OpCodes.Ldloc, a);
+            EmitInlinedBody(args);
+        }
+        else
+        {
+            var result = il.DeclareLocal(ClrType(types.ReturnKind));
+            BeginTracedRegion();
+            il.Emit(OpCodes.Ldarg, CtxArg);
+            LoadBudget(inlineLevel + 1);
+            foreach (var a in args)
+            {
+                il.Emit(OpCodes.Ldloc, a);
+            }
+
+            il.Emit(OpCodes.Call, method);
+            il.Emit(OpCodes.Stloc, result);
+            EndTracedRegion();
+            il.Emit(OpCodes.Ldloc, result);
         }
 
-        il.Emit(OpCodes.Call, method);
-        currentSite = parent;
-        SetSite(parent);
+        enclosingSites.RemoveAt(enclosingSites.Count - 1);
+    }
+
+    /// <summary>Starts a try region around code that may fail (a real call, a slow entry): the stack must be empty.</summary>
+    private void BeginTracedRegion() => il.BeginExceptionBlock();
+
+    /// <summary>
+    /// Ends it with a filter that adds the enclosing call sites, innermost first, to a passing
+    /// Zylisp error: the sites whose interpreter filters the error would pass on its way out of
+    /// this activation and the inlined ones it sits in. The filter never takes the exception.
+    /// </summary>
+    private void EndTracedRegion()
+    {
+        var exception = il.DeclareLocal(typeof(object));
+        il.BeginExceptFilterBlock();
+        il.Emit(OpCodes.Stloc, exception);
+        for (int i = enclosingSites.Count - 1; i >= 0; i--)
+        {
+            il.Emit(OpCodes.Ldloc, exception);
+            il.Emit(OpCodes.Ldstr, enclosingSites[i].Caller);
+            EmitSpan(enclosingSites[i].Span);
+            il.Emit(OpCodes.Call, typeof(CompiledRuntime).GetMethod(nameof(CompiledRuntime.TraceThrough))!);
+            il.Emit(OpCodes.Pop);
+        }
+
+        il.Emit(OpCodes.Ldc_I4_0);
+        il.BeginCatchBlock(null);
+        il.Emit(OpCodes.Rethrow);
+        il.EndExceptionBlock();
     }
 
     /// <summary>
-    /// RunContext.Enter for the callee at depth + 1: past the limit, the interpreter's
-    /// stack-overflow error naming the function; every 32 levels the host stack; every 8 an interrupt poll.
+    /// The callee's body in place of the call (its activation runs with one less budget): the
+    /// arguments bind a fresh set of locals, its tail self calls jump to its own head, and its
+    /// self calls are real calls. The call site stays in <see cref="enclosingSites"/> while it is
+    /// emitted, so an error in it is traced through its own call site and then this one,
+    /// innermost first, as through a real call. The .NET JIT does the same for a hot recursive
+    /// C# method; without it a typed fib makes twice as many calls as C#.
+    /// </summary>
+    private void EmitInlinedBody(LocalBuilder[] args)
+    {
+        var (outerLocals, outerArityHead, outerRecurHead) = (locals, arityHead, recurHead);
+        locals = new(ReferenceEqualityComparer.Instance);
+        inlineLevel++;
+        var arity = fn.Arities[0];
+        for (int i = 0; i < args.Length; i++)
+        {
+            il.Emit(OpCodes.Ldloc, args[i]);
+            il.Emit(OpCodes.Stloc, Local(arity.Params[i]));
+        }
+
+        EmitEnter();
+        arityHead = il.DefineLabel();
+        il.MarkLabel(arityHead);
+        recurHead = arityHead;
+        Emit(arity.Body);
+        inlineLevel--;
+        (locals, arityHead, recurHead) = (outerLocals, outerArityHead, outerRecurHead);
+    }
+
+    /// <summary>The budget of the activation <paramref name="level"/> inlined levels below the method's own.</summary>
+    private void LoadBudget(int level)
+    {
+        il.Emit(OpCodes.Ldarg, BudgetArg);
+        if (level > 0)
+        {
+            il.Emit(OpCodes.Ldc_I4, level);
+            il.Emit(OpCodes.Sub);
+        }
+    }
+
+    /// <summary>A call site's span, rebuilt from constants (only a failing call runs this).</summary>
+    private void EmitSpan(SourceSpan? span)
+    {
+        if (span is null)
+        {
+            il.Emit(OpCodes.Ldnull);
+            return;
+        }
+
+        il.Emit(OpCodes.Ldstr, span.File);
+        foreach (int n in (int[])[span.Line, span.Column, span.EndLine, span.EndColumn, span.StartOffset, span.EndOffset])
+        {
+            il.Emit(OpCodes.Ldc_I4, n);
+        }
+
+        il.Emit(OpCodes.Newobj, typeof(SourceSpan).GetConstructors().Single(c => c.GetParameters().Length == 7));
+    }
+
+    /// <summary>
+    /// RunContext.Enter, at the start of an activation (the method's own or an inlined one): one
+    /// test; when the budget is a multiple of the poll interval, and always at budget 0 (past the
+    /// depth limit), <see cref="CompiledRuntime.EnterTypedSlow"/> raises the interpreter's
+    /// stack-overflow error naming the function, checks the host stack now and then, and polls for
+    /// an interrupt. Raised here, the error passes the caller's call site first, as in the interpreter.
     /// </summary>
     private void EmitEnter()
     {
-        var withinLimit = il.DefineLabel();
-        var noStackCheck = il.DefineLabel();
-        var noPoll = il.DefineLabel();
-        var overflow = il.DefineLabel();
-        il.Emit(OpCodes.Ldarg, DepthArg);
-        il.Emit(OpCodes.Ldarg, MaxDepthArg);
-        il.Emit(OpCodes.Blt, withinLimit);
-        il.MarkLabel(overflow);
-        il.Emit(OpCodes.Ldstr, fn.Name);
-        il.Emit(OpCodes.Ldarg, MaxDepthArg);
-        il.Emit(OpCodes.Ldnull);
-        il.Emit(OpCodes.Call, typeof(RuntimeErrors).GetMethod(nameof(RuntimeErrors.StackOverflow))!);
-        il.Emit(OpCodes.Throw);
-        il.MarkLabel(withinLimit);
-        il.Emit(OpCodes.Ldarg, DepthArg);
-        il.Emit(OpCodes.Ldc_I4, 31);
+        var fast = il.DefineLabel();
+        LoadBudget(inlineLevel);
+        il.Emit(OpCodes.Ldc_I4, pollInterval - 1);
         il.Emit(OpCodes.And);
-        il.Emit(OpCodes.Brtrue, noStackCheck);
-        il.Emit(OpCodes.Call, typeof(System.Runtime.CompilerServices.RuntimeHelpers).GetMethod(nameof(System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack))!);
-        il.Emit(OpCodes.Brfalse, overflow);
-        il.MarkLabel(noStackCheck);
-        il.Emit(OpCodes.Ldarg, DepthArg);
-        il.Emit(OpCodes.Ldc_I4_7);
+        il.Emit(OpCodes.Brtrue, fast);
+        // The helper only when it has something to do: at a multiple of 128 (the host stack; 0 is past the limit) or on an interrupt.
+        var slow = il.DefineLabel();
+        LoadBudget(inlineLevel);
+        il.Emit(OpCodes.Ldc_I4, 127);
         il.Emit(OpCodes.And);
-        il.Emit(OpCodes.Brtrue, noPoll);
+        il.Emit(OpCodes.Brfalse, slow);
         il.Emit(OpCodes.Ldarg, CtxArg);
-        il.Emit(OpCodes.Callvirt, typeof(RunContext).GetMethod(nameof(RunContext.PollInterrupt))!);
-        il.MarkLabel(noPoll);
+        il.Emit(OpCodes.Callvirt, typeof(RunContext).GetProperty(nameof(RunContext.Cancellation))!.GetMethod!);
+        il.Emit(OpCodes.Stloc, token);
+        il.Emit(OpCodes.Ldloca, token);
+        il.Emit(OpCodes.Call, typeof(CancellationToken).GetProperty(nameof(CancellationToken.IsCancellationRequested))!.GetMethod!);
+        il.Emit(OpCodes.Brfalse, fast);
+        il.MarkLabel(slow);
+        bool traced = enclosingSites.Count > 0;
+        if (traced)
+        {
+            BeginTracedRegion();
+        }
+
+        il.Emit(OpCodes.Ldarg, CtxArg);
+        LoadBudget(inlineLevel);
+        il.Emit(OpCodes.Ldstr, fn.Name);
+        il.Emit(OpCodes.Call, typeof(CompiledRuntime).GetMethod(nameof(CompiledRuntime.EnterTypedSlow))!);
+        if (traced)
+        {
+            EndTracedRegion();
+        }
+
+        il.MarkLabel(fast);
     }
+
+    /// <summary>Whether the body loops (recur, or a self call in tail position, which is a jump): only then does it keep the interrupt token.</summary>
+    private static bool HasBackEdge(Node node) => node switch
+    {
+        RecurNode or LoopNode => true,
+        InvokeNode { Fn: LocalRefNode { Access: LocalAccess.Self }, Context: NodeContext.Tail } => true,
+        InvokeNode i => i.Args.Any(HasBackEdge),
+        IfNode i => HasBackEdge(i.Test) || HasBackEdge(i.Then) || HasBackEdge(i.Else),
+        DoNode d => d.Statements.Any(HasBackEdge) || HasBackEdge(d.Result),
+        LetNode l => l.Bindings.Any(b => HasBackEdge(b.Init)) || HasBackEdge(l.Body),
+        _ => false,
+    };
 
     private void EmitPrimitive(InvokeNode call)
     {
         var op = ((Builtin)((GlobalRefNode)call.Fn).Var.Value!).Op;
         bool isDouble = types.KindOf(call.Args[0]) == ValueKind.Double;
-        foreach (var arg in call.Args)
-        {
-            Emit(arg);
-        }
+        EmitOperands(call.Args, [.. call.Args.Select(types.KindOf)]);
 
         PrimitiveOpcodes.Emit(il, op, isDouble);
     }
@@ -316,19 +510,4 @@ internal sealed class TypedEmitter
 
         return local;
     }
-
-    private void SetSite(int site)
-    {
-        il.Emit(OpCodes.Ldc_I4, site);
-        il.Emit(OpCodes.Stloc, siteLocal);
-    }
-
-    private void LoadSiteTable()
-    {
-        il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Ldc_I4_0);
-        il.Emit(OpCodes.Ldelem_Ref);
-        il.Emit(OpCodes.Castclass, typeof(CallSiteTable));
-    }
-
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using Zylisp.Lang.Runtime;
 using Zylisp.Lang.Syntax;
@@ -22,6 +23,7 @@ public sealed class CallSiteTable(ImmutableArray<CallSite> sites)
     public ImmutableArray<CallSite> Sites { get; } = sites;
 
     /// <summary>The method's exception filter: traces a Zylisp error through the sites; takes host failures raised inside a call, to translate them.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public bool TraceOrTake(object exception, int site)
     {
         var e = (Exception)exception;
@@ -35,12 +37,14 @@ public sealed class CallSiteTable(ImmutableArray<CallSite> sites)
     }
 
     /// <summary>A host failure raised inside <paramref name="site"/>, as the Zylisp error the interpreter's call sites make of it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public Exception Translate(Exception e, int site) => TranslateUpTo(e, site, None);
 
     /// <summary>
     /// The filter of a <c>catch</c> whose try started inside <paramref name="stopAt"/>: adds the
     /// sites between the failure and the try, and says whether the catch takes the exception.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public bool TraceForCatch(object exception, int site, int stopAt)
     {
         var e = (Exception)exception;
@@ -58,6 +62,7 @@ public sealed class CallSiteTable(ImmutableArray<CallSite> sites)
     }
 
     /// <summary>What the catch binds: host failures raised inside a call are translated at that call first, as the interpreter does.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public object? Caught(RunContext ctx, Exception e, int depthAtTry, SourceSpan? trySpan, int site, int stopAt)
     {
         if (RuntimeApi.IsHostFailure(e) && site != stopAt)

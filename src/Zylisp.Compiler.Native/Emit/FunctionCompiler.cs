@@ -34,6 +34,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
     private int? incomingStackArgs = 0;
     private readonly List<(Label Label, Action Emit)> stubs = [];
     private int tryDepth;
+    private TypeAnnotation? returnType;
     private int frameBytes;
 
     public FunctionCompiler(CodeContext ctx, string name)
@@ -119,12 +120,18 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
                 }
             }
 
+            CheckParameterTypes(function.Name, arity);
+            returnType = arity.ReturnType is { Kind: not TypeKind.Any } type ? type : null;
             var bodyStart = asm.CreateLabel();
             asm.Bind(ref bodyStart);
             loopStarts.Push(bodyStart);
             EmitBlock(arity.Body);
             loopStarts.Pop();
-            ReturnValue(ValueTags.Nil);
+            asm.mov(rax, ValueTags.Nil);
+            CheckReturnType();
+            asm.leave();
+            asm.ret();
+            returnType = null;
         }
 
         EmitStubs();
@@ -138,6 +145,79 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         EmitBlock(form.Body);
         ReturnValue(ValueTags.Nil);
         EmitStubs();
+    }
+
+    /// <summary>deffunc's (:args ...): each annotated parameter is checked on entry, as the interpreter does.</summary>
+    private void CheckParameterTypes(string function, LArity arity)
+    {
+        if (arity.ParamTypes.IsDefaultOrEmpty)
+        {
+            return;
+        }
+
+        for (var i = 0; i < arity.ParamTypes.Length && i < arity.Params.Length; i++)
+        {
+            if (arity.ParamTypes[i] is { Kind: not TypeKind.Any } type)
+            {
+                asm.mov(rcx, __qword_ptr[rbp + SlotOffset(arity.Params[i].Slot)]);
+                CheckType(function, $"argument `{arity.Params[i].Name}`", type);
+            }
+        }
+    }
+
+    /// <summary>With a (:return ...) annotation, checks the value in rax (kept) before the function returns it.</summary>
+    private void CheckReturnType()
+    {
+        if (returnType is { } type)
+        {
+            asm.mov(rcx, rax);
+            CheckType(name, "return value", type);
+        }
+    }
+
+    /// <summary>Raises the annotation error unless rcx holds a value of the type (uses r11).</summary>
+    private void CheckType(string function, string what, TypeAnnotation type)
+    {
+        var failed = Stub(() =>
+        {
+            asm.lea(rdi, __[r14 + (ctx.Data.String(function) + ValueTags.PointerTag)]);
+            asm.lea(rsi, __[r14 + (ctx.Data.String(what) + ValueTags.PointerTag)]);
+            asm.lea(rdx, __[r14 + (ctx.Data.String(type.Name) + ValueTags.PointerTag)]);
+            asm.jmp(ctx.Runtime.Label("annotation-error"));
+        });
+        var ok = asm.CreateLabel();
+        void IsObject(ObjectType objectType, Label otherwise)
+        {
+            asm.mov(r11, rcx);
+            asm.and(r11d, 7);
+            asm.cmp(r11d, ValueTags.PointerTag);
+            asm.jne(otherwise);
+            asm.cmp(__byte_ptr[rcx - ValueTags.PointerTag], (int)objectType);
+            asm.jne(otherwise);
+        }
+
+        switch (type.Kind)
+        {
+            case TypeKind.Integer:
+                asm.test(cl, 1);
+                asm.jz(ok);
+                IsObject(ObjectType.BoxedInteger, failed);
+                break;
+            case TypeKind.Float:
+                IsObject(ObjectType.Float, failed);
+                break;
+            case TypeKind.String:
+                IsObject(ObjectType.String, failed);
+                break;
+            default:
+                asm.cmp(rcx, (int)ValueTags.True);
+                asm.je(ok);
+                asm.cmp(rcx, (int)ValueTags.False);
+                asm.jne(failed);
+                break;
+        }
+
+        asm.Bind(ref ok);
     }
 
     private void Prologue(int frameSize)
@@ -218,6 +298,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
     public bool VisitReturn(ReturnStmt node)
     {
         node.Value.Accept(this);
+        CheckReturnType();
         LeaveTries();
         asm.leave();
         asm.ret();
@@ -226,9 +307,11 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
 
     public bool VisitTailCall(TailCallStmt node)
     {
-        if (tryDepth > 0)
+        // Inside a try, or with a return type to check, the call has to come back here.
+        if (tryDepth > 0 || returnType is not null)
         {
             EmitCall(node.Call);
+            CheckReturnType();
             LeaveTries();
             asm.leave();
             asm.ret();
@@ -780,14 +863,24 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
             case PersistentVector or PersistentList or PersistentMap or PersistentSet:
                 asm.mov(target, __qword_ptr[r15 + ctx.ConstantCell(value, span)]);
                 break;
-            case long:
-                throw new NativeCompileException("integers outside the 63-bit fixnum range", span);
-            case double:
-                throw new NativeCompileException("floating-point numbers", span);
             default:
-                throw new NativeCompileException($"constants of type {value.GetType().Name}", span);
+                ctx.Runtime.FloatsUsed |= value is double;
+                asm.lea(target, __[r14 + (ScalarConstant(ctx.Data, value, span) + ValueTags.PointerTag)]);
+                break;
         }
     }
+
+    /// <summary>
+    /// The read-only object of a float, an integer beyond the fixnum range or a symbol constant,
+    /// or the compile-time error naming what this backend cannot represent yet.
+    /// </summary>
+    internal static int ScalarConstant(DataSection data, object value, SourceSpan? span) => value switch
+    {
+        double d => data.Float(d),
+        long n => data.BoxedInteger(n),
+        Symbol symbol => data.Symbol(symbol.ToString()),
+        _ => throw new NativeCompileException($"constants of type {value.GetType().Name}", span),
+    };
 
     /// <summary>What an inline primitive needs: the call and a way to load its operands.</summary>
     internal readonly record struct InlineSite(FunctionCompiler Compiler, CallExpr Call)

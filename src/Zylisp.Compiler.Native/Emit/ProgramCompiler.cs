@@ -16,11 +16,11 @@ namespace Zylisp.Compiler.Native.Emit;
 /// </summary>
 internal static class ProgramCompiler
 {
-    public static CompiledCode Compile(NativeProgram program)
+    public static CompiledCode Compile(NativeProgram program, NativeOptions options)
     {
         var asm = new Assembler(64);
         var data = new DataSection();
-        var runtime = new RuntimeLibrary(asm, data);
+        var runtime = new RuntimeLibrary(asm, data, options);
         var ctx = new CodeContext(asm, data, runtime, DefinedNames(program));
 
         var entry = asm.CreateLabel("zl_main");
@@ -302,7 +302,9 @@ internal static class ProgramCompiler
                 asm.mov(target, __qword_ptr[r15 + nested]);
                 break;
             default:
-                throw new NativeCompileException($"constants of type {item.GetType().Name}", span);
+                ctx.Runtime.FloatsUsed |= item is double;
+                asm.lea(target, __[r14 + (FunctionCompiler.ScalarConstant(ctx.Data, item, span) + ValueTags.PointerTag)]);
+                break;
         }
     }
 

@@ -99,6 +99,22 @@ internal sealed partial class RuntimeLibrary
             asm.Bind(ref other);
         }
 
+        // :line and :column come from the site string "file:line:col" (the last two fields).
+        foreach (var (key, field) in new[] { ("column", 0), ("line", 1) })
+        {
+            var other = asm.CreateLabel();
+            asm.lea(rax, __[r14 + (data.Keyword(key) + ValueTags.PointerTag)]);
+            asm.cmp(rsi, rax);
+            asm.jne(other);
+            asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.ErrorSite - ValueTags.PointerTag)]);
+            asm.test(rax, rax);
+            asm.jz(other);
+            asm.lea(rdi, __[r14 + rax]);
+            asm.mov(esi, field);
+            asm.jmp(Label("site-number"));
+            asm.Bind(ref other);
+        }
+
         asm.mov(rax, rdx);
         asm.ret();
         asm.Bind(ref notErrorGet);
@@ -123,6 +139,8 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref miss);
         asm.mov(rax, rdx);
         asm.ret();
+
+        EmitSiteNumber();
 
         // (nth coll i): like get, but out of range is the index error.
         Define("nth");
@@ -469,5 +487,44 @@ internal sealed partial class RuntimeLibrary
         asm.mov(ecx, (int)ValueTags.True);
         asm.cmove(eax, ecx);
         asm.ret();
+    }
+
+    /// <summary>site-number(rdi = untagged "file:line:col" string, esi = fields to skip from the end) → that field as a fixnum.</summary>
+    private void EmitSiteNumber()
+    {
+        var skip = asm.CreateLabel();
+        var field = asm.CreateLabel();
+        var fieldDone = asm.CreateLabel();
+        asm.jmp(skip);
+        Define("site-number");
+        asm.mov(rcx, __qword_ptr[rdi + ObjectLayout.StringLength]);
+        asm.lea(r8, __[rdi + ObjectLayout.StringBytes]);
+        asm.Bind(ref field);
+        asm.xor(eax, eax);
+        asm.mov(r9d, 1);
+        var digit = asm.CreateLabel();
+        asm.Bind(ref digit);
+        asm.test(rcx, rcx);
+        asm.jz(fieldDone);
+        asm.movzx(edx, __byte_ptr[r8 + rcx - 1]);
+        asm.cmp(edx, ':');
+        asm.je(fieldDone);
+        asm.sub(edx, '0');
+        asm.imul(rdx, r9);
+        asm.add(rax, rdx);
+        asm.imul(r9, r9, 10);
+        asm.dec(rcx);
+        asm.jmp(digit);
+        asm.Bind(ref fieldDone);
+        var found = asm.CreateLabel();
+        asm.test(esi, esi);
+        asm.jz(found);
+        asm.dec(esi);
+        asm.dec(rcx);
+        asm.jmp(field);
+        asm.Bind(ref found);
+        asm.add(rax, rax);
+        asm.ret();
+        asm.Bind(ref skip);
     }
 }

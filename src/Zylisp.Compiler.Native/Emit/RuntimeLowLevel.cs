@@ -143,11 +143,13 @@ internal sealed partial class RuntimeLibrary
         Fixed("%make-error", 2);
         asm.push(rdi);
         asm.push(rsi);
-        asm.mov(edi, 40);
+        asm.mov(edi, 48);
         asm.call(Label("alloc"));
         asm.pop(rsi);
         asm.pop(rdi);
         asm.mov(__qword_ptr[rax], (int)ObjectType.Error);
+        asm.mov(rcx, __qword_ptr[r15 + RuntimeCells.CurrentSite]);
+        asm.mov(__qword_ptr[rax + ObjectLayout.ErrorSite], rcx);
         asm.mov(__qword_ptr[rax + ObjectLayout.ErrorMessage], rdi);
         asm.lea(rcx, Str("ZL5007"));
         asm.mov(__qword_ptr[rax + ObjectLayout.ErrorId], rcx);

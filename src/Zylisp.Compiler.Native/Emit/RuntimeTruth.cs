@@ -1,3 +1,4 @@
+using Iced.Intel;
 using Zylisp.Compiler.Native.Values;
 using static Iced.Intel.AssemblerRegisters;
 
@@ -22,6 +23,16 @@ internal sealed partial class RuntimeLibrary
         asm.or(rax, 8);
         asm.cmp(rax, (int)ValueTags.Nil);
         asm.je(falsy);
+        // 0.0 and -0.0 are falsy in SLisp (NaN is not: it is not equal to zero).
+        var notFloat = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Float, notFloat);
+        asm.movsd(xmm0, __qword_ptr[rdi + (ObjectLayout.FloatBits - ValueTags.PointerTag)]);
+        asm.xorpd(xmm1, xmm1);
+        asm.ucomisd(xmm0, xmm1);
+        asm.jp(truthy);
+        asm.je(falsy);
+        asm.jmp(truthy);
+        asm.Bind(ref notFloat);
         foreach (var type in new[] { ObjectType.String, ObjectType.Vector, ObjectType.List, ObjectType.Map, ObjectType.Set })
         {
             var next = asm.CreateLabel();
@@ -57,8 +68,14 @@ internal sealed partial class RuntimeLibrary
         asm.movzx(eax, __byte_ptr[rdi - ValueTags.PointerTag]);
         asm.movzx(ecx, __byte_ptr[rsi - ValueTags.PointerTag]);
         var notString = asm.CreateLabel();
+        var stringLike = asm.CreateLabel();
+        EmitNumberEquality(equal, different);
+        // Strings, and symbols made at run time (literals are interned), compare their bytes.
+        asm.cmp(eax, (int)ObjectType.Symbol);
+        asm.je(stringLike);
         asm.cmp(eax, (int)ObjectType.String);
         asm.jne(notString);
+        asm.Bind(ref stringLike);
         asm.cmp(ecx, eax);
         asm.jne(different);
         asm.mov(rcx, __qword_ptr[rdi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
@@ -160,5 +177,43 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref different);
         asm.xor(eax, eax);
         asm.ret();
+    }
+
+    /// <summary>
+    /// In equals, with the type bytes in eax and ecx: floats are = when == holds or both are NaN
+    /// (the interpreter's double.Equals); boxed integers when their values are (fixnums never are,
+    /// since every integer has one representation). Falls through for other types.
+    /// </summary>
+    private void EmitNumberEquality(Label equal, Label different)
+    {
+        var notFloat = asm.CreateLabel();
+        var notBoxed = asm.CreateLabel();
+        var unordered = asm.CreateLabel();
+        asm.cmp(eax, (int)ObjectType.Float);
+        asm.jne(notFloat);
+        asm.cmp(ecx, eax);
+        asm.jne(different);
+        asm.movsd(xmm0, __qword_ptr[rdi + (ObjectLayout.FloatBits - ValueTags.PointerTag)]);
+        asm.movsd(xmm1, __qword_ptr[rsi + (ObjectLayout.FloatBits - ValueTags.PointerTag)]);
+        asm.ucomisd(xmm0, xmm1);
+        asm.jp(unordered);
+        asm.je(equal);
+        asm.jmp(different);
+        asm.Bind(ref unordered);
+        asm.ucomisd(xmm0, xmm0);
+        asm.jnp(different);
+        asm.ucomisd(xmm1, xmm1);
+        asm.jnp(different);
+        asm.jmp(equal);
+        asm.Bind(ref notFloat);
+        asm.cmp(eax, (int)ObjectType.BoxedInteger);
+        asm.jne(notBoxed);
+        asm.cmp(ecx, eax);
+        asm.jne(different);
+        asm.mov(rdx, __qword_ptr[rdi + (ObjectLayout.BoxedIntegerValue - ValueTags.PointerTag)]);
+        asm.cmp(rdx, __qword_ptr[rsi + (ObjectLayout.BoxedIntegerValue - ValueTags.PointerTag)]);
+        asm.je(equal);
+        asm.jmp(different);
+        asm.Bind(ref notBoxed);
     }
 }

@@ -26,7 +26,10 @@ public sealed class Var : IZylispPrintable
     /// <summary>The current value, or <see cref="Unbound"/>: this thread's innermost binding of a dynamic var, else its root value.</summary>
     public object? Value
     {
-        get => bindings?.Value is { } binding ? binding.Value : root;
+        // Only a dynamic var pays for the thread-local lookup, kept out of line: compiled code
+        // inlines this getter at every global read, and inlining ThreadLocal's too made each of
+        // them cost JIT time for nothing (bench/il/latency).
+        get => bindings is null ? root : DynamicValue();
         internal set
         {
             if (bindings?.Value is { } binding)
@@ -39,6 +42,9 @@ public sealed class Var : IZylispPrintable
             }
         }
     }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private object? DynamicValue() => bindings!.Value is { } binding ? binding.Value : root;
 
     /// <summary>True for a var defined with ^:dynamic, which binding may rebind per thread.</summary>
     public bool IsDynamic => bindings is not null;

@@ -15,6 +15,7 @@ public static class ProgramEngines
         new CliEngine(),
         new NativeEngine(),
         new NativeJitEngine(),
+        new NativeEngine("native-gc-stress", new Zylisp.Compiler.Native.NativeOptions(GcStressInterval: 1)),
         new GoEngine(),
         new DotnetEngine(),
     ];
