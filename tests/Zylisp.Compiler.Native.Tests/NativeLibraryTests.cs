@@ -20,6 +20,7 @@ public sealed class NativeLibraryTests
     [InlineData("#{3 1 2} (conj #{1} 2 1) (disj #{1 2 3} 1) (contains? #{1 2} 2) (count #{1 2}) (seq #{1 2}) (= #{1 2} #{2 1}) (hash-set 1 1) (set [3 3 4])")]
     [InlineData("(str #{1 \"a\"}) (into #{} [1 1 2]) (sort #{3 1 2}) (empty? #{}) (conj {:a 1} [:b 2]) (type #{})")]
     [InlineData("(:a {:a 1}) (:z {:a 1} :none) ({:b 2} :b) (#{1 2} 2) (#{1 2} 5) (map :a [{:a 1} {:a 2}]) (filter #{1 3} [1 2 3])")]
+    [InlineData("(fn? read-line) (fn? slurp)")]
     [InlineData("(parse-long \"42\") (parse-long \"-7\") (parse-long \"x1\") (parse-long \"\") (seq? '(1)) (seq? [1])")]
     [InlineData("(ex-info \"boom\" {:v 1}) (ex-message (ex-info \"m\" {})) (ex-data (ex-info \"m\" {:a 1})) (try (throw (ex-info \"x\" {:type :t})) (catch :t e (ex-data e)))")]
     public void A_library_function_prints_what_the_interpreter_prints(string expressions)

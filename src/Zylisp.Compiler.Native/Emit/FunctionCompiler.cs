@@ -580,11 +580,6 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
 
         var args = call.Args;
         var primitive = call.Fn is GlobalOperand g ? ctx.PrimitiveFor(g.Var) : null;
-        if (primitive?.Name == "get" && args.Length >= 2 && args[1] is ConstOperand { Value: Keyword { Namespace: null, Name: "line" or "column" or "file" } })
-        {
-            // Error values carry no location yet; a map with these keys is refused too (honestly, not silently wrong).
-            throw new NativeCompileException("the location (:line, :column, :file) of caught error values", call.Span);
-        }
 
         if (primitive?.Inline is { } inline && inline(new InlineSite(this, call)))
         {

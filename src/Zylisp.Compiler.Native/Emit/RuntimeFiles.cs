@@ -25,6 +25,7 @@ internal sealed partial class RuntimeLibrary
         Primitive("%file-read", "%file-read");
         Primitive("%file-write", "%file-write");
         Primitive("%io-error", "%io-error");
+        Primitive("%read-byte", "%read-byte");
     }
 
     private void EmitFiles()
@@ -191,6 +192,28 @@ internal sealed partial class RuntimeLibrary
         asm.pop(r13);
         asm.pop(r12);
         asm.pop(rbx);
+        asm.ret();
+
+        // (%read-byte) → the next byte of standard input, or -1 at its end (or on an error).
+        Define("%read-byte");
+        Fixed("%read-byte", 0);
+        asm.sub(rsp, 8);
+        asm.mov(__qword_ptr[rsp], 0);
+        asm.xor(edi, edi);
+        asm.mov(rsi, rsp);
+        asm.mov(edx, 1);
+        asm.mov(eax, SysRead);
+        asm.syscall();
+        var gotByte = asm.CreateLabel();
+        asm.cmp(rax, 1);
+        asm.je(gotByte);
+        asm.add(rsp, 8);
+        asm.mov(rax, ValueTags.Fixnum(-1));
+        asm.ret();
+        asm.Bind(ref gotByte);
+        asm.movzx(eax, __byte_ptr[rsp]);
+        asm.add(eax, eax);
+        asm.add(rsp, 8);
         asm.ret();
 
         // (%io-error function problem) throws ZL5011 "`function`: problem".

@@ -67,9 +67,10 @@ internal sealed partial class RuntimeLibrary
 
     private AssemblerMemoryOperand Str(string text) => __[r14 + (data.String(text) + ValueTags.PointerTag)];
 
-    /// <summary>Emits every routine; each defines its label.</summary>
+    /// <summary>Emits every routine the program can reach; each defines its label.</summary>
     public void EmitAll()
     {
+        // Every group is emitted; RoutinePruner leaves out what the program cannot reach.
         EmitMemory();
         EmitCollector();
         EmitErrors();

@@ -349,6 +349,7 @@ internal sealed partial class RuntimeLibrary
         asm.mov(eax, (int)ValueTags.True);
         asm.ret();
         asm.Bind(ref notSet);
+
         asm.Bind(ref no);
         asm.mov(eax, (int)ValueTags.False);
         asm.ret();

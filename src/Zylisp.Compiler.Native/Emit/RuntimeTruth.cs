@@ -124,6 +124,7 @@ internal sealed partial class RuntimeLibrary
         asm.jne(different);
         asm.jmp(Label("set-equals"));
         asm.Bind(ref notSets);
+
         // Vectors and lists are equal to each other when their items are (Clojure's sequential equality).
         var sequential = asm.CreateLabel();
         foreach (var reg in new[] { eax, ecx })

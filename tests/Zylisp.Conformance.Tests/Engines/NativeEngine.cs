@@ -66,4 +66,29 @@ public sealed class NativeEngine(string name = "native", NativeOptions? options 
             File.Delete(executable);
         }
     }
+
+    /// <summary>The executable's bytes, or a skip naming what the native backend cannot compile yet.</summary>
+    internal static byte[] BuildOrSkip(string path, NativeOptions? options = null)
+    {
+        Skip.IfNot(
+            OperatingSystem.IsLinux() && RuntimeInformation.OSArchitecture == Architecture.X64,
+            "native executables are Linux x86-64 binaries");
+        var collected = ProgramCollector.Collect(File.ReadAllText(path), path, ExitRule.CallMain);
+        if (collected.Program is null)
+        {
+            // The interpreter runs the forms before a compile-time error; an ahead-of-time build
+            // cannot, so such a program is not comparable. Say so with the front end's message.
+            throw new SkipException("does not build ahead of time: " +
+                string.Join("; ", collected.Diagnostics.Where(d => d.IsError).Select(d => d.Message)));
+        }
+
+        try
+        {
+            return NativeCompiler.BuildExecutable(collected.Program, options);
+        }
+        catch (NativeCompileException e)
+        {
+            throw new SkipException(e.Message);
+        }
+    }
 }
