@@ -1,6 +1,6 @@
-using System.Text;
 using Zylisp.Cli.CommandLine;
 using Zylisp.Cli.Commands;
+using Zylisp.Lang.Syntax;
 
 namespace Zylisp.Cli.Hosting;
 
@@ -47,6 +47,11 @@ internal static class CommandInput
                 return ReadAtMost(input, limit, out problem);
             }
 
+            if (UnixInput.TryReadFile(path, limit) is { } fast)
+            {
+                return fast;
+            }
+
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
             return ReadAtMost(file, limit, out problem);
         }
@@ -88,36 +93,5 @@ internal static class CommandInput
     }
 
     /// <summary>Decodes UTF-8 text, dropping a byte-order mark as <see cref="File.ReadAllText(string)"/> does.</summary>
-    public static string DecodeUtf8(byte[] bytes)
-    {
-        if (AsciiToString(bytes) is { } ascii)
-        {
-            return ascii;
-        }
-
-        var preamble = Encoding.UTF8.Preamble;
-        var skip = bytes.AsSpan().StartsWith(preamble) ? preamble.Length : 0;
-        return Encoding.UTF8.GetString(bytes, skip, bytes.Length - skip);
-    }
-
-    /// <summary>
-    /// Most scripts are ASCII. Widening them with a plain loop keeps the UTF-8 decoder — cold code
-    /// costing more than a millisecond — off the start-up path of <c>zylisp run</c>.
-    /// </summary>
-    private static string? AsciiToString(byte[] bytes)
-    {
-        var chars = new char[bytes.Length];
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            var b = bytes[i];
-            if (b >= 0x80)
-            {
-                return null;
-            }
-
-            chars[i] = (char)b;
-        }
-
-        return new string(chars);
-    }
+    public static string DecodeUtf8(byte[] bytes) => Utf8Source.Decode(bytes);
 }

@@ -32,8 +32,9 @@ public class LauncherScriptTests
             File.WriteAllText(binary, "#!/bin/sh\ncat \"$(dirname \"$0\")/zylisp.commit\" 2>/dev/null || echo none\n");
             File.SetUnixFileMode(binary, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             Write("src/Lib/Code.cs", "class Code {}\n");
-            // The inputs the last publish recorded (see stale() in the script): one file, two folders.
-            Write(".build/zylisp.inputs", "input_files=( src/Lib/Code.cs )\ninput_folders=( src src/Lib )\ninput_listings=( Lib/ Code.cs/ )\n");
+            // The inputs the last publish recorded (see stale() in the script): one file, "--", then
+            // two folders, each followed by its entries.
+            Write(".build/zylisp.manifest", "src/Lib/Code.cs\n--\nsrc\nLib/\nsrc/Lib\nCode.cs/\n");
             foreach (var path in new[] { "src/Lib/Code.cs", "src/Lib", "src" })
             {
                 Touch(path, DateTime.UtcNow.AddHours(-2));
@@ -89,7 +90,7 @@ public class LauncherScriptTests
         }
 
         /// <summary>Runs <c>./zylisp version</c>, under <c>ulimit -v</c> when <paramref name="addressSpaceKb"/> is given.</summary>
-        public (int ExitCode, string Stdout, string Stderr) RunLauncher(long? addressSpaceKb = null)
+        public (int ExitCode, string Stdout, string Stderr) RunLauncher(long? addressSpaceKb = null, string? writeXorExecute = null)
         {
             var start = new ProcessStartInfo("bash")
             {
@@ -110,6 +111,12 @@ public class LauncherScriptTests
             }
 
             start.Environment.Remove("DOTNET_GCHeapHardLimit");
+            start.Environment.Remove("DOTNET_EnableWriteXorExecute");
+            if (writeXorExecute is not null)
+            {
+                start.Environment["DOTNET_EnableWriteXorExecute"] = writeXorExecute;
+            }
+
             start.Environment["HOSTTYPE"] = "none";
             start.Environment["OSTYPE"] = "none";
             start.Environment["PATH"] = Path.Combine(Root, "fake-bin") + ":" + Environment.GetEnvironmentVariable("PATH");
@@ -134,6 +141,21 @@ public class LauncherScriptTests
         (exitCode, stdout, stderr) = checkout.RunLauncher();
         Assert.True(exitCode == 0, stderr);
         Assert.Equal("limit=none", stdout.Trim());
+    }
+
+    /// <summary>Issue 14: W^X costs every start an mmap/mprotect pair per stub; the launcher turns it off unless the user chose.</summary>
+    [Fact]
+    public void The_launcher_turns_off_write_xor_execute_unless_the_user_set_it()
+    {
+        var checkout = new FakeCheckout();
+        checkout.Write(".build/zylisp/zylisp", "#!/bin/sh\necho \"wx=${DOTNET_EnableWriteXorExecute:-unset}\"\n");
+        var (exitCode, stdout, stderr) = checkout.RunLauncher();
+        Assert.True(exitCode == 0, stderr);
+        Assert.Equal("wx=0", stdout.Trim());
+
+        (exitCode, stdout, stderr) = checkout.RunLauncher(writeXorExecute: "1");
+        Assert.True(exitCode == 0, stderr);
+        Assert.Equal("wx=1", stdout.Trim());
     }
 
     [Fact]
@@ -221,7 +243,7 @@ public class LauncherScriptTests
     public void Issue14_without_recorded_inputs_the_launcher_rebuilds()
     {
         var checkout = new FakeCheckout();
-        File.Delete(Path.Combine(checkout.Root, ".build", "zylisp.inputs"));
+        File.Delete(Path.Combine(checkout.Root, ".build", "zylisp.manifest"));
         checkout.RunLauncher();
         Assert.True(checkout.Published);
     }

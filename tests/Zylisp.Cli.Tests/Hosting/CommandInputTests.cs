@@ -30,6 +30,23 @@ public class CommandInputTests
     }
 
     [Fact]
+    public void The_open_read_fast_path_reads_large_files_whole_and_leaves_everything_unusual_to_the_ordinary_path()
+    {
+        var files = new ScratchFiles();
+        var large = string.Concat(Enumerable.Range(0, 30_000).Select(i => $"{i}\n")); // ~170 KB: the buffer grows
+        var path = files.Write("large.zl", large);
+
+        Assert.Equal(System.Text.Encoding.ASCII.GetBytes(large), UnixInput.TryReadFile(path, int.MaxValue));
+        Assert.Equal(System.Text.Encoding.ASCII.GetBytes(large), CommandInput.TryReadBytes(path, out _));
+        Assert.Null(UnixInput.TryReadFile(path, limit: 1000)); // over the limit: the ordinary path words it
+        Assert.Null(CommandInput.TryReadBytes(path, out var tooLarge, maxBytes: 1000));
+        Assert.StartsWith("larger than the source size limit", tooLarge);
+        Assert.Null(UnixInput.TryReadFile(files.Folder, int.MaxValue)); // a directory: EISDIR on read
+        Assert.Null(UnixInput.TryReadFile(files.Write("é.zl", "1"), int.MaxValue)); // a non-ASCII path
+        Assert.Equal("1"u8.ToArray(), CommandInput.TryReadBytes(Path.Combine(files.Folder, "é.zl"), out _));
+    }
+
+    [Fact]
     public void Decoding_drops_a_byte_order_mark_but_keeps_everything_else()
     {
         Assert.Equal("(Ident)", CommandInput.DecodeUtf8([0xEF, 0xBB, 0xBF, .. "(Ident)"u8]));
