@@ -530,7 +530,7 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
         il.Emit(OpCodes.Call, Members.IsCancellationRequested);
         il.Emit(OpCodes.Brfalse, head);
         il.Emit(OpCodes.Ldarg, CtxArg);
-        il.Emit(OpCodes.Call, Members.PollInterrupt);
+        il.Emit(OpCodes.Callvirt, Members.PollInterrupt);
         il.Emit(OpCodes.Br, head);
         il.Emit(OpCodes.Ldnull); // unreachable; see ThrowNode
     }
@@ -685,7 +685,7 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
         public static readonly MethodInfo Limits = typeof(EngineOptions).GetProperty(nameof(EngineOptions.Limits))!.GetMethod!;
         public static readonly MethodInfo MaxCallDepth = typeof(RuntimeLimits).GetProperty(nameof(RuntimeLimits.MaxCallDepth))!.GetMethod!;
         public static readonly MethodInfo RestoreDepth = typeof(RunContext).GetMethod(nameof(RunContext.RestoreDepth))!;
-        public static readonly MethodInfo PollInterrupt = typeof(OutOfLineRuntime).GetMethod(nameof(OutOfLineRuntime.PollInterrupt))!;
+        public static readonly MethodInfo PollInterrupt = typeof(RunContext).GetMethod(nameof(RunContext.PollInterrupt))!;
         public static readonly MethodInfo IsCancellationRequested = typeof(CancellationToken).GetProperty(nameof(CancellationToken.IsCancellationRequested))!.GetMethod!;
         public static readonly MethodInfo VarValue = typeof(Var).GetProperty(nameof(Var.Value))!.GetMethod!;
         public static readonly FieldInfo Unbound = typeof(Var).GetField(nameof(Var.Unbound))!;
