@@ -28,6 +28,11 @@ try
         return EvalCommand.Execute(expressions, OutputOptions.Default);
     }
 
+    if (FastPath.TryParseCompile(args) is var (file, output))
+    {
+        return BuildCommand.Execute(new BuildRequest("go", file, null, output, null, OutputOptions.Default));
+    }
+
     return FastPath.IsBareRepl(args)
         ? ReplCommand.Execute(OutputOptions.Default)
         : CommandTree.Invoke(args, Console.Out, Console.Error);

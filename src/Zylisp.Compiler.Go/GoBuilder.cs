@@ -25,7 +25,9 @@ public static partial class GoBuilder
             return Failed(GoDiagnostics.NoGoToolchain());
         }
 
-        var compiled = GoCompiler.CompileSource(source, file);
+        var timer = GoPhaseTimer.FromEnvironment();
+        timer.Mark("start");
+        var compiled = GoCompiler.CompileSource(source, file, timer);
         if (!compiled.Success)
         {
             return Outcome(compiled, false);
@@ -33,10 +35,15 @@ public static partial class GoBuilder
 
         var module = Path.Combine(Path.GetTempPath(), "zylisp-go-" + Guid.NewGuid().ToString("N")[..12]);
         GoModule.WriteTo(module, compiled.Files);
-        var (exit, log) = GoToolchain.Build(module, output);
+        timer.Mark("write module");
+        var logFile = module + ".log";
+        var (exit, log) = GoToolchain.Build(module, output, logFile);
+        File.Delete(logFile);
+        timer.Mark("go build");
         if (exit == 0)
         {
-            Directory.Delete(module, recursive: true);
+            GoModule.Delete(module, compiled.Files);
+            timer.Mark("clean up");
             return Outcome(compiled, true);
         }
 
@@ -158,7 +165,7 @@ public static class GoBatchBuilder
             built[program.Name] = Path.Combine(binDirectory, program.Name);
         }
 
-        var (_, log) = built.Count == 0 ? (0, "") : GoToolchain.Run(moduleDirectory, "build", "-trimpath", "-o", binDirectory + Path.DirectorySeparatorChar, "./programs/...");
+        var (_, log) = built.Count == 0 ? (0, "") : GoToolchain.Run(moduleDirectory, ["build", .. GoToolchain.BuildFlags, "-o", binDirectory + Path.DirectorySeparatorChar, "./programs/..."]);
         var executables = built.Where(b => File.Exists(b.Value)).ToDictionary(b => b.Key, b => b.Value);
         return new GoBatchOutcome(moduleDirectory, executables, rejected, log);
     }

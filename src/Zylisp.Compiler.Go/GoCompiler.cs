@@ -37,19 +37,24 @@ public sealed record GoCompileResult(IReadOnlyList<GoModuleFile> Files, IReadOnl
 public static class GoCompiler
 {
     /// <summary>Compiles a whole program: its top-level forms in order, prelude definitions it reaches included.</summary>
-    public static GoCompileResult Compile(IReadOnlyList<LTopLevel> forms, Truthiness truthiness, string sourceFile, Zylisp.Lang.Syntax.SourceRegistry? sources = null, string mainName = "-main")
+    public static GoCompileResult Compile(IReadOnlyList<LTopLevel> forms, Truthiness truthiness, string sourceFile, Zylisp.Lang.Syntax.SourceRegistry? sources = null, string mainName = "-main", GoPhaseTimer? timer = null)
     {
         ArgumentNullException.ThrowIfNull(forms);
+        timer ??= GoPhaseTimer.None;
         try
         {
             var emitter = new ProgramEmitter(forms, truthiness, sourceFile, span => TextAt(sources, span)) { MainName = mainName };
             var file = emitter.Emit();
+            timer.Mark("emit");
             var text = Print(file);
+            timer.Mark("print");
             var files = new List<GoModuleFile> { new("go.mod", GoModule.GoMod), new("main.go", text) };
             if (SourceLines.Emit(file, text, emitter.CallSites) is { } lines)
             {
                 files.Add(new GoModuleFile("lines.go", lines));
             }
+
+            timer.Mark("line table");
 
             files.AddRange(GoModule.RuntimeFiles());
             return new GoCompileResult(files, [], emitter.Interop.CallSites);
@@ -70,8 +75,9 @@ public static class GoCompiler
     /// prelude definitions it reaches, <see cref="Engine.CollectProgram"/>), lower it, emit Go.
     /// A call of a function that needs the compiler at run time is a compile-time error.
     /// </summary>
-    public static GoCompileResult CompileSource(string source, string file)
+    public static GoCompileResult CompileSource(string source, string file, GoPhaseTimer? timer = null)
     {
+        timer ??= GoPhaseTimer.None;
         var image = Engine.CollectProgram(source, file, new EngineOptions { ForeignQualifiedNames = static (package, name) => GoInterop.IsGoName(package + "/" + name), TargetName = "go" });
         var sources = new Zylisp.Lang.Syntax.SourceRegistry();
         sources.Add(file, source);
@@ -85,8 +91,10 @@ public static class GoCompiler
             };
         }
 
+        timer.Mark("front end");
         var lowered = image.Definitions.Concat(image.Forms).Select(Lowerer.Lower).ToList();
-        return Compile(lowered, image.Dialect, file, sources, image.MainName) with { FrontEndDiagnostics = image.Diagnostics, Sources = sources };
+        timer.Mark("lower");
+        return Compile(lowered, image.Dialect, file, sources, image.MainName, timer) with { FrontEndDiagnostics = image.Diagnostics, Sources = sources };
     }
 
     /// <summary>

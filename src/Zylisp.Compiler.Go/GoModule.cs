@@ -39,4 +39,38 @@ public static class GoModule
             System.IO.File.WriteAllText(path, file.Text);
         }
     }
+
+    /// <summary>
+    /// Removes a module written by <see cref="WriteTo"/>: its files, then its folders, deepest
+    /// first. Deleting what was written, rather than walking the folder, keeps the file-system
+    /// enumerator (generic code compiled at run time) out of every build; anything else found
+    /// there (a file go build added) falls back to the recursive delete.
+    /// </summary>
+    public static void Delete(string directory, IEnumerable<GoModuleFile> files)
+    {
+        var folders = new HashSet<string>(StringComparer.Ordinal) { directory };
+        foreach (var file in files)
+        {
+            var path = System.IO.Path.Combine(directory, file.Path);
+            System.IO.File.Delete(path);
+            for (var folder = System.IO.Path.GetDirectoryName(path); folder is not null && folder.Length > directory.Length; folder = System.IO.Path.GetDirectoryName(folder))
+            {
+                folders.Add(folder);
+            }
+        }
+
+        try
+        {
+            var deepestFirst = folders.ToList();
+            deepestFirst.Sort((a, b) => b.Length.CompareTo(a.Length));
+            foreach (var folder in deepestFirst)
+            {
+                Directory.Delete(folder);
+            }
+        }
+        catch (IOException)
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

@@ -4,6 +4,7 @@ using Zylisp.Lang.Analysis;
 using Zylisp.Lang.Diagnostics;
 using Zylisp.Lang.Lowering;
 using Zylisp.Lang.Runtime;
+using Zylisp.Compiler.Native.Emit;
 
 namespace Zylisp.Compiler.Native;
 
@@ -34,7 +35,10 @@ public static class ProgramCollector
             return new CollectedProgram(null, [.. image.Diagnostics, .. image.CompilerErrors(TargetName)]);
         }
 
-        var forms = image.Definitions.Concat(image.Forms).Select(Lowerer.Lower).ToImmutableArray();
+        // The Zylisp-written part of the runtime comes first: its top-level forms (a def of
+        // *command-line-args*, say) must run before the program's.
+        var library = NativeLibrary.For(image, RuntimeLibrary.Names);
+        var forms = library.Concat(image.Definitions).Concat(image.Forms).Select(Lowerer.Lower).ToImmutableArray();
         return new CollectedProgram(new NativeProgram(forms, image.Dialect, exit, image.MainName), image.Diagnostics);
     }
 }

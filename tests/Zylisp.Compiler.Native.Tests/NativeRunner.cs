@@ -14,14 +14,20 @@ internal static class NativeRunner
 
     public sealed record Outcome(string Stdout, string Stderr, int ExitCode);
 
-    public static Outcome CompileAndRun(string source, string file = "test.zl", ExitRule exit = ExitRule.CallMain, params string[] args)
+    public static Outcome CompileAndRun(string source, string file = "test.zl", ExitRule exit = ExitRule.CallMain, params string[] args) =>
+        RunExecutable(NativeCompiler.BuildExecutable(Collect(source, file, exit)), args);
+
+    public static NativeProgram Collect(string source, string file = "test.zl", ExitRule exit = ExitRule.CallMain)
     {
         var collected = ProgramCollector.Collect(source, file, exit);
         Assert.True(collected.Program is not null, string.Join("\n", collected.Diagnostics.Select(d => d.Message)));
-        return RunExecutable(NativeCompiler.BuildExecutable(collected.Program!), args);
+        return collected.Program!;
     }
 
-    public static Outcome RunExecutable(byte[] image, params string[] args)
+    public static Outcome RunExecutable(byte[] image, params string[] args) => RunExecutable(image, null, args);
+
+    /// <summary>Runs the image; with <paramref name="addressSpaceKiB"/>, under that address-space limit (ulimit -v), so mmap fails beyond it.</summary>
+    public static Outcome RunExecutable(byte[] image, int? addressSpaceKiB, params string[] args)
     {
         var path = Path.Combine(Path.GetTempPath(), "zylisp-native-" + Guid.NewGuid().ToString("N"));
         File.WriteAllBytes(path, image);
@@ -34,6 +40,14 @@ internal static class NativeRunner
 
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             var info = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true };
+            if (addressSpaceKiB is { } limit)
+            {
+                info = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true };
+                info.ArgumentList.Add("-c");
+                info.ArgumentList.Add($"ulimit -v {limit} && exec \"$0\" \"$@\"");
+                info.ArgumentList.Add(path);
+            }
+
             foreach (var arg in args)
             {
                 info.ArgumentList.Add(arg);

@@ -10,12 +10,6 @@ public sealed class SlispCorpusTests
 {
     private static readonly Dictionary<string, string> NotYetNative = new(StringComparer.Ordinal)
     {
-        ["data/collections.slisp"] = "hash maps and sets, and the sequence library (map, sort, keys)",
-        ["dialect/dialect_form.zl"] = "SLisp str rendering of maps (sorted entries)",
-        ["dialect/str_collections.slisp"] = "maps, sets and floats",
-        ["dialect/truthiness.slisp"] = "floating-point numbers (0.0 and 0.5)",
-        ["repl/bindings_and_functions.slisp"] = "floating-point numbers",
-        ["strings/concat.slisp"] = "floating-point numbers",
     };
 
     public static TheoryData<string> Programs()

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Zylisp.Cli.Hosting;
 
 /// <summary>
@@ -61,11 +59,10 @@ internal sealed class StandardStreams : IDisposable
 
     private static StandardStreams Create(Stream output, Stream error, bool outputIsTerminal)
     {
-        var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         var guardedOutput = new GuardedOutputStream(output);
         var guardedError = new GuardedOutputStream(error);
-        var outputWriter = new StreamWriter(guardedOutput, encoding, bufferSize: 16 * 1024) { AutoFlush = outputIsTerminal };
-        var errorWriter = new StreamWriter(guardedError, encoding, bufferSize: 4 * 1024) { AutoFlush = true };
+        var outputWriter = new Utf8Writer(guardedOutput, bufferSize: 16 * 1024) { AutoFlush = outputIsTerminal };
+        var errorWriter = new Utf8Writer(guardedError, bufferSize: 4 * 1024) { AutoFlush = true };
         return new StandardStreams(outputWriter, errorWriter, guardedOutput, guardedError);
     }
 

@@ -1,6 +1,4 @@
-using System.Collections;
 using System.Globalization;
-using System.Reflection;
 using Zylisp.Lang.Syntax;
 using Zylisp.Zast.Ast;
 using Zylisp.Zast.Parsing;
@@ -12,8 +10,9 @@ namespace Zylisp.Compiler.Go.Emit;
 /// Maps lines of the printed main.go back to Zylisp source, so a runtime error raised inside a
 /// primitive says where it happened (:file :line :column) as in the interpreter. The printed
 /// file is parsed again, and its tree is walked in step with the tree the emitter built (they
-/// have the same shape), which gives each recorded call its Go line. The table goes in a second
-/// file, lines.go, so adding it does not move any line of main.go. The runtime reads it only
+/// have the same shape, and AstWalk visits both in go/ast field order), which gives each
+/// recorded call its Go line. The table goes in a second file, lines.go, so adding it does not
+/// move any line of main.go. The runtime reads it only
 /// when an error is raised, from the Go stack (runtime.Callers).
 /// </summary>
 internal static class SourceLines
@@ -27,9 +26,11 @@ internal static class SourceLines
             return null;
         }
 
-        var lines = new SortedDictionary<int, SourceSpan>();
-        var builtNodes = Walk(built.Decls).ToList();
-        var parsedNodes = Walk(parsed.File.Decls).ToList();
+        // Indexed by Go line: an array rather than a sorted dictionary, whose int-keyed generic
+        // code is not in the ReadyToRun image and was compiled on every build.
+        var byLine = new SourceSpan?[printed.Count(c => c == '\n') + 2];
+        var builtNodes = AstWalk.Preorder(built.Decls).ToList();
+        var parsedNodes = AstWalk.Preorder(parsed.File.Decls).ToList();
         if (builtNodes.Count != parsedNodes.Count)
         {
             return null;
@@ -45,15 +46,26 @@ internal static class SourceLines
             if (callSites.TryGetValue(builtNodes[i], out var span))
             {
                 int line = fileSet.Position(parsedNodes[i].Pos).Line;
-                lines.TryAdd(line, span);
+                if (line > 0 && line < byLine.Length)
+                {
+                    byLine[line] ??= span;
+                }
             }
         }
 
-        var entries = lines.Select(l => (Expr)new KeyValueExpr
+        var entries = new List<Expr>();
+        for (int line = 0; line < byLine.Length; line++)
         {
-            Key = Int(l.Key),
-            Value = GoSyntax.Str(string.Create(CultureInfo.InvariantCulture, $"{l.Value.File}:{l.Value.Line}:{l.Value.Column}")),
-        });
+            if (byLine[line] is { } span)
+            {
+                entries.Add(new KeyValueExpr
+                {
+                    Key = Int(line),
+                    Value = GoSyntax.Str(string.Create(CultureInfo.InvariantCulture, $"{span.File}:{span.Line}:{span.Column}")),
+                });
+            }
+        }
+
         var table = Composite(new MapType { Key = Id("int"), Value = Id("string") }, entries);
         var file = new Zylisp.Zast.Ast.File
         {
@@ -71,39 +83,5 @@ internal static class SourceLines
         };
         var result = Zylisp.Zast.Printing.GoPrinter.Print(file);
         return result.Success ? result.Text : null;
-    }
-
-    /// <summary>Every node under the declarations in go/ast field order (by reflection, the model's declaration order).</summary>
-    private static IEnumerable<Node> Walk(IEnumerable<Node> roots)
-    {
-        var stack = new Stack<Node>(roots.Reverse());
-        while (stack.Count > 0)
-        {
-            var node = stack.Pop();
-            yield return node;
-            var children = new List<Node>();
-            foreach (var property in node.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
-            {
-                if (property.GetIndexParameters().Length > 0 || property.Name is "Pos" or "End")
-                {
-                    continue;
-                }
-
-                switch (property.GetValue(node))
-                {
-                    case Node child:
-                        children.Add(child);
-                        break;
-                    case IEnumerable list and not string:
-                        children.AddRange(list.OfType<Node>());
-                        break;
-                }
-            }
-
-            for (int i = children.Count - 1; i >= 0; i--)
-            {
-                stack.Push(children[i]);
-            }
-        }
     }
 }

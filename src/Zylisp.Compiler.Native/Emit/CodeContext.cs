@@ -9,9 +9,9 @@ namespace Zylisp.Compiler.Native.Emit;
 /// Everything one compilation shares: the assembler, the data areas, the runtime's entry points,
 /// the global cells and the functions still to compile. Passed explicitly; nothing is static.
 /// </summary>
-internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrary runtime, IReadOnlySet<Var> definedVars)
+internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrary runtime, IReadOnlySet<string> definedNames)
 {
-    private readonly Dictionary<Var, int> globalCells = [];
+    private readonly Dictionary<string, int> globalCells = new(StringComparer.Ordinal);
     private readonly Queue<(LFunction Function, Label Entry)> pendingFunctions = new();
     private readonly Dictionary<LFunction, Label> functionLabels = new(ReferenceEqualityComparer.Instance);
 
@@ -21,31 +21,34 @@ internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrar
 
     public RuntimeLibrary Runtime { get; } = runtime;
 
-    /// <summary>Globals some DefExpr of the program sets: never treated as host primitives.</summary>
-    public IReadOnlySet<Var> DefinedVars { get; } = definedVars;
+    /// <summary>
+    /// Names of the globals some DefExpr of the program sets: never treated as host primitives.
+    /// Globals are keyed by name, not by Var, because the Zylisp-written runtime (NativeLibrary) is
+    /// analyzed by an engine of its own: its `sort` and the program's `sort` are two Vars, one global.
+    /// </summary>
+    public IReadOnlySet<string> DefinedNames { get; } = definedNames;
 
-    /// <summary>Set when the program makes maps; with <see cref="UsesSlispStr"/> the build stops (SLisp renders maps sorted, which the runtime cannot yet).</summary>
-    public SourceSpan? FirstMap { get; set; }
 
-    /// <summary>Set when the program calls SLisp's str.</summary>
-    public bool UsesSlispStr { get; set; }
 
     /// <summary>Names of code labels, for the assembly listing.</summary>
     public Dictionary<ulong, string> LabelNames { get; } = [];
 
-    public IReadOnlyDictionary<Var, int> GlobalCells => globalCells;
+    public IReadOnlyDictionary<string, int> GlobalCells => globalCells;
 
     /// <summary>Cells of host primitives used as values: set to the primitive's closure at start-up.</summary>
     public List<(int Cell, Primitive Primitive)> PrimitiveCellInits { get; } = [];
 
     /// <summary>The writable offset of a global's cell (created unbound on first use).</summary>
-    public int GlobalCell(Var var)
+    public int GlobalCell(Var var) => GlobalCell(NativeLibrary.GlobalName(var.Name));
+
+    /// <summary>The writable offset of the global cell of this name (created unbound on first use).</summary>
+    public int GlobalCell(string name)
     {
-        if (!globalCells.TryGetValue(var, out var offset))
+        if (!globalCells.TryGetValue(name, out var offset))
         {
             offset = Data.ReserveWritable(1);
-            globalCells[var] = offset;
-            if (PrimitiveFor(var) is { } primitive)
+            globalCells[name] = offset;
+            if (PrimitiveFor(name) is { } primitive)
             {
                 PrimitiveCellInits.Add((offset, primitive));
             }
@@ -55,8 +58,10 @@ internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrar
     }
 
     /// <summary>The host primitive a call to this global means, or null when it is user code.</summary>
-    public Primitive? PrimitiveFor(Var var) =>
-        DefinedVars.Contains(var) ? null : Runtime.Find(var.Name);
+    public Primitive? PrimitiveFor(Var var) => PrimitiveFor(NativeLibrary.GlobalName(var.Name));
+
+    public Primitive? PrimitiveFor(string name) =>
+        DefinedNames.Contains(name) ? null : Runtime.Find(name);
 
     public Label FunctionLabel(LFunction function)
     {
@@ -87,8 +92,12 @@ internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrar
     }
 
     /// <summary>The read-only offset of a "file:line:col" string for error messages, or 0 without a span.</summary>
+    /// <remarks>
+    /// The library's own call sites record nothing, so an error inside a library function (sort,
+    /// format...) names the program's call, as a host primitive's error does in the interpreter.
+    /// </remarks>
     public int Site(SourceSpan? span) =>
-        span is { Line: > 0 } s ? Data.String($"{s.File}:{s.Line}:{s.Column}") : 0;
+        span is { Line: > 0 } s && s.File != NativeLibrary.FileName ? Data.String($"{s.File}:{s.Line}:{s.Column}") : 0;
 
     private readonly Dictionary<LFunction, int> staticClosures = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, int> primitiveClosures = new(StringComparer.Ordinal);

@@ -13,6 +13,9 @@ internal sealed class DataSection
     private readonly List<byte> rodata = [];
     private readonly Dictionary<string, int> strings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> keywords = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> symbols = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, int> floats = [];
+    private readonly Dictionary<long, int> boxedIntegers = [];
     private int writableSize = RuntimeCells.FirstFree;
     private int emptyList = -1;
 
@@ -54,6 +57,58 @@ internal sealed class DataSection
         var bytes = Encoding.UTF8.GetBytes(name);
         var offset = Object(ObjectType.Keyword, [bytes.LongLength], bytes);
         keywords[name] = offset;
+        return offset;
+    }
+
+    /// <summary>The read-only offset of the interned symbol object (its full name, "ns/name" when qualified).</summary>
+    public int Symbol(string name)
+    {
+        if (symbols.TryGetValue(name, out var existing))
+        {
+            return existing;
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(name);
+        var offset = Object(ObjectType.Symbol, [bytes.LongLength], bytes);
+        symbols[name] = offset;
+        return offset;
+    }
+
+    /// <summary>The read-only offset of a float object with exactly these bits (so -0.0 and 0.0 differ).</summary>
+    public int Float(double value)
+    {
+        var bits = BitConverter.DoubleToInt64Bits(value);
+        if (!floats.TryGetValue(bits, out var offset))
+        {
+            offset = Object(ObjectType.Float, [bits], []);
+            floats[bits] = offset;
+        }
+
+        return offset;
+    }
+
+    /// <summary>The read-only offset of a boxed integer (for literals outside the fixnum range).</summary>
+    public int BoxedInteger(long value)
+    {
+        if (!boxedIntegers.TryGetValue(value, out var offset))
+        {
+            offset = Object(ObjectType.BoxedInteger, [value], []);
+            boxedIntegers[value] = offset;
+        }
+
+        return offset;
+    }
+
+    /// <summary>The read-only offset of a table of 64-bit words (8-aligned), such as the float printer's powers of ten.</summary>
+    public int Table(IEnumerable<long> words)
+    {
+        Align8();
+        var offset = rodata.Count;
+        foreach (var word in words)
+        {
+            rodata.AddRange(BitConverter.GetBytes(word));
+        }
+
         return offset;
     }
 
@@ -116,10 +171,10 @@ internal sealed class DataSection
 /// <summary>Fixed writable cells of the run-time state, as byte offsets from r15.</summary>
 internal static class RuntimeCells
 {
-    /// <summary>Next free byte of the current heap chunk.</summary>
+    /// <summary>Unused since the collector replaced the bump allocator (its cells are <see cref="HeapCells"/>).</summary>
     public const int HeapNext = 0;
 
-    /// <summary>End of the current heap chunk.</summary>
+    /// <summary>Unused, like <see cref="HeapNext"/>.</summary>
     public const int HeapEnd = 8;
 
     /// <summary>The lowest stack address compiled code may use; below it is Zylisp's stack-overflow error.</summary>
@@ -140,7 +195,7 @@ internal static class RuntimeCells
     /// <summary>The list of command-line arguments (nil when there are none).</summary>
     public const int CommandLineArgs = 56;
 
-    /// <summary>Head of the address-ordered free list of the allocator.</summary>
+    /// <summary>Head of the allocator's free list (address-ordered within each chunk after a sweep).</summary>
     public const int FreeList = 64;
 
     public const int FirstFree = 128;

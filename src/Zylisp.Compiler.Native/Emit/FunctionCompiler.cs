@@ -19,9 +19,6 @@ namespace Zylisp.Compiler.Native.Emit;
 /// </summary>
 internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExprVisitor<bool>
 {
-    /// <summary>Marks "a map was used" when the map has no source location of its own.</summary>
-    private static readonly SourceSpan UnknownSpan = new("<native>", 0, 0, 0, 0, 0, 0);
-
     private static readonly AssemblerRegister64[] ArgumentRegisters = [rdi, rsi, rdx, rcx, r8, r9];
 
     private readonly CodeContext ctx;
@@ -30,6 +27,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
     private readonly Stack<Label> loopStarts = new();
     private readonly List<(Label Label, Action Emit)> stubs = [];
     private int tryDepth;
+    private TypeAnnotation? returnType;
     private int frameBytes;
 
     public FunctionCompiler(CodeContext ctx, string name)
@@ -114,12 +112,18 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
                 }
             }
 
+            CheckParameterTypes(function.Name, arity);
+            returnType = arity.ReturnType is { Kind: not TypeKind.Any } type ? type : null;
             var bodyStart = asm.CreateLabel();
             asm.Bind(ref bodyStart);
             loopStarts.Push(bodyStart);
             EmitBlock(arity.Body);
             loopStarts.Pop();
-            ReturnValue(ValueTags.Nil);
+            asm.mov(rax, ValueTags.Nil);
+            CheckReturnType();
+            asm.leave();
+            asm.ret();
+            returnType = null;
         }
 
         EmitStubs();
@@ -133,6 +137,79 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         EmitBlock(form.Body);
         ReturnValue(ValueTags.Nil);
         EmitStubs();
+    }
+
+    /// <summary>deffunc's (:args ...): each annotated parameter is checked on entry, as the interpreter does.</summary>
+    private void CheckParameterTypes(string function, LArity arity)
+    {
+        if (arity.ParamTypes.IsDefaultOrEmpty)
+        {
+            return;
+        }
+
+        for (var i = 0; i < arity.ParamTypes.Length && i < arity.Params.Length; i++)
+        {
+            if (arity.ParamTypes[i] is { Kind: not TypeKind.Any } type)
+            {
+                asm.mov(rcx, __qword_ptr[rbp + SlotOffset(arity.Params[i].Slot)]);
+                CheckType(function, $"argument `{arity.Params[i].Name}`", type);
+            }
+        }
+    }
+
+    /// <summary>With a (:return ...) annotation, checks the value in rax (kept) before the function returns it.</summary>
+    private void CheckReturnType()
+    {
+        if (returnType is { } type)
+        {
+            asm.mov(rcx, rax);
+            CheckType(name, "return value", type);
+        }
+    }
+
+    /// <summary>Raises the annotation error unless rcx holds a value of the type (uses r11).</summary>
+    private void CheckType(string function, string what, TypeAnnotation type)
+    {
+        var failed = Stub(() =>
+        {
+            asm.lea(rdi, __[r14 + (ctx.Data.String(function) + ValueTags.PointerTag)]);
+            asm.lea(rsi, __[r14 + (ctx.Data.String(what) + ValueTags.PointerTag)]);
+            asm.lea(rdx, __[r14 + (ctx.Data.String(type.Name) + ValueTags.PointerTag)]);
+            asm.jmp(ctx.Runtime.Label("annotation-error"));
+        });
+        var ok = asm.CreateLabel();
+        void IsObject(ObjectType objectType, Label otherwise)
+        {
+            asm.mov(r11, rcx);
+            asm.and(r11d, 7);
+            asm.cmp(r11d, ValueTags.PointerTag);
+            asm.jne(otherwise);
+            asm.cmp(__byte_ptr[rcx - ValueTags.PointerTag], (int)objectType);
+            asm.jne(otherwise);
+        }
+
+        switch (type.Kind)
+        {
+            case TypeKind.Integer:
+                asm.test(cl, 1);
+                asm.jz(ok);
+                IsObject(ObjectType.BoxedInteger, failed);
+                break;
+            case TypeKind.Float:
+                IsObject(ObjectType.Float, failed);
+                break;
+            case TypeKind.String:
+                IsObject(ObjectType.String, failed);
+                break;
+            default:
+                asm.cmp(rcx, (int)ValueTags.True);
+                asm.je(ok);
+                asm.cmp(rcx, (int)ValueTags.False);
+                asm.jne(failed);
+                break;
+        }
+
+        asm.Bind(ref ok);
     }
 
     private void Prologue(int frameSize)
@@ -213,6 +290,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
     public bool VisitReturn(ReturnStmt node)
     {
         node.Value.Accept(this);
+        CheckReturnType();
         LeaveTries();
         asm.leave();
         asm.ret();
@@ -221,9 +299,11 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
 
     public bool VisitTailCall(TailCallStmt node)
     {
-        if (tryDepth > 0)
+        // Inside a try, or with a return type to check, the call has to come back here.
+        if (tryDepth > 0 || returnType is not null)
         {
             EmitCall(node.Call);
+            CheckReturnType();
             LeaveTries();
             asm.leave();
             asm.ret();
@@ -406,8 +486,12 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
                 EmitVector(node.Items);
                 return true;
             case CollectionKind.Map:
-                ctx.FirstMap ??= node.Span ?? UnknownSpan;
                 EmitRuntimeCall("hash-map", node.Items, node.Span);
+                return true;
+            case CollectionKind.Set:
+                EmitRuntimeCall("vector", node.Items, node.Span);
+                asm.mov(rdi, rax);
+                asm.call(ctx.Runtime.Label("set-from-vector"));
                 return true;
             default:
                 throw new NativeCompileException($"{node.Kind.ToString().ToLowerInvariant()} literals with computed elements", node.Span);
@@ -485,7 +569,12 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
 
         var args = call.Args;
         var primitive = call.Fn is GlobalOperand g ? ctx.PrimitiveFor(g.Var) : null;
-        NoteMapUse(primitive?.Name, call.Span);
+        if (primitive?.Name == "get" && args.Length >= 2 && args[1] is ConstOperand { Value: Keyword { Namespace: null, Name: "line" or "column" or "file" } })
+        {
+            // Error values carry no location yet; a map with these keys is refused too (honestly, not silently wrong).
+            throw new NativeCompileException("the location (:line, :column, :file) of caught error values", call.Span);
+        }
+
         if (primitive?.Inline is { } inline && inline(new InlineSite(this, call)))
         {
             if (tail)
@@ -498,10 +587,11 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         }
 
         var stackArgs = Math.Max(0, args.Length - ArgumentRegisters.Length);
+        var resume = asm.CreateLabel();
         if (tail && stackArgs == 0)
         {
             LoadArguments(args);
-            LoadCallee(call, primitive);
+            LoadCallee(call, primitive, args.Length, tail: true, resume);
             asm.mov(eax, args.Length);
             asm.leave();
             JumpOrCall(primitive, jump: true);
@@ -521,9 +611,10 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         }
 
         LoadArguments(args);
-        LoadCallee(call, primitive);
+        LoadCallee(call, primitive, args.Length, tail: false, resume);
         asm.mov(eax, args.Length);
         JumpOrCall(primitive, jump: false);
+        asm.Bind(ref resume);
         if (stackArgs != 0)
         {
             asm.add(rsp, (8 * stackArgs) + padding);
@@ -570,8 +661,12 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         }
     }
 
-    /// <summary>Puts the callee's closure in r10 (checking that it is one) and records the call site.</summary>
-    private void LoadCallee(CallExpr call, Primitive? primitive)
+    /// <summary>
+    /// Puts the callee's closure in r10 and records the call site. A callee that is not a closure
+    /// (a keyword, map or set used as a function, or a mistake) goes to the runtime's invoke-other
+    /// with the arguments in place, then continues at <paramref name="resume"/> (or returns, in tail position).
+    /// </summary>
+    private void LoadCallee(CallExpr call, Primitive? primitive, int argumentCount, bool tail, Label resume)
     {
         SetSite(call.Span);
         if (primitive is not null)
@@ -583,8 +678,17 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         Load(call.Fn, r10);
         var notCallable = Stub(() =>
         {
-            asm.mov(rdi, r10);
-            asm.jmp(ctx.Runtime.Label("not-callable"));
+            asm.mov(eax, argumentCount);
+            if (tail)
+            {
+                asm.leave();
+                asm.jmp(ctx.Runtime.Label("invoke-other"));
+            }
+            else
+            {
+                asm.call(ctx.Runtime.Label("invoke-other"));
+                asm.jmp(resume);
+            }
         });
         asm.mov(r11d, r10d);
         asm.and(r11d, 7);
@@ -661,8 +765,14 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
 
     private void LoadGlobal(GlobalOperand global, AssemblerRegister64 target)
     {
+        if (global.Var.Name == "*command-line-args*" && !ctx.DefinedNames.Contains(global.Var.Name))
+        {
+            // The host's one global value: the argument list zl_main made at start-up.
+            asm.mov(target, __qword_ptr[r15 + RuntimeCells.CommandLineArgs]);
+            return;
+        }
+
         RequireSupported(global);
-        NoteMapUse(ctx.PrimitiveFor(global.Var)?.Name, global.Span);
         var cell = ctx.GlobalCell(global.Var);
         asm.mov(target, __qword_ptr[r15 + cell]);
         if (ctx.PrimitiveFor(global.Var) is not null)
@@ -687,7 +797,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
     /// </summary>
     private void RequireSupported(GlobalOperand global)
     {
-        if (!ctx.DefinedVars.Contains(global.Var) && global.Var.IsDefined && ctx.PrimitiveFor(global.Var) is null)
+        if (!ctx.DefinedNames.Contains(NativeLibrary.GlobalName(global.Var.Name)) && global.Var.IsDefined && ctx.PrimitiveFor(global.Var) is null)
         {
             throw new NativeCompileException(
                 global.Var.Name.StartsWith("%dotnet-", StringComparison.Ordinal)
@@ -697,25 +807,8 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         }
     }
 
-    private void NoteMapUse(string? primitive, SourceSpan? span)
-    {
-        if (primitive is "hash-map" or "assoc")
-        {
-            ctx.FirstMap ??= span ?? UnknownSpan;
-        }
-        else if (primitive == "%slisp-str")
-        {
-            ctx.UsesSlispStr = true;
-        }
-    }
-
     private void LoadConstant(object? value, AssemblerRegister64 target, SourceSpan? span)
     {
-        if (value is PersistentMap)
-        {
-            ctx.FirstMap ??= span ?? UnknownSpan;
-        }
-
         switch (value)
         {
             case null:
@@ -727,6 +820,8 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
             case long n when ValueTags.FitsFixnum(n):
                 asm.mov(target, ValueTags.Fixnum(n));
                 break;
+            case string s when !System.Text.Ascii.IsValid(s):
+                throw new NativeCompileException("strings with non-ASCII characters (the runtime counts and indexes bytes, not code points)", span);
             case string s:
                 asm.lea(target, __[r14 + (ctx.Data.String(s) + ValueTags.PointerTag)]);
                 break;
@@ -739,17 +834,27 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
             case PersistentMap { Count: 0 }:
                 asm.lea(target, __[r14 + (ctx.Data.EmptyMap() + ValueTags.PointerTag)]);
                 break;
-            case PersistentVector or PersistentList or PersistentMap:
+            case PersistentVector or PersistentList or PersistentMap or PersistentSet:
                 asm.mov(target, __qword_ptr[r15 + ctx.ConstantCell(value, span)]);
                 break;
-            case long:
-                throw new NativeCompileException("integers outside the 63-bit fixnum range", span);
-            case double:
-                throw new NativeCompileException("floating-point numbers", span);
             default:
-                throw new NativeCompileException($"constants of type {value.GetType().Name}", span);
+                ctx.Runtime.FloatsUsed |= value is double;
+                asm.lea(target, __[r14 + (ScalarConstant(ctx.Data, value, span) + ValueTags.PointerTag)]);
+                break;
         }
     }
+
+    /// <summary>
+    /// The read-only object of a float, an integer beyond the fixnum range or a symbol constant,
+    /// or the compile-time error naming what this backend cannot represent yet.
+    /// </summary>
+    internal static int ScalarConstant(DataSection data, object value, SourceSpan? span) => value switch
+    {
+        double d => data.Float(d),
+        long n => data.BoxedInteger(n),
+        Symbol symbol => data.Symbol(symbol.ToString()),
+        _ => throw new NativeCompileException($"constants of type {value.GetType().Name}", span),
+    };
 
     /// <summary>What an inline primitive needs: the call and a way to load its operands.</summary>
     internal readonly record struct InlineSite(FunctionCompiler Compiler, CallExpr Call)

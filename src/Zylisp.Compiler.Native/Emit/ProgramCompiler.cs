@@ -16,12 +16,12 @@ namespace Zylisp.Compiler.Native.Emit;
 /// </summary>
 internal static class ProgramCompiler
 {
-    public static CompiledCode Compile(NativeProgram program)
+    public static CompiledCode Compile(NativeProgram program, NativeOptions options)
     {
         var asm = new Assembler(64);
         var data = new DataSection();
-        var runtime = new RuntimeLibrary(asm, data);
-        var ctx = new CodeContext(asm, data, runtime, DefinedVars(program));
+        var runtime = new RuntimeLibrary(asm, data, options);
+        var ctx = new CodeContext(asm, data, runtime, DefinedNames(program));
 
         var entry = asm.CreateLabel("zl_main");
         var formLabels = program.Forms.Select((_, i) => asm.CreateLabel($"toplevel_{i}")).ToArray();
@@ -115,11 +115,6 @@ internal static class ProgramCompiler
             functionNames[label] = function.Name;
         }
 
-        if (ctx.UsesSlispStr && ctx.FirstMap is not null)
-        {
-            throw new NativeCompileException("SLisp `str` rendering of maps (entries sorted by key)", ctx.FirstMap);
-        }
-
         // Start-up runs after every function is compiled, so it knows every static object.
         asm.Bind(ref startup);
         EmitStartup(asm, ctx);
@@ -137,7 +132,7 @@ internal static class ProgramCompiler
     }
 
     /// <summary>Globals some form defines: calls to them are never treated as host primitives.</summary>
-    private static HashSet<Var> DefinedVars(NativeProgram program)
+    private static HashSet<string> DefinedNames(NativeProgram program)
     {
         var defined = new HashSet<Var>();
         foreach (var form in program.Forms)
@@ -145,7 +140,7 @@ internal static class ProgramCompiler
             DefinitionFinder.Collect(form.Body, defined);
         }
 
-        return defined;
+        return defined.Select(v => NativeLibrary.GlobalName(v.Name)).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Sets the static closures' code addresses, the primitives' cells and the constant collections.</summary>
@@ -190,9 +185,9 @@ internal static class ProgramCompiler
         }
 
         // Every global that is not a primitive starts unbound.
-        foreach (var (var, cell) in ctx.GlobalCells)
+        foreach (var (name, cell) in ctx.GlobalCells)
         {
-            if (ctx.PrimitiveFor(var) is null)
+            if (ctx.PrimitiveFor(name) is null)
             {
                 unboundCells.Add(cell);
             }
@@ -222,6 +217,22 @@ internal static class ProgramCompiler
                 asm.pop(rsi);
                 asm.mov(rdi, __qword_ptr[r15 + cell]);
                 asm.call(ctx.Runtime.Label("assoc1"));
+                asm.mov(__qword_ptr[r15 + cell], rax);
+            }
+
+            return;
+        }
+
+        if (value is PersistentSet set)
+        {
+            asm.xor(eax, eax);
+            asm.call(ctx.Runtime.Label("%empty-set"));
+            asm.mov(__qword_ptr[r15 + cell], rax);
+            foreach (var item in set)
+            {
+                ConstantInto(asm, ctx, item, rsi, span);
+                asm.mov(rdi, __qword_ptr[r15 + cell]);
+                asm.call(ctx.Runtime.Label("%set-conj"));
                 asm.mov(__qword_ptr[r15 + cell], rax);
             }
 
@@ -285,13 +296,15 @@ internal static class ProgramCompiler
             case PersistentMap { Count: 0 }:
                 asm.lea(target, __[r14 + (ctx.Data.EmptyMap() + ValueTags.PointerTag)]);
                 break;
-            case PersistentVector or PersistentList or PersistentMap:
+            case PersistentVector or PersistentList or PersistentMap or PersistentSet:
                 var nested = ctx.ConstantCell(item, span);
                 BuildConstant(asm, ctx, nested, item, span);
                 asm.mov(target, __qword_ptr[r15 + nested]);
                 break;
             default:
-                throw new NativeCompileException($"constants of type {item.GetType().Name}", span);
+                ctx.Runtime.FloatsUsed |= item is double;
+                asm.lea(target, __[r14 + (FunctionCompiler.ScalarConstant(ctx.Data, item, span) + ValueTags.PointerTag)]);
+                break;
         }
     }
 
@@ -307,14 +320,13 @@ internal static class ProgramCompiler
     /// <summary>Calls -main (when some form defined it) with the arguments, then computes the status.</summary>
     private static void CallMain(Assembler asm, CodeContext ctx, Truthiness truthiness, string mainName)
     {
-        var main = ctx.DefinedVars.FirstOrDefault(v => v.Name == mainName);
-        if (main is null)
+        if (!ctx.DefinedNames.Contains(mainName))
         {
             asm.xor(eax, eax);
             return;
         }
 
-        var cell = ctx.GlobalCell(main);
+        var cell = ctx.GlobalCell(mainName);
         var noMain = asm.CreateLabel();
         var done = asm.CreateLabel();
         asm.mov(r10, __qword_ptr[r15 + cell]);

@@ -8,35 +8,25 @@ internal sealed partial class RuntimeLibrary
 {
     private void EmitArithmetic()
     {
-        // (+ ...) and (* ...) fold from their identity; (- x ...) and (/ x ...) from the first argument.
-        EmitFold("+", identity: 0, minArgs: 0, op: () => asm.add(r13, rax));
-        EmitFold("*", identity: 1, minArgs: 0, op: () =>
-        {
-            asm.sar(rax, 1);
-            asm.imul(r13, rax);
-        });
-        EmitFold("-", identity: 0, minArgs: 1, op: () => asm.sub(r13, rax), unary: () => asm.neg(r13));
-        EmitFold("/", identity: 1, minArgs: 1, op: () =>
-        {
-            var nonZero = asm.CreateLabel();
-            asm.test(rax, rax);
-            asm.jnz(nonZero);
-            asm.jmp(Label("divide-by-zero"));
-            asm.Bind(ref nonZero);
-            // Both operands are shifted by one, so the quotient comes out unshifted.
-            asm.mov(rcx, rax);
-            asm.mov(rax, r13);
-            asm.cqo();
-            asm.idiv(rcx);
-            asm.lea(r13, __[rax + rax]);
-        });
+        EmitNumbers();
 
-        foreach (var (name, jumpIfFalse) in new (string, Action<Label>)[]
+        // (+ ...) and (* ...) fold from their identity; (- x ...) and (/ x ...) from the first argument.
+        EmitFold("+", NumericOp.Add, identity: 0, minArgs: 0);
+        EmitFold("*", NumericOp.Multiply, identity: 1, minArgs: 0);
+        EmitFold("-", NumericOp.Subtract, identity: 0, minArgs: 1);
+        EmitFold("/", NumericOp.Divide, identity: 1, minArgs: 1);
+        EmitComparison("<", NumericOp.Less, swap: false);
+        EmitComparison(">", NumericOp.Less, swap: true);
+        EmitComparison("<=", NumericOp.LessOrEqual, swap: false);
+        EmitComparison(">=", NumericOp.LessOrEqual, swap: true);
+        EmitComparison("==", NumericOp.NumEquals, swap: false);
+        foreach (var (name, op) in new[] { ("quot", NumericOp.Quotient), ("rem", NumericOp.Remainder), ("mod", NumericOp.Modulus) })
         {
-            ("<", l => asm.jge(l)), (">", l => asm.jle(l)), ("<=", l => asm.jg(l)), (">=", l => asm.jl(l)),
-        })
-        {
-            EmitComparison(name, jumpIfFalse);
+            Define(name);
+            Fixed(name, 2);
+            asm.mov(edx, (int)op);
+            asm.lea(rcx, Str(name));
+            asm.jmp(Label("num-binary"));
         }
 
         // (= a b ...): every neighbouring pair equal.
@@ -99,8 +89,8 @@ internal sealed partial class RuntimeLibrary
         asm.lea(rdi, Str("not"));
         asm.jmp(Label("arity-error-named"));
 
-        EmitStep("inc", () => asm.add(rax, 2));
-        EmitStep("dec", () => asm.sub(rax, 2));
+        EmitStep("inc", NumericOp.Add);
+        EmitStep("dec", NumericOp.Subtract);
     }
 
     /// <summary>Checks that rax holds an integer, else the type error for <paramref name="name"/>.</summary>
@@ -116,50 +106,50 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref ok);
     }
 
-    private void EmitFold(string name, long identity, int minArgs, Action op, Action? unary = null)
+    private void EmitFold(string name, NumericOp op, long identity, int minArgs)
     {
         Define(name);
         VariadicPrologue();
         CheckArity(name, minArgs, -1);
+        var several = asm.CreateLabel();
         var loop = asm.CreateLabel();
         var done = asm.CreateLabel();
-        if (minArgs == 0)
-        {
-            asm.mov(r13, ValueTags.Fixnum(identity));
-            asm.xor(ebx, ebx);
-        }
-        else
-        {
-            LoadArgument(rax, 0);
-            RequireFixnum(name);
-            var several = asm.CreateLabel();
-            asm.cmp(r12d, 1);
-            asm.jne(several);
-            // One argument: (- x) negates, (/ x) would be a fraction, which needs floats.
-            if (unary is not null)
-            {
-                asm.mov(r13, rax);
-                unary();
-                asm.jmp(done);
-            }
-            else
-            {
-                asm.mov(r13, ValueTags.Fixnum(identity));
-                asm.mov(ebx, 0);
-                asm.jmp(loop);
-            }
+        asm.cmp(r12d, 1);
+        asm.ja(several);
+        asm.mov(r13, ValueTags.Fixnum(identity));
+        asm.jb(done);
 
-            asm.Bind(ref several);
-            asm.mov(r13, rax);
-            asm.mov(ebx, 1);
+        // One argument: (+ x) and (* x) are x itself (a number), (- x) negates, (/ x) is 1/x.
+        LoadArgument(rax, 0);
+        switch (op)
+        {
+            case NumericOp.Subtract:
+                asm.mov(rdi, rax);
+                asm.call(Label("negate"));
+                break;
+            case NumericOp.Divide:
+                asm.mov(rsi, rax);
+                asm.mov(edi, (int)ValueTags.Fixnum(1));
+                CallNumBinary(op, name);
+                break;
+            default:
+                RequireNumber(name);
+                break;
         }
 
+        asm.mov(r13, rax);
+        asm.jmp(done);
+
+        asm.Bind(ref several);
+        LoadArgument(r13, 0);
+        asm.mov(ebx, 1);
         asm.Bind(ref loop);
         asm.cmp(ebx, r12d);
         asm.jae(done);
-        LoadArgument(rax, rbx);
-        RequireFixnum(name);
-        op();
+        LoadArgument(rsi, rbx);
+        asm.mov(rdi, r13);
+        CallNumBinary(op, name);
+        asm.mov(r13, rax);
         asm.inc(ebx);
         asm.jmp(loop);
         asm.Bind(ref done);
@@ -167,14 +157,12 @@ internal sealed partial class RuntimeLibrary
         VariadicEpilogue();
     }
 
-    private void EmitComparison(string name, Action<Label> jumpIfFalse)
+    /// <summary>A chain comparison: true when every neighbouring pair holds (b op a when <paramref name="swap"/>); one argument is true.</summary>
+    private void EmitComparison(string name, NumericOp op, bool swap)
     {
         Define(name);
         VariadicPrologue();
         CheckArity(name, 1, -1);
-        LoadArgument(rax, 0);
-        RequireFixnum(name);
-        asm.mov(r13, rax);
         asm.mov(ebx, 1);
         var loop = asm.CreateLabel();
         var yes = asm.CreateLabel();
@@ -182,11 +170,12 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref loop);
         asm.cmp(ebx, r12d);
         asm.jae(yes);
-        LoadArgument(rax, rbx);
-        RequireFixnum(name);
-        asm.cmp(r13, rax);
-        jumpIfFalse(no);
-        asm.mov(r13, rax);
+        LoadArgument(swap ? rdi : rsi, rbx);
+        asm.lea(rax, __[rbx - 1]);
+        LoadArgument(swap ? rsi : rdi, rax);
+        CallNumBinary(op, name);
+        asm.cmp(rax, (int)ValueTags.True);
+        asm.jne(no);
         asm.inc(ebx);
         asm.jmp(loop);
         asm.Bind(ref yes);
@@ -197,21 +186,41 @@ internal sealed partial class RuntimeLibrary
         VariadicEpilogue();
     }
 
-    private void EmitStep(string name, Action step)
+    /// <summary>inc and dec: a fixnum fast path, then the general rule (floats, overflow to a boxed integer).</summary>
+    private void EmitStep(string name, NumericOp op)
     {
         Define(name);
         var arity = asm.CreateLabel();
+        var slow = asm.CreateLabel();
         asm.cmp(eax, 1);
         asm.jne(arity);
         asm.mov(rax, rdi);
-        RequireFixnum(name);
-        step();
+        asm.test(al, 1);
+        asm.jnz(slow);
+        if (op == NumericOp.Add)
+        {
+            asm.add(rax, 2);
+        }
+        else
+        {
+            asm.sub(rax, 2);
+        }
+
+        asm.jo(slow);
         asm.ret();
+        asm.Bind(ref slow);
+        asm.mov(esi, (int)ValueTags.Fixnum(1));
+        asm.mov(edx, (int)op);
+        asm.lea(rcx, Str(name));
+        asm.jmp(Label("num-binary"));
         asm.Bind(ref arity);
         asm.mov(esi, eax);
         asm.lea(rdi, Str(name));
         asm.jmp(Label("arity-error-named"));
     }
+
+    /// <summary>Primitives that make floats from non-floats: a program that reaches one links the float printer.</summary>
+    private static readonly string[] FloatSources = ["double", "sqrt", "floor", "ceil"];
 
     /// <summary>Host primitives this backend implements, with inline fast paths for the hot ones.</summary>
     private void RegisterPrimitives()
@@ -223,6 +232,13 @@ internal sealed partial class RuntimeLibrary
 
         Primitive("/", "/");
         Primitive("cons", "cons-primitive");
+        RegisterLowLevelPrimitives();
+        RegisterSetPrimitives();
+
+        // The library (Library/*.zl) gives map its several collections and nth its default
+        // around these one-collection, two-argument routines.
+        Primitive("%map1", "map");
+        Primitive("%nth2", "nth");
         foreach (var (name, condition) in new[] { ("<", ConditionCode.l), (">", ConditionCode.g), ("<=", ConditionCode.le), (">=", ConditionCode.ge) })
         {
             Primitive(name, name, site => InlineComparison(site, name, condition));
@@ -230,13 +246,14 @@ internal sealed partial class RuntimeLibrary
 
         foreach (var name in new[]
         {
-            "=", "not", "%slisp-not", "inc", "dec", "str", "%slisp-str", "count", "get", "subs",
+            "=", "not", "%slisp-not", "inc", "dec", "str", "count", "get", "subs",
             "println", "print", "prn", "pr", "pr-str", "vector", "list", "first", "rest", "conj", "vec",
-            "nth", "fn?", "nil?", "string?", "ex-message", "empty?",
-            "quot", "rem", "mod", "==", "atom", "deref", "reset!", "swap!", "range", "seq", "map", "filter",
+            "fn?", "nil?", "string?", "ex-message", "empty?",
+            "quot", "rem", "mod", "==", "atom", "deref", "reset!", "swap!", "range", "seq", "filter",
             "reduce", "second", "list?", "vector?", "keyword?", "number?",
+            "integer?", "float?", "abs", "max", "min", "long", "int", "round", "symbol?", "symbol", "name",
             "hash-map", "assoc", "dissoc", "keys", "vals", "contains?", "map?", "next", "includes?", "apply", "last",
-        })
+        }.Concat(FloatSources))
         {
             Primitive(name, name);
         }
@@ -274,7 +291,8 @@ internal sealed partial class RuntimeLibrary
                 break;
         }
 
-        asm.jmp(done);
+        // Beyond 63 bits the routine boxes the exact 64-bit result (rdi and rsi are still the operands).
+        asm.jno(done);
         asm.Bind(ref slow);
         site.SetSite();
         asm.mov(eax, 2);

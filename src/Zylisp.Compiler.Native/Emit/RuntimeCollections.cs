@@ -11,7 +11,9 @@ internal sealed partial class RuntimeLibrary
         // nth-unchecked(rdi = vector or list, rsi = raw index) → the item (the caller checked the bounds).
         Define("nth-unchecked");
         var list = asm.CreateLabel();
-        JumpUnlessType(rdi, ObjectType.Vector, list);
+        // Vectors and sets keep their items in place; lists are walked.
+        asm.cmp(__byte_ptr[rdi - ValueTags.PointerTag], (int)ObjectType.List);
+        asm.je(list);
         asm.mov(rax, __qword_ptr[rdi + (rsi * 8) + (ObjectLayout.VectorItems - ValueTags.PointerTag)]);
         asm.ret();
         asm.Bind(ref list);
@@ -47,6 +49,11 @@ internal sealed partial class RuntimeLibrary
             asm.mov(rax, __qword_ptr[rdi + (8 - ValueTags.PointerTag)]);
             asm.ret();
         });
+        var notSetCount = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Set, notSetCount);
+        asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.SetCount - ValueTags.PointerTag)]);
+        asm.ret();
+        asm.Bind(ref notSetCount);
         var notMapCount = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Map, notMapCount);
         asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.MapCount - ValueTags.PointerTag)]);
@@ -92,6 +99,22 @@ internal sealed partial class RuntimeLibrary
             asm.Bind(ref other);
         }
 
+        // :line and :column come from the site string "file:line:col" (the last two fields).
+        foreach (var (key, field) in new[] { ("column", 0), ("line", 1) })
+        {
+            var other = asm.CreateLabel();
+            asm.lea(rax, __[r14 + (data.Keyword(key) + ValueTags.PointerTag)]);
+            asm.cmp(rsi, rax);
+            asm.jne(other);
+            asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.ErrorSite - ValueTags.PointerTag)]);
+            asm.test(rax, rax);
+            asm.jz(other);
+            asm.lea(rdi, __[r14 + rax]);
+            asm.mov(esi, field);
+            asm.jmp(Label("site-number"));
+            asm.Bind(ref other);
+        }
+
         asm.mov(rax, rdx);
         asm.ret();
         asm.Bind(ref notErrorGet);
@@ -116,6 +139,8 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref miss);
         asm.mov(rax, rdx);
         asm.ret();
+
+        EmitSiteNumber();
 
         // (nth coll i): like get, but out of range is the index error.
         Define("nth");
@@ -194,10 +219,12 @@ internal sealed partial class RuntimeLibrary
         asm.inc(rax);
         asm.ret();
 
-        // (first x) of a vector, list or nil.
+        // (first x) of a vector, list or nil; anything else seqable through its seq.
         Define("first");
         Fixed("first", 1);
         var firstNil = asm.CreateLabel();
+        var firstOfSeq = asm.CreateLabel();
+        asm.Bind(ref firstOfSeq);
         IfSequential(rdi, () =>
         {
             asm.cmp(__qword_ptr[rdi + (8 - ValueTags.PointerTag)], 0);
@@ -205,6 +232,14 @@ internal sealed partial class RuntimeLibrary
             asm.xor(esi, esi);
             asm.jmp(Label("nth-unchecked"));
         });
+        asm.cmp(rdi, (int)ValueTags.Nil);
+        asm.je(firstNil);
+        asm.sub(rsp, 8);
+        asm.call(Label("seq1"));
+        asm.add(rsp, 8);
+        asm.mov(rdi, rax);
+        asm.cmp(rax, (int)ValueTags.Nil);
+        asm.jne(firstOfSeq);
         asm.Bind(ref firstNil);
         asm.mov(eax, (int)ValueTags.Nil);
         asm.ret();
@@ -214,6 +249,9 @@ internal sealed partial class RuntimeLibrary
         Fixed("rest", 1);
         var restList = asm.CreateLabel();
         var restEmpty = asm.CreateLabel();
+        var restOfSeq = asm.CreateLabel();
+        var restOther = asm.CreateLabel();
+        asm.Bind(ref restOfSeq);
         JumpUnlessType(rdi, ObjectType.List, restList);
         asm.cmp(__qword_ptr[rdi + (ObjectLayout.ListCount - ValueTags.PointerTag)], 0);
         asm.je(restEmpty);
@@ -221,7 +259,7 @@ internal sealed partial class RuntimeLibrary
         asm.ret();
         asm.Bind(ref restList);
         var restVector = asm.CreateLabel();
-        JumpUnlessType(rdi, ObjectType.Vector, restEmpty);
+        JumpUnlessType(rdi, ObjectType.Vector, restOther);
         // A vector's rest: cons its items from the back, leaving the first out.
         asm.push(rbx);
         asm.push(r12);
@@ -246,6 +284,16 @@ internal sealed partial class RuntimeLibrary
         asm.pop(r12);
         asm.pop(rbx);
         asm.ret();
+        // Strings, maps and sets: the rest of their seq.
+        asm.Bind(ref restOther);
+        asm.cmp(rdi, (int)ValueTags.Nil);
+        asm.je(restEmpty);
+        asm.sub(rsp, 8);
+        asm.call(Label("seq1"));
+        asm.add(rsp, 8);
+        asm.mov(rdi, rax);
+        asm.cmp(rax, (int)ValueTags.Nil);
+        asm.jne(restOfSeq);
         asm.Bind(ref restEmpty);
         asm.lea(rax, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
         asm.ret();
@@ -274,6 +322,17 @@ internal sealed partial class RuntimeLibrary
         Define("conj1");
         var conjList = asm.CreateLabel();
         var conjNil = asm.CreateLabel();
+        var conjNotSet = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Set, conjNotSet);
+        asm.jmp(Label("%set-conj"));
+        asm.Bind(ref conjNotSet);
+        // A map takes a [key value] vector.
+        var conjNotMap = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Map, conjNotMap);
+        asm.mov(rdx, __qword_ptr[rsi + (ObjectLayout.VectorItems + 8 - ValueTags.PointerTag)]);
+        asm.mov(rsi, __qword_ptr[rsi + (ObjectLayout.VectorItems - ValueTags.PointerTag)]);
+        asm.jmp(Label("assoc1"));
+        asm.Bind(ref conjNotMap);
         JumpUnlessType(rdi, ObjectType.Vector, conjList);
         asm.push(rbx);
         asm.push(r12);
@@ -424,5 +483,44 @@ internal sealed partial class RuntimeLibrary
         asm.mov(ecx, (int)ValueTags.True);
         asm.cmove(eax, ecx);
         asm.ret();
+    }
+
+    /// <summary>site-number(rdi = untagged "file:line:col" string, esi = fields to skip from the end) → that field as a fixnum.</summary>
+    private void EmitSiteNumber()
+    {
+        var skip = asm.CreateLabel();
+        var field = asm.CreateLabel();
+        var fieldDone = asm.CreateLabel();
+        asm.jmp(skip);
+        Define("site-number");
+        asm.mov(rcx, __qword_ptr[rdi + ObjectLayout.StringLength]);
+        asm.lea(r8, __[rdi + ObjectLayout.StringBytes]);
+        asm.Bind(ref field);
+        asm.xor(eax, eax);
+        asm.mov(r9d, 1);
+        var digit = asm.CreateLabel();
+        asm.Bind(ref digit);
+        asm.test(rcx, rcx);
+        asm.jz(fieldDone);
+        asm.movzx(edx, __byte_ptr[r8 + rcx - 1]);
+        asm.cmp(edx, ':');
+        asm.je(fieldDone);
+        asm.sub(edx, '0');
+        asm.imul(rdx, r9);
+        asm.add(rax, rdx);
+        asm.imul(r9, r9, 10);
+        asm.dec(rcx);
+        asm.jmp(digit);
+        asm.Bind(ref fieldDone);
+        var found = asm.CreateLabel();
+        asm.test(esi, esi);
+        asm.jz(found);
+        asm.dec(esi);
+        asm.dec(rcx);
+        asm.jmp(field);
+        asm.Bind(ref found);
+        asm.add(rax, rax);
+        asm.ret();
+        asm.Bind(ref skip);
     }
 }

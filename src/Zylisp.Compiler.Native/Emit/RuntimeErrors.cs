@@ -14,6 +14,7 @@ internal sealed partial class RuntimeLibrary
     {
         // exit(edi = status): back to the entry's caller (the ELF start stub or the in-process host).
         Define("exit");
+        asm.call(Label("gc-release"));
         asm.mov(eax, edi);
         asm.mov(rsp, __qword_ptr[r15 + RuntimeCells.EntryStack]);
         asm.pop(r15);
@@ -41,6 +42,7 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref uncaught);
         var isError = asm.CreateLabel();
         var report = asm.CreateLabel();
+        var print = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Error, report);
         asm.jmp(isError);
         asm.Bind(ref report);
@@ -54,11 +56,19 @@ internal sealed partial class RuntimeLibrary
         asm.call(Label("str"));
         asm.mov(rbx, rax);
         asm.lea(r12, Str("ZL5007"));
-        var print = asm.CreateLabel();
         asm.jmp(print);
         asm.Bind(ref isError);
         asm.mov(rbx, __qword_ptr[rdi + (ObjectLayout.ErrorMessage - ValueTags.PointerTag)]);
         asm.mov(r12, __qword_ptr[rdi + (ObjectLayout.ErrorId - ValueTags.PointerTag)]);
+        // An uncaught ex-info: "uncaught exception: MESSAGE DATA", as the interpreter reports it.
+        asm.lea(rax, __[r14 + (data.Keyword("ex-info") + ValueTags.PointerTag)]);
+        asm.cmp(rax, __qword_ptr[rdi + (ObjectLayout.ErrorType - ValueTags.PointerTag)]);
+        asm.jne(print);
+        asm.mov(rsi, __qword_ptr[rdi + (ObjectLayout.ErrorData - ValueTags.PointerTag)]);
+        asm.mov(edi, 2);
+        asm.call(Label("pr-str1"));
+        CallStr(Text("uncaught exception: "), From(rbx), Text(" "), From(rax));
+        asm.mov(rbx, rax);
         asm.Bind(ref print);
         var noSite = asm.CreateLabel();
         var written = asm.CreateLabel();
@@ -83,16 +93,19 @@ internal sealed partial class RuntimeLibrary
         asm.push(rsi);
         asm.push(rdx);
         asm.push(rdx);
-        asm.mov(edi, 32);
+        asm.mov(edi, 48);
         asm.call(Label("alloc"));
         asm.pop(rdx);
         asm.pop(rdx);
         asm.pop(rsi);
         asm.pop(rdi);
         asm.mov(__qword_ptr[rax], (int)ObjectType.Error);
+        asm.mov(rcx, __qword_ptr[r15 + RuntimeCells.CurrentSite]);
+        asm.mov(__qword_ptr[rax + ObjectLayout.ErrorSite], rcx);
         asm.mov(__qword_ptr[rax + ObjectLayout.ErrorMessage], rdi);
         asm.mov(__qword_ptr[rax + ObjectLayout.ErrorId], rsi);
         asm.mov(__qword_ptr[rax + ObjectLayout.ErrorType], rdx);
+        asm.mov(__qword_ptr[rax + ObjectLayout.ErrorData], (int)ValueTags.Nil);
         asm.lea(rdi, __[rax + ValueTags.PointerTag]);
         asm.jmp(Label("throw"));
 
@@ -159,6 +172,28 @@ internal sealed partial class RuntimeLibrary
         asm.add(rsp, 16);
         ThrowMessage("ZL5009");
 
+        // annotation-error(rdi = function, rsi = what was checked, rdx = type name, rcx = value): deffunc's check failed.
+        Define("annotation-error");
+        asm.sub(rsp, 8);
+        asm.push(rdi);
+        asm.push(rsi);
+        asm.push(rdx);
+        asm.mov(rdi, rcx);
+        asm.call(Label("describe"));
+        asm.pop(r9);
+        asm.pop(rcx);
+        asm.pop(rsi);
+        asm.push(rax);
+        asm.lea(rdi, Str("`"));
+        asm.lea(rdx, Str("`: "));
+        asm.lea(r8, Str(" must be "));
+        asm.mov(eax, 6);
+        asm.call(Label("str"));
+        asm.pop(rcx);
+        asm.sub(rsp, 8);
+        CallStr(From(rax), Text(", got "), From(rcx));
+        ThrowMessage("ZL5008");
+
         Define("divide-by-zero");
         asm.lea(rax, Str("integer division by zero"));
         ThrowMessage("ZL5004");
@@ -194,7 +229,9 @@ internal sealed partial class RuntimeLibrary
         ["ZL5004"] = "arithmetic-error",
         ["ZL5005"] = "stack-overflow",
         ["ZL5006"] = "not-callable",
+        ["ZL5008"] = "type-error",
         ["ZL5009"] = "index-out-of-bounds",
+        ["ZL5012"] = "argument-error",
     };
 
     /// <summary>Throws an error whose message string is in rax.</summary>
@@ -229,7 +266,8 @@ internal sealed partial class RuntimeLibrary
         foreach (var (type, name) in new[]
         {
             (ObjectType.String, "string"), (ObjectType.Keyword, "keyword"), (ObjectType.Closure, "fn"),
-            (ObjectType.Vector, "vector"), (ObjectType.List, "list"), (ObjectType.Error, "error"), (ObjectType.Atom, "atom"), (ObjectType.Map, "map"),
+            (ObjectType.Vector, "vector"), (ObjectType.List, "list"), (ObjectType.Error, "error"), (ObjectType.Atom, "atom"), (ObjectType.Map, "map"), (ObjectType.Set, "set"),
+            (ObjectType.Float, "float"), (ObjectType.BoxedInteger, "integer"), (ObjectType.Symbol, "symbol"),
         })
         {
             var next = asm.CreateLabel();

@@ -17,17 +17,28 @@ internal sealed partial class RuntimeLibrary
     private readonly Dictionary<string, Primitive> primitives = new(StringComparer.Ordinal);
     private readonly Assembler asm;
     private readonly DataSection data;
+    private readonly NativeOptions options;
 
-    public RuntimeLibrary(Assembler asm, DataSection data)
+    public RuntimeLibrary(Assembler asm, DataSection data, NativeOptions options)
     {
         this.asm = asm;
         this.data = data;
+        this.options = options;
         RegisterPrimitives();
     }
 
     public IEnumerable<string> PrimitiveNames => primitives.Keys;
 
-    public Primitive? Find(string name) => primitives.GetValueOrDefault(name);
+    /// <summary>The names of every host primitive the assembly runtime implements.</summary>
+    public static IReadOnlySet<string> Names { get; } =
+        new RuntimeLibrary(new Assembler(64), new DataSection(), NativeOptions.Default).PrimitiveNames.ToHashSet(StringComparer.Ordinal);
+
+    public Primitive? Find(string name)
+    {
+        var primitive = primitives.GetValueOrDefault(name);
+        FloatsUsed |= primitive is not null && FloatSources.Contains(name);
+        return primitive;
+    }
 
     /// <summary>The label of a routine, created on first use and defined by <see cref="EmitAll"/>.</summary>
     public Label Label(string name)
@@ -69,6 +80,29 @@ internal sealed partial class RuntimeLibrary
         EmitSequences();
         EmitMaps();
         EmitProgramSupport();
+        EmitLowLevel();
+        EmitSets();
+        EmitInvokeOther();
+
+        // Groups only programs that use them need, last, once every reference to them exists:
+        // they keep small programs small (hello world stays near its size budget).
+        EmitWhenUsed(NumberFunctions, EmitNumberFunctions);
+        EmitWhenUsed(SymbolFunctions, EmitSymbols);
+        if (FloatsUsed)
+        {
+            EmitFloatPrinter();
+        }
+
+        // Last: the collector scans the writable area, whose size is final only now.
+        EmitCollector();
+    }
+
+    private void EmitWhenUsed(string[] routines, Action emit)
+    {
+        if (routines.Any(labels.ContainsKey))
+        {
+            emit();
+        }
     }
 
     // ---- shared shapes ----

@@ -325,6 +325,16 @@ internal sealed partial class RuntimeLibrary
         asm.mov(eax, (int)ValueTags.True);
         asm.ret();
         asm.Bind(ref notVector);
+        var notSet = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Set, notSet);
+        asm.sub(rsp, 8);
+        asm.call(Label("set-index"));
+        asm.add(rsp, 8);
+        asm.test(rax, rax);
+        asm.js(no);
+        asm.mov(eax, (int)ValueTags.True);
+        asm.ret();
+        asm.Bind(ref notSet);
         asm.Bind(ref no);
         asm.mov(eax, (int)ValueTags.False);
         asm.ret();

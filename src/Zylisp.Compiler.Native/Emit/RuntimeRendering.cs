@@ -43,6 +43,8 @@ internal sealed partial class RuntimeLibrary
         asm.jnz(notFixnum);
         asm.mov(rax, rdi);
         asm.sar(rax, 1);
+        var integerDigits = asm.CreateLabel();
+        asm.Bind(ref integerDigits);
         asm.mov(r8, rax);
         var positive = asm.CreateLabel();
         asm.test(rax, rax);
@@ -73,6 +75,27 @@ internal sealed partial class RuntimeLibrary
         asm.jmp(done);
 
         asm.Bind(ref notFixnum);
+        var notBoxedInteger = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.BoxedInteger, notBoxedInteger);
+        asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.BoxedIntegerValue - ValueTags.PointerTag)]);
+        asm.jmp(integerDigits);
+        asm.Bind(ref notBoxedInteger);
+        if (FloatsUsed)
+        {
+            // Floats print the same in every mode, into a 32-byte buffer at the bottom of the frame.
+            var notFloat = asm.CreateLabel();
+            JumpUnlessType(rdi, ObjectType.Float, notFloat);
+            asm.mov(rdi, __qword_ptr[rdi + (ObjectLayout.FloatBits - ValueTags.PointerTag)]);
+            asm.lea(rsi, __[rbp - 96]);
+            asm.call(Label("format-double"));
+            asm.mov(rcx, rax);
+            asm.lea(rsi, __[rbp - 96]);
+            Put();
+            asm.jmp(done);
+            asm.Bind(ref notFloat);
+            asm.mov(rdi, __qword_ptr[rbp + Value]);
+        }
+
         var notNil = asm.CreateLabel();
         asm.cmp(rdi, (int)ValueTags.Nil);
         asm.jne(notNil);
@@ -141,6 +164,14 @@ internal sealed partial class RuntimeLibrary
         asm.jmp(done);
 
         asm.Bind(ref notKeyword);
+        var notSymbol = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Symbol, notSymbol);
+        asm.lea(rsi, __[rdi + (ObjectLayout.StringBytes - ValueTags.PointerTag)]);
+        asm.mov(rcx, __qword_ptr[rdi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
+        Put();
+        asm.jmp(done);
+
+        asm.Bind(ref notSymbol);
         var notClosure = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Closure, notClosure);
         PutText("#<fn ");
@@ -155,7 +186,11 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref notClosure);
         var notError = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Error, notError);
-        PutText("#error {:message ");
+        PutText("#error {:type ");
+        asm.mov(rdi, __qword_ptr[rbp + Value]);
+        asm.mov(rdi, __qword_ptr[rdi + (ObjectLayout.ErrorType - ValueTags.PointerTag)]);
+        RenderNested(rdi, RenderMode.Readable);
+        PutText(", :message ");
         asm.mov(rdi, __qword_ptr[rbp + Value]);
         asm.mov(rdi, __qword_ptr[rdi + (ObjectLayout.ErrorMessage - ValueTags.PointerTag)]);
         RenderNested(rdi, RenderMode.Readable);
@@ -214,7 +249,7 @@ internal sealed partial class RuntimeLibrary
         asm.jmp(done);
 
         asm.Bind(ref notMap);
-        foreach (var (type, open, close) in new[] { (ObjectType.Vector, "[", "]"), (ObjectType.List, "(", ")") })
+        foreach (var (type, open, close) in new[] { (ObjectType.Vector, "[", "]"), (ObjectType.List, "(", ")"), (ObjectType.Set, "#{", "}") })
         {
             var next = asm.CreateLabel();
             JumpUnlessType(rdi, type, next);

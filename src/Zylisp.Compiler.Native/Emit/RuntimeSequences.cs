@@ -9,39 +9,6 @@ internal sealed partial class RuntimeLibrary
     /// <summary>Integer division family, numeric equality, atoms, and the eager sequence functions (map, filter, reduce, range, seq).</summary>
     private void EmitSequences()
     {
-        EmitDivision("quot", adjustToDivisorSign: false, keepRemainder: false);
-        EmitDivision("rem", adjustToDivisorSign: false, keepRemainder: true);
-        EmitDivision("mod", adjustToDivisorSign: true, keepRemainder: true);
-
-        // (== a b ...): numbers only, so every argument must be an integer.
-        Define("==");
-        VariadicPrologue();
-        CheckArity("==", 1, -1);
-        asm.xor(ebx, ebx);
-        var check = asm.CreateLabel();
-        var checkedAll = asm.CreateLabel();
-        asm.Bind(ref check);
-        asm.cmp(ebx, r12d);
-        asm.jae(checkedAll);
-        LoadArgument(rax, rbx);
-        RequireFixnum("==");
-        asm.inc(ebx);
-        asm.jmp(check);
-        asm.Bind(ref checkedAll);
-        asm.mov(eax, r12d);
-        asm.lea(rsp, __[rbp - 72]);
-        asm.pop(r13);
-        asm.pop(r12);
-        asm.pop(rbx);
-        asm.pop(rdi);
-        asm.pop(rsi);
-        asm.pop(rdx);
-        asm.pop(rcx);
-        asm.pop(r8);
-        asm.pop(r9);
-        asm.leave();
-        asm.jmp(Label("="));
-
         // Atoms.
         Define("atom");
         Fixed("atom", 1);
@@ -238,11 +205,6 @@ internal sealed partial class RuntimeLibrary
         Predicate("list?", () => TypeTest(ObjectType.List));
         Predicate("vector?", () => TypeTest(ObjectType.Vector));
         Predicate("keyword?", () => TypeTest(ObjectType.Keyword));
-        Predicate("number?", () =>
-        {
-            asm.mov(eax, edi);
-            asm.and(eax, 1);
-        });
     }
 
     private void RequireAtom(string name)
@@ -264,56 +226,15 @@ internal sealed partial class RuntimeLibrary
     {
         var ok = asm.CreateLabel();
         var bad = asm.CreateLabel();
+        var done = asm.CreateLabel();
         JumpUnlessType(r10, ObjectType.Closure, bad);
         asm.jmp(ok);
         asm.Bind(ref bad);
-        asm.mov(rdi, r10);
-        asm.jmp(Label("not-callable"));
+        asm.call(Label("invoke-other"));
+        asm.jmp(done);
         asm.Bind(ref ok);
         asm.call(__qword_ptr[r10 + (ObjectLayout.ClosureCode - ValueTags.PointerTag)]);
-    }
-
-    private void EmitDivision(string name, bool adjustToDivisorSign, bool keepRemainder)
-    {
-        Define(name);
-        Fixed(name, 2);
-        asm.mov(rax, rdi);
-        RequireFixnum(name);
-        asm.mov(rax, rsi);
-        RequireFixnum(name);
-        var nonZero = asm.CreateLabel();
-        asm.test(rsi, rsi);
-        asm.jnz(nonZero);
-        asm.jmp(Label("divide-by-zero"));
-        asm.Bind(ref nonZero);
-        asm.mov(rax, rdi);
-        asm.sar(rax, 1);
-        asm.mov(rcx, rsi);
-        asm.sar(rcx, 1);
-        asm.cqo();
-        asm.idiv(rcx);
-        if (!keepRemainder)
-        {
-            asm.add(rax, rax);
-            asm.ret();
-            return;
-        }
-
-        if (adjustToDivisorSign)
-        {
-            // mod takes the divisor's sign: a non-zero remainder of the other sign moves by the divisor.
-            var done = asm.CreateLabel();
-            asm.test(rdx, rdx);
-            asm.jz(done);
-            asm.mov(r8, rdx);
-            asm.xor(r8, rcx);
-            asm.jns(done);
-            asm.add(rdx, rcx);
-            asm.Bind(ref done);
-        }
-
-        asm.lea(rax, __[rdx + rdx]);
-        asm.ret();
+        asm.Bind(ref done);
     }
 
     /// <summary>(range end), (range start end), (range start end step) → a list of integers.</summary>
@@ -402,7 +323,7 @@ internal sealed partial class RuntimeLibrary
         var notSeqable = asm.CreateLabel();
         asm.cmp(rdi, (int)ValueTags.Nil);
         asm.je(nil);
-        foreach (var type in new[] { ObjectType.List, ObjectType.Vector, ObjectType.String, ObjectType.Map })
+        foreach (var type in new[] { ObjectType.List, ObjectType.Vector, ObjectType.String, ObjectType.Map, ObjectType.Set })
         {
             var next = asm.CreateLabel();
             JumpUnlessType(rdi, type, next);

@@ -9,7 +9,6 @@ internal sealed partial class RuntimeLibrary
     {
         // str concatenates with str rendering; the printers join with spaces.
         EmitJoin("str", RenderMode.Str, separated: false, newline: false, writeOut: false);
-        EmitJoin("%slisp-str", RenderMode.Str, separated: false, newline: false, writeOut: false);
         EmitJoin("pr-str", RenderMode.Readable, separated: true, newline: false, writeOut: false);
         EmitJoin("println", RenderMode.Print, separated: true, newline: true, writeOut: true);
         EmitJoin("print", RenderMode.Print, separated: true, newline: false, writeOut: true);

@@ -1,3 +1,4 @@
+using Iced.Intel;
 using Zylisp.Compiler.Native.Values;
 using static Iced.Intel.AssemblerRegisters;
 
@@ -22,7 +23,17 @@ internal sealed partial class RuntimeLibrary
         asm.or(rax, 8);
         asm.cmp(rax, (int)ValueTags.Nil);
         asm.je(falsy);
-        foreach (var type in new[] { ObjectType.String, ObjectType.Vector, ObjectType.List, ObjectType.Map })
+        // 0.0 and -0.0 are falsy in SLisp (NaN is not: it is not equal to zero).
+        var notFloat = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Float, notFloat);
+        asm.movsd(xmm0, __qword_ptr[rdi + (ObjectLayout.FloatBits - ValueTags.PointerTag)]);
+        asm.xorpd(xmm1, xmm1);
+        asm.ucomisd(xmm0, xmm1);
+        asm.jp(truthy);
+        asm.je(falsy);
+        asm.jmp(truthy);
+        asm.Bind(ref notFloat);
+        foreach (var type in new[] { ObjectType.String, ObjectType.Vector, ObjectType.List, ObjectType.Map, ObjectType.Set })
         {
             var next = asm.CreateLabel();
             JumpUnlessType(rdi, type, next);
@@ -57,8 +68,14 @@ internal sealed partial class RuntimeLibrary
         asm.movzx(eax, __byte_ptr[rdi - ValueTags.PointerTag]);
         asm.movzx(ecx, __byte_ptr[rsi - ValueTags.PointerTag]);
         var notString = asm.CreateLabel();
+        var stringLike = asm.CreateLabel();
+        EmitNumberEquality(equal, different);
+        // Strings, and symbols made at run time (literals are interned), compare their bytes.
+        asm.cmp(eax, (int)ObjectType.Symbol);
+        asm.je(stringLike);
         asm.cmp(eax, (int)ObjectType.String);
         asm.jne(notString);
+        asm.Bind(ref stringLike);
         asm.cmp(ecx, eax);
         asm.jne(different);
         asm.mov(rcx, __qword_ptr[rdi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
@@ -66,6 +83,9 @@ internal sealed partial class RuntimeLibrary
         asm.jne(different);
         asm.add(rdi, ObjectLayout.StringBytes - ValueTags.PointerTag);
         asm.add(rsi, ObjectLayout.StringBytes - ValueTags.PointerTag);
+        // Two empty strings: repe does nothing and leaves the flags of the add above.
+        asm.test(rcx, rcx);
+        asm.jz(equal);
         asm.repe.cmpsb();
         asm.jne(different);
         asm.jmp(equal);
@@ -81,6 +101,16 @@ internal sealed partial class RuntimeLibrary
         asm.jne(different);
         asm.jmp(Label("map-equals"));
         asm.Bind(ref notMaps);
+        var notSets = asm.CreateLabel();
+        asm.cmp(eax, (int)ObjectType.Set);
+        asm.jne(notSets);
+        asm.cmp(ecx, eax);
+        asm.jne(different);
+        asm.mov(rdx, __qword_ptr[rdi + (ObjectLayout.SetCount - ValueTags.PointerTag)]);
+        asm.cmp(rdx, __qword_ptr[rsi + (ObjectLayout.SetCount - ValueTags.PointerTag)]);
+        asm.jne(different);
+        asm.jmp(Label("set-equals"));
+        asm.Bind(ref notSets);
         // Vectors and lists are equal to each other when their items are (Clojure's sequential equality).
         var sequential = asm.CreateLabel();
         foreach (var reg in new[] { eax, ecx })
@@ -143,5 +173,43 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref different);
         asm.xor(eax, eax);
         asm.ret();
+    }
+
+    /// <summary>
+    /// In equals, with the type bytes in eax and ecx: floats are = when == holds or both are NaN
+    /// (the interpreter's double.Equals); boxed integers when their values are (fixnums never are,
+    /// since every integer has one representation). Falls through for other types.
+    /// </summary>
+    private void EmitNumberEquality(Label equal, Label different)
+    {
+        var notFloat = asm.CreateLabel();
+        var notBoxed = asm.CreateLabel();
+        var unordered = asm.CreateLabel();
+        asm.cmp(eax, (int)ObjectType.Float);
+        asm.jne(notFloat);
+        asm.cmp(ecx, eax);
+        asm.jne(different);
+        asm.movsd(xmm0, __qword_ptr[rdi + (ObjectLayout.FloatBits - ValueTags.PointerTag)]);
+        asm.movsd(xmm1, __qword_ptr[rsi + (ObjectLayout.FloatBits - ValueTags.PointerTag)]);
+        asm.ucomisd(xmm0, xmm1);
+        asm.jp(unordered);
+        asm.je(equal);
+        asm.jmp(different);
+        asm.Bind(ref unordered);
+        asm.ucomisd(xmm0, xmm0);
+        asm.jnp(different);
+        asm.ucomisd(xmm1, xmm1);
+        asm.jnp(different);
+        asm.jmp(equal);
+        asm.Bind(ref notFloat);
+        asm.cmp(eax, (int)ObjectType.BoxedInteger);
+        asm.jne(notBoxed);
+        asm.cmp(ecx, eax);
+        asm.jne(different);
+        asm.mov(rdx, __qword_ptr[rdi + (ObjectLayout.BoxedIntegerValue - ValueTags.PointerTag)]);
+        asm.cmp(rdx, __qword_ptr[rsi + (ObjectLayout.BoxedIntegerValue - ValueTags.PointerTag)]);
+        asm.je(equal);
+        asm.jmp(different);
+        asm.Bind(ref notBoxed);
     }
 }

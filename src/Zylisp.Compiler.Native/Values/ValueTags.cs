@@ -53,7 +53,7 @@ internal enum ObjectType : byte
     /// <summary>[header][count][first][rest]: the empty list has count 0.</summary>
     List = 5,
 
-    /// <summary>[header][message string][diagnostic id string][type keyword].</summary>
+    /// <summary>[header][message string][diagnostic id string][type keyword][site: read-only offset of "file:line:col", or 0].</summary>
     Error = 6,
 
     /// <summary>[header][value]: the one mutable object.</summary>
@@ -61,6 +61,35 @@ internal enum ObjectType : byte
 
     /// <summary>[header][count][key0][value0][key1][value1]...: insertion-ordered, copied on assoc.</summary>
     Map = 8,
+
+    /// <summary>[header][IEEE 754 bits]: a float64; raw (the second word is never a pointer).</summary>
+    Float = 9,
+
+    /// <summary>[header][length][name bytes, "ns/name" when qualified]: a string's layout; raw. Literals are interned.</summary>
+    Symbol = 10,
+
+    /// <summary>[header][count][items...]: insertion-ordered, copied on conj and disj (Emit/RuntimeSets.cs).</summary>
+    Set = 11,
+
+    /// <summary>[header][int64]: an integer outside the 63-bit fixnum range; raw. Every integer that fits is a fixnum.</summary>
+    BoxedInteger = 16,
+}
+
+/// <summary>What the garbage collector needs to know about each object type.</summary>
+internal static class ObjectTypes
+{
+    /// <summary>
+    /// True for types whose words after the header are raw bytes, never values, so the collector
+    /// does not scan them. Every other type (and a block whose header is not written yet, type 0)
+    /// is scanned word by word, conservatively: a type that holds values must never be listed here;
+    /// a raw type left out only keeps some garbage alive. The one place that decides it.
+    /// </summary>
+    public static bool HoldsRawBytes(ObjectType type) =>
+        type is ObjectType.String or ObjectType.Keyword or ObjectType.Symbol or ObjectType.Float or ObjectType.BoxedInteger;
+
+    /// <summary>Bit t set when type t holds raw bytes (types are below 64), for one bt instruction.</summary>
+    public static long RawBytesMask() =>
+        Enum.GetValues<ObjectType>().Where(HoldsRawBytes).Aggregate(0L, (mask, type) => mask | (1L << (int)type));
 }
 
 /// <summary>Word offsets inside objects, in bytes from the untagged address.</summary>
@@ -80,7 +109,13 @@ internal static class ObjectLayout
     public const int ErrorMessage = 8;
     public const int ErrorId = 16;
     public const int ErrorType = 24;
+    public const int ErrorSite = 32;
+    public const int ErrorData = 40;
     public const int AtomValue = 8;
     public const int MapCount = 8;
     public const int MapEntries = 16;
+    public const int FloatBits = 8;
+    public const int BoxedIntegerValue = 8;
+    public const int SetCount = 8;
+    public const int SetItems = 16;
 }

@@ -82,4 +82,18 @@ public class FastPathTests
     [InlineData(false, "--help")]
     public void Only_a_bare_repl_skips_the_full_parser(bool bare, params string[] args) =>
         Assert.Equal(bare, FastPath.IsBareRepl(args));
+
+    [Fact]
+    public void Compile_with_a_file_and_an_optional_output_takes_the_fast_path_anything_else_the_parser()
+    {
+        Assert.Equal(("fib.zl", null), FastPath.TryParseCompile(["compile", "fib.zl"]));
+        Assert.Equal(("fib.zl", "out"), FastPath.TryParseCompile(["compile", "fib.zl", "-o", "out"]));
+        Assert.Equal(("fib.zl", "out"), FastPath.TryParseCompile(["compile", "--output", "out", "fib.zl"]));
+        Assert.Null(FastPath.TryParseCompile(["compile"]));
+        Assert.Null(FastPath.TryParseCompile(["compile", "fib.zl", "--emit", "go"]));
+        Assert.Null(FastPath.TryParseCompile(["compile", "fib.zl", "-o", "--terse"]));
+        Assert.Null(FastPath.TryParseCompile(["compile", "a.zl", "b.zl", "c.zl"]));
+        Assert.Null(FastPath.TryParseCompile(["compile", "-"]));
+        Assert.Null(FastPath.TryParseCompile(["build", "fib.zl"]));
+    }
 }

