@@ -116,4 +116,18 @@ public class TypedFunctionTests
             """);
         Assert.StartsWith("6765 6765.0 ", outcome.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Typed_loops_stop_on_interrupt()
+    {
+        // The back edge reads the token every 1,024 iterations (docs/design/il-backend.md).
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var engine = new Engine(new EngineOptions { Out = TextWriter.Null, Error = TextWriter.Null, CreateExecutionEngine = () => new IlEngine() });
+        var result = engine.Eval(
+            "(deffunc spin (n) (:args integer) (:return integer) (loop [i 0 acc 0] (if (< i n) (recur (inc i) (+ acc i)) acc)))\n(spin 9223372036854775807)",
+            "<test>",
+            cancel.Token);
+        Assert.False(result.Success);
+        Assert.Contains(result.Diagnostics, d => d.Id == "ZL5010");
+    }
 }

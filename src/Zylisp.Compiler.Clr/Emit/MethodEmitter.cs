@@ -98,8 +98,15 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
         var exception = il.DeclareLocal(typeof(object));
         // The method's first sequence point: a .NET stack frame that reports no IL offset still names the body's line.
         compiler.Sink.MarkSource(il, body.Span);
+        // Without a call site the filter would add nothing and take nothing: such a method (a
+        // `(def f (fn …))`, a constant) skips it, and the JIT compiles it faster.
+        bool traced = HasCallSite(body);
         SetSite(CallSiteTable.None);
-        il.BeginExceptionBlock();
+        if (traced)
+        {
+            il.BeginExceptionBlock();
+        }
+
         prologue?.Invoke();
         var afterBody = il.DefineLabel();
         if (typedEntry is not null)
@@ -124,6 +131,12 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
             il.Emit(OpCodes.Ldloc, result);
         }
 
+        if (!traced)
+        {
+            il.Emit(OpCodes.Ret);
+            return;
+        }
+
         il.Emit(OpCodes.Stloc, result);
         il.BeginExceptFilterBlock();
         il.Emit(OpCodes.Stloc, exception);
@@ -146,6 +159,23 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
         il.Emit(OpCodes.Ldloc, result);
         il.Emit(OpCodes.Ret);
     }
+
+    /// <summary>Whether the code has a call site of its own (nested fns are other methods).</summary>
+    private static bool HasCallSite(Node node) => node switch
+    {
+        InvokeNode => true,
+        FnNode or ConstNode or LocalRefNode or GlobalRefNode => false,
+        CollectionNode c => c.Items.Any(HasCallSite),
+        IfNode i => HasCallSite(i.Test) || HasCallSite(i.Then) || HasCallSite(i.Else),
+        DoNode d => d.Statements.Any(HasCallSite) || HasCallSite(d.Result),
+        LetNode l => l.Bindings.Any(b => HasCallSite(b.Init)) || HasCallSite(l.Body),
+        LoopNode l => l.Bindings.Any(b => HasCallSite(b.Init)) || HasCallSite(l.Body),
+        RecurNode r => r.Args.Any(HasCallSite),
+        DefNode d => d.Init is not null && HasCallSite(d.Init),
+        ThrowNode t => HasCallSite(t.Value),
+        TryNode t => HasCallSite(t.Body) || (t.Handler is not null && HasCallSite(t.Handler)) || (t.Finally is not null && HasCallSite(t.Finally)),
+        _ => true,
+    };
 
     /// <summary>Moves the arguments into the slot locals (so recur can rebind them) and checks deffunc annotations.</summary>
     private void EmitPrologue(FnArity arity, bool takesArray)
@@ -500,7 +530,7 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
         il.Emit(OpCodes.Call, Members.IsCancellationRequested);
         il.Emit(OpCodes.Brfalse, head);
         il.Emit(OpCodes.Ldarg, CtxArg);
-        il.Emit(OpCodes.Call, Members.PollInterrupt);
+        il.Emit(OpCodes.Callvirt, Members.PollInterrupt);
         il.Emit(OpCodes.Br, head);
         il.Emit(OpCodes.Ldnull); // unreachable; see ThrowNode
     }
@@ -655,7 +685,7 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
         public static readonly MethodInfo Limits = typeof(EngineOptions).GetProperty(nameof(EngineOptions.Limits))!.GetMethod!;
         public static readonly MethodInfo MaxCallDepth = typeof(RuntimeLimits).GetProperty(nameof(RuntimeLimits.MaxCallDepth))!.GetMethod!;
         public static readonly MethodInfo RestoreDepth = typeof(RunContext).GetMethod(nameof(RunContext.RestoreDepth))!;
-        public static readonly MethodInfo PollInterrupt = typeof(OutOfLineRuntime).GetMethod(nameof(OutOfLineRuntime.PollInterrupt))!;
+        public static readonly MethodInfo PollInterrupt = typeof(RunContext).GetMethod(nameof(RunContext.PollInterrupt))!;
         public static readonly MethodInfo IsCancellationRequested = typeof(CancellationToken).GetProperty(nameof(CancellationToken.IsCancellationRequested))!.GetMethod!;
         public static readonly MethodInfo VarValue = typeof(Var).GetProperty(nameof(Var.Value))!.GetMethod!;
         public static readonly FieldInfo Unbound = typeof(Var).GetField(nameof(Var.Unbound))!;

@@ -12,7 +12,8 @@ namespace Zylisp.Compiler.Clr.Runtime;
 /// it took to compile a definition: ~2.6x the CPU per define-and-call sample of
 /// bench/il/latency. A call through one of these costs a nanosecond or so more; the hot paths of
 /// compiled code (inlined arithmetic, direct and typed self calls, global reads, boxing) never
-/// come here.
+/// come here. Not here: the interrupt poll of loop back edges (<see cref="RunContext.PollInterrupt"/>),
+/// because the JIT does not align a loop that contains a call, which halved a tight loop's speed.
 /// </summary>
 public static class OutOfLineRuntime
 {
@@ -52,13 +53,6 @@ public static class OutOfLineRuntime
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void CheckAnnotation(string function, string what, TypeAnnotation annotation, object? value) =>
         RuntimeApi.CheckAnnotation(function, what, annotation, value);
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void PollInterrupt(RunContext ctx)
-    {
-        ArgumentNullException.ThrowIfNull(ctx);
-        ctx.PollInterrupt();
-    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static object? RestArgs(object?[] args, int from) => CompiledRuntime.RestArgs(args, from);
