@@ -21,7 +21,9 @@ internal sealed class ProgramEmitter
     private readonly IReadOnlyList<LTopLevel> forms;
     private readonly Truthiness truthiness;
     private readonly Dictionary<Var, string> globals = [];
-    private readonly Dictionary<string, (string Name, Expr Init)> constants = [];
+    private readonly Dictionary<string, HoistedConstant> constants = [];
+
+    private sealed record HoistedConstant(string Name, Expr Init);
     private readonly List<Decl> functions = [];
 
     private readonly Func<Zylisp.Lang.Syntax.SourceSpan, string?> sourceTextAt;
@@ -567,7 +569,7 @@ internal sealed class ProgramEmitter
     {
         if (!constants.TryGetValue(key, out var c))
         {
-            c = (Names.Fresh(stem), init);
+            c = new HoistedConstant(Names.Fresh(stem), init);
             constants[key] = c;
         }
 
