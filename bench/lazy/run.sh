@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 13's lazy sequences, measured as the user runs them (whole ./zylisp processes):
 #  1. constant memory: maximum RSS of walking N elements (default 10^8) of an infinite range on
-#     interp, il, tiered and a Go build, next to the same walk of N/100 elements; flat is the goal.
+#     interp, il, tiered, a Go build and a native build, next to the same walk of N/100 elements; flat is the goal.
 #  2. speed: seqs.zl (sequence-heavy, eager before) and start-up (hello.zl), at BASE (a commit)
 #     and at the working tree, in one hyperfine run each.
 # Usage: bench/lazy/run.sh [BASE] [N] [RUNS]   (defaults: main, 100000000, 5)
@@ -40,6 +40,14 @@ if command -v go >/dev/null; then
     echo "| go | \`$w\` | $(measure "$work/walk-small") | $(measure "$work/walk") |"
   done
 fi
+# Native executables (zylisp build --target native): the same walks.
+for w in "${walks[@]}"; do
+  ws="${w//$n/$small}"
+  printf '(prn %s)\n' "$w" >"$work/walk.zl"; printf '(prn %s)\n' "$ws" >"$work/walk-small.zl"
+  "$root/zylisp" build --target native "$work/walk.zl" -o "$work/walk-native" >/dev/null
+  "$root/zylisp" build --target native "$work/walk-small.zl" -o "$work/walk-native-small" >/dev/null
+  echo "| native | \`$w\` | $(measure "$work/walk-native-small") | $(measure "$work/walk-native") |"
+done
 
 echo
 echo "## Speed against $base"

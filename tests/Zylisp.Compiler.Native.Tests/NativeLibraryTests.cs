@@ -32,6 +32,24 @@ public sealed class NativeLibraryTests
     }
 
     [NativeFact]
+    public void Spit_and_slurp_go_through_system_calls_with_the_interpreters_messages()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "zylisp-native-files-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var source = $"(def p \"{file}\") (spit p \"a\\nb\") (prn (slurp p)) (spit p [1 \"x\"]) (prn (slurp p)) (spit p \"\") (prn (slurp p))" +
+                " (prn (try (slurp \"no/such/dir/f\") (catch e [(ex-message e) (:type e)])))" +
+                " (prn (try (slurp \"/\") (catch e (ex-message e)))) (prn (try (spit \"no/such/dir/f\" 1) (catch e (ex-message e))))";
+            var expected = Interpreted(source);
+            Assert.Equal(expected, NativeRunner.CompileAndRun(source).Stdout);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [NativeFact]
     public void A_program_that_needs_no_library_function_links_none()
     {
         var collected = ProgramCollector.Collect("(println (+ 1 2))", "test.zl", ExitRule.CallMain);
@@ -46,7 +64,7 @@ public sealed class NativeLibraryTests
         Assert.StartsWith("test.zl:1:16: error: `compare` expects two values of the same comparable type, got string \"a\"", outcome.Stderr, StringComparison.Ordinal);
     }
 
-    private static string Interpreted(string source)
+    internal static string Interpreted(string source)
     {
         var output = new StringWriter();
         var engine = new Zylisp.Lang.Engine(new Zylisp.Lang.EngineOptions { Out = output });

@@ -1,4 +1,5 @@
 using Iced.Intel;
+using Zylisp.Lang.Data;
 using Zylisp.Lang.Runtime;
 using Zylisp.Lang.Lowering;
 using Zylisp.Lang.Syntax;
@@ -27,6 +28,14 @@ internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrar
     /// analyzed by an engine of its own: its `sort` and the program's `sort` are two Vars, one global.
     /// </summary>
     public IReadOnlySet<string> DefinedNames { get; } = definedNames;
+
+    /// <summary>The metadata map of each global's def (the last one), by global name: what (meta #'x) starts from.</summary>
+    public IReadOnlyDictionary<string, PersistentMap> DefinitionMeta { get; init; } = new Dictionary<string, PersistentMap>();
+
+    /// <summary>The static var objects (var x) refers to.</summary>
+    public StaticVars Vars => vars ??= new StaticVars(this);
+
+    private StaticVars? vars;
 
 
 
@@ -97,7 +106,9 @@ internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrar
     /// format...) names the program's call, as a host primitive's error does in the interpreter.
     /// </remarks>
     public int Site(SourceSpan? span) =>
-        span is { Line: > 0 } s && s.File != NativeLibrary.FileName ? Data.String($"{s.File}:{s.Line}:{s.Column}") : 0;
+        span is { Line: > 0 } s && s.File != NativeLibrary.FileName ? Data.Site($"{s.File}:{s.Line}:{s.Column}", () => excerpts.For(s)) : 0;
+
+    private readonly SiteExcerpts excerpts = new();
 
     private readonly Dictionary<LFunction, int> staticClosures = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, int> primitiveClosures = new(StringComparer.Ordinal);

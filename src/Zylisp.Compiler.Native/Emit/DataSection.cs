@@ -140,6 +140,32 @@ internal sealed class DataSection
         return offset;
     }
 
+    /// <summary>
+    /// The read-only offset of an error site: the string "file:line:col", followed at the next
+    /// 8-byte boundary by the string of its source excerpt (uncaught errors print both).
+    /// </summary>
+    public int Site(string location, Func<string> excerpt)
+    {
+        if (sites.TryGetValue(location, out var existing))
+        {
+            return existing;
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(location);
+        var offset = Object(ObjectType.String, [bytes.LongLength], bytes);
+        var excerptBytes = Encoding.UTF8.GetBytes(excerpt());
+        var excerptOffset = Object(ObjectType.String, [excerptBytes.LongLength], excerptBytes);
+        if (excerptOffset != offset + ObjectLayout.StringBytes + ((bytes.Length + 7) & ~7))
+        {
+            throw new InvalidOperationException("an error site's excerpt must follow its location");
+        }
+
+        sites[location] = offset;
+        return offset;
+    }
+
+    private readonly Dictionary<string, int> sites = new(StringComparer.Ordinal);
+
     /// <summary>The read-only offset of the one empty list.</summary>
     public int EmptyList()
     {
@@ -225,6 +251,9 @@ internal static class RuntimeCells
 
     /// <summary>Head of the allocator's free list (address-ordered within each chunk after a sweep).</summary>
     public const int FreeList = 64;
+
+    /// <summary>The library's function that puts a sorted map's entries in key order (Library/50-sorted.zl), or 0.</summary>
+    public const int SortedHook = 120;
 
     public const int FirstFree = 128;
 }

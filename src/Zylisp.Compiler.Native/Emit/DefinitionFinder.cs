@@ -7,7 +7,11 @@ namespace Zylisp.Compiler.Native.Emit;
 /// <summary>Finds every global a program's statements define (including inside nested functions).</summary>
 internal static class DefinitionFinder
 {
-    public static void Collect(ImmutableArray<LStmt> statements, ISet<Var> into)
+    public static void Collect(ImmutableArray<LStmt> statements, ISet<Var> into) =>
+        Collect(statements, def => into.Add(def.Var));
+
+    /// <summary>Calls <paramref name="into"/> with every def of the statements, in order.</summary>
+    public static void Collect(ImmutableArray<LStmt> statements, Action<DefExpr> into)
     {
         foreach (var statement in statements)
         {
@@ -38,12 +42,12 @@ internal static class DefinitionFinder
         }
     }
 
-    private static void CollectExpr(LExpr expr, ISet<Var> into)
+    private static void CollectExpr(LExpr expr, Action<DefExpr> into)
     {
         switch (expr)
         {
             case DefExpr d:
-                into.Add(d.Var);
+                into(d);
                 break;
             case FnExpr f:
                 foreach (var arity in f.Function.Arities)

@@ -25,8 +25,16 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
     private readonly Assembler asm;
     private readonly string name;
     private readonly Stack<Label> loopStarts = new();
+
+    /// <summary>
+    /// How many arguments the arity being compiled received on the stack (its caller pops them),
+    /// or null when that varies (a variadic arity). A tail call with exactly as many stack
+    /// arguments reuses those slots, so it needs no stack either.
+    /// </summary>
+    private int? incomingStackArgs = 0;
     private readonly List<(Label Label, Action Emit)> stubs = [];
     private int tryDepth;
+    private IReadOnlySet<LocalBinding> singleUseTemps = new HashSet<LocalBinding>();
     private TypeAnnotation? returnType;
     private int frameBytes;
 
@@ -71,6 +79,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
             var arity = function.Arities[i];
             var label = arityLabels[i];
             asm.Bind(ref label);
+            incomingStackArgs = arity.Rest is null ? Math.Max(0, arity.Params.Length - ArgumentRegisters.Length) : null;
             if (arity.Rest is { } rest)
             {
                 // Seven extra slots: the six register arguments (argument i in slot F+5-i, so they
@@ -116,6 +125,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
             returnType = arity.ReturnType is { Kind: not TypeKind.Any } type ? type : null;
             var bodyStart = asm.CreateLabel();
             asm.Bind(ref bodyStart);
+            singleUseTemps = SingleUseTemps.Of(arity.Body);
             loopStarts.Push(bodyStart);
             EmitBlock(arity.Body);
             loopStarts.Pop();
@@ -134,6 +144,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
     {
         asm.Bind(ref entry);
         Prologue(form.FrameSize);
+        singleUseTemps = SingleUseTemps.Of(form.Body);
         EmitBlock(form.Body);
         ReturnValue(ValueTags.Nil);
         EmitStubs();
@@ -598,6 +609,24 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
             return;
         }
 
+        if (tail && stackArgs == incomingStackArgs)
+        {
+            // The parameters were copied into frame slots on entry, so the incoming stack
+            // arguments can be overwritten in place; the caller pops the same number.
+            for (var i = ArgumentRegisters.Length; i < args.Length; i++)
+            {
+                Load(args[i], rax);
+                asm.mov(__qword_ptr[rbp + (16 + (8 * (i - ArgumentRegisters.Length)))], rax);
+            }
+
+            LoadArguments(args);
+            LoadCallee(call, primitive, args.Length, tail: true, resume);
+            asm.mov(eax, args.Length);
+            asm.leave();
+            JumpOrCall(primitive, jump: true);
+            return;
+        }
+
         var padding = stackArgs % 2 == 1 ? 8 : 0;
         if (padding != 0)
         {
@@ -612,6 +641,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
 
         LoadArguments(args);
         LoadCallee(call, primitive, args.Length, tail: false, resume);
+        ClearSingleUseTemps(call);
         asm.mov(eax, args.Length);
         JumpOrCall(primitive, jump: false);
         asm.Bind(ref resume);
@@ -624,6 +654,22 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         {
             asm.leave();
             asm.ret();
+        }
+    }
+
+    /// <summary>
+    /// Once the call's operands are in registers, the temporaries read only here no longer need
+    /// their slots: clearing them keeps this frame from holding, say, the head of a lazy sequence
+    /// the callee walks (see <see cref="SingleUseTemps"/>).
+    /// </summary>
+    private void ClearSingleUseTemps(CallExpr call)
+    {
+        foreach (var operand in call.Args.Prepend(call.Fn))
+        {
+            if (operand is LocalOperand { Access: LocalAccess.Slot } local && singleUseTemps.Contains(local.Binding))
+            {
+                asm.mov(__qword_ptr[rbp + SlotOffset(local.Index)], (int)ValueTags.Nil);
+            }
         }
     }
 
@@ -836,6 +882,9 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
                 break;
             case PersistentVector or PersistentList or PersistentMap or PersistentSet:
                 asm.mov(target, __qword_ptr[r15 + ctx.ConstantCell(value, span)]);
+                break;
+            case Var v:
+                asm.lea(target, __[r15 + (ctx.Vars.Offset(v) + ValueTags.PointerTag)]);
                 break;
             default:
                 ctx.Runtime.FloatsUsed |= value is double;

@@ -21,7 +21,7 @@ internal static class ProgramCompiler
         var asm = new Assembler(64);
         var data = new DataSection();
         var runtime = new RuntimeLibrary(asm, data, options);
-        var ctx = new CodeContext(asm, data, runtime, DefinedNames(program));
+        var ctx = new CodeContext(asm, data, runtime, DefinedNames(program)) { DefinitionMeta = DefinitionMeta(program) };
 
         var entry = asm.CreateLabel("zl_main");
         var formLabels = program.Forms.Select((_, i) => asm.CreateLabel($"toplevel_{i}")).ToArray();
@@ -143,6 +143,18 @@ internal static class ProgramCompiler
         return defined.Select(v => NativeLibrary.GlobalName(v.Name)).ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>Each global's def metadata (the last def of it), for its var object.</summary>
+    private static Dictionary<string, PersistentMap> DefinitionMeta(NativeProgram program)
+    {
+        var meta = new Dictionary<string, PersistentMap>(StringComparer.Ordinal);
+        foreach (var form in program.Forms)
+        {
+            DefinitionFinder.Collect(form.Body, def => meta[NativeLibrary.GlobalName(def.Var.Name)] = def.Meta);
+        }
+
+        return meta;
+    }
+
     /// <summary>Sets the static closures' code addresses, the primitives' cells and the constant collections.</summary>
     private static void EmitStartup(Assembler asm, CodeContext ctx)
     {
@@ -178,6 +190,7 @@ internal static class ProgramCompiler
                 asm.mov(__qword_ptr[r15 + (offset + ObjectLayout.ClosureName)], rax);
             }
 
+            progress |= ctx.Vars.EmitPending(asm);
             if (!progress)
             {
                 break;
@@ -295,6 +308,9 @@ internal static class ProgramCompiler
                 break;
             case PersistentMap { Count: 0 }:
                 asm.lea(target, __[r14 + (ctx.Data.EmptyMap() + ValueTags.PointerTag)]);
+                break;
+            case Var v:
+                asm.lea(target, __[r15 + (ctx.Vars.Offset(v) + ValueTags.PointerTag)]);
                 break;
             case PersistentVector or PersistentList or PersistentMap or PersistentSet:
                 var nested = ctx.ConstantCell(item, span);

@@ -233,11 +233,14 @@ internal sealed partial class RuntimeLibrary
         Primitive("/", "/");
         Primitive("cons", "cons-primitive");
         RegisterLowLevelPrimitives();
+        RegisterLazyPrimitives();
+        RegisterRecordPrimitives();
+        RegisterVarPrimitives();
+        RegisterSortedPrimitives();
         RegisterSetPrimitives();
+        RegisterFilePrimitives();
 
-        // The library (Library/*.zl) gives map its several collections and nth its default
-        // around these one-collection, two-argument routines.
-        Primitive("%map1", "map");
+        // The library (Library/*.zl) gives nth its default around this two-argument routine.
         Primitive("%nth2", "nth");
         foreach (var (name, condition) in new[] { ("<", ConditionCode.l), (">", ConditionCode.g), ("<=", ConditionCode.le), (">=", ConditionCode.ge) })
         {
@@ -249,7 +252,7 @@ internal sealed partial class RuntimeLibrary
             "=", "not", "%slisp-not", "inc", "dec", "str", "count", "get", "subs",
             "println", "print", "prn", "pr", "pr-str", "vector", "list", "first", "rest", "conj", "vec",
             "fn?", "nil?", "string?", "ex-message", "empty?",
-            "quot", "rem", "mod", "==", "atom", "deref", "reset!", "swap!", "range", "seq", "filter",
+            "quot", "rem", "mod", "==", "atom", "deref", "reset!", "swap!", "seq",
             "reduce", "second", "list?", "vector?", "keyword?", "number?",
             "integer?", "float?", "abs", "max", "min", "long", "int", "round", "symbol?", "symbol", "name",
             "hash-map", "assoc", "dissoc", "keys", "vals", "contains?", "map?", "next", "includes?", "apply", "last",

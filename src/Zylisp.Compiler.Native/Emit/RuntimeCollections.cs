@@ -32,6 +32,7 @@ internal sealed partial class RuntimeLibrary
         // (count x): strings, vectors, lists and nil.
         Define("count");
         Fixed("count", 1);
+        LookThroughRecord(rdi);
         var notNil = asm.CreateLabel();
         asm.cmp(rdi, (int)ValueTags.Nil);
         asm.jne(notNil);
@@ -59,6 +60,7 @@ internal sealed partial class RuntimeLibrary
         asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.MapCount - ValueTags.PointerTag)]);
         asm.ret();
         asm.Bind(ref notMapCount);
+        JumpIfLazy(rdi, Label("seq-count"));
         asm.mov(rdx, rdi);
         asm.lea(rdi, Str("count"));
         asm.lea(rsi, Str("a collection or string"));
@@ -82,13 +84,14 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref withDefault);
         var miss = asm.CreateLabel();
         var notMapGet = asm.CreateLabel();
+        LookThroughRecord(rdi);
         JumpUnlessType(rdi, ObjectType.Map, notMapGet);
         asm.jmp(Label("map-get"));
         asm.Bind(ref notMapGet);
         // Error values are map-like: :message and :type.
         var notErrorGet = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Error, notErrorGet);
-        foreach (var (key, field) in new[] { ("message", ObjectLayout.ErrorMessage), ("type", ObjectLayout.ErrorType) })
+        foreach (var (key, field) in new[] { ("message", ObjectLayout.ErrorMessage), ("type", ObjectLayout.ErrorType), ("data", ObjectLayout.ErrorData) })
         {
             var other = asm.CreateLabel();
             asm.lea(rax, __[r14 + (data.Keyword(key) + ValueTags.PointerTag)]);
@@ -148,6 +151,7 @@ internal sealed partial class RuntimeLibrary
         var nthBad = asm.CreateLabel();
         asm.test(sil, 1);
         asm.jnz(nthBad);
+        JumpIfLazy(rdi, Label("seq-nth"));
         IfSequential(rdi, () =>
         {
             asm.cmp(rsi, __qword_ptr[rdi + (8 - ValueTags.PointerTag)]);
@@ -224,7 +228,12 @@ internal sealed partial class RuntimeLibrary
         Fixed("first", 1);
         var firstNil = asm.CreateLabel();
         var firstOfSeq = asm.CreateLabel();
+        var notCons = asm.CreateLabel();
         asm.Bind(ref firstOfSeq);
+        JumpUnlessType(rdi, ObjectType.Cons, notCons);
+        asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.ListFirst - ValueTags.PointerTag)]);
+        asm.ret();
+        asm.Bind(ref notCons);
         IfSequential(rdi, () =>
         {
             asm.cmp(__qword_ptr[rdi + (8 - ValueTags.PointerTag)], 0);
@@ -251,7 +260,12 @@ internal sealed partial class RuntimeLibrary
         var restEmpty = asm.CreateLabel();
         var restOfSeq = asm.CreateLabel();
         var restOther = asm.CreateLabel();
+        var restNotCons = asm.CreateLabel();
         asm.Bind(ref restOfSeq);
+        JumpUnlessType(rdi, ObjectType.Cons, restNotCons);
+        asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.ListRest - ValueTags.PointerTag)]);
+        asm.ret();
+        asm.Bind(ref restNotCons);
         JumpUnlessType(rdi, ObjectType.List, restList);
         asm.cmp(__qword_ptr[rdi + (ObjectLayout.ListCount - ValueTags.PointerTag)], 0);
         asm.je(restEmpty);
@@ -322,17 +336,27 @@ internal sealed partial class RuntimeLibrary
         Define("conj1");
         var conjList = asm.CreateLabel();
         var conjNil = asm.CreateLabel();
+        JumpIfLazy(rdi, Label("lazy-cons"));
         var conjNotSet = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Set, conjNotSet);
         asm.jmp(Label("%set-conj"));
         asm.Bind(ref conjNotSet);
-        // A map takes a [key value] vector.
+        // (conj m [k v]) on a map or record is (assoc m k v).
         var conjNotMap = asm.CreateLabel();
+        var conjEntry = asm.CreateLabel();
+        var conjOther = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Map, conjNotMap);
+        asm.jmp(conjEntry);
+        asm.Bind(ref conjNotMap);
+        JumpUnlessType(rdi, ObjectType.Record, conjOther);
+        asm.Bind(ref conjEntry);
+        JumpUnlessType(rsi, ObjectType.Vector, conjOther);
+        asm.cmp(__qword_ptr[rsi + (ObjectLayout.VectorCount - ValueTags.PointerTag)], (int)ValueTags.Fixnum(2));
+        asm.jne(conjOther);
         asm.mov(rdx, __qword_ptr[rsi + (ObjectLayout.VectorItems + 8 - ValueTags.PointerTag)]);
         asm.mov(rsi, __qword_ptr[rsi + (ObjectLayout.VectorItems - ValueTags.PointerTag)]);
         asm.jmp(Label("assoc1"));
-        asm.Bind(ref conjNotMap);
+        asm.Bind(ref conjOther);
         JumpUnlessType(rdi, ObjectType.Vector, conjList);
         asm.push(rbx);
         asm.push(r12);
@@ -367,9 +391,17 @@ internal sealed partial class RuntimeLibrary
         Define("vec");
         Fixed("vec", 1);
         var vecOfList = asm.CreateLabel();
+        var vecOfSeq = asm.CreateLabel();
+        JumpIfLazy(rdi, vecOfSeq);
         JumpUnlessType(rdi, ObjectType.Vector, vecOfList);
         asm.mov(rax, rdi);
         asm.ret();
+        asm.Bind(ref vecOfSeq);
+        asm.sub(rsp, 8);
+        asm.mov(rsi, -1);
+        asm.call(Label("to-list"));
+        asm.add(rsp, 8);
+        asm.mov(rdi, rax);
         asm.Bind(ref vecOfList);
         asm.push(rbx);
         asm.push(r12);
@@ -410,9 +442,24 @@ internal sealed partial class RuntimeLibrary
         Predicate("fn?", () => TypeTest(ObjectType.Closure));
         Predicate("string?", () => TypeTest(ObjectType.String));
         Predicate("nil?", () => asm.cmp(rdi, (int)ValueTags.Nil));
-        Predicate("map?", () => TypeTest(ObjectType.Map));
+        Predicate("map?", () =>
+        {
+            LookThroughRecord(rdi);
+            TypeTest(ObjectType.Map);
+        });
         Predicate("empty?", () =>
         {
+            // A lazy seq is empty when its seq is nil (which realizes its first step).
+            var lazy = asm.CreateLabel();
+            var tested = asm.CreateLabel();
+            JumpIfLazy(rdi, lazy);
+            asm.jmp(tested);
+            asm.Bind(ref lazy);
+            asm.sub(rsp, 8);
+            asm.call(Label("seq1"));
+            asm.add(rsp, 8);
+            asm.mov(rdi, rax);
+            asm.Bind(ref tested);
             asm.sub(rsp, 8);
             asm.call(Label("slisp-truthy"));
             asm.add(rsp, 8);

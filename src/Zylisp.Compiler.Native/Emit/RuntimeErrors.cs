@@ -76,7 +76,13 @@ internal sealed partial class RuntimeLibrary
         asm.test(rdi, rdi);
         asm.jz(noSite);
         asm.lea(rdi, __[r14 + rdi + ValueTags.PointerTag]);
-        CallStr(From(rdi), Text(": error: "), From(rbx), Text(" ["), From(r12), Text("]\n"));
+        // The site's excerpt string follows its location string (DataSection.Site).
+        asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
+        asm.add(rax, 7);
+        asm.and(rax, -8);
+        asm.lea(r13, __[rdi + rax + ObjectLayout.StringBytes]);
+        CallStr(From(rdi), Text(": error: "), From(rbx), Text(" ["), From(r12));
+        CallStr(From(rax), Text("]\n"), From(r13));
         asm.jmp(written);
         asm.Bind(ref noSite);
         CallStr(Text("error: "), From(rbx), Text(" ["), From(r12), Text("]\n"));
@@ -232,6 +238,7 @@ internal sealed partial class RuntimeLibrary
         ["ZL5008"] = "type-error",
         ["ZL5009"] = "index-out-of-bounds",
         ["ZL5012"] = "argument-error",
+        ["ZL5011"] = "io-error",
     };
 
     /// <summary>Throws an error whose message string is in rax.</summary>

@@ -8,7 +8,8 @@ internal sealed partial class RuntimeLibrary
 {
     /// <summary>
     /// invoke-other(r10 = callee, eax = argument count, arguments as in a call): (:k m d) is
-    /// (get m :k d), (m k d) is (get m k d), (s x d) is x when s holds it, else d (or nil);
+    /// (get m :k d), (m k d) is (get m k d), (s x d) is x when s holds it, else d (or nil), ([a b] i)
+    /// is (nth [a b] i);
     /// anything else is the not-callable error.
     /// </summary>
     private void EmitInvokeOther()
@@ -40,6 +41,16 @@ internal sealed partial class RuntimeLibrary
         asm.mov(eax, 3);
         asm.jmp(Label("get"));
         asm.Bind(ref notMap);
+        // ([a b] i) is (nth [a b] i); a vector takes no default.
+        var notVector = asm.CreateLabel();
+        JumpUnlessType(r10, ObjectType.Vector, notVector);
+        asm.cmp(eax, 1);
+        asm.jne(notCallable);
+        asm.mov(rsi, rdi);
+        asm.mov(rdi, r10);
+        asm.mov(eax, 2);
+        asm.jmp(Label("nth"));
+        asm.Bind(ref notVector);
         JumpUnlessType(r10, ObjectType.Set, notCallable);
         asm.push(rdi);
         asm.push(rsi);

@@ -80,10 +80,15 @@ internal sealed partial class RuntimeLibrary
         EmitCollections();
         EmitSequences();
         EmitMaps();
+        EmitLazy();
+        EmitRecords();
+        EmitVars();
+        EmitSorted();
         EmitProgramSupport();
         EmitLowLevel();
         EmitSets();
         EmitInvokeOther();
+        EmitFiles();
 
         // Groups only programs that use them need, last, once every reference to them exists:
         // they keep small programs small (hello world stays near its size budget).

@@ -58,7 +58,9 @@ internal sealed partial class RuntimeLibrary
         asm.add(rdi, ObjectLayout.MapEntries);
         asm.call(Label("alloc"));
         asm.mov(r13, rax);
-        asm.mov(__qword_ptr[rax], (int)ObjectType.Map);
+        // The whole header: a sorted map's copy is sorted too.
+        asm.mov(rcx, __qword_ptr[r12 - ValueTags.PointerTag]);
+        asm.mov(__qword_ptr[rax], rcx);
         asm.mov(rcx, __qword_ptr[r12 + (ObjectLayout.MapCount - ValueTags.PointerTag)]);
         asm.mov(__qword_ptr[rax + ObjectLayout.MapCount], rcx);
         asm.lea(rdi, __[rax + ObjectLayout.MapEntries]);
@@ -74,6 +76,12 @@ internal sealed partial class RuntimeLibrary
         // assoc1(rdi = map, vector or nil, rsi = key, rdx = value) → a new map (or vector).
         Define("assoc1");
         var assocNotVector = asm.CreateLabel();
+        var assocNotRecord = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Record, assocNotRecord);
+        asm.jmp(Label("record-assoc"));
+        asm.Bind(ref assocNotRecord);
+        JumpIfSortedMap(rdi, Label("sorted-assoc"));
+        Define("assoc1-unsorted");
         JumpUnlessType(rdi, ObjectType.Vector, assocNotVector);
         var badIndex = asm.CreateLabel();
         asm.test(sil, 1);
@@ -222,6 +230,10 @@ internal sealed partial class RuntimeLibrary
         // dissoc1(rdi = map or nil, rsi = key) → the map without the key (the same map when absent).
         Define("dissoc1");
         var absent = asm.CreateLabel();
+        var dissocNotRecord = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Record, dissocNotRecord);
+        asm.jmp(Label("record-dissoc"));
+        asm.Bind(ref dissocNotRecord);
         asm.mov(rax, rdi);
         asm.cmp(rdi, (int)ValueTags.Nil);
         asm.je(absent);
@@ -261,6 +273,7 @@ internal sealed partial class RuntimeLibrary
         {
             Define(name);
             Fixed(name, 1);
+            LookThroughRecord(rdi);
             var nil = asm.CreateLabel();
             asm.cmp(rdi, (int)ValueTags.Nil);
             asm.je(nil);
@@ -305,6 +318,7 @@ internal sealed partial class RuntimeLibrary
         // (contains? coll key): a map's keys, or a vector's indices.
         Define("contains?");
         Fixed("contains?", 2);
+        LookThroughRecord(rdi);
         var notMap = asm.CreateLabel();
         var no = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Map, notMap);

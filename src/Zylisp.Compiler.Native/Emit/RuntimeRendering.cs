@@ -25,6 +25,22 @@ internal sealed partial class RuntimeLibrary
         const int Mode = -40;
         const int DigitsEnd = -41;
         Define("render");
+        // A lazy seq or cons cell prints as the list of its items.
+        var notLazy = asm.CreateLabel();
+        var lazy = asm.CreateLabel();
+        JumpIfLazy(rdi, lazy);
+        asm.jmp(notLazy);
+        asm.Bind(ref lazy);
+        asm.push(rsi);
+        asm.push(rdx);
+        asm.sub(rsp, 8);
+        asm.mov(rsi, -1);
+        asm.call(Label("to-list"));
+        asm.add(rsp, 8);
+        asm.pop(rdx);
+        asm.pop(rsi);
+        asm.mov(rdi, rax);
+        asm.Bind(ref notLazy);
         asm.push(rbp);
         asm.mov(rbp, rsp);
         asm.push(rbx);
@@ -186,6 +202,7 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref notClosure);
         var notError = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Error, notError);
+        // The interpreter's #error {:type :t, :message "m"}.
         PutText("#error {:type ");
         asm.mov(rdi, __qword_ptr[rbp + Value]);
         asm.mov(rdi, __qword_ptr[rdi + (ObjectLayout.ErrorType - ValueTags.PointerTag)]);
@@ -208,6 +225,27 @@ internal sealed partial class RuntimeLibrary
         asm.jmp(done);
 
         asm.Bind(ref notAtom);
+        var notRecord = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Record, notRecord);
+        // #app.core.Point{:x 1, :y 2}: the type's name, then the fields as a map.
+        PutText("#");
+        asm.mov(rdi, __qword_ptr[rbp + Value]);
+        asm.mov(rdi, __qword_ptr[rdi + (ObjectLayout.RecordType - ValueTags.PointerTag)]);
+        asm.lea(rsi, __[rdi + (ObjectLayout.StringBytes - ValueTags.PointerTag)]);
+        asm.mov(rcx, __qword_ptr[rdi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
+        Put();
+        asm.mov(rdi, __qword_ptr[rbp + Value]);
+        asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.RecordFields - ValueTags.PointerTag)]);
+        var keepRecordMode = asm.CreateLabel();
+        asm.mov(rdx, __qword_ptr[rbp + Mode]);
+        asm.cmp(edx, (int)RenderMode.Str);
+        asm.jne(keepRecordMode);
+        asm.mov(edx, (int)RenderMode.Readable);
+        asm.Bind(ref keepRecordMode);
+        RenderNestedWithMode(rax);
+        asm.jmp(done);
+
+        asm.Bind(ref notRecord);
         var notMap = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Map, notMap);
         PutText("{");

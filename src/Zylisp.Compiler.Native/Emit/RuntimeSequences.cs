@@ -52,9 +52,8 @@ internal sealed partial class RuntimeLibrary
         asm.mov(__qword_ptr[r13 + (ObjectLayout.AtomValue - ValueTags.PointerTag)], rax);
         VariadicEpilogue();
 
-        EmitRange();
         EmitSeq();
-        EmitMapFilterReduce();
+        EmitReduce();
 
         // (next x): the rest as a seq, nil when nothing is left.
         Define("next");
@@ -118,7 +117,8 @@ internal sealed partial class RuntimeLibrary
         CheckArity("apply", 2, -1);
         asm.lea(eax, __[r12 - 1]);
         LoadArgument(rdi, rax);
-        asm.call(Label("seq1"));
+        asm.mov(rsi, -1);
+        asm.call(Label("to-list"));
         asm.mov(r13, rax);
         var haveItems = asm.CreateLabel();
         asm.cmp(r13, (int)ValueTags.Nil);
@@ -144,13 +144,26 @@ internal sealed partial class RuntimeLibrary
         asm.mov(rdi, r13);
         asm.call(Label("apply-list"));
         VariadicEpilogue();
+        // A keyword, map, set or vector applied: its (at most two) arguments in registers, to invoke-other.
         asm.Bind(ref notCallableApply);
-        asm.mov(rdi, r10);
-        asm.jmp(Label("not-callable"));
+        asm.mov(rax, __qword_ptr[r13 + (ObjectLayout.ListCount - ValueTags.PointerTag)]);
+        asm.sar(rax, 1);
+        var spreadDone2 = asm.CreateLabel();
+        asm.cmp(eax, 1);
+        asm.jb(spreadDone2);
+        asm.mov(rdi, __qword_ptr[r13 + (ObjectLayout.ListFirst - ValueTags.PointerTag)]);
+        asm.jbe(spreadDone2);
+        asm.mov(rsi, __qword_ptr[r13 + (ObjectLayout.ListRest - ValueTags.PointerTag)]);
+        asm.mov(rsi, __qword_ptr[rsi + (ObjectLayout.ListFirst - ValueTags.PointerTag)]);
+        asm.Bind(ref spreadDone2);
+        asm.call(Label("invoke-other"));
+        VariadicEpilogue();
 
         // (cons x coll): a list with x in front of coll's items.
         Define("cons-primitive");
         Fixed("cons", 2);
+        var consLazy = asm.CreateLabel();
+        JumpIfLazy(rsi, consLazy);
         asm.push(rdi);
         asm.push(rdi);
         asm.mov(rdi, rsi);
@@ -164,17 +177,22 @@ internal sealed partial class RuntimeLibrary
         asm.lea(rdi, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
         asm.Bind(ref consOnto);
         asm.jmp(Label("cons"));
+        // Onto a lazy seq or cons cell: a cons cell, without realizing anything.
+        asm.Bind(ref consLazy);
+        asm.xchg(rdi, rsi);
+        asm.jmp(Label("lazy-cons"));
 
         // (last coll): the final item, or nil.
         Define("last");
         Fixed("last", 1);
         asm.sub(rsp, 8);
-        asm.call(Label("seq1"));
+        asm.mov(rsi, -1);
+        asm.call(Label("to-list"));
         asm.add(rsp, 8);
         var lastNil = asm.CreateLabel();
         var walk = asm.CreateLabel();
         var atEnd = asm.CreateLabel();
-        asm.cmp(rax, (int)ValueTags.Nil);
+        asm.cmp(__qword_ptr[rax + (ObjectLayout.ListCount - ValueTags.PointerTag)], 0);
         asm.je(lastNil);
         asm.Bind(ref walk);
         asm.mov(rcx, __qword_ptr[rax + (ObjectLayout.ListRest - ValueTags.PointerTag)]);
@@ -186,11 +204,14 @@ internal sealed partial class RuntimeLibrary
         asm.mov(rax, __qword_ptr[rax + (ObjectLayout.ListFirst - ValueTags.PointerTag)]);
         asm.ret();
         asm.Bind(ref lastNil);
+        asm.mov(eax, (int)ValueTags.Nil);
         asm.ret();
 
         Define("second");
         Fixed("second", 1);
         var secondNil = asm.CreateLabel();
+        var secondOfSeq = asm.CreateLabel();
+        JumpIfLazy(rdi, secondOfSeq);
         IfSequential(rdi, () =>
         {
             asm.cmp(__qword_ptr[rdi + (8 - ValueTags.PointerTag)], 2);
@@ -201,6 +222,14 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref secondNil);
         asm.mov(eax, (int)ValueTags.Nil);
         asm.ret();
+        asm.Bind(ref secondOfSeq);
+        asm.sub(rsp, 8);
+        asm.mov(eax, 1);
+        asm.call(Label("next"));
+        asm.add(rsp, 8);
+        asm.mov(rdi, rax);
+        asm.mov(eax, 1);
+        asm.jmp(Label("first"));
 
         Predicate("list?", () => TypeTest(ObjectType.List));
         Predicate("vector?", () => TypeTest(ObjectType.Vector));
@@ -237,79 +266,6 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref done);
     }
 
-    /// <summary>(range end), (range start end), (range start end step) → a list of integers.</summary>
-    private void EmitRange()
-    {
-        Define("range");
-        VariadicPrologue();
-        CheckArity("range", 1, 3);
-        // start in rbx, end in r13, step in [rbp-80], all as fixnums.
-        asm.mov(__qword_ptr[rbp - 80], (int)ValueTags.Fixnum(1));
-        var one = asm.CreateLabel();
-        var parsed = asm.CreateLabel();
-        asm.cmp(r12d, 1);
-        asm.je(one);
-        LoadArgument(rax, 0);
-        RequireFixnum("range");
-        asm.mov(rbx, rax);
-        LoadArgument(rax, 1);
-        RequireFixnum("range");
-        asm.mov(r13, rax);
-        asm.cmp(r12d, 3);
-        asm.jne(parsed);
-        LoadArgument(rax, 2);
-        RequireFixnum("range");
-        asm.mov(__qword_ptr[rbp - 80], rax);
-        asm.jmp(parsed);
-        asm.Bind(ref one);
-        LoadArgument(rax, 0);
-        RequireFixnum("range");
-        asm.mov(r13, rax);
-        asm.xor(ebx, ebx);
-        asm.Bind(ref parsed);
-        // Collect forwards into a vector (count first), then turn it into a list.
-        var empty = asm.CreateLabel();
-        asm.mov(rax, r13);
-        asm.sub(rax, rbx);
-        asm.cqo();
-        asm.mov(rcx, __qword_ptr[rbp - 80]);
-        asm.test(rcx, rcx);
-        asm.jz(empty);
-        asm.idiv(rcx);
-        // count = ceil((end - start) / step) when positive.
-        var exact = asm.CreateLabel();
-        asm.test(rdx, rdx);
-        asm.jz(exact);
-        asm.inc(rax);
-        asm.Bind(ref exact);
-        asm.test(rax, rax);
-        asm.jle(empty);
-        // Build the list from the last element backwards: last = start + (count-1)*step.
-        asm.mov(r12, rax);
-        asm.dec(rax);
-        asm.imul(rax, rcx);
-        asm.add(rbx, rax);
-        asm.lea(r13, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
-        var loop = asm.CreateLabel();
-        var done = asm.CreateLabel();
-        asm.Bind(ref loop);
-        asm.test(r12, r12);
-        asm.jz(done);
-        asm.mov(rdi, r13);
-        asm.mov(rsi, rbx);
-        asm.call(Label("cons"));
-        asm.mov(r13, rax);
-        asm.sub(rbx, __qword_ptr[rbp - 80]);
-        asm.dec(r12);
-        asm.jmp(loop);
-        asm.Bind(ref done);
-        asm.mov(rax, r13);
-        VariadicEpilogue();
-        asm.Bind(ref empty);
-        asm.lea(rax, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
-        VariadicEpilogue();
-    }
-
     /// <summary>(seq x): nil when empty, else a list of the items (a string's characters as one-character strings).</summary>
     private void EmitSeq()
     {
@@ -323,6 +279,8 @@ internal sealed partial class RuntimeLibrary
         var notSeqable = asm.CreateLabel();
         asm.cmp(rdi, (int)ValueTags.Nil);
         asm.je(nil);
+        JumpIfLazy(rdi, Label("lazy-seq-node"));
+        LookThroughRecord(rdi);
         foreach (var type in new[] { ObjectType.List, ObjectType.Vector, ObjectType.String, ObjectType.Map, ObjectType.Set })
         {
             var next = asm.CreateLabel();
@@ -391,83 +349,25 @@ internal sealed partial class RuntimeLibrary
         asm.jmp(Label("type-error"));
     }
 
-    /// <summary>(map f coll), (filter pred coll), (reduce f coll), (reduce f init coll): eager, one collection, lists out.</summary>
-    private void EmitMapFilterReduce()
+    /// <summary>
+    /// (reduce f coll), (reduce f init coll): walks coll's seq nodes (lists, cons cells, lazy seqs)
+    /// with seq1 at each step, and clears its own copy of coll so a lazy seq nobody else holds is
+    /// not kept alive by the walk.
+    /// </summary>
+    private void EmitReduce()
     {
-        foreach (var name in new[] { "map", "filter" })
-        {
-            // Frame: [rbp-80] = f; r13 = remaining items (a list), rbx = the output vector being built.
-            Define(name);
-            VariadicPrologue();
-            CheckArity(name, 2, 2);
-            LoadArgument(rax, 0);
-            asm.mov(__qword_ptr[rbp - 80], rax);
-            LoadArgument(rdi, 1);
-            asm.call(Label("seq1"));
-            asm.mov(r13, rax);
-            asm.mov(eax, 0);
-            asm.call(Label("vector"));
-            asm.mov(rbx, rax);
-            var loop = asm.CreateLabel();
-            var done = asm.CreateLabel();
-            asm.Bind(ref loop);
-            asm.cmp(r13, (int)ValueTags.Nil);
-            asm.je(done);
-            asm.cmp(__qword_ptr[r13 + (ObjectLayout.ListCount - ValueTags.PointerTag)], 0);
-            asm.je(done);
-            asm.mov(r10, __qword_ptr[rbp - 80]);
-            asm.mov(rdi, __qword_ptr[r13 + (ObjectLayout.ListFirst - ValueTags.PointerTag)]);
-            asm.mov(eax, 1);
-            CallClosure();
-            if (name == "map")
-            {
-                asm.mov(rsi, rax);
-            }
-            else
-            {
-                var skip = asm.CreateLabel();
-                asm.or(rax, 8);
-                asm.cmp(rax, (int)ValueTags.Nil);
-                asm.je(skip);
-                asm.mov(rsi, __qword_ptr[r13 + (ObjectLayout.ListFirst - ValueTags.PointerTag)]);
-                asm.mov(rdi, rbx);
-                asm.call(Label("conj1"));
-                asm.mov(rbx, rax);
-                asm.Bind(ref skip);
-                asm.mov(r13, __qword_ptr[r13 + (ObjectLayout.ListRest - ValueTags.PointerTag)]);
-                asm.jmp(loop);
-            }
-
-            if (name == "map")
-            {
-                asm.mov(rdi, rbx);
-                asm.call(Label("conj1"));
-                asm.mov(rbx, rax);
-                asm.mov(r13, __qword_ptr[r13 + (ObjectLayout.ListRest - ValueTags.PointerTag)]);
-                asm.jmp(loop);
-            }
-
-            asm.Bind(ref done);
-            asm.mov(rdi, rbx);
-            asm.call(Label("seq1"));
-            var nonEmpty = asm.CreateLabel();
-            asm.cmp(rax, (int)ValueTags.Nil);
-            asm.jne(nonEmpty);
-            asm.lea(rax, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
-            asm.Bind(ref nonEmpty);
-            VariadicEpilogue();
-        }
-
         Define("reduce");
         VariadicPrologue();
         CheckArity("reduce", 2, 3);
         LoadArgument(rax, 0);
         asm.mov(__qword_ptr[rbp - 80], rax);
         var withInit = asm.CreateLabel();
-        var start = asm.CreateLabel();
+        var loopReduce = asm.CreateLabel();
+        var doneReduce = asm.CreateLabel();
         asm.cmp(r12d, 3);
         asm.je(withInit);
         LoadArgument(rdi, 1);
+        asm.mov(__qword_ptr[rbp - 40], (int)ValueTags.Nil);
         asm.call(Label("seq1"));
         asm.mov(r13, rax);
         var emptyNoInit = asm.CreateLabel();
@@ -475,7 +375,7 @@ internal sealed partial class RuntimeLibrary
         asm.je(emptyNoInit);
         asm.mov(rbx, __qword_ptr[r13 + (ObjectLayout.ListFirst - ValueTags.PointerTag)]);
         asm.mov(r13, __qword_ptr[r13 + (ObjectLayout.ListRest - ValueTags.PointerTag)]);
-        asm.jmp(start);
+        asm.jmp(loopReduce);
         asm.Bind(ref emptyNoInit);
         // (reduce f []) is (f).
         asm.mov(r10, __qword_ptr[rbp - 80]);
@@ -484,16 +384,15 @@ internal sealed partial class RuntimeLibrary
         VariadicEpilogue();
         asm.Bind(ref withInit);
         LoadArgument(rbx, 1);
-        LoadArgument(rdi, 2);
+        LoadArgument(r13, 2);
+        asm.mov(__qword_ptr[rbp - 32], (int)ValueTags.Nil);
+
+        // r13: what is left to walk, not yet seq'd; rbx: the accumulated value.
+        asm.Bind(ref loopReduce);
+        asm.mov(rdi, r13);
         asm.call(Label("seq1"));
         asm.mov(r13, rax);
-        asm.Bind(ref start);
-        var loopReduce = asm.CreateLabel();
-        var doneReduce = asm.CreateLabel();
-        asm.Bind(ref loopReduce);
         asm.cmp(r13, (int)ValueTags.Nil);
-        asm.je(doneReduce);
-        asm.cmp(__qword_ptr[r13 + (ObjectLayout.ListCount - ValueTags.PointerTag)], 0);
         asm.je(doneReduce);
         asm.mov(r10, __qword_ptr[rbp - 80]);
         asm.mov(rdi, rbx);

@@ -67,11 +67,24 @@ internal sealed partial class RuntimeLibrary
         asm.jne(different);
         asm.movzx(eax, __byte_ptr[rdi - ValueTags.PointerTag]);
         asm.movzx(ecx, __byte_ptr[rsi - ValueTags.PointerTag]);
+        foreach (var type in new[] { eax, ecx })
+        {
+            asm.cmp(type, (int)ObjectType.LazySeq);
+            asm.je(Label("lazy-equals"));
+            asm.cmp(type, (int)ObjectType.Cons);
+            asm.je(Label("lazy-equals"));
+            asm.cmp(type, (int)ObjectType.Record);
+            asm.je(Label("record-equals"));
+        }
+
         var notString = asm.CreateLabel();
         var stringLike = asm.CreateLabel();
         EmitNumberEquality(equal, different);
         // Strings, and symbols made at run time (literals are interned), compare their bytes.
         asm.cmp(eax, (int)ObjectType.Symbol);
+        asm.je(stringLike);
+        // Keywords made at run time (a record's type) are not interned either.
+        asm.cmp(eax, (int)ObjectType.Keyword);
         asm.je(stringLike);
         asm.cmp(eax, (int)ObjectType.String);
         asm.jne(notString);

@@ -73,6 +73,21 @@ internal enum ObjectType : byte
 
     /// <summary>[header][int64]: an integer outside the 63-bit fixnum range; raw. Every integer that fits is a fixnum.</summary>
     BoxedInteger = 16,
+
+    /// <summary>[header][thunk closure, nil once realized][the realized seq: nil or a seq node]. Issue 13.</summary>
+    LazySeq = 20,
+
+    /// <summary>[header][0][first][rest: a lazy seq or cons]: a seq node without a count, first and rest where a list has them.</summary>
+    Cons = 21,
+
+    /// <summary>[header][type keyword][declared field keys: a vector][fields: a map, declared keys first]. Issue 13.</summary>
+    Record = 22,
+
+    /// <summary>
+    /// [header][name string][metadata cell offset, a fixnum][global cell offset, a fixnum][source string or nil]:
+    /// what (var x) is. Static, in writable data, one per var; the offsets are fixnums so no word is a raw address.
+    /// </summary>
+    Var = 23,
 }
 
 /// <summary>What the garbage collector needs to know about each object type.</summary>
@@ -118,4 +133,14 @@ internal static class ObjectLayout
     public const int BoxedIntegerValue = 8;
     public const int SetCount = 8;
     public const int SetItems = 16;
+    public const int LazyThunk = 8;
+    public const int LazySeqValue = 16;
+    public const int RecordType = 8;
+    public const int RecordDeclared = 16;
+    public const int RecordFields = 24;
+    public const int VarName = 8;
+    public const int VarMetaCell = 16;
+    public const int VarCell = 24;
+    public const int VarSource = 32;
+    public const int VarWords = 5;
 }

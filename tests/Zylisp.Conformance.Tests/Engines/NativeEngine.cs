@@ -11,23 +11,26 @@ namespace Zylisp.Conformance.Tests;
 /// same programs run with a collection on every allocation, so a root the collector misses
 /// corrupts some program's output here.
 /// </summary>
-public sealed class NativeEngine(string name = "native", NativeOptions? options = null) : IProgramEngine
+public sealed class NativeEngine(string name = "native", NativeOptions? options = null, IReadOnlyDictionary<string, string>? skips = null) : IProgramEngine
 {
     private static readonly TimeSpan RunawayGuard = TimeSpan.FromSeconds(30);
 
     public string Name => name;
 
-    /// <summary>
-    /// A native executable carries no compiler, and its runtime has no lazy sequences yet (its map,
-    /// filter and range are eager), so programs that need either are skipped.
-    /// </summary>
-    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string>();
+    /// <summary>A native executable carries no compiler, so programs that need one are skipped; its sequences are lazy.</summary>
+    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string> { "lazy-sequences" };
 
     public ProgramOutcome Run(string path, IReadOnlyList<string> args)
     {
         Skip.IfNot(
             OperatingSystem.IsLinux() && RuntimeInformation.OSArchitecture == Architecture.X64,
             "native executables are Linux x86-64 binaries");
+        var relative = Path.GetRelativePath(RepositoryRoot.ProgramsDirectory, path).Replace('\\', '/');
+        if (skips?.TryGetValue(relative, out var reason) == true)
+        {
+            throw new SkipException($"{relative} on {name}: {reason}");
+        }
+
         var collected = ProgramCollector.Collect(File.ReadAllText(path), path, ExitRule.CallMain);
         if (collected.Program is null)
         {

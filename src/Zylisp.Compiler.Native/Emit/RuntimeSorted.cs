@@ -1,0 +1,85 @@
+using Iced.Intel;
+using Zylisp.Compiler.Native.Values;
+using static Iced.Intel.AssemblerRegisters;
+
+namespace Zylisp.Compiler.Native.Emit;
+
+/// <summary>
+/// Sorted maps (issue 13, docs/design/sorted-collections.md): an ordinary map whose header carries
+/// <see cref="SortedFlag"/> and whose entries are kept in key order. Copies keep the header, so
+/// dissoc keeps the order; assoc calls the library's sorting function (Library/50-sorted.zl,
+/// installed in <see cref="RuntimeCells.SortedHook"/> at start-up), which orders by compare.
+/// </summary>
+internal sealed partial class RuntimeLibrary
+{
+    /// <summary>The header bit of a sorted map (bits above the type byte are the type's own).</summary>
+    private const int SortedFlag = 0x100;
+
+    private void RegisterSortedPrimitives()
+    {
+        foreach (var name in new[] { "%sorted-hook!", "%mark-sorted", "sorted?" })
+        {
+            Primitive(name, name);
+        }
+    }
+
+    private void EmitSorted()
+    {
+        // (%sorted-hook! f): installs the function that sorts a map's entries.
+        Define("%sorted-hook!");
+        Fixed("%sorted-hook!", 1);
+        asm.mov(__qword_ptr[r15 + RuntimeCells.SortedHook], rdi);
+        asm.mov(eax, (int)ValueTags.Nil);
+        asm.ret();
+
+        // (%mark-sorted m) → a copy of the map m marked sorted (its entries must be in key order).
+        Define("%mark-sorted");
+        Fixed("%mark-sorted", 1);
+        asm.sub(rsp, 8);
+        asm.xor(esi, esi);
+        asm.call(Label("map-copy"));
+        asm.add(rsp, 8);
+        asm.or(__qword_ptr[rax], SortedFlag);
+        asm.inc(rax);
+        asm.ret();
+
+        Predicate("sorted?", () =>
+        {
+            var no = asm.CreateLabel();
+            var yes = asm.CreateLabel();
+            JumpIfSortedMap(rdi, yes);
+            asm.cmp(rdi, rdi);
+            asm.inc(eax);
+            asm.test(eax, eax);
+            asm.jmp(no);
+            asm.Bind(ref yes);
+            asm.cmp(eax, eax);
+            asm.Bind(ref no);
+        });
+
+        // sorted-assoc(rdi = sorted map, rsi = key, rdx = value): assoc, then the entries sorted again.
+        Define("sorted-assoc");
+        asm.sub(rsp, 8);
+        asm.call(Label("assoc1-unsorted"));
+        asm.add(rsp, 8);
+        asm.mov(r10, __qword_ptr[r15 + RuntimeCells.SortedHook]);
+        var noHook = asm.CreateLabel();
+        asm.test(r10, r10);
+        asm.jz(noHook);
+        asm.mov(rdi, rax);
+        asm.mov(eax, 1);
+        asm.jmp(__qword_ptr[r10 + (ObjectLayout.ClosureCode - ValueTags.PointerTag)]);
+        asm.Bind(ref noHook);
+        asm.ret();
+    }
+
+    /// <summary>Jumps to <paramref name="target"/> when the value is a map marked sorted (uses r11).</summary>
+    private void JumpIfSortedMap(AssemblerRegister64 value, Label target)
+    {
+        var no = asm.CreateLabel();
+        JumpUnlessType(value, ObjectType.Map, no);
+        asm.test(__dword_ptr[value - ValueTags.PointerTag], SortedFlag);
+        asm.jnz(target);
+        asm.Bind(ref no);
+    }
+}

@@ -1,0 +1,122 @@
+using System.Collections.Immutable;
+using Zylisp.Lang.Analysis;
+using Zylisp.Lang.Lowering;
+
+namespace Zylisp.Compiler.Native.Emit;
+
+/// <summary>
+/// The lowering's temporaries (t1, t2 ...: ANF operands) that one body reads exactly once. A call
+/// clears such a temporary's frame slot once its value is in an argument register, so a frame does
+/// not keep a value alive for the whole call: (reduce + (take n (range))) must not hold the head
+/// of the sequence it walks, or the collector (which scans frames conservatively) keeps all of it.
+/// Clojure's compiler calls this locals clearing; here it is only for temporaries, whose one read
+/// is the only use, so clearing them never changes what a program computes.
+/// </summary>
+internal static class SingleUseTemps
+{
+    public static IReadOnlySet<LocalBinding> Of(ImmutableArray<LStmt> body)
+    {
+        var reads = new Dictionary<LocalBinding, int>(ReferenceEqualityComparer.Instance);
+        var captured = new HashSet<int>();
+        Count(body, reads, captured);
+        return reads.Where(r => r.Value == 1 && IsTemporary(r.Key) && !captured.Contains(r.Key.Slot))
+            .Select(r => r.Key)
+            .ToHashSet<LocalBinding>(ReferenceEqualityComparer.Instance);
+    }
+
+    /// <summary>A lowering temporary: no source span and the name the lowerer gives ("t" and a number).</summary>
+    private static bool IsTemporary(LocalBinding binding) =>
+        binding.Span is null && binding.Name.Length > 1 && binding.Name[0] == 't' && binding.Name.Skip(1).All(char.IsAsciiDigit);
+
+    private static void Count(ImmutableArray<LStmt> statements, Dictionary<LocalBinding, int> reads, HashSet<int> captured)
+    {
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case ExprStmt e:
+                    Count(e.Value, reads, captured);
+                    break;
+                case AssignStmt a:
+                    Count(a.Value, reads, captured);
+                    break;
+                case ReturnStmt r:
+                    Count(r.Value, reads, captured);
+                    break;
+                case TailCallStmt t:
+                    Count(t.Call, reads, captured);
+                    break;
+                case IfStmt i:
+                    Count(i.Test, reads);
+                    Count(i.Then, reads, captured);
+                    Count(i.Else, reads, captured);
+                    break;
+                case LoopStmt l:
+                    Count(l.Body, reads, captured);
+                    break;
+                case RecurStmt r:
+                    foreach (var arg in r.Args)
+                    {
+                        Count(arg, reads);
+                    }
+
+                    break;
+                case TryStmt t:
+                    Count(t.Body, reads, captured);
+                    Count(t.Handler ?? [], reads, captured);
+                    Count(t.Finally ?? [], reads, captured);
+                    break;
+                case ThrowStmt t:
+                    Count(t.Value, reads);
+                    break;
+            }
+        }
+    }
+
+    private static void Count(LExpr expr, Dictionary<LocalBinding, int> reads, HashSet<int> captured)
+    {
+        switch (expr)
+        {
+            case Operand o:
+                Count(o, reads);
+                break;
+            case CallExpr c:
+                Count(c.Fn, reads);
+                foreach (var arg in c.Args)
+                {
+                    Count(arg, reads);
+                }
+
+                break;
+            case CollectionExpr c:
+                foreach (var item in c.Items)
+                {
+                    Count(item, reads);
+                }
+
+                break;
+            case DefExpr { Init: { } init }:
+                Count(init, reads);
+                break;
+            case FnExpr f:
+                // A closure copies the slots it captures when it is made: never clear those.
+                foreach (var capture in f.Function.Captures)
+                {
+                    if (capture.SourceAccess == LocalAccess.Slot)
+                    {
+                        captured.Add(capture.SourceIndex);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static void Count(Operand operand, Dictionary<LocalBinding, int> reads)
+    {
+        if (operand is LocalOperand local)
+        {
+            reads[local.Binding] = reads.GetValueOrDefault(local.Binding) + 1;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+namespace Zylisp.Compiler.Native.Tests;
+
+/// <summary>An uncaught runtime error prints the interpreter's first line and source excerpt on stderr, and exits 1.</summary>
+public sealed class ErrorReportTests
+{
+    [NativeFact]
+    public void An_uncaught_error_shows_the_source_line_with_a_caret_under_the_call()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "zylisp-native-report-" + Guid.NewGuid().ToString("N") + ".zl");
+        File.WriteAllText(file, "(defn f [x]\n  (+ x \"a\"))\n(defn -main [] (f 1))\n");
+        try
+        {
+            var outcome = NativeRunner.CompileAndRun(File.ReadAllText(file), file);
+            Assert.Equal(1, outcome.ExitCode);
+            Assert.Equal(
+                $"{file}:2:3: error: `+` expects a number, got string \"a\" [ZL5003]\n 2 |   (+ x \"a\"))\n   |   ^~~~~~~~~\n",
+                outcome.Stderr);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
