@@ -50,6 +50,12 @@ $zylisp compile bench/go/fib_untyped.zl --emit go -o "$work/module"
 compile_ms=$(median $zylisp compile bench/go/fib_untyped.zl -o "$work/fib_again")
 gobuild_ms=$(median bash -c "cd '$work/module' && go build -trimpath -gcflags=zylisp.dev/program/rt=-l=4 -o '$work/fib_plain' ." )
 echo "zylisp compile: ${compile_ms} ms; go build alone: ${gobuild_ms} ms; overhead $((compile_ms - gobuild_ms)) ms (target <= 100 ms)"
+# ZYLISP_BEFORE=/path/to/an/older/published/zylisp also times that build's compile in this run,
+# for a before/after comparison under the same load.
+if [ -n "${ZYLISP_BEFORE:-}" ]; then
+  before_ms=$(median "$ZYLISP_BEFORE" compile bench/go/fib_untyped.zl -o "$work/fib_before")
+  echo "zylisp compile with ZYLISP_BEFORE: ${before_ms} ms; overhead $((before_ms - gobuild_ms)) ms"
+fi
 
 # Allocation-heavy work: word frequencies in a persistent map over 10 MB of text.
 awk 'BEGIN { srand(7); n = 0; while (n < 10 * 1024 * 1024) { w = "w" int(rand() * rand() * 5000); printf "%s ", w; n += length(w) + 1 } }' > "$work/words.txt"

@@ -34,7 +34,15 @@ public static partial class GoBuilder
         }
 
         var module = Path.Combine(Path.GetTempPath(), "zylisp-go-" + Guid.NewGuid().ToString("N")[..12]);
-        GoModule.WriteTo(module, compiled.Files);
+        var (programFiles, runtimeFiles) = GoModule.SplitRuntime(compiled.Files);
+        GoModule.WriteTo(module, programFiles);
+        var linked = GoRuntimeCache.TryLink(module, runtimeFiles);
+        var written = linked ? programFiles : compiled.Files;
+        if (!linked)
+        {
+            GoModule.WriteTo(module, runtimeFiles);
+        }
+
         timer.Mark("write module");
         var logFile = module + ".log";
         var (exit, log) = GoToolchain.Build(module, output, logFile);
@@ -42,9 +50,21 @@ public static partial class GoBuilder
         timer.Mark("go build");
         if (exit == 0)
         {
-            GoModule.Delete(module, compiled.Files);
+            if (linked)
+            {
+                File.Delete(Path.Combine(module, "rt"));
+            }
+
+            GoModule.Delete(module, written);
             timer.Mark("clean up");
             return Outcome(compiled, true);
+        }
+
+        if (linked)
+        {
+            // The kept module is for reading and rebuilding by hand: give it its own copy of rt.
+            File.Delete(Path.Combine(module, "rt"));
+            GoModule.WriteTo(module, runtimeFiles);
         }
 
         var diagnostics = InteropErrors(compiled, log);

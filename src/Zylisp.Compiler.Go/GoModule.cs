@@ -29,6 +29,20 @@ public static class GoModule
         return files;
     }
 
+    /// <summary>The program's own files (go.mod, main.go, …) apart from the runtime package's (rt/…).</summary>
+    public static (IReadOnlyList<GoModuleFile> Program, IReadOnlyList<GoModuleFile> Runtime) SplitRuntime(IReadOnlyList<GoModuleFile> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var program = new List<GoModuleFile>();
+        var runtime = new List<GoModuleFile>();
+        foreach (var file in files)
+        {
+            (file.Path.StartsWith("rt/", StringComparison.Ordinal) ? runtime : program).Add(file);
+        }
+
+        return (program, runtime);
+    }
+
     /// <summary>Writes the files under <paramref name="directory"/>, creating folders as needed.</summary>
     public static void WriteTo(string directory, IEnumerable<GoModuleFile> files)
     {

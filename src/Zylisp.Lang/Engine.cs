@@ -253,11 +253,20 @@ public sealed class Engine
 
             engine.Warn(Pipeline.UndefinedWarnings(unit), diagnostics);
             var (definitions, forms) = collector.Partition(engine.Definitions);
-            var uses = definitions.Concat(forms)
-                .SelectMany(f => GlobalReferences.Of(f.Body))
-                .Where(r => engine.Definitions.Of(r.Var) is null && ProgramImage.CompilerFunctions.Contains(r.Var.Name))
-                .Select(r => new RuntimeCompilerUse(r.Var.Name, r.Span))
-                .ToList();
+            // Loops, not LINQ over the references' value tuples: that generic code is not
+            // precompiled (ReadyToRun) and was JIT-compiled on every zylisp compile.
+            var uses = new List<RuntimeCompilerUse>();
+            foreach (var f in definitions.Concat(forms))
+            {
+                foreach (var r in GlobalReferences.Of(f.Body))
+                {
+                    if (engine.Definitions.Of(r.Var) is null && ProgramImage.CompilerFunctions.Contains(r.Var.Name))
+                    {
+                        uses.Add(new RuntimeCompilerUse(r.Var.Name, r.Span));
+                    }
+                }
+            }
+
             return new ProgramImage(definitions, forms, unit.Analyzer.Truthiness, uses, true, diagnostics)
             {
                 MainName = engine.pipeline.CurrentNamespace.GlobalNameOf("-main"),

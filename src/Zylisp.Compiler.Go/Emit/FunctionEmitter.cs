@@ -62,7 +62,9 @@ internal sealed class FunctionEmitter
     private readonly HashSet<LocalBinding> captured = [];
     private readonly HashSet<LocalBinding> declareAtTop = [];
     private readonly HashSet<LocalBinding> declared = [];
-    private readonly List<(string Name, GoType Type)> topDeclarations = [];
+    // Records rather than value tuples throughout the emitter: generic code over reference types
+    // is shared and precompiled (ReadyToRun); over value tuples it is JIT-compiled on every build.
+    private readonly List<TopDeclaration> topDeclarations = [];
     private readonly Dictionary<LocalBinding, string> captureNames = [];
     private int tryDepth;
     private bool inTailCall;
@@ -242,8 +244,12 @@ internal sealed class FunctionEmitter
 
     private sealed class Pending
     {
-        public List<(LocalBinding Binding, GoExpr Value)> Items { get; } = [];
+        public List<PendingValue> Items { get; } = [];
     }
+
+    private sealed record PendingValue(LocalBinding Binding, GoExpr Value);
+
+    private sealed record TopDeclaration(string Name, GoType Type);
 
     private Pending? pending;
 
@@ -275,7 +281,7 @@ internal sealed class FunctionEmitter
             {
                 var value = Expr(a.Value, output);
                 NoteType(a.Target, value.Type);
-                pending.Items.Add((a.Target, value));
+                pending.Items.Add(new PendingValue(a.Target, value));
                 continue;
             }
 
@@ -358,7 +364,7 @@ internal sealed class FunctionEmitter
             yield break;
         }
 
-        topDeclarations.Add((name, type));
+        topDeclarations.Add(new TopDeclaration(name, type));
         yield return Assign(Id(name), Coerce(value, type, "value").Node);
     }
 
@@ -478,7 +484,7 @@ internal sealed class FunctionEmitter
     {
         if (declared.Add(b))
         {
-            topDeclarations.Add((NameOf(b), type));
+            topDeclarations.Add(new TopDeclaration(NameOf(b), type));
         }
     }
 

@@ -12,11 +12,16 @@ namespace Zylisp.Compiler.Go.Emit;
 /// </summary>
 internal static class Operators
 {
-    private static readonly Dictionary<string, Token> Arithmetic = new() { ["+"] = Token.Add, ["-"] = Token.Sub, ["*"] = Token.Mul };
+    // A switch, not a Dictionary<string, Token>: a dictionary of an enum is JIT-compiled on every build.
+    private static Token Arithmetic(string name) => name switch { "+" => Token.Add, "-" => Token.Sub, "*" => Token.Mul, _ => Token.Illegal };
 
-    private static readonly Dictionary<string, (Token Op, string Fast)> Comparisons = new()
+    private sealed record Comparison(Token Op, string Fast);
+
+    private sealed record IntOperation(string Name, GoType Result);
+
+    private static readonly Dictionary<string, Comparison> Comparisons = new()
     {
-        ["<"] = (Token.Lss, "Lt2"), [">"] = (Token.Gtr, "Gt2"), ["<="] = (Token.Leq, "Le2"), [">="] = (Token.Geq, "Ge2"), ["=="] = (Token.Eql, "NumEq2"),
+        ["<"] = new(Token.Lss, "Lt2"), [">"] = new(Token.Gtr, "Gt2"), ["<="] = new(Token.Leq, "Le2"), [">="] = new(Token.Geq, "Ge2"), ["=="] = new(Token.Eql, "NumEq2"),
     };
 
     private static readonly Dictionary<string, string> Binary2 = new()
@@ -29,10 +34,10 @@ internal static class Operators
         ["inc"] = "Inc1", ["dec"] = "Dec1", ["first"] = "First1", ["rest"] = "Rest1", ["next"] = "Next1", ["count"] = "Count1",
     };
 
-    private static readonly Dictionary<string, (string Name, GoType Result)> IntSpecialised = new()
+    private static readonly Dictionary<string, IntOperation> IntSpecialised = new()
     {
-        ["+"] = ("AddInt", GoType.Dynamic), ["-"] = ("SubInt", GoType.Dynamic), ["*"] = ("MulInt", GoType.Dynamic),
-        ["<"] = ("LtInt", GoType.Bool), ["<="] = ("LeInt", GoType.Bool), [">"] = ("GtInt", GoType.Bool), [">="] = ("GeInt", GoType.Bool), ["=="] = ("NumEqInt", GoType.Bool),
+        ["+"] = new("AddInt", GoType.Dynamic), ["-"] = new("SubInt", GoType.Dynamic), ["*"] = new("MulInt", GoType.Dynamic),
+        ["<"] = new("LtInt", GoType.Bool), ["<="] = new("LeInt", GoType.Bool), [">"] = new("GtInt", GoType.Bool), [">="] = new("GeInt", GoType.Bool), ["=="] = new("NumEqInt", GoType.Bool),
     };
 
     public static GoExpr? TryEmit(string name, List<GoExpr> args)
@@ -41,7 +46,7 @@ internal static class Operators
         {
             var (a, b) = (args[0], args[1]);
             bool typedNumbers = a.Type.IsNumber && b.Type.IsNumber && !(a.IsConstant && b.IsConstant);
-            if (Arithmetic.TryGetValue(name, out var op) && typedNumbers)
+            if (Arithmetic(name) is var op && op != Token.Illegal && typedNumbers)
             {
                 var (x, y, t) = Unify(a, b);
                 return new GoExpr(Binary(x, op, y), t);

@@ -21,7 +21,9 @@ internal sealed class ProgramEmitter
     private readonly IReadOnlyList<LTopLevel> forms;
     private readonly Truthiness truthiness;
     private readonly Dictionary<Var, string> globals = [];
-    private readonly Dictionary<string, (string Name, Expr Init)> constants = [];
+    private readonly Dictionary<string, HoistedConstant> constants = [];
+
+    private sealed record HoistedConstant(string Name, Expr Init);
     private readonly List<Decl> functions = [];
 
     private readonly Func<Zylisp.Lang.Syntax.SourceSpan, string?> sourceTextAt;
@@ -117,8 +119,11 @@ internal sealed class ProgramEmitter
         var loadDecl = new FuncDecl { Name = Id("load"), Type = FuncType([], null), Body = Block(load) };
 
         var decls = new List<Decl> { Imports() };
-        var vars = globals.OrderBy(g => g.Value, StringComparer.Ordinal)
-            .Select(g => (Spec)new ValueSpec { Names = [Id(g.Value)], Values = [AddressOf(Composite(Rt("Global"), GlobalFields(g.Key)))] })
+        // Sorted as a list of vars, not LINQ over key-value pairs (value types: JIT-compiled on every build).
+        var globalVars = new List<Var>(globals.Keys);
+        globalVars.Sort((a, b) => string.CompareOrdinal(globals[a], globals[b]));
+        var vars = globalVars
+            .Select(g => (Spec)new ValueSpec { Names = [Id(globals[g])], Values = [AddressOf(Composite(Rt("Global"), GlobalFields(g)))] })
             .Concat(Plan.Statics.Values.Select(s => (Spec)new ValueSpec { Names = [Id(s.ValueName)], Type = new StarExpr { X = Rt("Fn") } }))
             .Concat(constants.Values.Select(c => (Spec)new ValueSpec { Names = [Id(c.Name)], Values = [c.Init] }))
             .ToList();
@@ -567,7 +572,7 @@ internal sealed class ProgramEmitter
     {
         if (!constants.TryGetValue(key, out var c))
         {
-            c = (Names.Fresh(stem), init);
+            c = new HoistedConstant(Names.Fresh(stem), init);
             constants[key] = c;
         }
 

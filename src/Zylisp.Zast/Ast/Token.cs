@@ -76,11 +76,25 @@ public static class TokenInfo
         (Token.Tilde, "TILDE", "~"),
     ];
 
-    private static readonly Dictionary<string, Token> ByGoName =
-        Table.ToDictionary(row => row.GoName, row => row.Token, StringComparer.Ordinal);
+    private static readonly Dictionary<string, Token> ByGoName = Index(row => true, row => row.GoName);
 
-    private static readonly Dictionary<string, Token> Keywords =
-        Table.Where(row => IsKeyword(row.Token)).ToDictionary(row => row.Text, row => row.Token, StringComparer.Ordinal);
+    private static readonly Dictionary<string, Token> Keywords = Index(row => IsKeyword(row.Token), row => row.Text);
+
+    // A loop, not LINQ over the table's value tuples: that generic code is not precompiled
+    // (ReadyToRun) and was JIT-compiled in every process that prints or parses Go.
+    private static Dictionary<string, Token> Index(Func<(Token Token, string GoName, string Text), bool> include, Func<(Token Token, string GoName, string Text), string> key)
+    {
+        var index = new Dictionary<string, Token>(StringComparer.Ordinal);
+        for (int i = 0; i < Table.Length; i++)
+        {
+            if (include(Table[i]))
+            {
+                index.Add(key(Table[i]), Table[i].Token);
+            }
+        }
+
+        return index;
+    }
 
     /// <summary>go/token's constant name, e.g. <c>AND_NOT</c>: the spelling in canonical S-expressions.</summary>
     public static string GoName(this Token token) => Table[(int)token].GoName;

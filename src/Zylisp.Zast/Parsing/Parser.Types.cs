@@ -256,7 +256,7 @@ internal sealed partial class Parser
     }
 
     /// <summary>A parameter as first parsed: a name, a type, or both.</summary>
-    private struct ParamField
+    private sealed class ParamField
     {
         public Ident? Name;
         public Expr? Type;

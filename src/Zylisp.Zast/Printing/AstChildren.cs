@@ -3,7 +3,7 @@ using Zylisp.Zast.Ast;
 namespace Zylisp.Zast.Printing;
 
 /// <summary>One child slot of a node: its field name (with index for lists), the child, and whether Go requires it.</summary>
-internal readonly record struct ChildSlot(string Name, Node? Child, bool Required);
+internal sealed record ChildSlot(string Name, Node? Child, bool Required);
 
 /// <summary>The children of every go/ast node in field order, as ast.Walk visits them (comments included).</summary>
 internal static class AstChildren

@@ -33,7 +33,7 @@ public sealed class TabWriter
     /// <summary>Brackets text that must not be interpreted (go/printer wraps every literal and comment in it).</summary>
     public const byte Escape = 0xFF;
 
-    private readonly record struct Cell(int Size, int Width, bool HardTab);
+    private sealed record Cell(int Size, int Width, bool HardTab);
 
     private readonly int _minWidth;
     private readonly int _tabWidth;

@@ -1,0 +1,88 @@
+namespace Zylisp.Compiler.Go.Tests;
+
+/// <summary>Issue 11 (compile overhead): the runtime package kept once per content in a cache folder.</summary>
+public class GoRuntimeCacheTests
+{
+    private static readonly GoModuleFile[] Runtime = [new("rt/a.go", "package rt\n\nfunc A() int { return 1 }\n"), new("rt/b.go", "package rt\n")];
+
+    [Fact]
+    public void The_cache_holds_the_runtime_files_under_a_folder_named_by_their_content()
+    {
+        var root = Directory.CreateTempSubdirectory("zylisp-rt-cache").FullName;
+        try
+        {
+            var folder = GoRuntimeCache.Ensure(Runtime, root);
+
+            Assert.Equal(Path.Combine(root, "go-rt", GoRuntimeCache.Hash(Runtime)), folder);
+            Assert.Equal(Runtime[0].Text, File.ReadAllText(Path.Combine(folder!, "a.go")));
+            Assert.Equal(Runtime[1].Text, File.ReadAllText(Path.Combine(folder!, "b.go")));
+            Assert.Equal(folder, GoRuntimeCache.Ensure(Runtime, root));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_changed_runtime_gets_a_folder_of_its_own()
+    {
+        var root = Directory.CreateTempSubdirectory("zylisp-rt-cache").FullName;
+        try
+        {
+            GoModuleFile[] changed = [Runtime[0] with { Text = "package rt\n\nfunc A() int { return 2 }\n" }, Runtime[1]];
+
+            var first = GoRuntimeCache.Ensure(Runtime, root);
+            var second = GoRuntimeCache.Ensure(changed, root);
+
+            Assert.NotEqual(first, second);
+            Assert.Contains("return 2", File.ReadAllText(Path.Combine(second!, "a.go")), StringComparison.Ordinal);
+            Assert.Contains("return 1", File.ReadAllText(Path.Combine(first!, "a.go")), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Concurrent_builds_all_get_the_complete_folder_and_leave_no_staging_folders()
+    {
+        var root = Directory.CreateTempSubdirectory("zylisp-rt-cache").FullName;
+        try
+        {
+            var folders = new string?[16];
+            Parallel.For(0, folders.Length, i => folders[i] = GoRuntimeCache.Ensure(Runtime, root));
+
+            Assert.All(folders, f => Assert.Equal(Path.Combine(root, "go-rt", GoRuntimeCache.Hash(Runtime)), f));
+            Assert.Single(Directory.GetDirectories(Path.Combine(root, "go-rt")));
+            Assert.Equal(2, Directory.GetFiles(folders[0]!).Length);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_module_links_rt_to_the_cache_and_the_link_deletes_without_touching_the_cache()
+    {
+        var root = Directory.CreateTempSubdirectory("zylisp-rt-cache").FullName;
+        var module = Directory.CreateTempSubdirectory("zylisp-rt-module").FullName;
+        try
+        {
+            Assert.True(GoRuntimeCache.TryLink(module, Runtime, root));
+            Assert.Equal(Runtime[0].Text, File.ReadAllText(Path.Combine(module, "rt", "a.go")));
+
+            File.Delete(Path.Combine(module, "rt"));
+
+            Assert.False(Directory.Exists(Path.Combine(module, "rt")));
+            Assert.True(File.Exists(Path.Combine(root, "go-rt", GoRuntimeCache.Hash(Runtime), "a.go")));
+        }
+        finally
+        {
+            Directory.Delete(module, recursive: true);
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}
