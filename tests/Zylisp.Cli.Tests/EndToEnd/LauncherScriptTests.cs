@@ -42,7 +42,8 @@ public class LauncherScriptTests
 
             // Newer than every source, so the script takes its fast path.
             Touch(".build/zylisp.stamp", DateTime.UtcNow.AddHours(-1));
-            Write("fake-bin/dotnet", "#!/bin/sh\necho \"$@\" >>\"$(dirname \"$0\")/published\"\n");
+            // The stand-in dotnet logs a publish; asked to run OUT/zylisp.dll, it runs the stand-in OUT/zylisp.
+            Write("fake-bin/dotnet", "#!/bin/sh\nif [ \"$1\" = publish ]; then echo \"$@\" >>\"$(dirname \"$0\")/published\"; exit 0; fi\ndll=\"$1\"; shift; exec \"${dll%.dll}\" \"$@\"\n");
             File.SetUnixFileMode(Path.Combine(Root, "fake-bin", "dotnet"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
