@@ -62,5 +62,6 @@ awk 'BEGIN { srand(7); n = 0; while (n < 10 * 1024 * 1024) { w = "w" int(rand() 
 $zylisp compile bench/go/wordcount.zl -o "$work/wordcount"
 [ "$("$work/wordcount" "$work/words.txt")" = "$($zylisp run bench/go/wordcount.zl "$work/words.txt")" ] || { echo "wordcount outputs differ"; exit 1; }
 wc_go=$(median "$work/wordcount" "$work/words.txt")
-wc_interp=$(median $zylisp run bench/go/wordcount.zl "$work/words.txt")
-echo "word count, 10 MB: go binary ${wc_go} ms; zylisp run (interpreter) ${wc_interp} ms (interpreter / go = $(ratio "$wc_interp" "$wc_go"))"
+wc_interp=$(median $zylisp run --engine interp bench/go/wordcount.zl "$work/words.txt")
+wc_il=$(median $zylisp run --engine il bench/go/wordcount.zl "$work/words.txt")
+echo "word count, 10 MB: go binary ${wc_go} ms; zylisp run --engine interp ${wc_interp} ms (interp / go = $(ratio "$wc_interp" "$wc_go")); --engine il ${wc_il} ms (il / go = $(ratio "$wc_il" "$wc_go"))"
