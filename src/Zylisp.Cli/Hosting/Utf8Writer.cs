@@ -35,7 +35,7 @@ internal sealed class Utf8Writer(Stream stream, int bufferSize) : TextWriter
 
     public override void Write(string? value) => Write(value.AsSpan());
 
-    public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
+    public override void Write(char[] chars, int index, int count) => Write(chars.AsSpan(index, count));
 
     public override void Write(ReadOnlySpan<char> chars)
     {
