@@ -2,6 +2,7 @@ using Zylisp.Cli.CommandLine;
 using Zylisp.Cli.Hosting;
 using Zylisp.Compiler.Go;
 using Zylisp.Compiler.Native;
+using Zylisp.Lang.Syntax;
 
 namespace Zylisp.Cli.Commands;
 
@@ -66,7 +67,7 @@ internal static class BuildCommand
             return null;
         }
 
-        return (CommandInput.DecodeUtf8(bytes), CommandInput.DisplayName(request.Path!));
+        return (Utf8Source.Decode(bytes), CommandInput.DisplayName(request.Path!));
     }
 
     private static int BuildGo(BuildRequest request, StandardStreams streams)

@@ -1,5 +1,6 @@
 using Zylisp.Cli.CommandLine;
 using Zylisp.Cli.Hosting;
+using Zylisp.Lang.Syntax;
 
 namespace Zylisp.Cli.Commands;
 
@@ -26,7 +27,7 @@ internal static class ExpandCommand
         }
         else if (CommandInput.TryReadBytes(path!, out var problem) is { } bytes)
         {
-            (source, name) = (CommandInput.DecodeUtf8(bytes), CommandInput.DisplayName(path!));
+            (source, name) = (Utf8Source.Decode(bytes), CommandInput.DisplayName(path!));
         }
         else
         {

@@ -1,5 +1,6 @@
 using Zylisp.Cli.CommandLine;
 using Zylisp.Cli.Hosting;
+using Zylisp.Lang.Syntax;
 
 namespace Zylisp.Cli.Commands;
 
@@ -19,7 +20,7 @@ internal static class RunCommand
         if (CommandInput.TryReadBytes(path, out var problem) is { } bytes)
         {
             // Read here, once, rather than testing File.Exists and letting the engine read it again.
-            source = CommandInput.DecodeUtf8(bytes);
+            source = Utf8Source.Decode(bytes);
         }
         else
         {

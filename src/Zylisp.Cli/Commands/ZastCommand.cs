@@ -4,6 +4,7 @@ using Zylisp.Cli.Hosting;
 using Zylisp.Zast;
 using Zylisp.Zast.Diagnostics;
 using Zylisp.Zast.Writing;
+using Zylisp.Lang.Syntax;
 
 namespace Zylisp.Cli.Commands;
 
@@ -46,9 +47,9 @@ internal static class ZastCommand
         var result = verb switch
         {
             ZastVerb.FromGo => ZastTool.FromGo(bytes, name, format),
-            ZastVerb.ToGo => ZastTool.ToGo(CommandInput.DecodeUtf8(bytes), name),
-            ZastVerb.Validate => ZastTool.Validate(CommandInput.DecodeUtf8(bytes), name),
-            ZastVerb.Format => ZastTool.Format(CommandInput.DecodeUtf8(bytes), name, format),
+            ZastVerb.ToGo => ZastTool.ToGo(Utf8Source.Decode(bytes), name),
+            ZastVerb.Validate => ZastTool.Validate(Utf8Source.Decode(bytes), name),
+            ZastVerb.Format => ZastTool.Format(Utf8Source.Decode(bytes), name, format),
             _ => throw new ArgumentOutOfRangeException(nameof(verb), verb, null),
         };
 
@@ -61,7 +62,7 @@ internal static class ZastCommand
             // Go text is decoded as is; zast text is read as the tool read it.
             var formatter = verb == ZastVerb.FromGo
                 ? new ZastDiagnosticFormatter(name, Encoding.UTF8.GetString(bytes), ZastColumnUnit.Utf8Bytes)
-                : new ZastDiagnosticFormatter(name, CommandInput.DecodeUtf8(bytes));
+                : new ZastDiagnosticFormatter(name, Utf8Source.Decode(bytes));
             streams.Error.Write(formatter.FormatAll(result.Diagnostics, excerpt: !options.Terse));
         }
 

@@ -1,6 +1,5 @@
 using Zylisp.Cli.CommandLine;
 using Zylisp.Cli.Commands;
-using Zylisp.Lang.Syntax;
 
 namespace Zylisp.Cli.Hosting;
 
@@ -91,7 +90,4 @@ internal static class CommandInput
 
         return buffer.ToArray();
     }
-
-    /// <summary>Decodes UTF-8 text, dropping a byte-order mark as <see cref="File.ReadAllText(string)"/> does.</summary>
-    public static string DecodeUtf8(byte[] bytes) => Utf8Source.Decode(bytes);
 }

@@ -1,5 +1,6 @@
 using Zylisp.Cli.Hosting;
 using Zylisp.Cli.Tests.Support;
+using Zylisp.Lang.Syntax;
 
 namespace Zylisp.Cli.Tests.Hosting;
 
@@ -49,8 +50,8 @@ public class CommandInputTests
     [Fact]
     public void Decoding_drops_a_byte_order_mark_but_keeps_everything_else()
     {
-        Assert.Equal("(Ident)", CommandInput.DecodeUtf8([0xEF, 0xBB, 0xBF, .. "(Ident)"u8]));
-        Assert.Equal("é", CommandInput.DecodeUtf8("é"u8.ToArray()));
+        Assert.Equal("(Ident)", Utf8Source.Decode([0xEF, 0xBB, 0xBF, .. "(Ident)"u8]));
+        Assert.Equal("é", Utf8Source.Decode("é"u8.ToArray()));
     }
 
     [Theory]
