@@ -6,7 +6,10 @@ using Zylisp.Lang.Syntax;
 namespace Zylisp.Lang.Compilation;
 
 /// <summary>Every global an analyzed form refers to, with where: the edges of a program's reachability graph.</summary>
-public sealed class GlobalReferences : IIrVisitor<bool>
+// A visitor over a reference type (its results are unused): an IIrVisitor<bool> made every
+// node's generic Accept<bool> a method ReadyToRun could not precompile, JIT-compiled on every
+// start (docs/design/cli-startup.md).
+public sealed class GlobalReferences : IIrVisitor<object?>
 {
     private readonly List<(Var Var, SourceSpan? Span)> found = [];
 
@@ -22,7 +25,7 @@ public sealed class GlobalReferences : IIrVisitor<bool>
         return walker.found;
     }
 
-    public bool VisitConst(ConstNode node)
+    public object? VisitConst(ConstNode node)
     {
         // (var name) is a constant Var: the program refers to that global as surely as by value.
         if (node.Value is Runtime.Var v)
@@ -30,72 +33,101 @@ public sealed class GlobalReferences : IIrVisitor<bool>
             found.Add((v, node.Span));
         }
 
-        return true;
+        return null;
     }
 
-    public bool VisitLocalRef(LocalRefNode node) => true;
+    public object? VisitLocalRef(LocalRefNode node) => null;
 
-    public bool VisitGlobalRef(GlobalRefNode node)
+    public object? VisitGlobalRef(GlobalRefNode node)
     {
         found.Add((node.Var, node.Span));
-        return true;
+        return null;
     }
 
-    public bool VisitCollection(CollectionNode node) => All(node.Items);
+    public object? VisitCollection(CollectionNode node) => All(node.Items);
 
-    public bool VisitIf(IfNode node) => Walk(node.Test) && Walk(node.Then) && Walk(node.Else);
+    public object? VisitIf(IfNode node)
+    {
+        Walk(node.Test);
+        Walk(node.Then);
+        return Walk(node.Else);
+    }
 
-    public bool VisitDo(DoNode node) => All(node.Statements) && Walk(node.Result);
+    public object? VisitDo(DoNode node)
+    {
+        All(node.Statements);
+        return Walk(node.Result);
+    }
 
-    public bool VisitLet(LetNode node) => Bindings(node.Bindings) && Walk(node.Body);
+    public object? VisitLet(LetNode node)
+    {
+        Bindings(node.Bindings);
+        return Walk(node.Body);
+    }
 
-    public bool VisitLoop(LoopNode node) => Bindings(node.Bindings) && Walk(node.Body);
+    public object? VisitLoop(LoopNode node)
+    {
+        Bindings(node.Bindings);
+        return Walk(node.Body);
+    }
 
-    public bool VisitRecur(RecurNode node) => All(node.Args);
+    public object? VisitRecur(RecurNode node) => All(node.Args);
 
-    public bool VisitFn(FnNode node)
+    public object? VisitFn(FnNode node)
     {
         foreach (var arity in node.Arities)
         {
             Walk(arity.Body);
         }
 
-        return true;
+        return null;
     }
 
-    public bool VisitDef(DefNode node)
+    public object? VisitDef(DefNode node)
     {
         found.Add((node.Var, node.Span));
-        return node.Init is null || Walk(node.Init);
+        return node.Init is null ? null : Walk(node.Init);
     }
 
-    public bool VisitInvoke(InvokeNode node) => Walk(node.Fn) && All(node.Args);
+    public object? VisitInvoke(InvokeNode node)
+    {
+        Walk(node.Fn);
+        return All(node.Args);
+    }
 
-    public bool VisitTry(TryNode node) =>
-        Walk(node.Body) && (node.Handler is null || Walk(node.Handler)) && (node.Finally is null || Walk(node.Finally));
+    public object? VisitTry(TryNode node)
+    {
+        Walk(node.Body);
+        if (node.Handler is not null)
+        {
+            Walk(node.Handler);
+        }
 
-    public bool VisitThrow(ThrowNode node) => Walk(node.Value);
+        return node.Finally is null ? null : Walk(node.Finally);
+    }
 
-    private bool Walk(Node node) => node.Accept(this);
+    public object? VisitThrow(ThrowNode node) => Walk(node.Value);
+
+    private object? Walk(Node node) => node.Accept(this);
 
     // Plain loops, not LINQ: this walk runs on every top-level form, start-up included.
-    private bool All(ImmutableArray<Node> nodes)
+    private object? All(ImmutableArray<Node> nodes)
     {
         foreach (var node in nodes)
         {
             Walk(node);
         }
 
-        return true;
+        return null;
     }
 
-    private bool Bindings(ImmutableArray<LetBinding> bindings)
+    private object? Bindings(ImmutableArray<LetBinding> bindings)
     {
         foreach (var binding in bindings)
         {
             Walk(binding.Init);
         }
 
-        return true;
+        return null;
     }
 }
