@@ -119,6 +119,10 @@ internal sealed partial class SourcePrinter
     {
         RuntimeHelpers.EnsureSufficientExecutionStack();
         Print(expr.Pos);
+        if (_lineObserver is not null && _lineObserver.Wants(expr))
+        {
+            _pendingObserved.Add(expr);
+        }
 
         switch (expr)
         {

@@ -53,12 +53,18 @@ internal sealed partial class SourcePrinter
     private Loc _last;             // _pos after the last WriteString
     private LineRecord? _linePtr;
 
+    // Expressions whose line the observer wants, waiting for their first token (nested ones,
+    // such as a call whose callee is a call, share it).
+    private readonly INodeLineObserver? _lineObserver;
+    private readonly List<Expr> _pendingObserved = [];
+
     private Pos _cachedPos = new(-1);
     private int _cachedLine;
     private TokenFile? _cachedFile;
 
-    private SourcePrinter(PrinterOptions config, FileSet fset, Dictionary<Node, int> nodeSizes)
+    private SourcePrinter(PrinterOptions config, FileSet fset, Dictionary<Node, int> nodeSizes, INodeLineObserver? lineObserver = null)
     {
+        _lineObserver = lineObserver;
         _config = config;
         _fset = fset;
         _nodeSizes = nodeSizes;
@@ -69,9 +75,9 @@ internal sealed partial class SourcePrinter
     }
 
     /// <summary>Prints <paramref name="node"/> and returns the final text (after alignment and trimming).</summary>
-    public static string Format(PrinterOptions config, FileSet fset, Node node, Dictionary<Node, int> nodeSizes)
+    public static string Format(PrinterOptions config, FileSet fset, Node node, Dictionary<Node, int> nodeSizes, INodeLineObserver? lineObserver = null)
     {
-        var printer = new SourcePrinter(config, fset, nodeSizes);
+        var printer = new SourcePrinter(config, fset, nodeSizes, lineObserver);
         var raw = printer.PrintToBytes(node);
         var result = new ByteBuffer(raw.Length + raw.Length / 4 + 16);
         if ((config.Mode & PrinterMode.RawFormat) != 0)
@@ -357,6 +363,16 @@ internal sealed partial class SourcePrinter
             {
                 _linePtr.Line = _out.Line;
                 _linePtr = null;
+            }
+
+            if (_pendingObserved.Count > 0)
+            {
+                foreach (var observed in _pendingObserved)
+                {
+                    _lineObserver!.Printed(observed, _out.Line);
+                }
+
+                _pendingObserved.Clear();
             }
 
             WriteString(next, data, isLit);
