@@ -109,7 +109,15 @@ public static class GoCompiler
     {
         int lines = 3 * (file.Decls.Count + 2);
         var tokenFile = fileSet.AddFile("main.go", -1, lines);
-        tokenFile.SetLines([.. Enumerable.Range(0, lines)]);
+        // A List<int> filled by a loop: Enumerable.Range and an int[] seen as IReadOnlyList<int>
+        // are generic code over int that the JIT compiled on every zylisp compile.
+        var offsets = new List<int>(lines);
+        for (int i = 0; i < lines; i++)
+        {
+            offsets.Add(i);
+        }
+
+        tokenFile.SetLines(offsets);
         file.Package = tokenFile.Pos(0);
         for (int i = 0; i < file.Decls.Count; i++)
         {

@@ -58,7 +58,7 @@ internal sealed class ProgramPlan
         var defCounts = new Dictionary<Var, int>();
         foreach (var def in forms.SelectMany(f => LoweredWalker.Defs(f.Body)))
         {
-            defCounts[def.Var] = defCounts.GetValueOrDefault(def.Var) + 1;
+            defCounts[def.Var] = (defCounts.TryGetValue(def.Var, out var n) ? n : 0) + 1;
         }
 
         // A var the program uses as a value, or one binding may rebind, stays a real global:

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Zylisp.Zast.Ast;
 
 namespace Zylisp.Zast.Printing;
@@ -64,7 +65,7 @@ public static class GoPrinter
     {
         try
         {
-            var text = SourcePrinter.Format(options, fileSet, node, new Dictionary<Node, int>(ReferenceEqualityComparer.Instance), lines);
+            var text = SourcePrinter.Format(options, fileSet, node, new Dictionary<Node, StrongBox<int>>(ReferenceEqualityComparer.Instance), lines);
             return new PrintResult(text, []);
         }
         catch (MalformedAstException ex)

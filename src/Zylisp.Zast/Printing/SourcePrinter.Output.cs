@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Zylisp.Zast.Ast;
 
 namespace Zylisp.Zast.Printing;
@@ -37,9 +38,12 @@ internal sealed partial class SourcePrinter
 
     private readonly PrinterOptions _config;
     private readonly FileSet _fset;
-    private readonly Dictionary<Node, int> _nodeSizes;
+    // Boxed sizes and small classes rather than value types as generic arguments throughout the
+    // printer: ReadyToRun cannot precompile generic code over value types from another version
+    // bubble, so each such use was compiled by the JIT on every `zylisp compile`.
+    private readonly Dictionary<Node, StrongBox<int>> _nodeSizes;
     private readonly ByteBuffer _output = new();
-    private readonly List<Whitespace> _wsbuf = new(WhitespaceBufferCapacity);
+    private readonly WhitespaceBuffer _wsbuf = new(WhitespaceBufferCapacity);
 
     private int _indent;
     private int _level;            // > 0 inside a composite literal
@@ -62,7 +66,7 @@ internal sealed partial class SourcePrinter
     private int _cachedLine;
     private TokenFile? _cachedFile;
 
-    private SourcePrinter(PrinterOptions config, FileSet fset, Dictionary<Node, int> nodeSizes, INodeLineObserver? lineObserver = null)
+    private SourcePrinter(PrinterOptions config, FileSet fset, Dictionary<Node, StrongBox<int>> nodeSizes, INodeLineObserver? lineObserver = null)
     {
         _lineObserver = lineObserver;
         _config = config;
@@ -75,7 +79,7 @@ internal sealed partial class SourcePrinter
     }
 
     /// <summary>Prints <paramref name="node"/> and returns the final text (after alignment and trimming).</summary>
-    public static string Format(PrinterOptions config, FileSet fset, Node node, Dictionary<Node, int> nodeSizes, INodeLineObserver? lineObserver = null)
+    public static string Format(PrinterOptions config, FileSet fset, Node node, Dictionary<Node, StrongBox<int>> nodeSizes, INodeLineObserver? lineObserver = null)
     {
         var printer = new SourcePrinter(config, fset, nodeSizes, lineObserver);
         var raw = printer.PrintToBytes(node);
@@ -249,7 +253,7 @@ internal sealed partial class SourcePrinter
                     break;
             }
         }
-        _wsbuf.RemoveRange(0, n);
+        _wsbuf.RemoveFirst(n);
     }
 
     private static int LimitNewlines(int n) => Math.Min(n, MaxNewlines);
@@ -267,7 +271,7 @@ internal sealed partial class SourcePrinter
     };
 
     /// <summary>Prints a sequence of items, as go/printer's print: white space is buffered and comments before the next item are flushed first.</summary>
-    private void Print(params ReadOnlySpan<PrintArg> args)
+    private void Print(params PrintArg[] args)
     {
         foreach (var arg in args)
         {
