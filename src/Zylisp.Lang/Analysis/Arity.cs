@@ -13,15 +13,43 @@ public sealed record Arity(IReadOnlyList<int> Fixed, int? RestFrom)
     /// <summary>The arity of a function value, or null for values whose arity is not known.</summary>
     public static Arity? Of(object? value) => value switch
     {
-        Builtin b => b.MaxArity < 0
-            ? new Arity([], b.MinArity)
-            : new Arity(Enumerable.Range(b.MinArity, b.MaxArity - b.MinArity + 1).ToList(), null),
-        Closure c => new Arity(
-            c.Template.Arities.Where(a => !a.HasRest).Select(a => a.RequiredCount).ToList(),
-            c.Template.Arities.FirstOrDefault(a => a.HasRest)?.RequiredCount),
+        Builtin b => b.MaxArity < 0 ? new Arity(new List<int>(), b.MinArity) : new Arity(Counts(b.MinArity, b.MaxArity), null),
+        Closure c => OfClosure(c),
         ZFunction { DeclaredArity: { } declared } => declared,
         _ => null,
     };
+
+    // Loops filling a List<int>, not Enumerable.Range, LINQ over ints or an int[]: generic code
+    // over int that ReadyToRun leaves to the JIT, in every process that analyzes a call.
+    private static List<int> Counts(int from, int to)
+    {
+        var counts = new List<int>(to - from + 1);
+        for (var n = from; n <= to; n++)
+        {
+            counts.Add(n);
+        }
+
+        return counts;
+    }
+
+    private static Arity OfClosure(Closure c)
+    {
+        var counts = new List<int>();
+        int? restFrom = null;
+        foreach (var arity in c.Template.Arities)
+        {
+            if (!arity.HasRest)
+            {
+                counts.Add(arity.RequiredCount);
+            }
+            else
+            {
+                restFrom ??= arity.RequiredCount;
+            }
+        }
+
+        return new Arity(counts, restFrom);
+    }
 
     public bool Accepts(int count) => Fixed.Contains(count) || (RestFrom is { } min && count >= min);
 
