@@ -121,6 +121,17 @@ internal sealed class FunctionEmitter
         return name;
     }
 
+    /// <summary>The typed record a local holds, looked up without emitting anything (a pending value stays pending).</summary>
+    private TypedRecord? RecordTypeOf(LocalBinding binding)
+    {
+        if (pending?.Items.FirstOrDefault(p => p.Binding == binding) is { } waiting)
+        {
+            return waiting.Value.Type.Record;
+        }
+
+        return TypeOf(binding).Record;
+    }
+
     private GoType TypeOf(LocalBinding binding)
     {
         if (types.TryGetValue(binding, out var t))
@@ -614,6 +625,13 @@ internal sealed class FunctionEmitter
     {
         bool tail = inTailCall;
         inTailCall = false;
+        if (call.Fn is ConstOperand { Value: Zylisp.Lang.Data.Keyword { Namespace: null } key } && call.Args is [LocalOperand arg]
+            && RecordTypeOf(arg.Binding) is { } record && record.Field(key.Name) is { } field)
+        {
+            // (:x p) on a typed record: the struct's field, a plain Go value.
+            return new GoExpr(Sel(Operand(arg, output).Node, field.GoName), field.Type);
+        }
+
         if (call.Fn is GlobalOperand g)
         {
             if (g.Var.Name == "import" && !program.Plan.IsDefined(g.Var) && call.Args.All(a => a is ConstOperand { Value: string }))
@@ -899,6 +917,11 @@ internal sealed class FunctionEmitter
             TypeKind.Bool => "AsBool",
             _ => null,
         };
+        if (converter is null && target.Record is { } record)
+        {
+            return new GoExpr(Call(Id(record.ConverterName), value.Node, GoSyntax.Str(function ?? functionName), GoSyntax.Str(what)), target);
+        }
+
         if (converter is null)
         {
             return new GoExpr(new TypeAssertExpr { X = value.Type.IsDynamic ? value.Node : Call(Rt("Value"), value.Node), Type = target.ToSyntax() }, target);
