@@ -72,7 +72,8 @@ internal sealed class TypedEmitter
         (method, il) = sink.Define(
             "zl-typed:" + fn.Name,
             ClrType(types.ReturnKind),
-            [typeof(RunContext), typeof(int), .. types.ParamKinds.Select(ClrType)]);
+            [typeof(RunContext), typeof(int), .. types.ParamKinds.Select(ClrType)],
+            optimizeAtOnce: true);
         token = il.DeclareLocal(typeof(CancellationToken));
         backEdgesUntilPoll = il.DeclareLocal(typeof(int));
         inlinesSelfCalls = Size(fn.Arities[0].Body) <= MaxInlinedSize;
