@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Zylisp.Repl.Bencode;
@@ -19,6 +20,11 @@ public sealed class BencodeReader(Stream stream, BencodeLimits? limits = null)
     private long offset;
 
     /// <summary>The next value, or null when the stream ends cleanly between values.</summary>
+    /// <remarks>
+    /// Pooled builders: a connection's reads wait for the peer between messages, and each wait
+    /// would otherwise allocate these methods' state machines afresh.
+    /// </remarks>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<object?> ReadAsync(CancellationToken ct = default)
     {
         messageBytes = 0;
@@ -204,6 +210,7 @@ public sealed class BencodeReader(Stream stream, BencodeLimits? limits = null)
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> FillAsync(CancellationToken ct)
     {
         start = 0;

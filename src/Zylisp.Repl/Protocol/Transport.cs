@@ -39,7 +39,7 @@ public sealed class Transport : IAsyncDisposable
         new(new BlockingStream(new NetworkStream(socket, ownsSocket: true)), limits);
 
     /// <summary>The next message; null at a clean end of stream. Throws <see cref="BencodeException"/> on bad input.</summary>
-    public async Task<object?> ReceiveAsync(CancellationToken ct = default) => await reader.ReadAsync(ct).ConfigureAwait(false);
+    public ValueTask<object?> ReceiveAsync(CancellationToken ct = default) => reader.ReadAsync(ct);
 
     /// <summary>
     /// The next message, read on the calling thread; for a transport over a blocking socket
