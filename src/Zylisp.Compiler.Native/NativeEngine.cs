@@ -30,9 +30,21 @@ public sealed class NativeEngine : IExecutionEngine, IDisposable
     private readonly List<TopLevel> prelude = [];
     private readonly Dictionary<string, int> preludeIndex = new(StringComparer.Ordinal);
     private readonly HashSet<string> compiledNatively = new(StringComparer.Ordinal);
+    private readonly bool testHooks;
     private NativeSession? session;
 
-    public NativeEngine(NativeOptions? options = null) => this.options = options ?? NativeOptions.Default;
+    /// <param name="testHooks">
+    /// Defines <see cref="TestCrashName"/>, whose call runs generated code that writes to address 0:
+    /// how the nREPL's fault tests crash a worker in native code. Never on outside tests.
+    /// </param>
+    public NativeEngine(NativeOptions? options = null, bool testHooks = false)
+    {
+        this.options = options ?? NativeOptions.Default;
+        this.testHooks = testHooks;
+    }
+
+    /// <summary>The test hook's name: <c>(__native-test-crash)</c> as a whole top-level form.</summary>
+    public const string TestCrashName = "__native-test-crash";
 
     public string Name => ProgramCollector.TargetName;
 
@@ -57,6 +69,11 @@ public sealed class NativeEngine : IExecutionEngine, IDisposable
         }
 
         var loaded = session ??= Start();
+        if (testHooks && form.Body is InvokeNode { Fn: GlobalRefNode { Var.Name: TestCrashName } })
+        {
+            loaded.CrashForTest();
+        }
+
         var forms = new List<LTopLevel>();
         foreach (var definition in ReachedPrelude(form))
         {
@@ -75,7 +92,14 @@ public sealed class NativeEngine : IExecutionEngine, IDisposable
         }
 
         MarkDefined(form.Body);
-        return Result(outcome, form.Body.Span);
+        try
+        {
+            return Result(outcome, form.Body.Span);
+        }
+        catch (ZylispException e) when (e.AddFrame("<top-level>", form.Body.Span))
+        {
+            throw;
+        }
     }
 
     public void Dispose() => session?.Dispose();
@@ -179,23 +203,29 @@ public sealed class NativeEngine : IExecutionEngine, IDisposable
         {
             ChunkStatus.Returned => new NativeValue(outcome.Text ?? "#<unprintable>", outcome.StringValue),
             ChunkStatus.Ended => throw RuntimeErrors.Create(DiagnosticIds.OutOfMemory, "out-of-memory", formSpan, "the native heap could not grow; this session's native state is gone"),
-            _ => throw Thrown(outcome),
+            _ => throw Thrown(outcome, formSpan),
         };
     }
 
-    private static ZylispException Thrown(ChunkOutcome outcome)
+    /// <summary>
+    /// The host exception for what a chunk threw. A value the program threw itself (ex-info or any
+    /// other value) is placed at the top-level form: native code records where ex-info made the
+    /// error, not where throw threw it, which is what the interpreter names.
+    /// </summary>
+    private static ZylispException Thrown(ChunkOutcome outcome, SourceSpan? formSpan)
     {
         if (outcome.Error is not { } error)
         {
             return new ZylispException(new NativeValue(outcome.Text ?? "#<unprintable>", null));
         }
 
-        var span = SpanOf(error.Site);
         if (error.Type == "ex-info" || error.Id is null)
         {
             var data = error.DataText is null or "{}" or "nil" ? "" : " " + error.DataText;
-            return new ZylispException(new ErrorValue(error.Message + data, Keyword.Of(error.Type ?? "ex-info"), null, span));
+            return new ZylispException(new ErrorValue(error.Message + data, Keyword.Of(error.Type ?? "ex-info"), null, formSpan));
         }
+
+        var span = SpanOf(error.Site);
 
         return ArgumentsOf(error.Id, error.Message) is { } args
             ? RuntimeErrors.Create(error.Id, error.Type ?? "error", span, args)

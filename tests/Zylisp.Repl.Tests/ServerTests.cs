@@ -184,6 +184,7 @@ public sealed class ServerTests : IAsyncLifetime
     [InlineData("interp")]
     [InlineData("il")]
     [InlineData("tiered")]
+    [InlineData("native")]
     public async Task The_engine_field_picks_the_engine_the_worker_runs(string engine)
     {
         var clone = Assert.Single(await Call(("op", "clone"), ("engine", engine)));
@@ -207,7 +208,7 @@ public sealed class ServerTests : IAsyncLifetime
         Assert.Contains("unsupported-engine", refused.Strings("status"));
         Assert.Contains("unknown engine 'cobol'", refused.Str("err"), StringComparison.Ordinal);
         var aux = (Dictionary<string, object>)Assert.Single(await Call(("op", "describe")))["aux"];
-        Assert.Equal(["interp", "il", "tiered"], ((List<object>)aux["engines"]).Cast<string>());
+        Assert.Equal(["interp", "il", "tiered", "native"], ((List<object>)aux["engines"]).Cast<string>());
     }
 
     [Fact]

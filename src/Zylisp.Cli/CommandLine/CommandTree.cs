@@ -36,7 +36,7 @@ internal static class CommandTree
     {
         var option = new Option<string?>("--engine")
         {
-            Description = "The engine that runs the code: interp (the interpreter), il (compiled to IL first), tiered (interpreted, compiled once hot; the default for run and repl) or native (x86-64 machine code in this process; run and eval only).",
+            Description = "The engine that runs the code: interp (the interpreter), il (compiled to IL first), tiered (interpreted, compiled once hot; the default for run and repl) or native (x86-64 machine code in this process: a whole program for run, form by form for eval and repl).",
             Recursive = true,
         };
         option.AcceptOnlyFromAmong(EngineChoices.Names);
@@ -69,7 +69,7 @@ internal static class CommandTree
             ConnectCommandDefinition(),
             WorkerCommandDefinition(),
         };
-        root.SetAction(result => IsNative(result) ? NativeReplRefused(result) : ReplCommand.Execute(OptionsOf(result), local: false, EngineOf(result, EngineChoice.Tiered)));
+        root.SetAction(result => ReplCommand.Execute(OptionsOf(result), local: false, EngineOf(result, EngineChoice.Tiered)));
         // `zylisp --version` says the same as `zylisp version` (System.CommandLine's default omits the commit).
         foreach (var option in root.Options.OfType<VersionOption>())
         {
@@ -112,7 +112,7 @@ internal static class CommandTree
         {
             local,
         };
-        command.SetAction(result => IsNative(result) ? NativeReplRefused(result) : ReplCommand.Execute(OptionsOf(result), result.GetValue(local), EngineOf(result, EngineChoice.Tiered)));
+        command.SetAction(result => ReplCommand.Execute(OptionsOf(result), result.GetValue(local), EngineOf(result, EngineChoice.Tiered)));
         return command;
     }
 
@@ -151,9 +151,8 @@ internal static class CommandTree
             Arity = ArgumentArity.OneOrMore,
         };
         var command = new Command("eval", "Evaluate the expressions and print the value of the last one.") { expressions };
-        command.SetAction(result => IsNative(result)
-            ? NativeEngineCommand.Eval(result.GetRequiredValue(expressions), OptionsOf(result))
-            : EvalCommand.Execute(result.GetRequiredValue(expressions), OptionsOf(result), EngineOf(result, EngineChoice.Interp)));
+        // --engine native evaluates form by form in a native session, like the REPL (NativeEngine).
+        command.SetAction(result => EvalCommand.Execute(result.GetRequiredValue(expressions), OptionsOf(result), EngineOf(result, EngineChoice.Interp)));
         return command;
     }
 
@@ -320,14 +319,8 @@ internal static class CommandTree
         return command;
     }
 
-    /// <summary>--engine native: the x86-64 backend, whose run and eval live in <see cref="NativeEngineCommand"/>.</summary>
+    /// <summary>--engine native on run: the x86-64 backend's whole-program run, in <see cref="NativeEngineCommand"/>.</summary>
     private static bool IsNative(ParseResult result) => result.GetValue(Engine) == "native";
-
-    private static int NativeReplRefused(ParseResult result)
-    {
-        result.InvocationConfiguration.Error.WriteLine("zylisp repl: the native engine runs `zylisp run` and `zylisp eval` only so far; use --engine interp, il or tiered");
-        return ExitCodes.Usage;
-    }
 
     private static EngineChoice EngineOf(ParseResult result, EngineChoice fallback) =>
         EngineChoices.Parse(result.GetValue(Engine), fallback);

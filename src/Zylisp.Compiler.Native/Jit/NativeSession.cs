@@ -6,6 +6,7 @@ using Zylisp.Compiler.Native.Emit;
 using Zylisp.Compiler.Native.Values;
 using Zylisp.Lang.Data;
 using Zylisp.Lang.Lowering;
+using static Iced.Intel.AssemblerRegisters;
 
 namespace Zylisp.Compiler.Native.Jit;
 
@@ -157,6 +158,17 @@ internal sealed unsafe partial class NativeSession : IDisposable
                 Cell(RuntimeCells.StackLimit) = -1;
             }
         }
+    }
+
+    /// <summary>Runs generated code that writes to address 0: a crash in native code, for the nREPL's fault tests (NativeEngine's test hooks).</summary>
+    public void CrashForTest()
+    {
+        var asm = new Assembler(64);
+        asm.xor(eax, eax);
+        asm.mov(__qword_ptr[rax], rax);
+        asm.ret();
+        var (code, _) = Place(asm);
+        ((delegate* unmanaged<void>)code)();
     }
 
     public void Dispose()
