@@ -216,7 +216,7 @@ internal static class CommandTree
         var port = new Option<int>("--port", "-p") { Description = "TCP port; 0 (the default) lets the OS choose." };
         var bind = new Option<string?>("--bind") { Description = "Address to listen on (default 127.0.0.1). nREPL has no authentication: anything else prints a warning." };
         var workers = new Option<int>("--workers") { Description = "Worker processes that run evaluations (default 1).", DefaultValueFactory = _ => 1 };
-        var engine = new Option<string>("--engine") { Description = "Engine of new sessions: interp, il or tiered (the default); a client may pick another at clone.", DefaultValueFactory = _ => Zylisp.Repl.Workers.EngineKinds.Default };
+        var engine = new Option<string>("--engine") { Description = "Engine of new sessions: interp, il, tiered (the default) or native (x86-64 code in the workers, Linux x86-64); a client may pick another at clone.", DefaultValueFactory = _ => Zylisp.Repl.Workers.EngineKinds.Default };
         var command = new Command("nrepl", "Start an nREPL server (writes .nrepl-port, removed on exit); evaluation runs in supervised worker processes.")
         {
             port,

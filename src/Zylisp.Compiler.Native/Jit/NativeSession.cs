@@ -178,7 +178,22 @@ internal sealed unsafe partial class NativeSession : IDisposable
             return;
         }
 
-        // The heap's chunks belong to the runtime; release them as its exit does.
+        // The heap's chunks and mark stack are the runtime's mappings: its gc-release unmaps them, as its exit does.
+        if (!Ended)
+        {
+            var asm = new Assembler(64);
+            var slot = asm.CreateLabel();
+            asm.push(r15);
+            asm.mov(r15, rdi);
+            asm.call(__qword_ptr[slot]);
+            asm.pop(r15);
+            asm.ret();
+            asm.Bind(ref slot);
+            asm.dq((long)RoutineAddress("gc-release"));
+            var (release, _) = Place(asm);
+            ((delegate* unmanaged<nint, void>)release)(writable);
+        }
+
         self.Free();
         foreach (var (address, size) in codePages)
         {
