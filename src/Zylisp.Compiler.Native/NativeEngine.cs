@@ -37,11 +37,15 @@ public sealed class NativeEngine : IExecutionEngine, IDisposable
     /// Defines <see cref="TestCrashName"/>, whose call runs generated code that writes to address 0:
     /// how the nREPL's fault tests crash a worker in native code. Never on outside tests.
     /// </param>
-    public NativeEngine(NativeOptions? options = null, bool testHooks = false)
+    /// <param name="args">What <c>*command-line-args*</c> holds (nil when empty), as <c>zylisp run</c>'s arguments.</param>
+    public NativeEngine(NativeOptions? options = null, bool testHooks = false, IReadOnlyList<string>? args = null)
     {
         this.options = options ?? NativeOptions.Default;
         this.testHooks = testHooks;
+        this.args = args ?? [];
     }
+
+    private readonly IReadOnlyList<string> args;
 
     /// <summary>The test hook's name: <c>(__native-test-crash)</c> as a whole top-level form.</summary>
     public const string TestCrashName = "__native-test-crash";
@@ -94,7 +98,7 @@ public sealed class NativeEngine : IExecutionEngine, IDisposable
         MarkDefined(form.Body);
         try
         {
-            return Result(outcome, form.Body.Span);
+            return Result(loaded, outcome, form.Body.Span);
         }
         catch (ZylispException e) when (e.AddFrame("<top-level>", form.Body.Span))
         {
@@ -131,6 +135,8 @@ public sealed class NativeEngine : IExecutionEngine, IDisposable
             {
                 throw new InvalidOperationException("the native library failed to load: " + (outcome.Error?.Message ?? outcome.Text));
             }
+
+            started.SetCommandLineArguments(args);
 
             return started;
         }
@@ -192,7 +198,7 @@ public sealed class NativeEngine : IExecutionEngine, IDisposable
         Definitions(form.Body).Select(d => NativeLibrary.GlobalName(d.Var.Name)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The form's value as the host sees it, or its error as the interpreter reports it.</summary>
-    private static NativeValue Result(ChunkOutcome outcome, SourceSpan? formSpan)
+    private static NativeValue Result(NativeSession loaded, ChunkOutcome outcome, SourceSpan? formSpan)
     {
         if (outcome.Interrupted)
         {
@@ -201,7 +207,7 @@ public sealed class NativeEngine : IExecutionEngine, IDisposable
 
         return outcome.Status switch
         {
-            ChunkStatus.Returned => new NativeValue(outcome.Text ?? "#<unprintable>", outcome.StringValue),
+            ChunkStatus.Returned => new NativeValue(RenderLater(loaded), outcome.StringValue),
             ChunkStatus.Ended => throw RuntimeErrors.Create(DiagnosticIds.OutOfMemory, "out-of-memory", formSpan, "the native heap could not grow; this session's native state is gone"),
             _ => throw Thrown(outcome, formSpan),
         };
@@ -212,11 +218,19 @@ public sealed class NativeEngine : IExecutionEngine, IDisposable
     /// other value) is placed at the top-level form: native code records where ex-info made the
     /// error, not where throw threw it, which is what the interpreter names.
     /// </summary>
+    /// <summary>Renders the value when the host first prints it; a value printed after later evaluations can no longer be reached.</summary>
+    private static Func<string> RenderLater(NativeSession loaded)
+    {
+        var generation = loaded.Generation;
+        return () => loaded.Render(generation) ?? "#<native value of an earlier evaluation>";
+    }
+
     private static ZylispException Thrown(ChunkOutcome outcome, SourceSpan? formSpan)
     {
         if (outcome.Error is not { } error)
         {
-            return new ZylispException(new NativeValue(outcome.Text ?? "#<unprintable>", null));
+            var text = outcome.Text ?? "#<unprintable>";
+            return new ZylispException(new NativeValue(() => text, null));
         }
 
         if (error.Type == "ex-info" || error.Id is null)
@@ -294,10 +308,17 @@ public sealed class NativeEngine : IExecutionEngine, IDisposable
     }
 }
 
-/// <summary>A value of a native session as the host sees it: its printed forms (the value itself lives in the native heap).</summary>
-public sealed class NativeValue(string readable, string? text) : IZylispPrintable
+/// <summary>
+/// A value of a native session as the host sees it (the value itself lives in the native heap):
+/// printed on demand by the session's printer, so a lazy sequence nobody prints is not realized;
+/// a string's characters are known at once, for non-readable printing.
+/// </summary>
+public sealed class NativeValue(Func<string> render, string? text) : IZylispPrintable
 {
-    public string Readable { get; } = readable;
+    private string? readable;
+
+    /// <summary>The value as pr-str prints it (rendered on first use).</summary>
+    public string Readable => readable ??= render();
 
     public void Print(StringBuilder sb, bool readably)
     {

@@ -119,6 +119,19 @@ public sealed class NativeSessionTests
     }
 
     [NativeFact]
+    public void A_value_nobody_prints_is_not_rendered_so_a_lazy_sequence_stays_unrealized()
+    {
+        using var native = new NativeEngine();
+        var engine = new Engine(new EngineOptions { CreateExecutionEngine = () => native, WriteWarnings = false });
+        Assert.True(engine.Eval("(def calls (atom 0))").Success);
+        Assert.True(engine.Eval("(def squares (map (fn [x] (swap! calls inc) (* x x)) (range 5)))").Success);
+        Assert.Equal("0", Printer.PrStr(engine.Eval("@calls").Value));
+        var squares = engine.Eval("squares").Value;
+        Assert.Equal("(0 1 4 9 16)", Printer.PrStr(squares));
+        Assert.Equal("5", Printer.PrStr(engine.Eval("@calls").Value));
+    }
+
+    [NativeFact]
     public void Repl_history_values_are_native_globals() =>
         Assert.EndsWith(
             "⇒ [3 2]",

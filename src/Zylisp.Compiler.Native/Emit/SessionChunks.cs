@@ -12,13 +12,13 @@ namespace Zylisp.Compiler.Native.Emit;
 /// </summary>
 internal sealed class SessionCells(DataSection data)
 {
-    /// <summary>0 while a chunk runs (still 0 after it returned: the runtime's exit ended it), 1 returned a value, 2 threw.</summary>
+    /// <summary>0 while a chunk runs (still 0 after it returned: the runtime's exit ended it), 1 returned a value, 2 threw (the render entry turns 1 into 2 when printing throws).</summary>
     public int Status { get; } = data.ReserveWritable(1);
 
     /// <summary>The last form's value, or the thrown value.</summary>
     public int Value { get; } = data.ReserveWritable(1);
 
-    /// <summary>The value rendered readably (a string object), or 0 when rendering failed.</summary>
+    /// <summary>The value rendered readably (a string object) by the render entry, or 0 when rendering failed.</summary>
     public int Text { get; } = data.ReserveWritable(1);
 
     /// <summary>A thrown error's data map rendered readably, or 0.</summary>
@@ -42,7 +42,7 @@ internal sealed class SessionCells(DataSection data)
 internal static class SessionChunks
 {
     /// <summary>The runtime chunk: every routine, including the groups a whole program gets only when it uses them.</summary>
-    public static (Assembler Asm, IReadOnlyDictionary<string, Label> Routines) CompileRuntime(DataSection data, NativeOptions options)
+    public static (Assembler Asm, IReadOnlyDictionary<string, Label> Routines, Label Render) CompileRuntime(DataSection data, NativeOptions options, SessionCells cells)
     {
         var asm = new Assembler(64);
         var runtime = new RuntimeLibrary(asm, data, options);
@@ -52,14 +52,15 @@ internal static class SessionChunks
         }
 
         runtime.FloatsUsed = true;
+        var render = EmitRender(asm, runtime, cells);
         runtime.EmitAll();
-        return (asm, runtime.Labels);
+        return (asm, runtime.Labels, render);
     }
 
     /// <summary>
     /// A form chunk. Its entry, chunk(rdi = writable base, rsi = read-only base, rdx = stack limit),
     /// saves the registers as zl_main does (so the runtime's exit returns to the host), runs the
-    /// chunk's start-up and its forms under a handler, and records the outcome in <paramref name="cells"/>.
+    /// chunk's start-up and its forms under a handler, and records the outcome in the session cells.
     /// </summary>
     public static FormChunk CompileForms(FormChunkRequest request)
     {
@@ -73,28 +74,11 @@ internal static class SessionChunks
         var startup = asm.CreateLabel("chunk_startup");
         var formLabels = request.Forms.Select((_, i) => asm.CreateLabel($"toplevel_{i}")).ToArray();
         var handler = asm.CreateLabel();
-        var render = asm.CreateLabel();
-        var renderFailed = asm.CreateLabel();
         var done = asm.CreateLabel();
 
         asm.Bind(ref entry);
-        asm.push(rbp);
-        asm.push(rbx);
-        asm.push(r12);
-        asm.push(r13);
-        asm.push(r14);
-        asm.push(r15);
-        asm.mov(r15, rdi);
-        asm.mov(r14, rsi);
-        asm.mov(__qword_ptr[r15 + RuntimeCells.EntryStack], rsp);
-        asm.mov(__qword_ptr[r15 + RuntimeCells.StackLimit], rdx);
-        asm.mov(__qword_ptr[r15 + RuntimeCells.HandlerTop], 0);
-        asm.mov(__qword_ptr[r15 + RuntimeCells.CurrentSite], 0);
+        EnterFromHost(asm);
         asm.mov(__qword_ptr[r15 + cells.Status], 0);
-        asm.mov(__qword_ptr[r15 + cells.Text], 0);
-        asm.mov(__qword_ptr[r15 + cells.ErrorData], 0);
-        asm.sub(rsp, 8);
-        asm.xor(ebp, ebp);
         PushHandler(asm, handler);
         asm.call(startup);
         asm.mov(eax, (int)ValueTags.Nil);
@@ -108,16 +92,50 @@ internal static class SessionChunks
         asm.mov(__qword_ptr[r15 + cells.Value], rax);
         asm.mov(__qword_ptr[r15 + cells.Status], (int)SessionCells.Returned);
         KeepHistory(asm, ctx, rax);
-        asm.jmp(render);
+        asm.jmp(done);
 
         asm.Bind(ref handler);
         asm.mov(__qword_ptr[r15 + cells.Value], rax);
         asm.mov(__qword_ptr[r15 + cells.Status], (int)SessionCells.Threw);
-        asm.mov(rcx, rax);
-        asm.mov(__qword_ptr[r15 + ctx.GlobalCell("*e")], rcx);
+        asm.mov(__qword_ptr[r15 + ctx.GlobalCell("*e")], rax);
 
-        // Rendering can throw too (a lazy sequence realized for printing): the error is then
-        // the outcome, rendered in turn; a failure while rendering an error gives up.
+        asm.Bind(ref done);
+        ReturnToHost(asm);
+
+        for (var i = 0; i < request.Forms.Count; i++)
+        {
+            new FunctionCompiler(ctx, $"toplevel_{i}").CompileTopLevel(request.Forms[i], ref formLabels[i]);
+        }
+
+        while (ctx.TryDequeueFunction(out var function, out var label))
+        {
+            new FunctionCompiler(ctx, function.Name).CompileFunction(function, ref label);
+        }
+
+        asm.Bind(ref startup);
+        EmitStartup(asm, ctx, request.GlobalCells);
+        EmitTrampolines(asm, runtime, request.RoutineAddress);
+        return new FormChunk(asm, entry, ctx.GlobalCells.ToDictionary(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The render entry, render(rdi = writable base, rsi = read-only base, rdx = stack limit), in the
+    /// runtime chunk: renders the outcome's value readably into <see cref="SessionCells.Text"/> (and
+    /// a thrown error's data into <see cref="SessionCells.ErrorData"/>) when the host prints it, not
+    /// before: printing realizes lazy sequences, which must not happen for a value nobody prints.
+    /// Rendering can throw too (a lazy sequence realized for printing): the error is then the
+    /// outcome, rendered in turn; a failure while rendering an error gives up (Text 0).
+    /// </summary>
+    private static Label EmitRender(Assembler asm, RuntimeLibrary runtime, SessionCells cells)
+    {
+        var entry = asm.CreateLabel("session_render");
+        var render = asm.CreateLabel();
+        var renderFailed = asm.CreateLabel();
+        var done = asm.CreateLabel();
+        asm.Bind(ref entry);
+        EnterFromHost(asm);
+        asm.mov(__qword_ptr[r15 + cells.Text], 0);
+        asm.mov(__qword_ptr[r15 + cells.ErrorData], 0);
         asm.Bind(ref render);
         PushHandler(asm, renderFailed);
         asm.mov(rsi, __qword_ptr[r15 + cells.Value]);
@@ -141,8 +159,8 @@ internal static class SessionChunks
         asm.jmp(done);
 
         asm.Bind(ref renderFailed);
-        asm.cmp(__qword_ptr[r15 + cells.Status], (int)SessionCells.Returned);
         var giveUp = asm.CreateLabel();
+        asm.cmp(__qword_ptr[r15 + cells.Status], (int)SessionCells.Returned);
         asm.jne(giveUp);
         asm.mov(__qword_ptr[r15 + cells.Value], rax);
         asm.mov(__qword_ptr[r15 + cells.Status], (int)SessionCells.Threw);
@@ -152,6 +170,35 @@ internal static class SessionChunks
         asm.mov(__qword_ptr[r15 + cells.ErrorData], 0);
 
         asm.Bind(ref done);
+        ReturnToHost(asm);
+        return entry;
+    }
+
+    /// <summary>
+    /// Entry from the host (rdi = writable base, rsi = read-only base, rdx = stack limit): saves the
+    /// registers as zl_main does, so the runtime's exit returns to the host, and records the stack
+    /// pointer the collector's stack scan ends at.
+    /// </summary>
+    private static void EnterFromHost(Assembler asm)
+    {
+        asm.push(rbp);
+        asm.push(rbx);
+        asm.push(r12);
+        asm.push(r13);
+        asm.push(r14);
+        asm.push(r15);
+        asm.mov(r15, rdi);
+        asm.mov(r14, rsi);
+        asm.mov(__qword_ptr[r15 + RuntimeCells.EntryStack], rsp);
+        asm.mov(__qword_ptr[r15 + RuntimeCells.StackLimit], rdx);
+        asm.mov(__qword_ptr[r15 + RuntimeCells.HandlerTop], 0);
+        asm.mov(__qword_ptr[r15 + RuntimeCells.CurrentSite], 0);
+        asm.sub(rsp, 8);
+        asm.xor(ebp, ebp);
+    }
+
+    private static void ReturnToHost(Assembler asm)
+    {
         asm.add(rsp, 8);
         asm.pop(r15);
         asm.pop(r14);
@@ -160,21 +207,6 @@ internal static class SessionChunks
         asm.pop(rbx);
         asm.pop(rbp);
         asm.ret();
-
-        for (var i = 0; i < request.Forms.Count; i++)
-        {
-            new FunctionCompiler(ctx, $"toplevel_{i}").CompileTopLevel(request.Forms[i], ref formLabels[i]);
-        }
-
-        while (ctx.TryDequeueFunction(out var function, out var label))
-        {
-            new FunctionCompiler(ctx, function.Name).CompileFunction(function, ref label);
-        }
-
-        asm.Bind(ref startup);
-        EmitStartup(asm, ctx, request.GlobalCells);
-        EmitTrampolines(asm, runtime, request.RoutineAddress);
-        return new FormChunk(asm, entry, ctx.GlobalCells.ToDictionary(StringComparer.Ordinal));
     }
 
     /// <summary>A handler record as FunctionCompiler's try pushes it: [prev][rbp][handler][pad].</summary>

@@ -49,6 +49,12 @@ internal sealed unsafe partial class NativeSession : IDisposable
     private bool running;
     private bool interrupted;
     private OutputSink? output;
+    private TextWriter lastOut = TextWriter.Null;
+    private TextWriter lastError = TextWriter.Null;
+    private readonly ulong renderEntry;
+
+    /// <summary>Counts the chunks run: a value can be rendered only while its chunk's outcome is the latest.</summary>
+    private long generation;
 
     public NativeSession(NativeOptions options)
     {
@@ -62,8 +68,9 @@ internal sealed unsafe partial class NativeSession : IDisposable
         writable = Map(AreaReserve, ProtRead | ProtWrite, MapNoReserve);
         cells = new SessionCells(data);
         definedNames.UnionWith(SessionCells.History);
-        var (asm, labels) = SessionChunks.CompileRuntime(data, options);
+        var (asm, labels, render) = SessionChunks.CompileRuntime(data, options, cells);
         var (code, offsets) = Place(asm);
+        renderEntry = (ulong)code + offsets[render.InstructionIndex];
         foreach (var (name, label) in labels)
         {
             if (label.InstructionIndex >= 0)
@@ -73,6 +80,7 @@ internal sealed unsafe partial class NativeSession : IDisposable
         }
 
         PlaceData();
+        Cell(RuntimeCells.CommandLineArgs) = ValueTags.Nil;
         self = GCHandle.Alloc(this);
         Cell(RuntimeCells.WriteHook) = (long)(delegate* unmanaged<nint, int, byte*, long, void>)&OnWrite;
         Cell(RuntimeCells.WriteHookContext) = GCHandle.ToIntPtr(self);
@@ -116,8 +124,54 @@ internal sealed unsafe partial class NativeSession : IDisposable
         }
 
         globalCells = chunk.GlobalCells;
-        var entry = (delegate* unmanaged<nint, nint, nint, void>)((ulong)code + offsets[chunk.Entry.InstructionIndex]);
-        output = new OutputSink(stdout, stderr);
+        generation++;
+        Cell(cells.Text) = 0;
+        Cell(cells.ErrorData) = 0;
+        lastOut = stdout;
+        lastError = stderr;
+        CallHost((ulong)code + offsets[chunk.Entry.InstructionIndex], cancellation);
+        if (Cell(cells.Status) == SessionCells.Threw && !interrupted)
+        {
+            CallHost(renderEntry, CancellationToken.None);
+        }
+
+        return Outcome();
+    }
+
+    /// <summary>
+    /// The readable text of the latest chunk's value, rendered now (printing realizes lazy
+    /// sequences, so only a value the host prints is rendered); null when a later chunk ran since
+    /// (the value may be gone) or the session ended. A failure while printing gives its message.
+    /// </summary>
+    public string? Render(long ofGeneration)
+    {
+        if (ofGeneration != generation || Ended || !self.IsAllocated)
+        {
+            return null;
+        }
+
+        if (Cell(cells.Text) == 0)
+        {
+            CallHost(renderEntry, CancellationToken.None);
+        }
+
+        if (Cell(cells.Status) == SessionCells.Threw)
+        {
+            var error = ErrorFields(Cell(cells.Value));
+            return "#<error while printing: " + (error?.Message ?? StringAt(Cell(cells.Text))) + ">";
+        }
+
+        return StringAt(Cell(cells.Text));
+    }
+
+    /// <summary>The generation of the latest chunk's outcome (see <see cref="Render"/>).</summary>
+    public long Generation => generation;
+
+    /// <summary>Calls an entry (chunk or render) on this thread, with the output going to the latest evaluation's streams.</summary>
+    private void CallHost(ulong address, CancellationToken cancellation)
+    {
+        var entry = (delegate* unmanaged<nint, nint, nint, void>)address;
+        output = new OutputSink(lastOut, lastError);
         lock (runGate)
         {
             running = true;
@@ -139,8 +193,6 @@ internal sealed unsafe partial class NativeSession : IDisposable
             output.Flush();
             output = null;
         }
-
-        return Outcome();
     }
 
     /// <summary>
@@ -157,6 +209,58 @@ internal sealed unsafe partial class NativeSession : IDisposable
                 interrupted = true;
                 Cell(RuntimeCells.StackLimit) = -1;
             }
+        }
+    }
+
+    /// <summary>
+    /// Binds <c>*command-line-args*</c> (a session has none unless told): the runtime's argv-list
+    /// makes the list from a block laid out as the kernel lays out a new process's arguments.
+    /// </summary>
+    public void SetCommandLineArguments(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0)
+        {
+            Cell(RuntimeCells.CommandLineArgs) = ValueTags.Nil;
+            return;
+        }
+
+        var strings = new List<nint> { Marshal.StringToCoTaskMemUTF8("zylisp") };
+        strings.AddRange(args.Select(a => Marshal.StringToCoTaskMemUTF8(a)));
+        var block = Marshal.AllocHGlobal((strings.Count + 2) * sizeof(nint));
+        try
+        {
+            Marshal.WriteInt64(block, strings.Count);
+            for (var i = 0; i < strings.Count; i++)
+            {
+                Marshal.WriteIntPtr(block, (i + 1) * sizeof(nint), strings[i]);
+            }
+
+            Marshal.WriteIntPtr(block, (strings.Count + 1) * sizeof(nint), 0);
+            var asm = new Assembler(64);
+            var slot = asm.CreateLabel();
+            asm.push(r15);
+            asm.push(r14);
+            asm.sub(rsp, 8);
+            asm.mov(r15, rdi);
+            asm.mov(r14, rsi);
+            // The collector scans the stack up to the entry's stack pointer: this call's, not a stale one.
+            asm.mov(__qword_ptr[r15 + RuntimeCells.EntryStack], rsp);
+            asm.mov(rdi, rdx);
+            asm.call(__qword_ptr[slot]);
+            asm.mov(__qword_ptr[r15 + RuntimeCells.CommandLineArgs], rax);
+            asm.add(rsp, 8);
+            asm.pop(r14);
+            asm.pop(r15);
+            asm.ret();
+            asm.Bind(ref slot);
+            asm.dq((long)RoutineAddress("argv-list"));
+            var (code, _) = Place(asm);
+            ((delegate* unmanaged<nint, nint, nint, void>)code)(writable, readOnly, block);
+        }
+        finally
+        {
+            strings.ForEach(Marshal.FreeCoTaskMem);
+            Marshal.FreeHGlobal(block);
         }
     }
 
@@ -215,13 +319,12 @@ internal sealed unsafe partial class NativeSession : IDisposable
         }
 
         var value = Cell(cells.Value);
-        var text = StringAt(Cell(cells.Text));
         if (status == SessionCells.Returned)
         {
-            return new ChunkOutcome(ChunkStatus.Returned, text, IsString(value) ? StringAt(value) : null, null, interrupted);
+            return new ChunkOutcome(ChunkStatus.Returned, null, IsString(value) ? StringAt(value) : null, null, interrupted);
         }
 
-        return new ChunkOutcome(ChunkStatus.Threw, text, null, ErrorFields(value), interrupted);
+        return new ChunkOutcome(ChunkStatus.Threw, StringAt(Cell(cells.Text)), null, ErrorFields(value), interrupted);
     }
 
     /// <summary>A thrown error object's fields, or null for any other thrown value.</summary>
@@ -421,7 +524,7 @@ internal enum ChunkStatus
     Ended,
 }
 
-/// <summary>How a chunk ended: the value's readable text (and its characters when it is a string), or what it threw.</summary>
+/// <summary>How a chunk ended: the characters of a string value (others render on demand, <see cref="NativeSession.Render"/>), or what it threw and its readable text.</summary>
 internal sealed record ChunkOutcome(ChunkStatus Status, string? Text, string? StringValue, NativeError? Error, bool Interrupted);
 
 /// <summary>A thrown native error object's fields, read from its memory.</summary>
