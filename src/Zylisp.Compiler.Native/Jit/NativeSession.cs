@@ -418,9 +418,19 @@ internal sealed unsafe partial class NativeSession : IDisposable
         readOnlyPlaced = bytes.Length;
     }
 
-    /// <summary>The lowest address this thread's native code may use: the bottom of the thread's stack plus headroom.</summary>
+    /// <summary>
+    /// The most stack one evaluation's native code may use. A worker's session thread has 512 MB,
+    /// but touching all of it would cross the worker's memory limit (500 MB resident by default)
+    /// and cost it a restart instead of the stack-overflow error; the collector also scans the
+    /// stack in use conservatively.
+    /// </summary>
+    private const long MaxStack = 128L << 20;
+
+    /// <summary>The lowest address this thread's native code may use: <see cref="MaxStack"/> below here, and never within the headroom of the thread's stack bottom.</summary>
     private static nint StackLimit()
     {
+        var here = 0;
+        var budgetEnd = (nint)(&here) - (nint)MaxStack;
         var attributes = stackalloc byte[256];
         if (pthread_getattr_np(pthread_self(), attributes) != 0)
         {
@@ -436,7 +446,7 @@ internal sealed unsafe partial class NativeSession : IDisposable
             throw new InvalidOperationException("pthread_attr_getstack failed");
         }
 
-        return low + (nint)Math.Min(StackHeadroom, (long)size / 4);
+        return Math.Max(budgetEnd, low + (nint)Math.Min(StackHeadroom, (long)size / 4));
     }
 
     [UnmanagedCallersOnly]
