@@ -31,6 +31,7 @@ public sealed class NativeEngine : IExecutionEngine, IDisposable
     private readonly Dictionary<string, int> preludeIndex = new(StringComparer.Ordinal);
     private readonly HashSet<string> compiledNatively = new(StringComparer.Ordinal);
     private readonly bool testHooks;
+    private readonly SiteSpans sites = new();
     private NativeSession? session;
 
     /// <param name="testHooks">
@@ -85,6 +86,7 @@ public sealed class NativeEngine : IExecutionEngine, IDisposable
         }
 
         forms.Add(Lowerer.Lower(form));
+        sites.Add(form.Body);
         ChunkOutcome outcome;
         try
         {
@@ -98,7 +100,7 @@ public sealed class NativeEngine : IExecutionEngine, IDisposable
         MarkDefined(form.Body);
         try
         {
-            return Result(loaded, outcome, form.Body.Span);
+            return Result(loaded, outcome, form.Body.Span, sites);
         }
         catch (ZylispException e) when (e.AddFrame("<top-level>", form.Body.Span))
         {
@@ -198,7 +200,7 @@ public sealed class NativeEngine : IExecutionEngine, IDisposable
         Definitions(form.Body).Select(d => NativeLibrary.GlobalName(d.Var.Name)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The form's value as the host sees it, or its error as the interpreter reports it.</summary>
-    private static NativeValue Result(NativeSession loaded, ChunkOutcome outcome, SourceSpan? formSpan)
+    private static NativeValue Result(NativeSession loaded, ChunkOutcome outcome, SourceSpan? formSpan, SiteSpans sites)
     {
         if (outcome.Interrupted)
         {
@@ -209,7 +211,7 @@ public sealed class NativeEngine : IExecutionEngine, IDisposable
         {
             ChunkStatus.Returned => new NativeValue(RenderLater(loaded), outcome.StringValue),
             ChunkStatus.Ended => throw RuntimeErrors.Create(DiagnosticIds.OutOfMemory, "out-of-memory", formSpan, "the native heap could not grow; this session's native state is gone"),
-            _ => throw Thrown(outcome, formSpan),
+            _ => throw Thrown(outcome, formSpan, sites),
         };
     }
 
@@ -225,7 +227,7 @@ public sealed class NativeEngine : IExecutionEngine, IDisposable
         return () => loaded.Render(generation) ?? "#<native value of an earlier evaluation>";
     }
 
-    private static ZylispException Thrown(ChunkOutcome outcome, SourceSpan? formSpan)
+    private static ZylispException Thrown(ChunkOutcome outcome, SourceSpan? formSpan, SiteSpans sites)
     {
         if (outcome.Error is not { } error)
         {
@@ -239,7 +241,7 @@ public sealed class NativeEngine : IExecutionEngine, IDisposable
             return new ZylispException(new ErrorValue(error.Message + data, Keyword.Of(error.Type ?? "ex-info"), null, formSpan));
         }
 
-        var span = SpanOf(error.Site);
+        var span = error.Site is null ? null : sites.Find(error.Site) ?? SpanOf(error.Site);
 
         return ArgumentsOf(error.Id, error.Message) is { } args
             ? RuntimeErrors.Create(error.Id, error.Type ?? "error", span, args)
