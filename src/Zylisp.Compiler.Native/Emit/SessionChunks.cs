@@ -42,7 +42,7 @@ internal sealed class SessionCells(DataSection data)
 internal static class SessionChunks
 {
     /// <summary>The runtime chunk: every routine, including the groups a whole program gets only when it uses them.</summary>
-    public static (Assembler Asm, IReadOnlyDictionary<string, Label> Routines, Label Render) CompileRuntime(DataSection data, NativeOptions options, SessionCells cells)
+    public static (Assembler Asm, IReadOnlyList<KeyValuePair<string, Label>> Routines, Label Render) CompileRuntime(DataSection data, NativeOptions options, SessionCells cells)
     {
         var asm = new Assembler(64);
         var runtime = new RuntimeLibrary(asm, data, options);
@@ -54,7 +54,13 @@ internal static class SessionChunks
         runtime.FloatsUsed = true;
         var render = EmitRender(asm, runtime, cells);
         runtime.EmitAll();
-        return (asm, runtime.Labels, render);
+        var routines = new List<KeyValuePair<string, Label>>();
+        foreach (var (name, label) in runtime.Labels)
+        {
+            routines.Add(new KeyValuePair<string, Label>(name, label));
+        }
+
+        return (asm, routines, render);
     }
 
     /// <summary>
