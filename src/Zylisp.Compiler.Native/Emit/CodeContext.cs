@@ -66,6 +66,18 @@ internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrar
         return offset;
     }
 
+    /// <summary>
+    /// Takes over the global cells an earlier chunk of a native session made (Jit/NativeSession.cs):
+    /// this chunk's code reads and writes the same cells, which are already initialized.
+    /// </summary>
+    public void AdoptGlobalCells(IReadOnlyDictionary<string, int> cells)
+    {
+        foreach (var (name, offset) in cells)
+        {
+            globalCells[name] = offset;
+        }
+    }
+
     /// <summary>The host primitive a call to this global means, or null when it is user code.</summary>
     public Primitive? PrimitiveFor(Var var) => PrimitiveFor(NativeLibrary.GlobalName(var.Name));
 

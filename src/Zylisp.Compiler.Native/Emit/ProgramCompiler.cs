@@ -214,7 +214,7 @@ internal static class ProgramCompiler
         asm.ret();
     }
 
-    private static void BuildConstant(Assembler asm, CodeContext ctx, int cell, object value, Lang.Syntax.SourceSpan? span)
+    internal static void BuildConstant(Assembler asm, CodeContext ctx, int cell, object value, Lang.Syntax.SourceSpan? span)
     {
         if (value is PersistentMap map)
         {
