@@ -52,7 +52,7 @@ for name in hello "${corpus[@]}"; do
   [ "$name" = hello ] || args+=(-n "run $name" "$zylisp run $work/$name.zl")
   [ -z "$before" ] || args+=(-n "before $name" "$before build --target native $work/$name.zl -o $work/$name.before")
 done
-hyperfine "${args[@]}" >/dev/null
+hyperfine "${args[@]}" >/dev/null 2>"$work/hyperfine.err" || { cat "$work/hyperfine.err" >&2; exit 1; }
 
 python3 - "$work/latency.json" hello "${corpus[@]}" <<'PY'
 import json, sys
@@ -63,12 +63,14 @@ def cpu(key): return (rows[key]["user"] + rows[key]["system"]) * 1000
 base = "run hello"
 print(f"baseline ./zylisp run hello.zl: median {wall(base):6.1f} ms wall, {cpu(base):5.1f} ms CPU")
 print()
-print(f"{'program':<18} {'build --target native':>26} {'/ run hello':>12} {'/ run PROG':>11}   {'run --engine native':>24} {'/ run PROG':>11}")
+print("ratios: wall (CPU)")
+print(f"{'program':<18} {'build --target native':>26} {'/ run hello':>14} {'/ run PROG':>14}   {'run --engine native':>24} {'/ run PROG':>14}")
+def ratio(a, b): return f"{wall(a) / wall(b):.2f}x ({cpu(a) / cpu(b):.2f}x)"
 for name in names:
     b, n = f"build {name}", f"native {name}"
     own = f"run {name}" if name != "hello" else base
-    print(f"{name:<18} {wall(b):7.1f} ms ({cpu(b):5.1f} CPU) {wall(b) / wall(base):11.2f}x {wall(b) / wall(own):10.2f}x"
-          f"   {wall(n):7.1f} ms ({cpu(n):5.1f} CPU) {wall(n) / wall(own):10.2f}x")
+    print(f"{name:<18} {wall(b):7.1f} ms ({cpu(b):5.1f} CPU) {ratio(b, base):>14} {ratio(b, own):>14}"
+          f"   {wall(n):7.1f} ms ({cpu(n):5.1f} CPU) {ratio(n, own):>14}")
 if any(k.startswith("before ") for k in rows):
     print()
     print("ZYLISP_BEFORE's build --target native, same run:")
@@ -90,7 +92,7 @@ if command -v gcc >/dev/null; then
   gcc -O1 -static -o "$work/hello_c" "$work/hello.c"
   start_args+=(-n "static C hello" "$work/hello_c")
 fi
-hyperfine "${start_args[@]}" >/dev/null
+hyperfine "${start_args[@]}" >/dev/null 2>"$work/start.err" || { cat "$work/start.err" >&2; exit 1; }
 python3 - "$work/start.json" <<'PY'
 import json, sys
 for r in json.load(open(sys.argv[1]))["results"]:
