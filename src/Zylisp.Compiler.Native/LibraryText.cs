@@ -17,6 +17,7 @@ internal sealed class LibraryText
     private readonly string text;
     private readonly List<Form> forms = [];
     private readonly Dictionary<string, List<int>> definers = new(StringComparer.Ordinal);
+    private readonly List<int> unnamed = [];
 
     public LibraryText(string text)
     {
@@ -46,13 +47,28 @@ internal sealed class LibraryText
 
     /// <summary>
     /// Marks in <paramref name="selected"/> the forms defining <paramref name="names"/> and, in turn,
-    /// every form defining a word those forms mention. Returns whether any form was newly marked.
+    /// every form defining a word those forms mention, and every form that defines no name with
+    /// def or defn (a defmacro, a top-level expression: analyzing the whole library ran them too,
+    /// and a later form may need the macro). Returns whether any form was newly marked.
     /// </summary>
     public bool Select(IEnumerable<string> names, bool[] selected)
     {
         var pending = new Queue<string>(names);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var added = false;
+        foreach (var index in unnamed)
+        {
+            if (!selected[index])
+            {
+                selected[index] = true;
+                added = true;
+                foreach (var word in forms[index].Words)
+                {
+                    pending.Enqueue(word);
+                }
+            }
+        }
+
         while (pending.TryDequeue(out var name))
         {
             if (!seen.Add(name) || !definers.TryGetValue(name, out var indices))
@@ -129,6 +145,10 @@ internal sealed class LibraryText
             }
 
             indices.Add(index);
+        }
+        else
+        {
+            unnamed.Add(index);
         }
     }
 

@@ -49,6 +49,19 @@ public sealed class LibraryTextTests
         Assert.False(library.Select(["reverse", "helper-not-defined"], selected));
     }
 
+    [Fact]
+    public void A_form_that_defines_no_name_such_as_a_macro_is_always_analyzed()
+    {
+        const string text = "(defmacro %unless [c x] (list 'if c nil x))\n(defn %%a [] (%unless false 1))\n(defn %%b [] 2)\n";
+        var library = new LibraryText(text);
+        var selected = new bool[library.FormCount];
+
+        Assert.True(library.Select(["b"], selected));
+
+        Assert.Equal([true, false, true], selected);
+        Assert.False(library.Select(["b"], selected));
+    }
+
     [NativeFact]
     public void A_program_built_from_part_of_the_library_prints_what_the_interpreter_prints()
     {
