@@ -145,42 +145,40 @@ internal static class NativeLibrary
     /// <summary>The names the library defines, found without analyzing it.</summary>
     internal static HashSet<string> LibraryNames() => [.. new LibraryText(Source()).DefinedNames];
 
-    /// <summary>The name a line starting at <paramref name="start"/> defines with def, defn or defn-, or null.</summary>
+    /// <summary>The name a line starting at <paramref name="start"/> defines with def, defn, defn- or deffunc, or null.</summary>
     internal static string? DefinedAt(string text, int start)
     {
-        if (!text.AsSpan(start).StartsWith("(def", StringComparison.Ordinal))
+        string[] heads = ["(defn-", "(defn", "(deffunc", "(def"];
+        foreach (var head in heads)
         {
-            return null;
-        }
+            if (string.CompareOrdinal(text, start, head, 0, head.Length) != 0)
+            {
+                continue;
+            }
 
-        var i = start + 4;
-        if (i < text.Length && text[i] == 'n')
-        {
-            i++;
-            if (i < text.Length && text[i] == '-')
+            var i = start + head.Length;
+            var nameStart = i;
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
             {
                 i++;
             }
+
+            if (i == nameStart)
+            {
+                // "(defn" of "(defnx", or "(def" of "(defmacro": try the next, shorter head.
+                continue;
+            }
+
+            nameStart = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] is not ('(' or ')' or '[' or ']'))
+            {
+                i++;
+            }
+
+            return i > nameStart ? text[nameStart..i] : null;
         }
 
-        var nameStart = i;
-        while (i < text.Length && char.IsWhiteSpace(text[i]))
-        {
-            i++;
-        }
-
-        if (i == nameStart)
-        {
-            return null;
-        }
-
-        nameStart = i;
-        while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] is not ('(' or ')' or '[' or ']'))
-        {
-            i++;
-        }
-
-        return i > nameStart ? text[nameStart..i] : null;
+        return null;
     }
 
     private static string Read(Assembly assembly, string name)

@@ -12,7 +12,7 @@ public sealed class LibraryTextTests
     public void The_scan_finds_the_names_the_definition_pattern_finds()
     {
         var source = NativeLibrary.Source();
-        var byPattern = Regex.Matches(source, @"^\((?:defn-?|def)\s+([^\s()\[\]]+)", RegexOptions.Multiline)
+        var byPattern = Regex.Matches(source, @"^\((?:defn-?|deffunc|def)\s+([^\s()\[\]]+)", RegexOptions.Multiline)
             .Select(m => NativeLibrary.GlobalName(m.Groups[1].Value))
             .ToHashSet(StringComparer.Ordinal);
 
@@ -48,6 +48,18 @@ public sealed class LibraryTextTests
         Assert.Equal(text.Split('\n').ToList().IndexOf("(defn %helper"), subset.Split('\n').ToList().IndexOf("(defn %helper"));
         Assert.False(library.Select(["reverse", "helper-not-defined"], selected));
     }
+
+    [Theory]
+    [InlineData("(def x 1)", "x")]
+    [InlineData("(defn f [] 1)", "f")]
+    [InlineData("(defn- g [] 1)", "g")]
+    [InlineData("(deffunc %h (a) (:args integer) (:return integer) a)", "%h")]
+    [InlineData("(defmacro m [] 1)", null)]
+    [InlineData("(defnx y 1)", null)]
+    [InlineData("(def\n  z 1)", "z")]
+    [InlineData("(println 1)", null)]
+    public void A_definition_line_names_what_it_defines(string line, string? name) =>
+        Assert.Equal(name, NativeLibrary.DefinedAt(line, 0));
 
     [Fact]
     public void A_form_that_defines_no_name_such_as_a_macro_is_always_analyzed()
