@@ -39,6 +39,16 @@ try
         return BuildCommand.Execute(new BuildRequest("go", file, null, output, null, OutputOptions.Default));
     }
 
+    if (NativeFastPath.TryParseBuild(args) is { } nativeBuild)
+    {
+        return BuildCommand.Execute(nativeBuild);
+    }
+
+    if (NativeFastPath.TryParseRun(args) is var (nativeFile, nativeArgs))
+    {
+        return NativeEngineCommand.Run(nativeFile, nativeArgs, OutputOptions.Default);
+    }
+
     return FastPath.IsBareRepl(args)
         ? ReplCommand.Execute(OutputOptions.Default)
         : CommandTree.Invoke(args, Console.Out, Console.Error);
