@@ -237,6 +237,7 @@ internal sealed partial class RuntimeLibrary
         RegisterSortedPrimitives();
         RegisterSetPrimitives();
         RegisterFilePrimitives();
+        RegisterClockPrimitives();
 
         // The library (Library/*.zl) gives nth its default around this two-argument routine.
         Primitive("%nth2", "nth");

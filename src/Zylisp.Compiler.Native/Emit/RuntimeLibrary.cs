@@ -90,6 +90,7 @@ internal sealed partial class RuntimeLibrary
         EmitSets();
         EmitInvokeOther();
         EmitFiles();
+        EmitClock();
 
         // Groups only programs that use them need, last, once every reference to them exists:
         // they keep small programs small. RoutinePruner drops unreached code but not the read-only

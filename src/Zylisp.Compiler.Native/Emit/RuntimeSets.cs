@@ -109,7 +109,9 @@ internal sealed partial class RuntimeLibrary
         asm.sar(rbx, 1);
         asm.lea(rdi, __[(rbx * 8) + (ObjectLayout.SetItems + 8)]);
         asm.call(Label("alloc"));
-        asm.mov(__qword_ptr[rax], (int)ObjectType.Set);
+        // The copy keeps the header, so a sorted set stays marked sorted.
+        asm.mov(rcx, __qword_ptr[r12 - ValueTags.PointerTag]);
+        asm.mov(__qword_ptr[rax], rcx);
         asm.lea(rcx, __[rbx + rbx + 2]);
         asm.mov(__qword_ptr[rax + ObjectLayout.SetCount], rcx);
         asm.lea(rdi, __[rax + ObjectLayout.SetItems]);
@@ -118,6 +120,14 @@ internal sealed partial class RuntimeLibrary
         asm.rep.movsq();
         asm.mov(__qword_ptr[rdi], r13);
         asm.inc(rax);
+        // A sorted set puts its new last item in place (Library/50-sorted.zl, through the hook).
+        asm.test(__dword_ptr[r12 - ValueTags.PointerTag], SortedFlag);
+        asm.jz(conjDone);
+        asm.pop(r13);
+        asm.pop(r12);
+        asm.pop(rbx);
+        asm.mov(rdi, rax);
+        asm.jmp(Label("sort-hook"));
         asm.Bind(ref conjDone);
         asm.pop(r13);
         asm.pop(r12);
@@ -143,7 +153,8 @@ internal sealed partial class RuntimeLibrary
         asm.sar(rbx, 1);
         asm.lea(rdi, __[(rbx * 8) + (ObjectLayout.SetItems - 8)]);
         asm.call(Label("alloc"));
-        asm.mov(__qword_ptr[rax], (int)ObjectType.Set);
+        asm.mov(rcx, __qword_ptr[r12 - ValueTags.PointerTag]);
+        asm.mov(__qword_ptr[rax], rcx);
         asm.lea(rcx, __[rbx + rbx - 2]);
         asm.mov(__qword_ptr[rax + ObjectLayout.SetCount], rcx);
         // Items before the index, then the ones after it.
