@@ -91,6 +91,7 @@ internal sealed partial class RuntimeLibrary
         EmitInvokeOther();
         EmitFiles();
         EmitClock();
+        EmitRegex();
 
         // Groups only programs that use them need, last, once every reference to them exists:
         // they keep small programs small. RoutinePruner drops unreached code but not the read-only
