@@ -28,6 +28,28 @@ public sealed class RegexTests
     }
 
     [NativeFact]
+    public void Literals_replace_and_print_like_the_interpreter()
+    {
+        const string source = """
+            (prn #"\d+" (str #"a\"b") (type #"x") [#"a|b"] (re-find #"(\w+)@(\w+)\.com" "mail bob@example.com now"))
+            (prn (replace "a1b22" #"\d" "#") (replace "john smith" #"(\w+) (\w+)" "$2, $1") (replace "a1b2" #"\d" (fn [d] (str "<" d ">"))))
+            (prn (replace "x-y" #"(-)" (fn [[all g]] (str "[" g "]"))) (replace "cost 5" #"\d" "\\$$0"))
+            (prn (try (replace "a" #"a" "$2") (catch e (ex-message e))))
+            (defn words [s] (re-seq #"[a-z]+" s))
+            (prn (words "ab cd") (words "x"))
+            """;
+        Assert.Equal(NativeLibraryTests.Interpreted(source), NativeRunner.CompileAndRun(source, "<expr>", ExitRule.LastValue).Stdout);
+    }
+
+    [NativeFact]
+    public void A_literal_outside_the_subset_is_a_located_compile_time_error()
+    {
+        var e = Assert.Throws<NativeCompileException>(() => NativeCompiler.BuildExecutable(NativeRunner.Collect("(prn (re-find #\"(?i)a\" \"A\"))")));
+        Assert.StartsWith("test.zl:1:", e.Message, StringComparison.Ordinal);
+        Assert.Contains("the native engine does not support group flags", e.Message, StringComparison.Ordinal);
+    }
+
+    [NativeFact]
     public void Syntax_outside_the_subset_is_an_error_naming_the_native_engine_not_another_answer()
     {
         var outcome = NativeRunner.CompileAndRun("(prn (try (re-pattern \"a(?=b)\") (catch e (ex-message e))) (try (re-pattern \"\\\\p{Lu}\") (catch e (ex-message e))))", "<expr>", ExitRule.LastValue);

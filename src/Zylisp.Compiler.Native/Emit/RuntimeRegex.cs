@@ -12,12 +12,14 @@ internal sealed partial class RuntimeLibrary
 {
     private const int RegexSource = 8;
     private const int RegexReadable = 16;
+    private const int RegexTree = 24;
     private const int RegexSize = 40;
 
     private void RegisterRegexPrimitives()
     {
         Primitive("%make-regex", "%make-regex");
         Primitive("%regex-part", "%regex-part");
+        Primitive("%regex-parsed!", "%regex-parsed!");
     }
 
     private void EmitRegex()
@@ -46,6 +48,14 @@ internal sealed partial class RuntimeLibrary
         Fixed("%regex-part", 2);
         asm.sar(rsi, 1);
         asm.mov(rax, __qword_ptr[rdi + (rsi * 8) + (8 - ValueTags.PointerTag)]);
+        asm.ret();
+
+        // (%regex-parsed! r tree groups): a literal's parse, kept in the object (the one mutation).
+        Define("%regex-parsed!");
+        Fixed("%regex-parsed!", 3);
+        asm.mov(__qword_ptr[rdi + (RegexTree - ValueTags.PointerTag)], rsi);
+        asm.mov(__qword_ptr[rdi + (RegexTree + 8 - ValueTags.PointerTag)], rdx);
+        asm.mov(eax, (int)ValueTags.Nil);
         asm.ret();
     }
 }
