@@ -58,6 +58,25 @@ public sealed class RegexTests
     }
 
     /// <summary>
+    /// True when .NET's backtracking engine captures what the interpreter's non-backtracking one
+    /// does. Not always so: with a lazy repeat inside a repeated group the non-backtracking engine
+    /// can report another iteration's capture (e.g. ( *(\w+\W*?|\W^)*\w+) on " _ 111" gives
+    /// "1" where backtracking, RE2 and Go give "_"). The native matcher backtracks, so such cases
+    /// are left out here; docs/design/regex.md records the difference.
+    /// </summary>
+    private static bool BacktrackingAgrees(string pattern, string text)
+    {
+        var dotnet = Zylisp.Lang.Runtime.Regex.Re2Syntax.Translate(pattern).DotNet!;
+        static string Captures(System.Text.RegularExpressions.Regex re, string text) =>
+            string.Join(";", re.Matches(text).Select(m => string.Join(",", m.Groups.Cast<System.Text.RegularExpressions.Group>().Select(g => g.Success ? g.Index + ":" + g.Value : "-"))));
+        var options = System.Text.RegularExpressions.RegexOptions.CultureInvariant;
+        var nonBacktracking = options | System.Text.RegularExpressions.RegexOptions.NonBacktracking;
+        var whole = "\\A(?:" + dotnet + ")\\z";
+        return Captures(new(dotnet, options), text) == Captures(new(dotnet, nonBacktracking), text)
+            && Captures(new(whole, options), text) == Captures(new(whole, nonBacktracking), text);
+    }
+
+    /// <summary>
     /// Random patterns of the supported subset (literals, ., classes and their negations, \d \w \s,
     /// anchors, \b, capturing and non-capturing groups, alternation, greedy and lazy repeats) on
     /// random strings: re-find, re-matches and re-seq print what the interpreter prints.
@@ -75,10 +94,10 @@ public sealed class RegexTests
         var pattern = Gen.Zip(Gen.Zip(sequence, Gen.OneOf(group, sequence)), sequence).Select(p => p.Item1.Item1 + p.Item1.Item2 + p.Item2);
         var text = Gen.Elements('a', 'b', 'c', '1', ' ', '_').ArrayOf().Select(cs => new string(cs.Take(8).ToArray()));
         var cases = Gen.Zip(pattern, text).ArrayOf(25);
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(8), Prop.ForAll(cases.ToArbitrary(), batch =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(6), Prop.ForAll(cases.ToArbitrary(), batch =>
         {
             var source = new StringBuilder();
-            foreach (var (p, s) in batch)
+            foreach (var (p, s) in batch.Where(c => BacktrackingAgrees(c.Item1, c.Item2)))
             {
                 var re = $"(re-pattern \"{p.Replace("\\", "\\\\", StringComparison.Ordinal)}\")";
                 source.Append(System.Globalization.CultureInfo.InvariantCulture, $"(prn (re-find {re} \"{s}\") (re-matches {re} \"{s}\") (re-seq {re} \"{s}\"))\n");
