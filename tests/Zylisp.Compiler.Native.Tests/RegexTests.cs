@@ -35,6 +35,7 @@ public sealed class RegexTests
             (prn (replace "a1b22" #"\d" "#") (replace "john smith" #"(\w+) (\w+)" "$2, $1") (replace "a1b2" #"\d" (fn [d] (str "<" d ">"))))
             (prn (replace "x-y" #"(-)" (fn [[all g]] (str "[" g "]"))) (replace "cost 5" #"\d" "\\$$0"))
             (prn (try (replace "a" #"a" "$2") (catch e (ex-message e))))
+            (prn (= #"a" #"a") (= (re-pattern "a") #"a") (= #"a" #"b") (= #"a" "a") (get {#"x" 1} (re-pattern "x")))
             (defn words [s] (re-seq #"[a-z]+" s))
             (prn (words "ab cd") (words "x"))
             """;
