@@ -885,6 +885,10 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
             case PersistentVector or PersistentList or PersistentMap or PersistentSet:
                 asm.mov(target, __qword_ptr[r15 + ctx.ConstantCell(value, span)]);
                 break;
+            case Lang.Runtime.Regex.RegexValue regex:
+                RegexLiterals.CheckSupported(regex, span);
+                asm.mov(target, __qword_ptr[r15 + ctx.ConstantCell(value, span)]);
+                break;
             case Var v:
                 asm.lea(target, __[r15 + (ctx.Vars.Offset(v) + ValueTags.PointerTag)]);
                 break;

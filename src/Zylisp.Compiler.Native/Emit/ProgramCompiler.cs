@@ -237,6 +237,12 @@ internal static class ProgramCompiler
             return;
         }
 
+        if (value is Lang.Runtime.Regex.RegexValue regex)
+        {
+            RegexLiterals.Build(asm, ctx, cell, regex);
+            return;
+        }
+
         if (value is PersistentSet set)
         {
             asm.xor(eax, eax);
@@ -313,7 +319,12 @@ internal static class ProgramCompiler
             case Var v:
                 asm.lea(target, __[r15 + (ctx.Vars.Offset(v) + ValueTags.PointerTag)]);
                 break;
-            case PersistentVector or PersistentList or PersistentMap or PersistentSet:
+            case PersistentVector or PersistentList or PersistentMap or PersistentSet or Lang.Runtime.Regex.RegexValue:
+                if (item is Lang.Runtime.Regex.RegexValue regex)
+                {
+                    RegexLiterals.CheckSupported(regex, span);
+                }
+
                 var nested = ctx.ConstantCell(item, span);
                 BuildConstant(asm, ctx, nested, item, span);
                 asm.mov(target, __qword_ptr[r15 + nested]);

@@ -105,6 +105,8 @@ internal sealed partial class RuntimeLibrary
         EmitSets();
         EmitInvokeOther();
         EmitFiles();
+        EmitClock();
+        EmitRegex();
 
         // Groups only programs that use them need, last, once every reference to them exists:
         // they keep small programs small. RoutinePruner drops unreached code but not the read-only

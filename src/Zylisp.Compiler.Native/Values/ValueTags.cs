@@ -88,6 +88,12 @@ internal enum ObjectType : byte
     /// what (var x) is. Static, in writable data, one per var; the offsets are fixnums so no word is a raw address.
     /// </summary>
     Var = 23,
+
+    /// <summary>
+    /// [header][source string][readable form string][pattern tree][capturing group count]: a
+    /// compiled regular expression (Emit/RuntimeRegex.cs, Library/70-regex.zl); holds values.
+    /// </summary>
+    Regex = 25,
 }
 
 /// <summary>What the garbage collector needs to know about each object type.</summary>
