@@ -16,7 +16,7 @@ try
     // Started by ./zylisp: its up-to-date check runs beside the start-up below, and finishes before
     // any user code or input (a stale build re-executes the launcher, which rebuilds).
     var launcherCheck = LauncherCheck.Start();
-    Action? ensureCurrent = launcherCheck is null ? null : () => launcherCheck.EnsureCurrent(args, Console.Error);
+    Action? ensureCurrent = launcherCheck is null ? null : () => launcherCheck.EnsureCurrent(args, static () => Console.Error);
 
     if (FastPath.TryParse(args, static () => Console.IsInputRedirected) is { } script)
     {

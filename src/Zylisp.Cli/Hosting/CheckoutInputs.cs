@@ -29,32 +29,18 @@ internal static class CheckoutInputs
 
     public static CheckoutState Compare(string root)
     {
-        var stampPath = Path.Combine(root, Stamp);
-        string[] lines;
-        try
-        {
-            lines = File.ReadAllLines(Path.Combine(root, Manifest));
-        }
-        catch (IOException)
-        {
-            return CheckoutState.Stale;
-        }
-        catch (UnauthorizedAccessException)
+        var times = new FileTimes();
+        var prefix = root.EndsWith('/') ? root : root + "/";
+        if (ReadManifest(prefix + Manifest) is not { } lines || times.Modified(prefix + Stamp) is not { } built)
         {
             return CheckoutState.Stale;
         }
 
-        if (!File.Exists(stampPath))
-        {
-            return CheckoutState.Stale;
-        }
-
-        var built = File.GetLastWriteTimeUtc(stampPath);
         var i = 0;
         for (; i < lines.Length && lines[i] != "--"; i++)
         {
-            // A deleted file reads as 1601 here, never newer: its folder's listing reports it.
-            if (File.GetLastWriteTimeUtc(Path.Combine(root, lines[i])) > built)
+            // A deleted file has no time, never newer: its folder's listing reports it.
+            if (times.Modified(prefix + lines[i]) > built)
             {
                 return CheckoutState.Stale;
             }
@@ -68,8 +54,8 @@ internal static class CheckoutInputs
         var buildOutputOnly = false;
         for (i++; i + 1 < lines.Length; i += 2)
         {
-            var folder = Path.Combine(root, lines[i]);
-            if (Directory.GetLastWriteTimeUtc(folder) <= built)
+            var folder = prefix + lines[i];
+            if (!(times.Modified(folder) > built))
             {
                 continue;
             }
@@ -83,6 +69,21 @@ internal static class CheckoutInputs
         }
 
         return buildOutputOnly ? CheckoutState.FreshAfterBuildOutput : CheckoutState.Fresh;
+    }
+
+    /// <summary>The manifest's lines, or null when it cannot be read. open/read where it can: no FileStream or decoder to warm up.</summary>
+    private static string[]? ReadManifest(string path)
+    {
+        try
+        {
+            var bytes = UnixInput.TryReadFile(path, 16 * 1024 * 1024) ?? File.ReadAllBytes(path);
+            var text = Zylisp.Lang.Syntax.Utf8Source.Decode(bytes);
+            return text.Split('\n');
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

@@ -44,10 +44,11 @@ internal sealed partial class LauncherCheck
     }
 
     /// <summary>
-    /// Returns when the build is current; when it is not, replaces this process with the launcher
+    /// Returns when the build is current; <paramref name="error"/> is asked for only to report a
+    /// failed exec (touching Console.Error costs a start ~2 ms); when it is not, replaces this process with the launcher
     /// (which rebuilds), so it returns only if that exec failed, after saying so.
     /// </summary>
-    public void EnsureCurrent(IReadOnlyList<string> args, TextWriter error)
+    public void EnsureCurrent(IReadOnlyList<string> args, Func<TextWriter> error)
     {
         worker.Join();
         if (state != CheckoutState.Stale)
@@ -56,7 +57,7 @@ internal sealed partial class LauncherCheck
         }
 
         var errno = Relaunch(args);
-        error.WriteLine($"zylisp: sources changed since the last build, but rerunning {launcher} to rebuild failed (errno {errno}); running the old build");
+        error().WriteLine($"zylisp: sources changed since the last build, but rerunning {launcher} to rebuild failed (errno {errno}); running the old build");
     }
 
     private void Run()
