@@ -81,6 +81,31 @@ public class GoBuildTests
         Directory.Delete(dir, recursive: true);
     }
 
+    /// <summary>
+    /// A Go type name in an annotation (rune, "[]string" as a string, since the reader makes [] a
+    /// vector) gets dynamic values converted as Go interop converts them, or the annotation error.
+    /// </summary>
+    [GoFact]
+    public void Dynamic_values_reach_Go_typed_parameters_converted_or_as_the_annotation_error()
+    {
+        var dir = Directory.CreateTempSubdirectory("zylisp-go-test").FullName;
+        var source = """
+            (deffunc upper? (r) (:args rune) (:return bool) (unicode.IsUpper r))
+            (deffunc joined (xs) (:args "[]string") (:return string) (strings.Join xs "+"))
+            (defn -main []
+              (println (upper? 65) (upper? 97) (joined ["a" "b" "c"]))
+              (println (try (upper? "x") (catch e (ex-message e)))))
+            """;
+        var outcome = GoBuilder.Build(source, "gotypes.zl", Path.Combine(dir, "gotypes"));
+        Assert.True(outcome.Success, string.Join("\n", outcome.Diagnostics) + string.Join("\n", outcome.FrontEndDiagnostics.Select(d => d.ToString())));
+
+        var (stdout, exit) = Run(Path.Combine(dir, "gotypes"));
+
+        Assert.Equal("true false a+b+c\n`upper?`: argument `r` must be int32, got string \"x\"\n", stdout);
+        Assert.Equal(0, exit);
+        Directory.Delete(dir, recursive: true);
+    }
+
     /// <summary>Issue 13 on the Go target: binding, var objects with their metadata, metadata on values.</summary>
     [GoFact]
     public void Binding_rebinds_a_dynamic_var_and_vars_and_values_carry_metadata_on_the_go_target()

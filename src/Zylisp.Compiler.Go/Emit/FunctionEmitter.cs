@@ -924,7 +924,9 @@ internal sealed class FunctionEmitter
 
         if (converter is null)
         {
-            return new GoExpr(new TypeAssertExpr { X = value.Type.IsDynamic ? value.Node : Call(Rt("Value"), value.Node), Type = target.ToSyntax() }, target);
+            // rt.AsGo[int32](v, ...): converted as Go interop converts arguments, or the annotation error.
+            var dynamic = value.Type.IsDynamic ? value.Node : Call(Rt("Value"), value.Node);
+            return new GoExpr(Call(new IndexExpr { X = Rt("AsGo"), Index = target.ToSyntax() }, dynamic, GoSyntax.Str(function ?? functionName), GoSyntax.Str(what)), target);
         }
 
         return new GoExpr(RtCall(converter, value.Node, GoSyntax.Str(function ?? functionName), GoSyntax.Str(what)), target);

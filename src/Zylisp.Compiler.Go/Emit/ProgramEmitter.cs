@@ -373,7 +373,7 @@ internal sealed class ProgramEmitter
         TypeKind.Bool => RtCall("AsBool", value, GoSyntax.Str(function), GoSyntax.Str(what)),
         _ when type.Record is { } record => Call(Id(record.ConverterName), value, GoSyntax.Str(function), GoSyntax.Str(what)),
         _ when type.IsDynamic => value,
-        _ => new TypeAssertExpr { X = value, Type = type.ToSyntax() },
+        _ => Call(new IndexExpr { X = Rt("AsGo"), Index = type.ToSyntax() }, value, GoSyntax.Str(function), GoSyntax.Str(what)),
     };
 
     /// <summary>A closure's rt.Fn: each arity a Go function literal emitted by a child of <paramref name="parent"/>.</summary>

@@ -104,7 +104,7 @@ internal sealed class TypedRecord(string name, string tag, IReadOnlyList<RecordF
             TypeKind.Bool => RtCall("AsBool", value, function, what),
             _ when type.Record is { } record => Call(Id(record.ConverterName), value, function, what),
             _ when type.IsDynamic => value,
-            _ => new TypeAssertExpr { X = value, Type = type.ToSyntax() },
+            _ => Call(new IndexExpr { X = Rt("AsGo"), Index = type.ToSyntax() }, value, function, what),
         };
     }
 

@@ -3,7 +3,24 @@ package rt
 import (
 	"math"
 	"os"
+	"reflect"
 )
+
+// AsGo converts a value passed to a function whose annotation is a Go type name (int32,
+// []string, time.Duration, ...) as Go interop converts arguments (a Zylisp integer to int32, a
+// vector to a slice); a value that does not convert is Zylisp's annotation error.
+func AsGo[T any](v Value, fn, what string) T {
+	if x, ok := v.(T); ok {
+		return x
+	}
+	var zero T
+	t := reflect.TypeOf(&zero).Elem()
+	if converted, ok := toGo(v, t); ok {
+		return converted.Interface().(T)
+	}
+	AnnotationError(fn, what, t.String(), v)
+	return zero
+}
 
 // AsInt checks a value passed to or returned from a typed function, as the interpreter checks
 // deffunc annotations: a wrong type is Zylisp's annotation error.

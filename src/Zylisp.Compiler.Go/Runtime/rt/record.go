@@ -89,6 +89,12 @@ type TypedRecord interface {
 // dynamic is v with a typed record replaced by its record: every primitive that looks at
 // records goes through it.
 func dynamic(v Value) Value {
+	switch v.(type) {
+	case nil, bool, int, float64, string, *Keyword, Symbol, *Map, *Vector, *List, *Set, *Record:
+		// The common values answer from the type word alone, before the interface check below
+		// (an itab lookup): Equal and Hash run this on every map operation.
+		return v
+	}
 	if t, ok := v.(TypedRecord); ok {
 		return t.Record()
 	}
