@@ -140,7 +140,7 @@ public sealed class NativeSessionTests
     [NativeFact]
     public void An_unsupported_construct_is_a_diagnostic_naming_the_engine_and_the_session_goes_on()
     {
-        var lines = Transcript(() => new NativeEngine(), ["(def y 2)", "#\"(?i)a+\"", "(* y 21)"]);
+        var lines = Transcript(() => new NativeEngine(), ["(def y 2)", "(eval '(+ 1 2))", "(* y 21)"]);
         Assert.Contains(DiagnosticIds.NativeUnsupported, lines[1]);
         Assert.Contains("native engine", lines[1]);
         Assert.EndsWith("⇒ 42", lines[2]);
