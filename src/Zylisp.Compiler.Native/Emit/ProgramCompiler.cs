@@ -24,7 +24,12 @@ internal static class ProgramCompiler
         var ctx = new CodeContext(asm, data, runtime, DefinedNames(program)) { DefinitionMeta = DefinitionMeta(program) };
 
         var entry = asm.CreateLabel("zl_main");
-        var formLabels = program.Forms.Select((_, i) => asm.CreateLabel($"toplevel_{i}")).ToArray();
+        var formLabels = new Label[program.Forms.Length];
+        for (var i = 0; i < formLabels.Length; i++)
+        {
+            formLabels[i] = asm.CreateLabel($"toplevel_{i}");
+        }
+
         var startup = asm.CreateLabel("startup");
 
         // The ELF entry point: the kernel leaves argc/argv at rsp. The two words after the stub are
@@ -108,11 +113,11 @@ internal static class ProgramCompiler
             new FunctionCompiler(ctx, $"toplevel_{i}").CompileTopLevel(program.Forms[i], ref formLabels[i]);
         }
 
-        var functionNames = new Dictionary<Label, string>();
+        var functionNames = new List<NamedLabel>();
         while (ctx.TryDequeueFunction(out var function, out var label))
         {
             new FunctionCompiler(ctx, function.Name).CompileFunction(function, ref label);
-            functionNames[label] = function.Name;
+            functionNames.Add(new NamedLabel(function.Name, label));
         }
 
         // Start-up runs after every function is compiled, so it knows every static object.
@@ -120,15 +125,11 @@ internal static class ProgramCompiler
         EmitStartup(asm, ctx);
 
         runtime.EmitAll();
-        var names = NamedLabels(ctx, formLabels);
-        foreach (var (label, name) in functionNames)
-        {
-            names[label] = name;
-        }
-
-        names[start] = "_start";
-        names[entry] = "zl_main";
-        return new CompiledCode(asm, data, entry, start, bases, names, [.. runtime.Labels.Values]);
+        var names = NamedLabels(ctx, formLabels, out var routines);
+        names.AddRange(functionNames);
+        names.Add(new NamedLabel("_start", start));
+        names.Add(new NamedLabel("zl_main", entry));
+        return new CompiledCode(asm, data, entry, start, bases, names, routines);
     }
 
     /// <summary>Globals some form defines: calls to them are never treated as host primitives.</summary>
@@ -214,7 +215,7 @@ internal static class ProgramCompiler
         asm.ret();
     }
 
-    private static void BuildConstant(Assembler asm, CodeContext ctx, int cell, object value, Lang.Syntax.SourceSpan? span)
+    internal static void BuildConstant(Assembler asm, CodeContext ctx, int cell, object value, Lang.Syntax.SourceSpan? span)
     {
         if (value is PersistentMap map)
         {
@@ -401,17 +402,24 @@ internal static class ProgramCompiler
         asm.Bind(ref done);
     }
 
-    private static Dictionary<Label, string> NamedLabels(CodeContext ctx, Label[] formLabels)
+    /// <summary>The runtime routines' and top-level forms' labels with their listing names; <paramref name="routines"/>: the routines' labels.</summary>
+    private static List<NamedLabel> NamedLabels(CodeContext ctx, Label[] formLabels, out Label[] routines)
     {
-        var names = new Dictionary<Label, string>();
-        foreach (var (name, label) in ctx.Runtime.Labels)
+        var names = new List<NamedLabel>();
+        foreach (var routine in ctx.Runtime.Labels)
         {
-            names[label] = "rt:" + name;
+            names.Add(routine with { Name = "rt:" + routine.Name });
+        }
+
+        routines = new Label[names.Count];
+        for (var i = 0; i < routines.Length; i++)
+        {
+            routines[i] = names[i].Label;
         }
 
         for (var i = 0; i < formLabels.Length; i++)
         {
-            names[formLabels[i]] = $"toplevel_{i}";
+            names.Add(new NamedLabel($"toplevel_{i}", formLabels[i]));
         }
 
         return names;
