@@ -134,6 +134,6 @@ internal static partial class NativeLibrary
     private static IEnumerable<string> References(IEnumerable<TopLevel> forms) =>
         forms.SelectMany(f => GlobalReferences.Of(f.Body)).Select(r => GlobalName(r.Var.Name)).Distinct(StringComparer.Ordinal);
 
-    [GeneratedRegex(@"^\((?:defn-?|def)\s+([^\s()\[\]]+)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\((?:defn-?|deffunc|def)\s+([^\s()\[\]]+)", RegexOptions.Multiline)]
     private static partial Regex DefinitionName();
 }

@@ -926,8 +926,9 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         {
             // Raw memory access only compiles inside the runtime library's typed functions.
             throw new NativeCompileException(
-                $"`{global.Var.Name}`: a primitive of the native runtime library's low-level typed subset, which programs cannot use (docs/design/native-typed.md)",
-                global.Span);
+                $"`{global.Var.Name}`",
+                global.Span,
+                $"`{global.Var.Name}` is a primitive of the native runtime library's low-level typed subset; programs cannot use it (docs/design/native-typed.md)");
         }
 
         if (!ctx.DefinedNames.Contains(NativeLibrary.GlobalName(global.Var.Name)) && global.Var.IsDefined && ctx.PrimitiveFor(global.Var) is null)

@@ -253,7 +253,7 @@ internal sealed partial class RuntimeLibrary
             "quot", "rem", "mod", "==", "atom", "deref", "reset!", "swap!", "seq",
             "reduce", "second", "list?", "vector?", "keyword?", "number?",
             "integer?", "float?", "abs", "max", "min", "long", "int", "round", "symbol?", "symbol", "name",
-            "hash-map", "assoc", "dissoc", "keys", "vals", "contains?", "map?", "next", "includes?", "apply", "last",
+            "hash-map", "assoc", "dissoc", "keys", "vals", "contains?", "map?", "next", "apply", "last",
         }.Concat(PrimitiveGroups.FloatSources).Concat(PrimitiveGroups.MathFunctions))
         {
             Primitive(name, name);

@@ -138,6 +138,7 @@ internal sealed class TypedArity
             case ExprStmt e:
                 return Check(e.Value) is not null;
             case AssignStmt a:
+                NoteConstant(a);
                 return Check(a.Value) is { } kind && Bind(a.Target, kind);
             case ReturnStmt r:
                 return Check(r.Value) == Signature.Return;
@@ -162,6 +163,29 @@ internal sealed class TypedArity
                 return true;
             default:
                 return false;
+        }
+    }
+
+    /// <summary>
+    /// Locals assigned exactly once, from a (%layout :name) constant: the typed body uses the value
+    /// as an immediate and never stores them.
+    /// </summary>
+    public bool TryConstant(LocalBinding local, out long value) =>
+        constants.TryGetValue(local, out value) && !reassigned.Contains(local);
+
+    private readonly Dictionary<LocalBinding, long> constants = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<LocalBinding> reassigned = new(ReferenceEqualityComparer.Instance);
+
+    private void NoteConstant(AssignStmt assign)
+    {
+        if (constants.ContainsKey(assign.Target) || locals.ContainsKey(assign.Target))
+        {
+            reassigned.Add(assign.Target);
+        }
+        else if (lowLevel && assign.Value is CallExpr { Fn: GlobalOperand { Var.Name: "%layout" } } layout
+            && layout.Args is [ConstOperand key] && LowLevelOps.Layout(key.Value) is { } value)
+        {
+            constants[assign.Target] = value;
         }
     }
 

@@ -70,16 +70,26 @@ internal sealed partial class TypedBodyCompiler
     private void EmitLongFold(string primitive, CallExpr call)
     {
         var args = call.Args;
-        if (args.Length == 2 && FitsImmediate(args[1], out var immediate) && primitive != "*")
+        if (args.Length == 2 && primitive != "-" && FitsImmediate(args[0], out _) && !FitsImmediate(args[1], out _))
+        {
+            // + and * commute: the constant goes second, where it can be an immediate.
+            args = [args[1], args[0]];
+        }
+
+        if (args.Length == 2 && FitsImmediate(args[1], out var immediate))
         {
             Load(args[0], rax);
-            if (primitive == "+")
+            switch (primitive)
             {
-                asm.add(rax, immediate);
-            }
-            else
-            {
-                asm.sub(rax, immediate);
+                case "+":
+                    asm.add(rax, immediate);
+                    break;
+                case "-":
+                    asm.sub(rax, immediate);
+                    break;
+                default:
+                    asm.imul(rax, rax, immediate);
+                    break;
             }
 
             return;

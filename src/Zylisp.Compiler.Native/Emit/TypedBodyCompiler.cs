@@ -138,6 +138,9 @@ internal sealed partial class TypedBodyCompiler
             case ExprStmt e:
                 EmitExpr(e.Value);
                 break;
+            case AssignStmt a when typed.TryConstant(a.Target, out _):
+                // Read as an immediate wherever it is used.
+                break;
             case AssignStmt a:
                 EmitExpr(a.Value);
                 asm.mov(__qword_ptr[rbp + SlotOffset(a.Target.Slot)], rax);
@@ -325,6 +328,9 @@ internal sealed partial class TypedBodyCompiler
     {
         switch (operand)
         {
+            case LocalOperand local when typed.TryConstant(local.Binding, out var constant):
+                asm.mov(target, constant);
+                break;
             case LocalOperand local when ReferenceEquals(local.Binding, raxHolds):
                 if (target != rax)
                 {
@@ -378,11 +384,17 @@ internal sealed partial class TypedBodyCompiler
         }
     }
 
-    private static bool FitsImmediate(Operand operand, out int value)
+    private bool FitsImmediate(Operand operand, out int value)
     {
-        if (operand is ConstOperand { Value: long n } && n is >= int.MinValue and <= int.MaxValue)
+        long? known = operand switch
         {
-            value = (int)n;
+            ConstOperand { Value: long n } => n,
+            LocalOperand local when typed.TryConstant(local.Binding, out var constant) => constant,
+            _ => null,
+        };
+        if (known is { } k && k is >= int.MinValue and <= int.MaxValue)
+        {
+            value = (int)k;
             return true;
         }
 
