@@ -25,6 +25,15 @@ public sealed class LowLevelSubsetTests
         Assert.DoesNotContain("rt:includes?", listing, StringComparison.Ordinal);
     }
 
+    [NativeFact]
+    public void Name_and_subs_match_the_interpreter()
+    {
+        const string Program =
+            "(prn (subs \"hello\" 1) (subs \"hello\" 1 3) (subs \"hello\" 5) (subs \"\" 0) (count (subs (apply str (repeat 100 \"xy\")) 3 150)))" +
+            "(prn (name :k) (name :a/b) (name 'x) (name 'ns/y) (name '/) (name \"s\") (name (symbol \"a\" \"b\")) (name (symbol \"a/\")))";
+        Assert.Equal(NativeLibraryTests.Interpreted(Program), NativeRunner.CompileAndRun(Program).Stdout);
+    }
+
     /// <summary>The ported string functions on random ASCII strings print what the interpreter prints.</summary>
     [NativeFact]
     public void Ported_string_functions_match_the_interpreter_on_random_strings()
@@ -47,6 +56,17 @@ public sealed class LowLevelSubsetTests
     [InlineData("(index-of :k \"a\")")]
     [InlineData("(starts-with? \"a\" nil)")]
     [InlineData("(ends-with? 2.5 \"a\")")]
+    [InlineData("(upper-case :k)")]
+    [InlineData("(subs 1 0)")]
+    [InlineData("(subs \"abc\" \"1\")")]
+    [InlineData("(subs \"abc\" 0 1.5)")]
+    [InlineData("(subs \"abc\" 4)")]
+    [InlineData("(subs \"abc\" -1 2)")]
+    [InlineData("(subs \"abc\" 2 1)")]
+    [InlineData("(subs \"abc\" 5 4)")]
+    [InlineData("(subs \"abc\" 1 9)")]
+    [InlineData("(subs \"abc\" 4611686018427387904)")]
+    [InlineData("(name 1)")]
     public void Ported_functions_raise_the_interpreters_type_errors(string call)
     {
         var program = $"(println (try {call} (catch e (get e :message))))";
