@@ -38,13 +38,14 @@ public sealed class LowLevelSubsetTests
     [NativeFact]
     public void Ported_string_functions_match_the_interpreter_on_random_strings()
     {
-        var text = Gen.Elements('a', 'b', 'A', 'Z', ' ', '-', '0').ArrayOf().Select(cs => new string(cs));
+        var text = Gen.Elements('a', 'b', 'A', 'Z', ' ', '\t', '-', '0').ArrayOf().Select(cs => new string(cs));
         var pairs = Gen.Zip(text, text).ArrayOf(12);
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(3), Prop.ForAll(pairs.ToArbitrary(), batch =>
         {
             var program = string.Concat(batch.Select(p =>
                 $"(prn (includes? \"{p.Item1}\" \"{p.Item2}\") (index-of \"{p.Item1}\" \"{p.Item2}\") (starts-with? \"{p.Item1}\" \"{p.Item2}\") " +
-                $"(ends-with? \"{p.Item1}\" \"{p.Item2}\") (upper-case \"{p.Item1}\") (lower-case \"{p.Item2}\") (subs \"{p.Item1}\" (quot (count \"{p.Item1}\") 2)))\n"));
+                $"(ends-with? \"{p.Item1}\" \"{p.Item2}\") (upper-case \"{p.Item1}\") (lower-case \"{p.Item2}\") (subs \"{p.Item1}\" (quot (count \"{p.Item1}\") 2)) " +
+                $"(trim \"{p.Item1}\") (compare \"{p.Item1}\" \"{p.Item2}\") (sort [\"{p.Item1}\" \"{p.Item2}\" \"b\"]))\n"));
             var native = NativeRunner.CompileAndRun(program, "test.zl", ExitRule.LastValue).Stdout;
             var expected = NativeLibraryTests.Interpreted(program);
             return native == expected ? true : throw new InvalidOperationException($"native printed\n{native}\ninterpreter\n{expected}");
@@ -67,6 +68,8 @@ public sealed class LowLevelSubsetTests
     [InlineData("(subs \"abc\" 1 9)")]
     [InlineData("(subs \"abc\" 4611686018427387904)")]
     [InlineData("(name 1)")]
+    [InlineData("(trim nil)")]
+    [InlineData("(compare \"a\" :a)")]
     public void Ported_functions_raise_the_interpreters_type_errors(string call)
     {
         var program = $"(println (try {call} (catch e (get e :message))))";
