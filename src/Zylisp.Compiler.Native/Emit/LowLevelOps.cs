@@ -50,6 +50,7 @@ internal static class LowLevelOps
         ":string" => (long)ObjectType.String,
         ":string-length" => ObjectLayout.StringLength,
         ":string-bytes" => ObjectLayout.StringBytes,
+        ":fixnum-shift" => ValueTags.FixnumShift,
         _ => null,
     };
 
