@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # IL-backend benchmarks (issue 9), whole processes as a user runs them, each against its baseline
 # in the same hyperfine run: typed fib(38) vs C#, untyped fib(38) vs Chez Scheme, a typed 10^9
-# loop vs C#, hello-world start-up per engine; then the in-process compile latency.
+# loop vs C#, hello-world start-up per engine; then the in-process compile latency and typed fib.
 # Reports median wall time and mean CPU (user+system, steadier on a shared machine).
 # Usage: bench/il/run.sh [runs]     (needs hyperfine; Chez from Debian's chezscheme package)
 set -euo pipefail
@@ -50,7 +50,10 @@ for b in ["fib-typed", "fib", "loop", "hello"]:
     for r in rs:
         print(f"| {b} | {r['command']} | {r['median']:.3f} s | {r['user'] + r['system']:.3f} s | {r['median'] / base:.2f}x |")
 PY
+# Compile latency in a warm process (200 definitions first; the issue's "in-process" figure).
 dotnet run -c Release --project "$here/latency" -- 1000
+# Typed fib's compute alone, against C# in the same process (no start-up on either side).
+dotnet run -c Release --project "$here/fib-inprocess" -- 35
 for n in 1000 4000; do
   /usr/bin/time -f "redefine $n times on --engine il: max RSS %M KB, %e s" "$zl" run --engine il "$here/redefine.zl" "$n"
 done

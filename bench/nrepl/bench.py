@@ -3,7 +3,7 @@
 nREPL server (Debian's clojure + libnrepl-clojure) in the same run, each as a whole process with a
 plain bencode client (bench/nrepl/nrepl_client.py: sendall + recv, no TCP options).
 
-  python3 bench/nrepl/bench.py [--evals 2000] [--clients 32] [--per-client 200] [--no-clojure]
+  python3 bench/nrepl/bench.py [--evals 2000] [--clients 32] [--per-client 200] [--no-clojure] [--zylisp PATH]
 
 Measures: start-up to the port file (median of 5), eval round trip of (+ 1 2) (p50/p99 over
 --evals), interrupt latency (interrupt sent -> `interrupted` status, median/max of 10), and
@@ -18,8 +18,8 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 CLOJURE_CP = ":".join("/usr/share/java/" + j for j in ["clojure.jar", "nrepl.jar", "spec.alpha.jar", "core.specs.alpha.jar"])
 
 
-def servers():
-    yield "zylisp", [os.path.join(ROOT, "zylisp"), "nrepl"], "(loop [i 0] (recur (inc i)))"
+def servers(zylisp):
+    yield "zylisp", [zylisp, "nrepl"], "(loop [i 0] (recur (inc i)))"
     yield "clojure", ["java", "-cp", CLOJURE_CP, "clojure.main", "-m", "nrepl.cmdline"], "(loop [i 0] (recur (inc i)))"
 
 
@@ -100,12 +100,13 @@ def main():
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--per-client", type=int, default=200)
     parser.add_argument("--no-clojure", action="store_true")
+    parser.add_argument("--zylisp", default=os.path.join(ROOT, "zylisp"), help="the apphost to run (another build's, to compare)")
     args = parser.parse_args()
     have_clojure = all(os.path.exists(p) for p in CLOJURE_CP.split(":")) and shutil.which("java")
     print("load average at the start: %.1f %.1f %.1f" % os.getloadavg())
     print("| server | start-up to port file (median of 5) | eval p50 | eval p99 | interrupt median / max | throughput, %d clients |" % args.clients)
     print("|---|---|---|---|---|---|")
-    for name, command, loop_code in servers():
+    for name, command, loop_code in servers(args.zylisp):
         if name == "clojure" and (args.no_clojure or not have_clojure):
             print("| clojure | skipped: %s |" % ("--no-clojure" if args.no_clojure else "clojure/libnrepl-clojure not installed"))
             continue

@@ -3,11 +3,11 @@
 spends its computing. Wall-clock latency on a shared, loaded machine is mostly waiting for a core;
 CPU time per eval is what a change to the server or worker actually moves.
 
-  python3 bench/nrepl/cpu_per_eval.py [--evals 5000] [--engine tiered] [--zylisp PATH]
+  python3 bench/nrepl/cpu_per_eval.py [--evals 5000] [--warmup 2000] [--engine tiered] [--zylisp PATH]
 
 --zylisp runs another build's apphost instead of ./zylisp (to compare two commits in one run).
 
-Starts `./zylisp nrepl`, warms up with 2,000 evals of (+ 1 2), then counts each thread's
+Starts `./zylisp nrepl`, warms up with --warmup evals of (+ 1 2), then counts each thread's
 user+system time (from /proc) over --evals more, and prints microseconds per eval for the busiest
 threads of the server and of its worker, plus this client's own share.
 """
@@ -37,6 +37,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--evals", type=int, default=5000)
     parser.add_argument("--engine", default="tiered")
+    parser.add_argument("--warmup", type=int, default=2000, help="evals before counting; the JIT's tiering runs for seconds after start")
     parser.add_argument("--zylisp", default=os.path.join(ROOT, "zylisp"))
     args = parser.parse_args()
     directory = tempfile.mkdtemp(prefix="nrepl-cpu-")
@@ -48,7 +49,7 @@ def main():
             time.sleep(0.01)
         client = nrepl_client.Client("127.0.0.1", int(open(port_file).read()))
         session = client.clone()
-        for _ in range(2000):
+        for _ in range(args.warmup):
             client.call(op="eval", session=session, code="(+ 1 2)")
         pids = [int(p) for p in subprocess.run(["pgrep", "-g", str(server.pid)], capture_output=True, text=True).stdout.split()]
         before = {pid: thread_times(pid) for pid in pids}

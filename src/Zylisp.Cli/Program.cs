@@ -13,24 +13,40 @@ try
         return WorkerCommand.Execute(socketPath);
     }
 
+    // Started by ./zylisp: its up-to-date check runs beside the start-up below, and finishes before
+    // any user code or input (a stale build re-executes the launcher, which rebuilds).
+    var launcherCheck = LauncherCheck.Start();
+    Action? ensureCurrent = launcherCheck is null ? null : () => launcherCheck.EnsureCurrent(args, Console.Error);
+
+    if (FastPath.TryParse(args, static () => Console.IsInputRedirected) is { } script)
+    {
+        return RunCommand.Execute(script, ensureCurrent);
+    }
+
+    if (FastPath.TryParseEval(args) is { } expressions)
+    {
+        return EvalCommand.Execute(expressions, OutputOptions.Default, beforeRun: ensureCurrent);
+    }
+
+    ensureCurrent?.Invoke();
     if (NreplCommand.TryExecuteFast(args) is { } nreplStatus)
     {
         return nreplStatus;
     }
 
-    if (FastPath.TryParse(args, static () => Console.IsInputRedirected) is { } script)
-    {
-        return RunCommand.Execute(script);
-    }
-
-    if (FastPath.TryParseEval(args) is { } expressions)
-    {
-        return EvalCommand.Execute(expressions, OutputOptions.Default);
-    }
-
     if (FastPath.TryParseCompile(args) is var (file, output))
     {
         return BuildCommand.Execute(new BuildRequest("go", file, null, output, null, OutputOptions.Default));
+    }
+
+    if (NativeFastPath.TryParseBuild(args) is { } nativeBuild)
+    {
+        return BuildCommand.Execute(nativeBuild);
+    }
+
+    if (NativeFastPath.TryParseRun(args) is var (nativeFile, nativeArgs))
+    {
+        return NativeEngineCommand.Run(nativeFile, nativeArgs, OutputOptions.Default);
     }
 
     return FastPath.IsBareRepl(args)

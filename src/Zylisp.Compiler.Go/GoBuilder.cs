@@ -33,14 +33,17 @@ public static partial class GoBuilder
             return Outcome(compiled, false);
         }
 
-        var module = Path.Combine(Path.GetTempPath(), "zylisp-go-" + Guid.NewGuid().ToString("N")[..12]);
-        var (programFiles, runtimeFiles) = GoModule.SplitRuntime(compiled.Files);
+        // mkdtemp(3): a fresh private folder without formatting a Guid.
+        var module = Directory.CreateTempSubdirectory("zylisp-go-").FullName;
+        var programFiles = compiled.Files;
         GoModule.WriteTo(module, programFiles);
-        var linked = GoRuntimeCache.TryLink(module, runtimeFiles);
-        var written = linked ? programFiles : compiled.Files;
+        var linked = GoRuntimeCache.TryLinkEmbedded(module);
+        IReadOnlyList<GoModuleFile> written = programFiles;
         if (!linked)
         {
+            var runtimeFiles = GoModule.RuntimeFiles();
             GoModule.WriteTo(module, runtimeFiles);
+            written = [.. programFiles, .. runtimeFiles];
         }
 
         timer.Mark("write module");
@@ -64,7 +67,7 @@ public static partial class GoBuilder
         {
             // The kept module is for reading and rebuilding by hand: give it its own copy of rt.
             File.Delete(Path.Combine(module, "rt"));
-            GoModule.WriteTo(module, runtimeFiles);
+            GoModule.WriteTo(module, GoModule.RuntimeFiles());
         }
 
         var diagnostics = InteropErrors(compiled, log);
@@ -81,7 +84,7 @@ public static partial class GoBuilder
         var compiled = GoCompiler.CompileSource(source, file);
         if (compiled.Success)
         {
-            GoModule.WriteTo(directory, compiled.Files);
+            GoModule.WriteTo(directory, [.. compiled.Files, .. GoModule.RuntimeFiles()]);
         }
 
         return Outcome(compiled, compiled.Success);

@@ -9,7 +9,11 @@ using Zylisp.Zast.Writing;
 
 namespace Zylisp.Compiler.Go;
 
-/// <summary>What compiling a program to Go produced: the module's files and the canonical zast of main.go, or diagnostics.</summary>
+/// <summary>
+/// What compiling a program to Go produced: the program's files of the module (go.mod, main.go,
+/// lines.go; the runtime package is <see cref="GoModule.RuntimeFiles"/>) and the canonical zast
+/// of main.go, or diagnostics.
+/// </summary>
 public sealed record GoCompileResult(IReadOnlyList<GoModuleFile> Files, IReadOnlyList<GoDiagnostic> Diagnostics, IReadOnlyDictionary<string, Zylisp.Lang.Syntax.SourceSpan?> InteropCallSites)
 {
     /// <summary>
@@ -46,17 +50,16 @@ public static class GoCompiler
             var emitter = new ProgramEmitter(forms, truthiness, sourceFile, span => TextAt(sources, span)) { MainName = mainName };
             var file = emitter.Emit();
             timer.Mark("emit");
-            var text = Print(file);
+            var sourceLines = new SourceLines(emitter.CallSites);
+            var text = Print(file, sourceLines);
             timer.Mark("print");
             var files = new List<GoModuleFile> { new("go.mod", GoModule.GoMod), new("main.go", text) };
-            if (SourceLines.Emit(file, text, emitter.CallSites) is { } lines)
+            if (sourceLines.Emit() is { } lines)
             {
                 files.Add(new GoModuleFile("lines.go", lines));
             }
 
             timer.Mark("line table");
-
-            files.AddRange(GoModule.RuntimeFiles());
             return new GoCompileResult(files, [], emitter.Interop.CallSites);
         }
         catch (GoCompileException e)
@@ -106,7 +109,15 @@ public static class GoCompiler
     {
         int lines = 3 * (file.Decls.Count + 2);
         var tokenFile = fileSet.AddFile("main.go", -1, lines);
-        tokenFile.SetLines([.. Enumerable.Range(0, lines)]);
+        // A List<int> filled by a loop: Enumerable.Range and an int[] seen as IReadOnlyList<int>
+        // are generic code over int that the JIT compiled on every zylisp compile.
+        var offsets = new List<int>(lines);
+        for (int i = 0; i < lines; i++)
+        {
+            offsets.Add(i);
+        }
+
+        tokenFile.SetLines(offsets);
         file.Package = tokenFile.Pos(0);
         for (int i = 0; i < file.Decls.Count; i++)
         {
@@ -131,12 +142,12 @@ public static class GoCompiler
         }
     }
 
-    /// <summary>Prints the file with zast's gofmt-compatible printer.</summary>
-    private static string Print(Zylisp.Zast.Ast.File file)
+    /// <summary>Prints the file with zast's gofmt-compatible printer, telling <paramref name="lines"/> where each recorded call lands.</summary>
+    private static string Print(Zylisp.Zast.Ast.File file, SourceLines lines)
     {
         var fileSet = new FileSet();
         SeparateDeclarations(fileSet, file);
-        var printed = GoPrinter.Print(fileSet, file);
+        var printed = GoPrinter.Print(fileSet, file, lines: lines);
         if (!printed.Success)
         {
             throw new InvalidOperationException("the generated Go AST does not print: " + string.Join("; ", printed.Errors));

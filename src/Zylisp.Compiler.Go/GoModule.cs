@@ -14,33 +14,27 @@ public static class GoModule
 
     public static string GoMod => "module " + ModulePath + "\n\ngo 1.19\n";
 
-    /// <summary>The runtime package's source files, embedded in this assembly.</summary>
+    /// <summary>
+    /// The runtime package's source files, embedded in this assembly, in resource order (the
+    /// order the build hashed them in, <see cref="GoRuntimeCache.Hash"/>).
+    /// </summary>
     public static IReadOnlyList<GoModuleFile> RuntimeFiles()
     {
         var assembly = typeof(GoModule).Assembly;
         var files = new List<GoModuleFile>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("rt/", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (var name in assembly.GetManifestResourceNames())
         {
+            if (!name.StartsWith("rt/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream);
             files.Add(new GoModuleFile(name, reader.ReadToEnd()));
         }
 
         return files;
-    }
-
-    /// <summary>The program's own files (go.mod, main.go, …) apart from the runtime package's (rt/…).</summary>
-    public static (IReadOnlyList<GoModuleFile> Program, IReadOnlyList<GoModuleFile> Runtime) SplitRuntime(IReadOnlyList<GoModuleFile> files)
-    {
-        ArgumentNullException.ThrowIfNull(files);
-        var program = new List<GoModuleFile>();
-        var runtime = new List<GoModuleFile>();
-        foreach (var file in files)
-        {
-            (file.Path.StartsWith("rt/", StringComparison.Ordinal) ? runtime : program).Add(file);
-        }
-
-        return (program, runtime);
     }
 
     /// <summary>Writes the files under <paramref name="directory"/>, creating folders as needed.</summary>

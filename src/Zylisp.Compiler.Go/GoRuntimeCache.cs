@@ -20,13 +20,26 @@ public static class GoRuntimeCache
     public static string? Ensure(IReadOnlyList<GoModuleFile> runtimeFiles, string? cacheRoot = null)
     {
         ArgumentNullException.ThrowIfNull(runtimeFiles);
+        return Ensure(Hash(runtimeFiles), () => runtimeFiles, cacheRoot);
+    }
+
+    /// <summary>
+    /// The cached folder of the runtime embedded in this assembly. Its name was hashed at build
+    /// time (<see cref="GoRuntimeHash"/>), so when the folder exists a compile reads none of the
+    /// runtime's sources and loads no hash implementation.
+    /// </summary>
+    public static string? EnsureEmbedded(string? cacheRoot = null) =>
+        Ensure(GoRuntimeHash.Value[..32], GoModule.RuntimeFiles, cacheRoot);
+
+    private static string? Ensure(string hash, Func<IReadOnlyList<GoModuleFile>> runtimeFiles, string? cacheRoot)
+    {
         cacheRoot ??= DefaultRoot();
         if (cacheRoot is null)
         {
             return null;
         }
 
-        var folder = Path.Combine(cacheRoot, "go-rt", Hash(runtimeFiles));
+        var folder = Path.Combine(cacheRoot, "go-rt", hash);
         if (Directory.Exists(folder))
         {
             return folder;
@@ -36,7 +49,7 @@ public static class GoRuntimeCache
         try
         {
             Directory.CreateDirectory(staging);
-            foreach (var file in runtimeFiles)
+            foreach (var file in runtimeFiles())
             {
                 File.WriteAllText(Path.Combine(staging, Path.GetFileName(file.Path)), file.Text);
             }
@@ -56,9 +69,16 @@ public static class GoRuntimeCache
     /// cached folder; false (nothing done) when there is no cache or links cannot be made, and the
     /// caller writes the files instead.
     /// </summary>
-    public static bool TryLink(string module, IReadOnlyList<GoModuleFile> runtimeFiles, string? cacheRoot = null)
+    public static bool TryLink(string module, IReadOnlyList<GoModuleFile> runtimeFiles, string? cacheRoot = null) =>
+        TryLink(module, Ensure(runtimeFiles, cacheRoot));
+
+    /// <summary><see cref="TryLink(string, IReadOnlyList{GoModuleFile}, string?)"/> for the embedded runtime.</summary>
+    public static bool TryLinkEmbedded(string module, string? cacheRoot = null) =>
+        TryLink(module, EnsureEmbedded(cacheRoot));
+
+    private static bool TryLink(string module, string? folder)
     {
-        if (Ensure(runtimeFiles, cacheRoot) is not { } folder)
+        if (folder is null)
         {
             return false;
         }
@@ -74,17 +94,22 @@ public static class GoRuntimeCache
         }
     }
 
-    /// <summary>The hash that names a runtime's folder: SHA-256 over each file's name and text.</summary>
+    /// <summary>
+    /// The hash that names a runtime's folder: SHA-256 of the lines <c>PATH SHA256\n</c>, one per
+    /// file in the given order (each file's SHA-256 over its UTF-8 text, upper-case hex as MSBuild's
+    /// GetFileHash writes it), in lower-case hex cut to 32 digits.
+    /// The build computes the same for the embedded runtime (GenerateGoRuntimeHash in the project file).
+    /// </summary>
     public static string Hash(IReadOnlyList<GoModuleFile> runtimeFiles)
     {
         ArgumentNullException.ThrowIfNull(runtimeFiles);
-        var text = new StringBuilder();
+        var lines = new StringBuilder();
         foreach (var file in runtimeFiles)
         {
-            text.Append(file.Path).Append('\0').Append(file.Text.Length).Append('\0').Append(file.Text);
+            lines.Append(file.Path).Append(' ').Append(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(file.Text)))).Append('\n');
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32];
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(lines.ToString())))[..32];
     }
 
     /// <summary><c>$XDG_CACHE_HOME/zylisp</c>, or <c>~/.cache/zylisp</c>; null when neither can be known.</summary>

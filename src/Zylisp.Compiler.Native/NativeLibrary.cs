@@ -1,10 +1,10 @@
 using System.Reflection;
-using System.Text.RegularExpressions;
 using Zylisp.Lang;
 using Zylisp.Lang.Analysis;
 using Zylisp.Lang.Compilation;
 using Zylisp.Lang.Diagnostics;
 using Zylisp.Lang.Runtime;
+using Zylisp.Lang.Syntax;
 
 namespace Zylisp.Compiler.Native;
 
@@ -15,7 +15,7 @@ namespace Zylisp.Compiler.Native;
 /// A program gets exactly the library definitions it reaches, compiled by this same backend; the
 /// globals are matched by name, so the program's `sort` is the library's.
 /// </summary>
-internal static partial class NativeLibrary
+internal static class NativeLibrary
 {
     private const string ResourcePrefix = "Zylisp.Compiler.Native.Library.";
 
@@ -40,16 +40,50 @@ internal static partial class NativeLibrary
     public static IReadOnlyList<TopLevel> For(ProgramImage program, IReadOnlySet<string> runtimePrimitives)
     {
         var defined = DefinedNames(program.Definitions.Concat(program.Forms));
-        var wanted = References(program.Definitions.Concat(program.Forms))
-            .Where(name => !defined.Contains(name) && !runtimePrimitives.Contains(name))
-            .ToHashSet(StringComparer.Ordinal);
-        wanted.IntersectWith(LibraryNames());
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in References(program.Definitions.Concat(program.Forms)))
+        {
+            if (!defined.Contains(name) && !runtimePrimitives.Contains(name))
+            {
+                wanted.Add(name);
+            }
+        }
+
+        // Most programs need nothing from the library: they do not even read its text.
         if (wanted.Count == 0)
         {
             return [];
         }
 
-        var image = Engine.CollectProgram(Source(), FileName, new EngineOptions { TargetName = ProgramCollector.TargetName, WriteWarnings = false });
+        var library = new LibraryText(Source());
+        wanted.IntersectWith(library.DefinedNames);
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+
+        // Analyze only the forms the text shows the program can reach; if a macro expansion in
+        // them reaches another library global, add its forms and analyze again (rare: once at most).
+        var selected = new bool[library.FormCount];
+        library.Select(wanted, selected);
+        while (true)
+        {
+            var (kept, reached) = Reached(library.Subset(selected), wanted, defined);
+            if (!library.Select(reached, selected))
+            {
+                return kept;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Analyzes <paramref name="source"/> (the library or part of it) and keeps the forms defining
+    /// the <paramref name="wanted"/> names and, in turn, every global they use that the program
+    /// does not define; <c>Reached</c> is every such global.
+    /// </summary>
+    private static (IReadOnlyList<TopLevel> Kept, HashSet<string> Reached) Reached(string source, HashSet<string> wanted, HashSet<string> defined)
+    {
+        var image = Engine.CollectProgram(source, FileName, new EngineOptions { TargetName = ProgramCollector.TargetName, WriteWarnings = false });
         if (!image.Success)
         {
             // A broken library is a defect of this backend, not of the program: say so plainly.
@@ -82,29 +116,77 @@ internal static partial class NativeLibrary
             }
         }
 
-        return [.. forms.Where((_, i) => keep[i])];
+        return ([.. forms.Where((_, i) => keep[i])], seen);
     }
 
     /// <summary>The library's source: every embedded Library/*.zl file, in name order.</summary>
     public static string Source()
     {
         var assembly = typeof(NativeLibrary).Assembly;
-        var parts = assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(n => Read(assembly, n));
+        var names = new List<string>();
+        foreach (var name in assembly.GetManifestResourceNames())
+        {
+            if (name.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            {
+                names.Add(name);
+            }
+        }
+
+        names.Sort(StringComparer.Ordinal);
+        var parts = new string[names.Count];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            parts[i] = Read(assembly, names[i]);
+        }
+
         return string.Join("\n", parts);
     }
 
-    /// <summary>The names the library defines, found without analyzing it (so a program that needs none pays nothing).</summary>
-    private static HashSet<string> LibraryNames() =>
-        DefinitionName().Matches(Source()).Select(m => GlobalName(m.Groups[1].Value)).ToHashSet(StringComparer.Ordinal);
+    /// <summary>The names the library defines, found without analyzing it.</summary>
+    internal static HashSet<string> LibraryNames() => [.. new LibraryText(Source()).DefinedNames];
+
+    /// <summary>The name a line starting at <paramref name="start"/> defines with def, defn, defn- or deffunc, or null.</summary>
+    internal static string? DefinedAt(string text, int start)
+    {
+        string[] heads = ["(defn-", "(defn", "(deffunc", "(def"];
+        foreach (var head in heads)
+        {
+            if (string.CompareOrdinal(text, start, head, 0, head.Length) != 0)
+            {
+                continue;
+            }
+
+            var i = start + head.Length;
+            var nameStart = i;
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            if (i == nameStart)
+            {
+                // "(defn" of "(defnx", or "(def" of "(defmacro": try the next, shorter head.
+                continue;
+            }
+
+            nameStart = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] is not ('(' or ')' or '[' or ']'))
+            {
+                i++;
+            }
+
+            return i > nameStart ? text[nameStart..i] : null;
+        }
+
+        return null;
+    }
 
     private static string Read(Assembly assembly, string name)
     {
         using var stream = assembly.GetManifestResourceStream(name)!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return Utf8Source.Decode(bytes);
     }
 
     private static HashSet<string> DefinedNames(IEnumerable<TopLevel> forms)
@@ -131,9 +213,17 @@ internal static partial class NativeLibrary
         return names;
     }
 
-    private static IEnumerable<string> References(IEnumerable<TopLevel> forms) =>
-        forms.SelectMany(f => GlobalReferences.Of(f.Body)).Select(r => GlobalName(r.Var.Name)).Distinct(StringComparer.Ordinal);
+    private static HashSet<string> References(IEnumerable<TopLevel> forms)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var form in forms)
+        {
+            foreach (var reference in GlobalReferences.Of(form.Body))
+            {
+                names.Add(GlobalName(reference.Var.Name));
+            }
+        }
 
-    [GeneratedRegex(@"^\((?:defn-?|deffunc|def)\s+([^\s()\[\]]+)", RegexOptions.Multiline)]
-    private static partial Regex DefinitionName();
+        return names;
+    }
 }

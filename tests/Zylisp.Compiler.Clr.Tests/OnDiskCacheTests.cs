@@ -88,7 +88,7 @@ public sealed class OnDiskCacheTests : IDisposable
             case "whole but not an assembly":
                 // The right header and checksum around bytes that are no assembly.
                 var junk = RandomNumberGenerator.GetBytes(4096);
-                File.WriteAllBytes(path, [.. "ZLC1"u8.ToArray(), .. SHA256.HashData(junk), .. junk]);
+                File.WriteAllBytes(path, CodeCache.Frame(junk));
                 break;
             default:
                 // A valid entry, of another program, under this program's name.

@@ -85,6 +85,22 @@ public class PersistedProgramTests
         Assert.Contains(frames, f => f.GetFileLineNumber() == 2);
     }
 
+    [Fact]
+    public void Typed_methods_are_persisted_to_be_compiled_fully_optimized_at_once_and_the_rest_to_tier()
+    {
+        var (_, image) = Persist(Program, "p.zl");
+        var assembly = new AssemblyLoadContext("zl-test-flags", isCollectible: true).LoadFromStream(new MemoryStream(image));
+        var methods = assembly.GetTypes().Single(t => t.Name == "ZylispProgram")
+            .GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Where(m => m.Name.StartsWith('g'))
+            .ToList();
+        // The typed add: long (RunContext, int budget, long, long).
+        var typed = methods.Where(m => m.GetParameters().FirstOrDefault()?.ParameterType == typeof(RunContext)).ToList();
+        Assert.Single(typed);
+        Assert.True(typed[0].MethodImplementationFlags.HasFlag(MethodImplAttributes.AggressiveOptimization));
+        Assert.All(methods.Except(typed), m => Assert.False(m.MethodImplementationFlags.HasFlag(MethodImplAttributes.AggressiveOptimization), m.Name));
+    }
+
     private static (PersistedProgram Program, byte[] Image) Persist(string source, string file)
     {
         var collected = Engine.CollectProgram(source, file);

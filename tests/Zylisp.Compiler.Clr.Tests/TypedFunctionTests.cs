@@ -67,8 +67,10 @@ public class TypedFunctionTests
     [Fact]
     public void Inlined_self_calls_keep_the_depth_limit_and_the_trace_exact()
     {
-        // Two self-call sites (inlined one level), a call nested in another's argument, and the
-        // limit reached inside an inlined activation at every depth parity: same error, same trace.
+        // Two self-call sites (inlined up to three levels, the entry checks hoisted to one test per
+        // frame), a call nested in another's argument, and the limit reached inside the frame's own
+        // activation and each inlined one (down: four levels a frame; at-depth starts it at every
+        // alignment of frames to the limit): same error, same trace.
         var outcome = SameOnAll("""
             (deffunc fib (n) (:args integer) (:return integer) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))
             (deffunc tree (n) (:args integer) (:return integer) (if (= n 0) 0 (+ (tree (- n 1)) (tree (- n 1)))))
@@ -76,6 +78,10 @@ public class TypedFunctionTests
             (deffunc down (n k) (:args integer integer) (:return integer) (if (= n 0) k (+ 1 (down (- n 1) (+ k 1)))))
             (println (fib 25) (tree 10) (nest 20) (down 100 0))
             (println (try (tree 20000) (catch e (:type e))))
+            (println (try (nest 10000) (catch e (:type e))))
+            (defn at-depth [d n] (if (= d 0) (down n 0) (+ 0 (at-depth (- d 1) n))))
+            (println (map (fn [d] (try (at-depth d 10001) (catch e (:type e)))) [0 1 2 3 4 5 6 7]))
+            (println (map (fn [d] (try (at-depth d 9990) (catch e (:type e)))) [0 1 2 3 4 5 6 7 8 9 10 11]))
             (println (try (down 9998 0) (catch e (:type e))))
             (println (try (down 9999 0) (catch e (:type e))))
             (println (try (down 10000 0) (catch e (:type e))))

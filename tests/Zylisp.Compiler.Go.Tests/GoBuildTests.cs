@@ -7,6 +7,12 @@ public class GoBuildTests
 {
     private static (string Stdout, int Exit) Run(string executable, params string[] args)
     {
+        var (stdout, _, exit) = RunCapturing(executable, args);
+        return (stdout, exit);
+    }
+
+    private static (string Stdout, string Stderr, int Exit) RunCapturing(string executable, params string[] args)
+    {
         var info = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args)
         {
@@ -14,10 +20,38 @@ public class GoBuildTests
         }
 
         using var p = Process.Start(info)!;
+        var stderr = p.StandardError.ReadToEndAsync();
         var stdout = p.StandardOutput.ReadToEnd();
-        p.StandardError.ReadToEnd();
         p.WaitForExit();
-        return (stdout, p.ExitCode);
+        return (stdout, stderr.Result, p.ExitCode);
+    }
+
+    /// <summary>
+    /// The line table (lines.go), filled by the printer as it prints main.go: a runtime error
+    /// raised inside a primitive carries the Zylisp call's file:line:col, caught or uncaught.
+    /// </summary>
+    [GoFact]
+    public void A_runtime_error_in_a_primitive_carries_the_zylisp_location_of_the_call()
+    {
+        var dir = Directory.CreateTempSubdirectory("zylisp-go-test").FullName;
+        var source = """
+            (defn f [x]
+              (+ x 1))
+            (defn -main []
+              (prn (try (f "a") (catch e [(:file e) (:line e) (:column e)])))
+              (println "next")
+              (f
+                :k))
+            """;
+        var outcome = GoBuilder.Build(source, "loc.zl", Path.Combine(dir, "loc"));
+        Assert.True(outcome.Success, string.Join("\n", outcome.Diagnostics));
+
+        var (stdout, stderr, exit) = RunCapturing(Path.Combine(dir, "loc"));
+
+        Assert.Equal("[\"loc.zl\" 2 3]\nnext\n", stdout);
+        Assert.Contains("loc.zl:2:3: error ZL5003: `+` expects a number, got keyword :k", stderr, StringComparison.Ordinal);
+        Assert.Equal(1, exit);
+        Directory.Delete(dir, recursive: true);
     }
 
     [GoFact]

@@ -124,4 +124,36 @@ public class GoEmitterTests
         Assert.True(back.Success, string.Join("\n", back.Diagnostics));
         Assert.Equal(result.MainGo, back.Output);
     }
+
+    /// <summary>Issue 13 on Go: a defrecord with typed fields is a Go struct that typed code uses directly.</summary>
+    [Fact]
+    public void A_record_with_typed_fields_is_a_Go_struct_whose_fields_typed_code_reads_directly()
+    {
+        var go = Emit("""
+            (defrecord Point [x y] (:fields integer integer))
+            (defrecord Labelled [first-name at] (:fields string Point))
+            (deffunc norm2 (p) (:args Point) (:return integer) (+ (* (:x p) (:x p)) (* (:y p) (:y p))))
+            (deffunc shift (p d) (:args Point integer) (:return Point) (->Point (+ (:x p) d) (:y p)))
+            (defn -main [] (println (norm2 (shift (->Point 3 4) 1)) (->Labelled "a" (->Point 1 2))))
+            """);
+
+        Assert.Contains("type Point struct {\n\tX int\n\tY int\n}\n", go, StringComparison.Ordinal);
+        Assert.Contains("type Labelled struct {\n\tFirstName string\n\tAt        Point\n}\n", go, StringComparison.Ordinal);
+        Assert.Contains("func norm2(p Point) int {\n\treturn p.X*p.X + p.Y*p.Y\n}\n", go, StringComparison.Ordinal);
+        Assert.Contains("func shift(p Point, d int) Point {\n\treturn newPoint(p.X+d, p.Y)\n}\n", go, StringComparison.Ordinal);
+        Assert.Contains("func newPoint(x int, y int) Point {\n\treturn Point{X: x, Y: y}\n}\n", go, StringComparison.Ordinal);
+        Assert.Contains("func (r Point) Record() *rt.Record {", go, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_annotation_naming_a_record_without_typed_fields_stays_dynamic()
+    {
+        var go = Emit("""
+            (defrecord Plain [a b])
+            (deffunc first-of (p) (:args Plain) (:return integer) 1)
+            (defn -main [] (println (first-of (->Plain 1 2))))
+            """);
+
+        Assert.Contains("func firstOf(p rt.Value) int {", go, StringComparison.Ordinal);
+    }
 }

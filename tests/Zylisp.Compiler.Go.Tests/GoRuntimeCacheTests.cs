@@ -6,6 +6,32 @@ public class GoRuntimeCacheTests
     private static readonly GoModuleFile[] Runtime = [new("rt/a.go", "package rt\n\nfunc A() int { return 1 }\n"), new("rt/b.go", "package rt\n")];
 
     [Fact]
+    public void The_build_time_hash_of_the_embedded_runtime_is_the_hash_of_its_files()
+    {
+        var embedded = GoModule.RuntimeFiles();
+
+        Assert.True(embedded.Count > 10, "the runtime's files are embedded");
+        Assert.Equal(GoRuntimeCache.Hash(embedded), GoRuntimeHash.Value[..32]);
+    }
+
+    [Fact]
+    public void The_embedded_runtime_is_written_once_to_its_folder()
+    {
+        var root = Directory.CreateTempSubdirectory("zylisp-rt-cache").FullName;
+        try
+        {
+            var folder = GoRuntimeCache.EnsureEmbedded(root);
+
+            Assert.Equal(Path.Combine(root, "go-rt", GoRuntimeCache.Hash(GoModule.RuntimeFiles())), folder);
+            Assert.All(GoModule.RuntimeFiles(), f => Assert.Equal(f.Text, File.ReadAllText(Path.Combine(folder!, Path.GetFileName(f.Path)))));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_cache_holds_the_runtime_files_under_a_folder_named_by_their_content()
     {
         var root = Directory.CreateTempSubdirectory("zylisp-rt-cache").FullName;

@@ -35,7 +35,7 @@ public sealed class AbuseTests : IAsyncLifetime
 
             try
             {
-                return await replies.ReceiveAsync().WaitAsync(TimeSpan.FromSeconds(10)) as Dictionary<string, object>;
+                return await replies.ReceiveAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10)) as Dictionary<string, object>;
             }
             catch (Exception e) when (e is IOException or SocketException or BencodeException)
             {
@@ -119,7 +119,7 @@ public sealed class AbuseTests : IAsyncLifetime
                 Dictionary<string, object> reply;
                 do
                 {
-                    reply = (Dictionary<string, object>)(await replies.ReceiveAsync().WaitAsync(TimeSpan.FromSeconds(10)))!;
+                    reply = (Dictionary<string, object>)(await replies.ReceiveAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10)))!;
                 }
                 while (!reply.Has("status", "done"));
                 Assert.Equal(message.Str("id"), reply.Str("id"));

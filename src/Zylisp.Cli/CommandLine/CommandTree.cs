@@ -36,7 +36,7 @@ internal static class CommandTree
     {
         var option = new Option<string?>("--engine")
         {
-            Description = "The engine that runs the code: interp (the interpreter), il (compiled to IL first), tiered (interpreted, compiled once hot; the default for run and repl) or native (x86-64 machine code in this process; run and eval only).",
+            Description = "The engine that runs the code: interp (the interpreter), il (compiled to IL first), tiered (interpreted, compiled once hot; the default for run and repl) or native (x86-64 machine code in this process: a whole program for run, form by form for eval and repl).",
             Recursive = true,
         };
         option.AcceptOnlyFromAmong(EngineChoices.Names);
@@ -69,7 +69,7 @@ internal static class CommandTree
             ConnectCommandDefinition(),
             WorkerCommandDefinition(),
         };
-        root.SetAction(result => IsNative(result) ? NativeReplRefused(result) : ReplCommand.Execute(OptionsOf(result), local: false, EngineOf(result, EngineChoice.Tiered)));
+        root.SetAction(result => ReplCommand.Execute(OptionsOf(result), local: false, EngineOf(result, EngineChoice.Tiered)));
         // `zylisp --version` says the same as `zylisp version` (System.CommandLine's default omits the commit).
         foreach (var option in root.Options.OfType<VersionOption>())
         {
@@ -112,7 +112,7 @@ internal static class CommandTree
         {
             local,
         };
-        command.SetAction(result => IsNative(result) ? NativeReplRefused(result) : ReplCommand.Execute(OptionsOf(result), result.GetValue(local), EngineOf(result, EngineChoice.Tiered)));
+        command.SetAction(result => ReplCommand.Execute(OptionsOf(result), result.GetValue(local), EngineOf(result, EngineChoice.Tiered)));
         return command;
     }
 
@@ -151,9 +151,8 @@ internal static class CommandTree
             Arity = ArgumentArity.OneOrMore,
         };
         var command = new Command("eval", "Evaluate the expressions and print the value of the last one.") { expressions };
-        command.SetAction(result => IsNative(result)
-            ? NativeEngineCommand.Eval(result.GetRequiredValue(expressions), OptionsOf(result))
-            : EvalCommand.Execute(result.GetRequiredValue(expressions), OptionsOf(result), EngineOf(result, EngineChoice.Interp)));
+        // --engine native evaluates form by form in a native session, like the REPL (NativeEngine).
+        command.SetAction(result => EvalCommand.Execute(result.GetRequiredValue(expressions), OptionsOf(result), EngineOf(result, EngineChoice.Interp)));
         return command;
     }
 
@@ -217,7 +216,7 @@ internal static class CommandTree
         var port = new Option<int>("--port", "-p") { Description = "TCP port; 0 (the default) lets the OS choose." };
         var bind = new Option<string?>("--bind") { Description = "Address to listen on (default 127.0.0.1). nREPL has no authentication: anything else prints a warning." };
         var workers = new Option<int>("--workers") { Description = "Worker processes that run evaluations (default 1).", DefaultValueFactory = _ => 1 };
-        var engine = new Option<string>("--engine") { Description = "Engine of new sessions: interp, il or tiered (the default); a client may pick another at clone.", DefaultValueFactory = _ => Zylisp.Repl.Workers.EngineKinds.Default };
+        var engine = new Option<string>("--engine") { Description = "Engine of new sessions: interp, il, tiered (the default) or native (x86-64 code in the workers, Linux x86-64); a client may pick another at clone.", DefaultValueFactory = _ => Zylisp.Repl.Workers.EngineKinds.Default };
         var command = new Command("nrepl", "Start an nREPL server (writes .nrepl-port, removed on exit); evaluation runs in supervised worker processes.")
         {
             port,
@@ -320,14 +319,8 @@ internal static class CommandTree
         return command;
     }
 
-    /// <summary>--engine native: the x86-64 backend, whose run and eval live in <see cref="NativeEngineCommand"/>.</summary>
+    /// <summary>--engine native on run: the x86-64 backend's whole-program run, in <see cref="NativeEngineCommand"/>.</summary>
     private static bool IsNative(ParseResult result) => result.GetValue(Engine) == "native";
-
-    private static int NativeReplRefused(ParseResult result)
-    {
-        result.InvocationConfiguration.Error.WriteLine("zylisp repl: the native engine runs `zylisp run` and `zylisp eval` only so far; use --engine interp, il or tiered");
-        return ExitCodes.Usage;
-    }
 
     private static EngineChoice EngineOf(ParseResult result, EngineChoice fallback) =>
         EngineChoices.Parse(result.GetValue(Engine), fallback);

@@ -9,6 +9,9 @@ internal enum EngineChoice
     Interp,
     Il,
     Tiered,
+
+    /// <summary>x86-64 machine code: whole programs for run, an incremental native session (NativeEngine) for eval and the REPL.</summary>
+    Native,
 }
 
 internal static class EngineChoices
@@ -22,6 +25,7 @@ internal static class EngineChoices
         "interp" => EngineChoice.Interp,
         "il" => EngineChoice.Il,
         "tiered" => EngineChoice.Tiered,
+        "native" => EngineChoice.Native,
         _ => fallback,
     };
 
@@ -30,6 +34,7 @@ internal static class EngineChoices
     {
         EngineChoice.Il => "il",
         EngineChoice.Tiered => "tiered",
+        EngineChoice.Native => "native",
         _ => "interp",
     };
 }

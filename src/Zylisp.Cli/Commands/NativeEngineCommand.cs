@@ -5,8 +5,9 @@ using Zylisp.Compiler.Native;
 namespace Zylisp.Cli.Commands;
 
 /// <summary>
-/// <c>zylisp run|eval --engine native</c>: the program compiled by the native backend and run in
-/// this process from mmap'd pages. Only <c>interp</c> (the default) and <c>native</c> exist so far.
+/// <c>zylisp run --engine native</c>: the whole program compiled by the native backend and run in
+/// this process from mmap'd pages. <c>eval</c> and <c>repl</c> use a native session instead
+/// (NativeEngine, through <see cref="Hosting.EngineHost"/>).
 /// </summary>
 internal static class NativeEngineCommand
 {
@@ -16,9 +17,6 @@ internal static class NativeEngineCommand
         path != RunRequest.StandardInput && !File.Exists(path)
             ? Usage($"cannot read '{path}': no such file")
             : Execute(path == RunRequest.StandardInput ? Console.In.ReadToEnd() : File.ReadAllText(path), path == RunRequest.StandardInput ? RunCommand.StandardInputName : path, ExitRule.CallMain, args, options);
-
-    public static int Eval(IReadOnlyList<string> expressions, OutputOptions options) =>
-        Execute(string.Join('\n', expressions), EvalCommand.SourceName, ExitRule.PrintLastValue, [], options);
 
     private static int Execute(string source, string name, ExitRule exit, IReadOnlyList<string> args, OutputOptions options)
     {

@@ -25,6 +25,8 @@ internal static class EngineHost
             // never compiles never loads Zylisp.Compiler.Clr.
             CreateExecutionEngine = static () => new DeferredTieredEngine(TieredEngine.DefaultThreshold, static () => new TieredEngine()),
         }),
+        // A native session: each top-level form compiled to machine code in this process (docs/design/native-sessions.md).
+        EngineChoice.Native => new(new EngineOptions { Out = streams.Out, Error = streams.Error, CreateExecutionEngine = static () => new Zylisp.Compiler.Native.NativeEngine() }),
         _ => new(new EngineOptions { Out = streams.Out, Error = streams.Error }),
     };
 

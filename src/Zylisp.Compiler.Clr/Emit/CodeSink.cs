@@ -16,8 +16,13 @@ internal abstract class CodeSink
     /// <summary>Whether the compiler may keep compiled fns in its in-memory cache (only in-process code: persisted methods are numbered in emission order).</summary>
     public virtual bool Caches => false;
 
-    /// <summary>A new static method (its first parameter is the constant pool) and the generator of its body.</summary>
-    public abstract (MethodInfo Method, ILGenerator Il) Define(string name, Type returnType, Type[] parameters);
+    /// <summary>
+    /// A new static method (its first parameter is the constant pool) and the generator of its body.
+    /// <paramref name="optimizeAtOnce"/> marks a hot kernel (a typed method): where the runtime would
+    /// tier the method (persisted code), it is compiled fully optimized at its first call instead of
+    /// running Tier-0 code until call counting promotes it, as a DynamicMethod always is.
+    /// </summary>
+    public abstract (MethodInfo Method, ILGenerator Il) Define(string name, Type returnType, Type[] parameters, bool optimizeAtOnce = false);
 
     /// <summary>The runnable delegate of a finished method, closed over its constant pool (null while building an assembly: nothing runs then).</summary>
     public abstract Delegate? Bind(MethodInfo method, Type delegateType, object[] pool);
@@ -35,8 +40,9 @@ internal sealed class InProcessSink : CodeSink
 
     public override bool Caches => true;
 
-    public override (MethodInfo Method, ILGenerator Il) Define(string name, Type returnType, Type[] parameters)
+    public override (MethodInfo Method, ILGenerator Il) Define(string name, Type returnType, Type[] parameters, bool optimizeAtOnce = false)
     {
+        // A DynamicMethod is never tiered: it is always compiled fully optimized.
         var method = new DynamicMethod(name, returnType, parameters, typeof(InProcessSink).Module, skipVisibility: false);
         return (method, method.GetILGenerator());
     }

@@ -20,6 +20,9 @@ internal sealed record TypedMethod(MethodInfo Method, ValueKind[] ParamKinds, Va
 /// that raises the same stack-overflow error naming the function past the limit, checks the host
 /// stack and polls for an interrupt. A tail self call and recur are jumps
 /// with an interrupt poll, as the trampoline would need no stack either. Integer arithmetic wraps.
+/// Small bodies inline their self calls a few levels, and then the fast method checks once per
+/// frame whether any activation in it is due for the entry check, handing such frames to a checked
+/// twin (<see cref="EmitMethod"/>).
 /// <para>
 /// Stack traces cost nothing until something fails: each real call (and each slow entry of an
 /// inlined activation) is a try region whose filter adds the call sites the code is statically
@@ -58,30 +61,82 @@ internal sealed class TypedEmitter
     /// <summary>The self calls whose arguments or inlined body the code being emitted is in, outermost first.</summary>
     private readonly List<InvokeNode> enclosingSites = [];
 
-    /// <summary>How many inlined activations deep the code being emitted is (0: the method's own activation, 1: a self call inlined in it).</summary>
+    /// <summary>How many inlined activations deep the code being emitted is (0: the method's own activation, 1: a self call inlined in it, …).</summary>
     private int inlineLevel;
 
-    /// <summary>Whether a non-tail self call inlines the callee's body once (see <see cref="EmitInlinedBody"/>).</summary>
-    private readonly bool inlinesSelfCalls;
+    /// <summary>How many levels of non-tail self calls are inlined (see <see cref="EmitInlinedBody"/> and <see cref="InlineDepth"/>).</summary>
+    private readonly int inlineDepth;
 
-    private TypedEmitter(FnNode fn, TypedChecker types, CodeSink sink)
+    /// <summary>
+    /// Whether every activation runs its own entry check (the checked method), or the method checks
+    /// once whether any of its activations would (the fast method; see <see cref="EmitMethod"/>).
+    /// </summary>
+    private readonly bool checksEachEntry;
+
+    /// <summary>The method real self calls go to: always the fast method.</summary>
+    private MethodInfo callTarget;
+
+    /// <summary>The fast method's checked twin, which it hands an activation to when a check is due.</summary>
+    private MethodInfo? checkedTwin;
+
+    private TypedEmitter(FnNode fn, TypedChecker types, CodeSink sink, string name, int inlineDepth, bool checksEachEntry)
     {
         this.fn = fn;
         this.types = types;
         this.sink = sink;
+        this.inlineDepth = inlineDepth;
+        this.checksEachEntry = checksEachEntry;
         (method, il) = sink.Define(
-            "zl-typed:" + fn.Name,
+            name + fn.Name,
             ClrType(types.ReturnKind),
-            [typeof(RunContext), typeof(int), .. types.ParamKinds.Select(ClrType)]);
+            [typeof(RunContext), typeof(int), .. types.ParamKinds.Select(ClrType)],
+            optimizeAtOnce: true);
+        callTarget = method;
         token = il.DeclareLocal(typeof(CancellationToken));
         backEdgesUntilPoll = il.DeclareLocal(typeof(int));
-        inlinesSelfCalls = Size(fn.Arities[0].Body) <= MaxInlinedSize;
-        pollInterval = SelfCallSites(fn.Arities[0].Body) switch
+        pollInterval = PollInterval(fn);
+    }
+
+    private static int PollInterval(FnNode fn) => SelfCallSites(fn.Arities[0].Body) switch
+    {
+        <= 1 => 64,
+        2 => 16,
+        _ => 8,
+    };
+
+    /// <summary>
+    /// How many levels of self calls to inline: as many as keep the inlined code within
+    /// <see cref="MaxInlinedNodes"/> IR nodes (a body of b nodes with s self-call sites inlined d
+    /// levels is about b(1 + s + … + s^d) nodes), at most 3. The .NET JIT inlines a hot recursive
+    /// C# method once (with dynamic PGO); two levels halve the calls again, and since the entry
+    /// checks of inlined activations are hoisted to one test per real call they cost nothing more.
+    /// </summary>
+    private static int InlineDepth(FnNode fn)
+    {
+        var body = fn.Arities[0].Body;
+        int size = Size(body);
+        int sites = SelfCallSites(body);
+        if (sites == 0)
         {
-            <= 1 => 64,
-            2 => 16,
-            _ => 8,
-        };
+            return 0;
+        }
+
+        int depth = 0;
+        long nodes = size;
+        long level = size;
+        while (depth < 3)
+        {
+            level *= sites;
+            if (nodes + level > MaxInlinedNodes)
+            {
+                break;
+            }
+
+            nodes += level;
+            depth++;
+        }
+
+        return depth;
     }
 
     /// <summary>
@@ -105,8 +160,8 @@ internal sealed class TypedEmitter
         _ => 0,
     };
 
-    /// <summary>The largest body (in IR nodes) whose self calls are inlined one level, as the .NET JIT inlines a hot recursive C# method once.</summary>
-    private const int MaxInlinedSize = 40;
+    /// <summary>The most IR nodes a typed method's body may grow to by inlining its self calls.</summary>
+    private const int MaxInlinedNodes = 300;
 
     private static int Size(Node node) => 1 + node switch
     {
@@ -134,12 +189,58 @@ internal sealed class TypedEmitter
             return null;
         }
 
-        var e = new TypedEmitter(fn, types, sink);
-        e.EmitMethod(fn.Arities[0]);
-        return new TypedMethod(e.method, types.ParamKinds, types.ReturnKind, types.Guards, types.Speculative);
+        int depth = InlineDepth(fn);
+        if (depth == 0)
+        {
+            var only = new TypedEmitter(fn, types, sink, "zl-typed:", 0, checksEachEntry: true);
+            only.EmitMethod(fn.Arities[0]);
+            return new TypedMethod(only.method, types.ParamKinds, types.ReturnKind, types.Guards, types.Speculative);
+        }
+
+        var fast = new TypedEmitter(fn, types, sink, "zl-typed:", depth, checksEachEntry: false);
+        var twin = new TypedEmitter(fn, types, sink, "zl-typed-checked:", depth, checksEachEntry: true);
+        fast.checkedTwin = twin.method;
+        twin.callTarget = fast.method;
+        fast.EmitMethod(fn.Arities[0]);
+        twin.EmitMethod(fn.Arities[0]);
+        return new TypedMethod(fast.method, types.ParamKinds, types.ReturnKind, types.Guards, types.Speculative);
     }
 
+    /// <summary>
+    /// The method's body. A method that inlines d levels of self calls runs d + 1 activations per
+    /// frame, with budgets b, b − 1, …, b − d; an entry check is due in the frame exactly when one
+    /// of them is a multiple of the poll interval (0, past the limit, included), that is when
+    /// b mod interval ≤ d. So the fast method tests that once at its start and hands such a frame
+    /// to its checked twin (the same code with each activation's check, whose real calls come back
+    /// to the fast method); every other frame runs without a check. Where the twin runs, the
+    /// activation it runs is the fast method's, so the hand-over adds no call site to a trace.
+    /// </summary>
     private void EmitMethod(FnArity arity)
+    {
+        if (checkedTwin is not null)
+        {
+            var due = il.DefineLabel();
+            il.Emit(OpCodes.Ldarg, BudgetArg);
+            il.Emit(OpCodes.Ldc_I4, pollInterval - 1);
+            il.Emit(OpCodes.And);
+            il.Emit(OpCodes.Ldc_I4, inlineDepth);
+            il.Emit(OpCodes.Ble, due);
+            EmitBody(arity);
+            il.MarkLabel(due);
+            for (int i = 0; i < FirstParamArg + arity.Params.Length; i++)
+            {
+                il.Emit(OpCodes.Ldarg, i);
+            }
+
+            il.Emit(OpCodes.Call, checkedTwin);
+            il.Emit(OpCodes.Ret);
+            return;
+        }
+
+        EmitBody(arity);
+    }
+
+    private void EmitBody(FnArity arity)
     {
         if (HasBackEdge(arity.Body))
         {
@@ -346,7 +447,7 @@ internal sealed class TypedEmitter
             il.Emit(OpCodes.Stloc, args[i]);
         }
 
-        if (inlinesSelfCalls && inlineLevel == 0)
+        if (inlineLevel < inlineDepth)
         {
             EmitInlinedBody(args);
         }
@@ -361,7 +462,7 @@ internal sealed class TypedEmitter
                 il.Emit(OpCodes.Ldloc, a);
             }
 
-            il.Emit(OpCodes.Call, method);
+            il.Emit(OpCodes.Call, callTarget);
             il.Emit(OpCodes.Stloc, result);
             EndTracedRegion();
             il.Emit(OpCodes.Ldloc, result);
@@ -401,10 +502,11 @@ internal sealed class TypedEmitter
     /// <summary>
     /// The callee's body in place of the call (its activation runs with one less budget): the
     /// arguments bind a fresh set of locals, its tail self calls jump to its own head, and its
-    /// self calls are real calls. The call site stays in <see cref="enclosingSites"/> while it is
-    /// emitted, so an error in it is traced through its own call site and then this one,
-    /// innermost first, as through a real call. The .NET JIT does the same for a hot recursive
-    /// C# method; without it a typed fib makes twice as many calls as C#.
+    /// self calls are inlined again down to <see cref="inlineDepth"/>, then real calls. The call
+    /// site stays in <see cref="enclosingSites"/> while it is emitted, so an error in it is traced
+    /// through its own call site and then the enclosing ones, innermost first, as through real
+    /// calls. The .NET JIT inlines a hot recursive C# method once; a typed fib inlined 3 levels
+    /// makes a quarter of the calls C#'s does.
     /// </summary>
     private void EmitInlinedBody(LocalBuilder[] args)
     {
@@ -465,6 +567,11 @@ internal sealed class TypedEmitter
     /// </summary>
     private void EmitEnter()
     {
+        if (!checksEachEntry)
+        {
+            return;
+        }
+
         var fast = il.DefineLabel();
         LoadBudget(inlineLevel);
         il.Emit(OpCodes.Ldc_I4, pollInterval - 1);

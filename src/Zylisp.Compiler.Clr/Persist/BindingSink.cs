@@ -19,7 +19,7 @@ internal sealed class BindingSink(Type code, int group) : CodeSink
 
     public StringBuilder PoolShape { get; } = new();
 
-    public override (MethodInfo Method, ILGenerator Il) Define(string name, Type returnType, Type[] parameters)
+    public override (MethodInfo Method, ILGenerator Il) Define(string name, Type returnType, Type[] parameters, bool optimizeAtOnce = false)
     {
         var scratch = new DynamicMethod(name, returnType, parameters, typeof(BindingSink).Module, skipVisibility: false);
         names.Add(scratch, PersistedNames.Method(group, names.Count));

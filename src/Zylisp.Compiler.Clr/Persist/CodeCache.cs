@@ -1,5 +1,5 @@
 using System.Runtime.Loader;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
 using Zylisp.Compiler.Clr.Runtime;
 using Zylisp.Lang.Analysis;
@@ -18,7 +18,10 @@ namespace Zylisp.Compiler.Clr.Persist;
 /// </summary>
 public sealed class CodeCache
 {
-    private static readonly byte[] Magic = "ZLC1"u8.ToArray();
+    private static readonly byte[] Magic = "ZLC2"u8.ToArray();
+
+    /// <summary>The magic and the image's XxHash128 (see <see cref="PersistedNames.Hash"/>).</summary>
+    private const int HeaderLength = 4 + 16;
 
     private readonly string source;
     private readonly string file;
@@ -63,7 +66,7 @@ public sealed class CodeCache
     {
         ArgumentNullException.ThrowIfNull(source);
         var key = PersistedNames.Hash(PersistedNames.CompilerVersion + "\n" + engine + "\n" + file + "\n" + source);
-        return new CodeCache(Path.Combine(directory, key[..40].ToLowerInvariant() + ".zlc"), source, file);
+        return new CodeCache(Path.Combine(directory, key.ToLowerInvariant() + ".zlc"), source, file);
     }
 
     /// <summary>The cached code of a top-level form, or null (then the caller compiles it); the form is recorded for <see cref="Save"/>.</summary>
@@ -98,12 +101,7 @@ public sealed class CodeCache
             var name = "zylisp-cache-" + Path.GetFileNameWithoutExtension(EntryPath);
             var image = ProgramWriter.Write(name, forms, functions, source, file, entryHost: null).Assembly;
             Directory.CreateDirectory(Path.GetDirectoryName(EntryPath)!);
-            using (var stream = File.Create(temporary))
-            {
-                stream.Write(Magic);
-                stream.Write(SHA256.HashData(image));
-                stream.Write(image);
-            }
+            File.WriteAllBytes(temporary, Frame(image));
 
             File.Move(temporary, EntryPath, overwrite: true);
             return true;
@@ -114,6 +112,9 @@ public sealed class CodeCache
             return false;
         }
     }
+
+    /// <summary>An entry's bytes: the magic, the checksum of the image, the image.</summary>
+    internal static byte[] Frame(ReadOnlySpan<byte> image) => [.. Magic, .. XxHash128.Hash(image), .. image];
 
     private PersistedProgram? Program()
     {
@@ -144,9 +145,9 @@ public sealed class CodeCache
             return null;
         }
 
-        const int header = 4 + 32;
+        const int header = HeaderLength;
         if (bytes.Length <= header || !bytes.AsSpan(0, 4).SequenceEqual(Magic)
-            || !SHA256.HashData(bytes.AsSpan(header)).AsSpan().SequenceEqual(bytes.AsSpan(4, 32)))
+            || !XxHash128.Hash(bytes.AsSpan(header)).AsSpan().SequenceEqual(bytes.AsSpan(4, 16)))
         {
             return null;
         }

@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
 using Zylisp.Compiler.Clr.Emit;
 using Zylisp.Compiler.Clr.Runtime;
@@ -25,7 +25,13 @@ internal static class PersistedNames
     /// <summary>A fn expression's key (the on-disk cache persists the fns the tiered engine compiled).</summary>
     public static string KeyOf(FnNode fn) => "fn-" + Hash(FunctionFingerprint.Of(fn));
 
-    public static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    /// <summary>
+    /// A content key: XxHash128 of the text's UTF-8, in hex. Not cryptographic, and it need not be:
+    /// keys and checksums tell stale or corrupt code from current code; whoever can write the cache
+    /// folder can write code there anyway. SHA-256 cost every cached run ~6 ms of CPU at its first
+    /// use (loading and initializing OpenSSL).
+    /// </summary>
+    public static string Hash(string text) => Convert.ToHexString(XxHash128.Hash(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>
     /// What the emitted IL assumes of a constant pool: how many entries and of which types (it casts

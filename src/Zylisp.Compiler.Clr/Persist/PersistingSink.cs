@@ -29,13 +29,20 @@ internal sealed class PersistingSink(ModuleBuilder module, TypeBuilder type) : C
         PoolShape = new StringBuilder();
     }
 
-    public override (MethodInfo Method, ILGenerator Il) Define(string name, Type returnType, Type[] parameters)
+    public override (MethodInfo Method, ILGenerator Il) Define(string name, Type returnType, Type[] parameters, bool optimizeAtOnce = false)
     {
         var method = type.DefineMethod(
             PersistedNames.Method(group, Count++),
             MethodAttributes.Public | MethodAttributes.Static | MethodAttributes.HideBySig,
             returnType,
             parameters);
+        if (optimizeAtOnce)
+        {
+            // A persisted method is tiered like any other: a typed fib(38) ran its first ~100 ms
+            // as Tier-0 code (call counting, then a background Tier-1 compile). Kernels skip that.
+            method.SetImplementationFlags(MethodImplAttributes.IL | MethodImplAttributes.AggressiveOptimization);
+        }
+
         return (method, method.GetILGenerator());
     }
 

@@ -121,6 +121,17 @@ internal sealed class FunctionEmitter
         return name;
     }
 
+    /// <summary>The typed record a local holds, looked up without emitting anything (a pending value stays pending).</summary>
+    private TypedRecord? RecordTypeOf(LocalBinding binding)
+    {
+        if (pending?.Items.FirstOrDefault(p => p.Binding == binding) is { } waiting)
+        {
+            return waiting.Value.Type.Record;
+        }
+
+        return TypeOf(binding).Record;
+    }
+
     private GoType TypeOf(LocalBinding binding)
     {
         if (types.TryGetValue(binding, out var t))
@@ -185,7 +196,7 @@ internal sealed class FunctionEmitter
             {
                 if (o is LocalOperand local)
                 {
-                    reads[local.Binding] = reads.GetValueOrDefault(local.Binding) + 1;
+                    reads[local.Binding] = CountOf(reads, local.Binding) + 1;
                     NoteRead(local.Binding, here);
                 }
             }
@@ -193,20 +204,20 @@ internal sealed class FunctionEmitter
             switch (s)
             {
                 case AssignStmt a:
-                    assigns[a.Target] = assigns.GetValueOrDefault(a.Target) + 1;
+                    assigns[a.Target] = CountOf(assigns, a.Target) + 1;
                     assignedIn.TryAdd(a.Target, here);
                     break;
                 case RecurStmt r:
                     foreach (var t in r.Targets)
                     {
-                        assigns[t] = assigns.GetValueOrDefault(t) + 2;
+                        assigns[t] = CountOf(assigns, t) + 2;
                     }
 
                     break;
                 case LoopStmt l:
                     foreach (var b in l.Bindings)
                     {
-                        assigns[b] = assigns.GetValueOrDefault(b) + 2;
+                        assigns[b] = CountOf(assigns, b) + 2;
                     }
 
                     break;
@@ -217,7 +228,7 @@ internal sealed class FunctionEmitter
                 foreach (var c in fn.Function.Captures)
                 {
                     captured.Add(c.Binding);
-                    reads[c.Binding] = reads.GetValueOrDefault(c.Binding) + 1;
+                    reads[c.Binding] = CountOf(reads, c.Binding) + 1;
                     NoteRead(c.Binding, here);
                 }
             }
@@ -231,14 +242,36 @@ internal sealed class FunctionEmitter
 
     private void NoteRead(LocalBinding b, int[] here)
     {
-        if (assignedIn.TryGetValue(b, out var at) && !(at.Length <= here.Length && at.AsSpan().SequenceEqual(here.AsSpan(0, at.Length))))
+        if (assignedIn.TryGetValue(b, out var at) && !IsPrefix(at, here))
         {
             readOutside.Add(b);
         }
     }
 
+    // Loops rather than GetValueOrDefault and span SequenceEqual: generic code over int that
+    // ReadyToRun leaves to the JIT on every zylisp compile.
+    private static bool IsPrefix(int[] prefix, int[] path)
+    {
+        if (prefix.Length > path.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < prefix.Length; i++)
+        {
+            if (prefix[i] != path[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int CountOf(Dictionary<LocalBinding, int> counts, LocalBinding b) => counts.TryGetValue(b, out var n) ? n : 0;
+
     private bool Inlinable(LocalBinding b) =>
-        assigns.GetValueOrDefault(b) == 1 && reads.GetValueOrDefault(b) == 1 && !captured.Contains(b) && !program.Plan.StaticsByTemp.ContainsKey(b);
+        CountOf(assigns, b) == 1 && CountOf(reads, b) == 1 && !captured.Contains(b) && !program.Plan.StaticsByTemp.ContainsKey(b);
 
     // ---- statements ----
 
@@ -328,7 +361,7 @@ internal sealed class FunctionEmitter
     private IEnumerable<Stmt> Store(LocalBinding target, GoExpr value)
     {
         var type = NoteType(target, value.Type);
-        if (reads.GetValueOrDefault(target) == 0)
+        if (CountOf(reads, target) == 0)
         {
             if (value.Node is GoCall)
             {
@@ -350,7 +383,7 @@ internal sealed class FunctionEmitter
         }
 
         declared.Add(target);
-        if (assigns.GetValueOrDefault(target) == 1 && tryDepth == 0 && !declareAtTop.Contains(target) && !readOutside.Contains(target))
+        if (CountOf(assigns, target) == 1 && tryDepth == 0 && !declareAtTop.Contains(target) && !readOutside.Contains(target))
         {
             if (value.Node is Ident { Name: "nil" })
             {
@@ -454,7 +487,7 @@ internal sealed class FunctionEmitter
                 continue;
             }
 
-            if (reads.GetValueOrDefault(targets[i]) == 0)
+            if (CountOf(reads, targets[i]) == 0)
             {
                 if (value.Node is GoCall)
                 {
@@ -504,7 +537,7 @@ internal sealed class FunctionEmitter
         Expr handler = Nil;
         if (t.Handler is { } h)
         {
-            var name = t.CatchLocal is null ? "_" : (reads.GetValueOrDefault(t.CatchLocal) > 0 ? NameOf(t.CatchLocal) : "_");
+            var name = t.CatchLocal is null ? "_" : (CountOf(reads, t.CatchLocal) > 0 ? NameOf(t.CatchLocal) : "_");
             if (t.CatchLocal is not null)
             {
                 declared.Add(t.CatchLocal);
@@ -592,6 +625,13 @@ internal sealed class FunctionEmitter
     {
         bool tail = inTailCall;
         inTailCall = false;
+        if (call.Fn is ConstOperand { Value: Zylisp.Lang.Data.Keyword { Namespace: null } key } && call.Args is [LocalOperand arg]
+            && RecordTypeOf(arg.Binding) is { } record && record.Field(key.Name) is { } field)
+        {
+            // (:x p) on a typed record: the struct's field, a plain Go value.
+            return new GoExpr(Sel(Operand(arg, output).Node, field.GoName), field.Type);
+        }
+
         if (call.Fn is GlobalOperand g)
         {
             if (g.Var.Name == "import" && !program.Plan.IsDefined(g.Var) && call.Args.All(a => a is ConstOperand { Value: string }))
@@ -819,7 +859,7 @@ internal sealed class FunctionEmitter
                 continue;
             }
 
-            if (c.SourceAccess == LocalAccess.Slot && assigns.GetValueOrDefault(c.Binding) > 1)
+            if (c.SourceAccess == LocalAccess.Slot && CountOf(assigns, c.Binding) > 1)
             {
                 var copy = Names.Fresh(c.Binding.Name);
                 output.Add(Define(copy, Id(NameOf(c.Binding))));
@@ -877,6 +917,11 @@ internal sealed class FunctionEmitter
             TypeKind.Bool => "AsBool",
             _ => null,
         };
+        if (converter is null && target.Record is { } record)
+        {
+            return new GoExpr(Call(Id(record.ConverterName), value.Node, GoSyntax.Str(function ?? functionName), GoSyntax.Str(what)), target);
+        }
+
         if (converter is null)
         {
             return new GoExpr(new TypeAssertExpr { X = value.Type.IsDynamic ? value.Node : Call(Rt("Value"), value.Node), Type = target.ToSyntax() }, target);

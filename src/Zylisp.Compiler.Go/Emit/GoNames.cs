@@ -49,6 +49,24 @@ internal sealed class GoNames
         return name;
     }
 
+    /// <summary>
+    /// A fresh exported identifier (<c>first-name</c> → <c>FirstName</c>): the Go names of typed
+    /// records and their fields, which Go packages such as encoding/json only see when exported.
+    /// </summary>
+    public string FreshExported(string zylispName)
+    {
+        var stem = Mangle(zylispName);
+        stem = stem.Length > 0 && char.IsAsciiLetterLower(stem[0]) ? char.ToUpperInvariant(stem[0]) + stem[1..] : "Z" + stem;
+        var name = stem;
+        for (int i = 2; IsUsed(name); i++)
+        {
+            name = stem + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        used.Add(name);
+        return name;
+    }
+
     /// <summary>The Go spelling of a Zylisp name: words joined in camel case, punctuation spelled out.</summary>
     public static string Mangle(string zylispName)
     {

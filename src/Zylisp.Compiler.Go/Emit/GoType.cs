@@ -20,8 +20,17 @@ internal sealed record GoType(string Name, TypeKind Kind)
 
     public bool IsNumber => Kind is TypeKind.Integer or TypeKind.Float;
 
-    /// <summary>The type an annotation names: integer/int, float/float64, string, bool; any other name is a Go type.</summary>
-    public static GoType FromAnnotation(TypeAnnotation? annotation) => annotation switch
+    /// <summary>The typed record this struct type stands for, when it is one (<see cref="TypedRecord"/>).</summary>
+    public TypedRecord? Record { get; init; }
+
+    /// <summary>
+    /// The type an annotation names: integer/int, float/float64, string, bool; the name of a typed
+    /// record is its Go struct; a Go type name (<c>int32</c>, <c>[]string</c>, <c>time.Duration</c>)
+    /// passes through. A bare name that is neither a record with typed fields nor one of Go's
+    /// predeclared types (an untyped record's name, a protocol) names no Go type: the value stays
+    /// dynamic, and, as in the interpreter, is not checked.
+    /// </summary>
+    public static GoType FromAnnotation(TypeAnnotation? annotation, IReadOnlyDictionary<string, TypedRecord>? records = null) => annotation switch
     {
         null => Dynamic,
         { Kind: TypeKind.Integer } => Int,
@@ -29,8 +38,18 @@ internal sealed record GoType(string Name, TypeKind Kind)
         { Kind: TypeKind.String } => String,
         { Kind: TypeKind.Bool } => Bool,
         { Name: "any" or "Any" } => Dynamic,
+        { Name: var name } when records is not null && records.TryGetValue(name, out var record) => record.Type,
+        { Name: var name } when IsBareName(name) && !GoPredeclared.Contains(name) => Dynamic,
         var other => new GoType(other.Name, TypeKind.Any),
     };
+
+    private static readonly HashSet<string> GoPredeclared = new(StringComparer.Ordinal)
+    {
+        "bool", "byte", "complex64", "complex128", "error", "float32", "float64", "int", "int8", "int16", "int32", "int64",
+        "rune", "string", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "any",
+    };
+
+    private static bool IsBareName(string name) => name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     /// <summary>The type as a Go type expression.</summary>
     public Expr ToSyntax()

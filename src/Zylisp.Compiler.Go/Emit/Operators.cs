@@ -49,13 +49,13 @@ internal static class Operators
             if (Arithmetic(name) is var op && op != Token.Illegal && typedNumbers)
             {
                 var (x, y, t) = Unify(a, b);
-                return new GoExpr(Binary(x, op, y), t);
+                return new GoExpr(Tight(x, op, y), t);
             }
 
             if (name == "/" && typedNumbers && !(b.IsConstant && b.Node is BasicLit { Value: "0" or "0.0" }))
             {
                 var (x, y, t) = Unify(a, b);
-                return new GoExpr(Binary(x, Token.Quo, y), t);
+                return new GoExpr(Tight(x, Token.Quo, y), t);
             }
 
             if (Comparisons.TryGetValue(name, out var cmp))
@@ -63,7 +63,7 @@ internal static class Operators
                 if (typedNumbers)
                 {
                     var (x, y, _) = Unify(a, b);
-                    return new GoExpr(Binary(x, cmp.Op, y), GoType.Bool);
+                    return new GoExpr(Tight(x, cmp.Op, y), GoType.Bool);
                 }
 
                 if (a.Type.IsDynamic && b.Type == GoType.Int)
@@ -144,6 +144,26 @@ internal static class Operators
 
         Expr ToFloat(GoExpr e) => e.Type == GoType.Float || e.IsConstant ? Wrap(e.Node) : Call(Id("float64"), e.Node);
         return (ToFloat(a), ToFloat(b), GoType.Float);
+    }
+
+    /// <summary>
+    /// x op y without the parentheses Go's precedence makes redundant (<c>p.X*p.X + p.Y*p.Y</c>): a
+    /// left operand binding at least as tightly, a right operand binding more tightly. Both sides
+    /// evaluate exactly as before; only the text changes.
+    /// </summary>
+    private static Expr Tight(Expr x, Token op, Expr y)
+    {
+        if (x is ParenExpr { X: BinaryExpr left } && left.Op.Precedence() >= op.Precedence())
+        {
+            x = left;
+        }
+
+        if (y is ParenExpr { X: BinaryExpr right } && right.Op.Precedence() > op.Precedence())
+        {
+            y = right;
+        }
+
+        return Binary(x, op, y);
     }
 
     /// <summary>Parenthesizes a nested binary expression; the printer keeps precedence as written.</summary>

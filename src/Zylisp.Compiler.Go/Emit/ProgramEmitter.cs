@@ -126,6 +126,7 @@ internal sealed class ProgramEmitter
             .Select(g => (Spec)new ValueSpec { Names = [Id(globals[g])], Values = [AddressOf(Composite(Rt("Global"), GlobalFields(g)))] })
             .Concat(Plan.Statics.Values.Select(s => (Spec)new ValueSpec { Names = [Id(s.ValueName)], Type = new StarExpr { X = Rt("Fn") } }))
             .Concat(constants.Values.Select(c => (Spec)new ValueSpec { Names = [Id(c.Name)], Values = [c.Init] }))
+            .Concat(Plan.Records.Values.Select(r => (Spec)new ValueSpec { Names = [Id(r.ShapeName)], Values = [r.ShapeInit()] }))
             .ToList();
         if (vars.Count > 0)
         {
@@ -134,6 +135,11 @@ internal sealed class ProgramEmitter
 
         decls.Add(mainDecl);
         decls.Add(loadDecl);
+        foreach (var record in Plan.Records.Values)
+        {
+            decls.AddRange(record.Declarations());
+        }
+
         decls.AddRange(functions);
         return new Zylisp.Zast.Ast.File { Name = Id("main"), Decls = decls };
     }
@@ -163,6 +169,19 @@ internal sealed class ProgramEmitter
 
     private FuncDecl StaticArityDecl(StaticFunction s, StaticArity arity)
     {
+        if (arity.Constructs is { } record)
+        {
+            // func newPoint(x int, y int) Point { return Point{X: x, Y: y} }
+            var names = new GoNames();
+            var paramNames = arity.Arity.Params.Select(p => names.Fresh(p.Name)).ToList();
+            return new FuncDecl
+            {
+                Name = Id(arity.GoName),
+                Type = FuncType(paramNames.Select((n, i) => Param(n, record.Fields[i].Type.ToSyntax())), record.Type.ToSyntax()),
+                Body = Block([Return(Composite(Id(record.GoName), record.Fields.Select((f, i) => (Expr)new KeyValueExpr { Key = Id(f.GoName), Value = Id(paramNames[i]) })))]),
+            };
+        }
+
         var kind = arity.Typed ? BodyKind.Typed : BodyKind.Dynamic;
         List<Field> parameters = [];
         var body = EmitWithRetry(
@@ -242,8 +261,10 @@ internal sealed class ProgramEmitter
     private bool MayRecurse(StaticArity arity) =>
         LoweredWalker.Statements(arity.Arity.Body).Any(stmt => LoweredWalker.ExprOf(stmt) is CallExpr c && !IsLeafCall(c));
 
+    // A keyword called on a value is a lookup (a typed record's field, or get): no user code runs.
     private bool IsLeafCall(CallExpr call) =>
-        call.Fn is GlobalOperand g
+        call.Fn is ConstOperand { Value: Zylisp.Lang.Data.Keyword } && call.Args.Length is 1 or 2
+        || call.Fn is GlobalOperand g
         && (IsBuiltin(g.Var)
             || InteropName(g) is not null
             || (Plan.Statics.TryGetValue(g.Var, out var s) && s.ArityFor(call.Args.Length) is { Typed: true, CountsDepth: false }));
@@ -350,6 +371,7 @@ internal sealed class ProgramEmitter
         TypeKind.Float => RtCall("AsFloat", value, GoSyntax.Str(function), GoSyntax.Str(what)),
         TypeKind.String => RtCall("AsString", value, GoSyntax.Str(function), GoSyntax.Str(what)),
         TypeKind.Bool => RtCall("AsBool", value, GoSyntax.Str(function), GoSyntax.Str(what)),
+        _ when type.Record is { } record => Call(Id(record.ConverterName), value, GoSyntax.Str(function), GoSyntax.Str(what)),
         _ when type.IsDynamic => value,
         _ => new TypeAssertExpr { X = value, Type = type.ToSyntax() },
     };

@@ -17,6 +17,9 @@ internal sealed record StaticArity(LArity Arity, string GoName, bool Typed, GoTy
     /// </summary>
     public bool CountsDepth { get; set; }
 
+    /// <summary>The typed record this arity constructs, when it is a typed record's positional constructor: its body is the struct literal.</summary>
+    public TypedRecord? Constructs { get; init; }
+
     public bool Accepts(int count) => Arity.Rest is null ? count == Arity.RequiredCount : count >= Arity.RequiredCount;
 }
 
@@ -33,8 +36,9 @@ internal sealed record StaticFunction(Var Var, LFunction Function, LocalBinding 
 /// <summary>Whole-program facts the emitter needs: which globals are defined, and which are static functions.</summary>
 internal sealed class ProgramPlan
 {
-    private ProgramPlan(Dictionary<Var, int> defCounts, Dictionary<Var, StaticFunction> statics, Dictionary<LocalBinding, StaticFunction> byTemp, HashSet<Var> varObjects)
+    private ProgramPlan(Dictionary<Var, int> defCounts, Dictionary<Var, StaticFunction> statics, Dictionary<LocalBinding, StaticFunction> byTemp, HashSet<Var> varObjects, Dictionary<string, TypedRecord> records)
     {
+        Records = records;
         VarObjects = varObjects;
         DefCounts = defCounts;
         Statics = statics;
@@ -51,6 +55,9 @@ internal sealed class ProgramPlan
     /// <summary>The top-level temporary that held the fn of a static function, so reads of it become the function value.</summary>
     public IReadOnlyDictionary<LocalBinding, StaticFunction> StaticsByTemp { get; }
 
+    /// <summary>The records with typed fields, by name: Go struct types.</summary>
+    public IReadOnlyDictionary<string, TypedRecord> Records { get; }
+
     public bool IsDefined(Var v) => DefCounts.ContainsKey(v);
 
     public static ProgramPlan Build(IReadOnlyList<LTopLevel> forms, GoNames names)
@@ -58,12 +65,13 @@ internal sealed class ProgramPlan
         var defCounts = new Dictionary<Var, int>();
         foreach (var def in forms.SelectMany(f => LoweredWalker.Defs(f.Body)))
         {
-            defCounts[def.Var] = defCounts.GetValueOrDefault(def.Var) + 1;
+            defCounts[def.Var] = (defCounts.TryGetValue(def.Var, out var n) ? n : 0) + 1;
         }
 
         // A var the program uses as a value, or one binding may rebind, stays a real global:
         // a direct Go call would miss a rebinding, and the var object must hold the value.
         var varObjects = forms.SelectMany(f => LoweredWalker.VarObjects(f.Body)).ToHashSet();
+        var records = TypedRecords(forms, names);
         var statics = new Dictionary<Var, StaticFunction>();
         var byTemp = new Dictionary<LocalBinding, StaticFunction>();
         foreach (var form in forms)
@@ -82,18 +90,30 @@ internal sealed class ProgramPlan
                     && !varObjects.Contains(def.Var)
                     && !statics.ContainsKey(def.Var))
                 {
-                    var s = MakeStatic(def.Var, function, init.Binding, names);
+                    var s = MakeStatic(def.Var, function, init.Binding, names, records);
                     statics[def.Var] = s;
                     byTemp[init.Binding] = s;
                 }
             }
         }
 
-        return new ProgramPlan(defCounts, statics, byTemp, varObjects);
+        return new ProgramPlan(defCounts, statics, byTemp, varObjects, records);
     }
 
-    private static StaticFunction MakeStatic(Var v, LFunction function, LocalBinding temp, GoNames names)
+    private static Dictionary<string, TypedRecord> TypedRecords(IReadOnlyList<LTopLevel> forms, GoNames names) =>
+        Emit.TypedRecord.Find(forms, names);
+
+    private static StaticFunction MakeStatic(Var v, LFunction function, LocalBinding temp, GoNames names, IReadOnlyDictionary<string, TypedRecord> records)
     {
+        // A typed record's positional constructor: typed (its parameters are the fields' types),
+        // returning the struct, whatever the prelude's body for it says.
+        if (function.Name.StartsWith("->", StringComparison.Ordinal) && records.TryGetValue(function.Name[2..], out var record)
+            && function.Arities is [{ Rest: null } only] && only.Params.Length == record.Fields.Count)
+        {
+            var constructor = new StaticArity(only, names.Fresh("new" + record.Name), true, record.Type, [.. record.Fields.Select(f => f.Type)]) { Constructs = record };
+            return new StaticFunction(v, function, temp, names.Fresh(v.Name, "Fn"), [constructor]);
+        }
+
         var arities = new List<StaticArity>();
         foreach (var arity in function.Arities)
         {
@@ -102,8 +122,8 @@ internal sealed class ProgramPlan
             var goName = function.Arities.Length == 1
                 ? names.Fresh(v.Name)
                 : names.Fresh(v.Name, arity.Rest is null ? arity.RequiredCount.ToString(System.Globalization.CultureInfo.InvariantCulture) : "Variadic");
-            var paramTypes = typed ? arity.ParamTypes.Select(GoType.FromAnnotation).ToList() : arity.Params.Select(_ => GoType.Dynamic).ToList();
-            arities.Add(new StaticArity(arity, goName, typed, typed ? GoType.FromAnnotation(arity.ReturnType) : GoType.Dynamic, paramTypes));
+            var paramTypes = typed ? arity.ParamTypes.Select(t => GoType.FromAnnotation(t, records)).ToList() : arity.Params.Select(_ => GoType.Dynamic).ToList();
+            arities.Add(new StaticArity(arity, goName, typed, typed ? GoType.FromAnnotation(arity.ReturnType, records) : GoType.Dynamic, paramTypes));
         }
 
         return new StaticFunction(v, function, temp, names.Fresh(v.Name, "Fn"), arities);

@@ -1,58 +1,41 @@
 using System.Globalization;
 using Zylisp.Lang.Syntax;
 using Zylisp.Zast.Ast;
-using Zylisp.Zast.Parsing;
 using static Zylisp.Compiler.Go.Emit.GoSyntax;
 
 namespace Zylisp.Compiler.Go.Emit;
 
 /// <summary>
 /// Maps lines of the printed main.go back to Zylisp source, so a runtime error raised inside a
-/// primitive says where it happened (:file :line :column) as in the interpreter. The printed
-/// file is parsed again, and its tree is walked in step with the tree the emitter built (they
-/// have the same shape, and AstWalk visits both in go/ast field order), which gives each
-/// recorded call its Go line. The table goes in a second file, lines.go, so adding it does not
-/// move any line of main.go. The runtime reads it only
-/// when an error is raised, from the Go stack (runtime.Callers).
+/// primitive says where it happened (:file :line :column) as in the interpreter. The printer
+/// tells this observer the line of each Go call the emitter recorded (its first token), while
+/// it prints main.go: no second pass over the text. The table goes in a second file, lines.go,
+/// so adding it does not move any line of main.go. The runtime reads it only when an error is
+/// raised, from the Go stack (runtime.Callers).
 /// </summary>
-internal static class SourceLines
+internal sealed class SourceLines(IReadOnlyDictionary<Node, SourceSpan> callSites) : Zylisp.Zast.Printing.INodeLineObserver
 {
-    public static string? Emit(Zylisp.Zast.Ast.File built, string printed, IReadOnlyDictionary<Node, SourceSpan> callSites)
+    // Indexed by Go line, the first call printed on it: an array rather than a sorted
+    // dictionary, whose int-keyed generic code is not in the ReadyToRun image.
+    private SourceSpan?[] byLine = new SourceSpan?[256];
+
+    public bool Wants(Expr expression) => callSites.ContainsKey(expression);
+
+    public void Printed(Expr expression, int line)
     {
-        var fileSet = new FileSet();
-        var parsed = GoParser.ParseFile(fileSet, "main.go", printed);
-        if (!parsed.Success || callSites.Count == 0)
+        if (line >= byLine.Length)
         {
-            return null;
+            var larger = new SourceSpan?[Math.Max(line + 1, byLine.Length * 2)];
+            byLine.CopyTo(larger, 0);
+            byLine = larger;
         }
 
-        // Indexed by Go line: an array rather than a sorted dictionary, whose int-keyed generic
-        // code is not in the ReadyToRun image and was compiled on every build.
-        var byLine = new SourceSpan?[printed.Count(c => c == '\n') + 2];
-        var builtNodes = AstWalk.Preorder(built.Decls).ToList();
-        var parsedNodes = AstWalk.Preorder(parsed.File.Decls).ToList();
-        if (builtNodes.Count != parsedNodes.Count)
-        {
-            return null;
-        }
+        byLine[line] ??= callSites[expression];
+    }
 
-        for (int i = 0; i < builtNodes.Count; i++)
-        {
-            if (builtNodes[i].GetType() != parsedNodes[i].GetType())
-            {
-                return null;
-            }
-
-            if (callSites.TryGetValue(builtNodes[i], out var span))
-            {
-                int line = fileSet.Position(parsedNodes[i].Pos).Line;
-                if (line > 0 && line < byLine.Length)
-                {
-                    byLine[line] ??= span;
-                }
-            }
-        }
-
+    /// <summary>lines.go, or null when no call was recorded.</summary>
+    public string? Emit()
+    {
         var entries = new List<Expr>();
         for (int line = 0; line < byLine.Length; line++)
         {
@@ -64,6 +47,11 @@ internal static class SourceLines
                     Value = GoSyntax.Str(string.Create(CultureInfo.InvariantCulture, $"{span.File}:{span.Line}:{span.Column}")),
                 });
             }
+        }
+
+        if (entries.Count == 0)
+        {
+            return null;
         }
 
         var table = Composite(new MapType { Key = Id("int"), Value = Id("string") }, entries);

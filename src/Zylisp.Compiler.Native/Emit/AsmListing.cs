@@ -12,7 +12,7 @@ internal static class AsmListing
     {
         var (code, result) = compiled.Assemble(ListingBase);
         var symbols = new Dictionary<ulong, string>();
-        foreach (var (label, name) in compiled.LabelNames)
+        foreach (var (name, label) in compiled.LabelNames)
         {
             // Runtime routines the program never reaches were left out and have no address.
             if (result.TryAddress(label) is { } address)

@@ -13,8 +13,10 @@ namespace Zylisp.Compiler.Native.Emit;
 internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrary runtime, IReadOnlySet<string> definedNames)
 {
     private readonly Dictionary<string, int> globalCells = new(StringComparer.Ordinal);
-    private readonly Queue<(LFunction Function, Label Entry)> pendingFunctions = new();
-    private readonly Dictionary<LFunction, Label> functionLabels = new(ReferenceEqualityComparer.Instance);
+    // Records and LabelCell rather than value tuples and Label: collections over another assembly's
+    // structs have no ReadyToRun code and were JIT-compiled in every build (docs/design/native-compile-latency.md).
+    private readonly Queue<PendingFunction> pendingFunctions = new();
+    private readonly Dictionary<LFunction, LabelCell> functionLabels = new(ReferenceEqualityComparer.Instance);
 
     public Assembler Asm { get; } = asm;
 
@@ -45,7 +47,7 @@ internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrar
     public IReadOnlyDictionary<string, int> GlobalCells => globalCells;
 
     /// <summary>Cells of host primitives used as values: set to the primitive's closure at start-up.</summary>
-    public List<(int Cell, Primitive Primitive)> PrimitiveCellInits { get; } = [];
+    public List<PrimitiveCellInit> PrimitiveCellInits { get; } = [];
 
     /// <summary>The writable offset of a global's cell (created unbound on first use).</summary>
     public int GlobalCell(Var var) => GlobalCell(NativeLibrary.GlobalName(var.Name));
@@ -59,11 +61,23 @@ internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrar
             globalCells[name] = offset;
             if (PrimitiveFor(name) is { } primitive)
             {
-                PrimitiveCellInits.Add((offset, primitive));
+                PrimitiveCellInits.Add(new PrimitiveCellInit(offset, primitive));
             }
         }
 
         return offset;
+    }
+
+    /// <summary>
+    /// Takes over the global cells an earlier chunk of a native session made (Jit/NativeSession.cs):
+    /// this chunk's code reads and writes the same cells, which are already initialized.
+    /// </summary>
+    public void AdoptGlobalCells(IReadOnlyDictionary<string, int> cells)
+    {
+        foreach (var (name, offset) in cells)
+        {
+            globalCells[name] = offset;
+        }
     }
 
     /// <summary>The host primitive a call to this global means, or null when it is user code.</summary>
@@ -106,24 +120,24 @@ internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrar
 
     public Label FunctionLabel(LFunction function)
     {
-        if (!functionLabels.TryGetValue(function, out var label))
+        if (!functionLabels.TryGetValue(function, out var cell))
         {
-            label = Asm.CreateLabel(function.Name);
-            functionLabels[function] = label;
-            pendingFunctions.Enqueue((function, label));
+            cell = new LabelCell(Asm.CreateLabel(function.Name));
+            functionLabels[function] = cell;
+            pendingFunctions.Enqueue(new PendingFunction(function, cell.Label));
         }
 
-        return label;
+        return cell.Label;
     }
 
     public IEnumerable<(LFunction Function, Label Label)> CompiledFunctions =>
-        functionLabels.Select(pair => (pair.Key, pair.Value));
+        functionLabels.Select(pair => (pair.Key, pair.Value.Label));
 
     public bool TryDequeueFunction(out LFunction function, out Label label)
     {
         if (pendingFunctions.TryDequeue(out var next))
         {
-            (function, label) = next;
+            (function, label) = (next.Function, next.Entry);
             return true;
         }
 
@@ -144,13 +158,13 @@ internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrar
 
     private readonly Dictionary<LFunction, int> staticClosures = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, int> primitiveClosures = new(StringComparer.Ordinal);
-    private readonly List<(int Cell, object Value, SourceSpan? Span)> constants = [];
+    private readonly List<ConstantInit> constants = [];
 
     /// <summary>Closures made once at start-up: (writable offset, code label, name).</summary>
-    public List<(int Offset, Label Code, string Name)> StaticClosureInits { get; } = [];
+    public List<StaticClosureInit> StaticClosureInits { get; } = [];
 
     /// <summary>Constant collections built once at start-up into their cells.</summary>
-    public IReadOnlyList<(int Cell, object Value, SourceSpan? Span)> Constants => constants;
+    public IReadOnlyList<ConstantInit> Constants => constants;
 
     /// <summary>The writable offset of the one closure object of a function that captures nothing.</summary>
     public int StaticClosure(LFunction function, Label code)
@@ -159,7 +173,7 @@ internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrar
         {
             offset = Data.ReserveWritable(3);
             staticClosures[function] = offset;
-            StaticClosureInits.Add((offset, code, function.Name));
+            StaticClosureInits.Add(new StaticClosureInit(offset, code, function.Name));
         }
 
         return offset;
@@ -172,7 +186,7 @@ internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrar
         {
             offset = Data.ReserveWritable(3);
             primitiveClosures[primitive.Name] = offset;
-            StaticClosureInits.Add((offset, Runtime.Label(primitive.Routine), primitive.Name));
+            StaticClosureInits.Add(new StaticClosureInit(offset, Runtime.Label(primitive.Routine), primitive.Name));
         }
 
         return offset;
@@ -190,7 +204,19 @@ internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrar
         }
 
         var offset = Data.ReserveWritable(1);
-        constants.Add((offset, value, span));
+        constants.Add(new ConstantInit(offset, value, span));
         return offset;
     }
 }
+
+/// <summary>A function whose label exists and whose code is still to be compiled.</summary>
+internal sealed record PendingFunction(LFunction Function, Label Entry);
+
+/// <summary>A host primitive's global cell, set to its closure at start-up.</summary>
+internal sealed record PrimitiveCellInit(int Cell, Primitive Primitive);
+
+/// <summary>A closure made once at start-up: its writable offset, code label and name.</summary>
+internal sealed record StaticClosureInit(int Offset, Label Code, string Name);
+
+/// <summary>A constant collection built once at start-up into its cell.</summary>
+internal sealed record ConstantInit(int Cell, object Value, SourceSpan? Span);

@@ -3,7 +3,7 @@ using Iced.Intel;
 namespace Zylisp.Compiler.Native.Emit;
 
 /// <summary>A compiled program before it is placed at an address: the assembler, its data and its named labels.</summary>
-internal sealed class CompiledCode(Assembler asm, DataSection data, Label entry, Label start, Label bases, IReadOnlyDictionary<Label, string> labelNames, IReadOnlyCollection<Label> routines)
+internal sealed class CompiledCode(Assembler asm, DataSection data, Label entry, Label start, Label bases, IReadOnlyList<NamedLabel> labelNames, Label[] routines)
 {
     public Assembler Asm { get; } = asm;
 
@@ -18,7 +18,8 @@ internal sealed class CompiledCode(Assembler asm, DataSection data, Label entry,
     /// <summary>Two words the ELF writer fills with the writable and read-only base addresses.</summary>
     public Label Bases { get; } = bases;
 
-    public IReadOnlyDictionary<Label, string> LabelNames { get; } = labelNames;
+    /// <summary>Named labels in listing order: where two share an address, the first name is shown.</summary>
+    public IReadOnlyList<NamedLabel> LabelNames { get; } = labelNames;
 
     /// <summary>Encodes the code for <paramref name="baseAddress"/>, without the runtime routines it never reaches (<see cref="RoutinePruner"/>).</summary>
     public (byte[] Code, EncodedLabels Labels) Assemble(ulong baseAddress)

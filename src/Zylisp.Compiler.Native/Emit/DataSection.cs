@@ -225,11 +225,15 @@ internal sealed class DataSection
 /// <summary>Fixed writable cells of the run-time state, as byte offsets from r15.</summary>
 internal static class RuntimeCells
 {
-    /// <summary>Unused since the collector replaced the bump allocator (its cells are <see cref="HeapCells"/>).</summary>
-    public const int HeapNext = 0;
+    /// <summary>
+    /// 0, or a host function write goes through instead of the write system call:
+    /// hook(context, fd, bytes, length), System V. A native session (Jit/NativeSession.cs) sets
+    /// it so output reaches the REPL's or nREPL's streams; executables leave it 0.
+    /// </summary>
+    public const int WriteHook = 0;
 
-    /// <summary>Unused, like <see cref="HeapNext"/>.</summary>
-    public const int HeapEnd = 8;
+    /// <summary>The first argument <see cref="WriteHook"/> is called with.</summary>
+    public const int WriteHookContext = 8;
 
     /// <summary>The lowest stack address compiled code may use; below it is Zylisp's stack-overflow error.</summary>
     public const int StackLimit = 16;

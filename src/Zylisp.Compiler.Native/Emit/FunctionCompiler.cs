@@ -24,7 +24,9 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
     private readonly CodeContext ctx;
     private readonly Assembler asm;
     private readonly string name;
-    private readonly Stack<Label> loopStarts = new();
+    // LabelCell and PendingStub, not Label and value tuples: framework collections over another
+    // assembly's structs are JIT-compiled in every build (docs/design/native-compile-latency.md).
+    private readonly Stack<LabelCell> loopStarts = new();
 
     /// <summary>
     /// How many arguments the arity being compiled received on the stack (its caller pops them),
@@ -32,7 +34,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
     /// arguments reuses those slots, so it needs no stack either.
     /// </summary>
     private int? incomingStackArgs = 0;
-    private readonly List<(Label Label, Action Emit)> stubs = [];
+    private readonly List<PendingStub> stubs = [];
     private int tryDepth;
     private IReadOnlySet<LocalBinding> singleUseTemps = new HashSet<LocalBinding>();
     private TypeAnnotation? returnType;
@@ -55,7 +57,12 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
             return;
         }
 
-        var arityLabels = function.Arities.Select(_ => asm.CreateLabel()).ToArray();
+        var arityLabels = new Label[function.Arities.Length];
+        for (var i = 0; i < arityLabels.Length; i++)
+        {
+            arityLabels[i] = asm.CreateLabel();
+        }
+
         // Exact arities first; a variadic arity takes any count from its required one up.
         for (var i = 0; i < function.Arities.Length; i++)
         {
@@ -132,7 +139,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
             var bodyStart = asm.CreateLabel();
             asm.Bind(ref bodyStart);
             singleUseTemps = SingleUseTemps.Of(arity.Body);
-            loopStarts.Push(bodyStart);
+            loopStarts.Push(new LabelCell(bodyStart));
             EmitBlock(arity.Body);
             loopStarts.Pop();
             asm.mov(rax, ValueTags.Nil);
@@ -345,7 +352,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
     private Label Stub(Action emit)
     {
         var label = asm.CreateLabel();
-        stubs.Add((label, emit));
+        stubs.Add(new PendingStub(label, emit));
         return label;
     }
 
@@ -440,7 +447,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
     {
         var start = asm.CreateLabel();
         asm.Bind(ref start);
-        loopStarts.Push(start);
+        loopStarts.Push(new LabelCell(start));
         EmitBlock(node.Body);
         loopStarts.Pop();
         return true;
@@ -460,7 +467,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
             asm.mov(__qword_ptr[rbp + SlotOffset(node.Targets[i].Slot)], rax);
         }
 
-        asm.jmp(loopStarts.Peek());
+        asm.jmp(loopStarts.Peek().Label);
         return true;
     }
 
@@ -971,6 +978,10 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
             case PersistentVector or PersistentList or PersistentMap or PersistentSet:
                 asm.mov(target, __qword_ptr[r15 + ctx.ConstantCell(value, span)]);
                 break;
+            case Lang.Runtime.Regex.RegexValue regex:
+                RegexLiterals.CheckSupported(regex, span);
+                asm.mov(target, __qword_ptr[r15 + ctx.ConstantCell(value, span)]);
+                break;
             case Var v:
                 asm.lea(target, __[r15 + (ctx.Vars.Offset(v) + ValueTags.PointerTag)]);
                 break;
@@ -1007,3 +1018,6 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         public Label Stub(Action emit) => Compiler.Stub(emit);
     }
 }
+
+/// <summary>Out-of-line code of a function (a slow path), emitted after its body at its label.</summary>
+internal sealed record PendingStub(Label Label, Action Emit);

@@ -25,7 +25,12 @@ internal static class ProgramCompiler
 
         ctx.Typed = options.TypedFunctions ? TypedFunctions.Find(program.Forms, g => ctx.PrimitiveFor(g.Var)) : TypedFunctions.None;
         var entry = asm.CreateLabel("zl_main");
-        var formLabels = program.Forms.Select((_, i) => asm.CreateLabel($"toplevel_{i}")).ToArray();
+        var formLabels = new Label[program.Forms.Length];
+        for (var i = 0; i < formLabels.Length; i++)
+        {
+            formLabels[i] = asm.CreateLabel($"toplevel_{i}");
+        }
+
         var startup = asm.CreateLabel("startup");
 
         // The ELF entry point: the kernel leaves argc/argv at rsp. The two words after the stub are
@@ -109,7 +114,7 @@ internal static class ProgramCompiler
             new FunctionCompiler(ctx, $"toplevel_{i}").CompileTopLevel(program.Forms[i], ref formLabels[i]);
         }
 
-        var functionNames = new Dictionary<Label, string>();
+        var functionNames = new List<NamedLabel>();
         var more = true;
         while (more)
         {
@@ -117,14 +122,14 @@ internal static class ProgramCompiler
             while (ctx.TryDequeueFunction(out var function, out var label))
             {
                 new FunctionCompiler(ctx, function.Name).CompileFunction(function, ref label);
-                functionNames[label] = function.Name;
+                functionNames.Add(new NamedLabel(function.Name, label));
                 more = true;
             }
 
             while (ctx.TryDequeueTypedBody(out var function, out var label))
             {
                 new TypedBodyCompiler(ctx, function.Name, ctx.Typed.For(function)!, label).Compile(ref label);
-                functionNames[label] = function.Name + "$typed";
+                functionNames.Add(new NamedLabel(function.Name + "$typed", label));
                 more = true;
             }
         }
@@ -134,15 +139,11 @@ internal static class ProgramCompiler
         EmitStartup(asm, ctx);
 
         runtime.EmitAll();
-        var names = NamedLabels(ctx, formLabels);
-        foreach (var (label, name) in functionNames)
-        {
-            names[label] = name;
-        }
-
-        names[start] = "_start";
-        names[entry] = "zl_main";
-        return new CompiledCode(asm, data, entry, start, bases, names, [.. runtime.Labels.Values]);
+        var names = NamedLabels(ctx, formLabels, out var routines);
+        names.AddRange(functionNames);
+        names.Add(new NamedLabel("_start", start));
+        names.Add(new NamedLabel("zl_main", entry));
+        return new CompiledCode(asm, data, entry, start, bases, names, routines);
     }
 
     /// <summary>Globals some form defines: calls to them are never treated as host primitives.</summary>
@@ -228,7 +229,7 @@ internal static class ProgramCompiler
         asm.ret();
     }
 
-    private static void BuildConstant(Assembler asm, CodeContext ctx, int cell, object value, Lang.Syntax.SourceSpan? span)
+    internal static void BuildConstant(Assembler asm, CodeContext ctx, int cell, object value, Lang.Syntax.SourceSpan? span)
     {
         if (value is PersistentMap map)
         {
@@ -247,6 +248,12 @@ internal static class ProgramCompiler
                 asm.mov(__qword_ptr[r15 + cell], rax);
             }
 
+            return;
+        }
+
+        if (value is Lang.Runtime.Regex.RegexValue regex)
+        {
+            RegexLiterals.Build(asm, ctx, cell, regex);
             return;
         }
 
@@ -326,7 +333,12 @@ internal static class ProgramCompiler
             case Var v:
                 asm.lea(target, __[r15 + (ctx.Vars.Offset(v) + ValueTags.PointerTag)]);
                 break;
-            case PersistentVector or PersistentList or PersistentMap or PersistentSet:
+            case PersistentVector or PersistentList or PersistentMap or PersistentSet or Lang.Runtime.Regex.RegexValue:
+                if (item is Lang.Runtime.Regex.RegexValue regex)
+                {
+                    RegexLiterals.CheckSupported(regex, span);
+                }
+
                 var nested = ctx.ConstantCell(item, span);
                 BuildConstant(asm, ctx, nested, item, span);
                 asm.mov(target, __qword_ptr[r15 + nested]);
@@ -404,17 +416,24 @@ internal static class ProgramCompiler
         asm.Bind(ref done);
     }
 
-    private static Dictionary<Label, string> NamedLabels(CodeContext ctx, Label[] formLabels)
+    /// <summary>The runtime routines' and top-level forms' labels with their listing names; <paramref name="routines"/>: the routines' labels.</summary>
+    private static List<NamedLabel> NamedLabels(CodeContext ctx, Label[] formLabels, out Label[] routines)
     {
-        var names = new Dictionary<Label, string>();
-        foreach (var (name, label) in ctx.Runtime.Labels)
+        var names = new List<NamedLabel>();
+        foreach (var routine in ctx.Runtime.Labels)
         {
-            names[label] = "rt:" + name;
+            names.Add(routine with { Name = "rt:" + routine.Name });
+        }
+
+        routines = new Label[names.Count];
+        for (var i = 0; i < routines.Length; i++)
+        {
+            routines[i] = names[i].Label;
         }
 
         for (var i = 0; i < formLabels.Length; i++)
         {
-            names[formLabels[i]] = $"toplevel_{i}";
+            names.Add(new NamedLabel($"toplevel_{i}", formLabels[i]));
         }
 
         return names;

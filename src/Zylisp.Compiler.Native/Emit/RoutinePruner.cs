@@ -12,54 +12,114 @@ namespace Zylisp.Compiler.Native.Emit;
 /// </summary>
 internal static class RoutinePruner
 {
+    // Arrays and Iced's own InstructionList only: framework collections over value types (a
+    // Dictionary<ulong, int>, a Stack<int>, a List<Instruction>, LINQ over ints) have no
+    // ReadyToRun code, and JIT-compiling them cost ~9 ms of every native build.
+
     /// <summary>The kept instructions, and for each original instruction index its index among them (-1 when left out).</summary>
-    public static (List<Instruction> Kept, int[] NewIndex) Prune(IReadOnlyList<Instruction> instructions, IEnumerable<Label> routines)
+    public static (InstructionList Kept, int[] NewIndex) Prune(IReadOnlyList<Instruction> instructions, Label[] routines)
     {
-        var starts = routines.Select(label => label.InstructionIndex).Where(index => index >= 0).Distinct().Order().ToArray();
+        var starts = RoutineStarts(routines);
         var reached = new bool[starts.Length];
         if (starts.Length > 0)
         {
             MarkReached(instructions, starts, reached);
         }
 
-        var kept = new List<Instruction>(instructions.Count);
         var newIndex = new int[instructions.Count];
+        var count = 0;
         for (var i = 0; i < instructions.Count; i++)
         {
             var range = RangeOf(starts, i);
-            if (range >= 0 && !reached[range])
-            {
-                newIndex[i] = -1;
-                continue;
-            }
+            newIndex[i] = range >= 0 && !reached[range] ? -1 : count++;
+        }
 
-            newIndex[i] = kept.Count;
-            kept.Add(instructions[i]);
+        var kept = new InstructionList(count);
+        for (var i = 0; i < instructions.Count; i++)
+        {
+            if (newIndex[i] >= 0)
+            {
+                kept.Add(instructions[i]);
+            }
         }
 
         return (kept, newIndex);
     }
 
+    /// <summary>The distinct instruction indices of the bound routine labels, in order.</summary>
+    private static int[] RoutineStarts(Label[] routines)
+    {
+        var indices = new int[routines.Length];
+        var count = 0;
+        foreach (var label in routines)
+        {
+            if (label.InstructionIndex >= 0)
+            {
+                indices[count++] = label.InstructionIndex;
+            }
+        }
+
+        // Insertion sort: a few hundred routines, mostly bound in order already; Array.Sort<int>
+        // and Array.Resize<int> would be JIT-compiled.
+        for (var i = 1; i < count; i++)
+        {
+            var value = indices[i];
+            var j = i - 1;
+            for (; j >= 0 && indices[j] > value; j--)
+            {
+                indices[j + 1] = indices[j];
+            }
+
+            indices[j + 1] = value;
+        }
+
+        var distinct = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (distinct == 0 || indices[distinct - 1] != indices[i])
+            {
+                indices[distinct++] = indices[i];
+            }
+        }
+
+        var starts = new int[distinct];
+        for (var i = 0; i < distinct; i++)
+        {
+            starts[i] = indices[i];
+        }
+
+        return starts;
+    }
+
     private static void MarkReached(IReadOnlyList<Instruction> instructions, int[] starts, bool[] reached)
     {
         // The assembler gives a labelled instruction the label's id as its IP, and a branch or
-        // RIP-relative operand to a label the label's id as its target, until encoding.
-        var labelled = new Dictionary<ulong, int>();
+        // RIP-relative operand to a label the label's id as its target, until encoding. Label ids
+        // are small consecutive numbers, so an array maps them to instruction indices.
+        ulong largestId = 0;
+        for (var i = 0; i < instructions.Count; i++)
+        {
+            largestId = Math.Max(largestId, instructions[i].IP);
+        }
+
+        // labelled[id] = the instruction's index + 1, so that 0 means no instruction.
+        var labelled = new int[largestId + 1];
         for (var i = 0; i < instructions.Count; i++)
         {
             if (instructions[i].IP != 0)
             {
-                labelled[instructions[i].IP] = i;
+                labelled[instructions[i].IP] = i + 1;
             }
         }
 
-        var work = new Stack<int>();
+        var work = new int[starts.Length];
+        var pending = 0;
         void Reach(int range)
         {
             if (range >= 0 && !reached[range])
             {
                 reached[range] = true;
-                work.Push(range);
+                work[pending++] = range;
             }
         }
 
@@ -67,19 +127,21 @@ internal static class RoutinePruner
         {
             for (var i = from; i < to; i++)
             {
-                foreach (var target in Targets(instructions[i]))
+                var instruction = instructions[i];
+                for (var operand = 0; operand < instruction.OpCount; operand++)
                 {
-                    if (labelled.TryGetValue(target, out var index))
+                    if (Target(instruction, operand) is var target and not 0 && target < (ulong)labelled.Length && labelled[target] is var index and > 0)
                     {
-                        Reach(RangeOf(starts, index));
+                        Reach(RangeOf(starts, index - 1));
                     }
                 }
             }
         }
 
         Scan(0, starts[0]);
-        while (work.TryPop(out var range))
+        while (pending > 0)
         {
+            var range = work[--pending];
             var end = range + 1 < starts.Length ? starts[range + 1] : instructions.Count;
             Scan(starts[range], end);
             if (range + 1 < starts.Length && FallsThrough(instructions[end - 1]))
@@ -89,20 +151,16 @@ internal static class RoutinePruner
         }
     }
 
-    private static IEnumerable<ulong> Targets(Instruction instruction)
+    /// <summary>The label id an operand refers to (a branch target or a RIP-relative address), or 0.</summary>
+    private static ulong Target(in Instruction instruction, int operand)
     {
-        for (var operand = 0; operand < instruction.OpCount; operand++)
+        var kind = instruction.GetOpKind(operand);
+        if (kind is OpKind.NearBranch64 or OpKind.NearBranch32 or OpKind.NearBranch16)
         {
-            var kind = instruction.GetOpKind(operand);
-            if (kind is OpKind.NearBranch64 or OpKind.NearBranch32 or OpKind.NearBranch16)
-            {
-                yield return instruction.NearBranchTarget;
-            }
-            else if (kind == OpKind.Memory && instruction.MemoryBase == Register.RIP)
-            {
-                yield return instruction.MemoryDisplacement64;
-            }
+            return instruction.NearBranchTarget;
         }
+
+        return kind == OpKind.Memory && instruction.MemoryBase == Register.RIP ? instruction.MemoryDisplacement64 : 0;
     }
 
     private static bool FallsThrough(Instruction last) =>
@@ -111,7 +169,22 @@ internal static class RoutinePruner
     /// <summary>The routine range holding instruction <paramref name="index"/>, or -1 in the program's own code.</summary>
     private static int RangeOf(int[] starts, int index)
     {
-        var found = Array.BinarySearch(starts, index);
-        return found >= 0 ? found : ~found - 1;
+        // The last start at or before index (a hand-written search: Array.BinarySearch<int> is JIT-compiled).
+        int low = 0, high = starts.Length - 1, found = -1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            if (starts[middle] <= index)
+            {
+                found = middle;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return found;
     }
 }

@@ -237,6 +237,8 @@ internal sealed partial class RuntimeLibrary
         RegisterSortedPrimitives();
         RegisterSetPrimitives();
         RegisterFilePrimitives();
+        RegisterClockPrimitives();
+        RegisterRegexPrimitives();
 
         // The library (Library/*.zl) gives nth its default around this two-argument routine.
         Primitive("%nth2", "nth");

@@ -473,6 +473,12 @@ internal sealed partial class RuntimeLibrary
         asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.ErrorMessage - ValueTags.PointerTag)]);
         asm.ret();
         asm.Bind(ref notErr);
+        // A thrown string is its own message, as in the interpreter.
+        var notThrownString = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.String, notThrownString);
+        asm.mov(rax, rdi);
+        asm.ret();
+        asm.Bind(ref notThrownString);
         asm.mov(eax, (int)ValueTags.Nil);
         asm.ret();
     }

@@ -169,6 +169,22 @@ internal sealed partial class RuntimeLibrary
             asm.mov(__qword_ptr[rbp + to], rax);
         }
 
+        // al = the lower candidate is inside the rounding interval (vbl + odd ≤ 4·low), dl = the
+        // upper one is (4·high + odd ≤ vbr); flags from comparing the two. Both tries below ask it.
+        void InRoundingInterval(AssemblerRegister64 low, AssemblerRegister64 high)
+        {
+            asm.mov(rax, __qword_ptr[rbp + Vbl]);
+            asm.add(rax, __qword_ptr[rbp + Odd]);
+            asm.lea(rdx, __[low * 4]);
+            asm.cmp(rax, rdx);
+            asm.setle(al);
+            asm.lea(rdx, __[high * 4]);
+            asm.add(rdx, __qword_ptr[rbp + Odd]);
+            asm.cmp(rdx, __qword_ptr[rbp + Vbr]);
+            asm.setle(dl);
+            asm.cmp(al, dl);
+        }
+
         // s = vb/4; try the shorter s' = 10·⌊s/10⌋ or s' + 10 first, then s or s + 1. (Java tries s'
         // only from s ≥ 100, since it wants two digits; the shortest rule wants 5e-323, not 4.9e-323.)
         var small = asm.CreateLabel();
@@ -184,16 +200,7 @@ internal sealed partial class RuntimeLibrary
         asm.lea(r10, __[rdx + rdx * 4]);
         asm.add(r10, r10);
         asm.lea(r11, __[r10 + 10]);
-        asm.mov(rax, __qword_ptr[rbp + Vbl]);
-        asm.add(rax, __qword_ptr[rbp + Odd]);
-        asm.lea(rdx, __[r10 * 4]);
-        asm.cmp(rax, rdx);
-        asm.setle(al);
-        asm.lea(rdx, __[r11 * 4]);
-        asm.add(rdx, __qword_ptr[rbp + Odd]);
-        asm.cmp(rdx, __qword_ptr[rbp + Vbr]);
-        asm.setle(dl);
-        asm.cmp(al, dl);
+        InRoundingInterval(r10, r11);
         asm.je(small);
         asm.test(al, al);
         asm.cmove(r10, r11);
@@ -203,16 +210,7 @@ internal sealed partial class RuntimeLibrary
 
         asm.Bind(ref small);
         asm.lea(r10, __[r8 + 1]);
-        asm.mov(rax, __qword_ptr[rbp + Vbl]);
-        asm.add(rax, __qword_ptr[rbp + Odd]);
-        asm.lea(rdx, __[r8 * 4]);
-        asm.cmp(rax, rdx);
-        asm.setle(al);
-        asm.lea(rdx, __[r10 * 4]);
-        asm.add(rdx, __qword_ptr[rbp + Odd]);
-        asm.cmp(rdx, __qword_ptr[rbp + Vbr]);
-        asm.setle(dl);
-        asm.cmp(al, dl);
+        InRoundingInterval(r8, r10);
         asm.je(tie);
         asm.test(al, al);
         asm.jnz(useS);

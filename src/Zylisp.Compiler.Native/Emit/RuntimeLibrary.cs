@@ -13,7 +13,9 @@ namespace Zylisp.Compiler.Native.Emit;
 /// </summary>
 internal sealed partial class RuntimeLibrary
 {
-    private readonly Dictionary<string, Label> labels = new(StringComparer.Ordinal);
+    // Iced's Label is a struct from another assembly, so a Dictionary<string, Label> would be
+    // JIT-compiled in every native build; a Dictionary over a class of ours is precompiled.
+    private readonly Dictionary<string, LabelCell> labels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Primitive> primitives = new(StringComparer.Ordinal);
     private readonly Assembler asm;
     private readonly DataSection data;
@@ -43,23 +45,36 @@ internal sealed partial class RuntimeLibrary
     /// <summary>The label of a routine, created on first use and defined by <see cref="EmitAll"/>.</summary>
     public Label Label(string name)
     {
-        if (!labels.TryGetValue(name, out var label))
+        if (!labels.TryGetValue(name, out var cell))
         {
-            label = asm.CreateLabel("rt:" + name);
-            labels[name] = label;
+            cell = new LabelCell(asm.CreateLabel("rt:" + name));
+            labels[name] = cell;
         }
 
-        return label;
+        return cell.Label;
     }
 
-    public IReadOnlyDictionary<string, Label> Labels => labels;
+    /// <summary>Whether some code referred to (or the runtime defined) the routine of this name.</summary>
+    public bool HasLabel(string name) => labels.ContainsKey(name);
+
+    /// <summary>Every routine's label (bound ones as bound) with its name, in no particular order.</summary>
+    public IEnumerable<NamedLabel> Labels
+    {
+        get
+        {
+            foreach (var (name, cell) in labels)
+            {
+                yield return new NamedLabel(name, cell.Label);
+            }
+        }
+    }
 
     private void Define(string name)
     {
         var label = Label(name);
         asm.Bind(ref label);
         // Keep the bound copy: only it knows its instruction, which the listing needs.
-        labels[name] = label;
+        labels[name].Label = label;
     }
 
     private void Primitive(string name, string routine, Func<FunctionCompiler.InlineSite, bool>? inline = null) =>
@@ -90,6 +105,8 @@ internal sealed partial class RuntimeLibrary
         EmitSets();
         EmitInvokeOther();
         EmitFiles();
+        EmitClock();
+        EmitRegex();
 
         // Groups only programs that use them need, last, once every reference to them exists:
         // they keep small programs small. RoutinePruner drops unreached code but not the read-only
@@ -106,7 +123,7 @@ internal sealed partial class RuntimeLibrary
 
     private void EmitWhenUsed(string[] routines, Action emit)
     {
-        if (routines.Any(labels.ContainsKey))
+        if (Array.Exists(routines, labels.ContainsKey))
         {
             emit();
         }

@@ -17,7 +17,7 @@ internal sealed partial class RuntimeLibrary
 
     private void RegisterLowLevelPrimitives()
     {
-        foreach (var name in new[] { "%type-tag", "%byte-at", "%byte-count", "%bytes->string", "%command-line-args", "%make-error", "%error-data" })
+        foreach (var name in new[] { "%type-tag", "%byte-at", "%byte-count", "%bytes->string", "%command-line-args", "%make-error", "%error-data", "%make-typed-error" })
         {
             Primitive(name, name);
         }
@@ -138,6 +138,29 @@ internal sealed partial class RuntimeLibrary
         asm.lea(rcx, __[r14 + (data.Keyword("ex-info") + ValueTags.PointerTag)]);
         asm.mov(__qword_ptr[rax + ObjectLayout.ErrorType], rcx);
         asm.mov(__qword_ptr[rax + ObjectLayout.ErrorData], rsi);
+        asm.inc(rax);
+        asm.ret();
+
+        // (%make-typed-error type id message) → an error value of the given type keyword and
+        // diagnostic id (read-string's :read-error, say), without data.
+        Define("%make-typed-error");
+        Fixed("%make-typed-error", 3);
+        asm.push(rdi);
+        asm.push(rsi);
+        asm.push(rdx);
+        asm.mov(edi, 48);
+        asm.call(Label("alloc"));
+        asm.mov(__qword_ptr[rax], (int)ObjectType.Error);
+        asm.mov(rcx, __qword_ptr[r15 + RuntimeCells.CurrentSite]);
+        asm.mov(__qword_ptr[rax + ObjectLayout.ErrorSite], rcx);
+        asm.pop(rcx);
+        asm.mov(__qword_ptr[rax + ObjectLayout.ErrorMessage], rcx);
+        asm.pop(rcx);
+        asm.mov(__qword_ptr[rax + ObjectLayout.ErrorId], rcx);
+        asm.pop(rcx);
+        asm.mov(__qword_ptr[rax + ObjectLayout.ErrorType], rcx);
+        asm.mov(rcx, ValueTags.Nil);
+        asm.mov(__qword_ptr[rax + ObjectLayout.ErrorData], rcx);
         asm.inc(rax);
         asm.ret();
 

@@ -13,37 +13,16 @@ internal sealed partial class RuntimeLibrary
     private void EmitMaps()
     {
         // map-find(rdi = map, rsi = key) → rax = entry index, or -1.
-        Define("map-find");
-        asm.push(rbx);
-        asm.push(r12);
-        asm.push(r13);
-        asm.mov(r12, rdi);
-        asm.mov(r13, rsi);
-        asm.xor(ebx, ebx);
-        var loop = asm.CreateLabel();
-        var missing = asm.CreateLabel();
-        var found = asm.CreateLabel();
-        asm.Bind(ref loop);
-        asm.lea(rax, __[rbx + rbx]);
-        asm.cmp(rax, __qword_ptr[r12 + (ObjectLayout.MapCount - ValueTags.PointerTag)]);
-        asm.jae(missing);
-        asm.mov(rax, rbx);
-        asm.shl(rax, 4);
-        asm.mov(rdi, __qword_ptr[r12 + rax + (ObjectLayout.MapEntries - ValueTags.PointerTag)]);
-        asm.mov(rsi, r13);
-        asm.call(Label("equals"));
-        asm.test(eax, eax);
-        asm.jnz(found);
-        asm.inc(rbx);
-        asm.jmp(loop);
-        asm.Bind(ref missing);
-        asm.mov(rbx, -1);
-        asm.Bind(ref found);
-        asm.mov(rax, rbx);
-        asm.pop(r13);
-        asm.pop(r12);
-        asm.pop(rbx);
-        asm.ret();
+        ScanRoutine("map-find", ObjectLayout.MapCount, ScanAnswer.FirstIndex, found =>
+        {
+            asm.mov(rax, rbx);
+            asm.shl(rax, 4);
+            asm.mov(rdi, __qword_ptr[r12 + rax + (ObjectLayout.MapEntries - ValueTags.PointerTag)]);
+            asm.mov(rsi, r13);
+            asm.call(Label("equals"));
+            asm.test(eax, eax);
+            asm.jnz(found);
+        });
 
         // map-copy(rdi = map, esi = extra entries) → rax = untagged copy with room for them (count unchanged).
         Define("map-copy");
@@ -405,47 +384,23 @@ internal sealed partial class RuntimeLibrary
         asm.ret();
 
         // map-equals(rdi, rsi = maps of the same count) → eax: every key of one maps to an equal value in the other.
-        Define("map-equals");
-        asm.push(rbx);
-        asm.push(r12);
-        asm.push(r13);
-        asm.mov(r12, rdi);
-        asm.mov(r13, rsi);
-        asm.xor(ebx, ebx);
-        var compare = asm.CreateLabel();
-        var same = asm.CreateLabel();
-        var differ = asm.CreateLabel();
-        asm.Bind(ref compare);
-        asm.lea(rax, __[rbx + rbx]);
-        asm.cmp(rax, __qword_ptr[r12 + (ObjectLayout.MapCount - ValueTags.PointerTag)]);
-        asm.jae(same);
-        asm.mov(rax, rbx);
-        asm.shl(rax, 4);
-        asm.mov(rsi, __qword_ptr[r12 + rax + (ObjectLayout.MapEntries - ValueTags.PointerTag)]);
-        asm.mov(rdi, r13);
-        asm.mov(edx, (int)ValueTags.Unbound);
-        asm.call(Label("map-get"));
-        asm.cmp(rax, (int)ValueTags.Unbound);
-        asm.je(differ);
-        asm.mov(rsi, rax);
-        asm.mov(rax, rbx);
-        asm.shl(rax, 4);
-        asm.mov(rdi, __qword_ptr[r12 + rax + (ObjectLayout.MapEntries + 8 - ValueTags.PointerTag)]);
-        asm.call(Label("equals"));
-        asm.test(eax, eax);
-        asm.jz(differ);
-        asm.inc(rbx);
-        asm.jmp(compare);
-        asm.Bind(ref same);
-        asm.mov(eax, 1);
-        var out_ = asm.CreateLabel();
-        asm.jmp(out_);
-        asm.Bind(ref differ);
-        asm.xor(eax, eax);
-        asm.Bind(ref out_);
-        asm.pop(r13);
-        asm.pop(r12);
-        asm.pop(rbx);
-        asm.ret();
+        ScanRoutine("map-equals", ObjectLayout.MapCount, ScanAnswer.All, differ =>
+        {
+            asm.mov(rax, rbx);
+            asm.shl(rax, 4);
+            asm.mov(rsi, __qword_ptr[r12 + rax + (ObjectLayout.MapEntries - ValueTags.PointerTag)]);
+            asm.mov(rdi, r13);
+            asm.mov(edx, (int)ValueTags.Unbound);
+            asm.call(Label("map-get"));
+            asm.cmp(rax, (int)ValueTags.Unbound);
+            asm.je(differ);
+            asm.mov(rsi, rax);
+            asm.mov(rax, rbx);
+            asm.shl(rax, 4);
+            asm.mov(rdi, __qword_ptr[r12 + rax + (ObjectLayout.MapEntries + 8 - ValueTags.PointerTag)]);
+            asm.call(Label("equals"));
+            asm.test(eax, eax);
+            asm.jz(differ);
+        });
     }
 }

@@ -225,6 +225,22 @@ internal sealed partial class RuntimeLibrary
         asm.jmp(done);
 
         asm.Bind(ref notAtom);
+        var notRegex = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Regex, notRegex);
+        // #"..." when readable, the bare source otherwise; both strings are made with the pattern.
+        var regexText = asm.CreateLabel();
+        asm.mov(rdi, __qword_ptr[rdi + (RegexSource - ValueTags.PointerTag)]);
+        asm.cmp(__qword_ptr[rbp + Mode], (int)RenderMode.Readable);
+        asm.jne(regexText);
+        asm.mov(rdi, __qword_ptr[rbp + Value]);
+        asm.mov(rdi, __qword_ptr[rdi + (RegexReadable - ValueTags.PointerTag)]);
+        asm.Bind(ref regexText);
+        asm.lea(rsi, __[rdi + (ObjectLayout.StringBytes - ValueTags.PointerTag)]);
+        asm.mov(rcx, __qword_ptr[rdi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
+        Put();
+        asm.jmp(done);
+
+        asm.Bind(ref notRegex);
         var notRecord = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Record, notRecord);
         // #app.core.Point{:x 1, :y 2}: the type's name, then the fields as a map.

@@ -60,35 +60,14 @@ internal sealed partial class RuntimeLibrary
         asm.ret();
 
         // set-index(rdi = set, rsi = x) → rax = the raw index of the item equal to x, or -1.
-        Define("set-index");
-        asm.push(rbx);
-        asm.push(r12);
-        asm.push(r13);
-        asm.mov(r12, rdi);
-        asm.mov(r13, rsi);
-        asm.xor(ebx, ebx);
-        var scan = asm.CreateLabel();
-        var found = asm.CreateLabel();
-        var missing = asm.CreateLabel();
-        asm.Bind(ref scan);
-        asm.lea(rax, __[rbx + rbx]);
-        asm.cmp(rax, __qword_ptr[r12 + (ObjectLayout.SetCount - ValueTags.PointerTag)]);
-        asm.jae(missing);
-        asm.mov(rdi, __qword_ptr[r12 + (rbx * 8) + (ObjectLayout.SetItems - ValueTags.PointerTag)]);
-        asm.mov(rsi, r13);
-        asm.call(Label("equals"));
-        asm.test(eax, eax);
-        asm.jnz(found);
-        asm.inc(rbx);
-        asm.jmp(scan);
-        asm.Bind(ref missing);
-        asm.mov(rbx, -1);
-        asm.Bind(ref found);
-        asm.mov(rax, rbx);
-        asm.pop(r13);
-        asm.pop(r12);
-        asm.pop(rbx);
-        asm.ret();
+        ScanRoutine("set-index", ObjectLayout.SetCount, ScanAnswer.FirstIndex, found =>
+        {
+            asm.mov(rdi, __qword_ptr[r12 + (rbx * 8) + (ObjectLayout.SetItems - ValueTags.PointerTag)]);
+            asm.mov(rsi, r13);
+            asm.call(Label("equals"));
+            asm.test(eax, eax);
+            asm.jnz(found);
+        });
 
         // (%set-conj s x) → s when it holds x already, else a copy with x at the end.
         Define("%set-conj");
@@ -109,7 +88,9 @@ internal sealed partial class RuntimeLibrary
         asm.sar(rbx, 1);
         asm.lea(rdi, __[(rbx * 8) + (ObjectLayout.SetItems + 8)]);
         asm.call(Label("alloc"));
-        asm.mov(__qword_ptr[rax], (int)ObjectType.Set);
+        // The copy keeps the header, so a sorted set stays marked sorted.
+        asm.mov(rcx, __qword_ptr[r12 - ValueTags.PointerTag]);
+        asm.mov(__qword_ptr[rax], rcx);
         asm.lea(rcx, __[rbx + rbx + 2]);
         asm.mov(__qword_ptr[rax + ObjectLayout.SetCount], rcx);
         asm.lea(rdi, __[rax + ObjectLayout.SetItems]);
@@ -118,6 +99,14 @@ internal sealed partial class RuntimeLibrary
         asm.rep.movsq();
         asm.mov(__qword_ptr[rdi], r13);
         asm.inc(rax);
+        // A sorted set puts its new last item in place (Library/50-sorted.zl, through the hook).
+        asm.test(__dword_ptr[r12 - ValueTags.PointerTag], SortedFlag);
+        asm.jz(conjDone);
+        asm.pop(r13);
+        asm.pop(r12);
+        asm.pop(rbx);
+        asm.mov(rdi, rax);
+        asm.jmp(Label("sort-hook"));
         asm.Bind(ref conjDone);
         asm.pop(r13);
         asm.pop(r12);
@@ -143,7 +132,8 @@ internal sealed partial class RuntimeLibrary
         asm.sar(rbx, 1);
         asm.lea(rdi, __[(rbx * 8) + (ObjectLayout.SetItems - 8)]);
         asm.call(Label("alloc"));
-        asm.mov(__qword_ptr[rax], (int)ObjectType.Set);
+        asm.mov(rcx, __qword_ptr[r12 - ValueTags.PointerTag]);
+        asm.mov(__qword_ptr[rax], rcx);
         asm.lea(rcx, __[rbx + rbx - 2]);
         asm.mov(__qword_ptr[rax + ObjectLayout.SetCount], rcx);
         // Items before the index, then the ones after it.
@@ -164,37 +154,13 @@ internal sealed partial class RuntimeLibrary
         asm.ret();
 
         // set-equals(rdi = set, rsi = set of the same count) → eax 1 when every item of one is in the other.
-        Define("set-equals");
-        asm.push(rbx);
-        asm.push(r12);
-        asm.push(r13);
-        asm.mov(r12, rdi);
-        asm.mov(r13, rsi);
-        asm.xor(ebx, ebx);
-        var each = asm.CreateLabel();
-        var allIn = asm.CreateLabel();
-        var notIn = asm.CreateLabel();
-        var equalsDone = asm.CreateLabel();
-        asm.Bind(ref each);
-        asm.lea(rax, __[rbx + rbx]);
-        asm.cmp(rax, __qword_ptr[r12 + (ObjectLayout.SetCount - ValueTags.PointerTag)]);
-        asm.jae(allIn);
-        asm.mov(rdi, r13);
-        asm.mov(rsi, __qword_ptr[r12 + (rbx * 8) + (ObjectLayout.SetItems - ValueTags.PointerTag)]);
-        asm.call(Label("set-index"));
-        asm.test(rax, rax);
-        asm.js(notIn);
-        asm.inc(rbx);
-        asm.jmp(each);
-        asm.Bind(ref allIn);
-        asm.mov(eax, 1);
-        asm.jmp(equalsDone);
-        asm.Bind(ref notIn);
-        asm.xor(eax, eax);
-        asm.Bind(ref equalsDone);
-        asm.pop(r13);
-        asm.pop(r12);
-        asm.pop(rbx);
-        asm.ret();
+        ScanRoutine("set-equals", ObjectLayout.SetCount, ScanAnswer.All, notIn =>
+        {
+            asm.mov(rdi, r13);
+            asm.mov(rsi, __qword_ptr[r12 + (rbx * 8) + (ObjectLayout.SetItems - ValueTags.PointerTag)]);
+            asm.call(Label("set-index"));
+            asm.test(rax, rax);
+            asm.js(notIn);
+        });
     }
 }

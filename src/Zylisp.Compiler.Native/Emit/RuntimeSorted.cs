@@ -5,14 +5,14 @@ using static Iced.Intel.AssemblerRegisters;
 namespace Zylisp.Compiler.Native.Emit;
 
 /// <summary>
-/// Sorted maps (issue 13, docs/design/sorted-collections.md): an ordinary map whose header carries
+/// Sorted maps and sets (issue 13, docs/design/sorted-collections.md): an ordinary map or set whose header carries
 /// <see cref="SortedFlag"/> and whose entries are kept in key order. Copies keep the header, so
-/// dissoc keeps the order; assoc calls the library's sorting function (Library/50-sorted.zl,
+/// dissoc and disj keep the order; assoc and conj call the library's function that puts the new entry in place (Library/50-sorted.zl,
 /// installed in <see cref="RuntimeCells.SortedHook"/> at start-up), which orders by compare.
 /// </summary>
 internal sealed partial class RuntimeLibrary
 {
-    /// <summary>The header bit of a sorted map (bits above the type byte are the type's own).</summary>
+    /// <summary>The header bit of a sorted map or set (bits above the type byte are the type's own).</summary>
     private const int SortedFlag = 0x100;
 
     private void RegisterSortedPrimitives()
@@ -32,9 +32,27 @@ internal sealed partial class RuntimeLibrary
         asm.mov(eax, (int)ValueTags.Nil);
         asm.ret();
 
-        // (%mark-sorted m) → a copy of the map m marked sorted (its entries must be in key order).
+        // (%mark-sorted m) → a copy of the map or set m marked sorted (its entries must be in order).
         Define("%mark-sorted");
         Fixed("%mark-sorted", 1);
+        var markMap = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Set, markMap);
+        asm.push(rbx);
+        asm.mov(rbx, rdi);
+        asm.mov(rdi, __qword_ptr[rbx + (ObjectLayout.SetCount - ValueTags.PointerTag)]);
+        asm.lea(rdi, __[(rdi * 4) + ObjectLayout.SetItems]);
+        asm.call(Label("alloc"));
+        asm.mov(rcx, __qword_ptr[rbx + (ObjectLayout.SetCount - ValueTags.PointerTag)]);
+        asm.lea(rcx, __[(rcx * 4) + ObjectLayout.SetItems]);
+        asm.shr(rcx, 3);
+        asm.mov(rdi, rax);
+        asm.lea(rsi, __[rbx - ValueTags.PointerTag]);
+        asm.rep.movsq();
+        asm.or(__qword_ptr[rax], SortedFlag);
+        asm.inc(rax);
+        asm.pop(rbx);
+        asm.ret();
+        asm.Bind(ref markMap);
         asm.sub(rsp, 8);
         asm.xor(esi, esi);
         asm.call(Label("map-copy"));
@@ -48,6 +66,11 @@ internal sealed partial class RuntimeLibrary
             var no = asm.CreateLabel();
             var yes = asm.CreateLabel();
             JumpIfSortedMap(rdi, yes);
+            var notSet = asm.CreateLabel();
+            JumpUnlessType(rdi, ObjectType.Set, notSet);
+            asm.test(__dword_ptr[rdi - ValueTags.PointerTag], SortedFlag);
+            asm.jnz(yes);
+            asm.Bind(ref notSet);
             asm.cmp(rdi, rdi);
             asm.inc(eax);
             asm.test(eax, eax);
@@ -62,11 +85,15 @@ internal sealed partial class RuntimeLibrary
         asm.sub(rsp, 8);
         asm.call(Label("assoc1-unsorted"));
         asm.add(rsp, 8);
+        asm.mov(rdi, rax);
+
+        // sort-hook(rdi = sorted map or set whose last entry may be out of place) → it in order.
+        Define("sort-hook");
+        asm.mov(rax, rdi);
         asm.mov(r10, __qword_ptr[r15 + RuntimeCells.SortedHook]);
         var noHook = asm.CreateLabel();
         asm.test(r10, r10);
         asm.jz(noHook);
-        asm.mov(rdi, rax);
         asm.mov(eax, 1);
         asm.jmp(__qword_ptr[r10 + (ObjectLayout.ClosureCode - ValueTags.PointerTag)]);
         asm.Bind(ref noHook);

@@ -1,3 +1,4 @@
+using Iced.Intel;
 using Zylisp.Compiler.Native.Values;
 using static Iced.Intel.AssemblerRegisters;
 
@@ -32,6 +33,9 @@ internal sealed partial class RuntimeLibrary
 
         // write(edi = fd, rsi = string): the whole string, however many write calls it takes.
         Define("write");
+        var hooked = asm.CreateLabel();
+        asm.cmp(__qword_ptr[r15 + RuntimeCells.WriteHook], 0);
+        asm.jne(hooked);
         asm.mov(rdx, __qword_ptr[rsi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
         asm.add(rsi, ObjectLayout.StringBytes - ValueTags.PointerTag);
         var again = asm.CreateLabel();
@@ -53,6 +57,32 @@ internal sealed partial class RuntimeLibrary
         asm.sub(rdx, rax);
         asm.jmp(again);
         asm.Bind(ref writeDone);
+        asm.ret();
+
+        // A native session's host writes the bytes (RuntimeCells.WriteHook): the call keeps every
+        // register write keeps, and aligns the stack as System V asks.
+        asm.Bind(ref hooked);
+        AssemblerRegister64[] kept = [rdi, rsi, rdx, rcx, r8, r9, r10, r11];
+        asm.push(rbp);
+        asm.mov(rbp, rsp);
+        foreach (var register in kept)
+        {
+            asm.push(register);
+        }
+
+        asm.and(rsp, -16);
+        asm.mov(rcx, __qword_ptr[rsi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
+        asm.lea(rdx, __[rsi + (ObjectLayout.StringBytes - ValueTags.PointerTag)]);
+        asm.mov(esi, edi);
+        asm.mov(rdi, __qword_ptr[r15 + RuntimeCells.WriteHookContext]);
+        asm.call(__qword_ptr[r15 + RuntimeCells.WriteHook]);
+        asm.lea(rsp, __[rbp - (8 * kept.Length)]);
+        for (var i = kept.Length - 1; i >= 0; i--)
+        {
+            asm.pop(kept[i]);
+        }
+
+        asm.pop(rbp);
         asm.ret();
     }
 

@@ -37,6 +37,12 @@ internal sealed partial class RuntimeLibrary
         asm.pop(rbx);
         asm.ret();
 
+        // (%string->keyword s) → the keyword spelled by the string's bytes ("ns/name" or "name").
+        Define("%string->keyword");
+        Fixed("%string->keyword", 1);
+        asm.mov(esi, (int)ObjectType.Keyword);
+        asm.jmp(Label("retype"));
+
         // (symbol x): a symbol as it is; a string or keyword's text as a symbol. (symbol ns name): "ns/name".
         Define("symbol");
         var one = asm.CreateLabel();

@@ -124,6 +124,16 @@ internal sealed partial class RuntimeLibrary
         asm.jne(different);
         asm.jmp(Label("set-equals"));
         asm.Bind(ref notSets);
+        // Two patterns are equal when their sources are, as in the interpreter.
+        var notRegexes = asm.CreateLabel();
+        asm.cmp(eax, (int)ObjectType.Regex);
+        asm.jne(notRegexes);
+        asm.cmp(ecx, eax);
+        asm.jne(different);
+        asm.mov(rdi, __qword_ptr[rdi + (RegexSource - ValueTags.PointerTag)]);
+        asm.mov(rsi, __qword_ptr[rsi + (RegexSource - ValueTags.PointerTag)]);
+        asm.jmp(Label("equals"));
+        asm.Bind(ref notRegexes);
 
         // Vectors and lists are equal to each other when their items are (Clojure's sequential equality).
         var sequential = asm.CreateLabel();

@@ -17,18 +17,38 @@ internal static class SingleUseTemps
     public static IReadOnlySet<LocalBinding> Of(ImmutableArray<LStmt> body)
     {
         var reads = new Dictionary<LocalBinding, int>(ReferenceEqualityComparer.Instance);
-        var captured = new HashSet<int>();
+        var captured = new SlotSet();
         Count(body, reads, captured);
-        return reads.Where(r => r.Value == 1 && IsTemporary(r.Key) && !captured.Contains(r.Key.Slot))
-            .Select(r => r.Key)
-            .ToHashSet<LocalBinding>(ReferenceEqualityComparer.Instance);
+        var once = new HashSet<LocalBinding>(ReferenceEqualityComparer.Instance);
+        foreach (var (binding, count) in reads)
+        {
+            if (count == 1 && IsTemporary(binding) && !captured.Contains(binding.Slot))
+            {
+                once.Add(binding);
+            }
+        }
+
+        return once;
     }
 
     /// <summary>A lowering temporary: no source span and the name the lowerer gives ("t" and a number).</summary>
     private static bool IsTemporary(LocalBinding binding) =>
-        binding.Span is null && binding.Name.Length > 1 && binding.Name[0] == 't' && binding.Name.Skip(1).All(char.IsAsciiDigit);
+        binding.Span is null && binding.Name.Length > 1 && binding.Name[0] == 't' && IsDigits(binding.Name, 1);
 
-    private static void Count(ImmutableArray<LStmt> statements, Dictionary<LocalBinding, int> reads, HashSet<int> captured)
+    private static bool IsDigits(string text, int start)
+    {
+        for (var i = start; i < text.Length; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void Count(ImmutableArray<LStmt> statements, Dictionary<LocalBinding, int> reads, SlotSet captured)
     {
         foreach (var statement in statements)
         {
@@ -73,7 +93,7 @@ internal static class SingleUseTemps
         }
     }
 
-    private static void Count(LExpr expr, Dictionary<LocalBinding, int> reads, HashSet<int> captured)
+    private static void Count(LExpr expr, Dictionary<LocalBinding, int> reads, SlotSet captured)
     {
         switch (expr)
         {
@@ -118,5 +138,29 @@ internal static class SingleUseTemps
         {
             reads[local.Binding] = reads.GetValueOrDefault(local.Binding) + 1;
         }
+    }
+
+    /// <summary>
+    /// Frame slots captured by some closure: a growing bit array rather than a HashSet&lt;int&gt;,
+    /// whose code is not precompiled and was JIT-compiled in every native build.
+    /// </summary>
+    private sealed class SlotSet
+    {
+        private bool[] slots = new bool[16];
+
+        public void Add(int slot)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(slot);
+            if (slot >= slots.Length)
+            {
+                var larger = new bool[Math.Max(slot + 1, slots.Length * 2)];
+                slots.CopyTo(larger, 0);
+                slots = larger;
+            }
+
+            slots[slot] = true;
+        }
+
+        public bool Contains(int slot) => slot >= 0 && slot < slots.Length && slots[slot];
     }
 }

@@ -15,7 +15,7 @@ namespace Zylisp.Compiler.Native.Emit;
 internal sealed class StaticVars(CodeContext ctx)
 {
     private readonly Dictionary<string, int> offsets = new(StringComparer.Ordinal);
-    private readonly List<(int Offset, string Name, int MetaCell, int GlobalCell, string? Source)> inits = [];
+    private readonly List<VarInit> inits = [];
     private int emitted;
 
     /// <summary>The writable offset of the var object of <paramref name="var"/>.</summary>
@@ -27,7 +27,7 @@ internal sealed class StaticVars(CodeContext ctx)
             offset = ctx.Data.ReserveWritable(ObjectLayout.VarWords);
             offsets[name] = offset;
             var meta = Metadata(var, name);
-            inits.Add((offset, var.Name, ctx.ConstantCell(meta, var.DefinedAt), ctx.GlobalCell(var), var.SourceCode));
+            inits.Add(new VarInit(offset, var.Name, ctx.ConstantCell(meta, var.DefinedAt), ctx.GlobalCell(var), var.SourceCode));
         }
 
         return offset;
@@ -93,3 +93,6 @@ internal sealed class StaticVars(CodeContext ctx)
         _ => false,
     };
 }
+
+/// <summary>A var object to fill in at start-up (a record, not a value tuple, so its list has ReadyToRun code).</summary>
+internal sealed record VarInit(int Offset, string Name, int MetaCell, int GlobalCell, string? Source);

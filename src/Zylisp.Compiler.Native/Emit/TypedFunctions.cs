@@ -30,7 +30,12 @@ internal sealed class TypedFunctions
 
     private bool disabled;
 
-    public static TypedFunctions Find(ImmutableArray<LTopLevel> forms, Func<GlobalOperand, Primitive?> primitiveFor)
+    /// <summary>
+    /// The typed functions of a whole program. With <paramref name="libraryOnly"/> (an incremental
+    /// session, where a later chunk may redefine any global) only the runtime library's globals are
+    /// called directly; every typed function still gets its raw body and direct self calls.
+    /// </summary>
+    public static TypedFunctions Find(IReadOnlyList<LTopLevel> forms, Func<GlobalOperand, Primitive?> primitiveFor, bool libraryOnly = false)
     {
         var defs = new Dictionary<string, int>(StringComparer.Ordinal);
         var varsTaken = new HashSet<string>(StringComparer.Ordinal);
@@ -55,7 +60,8 @@ internal sealed class TypedFunctions
                     && functionTemps.TryGetValue(local.Binding, out var function))
                 {
                     var name = NativeLibrary.GlobalName(def.Var.Name);
-                    if (defs.GetValueOrDefault(name) == 1 && !varsTaken.Contains(name) && TypedSignature.Of(function, IsLowLevel(function)) is not null)
+                    if (defs.GetValueOrDefault(name) == 1 && !varsTaken.Contains(name) && TypedSignature.Of(function, IsLowLevel(function)) is not null
+                        && (!libraryOnly || IsLowLevel(function)))
                     {
                         candidates[name] = function;
                     }

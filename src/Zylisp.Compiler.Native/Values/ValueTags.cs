@@ -88,6 +88,12 @@ internal enum ObjectType : byte
     /// what (var x) is. Static, in writable data, one per var; the offsets are fixnums so no word is a raw address.
     /// </summary>
     Var = 23,
+
+    /// <summary>
+    /// [header][source string][readable form string][pattern tree][capturing group count]: a
+    /// compiled regular expression (Emit/RuntimeRegex.cs, Library/70-regex.zl); holds values.
+    /// </summary>
+    Regex = 25,
 }
 
 /// <summary>What the garbage collector needs to know about each object type.</summary>
@@ -103,8 +109,20 @@ internal static class ObjectTypes
         type is ObjectType.String or ObjectType.Keyword or ObjectType.Symbol or ObjectType.Float or ObjectType.BoxedInteger;
 
     /// <summary>Bit t set when type t holds raw bytes (types are below 64), for one bt instruction.</summary>
-    public static long RawBytesMask() =>
-        Enum.GetValues<ObjectType>().Where(HoldsRawBytes).Aggregate(0L, (mask, type) => mask | (1L << (int)type));
+    public static long RawBytesMask()
+    {
+        // A loop over the 64 possible types: Enum.GetValues and LINQ over this byte enum would be JIT-compiled in every build.
+        var mask = 0L;
+        for (var type = 0; type < 64; type++)
+        {
+            if (HoldsRawBytes((ObjectType)type))
+            {
+                mask |= 1L << type;
+            }
+        }
+
+        return mask;
+    }
 }
 
 /// <summary>Word offsets inside objects, in bytes from the untagged address.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Zylisp.Lang.Runtime;
 using Zylisp.Lang.Runtime.Interpreter;
 
@@ -13,17 +14,62 @@ public sealed record Arity(IReadOnlyList<int> Fixed, int? RestFrom)
     /// <summary>The arity of a function value, or null for values whose arity is not known.</summary>
     public static Arity? Of(object? value) => value switch
     {
-        Builtin b => b.MaxArity < 0
-            ? new Arity([], b.MinArity)
-            : new Arity(Enumerable.Range(b.MinArity, b.MaxArity - b.MinArity + 1).ToList(), null),
-        Closure c => new Arity(
-            c.Template.Arities.Where(a => !a.HasRest).Select(a => a.RequiredCount).ToList(),
-            c.Template.Arities.FirstOrDefault(a => a.HasRest)?.RequiredCount),
+        Builtin b => b.MaxArity < 0 ? new Arity([], b.MinArity) : new Arity(CountsFrom(b.MinArity, b.MaxArity), null),
+        Closure c => OfArities(c.Template.Arities),
         ZFunction { DeclaredArity: { } declared } => declared,
         _ => null,
     };
 
-    public bool Accepts(int count) => Fixed.Contains(count) || (RestFrom is { } min && count >= min);
+    // Loops rather than LINQ: the analyzer asks this at every call to a defined global, and on
+    // `zylisp run` it is on the start-up path, where each LINQ-over-int instantiation is a method
+    // ReadyToRun could not precompile (docs/design/cli-startup.md).
+    private static int[] CountsFrom(int min, int max)
+    {
+        var counts = new int[max - min + 1];
+        for (var i = 0; i < counts.Length; i++)
+        {
+            counts[i] = min + i;
+        }
+
+        return counts;
+    }
+
+    private static Arity OfArities(ImmutableArray<ArityCode> arities)
+    {
+        var fixedCounts = new List<int>(arities.Length);
+        int? restFrom = null;
+        foreach (var arity in arities)
+        {
+            if (!arity.HasRest)
+            {
+                fixedCounts.Add(arity.RequiredCount);
+            }
+            else
+            {
+                restFrom ??= arity.RequiredCount;
+            }
+        }
+
+        return new Arity(fixedCounts, restFrom);
+    }
+
+    public bool Accepts(int count)
+    {
+        if (RestFrom is { } min && count >= min)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < Fixed.Count; i++)
+        {
+            if (Fixed[i] == count)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>How the accepted counts read in a message: "1", "1 or 2", "2 or more", "0, 1 or 3 or more".</summary>
     public string Describe()

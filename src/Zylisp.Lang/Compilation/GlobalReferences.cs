@@ -5,8 +5,13 @@ using Zylisp.Lang.Syntax;
 
 namespace Zylisp.Lang.Compilation;
 
-/// <summary>Every global an analyzed form refers to, with where: the edges of a program's reachability graph.</summary>
-public sealed class GlobalReferences : IIrVisitor<bool>
+/// <summary>
+/// Every global an analyzed form refers to, with where: the edges of a program's reachability graph.
+/// The visitor's result is an object (always <see cref="Walked"/>), not a bool: ReadyToRun does not
+/// precompile the IR's generic Accept over a value type, so Accept&lt;bool&gt; was JIT-compiled for
+/// every node kind in each process that collects a program.
+/// </summary>
+public sealed class GlobalReferences : IIrVisitor<object>
 {
     private readonly List<(Var Var, SourceSpan? Span)> found = [];
 
@@ -22,7 +27,7 @@ public sealed class GlobalReferences : IIrVisitor<bool>
         return walker.found;
     }
 
-    public bool VisitConst(ConstNode node)
+    public object VisitConst(ConstNode node)
     {
         // (var name) is a constant Var: the program refers to that global as surely as by value.
         if (node.Value is Runtime.Var v)
@@ -30,72 +35,101 @@ public sealed class GlobalReferences : IIrVisitor<bool>
             found.Add((v, node.Span));
         }
 
-        return true;
+        return Walked;
     }
 
-    public bool VisitLocalRef(LocalRefNode node) => true;
+    public object VisitLocalRef(LocalRefNode node) => Walked;
 
-    public bool VisitGlobalRef(GlobalRefNode node)
+    public object VisitGlobalRef(GlobalRefNode node)
     {
         found.Add((node.Var, node.Span));
-        return true;
+        return Walked;
     }
 
-    public bool VisitCollection(CollectionNode node) => All(node.Items);
+    public object VisitCollection(CollectionNode node) => All(node.Items);
 
-    public bool VisitIf(IfNode node) => Walk(node.Test) && Walk(node.Then) && Walk(node.Else);
+    public object VisitIf(IfNode node)
+    {
+        Walk(node.Test);
+        Walk(node.Then);
+        return Walk(node.Else);
+    }
 
-    public bool VisitDo(DoNode node) => All(node.Statements) && Walk(node.Result);
+    public object VisitDo(DoNode node)
+    {
+        All(node.Statements);
+        return Walk(node.Result);
+    }
 
-    public bool VisitLet(LetNode node) => Bindings(node.Bindings) && Walk(node.Body);
+    public object VisitLet(LetNode node)
+    {
+        Bindings(node.Bindings);
+        return Walk(node.Body);
+    }
 
-    public bool VisitLoop(LoopNode node) => Bindings(node.Bindings) && Walk(node.Body);
+    public object VisitLoop(LoopNode node)
+    {
+        Bindings(node.Bindings);
+        return Walk(node.Body);
+    }
 
-    public bool VisitRecur(RecurNode node) => All(node.Args);
+    public object VisitRecur(RecurNode node) => All(node.Args);
 
-    public bool VisitFn(FnNode node)
+    public object VisitFn(FnNode node)
     {
         foreach (var arity in node.Arities)
         {
             Walk(arity.Body);
         }
 
-        return true;
+        return Walked;
     }
 
-    public bool VisitDef(DefNode node)
+    public object VisitDef(DefNode node)
     {
         found.Add((node.Var, node.Span));
-        return node.Init is null || Walk(node.Init);
+        return node.Init is null ? Walked : Walk(node.Init);
     }
 
-    public bool VisitInvoke(InvokeNode node) => Walk(node.Fn) && All(node.Args);
+    public object VisitInvoke(InvokeNode node)
+    {
+        Walk(node.Fn);
+        return All(node.Args);
+    }
 
-    public bool VisitTry(TryNode node) =>
-        Walk(node.Body) && (node.Handler is null || Walk(node.Handler)) && (node.Finally is null || Walk(node.Finally));
+    public object VisitTry(TryNode node)
+    {
+        Walk(node.Body);
+        if (node.Handler is not null)
+        {
+            Walk(node.Handler);
+        }
 
-    public bool VisitThrow(ThrowNode node) => Walk(node.Value);
+        return node.Finally is null ? Walked : Walk(node.Finally);
+    }
 
-    private bool Walk(Node node) => node.Accept(this);
+    public object VisitThrow(ThrowNode node) => Walk(node.Value);
+
+    private static readonly object Walked = new();
+
+    private object Walk(Node node) => node.Accept(this);
 
     // Plain loops, not LINQ: this walk runs on every top-level form, start-up included.
-    private bool All(ImmutableArray<Node> nodes)
+    private object All(ImmutableArray<Node> nodes)
     {
         foreach (var node in nodes)
         {
             Walk(node);
         }
 
-        return true;
+        return Walked;
     }
 
-    private bool Bindings(ImmutableArray<LetBinding> bindings)
+    private void Bindings(ImmutableArray<LetBinding> bindings)
     {
         foreach (var binding in bindings)
         {
             Walk(binding.Init);
         }
-
-        return true;
     }
 }

@@ -12,6 +12,9 @@ public static partial class DiagnosticIds
     public const string GoBuildFailed = "ZL4604";
     public const string GoToolchainMissing = "ZL4605";
     public const string GoInteropError = "ZL4606";
+
+    // The native engine's (ZL47xx), for sessions that compile form by form (native-sessions.md).
+    public const string NativeUnsupported = "ZL4701";
 }
 
 // Emit-phase diagnostics live here (ids ZL4xxx): add the id constants to DiagnosticIds and
@@ -29,6 +32,10 @@ public static partial class DiagnosticCatalog
         Error(DiagnosticIds.GoUnknownPackage, "`{0}`: there is no Go package `{1}` known to the go target (import it with (import \"path\"))"),
         Error(DiagnosticIds.GoBuildFailed, "go build failed; this is a bug in Zylisp. The generated module is kept at {0}\n{1}"),
         Error(DiagnosticIds.GoToolchainMissing, "the go target needs the Go toolchain: `go` was not found on PATH (install golang-go)"),
+        Error(
+            DiagnosticIds.NativeUnsupported,
+            "the native engine does not support {0} yet",
+            "The native session compiled nothing of this form; its earlier definitions are intact. The interp, il and tiered engines run it."),
         Error(DiagnosticIds.GoInteropError, "`{0}`: the Go call does not compile: {1}"),
     ];
 }

@@ -23,8 +23,19 @@ public sealed class Lowerer : IIrVisitor<Lowerer.Unit>
         this.temps = temps;
     }
 
-    /// <summary>The visitor's result type: lowering writes statements, it returns nothing.</summary>
-    public readonly record struct Unit;
+    /// <summary>
+    /// The visitor's result type: lowering writes statements, it returns nothing. A class, not a
+    /// struct: ReadyToRun does not precompile the IR's generic Accept over a value type, so each
+    /// node kind's Accept&lt;Unit&gt; was JIT-compiled in every process that lowers.
+    /// </summary>
+    public sealed class Unit
+    {
+        public static readonly Unit Value = new();
+
+        private Unit()
+        {
+        }
+    }
 
     /// <summary>Lowers one analyzed top-level form; its statements end by returning the form's value.</summary>
     public static LTopLevel Lower(TopLevel top)
@@ -108,7 +119,7 @@ public sealed class Lowerer : IIrVisitor<Lowerer.Unit>
                 break;
         }
 
-        return default;
+        return Unit.Value;
     }
 
     public Unit VisitConst(ConstNode node) => Deliver(new ConstOperand(node.Value, node.Span));
@@ -131,7 +142,7 @@ public sealed class Lowerer : IIrVisitor<Lowerer.Unit>
         if (node.Context == NodeContext.Tail && destination.Kind == DestinationKind.Return)
         {
             output.Add(new TailCallStmt(call, node.Span));
-            return default;
+            return Unit.Value;
         }
 
         return Deliver(call);
@@ -141,7 +152,7 @@ public sealed class Lowerer : IIrVisitor<Lowerer.Unit>
     {
         var test = ToOperand(node.Test);
         output.Add(new IfStmt(test, Block(node.Then, destination), Block(node.Else, destination), node.Truthiness, node.Span));
-        return default;
+        return Unit.Value;
     }
 
     public Unit VisitDo(DoNode node)
@@ -152,7 +163,7 @@ public sealed class Lowerer : IIrVisitor<Lowerer.Unit>
         }
 
         Lower(node.Result, destination);
-        return default;
+        return Unit.Value;
     }
 
     public Unit VisitLet(LetNode node)
@@ -163,7 +174,7 @@ public sealed class Lowerer : IIrVisitor<Lowerer.Unit>
         }
 
         Lower(node.Body, destination);
-        return default;
+        return Unit.Value;
     }
 
     public Unit VisitLoop(LoopNode node)
@@ -176,13 +187,13 @@ public sealed class Lowerer : IIrVisitor<Lowerer.Unit>
         }
 
         output.Add(new LoopStmt(locals.MoveToImmutable(), Block(node.Body, destination), node.Span));
-        return default;
+        return Unit.Value;
     }
 
     public Unit VisitRecur(RecurNode node)
     {
         output.Add(new RecurStmt(node.Targets, ToOperands(node.Args), node.Span));
-        return default;
+        return Unit.Value;
     }
 
     public Unit VisitTry(TryNode node)
@@ -206,13 +217,13 @@ public sealed class Lowerer : IIrVisitor<Lowerer.Unit>
             output.Add(new ReturnStmt(new LocalOperand(result, LocalAccess.Slot, result.Slot, node.Span), node.Span));
         }
 
-        return default;
+        return Unit.Value;
     }
 
     public Unit VisitThrow(ThrowNode node)
     {
         output.Add(new ThrowStmt(ToOperand(node.Value), node.Caller, node.Span));
-        return default;
+        return Unit.Value;
     }
 
     private enum DestinationKind

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Zylisp.Repl.Bencode;
@@ -19,6 +20,11 @@ public sealed class BencodeReader(Stream stream, BencodeLimits? limits = null)
     private long offset;
 
     /// <summary>The next value, or null when the stream ends cleanly between values.</summary>
+    /// <remarks>
+    /// Pooled builders: a connection's reads wait for the peer between messages, and each wait
+    /// would otherwise allocate these methods' state machines afresh.
+    /// </remarks>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<object?> ReadAsync(CancellationToken ct = default)
     {
         messageBytes = 0;
@@ -27,7 +33,31 @@ public sealed class BencodeReader(Stream stream, BencodeLimits? limits = null)
             return null;
         }
 
+        if (TryReadBuffered(out var value))
+        {
+            return value;
+        }
+
         return await ReadValueAsync(0, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The common case, a whole message already in the buffer, decoded without an await per byte.
+    /// Anything else (a message still arriving, or one the limits or the grammar refuse) leaves
+    /// the buffer as it was and returns false, and the asynchronous reader below takes the
+    /// message from the start, so it alone decides what is an error and words it.
+    /// </summary>
+    private bool TryReadBuffered(out object? value)
+    {
+        var position = start;
+        if (BufferedValue.TryRead(buffer.AsSpan(0, end), ref position, 0, limits, out value) && position - start <= limits.MaxMessageBytes)
+        {
+            Advance(position - start);
+            return true;
+        }
+
+        value = null;
+        return false;
     }
 
     private async ValueTask<object> ReadValueAsync(int depth, CancellationToken ct)
@@ -180,6 +210,7 @@ public sealed class BencodeReader(Stream stream, BencodeLimits? limits = null)
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> FillAsync(CancellationToken ct)
     {
         start = 0;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.Sockets;
 using Zylisp.Repl.Bencode;
 
@@ -11,7 +12,10 @@ public sealed class Transport : IAsyncDisposable
 {
     private readonly Stream stream;
     private readonly BencodeReader reader;
+    private const int InitialSendBufferBytes = 4096;
+    private const int RetainedSendBufferBytes = 1024 * 1024;
     private readonly SemaphoreSlim sendGate = new(1, 1);
+    private ArrayBufferWriter<byte> sendBuffer = new(InitialSendBufferBytes);
 
     public Transport(Stream stream, BencodeLimits? limits = null)
     {
@@ -35,30 +39,32 @@ public sealed class Transport : IAsyncDisposable
         new(new BlockingStream(new NetworkStream(socket, ownsSocket: true)), limits);
 
     /// <summary>The next message; null at a clean end of stream. Throws <see cref="BencodeException"/> on bad input.</summary>
-    public async Task<object?> ReceiveAsync(CancellationToken ct = default) => await reader.ReadAsync(ct).ConfigureAwait(false);
+    public ValueTask<object?> ReceiveAsync(CancellationToken ct = default) => reader.ReadAsync(ct);
+
+    /// <summary>
+    /// The next message, read on the calling thread; for a transport over a blocking socket
+    /// (<see cref="OverBlockingSocket"/>), whose reads complete before they return.
+    /// </summary>
+    public object? Receive()
+    {
+        var next = reader.ReadAsync();
+        return next.IsCompletedSuccessfully ? next.Result : next.AsTask().GetAwaiter().GetResult();
+    }
 
     /// <summary>Sends one message; false when the peer is gone (a closed connection is not an error for a server).</summary>
     public Task<bool> SendAsync(IReadOnlyDictionary<string, object> message, CancellationToken ct = default) =>
-        WriteAsync(BencodeWriter.Encode(message), ct);
+        WriteAsync(message, null, ct);
 
     /// <summary>Sends several messages in one write: one system call, and one wake-up of the peer instead of several.</summary>
-    public Task<bool> SendAsync(IReadOnlyList<IReadOnlyDictionary<string, object>> messages, CancellationToken ct = default)
-    {
-        if (messages.Count == 1)
-        {
-            return SendAsync(messages[0], ct);
-        }
+    public Task<bool> SendAsync(IReadOnlyList<IReadOnlyDictionary<string, object>> messages, CancellationToken ct = default) =>
+        messages.Count == 1 ? WriteAsync(messages[0], null, ct) : WriteAsync(null, messages, ct);
 
-        var output = new MemoryStream();
-        foreach (var message in messages)
-        {
-            output.Write(BencodeWriter.Encode(message));
-        }
-
-        return WriteAsync(output.ToArray(), ct);
-    }
-
-    private async Task<bool> WriteAsync(byte[] bytes, CancellationToken ct)
+    /// <summary>
+    /// Encodes <paramref name="message"/> or <paramref name="messages"/> into the transport's one
+    /// send buffer and writes it. Encoding happens inside the send gate, so the buffer is reused
+    /// from send to send instead of each message becoming an array or two of its own.
+    /// </summary>
+    private async Task<bool> WriteAsync(IReadOnlyDictionary<string, object>? message, IReadOnlyList<IReadOnlyDictionary<string, object>>? messages, CancellationToken ct)
     {
         try
         {
@@ -73,7 +79,20 @@ public sealed class Transport : IAsyncDisposable
 
         try
         {
-            await stream.WriteAsync(bytes, ct).ConfigureAwait(false);
+            sendBuffer.ResetWrittenCount();
+            if (message is not null)
+            {
+                BencodeWriter.Write(sendBuffer, message);
+            }
+            else
+            {
+                foreach (var each in messages!)
+                {
+                    BencodeWriter.Write(sendBuffer, each);
+                }
+            }
+
+            await stream.WriteAsync(sendBuffer.WrittenMemory, ct).ConfigureAwait(false);
             await stream.FlushAsync(ct).ConfigureAwait(false);
             return true;
         }
@@ -83,6 +102,12 @@ public sealed class Transport : IAsyncDisposable
         }
         finally
         {
+            if (sendBuffer.Capacity > RetainedSendBufferBytes)
+            {
+                // One large reply must not keep its buffer alive for the connection's lifetime.
+                sendBuffer = new ArrayBufferWriter<byte>(InitialSendBufferBytes);
+            }
+
             try
             {
                 sendGate.Release();

@@ -19,14 +19,18 @@ public static class EngineKinds
     /// <summary>The engine of sessions that name none: the same default as <c>zylisp run</c> and <c>zylisp repl</c>.</summary>
     public const string Default = Tiered;
 
-    public static IReadOnlyList<string> Available { get; } = [Interpreter, Il, Tiered];
-
+    /// <summary>x86-64 machine code, one chunk per top-level form, in the worker (docs/design/native-sessions.md).</summary>
     public const string Native = "native";
+
+    public static IReadOnlyList<string> Available { get; } =
+        OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture == System.Runtime.InteropServices.Architecture.X64
+            ? [Interpreter, Il, Tiered, Native]
+            : [Interpreter, Il, Tiered];
 
     /// <summary>Null when <paramref name="engine"/> can run; otherwise the message for the client.</summary>
     public static string? Problem(string engine) =>
         Available.Contains(engine) ? null
-        : engine == Native ? $"engine 'native' cannot host an nREPL session yet: the native backend compiles whole programs and has no incremental definitions (use `zylisp run --engine native`); session engines: {string.Join(", ", Available)}"
+        : engine == Native ? "engine 'native' runs x86-64 code on Linux only; session engines here: " + string.Join(", ", Available)
         : $"unknown engine '{engine}'; engines: {string.Join(", ", Available)}";
 
     /// <summary>
@@ -37,6 +41,7 @@ public static class EngineKinds
     {
         Il => static () => new IlEngine(),
         Tiered => static () => new TieredEngine(),
+        Native => static () => new Zylisp.Compiler.Native.NativeEngine(testHooks: WorkerTestHooks.Enabled),
         _ => null,
     };
 }

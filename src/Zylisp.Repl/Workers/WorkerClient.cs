@@ -21,7 +21,7 @@ internal sealed class WorkerClient : IAsyncDisposable
     private WorkerClient(Transport transport)
     {
         this.transport = transport;
-        _ = ReadLoopAsync();
+        new Thread(ReadLoop) { IsBackground = true, Name = "worker replies" }.Start();
     }
 
     /// <summary>Completes when the connection to the worker has ended.</summary>
@@ -36,8 +36,10 @@ internal sealed class WorkerClient : IAsyncDisposable
             var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
             try
             {
-                await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath)).ConfigureAwait(false);
-                return new WorkerClient(Transport.Over(socket));
+                // A blocking connect: one asynchronous operation would put the socket in
+                // non-blocking mode for good, and its reads through the socket engine's thread.
+                socket.Connect(new UnixDomainSocketEndPoint(socketPath));
+                return new WorkerClient(Transport.OverBlockingSocket(socket));
             }
             catch (SocketException)
             {
@@ -112,11 +114,18 @@ internal sealed class WorkerClient : IAsyncDisposable
         }
     }
 
-    private async Task ReadLoopAsync()
+    /// <summary>
+    /// Reads the worker's replies on a thread of its own, blocked in recv: a reply wakes this thread
+    /// directly, where an asynchronous read would wake the socket engine's thread first, and the
+    /// socket, never registered with epoll, sends no wake-ups for the worker having read a request
+    /// (docs/design/nrepl.md). Each reply's handler finishes before the next reply is read, as the
+    /// asynchronous loop awaited it; handlers only write to client sockets.
+    /// </summary>
+    private void ReadLoop()
     {
         try
         {
-            while (await transport.ReceiveAsync().ConfigureAwait(false) is Dictionary<string, object> reply)
+            while (transport.Receive() is Dictionary<string, object> reply)
             {
                 if (reply.Str("id") is { } id && pending.TryGetValue(id, out var handler))
                 {
@@ -127,7 +136,7 @@ internal sealed class WorkerClient : IAsyncDisposable
 
                     try
                     {
-                        await handler(reply).ConfigureAwait(false);
+                        handler(reply).GetAwaiter().GetResult();
                     }
 #pragma warning disable CA1031 // A failing client connection must not stop this worker's replies to others.
                     catch (Exception)

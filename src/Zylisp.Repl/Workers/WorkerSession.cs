@@ -157,6 +157,9 @@ internal sealed class WorkerSession : IDisposable
         {
             work();
         }
+
+        // On this thread, after the last eval: a native session's code and data go with it.
+        (Executor as IDisposable)?.Dispose();
     }
 
     public void Dispose()

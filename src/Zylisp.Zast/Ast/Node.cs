@@ -76,7 +76,13 @@ public sealed class FieldList : Node
         Closing.IsValid ? Closing + 1 : List.Count > 0 ? List[^1].End : Pos.NoPos;
 
     /// <summary>The number of parameters or struct fields: each name counts, an anonymous field counts once.</summary>
-    public int NumFields() => List.Sum(field => Math.Max(1, field.Names.Count));
+    public int NumFields()
+    {
+        // A loop, not Enumerable.Sum over ints (generic code compiled at run time).
+        var count = 0;
+        foreach (var field in List) count += Math.Max(1, field.Names.Count);
+        return count;
+    }
 }
 
 /// <summary>A channel type's direction, as go/ast.ChanDir (a bit set).</summary>

@@ -76,15 +76,16 @@ public static class TokenInfo
         (Token.Tilde, "TILDE", "~"),
     ];
 
-    private static readonly Dictionary<string, Token> ByGoName = Index(row => true, row => row.GoName);
+    private static readonly Dictionary<string, object> ByGoName = Index(row => true, row => row.GoName);
 
-    private static readonly Dictionary<string, Token> Keywords = Index(row => IsKeyword(row.Token), row => row.Text);
+    private static readonly Dictionary<string, object> Keywords = Index(row => IsKeyword(row.Token), row => row.Text);
 
-    // A loop, not LINQ over the table's value tuples: that generic code is not precompiled
+    // A loop, not LINQ over the table's value tuples, and boxed tokens as values: generic code
+    // over value types (LINQ over the tuples, a Dictionary<string, Token>) is not precompiled
     // (ReadyToRun) and was JIT-compiled in every process that prints or parses Go.
-    private static Dictionary<string, Token> Index(Func<(Token Token, string GoName, string Text), bool> include, Func<(Token Token, string GoName, string Text), string> key)
+    private static Dictionary<string, object> Index(Func<(Token Token, string GoName, string Text), bool> include, Func<(Token Token, string GoName, string Text), string> key)
     {
-        var index = new Dictionary<string, Token>(StringComparer.Ordinal);
+        var index = new Dictionary<string, object>(StringComparer.Ordinal);
         for (int i = 0; i < Table.Length; i++)
         {
             if (include(Table[i]))
@@ -102,11 +103,16 @@ public static class TokenInfo
     /// <summary>The token's source text (<c>&amp;^</c>, <c>func</c>); for literal classes, its go/token name.</summary>
     public static string Text(this Token token) => Table[(int)token].Text;
 
-    public static bool TryParseGoName(string goName, out Token token) => ByGoName.TryGetValue(goName, out token);
+    public static bool TryParseGoName(string goName, out Token token)
+    {
+        var found = ByGoName.TryGetValue(goName, out var boxed);
+        token = found ? (Token)boxed! : default;
+        return found;
+    }
 
     /// <summary>Maps an identifier to its keyword token, or <see cref="Token.Ident"/>.</summary>
     public static Token Lookup(string identifier) =>
-        Keywords.TryGetValue(identifier, out var keyword) ? keyword : Token.Ident;
+        Keywords.TryGetValue(identifier, out var keyword) ? (Token)keyword : Token.Ident;
 
     public static bool IsLiteral(this Token token) => token is >= Token.Ident and <= Token.String;
 

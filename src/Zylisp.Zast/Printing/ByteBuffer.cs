@@ -23,8 +23,8 @@ internal sealed class ByteBuffer
     {
         if (count <= 0) return;
         Reserve(count);
-        _bytes.AsSpan(Length, count).Fill(value);
-        Length += count;
+        // A loop, not Span.Fill: Fill<byte> is generic code the JIT compiles on first use.
+        for (var end = Length + count; Length < end; Length++) _bytes[Length] = value;
     }
 
     public void Append(ReadOnlySpan<byte> bytes)

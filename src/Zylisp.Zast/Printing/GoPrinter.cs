@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Zylisp.Zast.Ast;
 
 namespace Zylisp.Zast.Printing;
@@ -27,16 +28,21 @@ public sealed record PrintResult(string Text, IReadOnlyList<PrintError> Errors)
 /// </remarks>
 public static class GoPrinter
 {
-    /// <summary>Prints a file, declaration, spec, statement or expression. Never throws: a malformed tree gives errors.</summary>
-    public static PrintResult Print(FileSet fileSet, Node node, PrinterOptions? options = null)
+    /// <summary>
+    /// Prints a file, declaration, spec, statement or expression. Never throws: a malformed tree
+    /// gives errors. <paramref name="lines"/>, when given, is told the output line of each
+    /// expression it wants, so a caller can map printed lines back to its own source without
+    /// parsing the text again.
+    /// </summary>
+    public static PrintResult Print(FileSet fileSet, Node node, PrinterOptions? options = null, INodeLineObserver? lines = null)
     {
         options ??= PrinterOptions.Gofmt;
         fileSet ??= new FileSet();
         var validation = AstValidator.Validate(fileSet, node, RootName(node), options.MaxDepth);
         if (validation.Errors.Count > 0) return new PrintResult("", validation.Errors);
         return validation.Depth <= ShallowDepth
-            ? PrintValidated(fileSet, node, options)
-            : PrintOnLargeStack(fileSet, node, options, validation.Depth);
+            ? PrintValidated(fileSet, node, options, lines)
+            : PrintOnLargeStack(fileSet, node, options, validation.Depth, lines);
     }
 
     // The printer recurses once or twice per nesting level; trees up to this depth fit any
@@ -45,21 +51,21 @@ public static class GoPrinter
     private const int ShallowDepth = 500;
     private const int StackBytesPerLevel = 8 * 1024;
 
-    private static PrintResult PrintOnLargeStack(FileSet fileSet, Node node, PrinterOptions options, int depth)
+    private static PrintResult PrintOnLargeStack(FileSet fileSet, Node node, PrinterOptions options, int depth, INodeLineObserver? lines)
     {
         PrintResult? result = null;
         var stackSize = (int)Math.Min(int.MaxValue, 4L * 1024 * 1024 + (long)depth * StackBytesPerLevel);
-        var thread = new Thread(() => result = PrintValidated(fileSet, node, options), stackSize);
+        var thread = new Thread(() => result = PrintValidated(fileSet, node, options, lines), stackSize);
         thread.Start();
         thread.Join();
         return result ?? Failure("the printer thread ended without a result", RootName(node), default);
     }
 
-    private static PrintResult PrintValidated(FileSet fileSet, Node node, PrinterOptions options)
+    private static PrintResult PrintValidated(FileSet fileSet, Node node, PrinterOptions options, INodeLineObserver? lines)
     {
         try
         {
-            var text = SourcePrinter.Format(options, fileSet, node, new Dictionary<Node, int>(ReferenceEqualityComparer.Instance));
+            var text = SourcePrinter.Format(options, fileSet, node, new Dictionary<Node, StrongBox<int>>(ReferenceEqualityComparer.Instance), lines);
             return new PrintResult(text, []);
         }
         catch (MalformedAstException ex)

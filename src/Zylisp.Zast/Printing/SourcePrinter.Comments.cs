@@ -340,9 +340,9 @@ internal sealed partial class SourcePrinter
 
     private bool ContainsLinebreak()
     {
-        foreach (var ch in _wsbuf)
+        for (var i = 0; i < _wsbuf.Count; i++)
         {
-            if (ch is Whitespace.Newline or Whitespace.Formfeed) return true;
+            if (_wsbuf[i] is Whitespace.Newline or Whitespace.Formfeed) return true;
         }
         return false;
     }

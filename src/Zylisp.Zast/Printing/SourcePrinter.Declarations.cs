@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Zylisp.Zast.Ast;
 
 namespace Zylisp.Zast.Printing;
@@ -205,9 +206,10 @@ internal sealed partial class SourcePrinter
     /// </summary>
     private int NodeSize(Node node, int maxSize)
     {
-        if (_nodeSizes.TryGetValue(node, out var known)) return known;
+        if (_nodeSizes.TryGetValue(node, out var known)) return known.Value;
         var size = maxSize + 1; // assume it does not fit (also guards against recursion)
-        _nodeSizes[node] = size;
+        var box = new StrongBox<int>(size);
+        _nodeSizes[node] = box;
 
         string text;
         try
@@ -222,7 +224,7 @@ internal sealed partial class SourcePrinter
         if (bytes <= maxSize && !text.Contains('\n') && !text.Contains('\f'))
         {
             size = bytes;
-            _nodeSizes[node] = size;
+            box.Value = size;
         }
         return size;
     }

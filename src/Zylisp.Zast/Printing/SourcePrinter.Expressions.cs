@@ -10,10 +10,13 @@ internal sealed partial class SourcePrinter
 {
     // WalkBinary is pure per node; go/printer recomputes it at every level of a nested binary
     // expression, which is quadratic in a long a + b + c + ... chain. Memoising keeps it linear.
-    private readonly Dictionary<BinaryExpr, (bool Has4, bool Has5, int MaxProblem)> _binaryFacts = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<BinaryExpr, BinaryFacts> _binaryFacts = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>A class, not a value tuple: the dictionary's generic code over it comes precompiled.</summary>
+    private sealed record BinaryFacts(bool Has4, bool Has5, int MaxProblem);
 
     /// <summary>Collects which precedence levels (4: + - | ^, 5: * / etc.) occur and whether omitting blanks could create a wrong token.</summary>
-    private (bool Has4, bool Has5, int MaxProblem) WalkBinary(BinaryExpr e)
+    private BinaryFacts WalkBinary(BinaryExpr e)
     {
         if (_binaryFacts.TryGetValue(e, out var known)) return known;
         var facts = ComputeBinaryFacts(e);
@@ -21,7 +24,7 @@ internal sealed partial class SourcePrinter
         return facts;
     }
 
-    private (bool Has4, bool Has5, int MaxProblem) ComputeBinaryFacts(BinaryExpr e)
+    private BinaryFacts ComputeBinaryFacts(BinaryExpr e)
     {
         var has4 = false;
         var has5 = false;
@@ -65,7 +68,7 @@ internal sealed partial class SourcePrinter
                 }
                 break;
         }
-        return (has4, has5, maxProblem);
+        return new BinaryFacts(has4, has5, maxProblem);
     }
 
     /// <summary>The precedence from which operators are printed without surrounding blanks.</summary>
@@ -119,6 +122,10 @@ internal sealed partial class SourcePrinter
     {
         RuntimeHelpers.EnsureSufficientExecutionStack();
         Print(expr.Pos);
+        if (_lineObserver is not null && _lineObserver.Wants(expr))
+        {
+            _pendingObserved.Add(expr);
+        }
 
         switch (expr)
         {

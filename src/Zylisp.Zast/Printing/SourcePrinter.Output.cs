@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Zylisp.Zast.Ast;
 
 namespace Zylisp.Zast.Printing;
@@ -37,9 +38,12 @@ internal sealed partial class SourcePrinter
 
     private readonly PrinterOptions _config;
     private readonly FileSet _fset;
-    private readonly Dictionary<Node, int> _nodeSizes;
+    // Boxed sizes and small classes rather than value types as generic arguments throughout the
+    // printer: ReadyToRun cannot precompile generic code over value types from another version
+    // bubble, so each such use was compiled by the JIT on every `zylisp compile`.
+    private readonly Dictionary<Node, StrongBox<int>> _nodeSizes;
     private readonly ByteBuffer _output = new();
-    private readonly List<Whitespace> _wsbuf = new(WhitespaceBufferCapacity);
+    private readonly WhitespaceBuffer _wsbuf = new(WhitespaceBufferCapacity);
 
     private int _indent;
     private int _level;            // > 0 inside a composite literal
@@ -53,12 +57,18 @@ internal sealed partial class SourcePrinter
     private Loc _last;             // _pos after the last WriteString
     private LineRecord? _linePtr;
 
+    // Expressions whose line the observer wants, waiting for their first token (nested ones,
+    // such as a call whose callee is a call, share it).
+    private readonly INodeLineObserver? _lineObserver;
+    private readonly List<Expr> _pendingObserved = [];
+
     private Pos _cachedPos = new(-1);
     private int _cachedLine;
     private TokenFile? _cachedFile;
 
-    private SourcePrinter(PrinterOptions config, FileSet fset, Dictionary<Node, int> nodeSizes)
+    private SourcePrinter(PrinterOptions config, FileSet fset, Dictionary<Node, StrongBox<int>> nodeSizes, INodeLineObserver? lineObserver = null)
     {
+        _lineObserver = lineObserver;
         _config = config;
         _fset = fset;
         _nodeSizes = nodeSizes;
@@ -69,9 +79,9 @@ internal sealed partial class SourcePrinter
     }
 
     /// <summary>Prints <paramref name="node"/> and returns the final text (after alignment and trimming).</summary>
-    public static string Format(PrinterOptions config, FileSet fset, Node node, Dictionary<Node, int> nodeSizes)
+    public static string Format(PrinterOptions config, FileSet fset, Node node, Dictionary<Node, StrongBox<int>> nodeSizes, INodeLineObserver? lineObserver = null)
     {
-        var printer = new SourcePrinter(config, fset, nodeSizes);
+        var printer = new SourcePrinter(config, fset, nodeSizes, lineObserver);
         var raw = printer.PrintToBytes(node);
         var result = new ByteBuffer(raw.Length + raw.Length / 4 + 16);
         if ((config.Mode & PrinterMode.RawFormat) != 0)
@@ -243,7 +253,7 @@ internal sealed partial class SourcePrinter
                     break;
             }
         }
-        _wsbuf.RemoveRange(0, n);
+        _wsbuf.RemoveFirst(n);
     }
 
     private static int LimitNewlines(int n) => Math.Min(n, MaxNewlines);
@@ -261,7 +271,7 @@ internal sealed partial class SourcePrinter
     };
 
     /// <summary>Prints a sequence of items, as go/printer's print: white space is buffered and comments before the next item are flushed first.</summary>
-    private void Print(params ReadOnlySpan<PrintArg> args)
+    private void Print(params PrintArg[] args)
     {
         foreach (var arg in args)
         {
@@ -357,6 +367,16 @@ internal sealed partial class SourcePrinter
             {
                 _linePtr.Line = _out.Line;
                 _linePtr = null;
+            }
+
+            if (_pendingObserved.Count > 0)
+            {
+                foreach (var observed in _pendingObserved)
+                {
+                    _lineObserver!.Printed(observed, _out.Line);
+                }
+
+                _pendingObserved.Clear();
             }
 
             WriteString(next, data, isLit);

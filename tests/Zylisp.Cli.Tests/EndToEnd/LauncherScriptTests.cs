@@ -5,12 +5,13 @@ using Zylisp.Cli.Tests.Support;
 namespace Zylisp.Cli.Tests.EndToEnd;
 
 /// <summary>
-/// The <c>./zylisp</c> launcher's commit tracking, run against a fake checkout: a copy of the
-/// script, a hand-made <c>.git</c>, an up-to-date stamp and a stand-in binary that prints the
-/// commit file the script keeps beside it. No dotnet build is involved: a stand-in <c>dotnet</c>
-/// on the PATH records whether the script decided to publish.
+/// The <c>./zylisp</c> launcher, run by <c>sh</c> against a fake checkout: a copy of the script, a
+/// hand-made <c>.git</c>, an up-to-date stamp and a stand-in binary that prints the commit file the
+/// script keeps beside it. No dotnet build is involved: a stand-in <c>dotnet</c> on the PATH records
+/// whether the script decided to publish. The up-to-date check itself runs in the CLI
+/// (CheckoutInputsTests, LauncherCheckTests).
 /// </summary>
-[UnsupportedOSPlatform("windows")] // the launcher is a bash script
+[UnsupportedOSPlatform("windows")] // the launcher is a POSIX sh script
 public class LauncherScriptTests
 {
     private const string First = "1111111aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
@@ -35,6 +36,7 @@ public class LauncherScriptTests
             // The inputs the last publish recorded (see stale() in the script): one file, "--", then
             // two folders, each followed by its entries.
             Write(".build/zylisp.manifest", "src/Lib/Code.cs\n--\nsrc\nLib/\nsrc/Lib\nCode.cs/\n");
+            Write(".build/zylisp.current", "zylisp\n");
             foreach (var path in new[] { "src/Lib/Code.cs", "src/Lib", "src" })
             {
                 Touch(path, DateTime.UtcNow.AddHours(-2));
@@ -42,8 +44,19 @@ public class LauncherScriptTests
 
             // Newer than every source, so the script takes its fast path.
             Touch(".build/zylisp.stamp", DateTime.UtcNow.AddHours(-1));
-            // The stand-in dotnet logs a publish; asked to run OUT/zylisp.dll, it runs the stand-in OUT/zylisp.
-            Write("fake-bin/dotnet", "#!/bin/sh\nif [ \"$1\" = publish ]; then echo \"$@\" >>\"$(dirname \"$0\")/published\"; exit 0; fi\ndll=\"$1\"; shift; exec \"${dll%.dll}\" \"$@\"\n");
+            // The stand-in dotnet logs a publish and leaves a stand-in build in the output folder
+            // (the argument after -o); asked to run OUT/zylisp.dll, it runs the stand-in OUT/zylisp.
+            Write("fake-bin/dotnet", """
+                #!/bin/sh
+                if [ "$1" = publish ]; then
+                  echo "$@" >>"$(dirname "$0")/published"
+                  while [ "$1" != -o ]; do shift; done
+                  mkdir -p "$2" && : >"$2/zylisp.dll" && printf '#!/bin/sh\necho "launcher=${ZYLISP_LAUNCHER:-none} rebuild=${ZYLISP_LAUNCHER_REBUILD:-none} $*"\n' >"$2/zylisp" && chmod +x "$2/zylisp"
+                  exit 0
+                fi
+                dll="$1"; shift; exec "${dll%.dll}" "$@"
+
+                """);
             File.SetUnixFileMode(Path.Combine(Root, "fake-bin", "dotnet"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
@@ -91,9 +104,9 @@ public class LauncherScriptTests
         }
 
         /// <summary>Runs <c>./zylisp version</c>, under <c>ulimit -v</c> when <paramref name="addressSpaceKb"/> is given.</summary>
-        public (int ExitCode, string Stdout, string Stderr) RunLauncher(long? addressSpaceKb = null, string? writeXorExecute = null)
+        public (int ExitCode, string Stdout, string Stderr) RunLauncher(long? addressSpaceKb = null, string? writeXorExecute = null, bool rebuild = false)
         {
-            var start = new ProcessStartInfo("bash")
+            var start = new ProcessStartInfo("sh")
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -102,7 +115,7 @@ public class LauncherScriptTests
             if (addressSpaceKb is { } kb)
             {
                 start.ArgumentList.Add("-c");
-                start.ArgumentList.Add($"ulimit -v {kb} && exec bash \"$0\" version");
+                start.ArgumentList.Add($"ulimit -v {kb} && exec sh \"$0\" version");
                 start.ArgumentList.Add(Script);
             }
             else
@@ -112,6 +125,13 @@ public class LauncherScriptTests
             }
 
             start.Environment.Remove("DOTNET_GCHeapHardLimit");
+            start.Environment.Remove("ZYLISP_LAUNCHER");
+            start.Environment.Remove("ZYLISP_LAUNCHER_REBUILD");
+            if (rebuild)
+            {
+                start.Environment["ZYLISP_LAUNCHER_REBUILD"] = "1";
+            }
+
             start.Environment.Remove("DOTNET_EnableWriteXorExecute");
             if (writeXorExecute is not null)
             {
@@ -201,43 +221,28 @@ public class LauncherScriptTests
         Assert.Equal("none", checkout.Version());
     }
 
-    /// <summary>Issue 14: after `dotnet test` (bin/ and obj/ created in a project folder) nothing is rebuilt.</summary>
+    /// <summary>Issue 14: the start itself checks nothing; it hands the check to the command it starts.</summary>
     [Fact]
-    public void Issue14_build_output_folders_do_not_trigger_a_rebuild()
+    public void Issue14_the_fast_path_passes_its_own_path_to_the_command_and_does_not_publish()
     {
         var checkout = new FakeCheckout();
-        Directory.CreateDirectory(Path.Combine(checkout.Root, "src", "Lib", "bin", "Debug"));
-        Directory.CreateDirectory(Path.Combine(checkout.Root, "src", "Lib", "obj"));
-        Assert.Equal("none", checkout.Version());
+        checkout.Write(".build/zylisp/zylisp", "#!/bin/sh\necho \"launcher=${ZYLISP_LAUNCHER:-none}\"\n");
+        var (exitCode, stdout, stderr) = checkout.RunLauncher();
+        Assert.True(exitCode == 0, stderr);
+        Assert.Equal("launcher=" + checkout.Script, stdout.Trim());
         Assert.False(checkout.Published);
     }
 
+    /// <summary>Issue 14: the command found a changed source and executed the launcher again.</summary>
     [Fact]
-    public void Issue14_an_edited_source_triggers_a_rebuild()
+    public void Issue14_a_rebuild_request_publishes_and_starts_the_new_build_without_a_second_check()
     {
         var checkout = new FakeCheckout();
-        checkout.Touch("src/Lib/Code.cs", DateTime.UtcNow);
-        checkout.RunLauncher();
+        var (exitCode, stdout, stderr) = checkout.RunLauncher(rebuild: true);
+        Assert.True(exitCode == 0, stderr);
         Assert.True(checkout.Published);
-    }
-
-    [Fact]
-    public void Issue14_a_new_source_file_triggers_a_rebuild()
-    {
-        var checkout = new FakeCheckout();
-        checkout.Write("src/Lib/More.cs", "class More {}\n");
-        checkout.Touch("src/Lib/More.cs", DateTime.UtcNow.AddHours(-3));
-        checkout.RunLauncher();
-        Assert.True(checkout.Published);
-    }
-
-    [Fact]
-    public void Issue14_a_deleted_source_file_triggers_a_rebuild()
-    {
-        var checkout = new FakeCheckout();
-        File.Delete(Path.Combine(checkout.Root, "src", "Lib", "Code.cs"));
-        checkout.RunLauncher();
-        Assert.True(checkout.Published);
+        // Neither variable reaches the new build: it neither checks again nor asks for another rebuild.
+        Assert.Equal("launcher=none rebuild=none version", stdout.Trim());
     }
 
     [Fact]
@@ -247,5 +252,35 @@ public class LauncherScriptTests
         File.Delete(Path.Combine(checkout.Root, ".build", "zylisp.manifest"));
         checkout.RunLauncher();
         Assert.True(checkout.Published);
+    }
+
+    [Fact]
+    public void Issue14_without_a_recorded_build_folder_the_launcher_rebuilds()
+    {
+        var checkout = new FakeCheckout();
+        File.Delete(Path.Combine(checkout.Root, ".build", "zylisp.current"));
+        checkout.RunLauncher();
+        Assert.True(checkout.Published);
+    }
+
+    /// <summary>The script writes the manifest and the CLI reads it: the two must agree on its format.</summary>
+    [Fact]
+    public void Issue14_the_inputs_a_publish_records_read_as_current_until_a_source_changes()
+    {
+        var checkout = new FakeCheckout();
+        checkout.Write("src/Lib/Sub/More.cs", "class More {}\n");
+        checkout.Write("src/Lib/.hidden", "x\n");
+        checkout.Write("src/Other/Empty/.keep", "");
+        Directory.CreateDirectory(Path.Combine(checkout.Root, "src", "Lib", "obj"));
+        checkout.RunLauncher(rebuild: true);
+        Assert.True(checkout.Published);
+        Assert.Equal(Zylisp.Cli.Hosting.CheckoutState.Fresh, Zylisp.Cli.Hosting.CheckoutInputs.Compare(checkout.Root));
+
+        Directory.CreateDirectory(Path.Combine(checkout.Root, "src", "Lib", "bin"));
+        checkout.Touch("src/Lib", DateTime.UtcNow.AddMinutes(1));
+        Assert.Equal(Zylisp.Cli.Hosting.CheckoutState.FreshAfterBuildOutput, Zylisp.Cli.Hosting.CheckoutInputs.Compare(checkout.Root));
+
+        checkout.Touch("src/Lib/Sub/More.cs", DateTime.UtcNow.AddMinutes(1));
+        Assert.Equal(Zylisp.Cli.Hosting.CheckoutState.Stale, Zylisp.Cli.Hosting.CheckoutInputs.Compare(checkout.Root));
     }
 }

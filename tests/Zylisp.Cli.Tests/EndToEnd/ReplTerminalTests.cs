@@ -178,6 +178,37 @@ public class ReplTerminalTests
         repl.WaitForExit();
     }
 
+    /// <summary>
+    /// A Ctrl+D typed before the line editor first reads a key reaches a terminal still in cooked
+    /// mode, whose line discipline queues it as an end-of-file mark; once .NET switches to key mode
+    /// that mark reads as a NUL byte, and the REPL used to wait. Typed at once, the key lands in
+    /// that window every time (for the REPL with its private server, and for --local).
+    /// </summary>
+    [TmuxFact]
+    public void Ctrl_D_typed_before_the_prompt_appears_ends_the_session()
+    {
+        foreach (var args in new[] { new[] { "repl" }, ["repl", "--local"] })
+        {
+            using var repl = TmuxSession.Start(TempHome.Create(), args);
+            repl.Press("C-d");
+
+            repl.WaitForExit();
+        }
+    }
+
+    /// <summary>A whole line typed before the prompt appears is taken from the cooked terminal and evaluated.</summary>
+    [TmuxFact]
+    public void A_line_typed_before_the_prompt_appears_is_evaluated()
+    {
+        using var repl = TmuxSession.Start(TempHome.Create(), ["repl"]);
+        repl.TypeLine("(+ 20 22)");
+
+        var screen = repl.WaitForCount(Prompt, 2);
+        Assert.Contains("\n42\n", screen);
+        repl.Press("C-d");
+        repl.WaitForExit();
+    }
+
     [TmuxFact]
     public void TERM_dumb_gives_a_plain_repl_that_still_prompts_and_evaluates()
     {

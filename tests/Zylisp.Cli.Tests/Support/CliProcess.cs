@@ -85,6 +85,9 @@ public static class CliProcess
     {
         environment["HOME"] = TempHome.Shared;
         environment.Remove("NO_COLOR");
+        // A test run started from ./zylisp must not hand its up-to-date check to every CLI it runs.
+        environment.Remove("ZYLISP_LAUNCHER");
+        environment.Remove("ZYLISP_LAUNCHER_REBUILD");
         environment["TERM"] = "dumb";
         environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         environment["DOTNET_NOLOGO"] = "1";

@@ -15,6 +15,7 @@ public static class ProgramEngines
         new CliEngine(),
         new NativeEngine(),
         new NativeInProcessEngine(),
+        new NativeSessionEngine(),
         new NativeEngine("native-gc-stress", new Zylisp.Compiler.Native.NativeOptions(GcStressInterval: 1), StressSkips),
         new GoEngine(),
         new DotnetEngine(),

@@ -1,5 +1,6 @@
 using RadLine;
 using Spectre.Console;
+using Zylisp.Cli.Hosting;
 
 namespace Zylisp.Cli.Repl.LineEditing;
 
@@ -20,6 +21,7 @@ internal sealed class LineEditorInput(
     private readonly SyntaxHighlighter _highlighter = new(classify);
     private readonly KillRing _kills = new();
     private readonly HistorySearch _search = new(() => history.Entries);
+    private readonly IInputSource _keys = keys ?? new CookedInputKeySource(new ConsoleKeySource(), CookedTerminalInput.TakeCompletedInput);
     private bool _endOfInput;
 
     public ReplLine ReadLine(bool continuing, CancellationToken cancellation)
@@ -63,7 +65,7 @@ internal sealed class LineEditorInput(
     /// </summary>
     private LineEditor CreateEditor(EditorPrompt prompt)
     {
-        var editor = new LineEditor(console, new SearchKeySource(_search, keys ?? new ConsoleKeySource()))
+        var editor = new LineEditor(console, new SearchKeySource(_search, _keys))
         {
             Prompt = prompt,
             Highlighter = _highlighter,

@@ -34,7 +34,7 @@ func IsList(args ...Value) Value {
 func IsVector(args ...Value) Value { return is("vector?", args, isVector) }
 func IsMap(args ...Value) Value {
 	return is("map?", args, func(v Value) bool {
-		switch v.(type) {
+		switch dynamic(v).(type) {
 		case *Map, *Record:
 			return true
 		}
@@ -46,7 +46,7 @@ func IsSet(args ...Value) Value {
 }
 func IsColl(args ...Value) Value {
 	return is("coll?", args, func(v Value) bool {
-		switch v.(type) {
+		switch dynamic(v).(type) {
 		case *List, *Vector, *Map, *Set, *LazySeq, *ConsCell, *Record:
 			return true
 		}
@@ -115,7 +115,7 @@ func Cons(args ...Value) Value { arity("cons", args, 2, 2); return Cons2(args[0]
 
 // Conj2 is (conj coll x).
 func Conj2(coll, x Value) Value {
-	switch c := coll.(type) {
+	switch c := dynamic(coll).(type) {
 	case nil:
 		return EmptyList.Cons(x)
 	case *List:
@@ -326,7 +326,7 @@ func Nth(args ...Value) Value {
 
 // Get3 is (get coll key notFound).
 func Get3(coll, key, notFound Value) Value {
-	switch x := coll.(type) {
+	switch x := dynamic(coll).(type) {
 	case *Map:
 		return x.Get(key, notFound)
 	case *Record:
@@ -364,7 +364,7 @@ func Assoc(args ...Value) Value {
 	}
 	target := args[0]
 	for i := 1; i < len(args); i += 2 {
-		switch t := target.(type) {
+		switch t := dynamic(target).(type) {
 		case nil:
 			target = EmptyMap.Assoc(args[i], args[i+1])
 		case *Map:
@@ -392,7 +392,7 @@ func Assoc(args ...Value) Value {
 }
 
 func asMap(fn string, v Value) *Map {
-	switch m := v.(type) {
+	switch m := dynamic(v).(type) {
 	case nil:
 		return EmptyMap
 	case *Map:
@@ -406,7 +406,7 @@ func asMap(fn string, v Value) *Map {
 
 func Dissoc(args ...Value) Value {
 	arity("dissoc", args, 1, -1)
-	if r, ok := args[0].(*Record); ok {
+	if r, ok := dynamic(args[0]).(*Record); ok {
 		return dissocRecord(r, args[1:])
 	}
 	m := asMap("dissoc", args[0])
@@ -432,7 +432,7 @@ func Disj(args ...Value) Value {
 }
 
 func contains(coll, key Value) bool {
-	switch x := coll.(type) {
+	switch x := dynamic(coll).(type) {
 	case *Map:
 		return x.ContainsKey(key)
 	case *Record:
@@ -467,7 +467,7 @@ func Vals(args ...Value) Value {
 }
 
 func count(v Value) int {
-	switch x := v.(type) {
+	switch x := dynamic(v).(type) {
 	case nil:
 		return 0
 	case *List:
@@ -496,7 +496,7 @@ func Count(args ...Value) Value { arity("count", args, 1, 1); return count(args[
 
 func Empty(args ...Value) Value {
 	arity("empty", args, 1, 1)
-	switch x := args[0].(type) {
+	switch x := dynamic(args[0]).(type) {
 	case *List, *LazySeq, *ConsCell:
 		return EmptyList
 	case *Vector:

@@ -8,7 +8,8 @@ import (
 // Equal is Zylisp's =: lists and vectors with equal elements are equal, maps and sets compare by
 // content, an integer never equals a float, and NaN equals NaN (so map keys stay reflexive).
 func Equal(a, b Value) bool {
-	switch x := a.(type) {
+	b = dynamic(b)
+	switch x := dynamic(a).(type) {
 	case nil:
 		return b == nil
 	case bool:
@@ -113,7 +114,7 @@ func setEqual(x, y *Set) bool {
 
 // Hash agrees with Equal.
 func Hash(v Value) uint32 {
-	switch x := v.(type) {
+	switch x := dynamic(v).(type) {
 	case nil:
 		return 0
 	case bool:

@@ -36,7 +36,7 @@ func StrOf(v Value) string {
 }
 
 func printValue(sb *strings.Builder, v Value, readably bool) {
-	switch x := v.(type) {
+	switch x := dynamic(v).(type) {
 	case nil:
 		sb.WriteString("nil")
 	case bool:

@@ -60,7 +60,7 @@ func MakeRecord(args ...Value) Value {
 
 // IsRecord is (record? x).
 func IsRecord(args ...Value) Value {
-	return is("record?", args, func(v Value) bool { _, ok := v.(*Record); return ok })
+	return is("record?", args, func(v Value) bool { _, ok := dynamic(v).(*Record); return ok })
 }
 
 // dissocRecord removes keys; losing a declared field leaves a plain map, as in Clojure.
@@ -77,4 +77,59 @@ func dissocRecord(r *Record, keys []Value) Value {
 		return fields
 	}
 	return r.with(fields)
+}
+
+// TypedRecord is the Go struct the compiler generates for a defrecord whose fields are typed:
+// typed code reads its fields directly, and wherever it becomes a dynamic value the runtime sees
+// the record it stands for (Record), with the interpreter's equality, printing and map behaviour.
+type TypedRecord interface {
+	Record() *Record
+}
+
+// dynamic is v with a typed record replaced by its record: every primitive that looks at
+// records goes through it.
+func dynamic(v Value) Value {
+	if t, ok := v.(TypedRecord); ok {
+		return t.Record()
+	}
+	return v
+}
+
+// RecordShape is a typed record type's tag and declared fields, shared by its struct's methods.
+type RecordShape struct {
+	Tag      string
+	Declared *Vector
+	keys     []Value
+}
+
+// NewRecordShape is the shape of the record type tag with the named fields, in order.
+func NewRecordShape(tag string, fields ...string) *RecordShape {
+	keys := make([]Value, len(fields))
+	for i, f := range fields {
+		keys[i] = Kw(f)
+	}
+	return &RecordShape{Tag: tag, Declared: VectorOf(keys...).(*Vector), keys: keys}
+}
+
+// Make is the record with the declared fields set to values, in order.
+func (s *RecordShape) Make(values ...Value) *Record {
+	fields := EmptyMap
+	for i, k := range s.keys {
+		fields = fields.Assoc(k, values[i])
+	}
+	return &Record{Tag: s.Tag, Declared: s.Declared, Fields: fields}
+}
+
+// Fields are v's declared fields in order, when v is a record of this type; anything else is the
+// interpreter's annotation error (ZL5008) for the parameter or result named by fn and what.
+func (s *RecordShape) Fields(v Value, fn, what string) []Value {
+	r, ok := dynamic(v).(*Record)
+	if !ok || r.Tag != s.Tag {
+		AnnotationError(fn, what, s.Tag, v)
+	}
+	values := make([]Value, len(s.keys))
+	for i, k := range s.keys {
+		values[i] = r.Fields.Get(k, nil)
+	}
+	return values
 }

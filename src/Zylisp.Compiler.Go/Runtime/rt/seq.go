@@ -36,7 +36,7 @@ func iterate(v Value) func() (Value, bool) {
 }
 
 func isSeqable(v Value) bool {
-	switch v.(type) {
+	switch dynamic(v).(type) {
 	case nil, string, *List, *Vector, *Map, *Set, *LazySeq, *ConsCell, *Record:
 		return true
 	}
@@ -45,7 +45,7 @@ func isSeqable(v Value) bool {
 
 // itemsOf is the elements of a seqable value as a slice (a fresh one the caller may keep).
 func itemsOf(fn string, v Value) []Value {
-	switch x := v.(type) {
+	switch x := dynamic(v).(type) {
 	case nil:
 		return nil
 	case *List:

@@ -81,7 +81,7 @@ type Atom struct{ Value Value }
 
 // TypeName is the name (type x) gives, without the colon.
 func TypeName(v Value) string {
-	switch x := v.(type) {
+	switch x := dynamic(v).(type) {
 	case nil:
 		return "nil"
 	case bool:
