@@ -2,7 +2,8 @@ namespace Zylisp.Compiler.Native;
 
 /// <summary>Options of one native compilation.</summary>
 /// <param name="GcStressInterval">When positive, the program collects garbage on every Nth allocation (1: on every one), so a missing root shows up in tests at once.</param>
-public sealed record NativeOptions(int GcStressInterval = 0)
+/// <param name="TypedFunctions">When true (the default), typed deffuncs whose bodies fit the typed subset run unboxed (docs/design/native-typed.md); false compiles every function boxed, for comparisons.</param>
+public sealed record NativeOptions(int GcStressInterval = 0, bool TypedFunctions = true)
 {
     public static NativeOptions Default { get; } = new();
 }

@@ -86,6 +86,38 @@ internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrar
     public Primitive? PrimitiveFor(string name) =>
         DefinedNames.Contains(name) ? null : Runtime.Find(name);
 
+    /// <summary>Which functions run unboxed, and the globals typed code calls directly (set before any function is compiled).</summary>
+    public TypedFunctions Typed { get; set; } = TypedFunctions.None;
+
+    private readonly Queue<(LFunction Function, Label Entry)> pendingTypedBodies = new();
+    private readonly Dictionary<LFunction, Label> typedBodyLabels = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The label of a typed function's raw body (compiled once, when first asked for).</summary>
+    public Label TypedBodyLabel(LFunction function)
+    {
+        if (!typedBodyLabels.TryGetValue(function, out var label))
+        {
+            label = Asm.CreateLabel(function.Name + "$typed");
+            typedBodyLabels[function] = label;
+            pendingTypedBodies.Enqueue((function, label));
+        }
+
+        return label;
+    }
+
+    public bool TryDequeueTypedBody(out LFunction function, out Label label)
+    {
+        if (pendingTypedBodies.TryDequeue(out var next))
+        {
+            (function, label) = next;
+            return true;
+        }
+
+        function = null!;
+        label = default;
+        return false;
+    }
+
     public Label FunctionLabel(LFunction function)
     {
         if (!functionLabels.TryGetValue(function, out var cell))

@@ -51,6 +51,12 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
     public void CompileFunction(LFunction function, ref Label entry)
     {
         asm.Bind(ref entry);
+        if (ctx.Typed.For(function) is { } typed)
+        {
+            CompileBoxedEntry(function, typed);
+            return;
+        }
+
         var arityLabels = new Label[function.Arities.Length];
         for (var i = 0; i < arityLabels.Length; i++)
         {
@@ -143,6 +149,84 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
             returnType = null;
         }
 
+        EmitStubs();
+    }
+
+    /// <summary>
+    /// The entry of a function whose body runs unboxed (<see cref="TypedBodyCompiler"/>): checks the
+    /// argument count and the (:args ...) annotations with the interpreter's errors, passes the raw
+    /// arguments to the typed body and boxes its raw result. The body's result has the annotated
+    /// type by construction, so the (:return ...) check cannot fail and is not compiled.
+    /// </summary>
+    private void CompileBoxedEntry(LFunction function, TypedArity typed)
+    {
+        var arity = typed.Arity;
+        var body = asm.CreateLabel();
+        asm.cmp(eax, arity.RequiredCount);
+        asm.je(body);
+        asm.mov(rdi, r10);
+        asm.mov(esi, eax);
+        asm.jmp(ctx.Runtime.Label("arity-error"));
+        asm.Bind(ref body);
+        Prologue(arity.FrameSize);
+        for (var p = 0; p < arity.Params.Length; p++)
+        {
+            asm.mov(__qword_ptr[rbp + SlotOffset(arity.Params[p].Slot)], ArgumentRegisters[p]);
+        }
+
+        CheckParameterTypes(function.Name, arity);
+        for (var p = 0; p < arity.Params.Length; p++)
+        {
+            var register = ArgumentRegisters[p];
+            var slot = __qword_ptr[rbp + SlotOffset(arity.Params[p].Slot)];
+            switch (typed.Signature.Params[p])
+            {
+                case RawKind.Long:
+                    // A fixnum shifts its tag bit out into CF; a boxed integer holds its int64.
+                    var unboxed = asm.CreateLabel();
+                    asm.mov(register, slot);
+                    asm.sar(register, 1);
+                    asm.jnc(unboxed);
+                    asm.mov(register, slot);
+                    asm.mov(register, __qword_ptr[register + (ObjectLayout.BoxedIntegerValue - ValueTags.PointerTag)]);
+                    asm.Bind(ref unboxed);
+                    break;
+                case RawKind.Double:
+                    asm.mov(register, slot);
+                    asm.mov(register, __qword_ptr[register + (ObjectLayout.FloatBits - ValueTags.PointerTag)]);
+                    break;
+                case RawKind.Bool:
+                    asm.xor(r11d, r11d);
+                    asm.cmp(slot, (int)ValueTags.True);
+                    asm.sete(r11b);
+                    asm.mov(register, r11);
+                    break;
+                default:
+                    asm.mov(register, slot);
+                    break;
+            }
+        }
+
+        asm.call(ctx.TypedBodyLabel(function));
+        switch (typed.Signature.Return)
+        {
+            case RawKind.Long:
+                asm.call(ctx.Runtime.Label("box-int"));
+                break;
+            case RawKind.Double:
+                asm.movq(xmm0, rax);
+                asm.call(ctx.Runtime.Label("box-double"));
+                break;
+            case RawKind.Bool:
+                asm.test(eax, eax);
+                asm.mov(eax, (int)ValueTags.False);
+                asm.mov(ecx, (int)ValueTags.True);
+                asm.cmovne(eax, ecx);
+                break;
+        }
+
+        asm.leave();
+        asm.ret();
         EmitStubs();
     }
 
@@ -845,6 +929,15 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
     /// </summary>
     private void RequireSupported(GlobalOperand global)
     {
+        if (LowLevelOps.IsLowLevel(global.Var.Name) && !ctx.DefinedNames.Contains(global.Var.Name))
+        {
+            // Raw memory access only compiles inside the runtime library's typed functions.
+            throw new NativeCompileException(
+                $"`{global.Var.Name}`",
+                global.Span,
+                $"`{global.Var.Name}` is a primitive of the native runtime library's low-level typed subset; programs cannot use it (docs/design/native-typed.md)");
+        }
+
         if (!ctx.DefinedNames.Contains(NativeLibrary.GlobalName(global.Var.Name)) && global.Var.IsDefined && ctx.PrimitiveFor(global.Var) is null)
         {
             throw new NativeCompileException(

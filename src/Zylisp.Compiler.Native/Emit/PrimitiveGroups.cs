@@ -17,5 +17,5 @@ internal static class PrimitiveGroups
     public static readonly string[] NumberFunctions = ["number?", "integer?", "float?", "double", "long", "int", "abs", "max", "min", "sqrt", "floor", "ceil", "round"];
 
     /// <summary>The primitives RuntimeLibrary.EmitSymbols defines: linked only when a program uses one.</summary>
-    public static readonly string[] SymbolFunctions = ["symbol?", "symbol", "name", "%string->keyword"];
+    public static readonly string[] SymbolFunctions = ["symbol?", "symbol", "%string->keyword"];
 }

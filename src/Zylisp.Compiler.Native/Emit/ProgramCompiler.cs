@@ -23,6 +23,7 @@ internal static class ProgramCompiler
         var runtime = new RuntimeLibrary(asm, data, options);
         var ctx = new CodeContext(asm, data, runtime, DefinedNames(program)) { DefinitionMeta = DefinitionMeta(program) };
 
+        ctx.Typed = options.TypedFunctions ? TypedFunctions.Find(program.Forms, g => ctx.PrimitiveFor(g.Var)) : TypedFunctions.None;
         var entry = asm.CreateLabel("zl_main");
         var formLabels = new Label[program.Forms.Length];
         for (var i = 0; i < formLabels.Length; i++)
@@ -114,10 +115,23 @@ internal static class ProgramCompiler
         }
 
         var functionNames = new List<NamedLabel>();
-        while (ctx.TryDequeueFunction(out var function, out var label))
+        var more = true;
+        while (more)
         {
-            new FunctionCompiler(ctx, function.Name).CompileFunction(function, ref label);
-            functionNames.Add(new NamedLabel(function.Name, label));
+            more = false;
+            while (ctx.TryDequeueFunction(out var function, out var label))
+            {
+                new FunctionCompiler(ctx, function.Name).CompileFunction(function, ref label);
+                functionNames.Add(new NamedLabel(function.Name, label));
+                more = true;
+            }
+
+            while (ctx.TryDequeueTypedBody(out var function, out var label))
+            {
+                new TypedBodyCompiler(ctx, function.Name, ctx.Typed.For(function)!, label).Compile(ref label);
+                functionNames.Add(new NamedLabel(function.Name + "$typed", label));
+                more = true;
+            }
         }
 
         // Start-up runs after every function is compiled, so it knows every static object.

@@ -249,13 +249,13 @@ internal sealed partial class RuntimeLibrary
 
         foreach (var name in new[]
         {
-            "=", "not", "%slisp-not", "inc", "dec", "str", "count", "get", "subs",
+            "=", "not", "%slisp-not", "inc", "dec", "str", "count", "get",
             "println", "print", "prn", "pr", "pr-str", "vector", "list", "first", "rest", "conj", "vec",
             "fn?", "nil?", "string?", "ex-message", "empty?",
             "quot", "rem", "mod", "==", "atom", "deref", "reset!", "swap!", "seq",
             "reduce", "second", "list?", "vector?", "keyword?", "number?",
-            "integer?", "float?", "abs", "max", "min", "long", "int", "round", "symbol?", "symbol", "name",
-            "hash-map", "assoc", "dissoc", "keys", "vals", "contains?", "map?", "next", "includes?", "apply", "last",
+            "integer?", "float?", "abs", "max", "min", "long", "int", "round", "symbol?", "symbol",
+            "hash-map", "assoc", "dissoc", "keys", "vals", "contains?", "map?", "next", "apply", "last",
         }.Concat(PrimitiveGroups.FloatSources).Concat(PrimitiveGroups.MathFunctions))
         {
             Primitive(name, name);

@@ -17,7 +17,7 @@ internal sealed partial class RuntimeLibrary
 
     private void RegisterLowLevelPrimitives()
     {
-        foreach (var name in new[] { "%type-tag", "%byte-at", "%byte-count", "%bytes->string", "%name-string", "%command-line-args", "%make-error", "%error-data", "%make-typed-error" })
+        foreach (var name in new[] { "%type-tag", "%byte-at", "%byte-count", "%bytes->string", "%command-line-args", "%make-error", "%error-data", "%make-typed-error" })
         {
             Primitive(name, name);
         }
@@ -65,24 +65,6 @@ internal sealed partial class RuntimeLibrary
         asm.sar(rsi, 1);
         asm.movzx(eax, __byte_ptr[rdi + rsi + (ObjectLayout.StringBytes - ValueTags.PointerTag)]);
         asm.add(eax, eax);
-        asm.ret();
-
-        // (%name-string k) → a new string with the bytes of a keyword's (or string's) name.
-        Define("%name-string");
-        Fixed("%name-string", 1);
-        asm.push(rbx);
-        asm.mov(rbx, rdi);
-        asm.mov(rdi, __qword_ptr[rbx + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
-        asm.add(rdi, ObjectLayout.StringBytes);
-        asm.call(Label("alloc"));
-        asm.mov(__qword_ptr[rax], (int)ObjectType.String);
-        asm.mov(rcx, __qword_ptr[rbx + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
-        asm.mov(__qword_ptr[rax + ObjectLayout.StringLength], rcx);
-        asm.lea(rdi, __[rax + ObjectLayout.StringBytes]);
-        asm.lea(rsi, __[rbx + (ObjectLayout.StringBytes - ValueTags.PointerTag)]);
-        asm.rep.movsb();
-        asm.inc(rax);
-        asm.pop(rbx);
         asm.ret();
 
         // (%bytes->string items) → a string of the byte values of a vector or list of integers.

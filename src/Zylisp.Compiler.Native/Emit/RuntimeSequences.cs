@@ -65,52 +65,6 @@ internal sealed partial class RuntimeLibrary
         asm.mov(rdi, rax);
         asm.jmp(Label("seq1"));
 
-        // (includes? s sub): substring search, byte by byte.
-        Define("includes?");
-        Fixed("includes?", 2);
-        var badIncludes = asm.CreateLabel();
-        JumpUnlessType(rdi, ObjectType.String, badIncludes);
-        var badSub = asm.CreateLabel();
-        JumpUnlessType(rsi, ObjectType.String, badSub);
-        asm.mov(r8, __qword_ptr[rdi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
-        asm.mov(r9, __qword_ptr[rsi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
-        asm.sub(r8, r9);
-        var notFound = asm.CreateLabel();
-        var foundSub = asm.CreateLabel();
-        asm.js(notFound);
-        // rep cmpsb over zero bytes sets no flags: the empty string is in every string.
-        asm.test(r9, r9);
-        asm.jz(foundSub);
-        asm.xor(edx, edx);
-        var tryAt = asm.CreateLabel();
-        asm.Bind(ref tryAt);
-        asm.cmp(rdx, r8);
-        asm.jg(notFound);
-        asm.push(rdi);
-        asm.push(rsi);
-        asm.lea(rdi, __[rdi + rdx + (ObjectLayout.StringBytes - ValueTags.PointerTag)]);
-        asm.add(rsi, ObjectLayout.StringBytes - ValueTags.PointerTag);
-        asm.mov(rcx, r9);
-        asm.repe.cmpsb();
-        asm.pop(rsi);
-        asm.pop(rdi);
-        asm.je(foundSub);
-        asm.inc(rdx);
-        asm.jmp(tryAt);
-        asm.Bind(ref foundSub);
-        asm.mov(eax, (int)ValueTags.True);
-        asm.ret();
-        asm.Bind(ref notFound);
-        asm.mov(eax, (int)ValueTags.False);
-        asm.ret();
-        asm.Bind(ref badSub);
-        asm.mov(rdi, rsi);
-        asm.Bind(ref badIncludes);
-        asm.mov(rdx, rdi);
-        asm.lea(rdi, Str("includes?"));
-        asm.lea(rsi, Str("a string"));
-        asm.jmp(Label("type-error"));
-
         // (apply f x ... coll): f called with the x's and then coll's items.
         Define("apply");
         VariadicPrologue();

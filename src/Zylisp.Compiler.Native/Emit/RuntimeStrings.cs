@@ -16,66 +16,6 @@ internal sealed partial class RuntimeLibrary
         EmitJoin("prn", RenderMode.Readable, separated: true, newline: true, writeOut: true);
         EmitJoin("pr", RenderMode.Readable, separated: true, newline: false, writeOut: true);
 
-        // (subs s start) and (subs s start end), bounds-checked like the interpreter.
-        Define("subs");
-        VariadicPrologue();
-        CheckArity("subs", 2, 3);
-        var notString = asm.CreateLabel();
-        LoadArgument(rbx, 0);
-        JumpUnlessType(rbx, ObjectType.String, notString);
-        asm.mov(rcx, __qword_ptr[rbx + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
-        asm.add(rcx, rcx);
-        LoadArgument(rax, 1);
-        RequireFixnum("subs");
-        asm.mov(r13, rax);
-        asm.mov(rdx, rcx);
-        var haveEnd = asm.CreateLabel();
-        asm.cmp(r12d, 3);
-        asm.jne(haveEnd);
-        LoadArgument(rax, 2);
-        RequireFixnum("subs");
-        asm.mov(rdx, rax);
-        asm.Bind(ref haveEnd);
-        // Now r13 = start, rdx = end, rcx = length (all as fixnums).
-        var badEnd = asm.CreateLabel();
-        var badStart = asm.CreateLabel();
-        asm.cmp(rdx, rcx);
-        asm.jg(badEnd);
-        asm.cmp(r13, 0);
-        asm.jl(badStart);
-        asm.cmp(r13, rdx);
-        asm.jg(badStart);
-        asm.mov(r12, rdx);
-        asm.sub(r12, r13);
-        asm.sar(r12, 1);
-        asm.sar(r13, 1);
-        asm.lea(rdi, __[r12 + ObjectLayout.StringBytes]);
-        asm.call(Label("alloc"));
-        asm.mov(__qword_ptr[rax], (int)ObjectType.String);
-        asm.mov(__qword_ptr[rax + ObjectLayout.StringLength], r12);
-        asm.lea(rdi, __[rax + ObjectLayout.StringBytes]);
-        asm.lea(rsi, __[rbx + r13 + (ObjectLayout.StringBytes - ValueTags.PointerTag)]);
-        asm.mov(rcx, r12);
-        asm.mov(rbx, rax);
-        asm.rep.movsb();
-        asm.lea(rax, __[rbx + ValueTags.PointerTag]);
-        VariadicEpilogue();
-        asm.Bind(ref badEnd);
-        asm.mov(rsi, rdx);
-        asm.mov(rdx, rcx);
-        asm.lea(rdi, Str("subs"));
-        asm.jmp(Label("index-error"));
-        asm.Bind(ref badStart);
-        asm.mov(rsi, r13);
-        asm.mov(rdx, rcx);
-        asm.lea(rdi, Str("subs"));
-        asm.jmp(Label("index-error"));
-        asm.Bind(ref notString);
-        asm.lea(rdi, Str("subs"));
-        asm.lea(rsi, Str("a string"));
-        asm.mov(rdx, rbx);
-        asm.jmp(Label("type-error"));
-
         // char-string(rdi = string, rsi = raw index) → a one-byte string.
         Define("char-string");
         asm.push(rdi);

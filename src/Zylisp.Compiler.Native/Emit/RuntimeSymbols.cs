@@ -90,55 +90,5 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref copy);
         asm.mov(esi, (int)ObjectType.Symbol);
         asm.jmp(Label("retype"));
-
-        // (name x): a keyword's or symbol's name without its namespace (the text after the first '/',
-        // unless that is the whole name, as in the symbol /), or a string itself.
-        Define("name");
-        Fixed("name", 1);
-        var named = asm.CreateLabel();
-        var nameBad = asm.CreateLabel();
-        JumpUnlessType(rdi, ObjectType.String, named);
-        asm.mov(rax, rdi);
-        asm.ret();
-        asm.Bind(ref named);
-        var keywordOrSymbol = asm.CreateLabel();
-        var tryKeyword = asm.CreateLabel();
-        JumpUnlessType(rdi, ObjectType.Symbol, tryKeyword);
-        asm.jmp(keywordOrSymbol);
-        asm.Bind(ref tryKeyword);
-        JumpUnlessType(rdi, ObjectType.Keyword, nameBad);
-        asm.Bind(ref keywordOrSymbol);
-        // Search for '/' in bytes 0 .. length-2 (a trailing or lone slash is part of the name).
-        var search = asm.CreateLabel();
-        var noSlash = asm.CreateLabel();
-        asm.mov(rcx, __qword_ptr[rdi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
-        asm.dec(rcx);
-        asm.xor(edx, edx);
-        asm.Bind(ref search);
-        asm.cmp(rdx, rcx);
-        asm.jge(noSlash);
-        asm.cmp(__byte_ptr[rdi + rdx + (ObjectLayout.StringBytes - ValueTags.PointerTag)], '/');
-        var slash = asm.CreateLabel();
-        asm.je(slash);
-        asm.inc(rdx);
-        asm.jmp(search);
-        asm.Bind(ref noSlash);
-        asm.mov(esi, (int)ObjectType.String);
-        asm.jmp(Label("retype"));
-        asm.Bind(ref slash);
-        // subs of the full text from just after the slash: the text as a string, then subs.
-        asm.push(rdx);
-        asm.mov(esi, (int)ObjectType.String);
-        asm.call(Label("retype"));
-        asm.pop(rdx);
-        asm.mov(rdi, rax);
-        asm.lea(rsi, __[rdx + rdx + 2]);
-        asm.mov(eax, 2);
-        asm.jmp(Label("subs"));
-        asm.Bind(ref nameBad);
-        asm.mov(rdx, rdi);
-        asm.lea(rdi, Str("name"));
-        asm.lea(rsi, Str("a keyword, symbol or string"));
-        asm.jmp(Label("type-error"));
     }
 }

@@ -74,6 +74,9 @@ internal static class SessionChunks
         var runtime = new RuntimeLibrary(asm, request.Data, request.Options);
         var ctx = new CodeContext(asm, request.Data, runtime, request.DefinedNames) { DefinitionMeta = request.DefinitionMeta };
         ctx.AdoptGlobalCells(request.GlobalCells);
+        ctx.Typed = request.Options.TypedFunctions
+            ? TypedFunctions.Find(request.Forms, g => ctx.PrimitiveFor(g.Var), libraryOnly: true)
+            : TypedFunctions.None;
         var cells = request.Cells;
 
         var entry = asm.CreateLabel("chunk_entry");
@@ -113,9 +116,21 @@ internal static class SessionChunks
             new FunctionCompiler(ctx, $"toplevel_{i}").CompileTopLevel(request.Forms[i], ref formLabels[i]);
         }
 
-        while (ctx.TryDequeueFunction(out var function, out var label))
+        var more = true;
+        while (more)
         {
-            new FunctionCompiler(ctx, function.Name).CompileFunction(function, ref label);
+            more = false;
+            while (ctx.TryDequeueFunction(out var function, out var label))
+            {
+                new FunctionCompiler(ctx, function.Name).CompileFunction(function, ref label);
+                more = true;
+            }
+
+            while (ctx.TryDequeueTypedBody(out var function, out var label))
+            {
+                new TypedBodyCompiler(ctx, function.Name, ctx.Typed.For(function)!, label).Compile(ref label);
+                more = true;
+            }
         }
 
         asm.Bind(ref startup);

@@ -1,0 +1,62 @@
+using Zylisp.Compiler.Native.Values;
+using Zylisp.Lang.Data;
+using Zylisp.Lang.Lowering;
+
+namespace Zylisp.Compiler.Native.Emit;
+
+/// <summary>
+/// The low-level primitives of the runtime library's typed subset (docs/design/native-typed.md):
+/// memory loads and stores, allocation, byte copies, bit operations, a system call and the object
+/// layout's constants. Only typed functions of the runtime library (Library/*.zl) may call them;
+/// anywhere else a call is a compile-time error at the call (<see cref="IsLowLevel"/>).
+/// A base of kind Value is an object: the offset is a field offset of <see cref="ObjectLayout"/>
+/// and the pointer tag is taken off; a base of kind Long is a raw address.
+/// </summary>
+internal static class LowLevelOps
+{
+    private static readonly HashSet<string> Names = new(StringComparer.Ordinal)
+    {
+        "%load-word", "%load-byte", "%store-word!", "%store-byte!", "%copy-bytes!", "%alloc",
+        "%word", "%as-value", "%layout", "%syscall",
+        "%bit-and", "%bit-or", "%bit-xor", "%shift-left", "%shift-right", "%unsigned-shift-right",
+    };
+
+    /// <summary>True for the name of a low-level primitive.</summary>
+    public static bool IsLowLevel(string name) => Names.Contains(name);
+
+    /// <summary>The result kind of a low-level primitive on operands of these kinds, or null when the name is not one or the kinds do not fit.</summary>
+    public static RawKind? ResultKind(string name, RawKind[] operands) => (name, operands) switch
+    {
+        ("%load-word" or "%load-byte", [RawKind.Long or RawKind.Value, RawKind.Long]) => RawKind.Long,
+        ("%store-word!", [RawKind.Long or RawKind.Value, RawKind.Long, RawKind.Long or RawKind.Value]) => RawKind.Long,
+        ("%store-byte!", [RawKind.Long or RawKind.Value, RawKind.Long, RawKind.Long]) => RawKind.Long,
+        ("%copy-bytes!", [RawKind.Long, RawKind.Long, RawKind.Long]) => RawKind.Long,
+        ("%alloc", [RawKind.Long]) => RawKind.Long,
+        ("%word", [_]) => RawKind.Long,
+        ("%as-value", [RawKind.Long]) => RawKind.Value,
+        ("%layout", [RawKind.Value]) => RawKind.Long,
+        ("%syscall", [RawKind.Long, ..] rest) when rest.Length <= 4 && rest.All(k => k == RawKind.Long) => RawKind.Long,
+        ("%bit-and" or "%bit-or" or "%bit-xor" or "%shift-left" or "%shift-right" or "%unsigned-shift-right", [RawKind.Long, RawKind.Long]) => RawKind.Long,
+        _ => null,
+    };
+
+    /// <summary>The constant `(%layout :name)` stands for, or null for an unknown name.</summary>
+    public static long? Layout(object? key) => (key as Keyword)?.ToString() switch
+    {
+        ":pointer-tag" => ValueTags.PointerTag,
+        ":nil" => ValueTags.Nil,
+        ":true" => ValueTags.True,
+        ":false" => ValueTags.False,
+        ":string" => (long)ObjectType.String,
+        ":string-length" => ObjectLayout.StringLength,
+        ":string-bytes" => ObjectLayout.StringBytes,
+        ":fixnum-shift" => ValueTags.FixnumShift,
+        _ => null,
+    };
+
+    /// <summary>The layout key of a `(%layout :name)` call, checked at compile time.</summary>
+    public static long LayoutOf(CallExpr call) =>
+        call.Args is [ConstOperand c] && Layout(c.Value) is { } value
+            ? value
+            : throw new NativeCompileException("`%layout` of an unknown name (see docs/design/native-typed.md)", call.Span);
+}

@@ -1,0 +1,134 @@
+using Iced.Intel;
+using Zylisp.Compiler.Native.Values;
+using Zylisp.Lang.Data;
+using Zylisp.Lang.Lowering;
+using static Iced.Intel.AssemblerRegisters;
+
+namespace Zylisp.Compiler.Native.Emit;
+
+/// <summary>The low-level subset's constants and primitives (docs/design/native-typed.md).</summary>
+internal sealed partial class TypedBodyCompiler
+{
+    /// <summary>nil, a string or a keyword constant as a tagged word (the low-level subset's Value kind).</summary>
+    private void LoadValueConstant(ConstOperand constant, AssemblerRegister64 target)
+    {
+        switch (constant.Value)
+        {
+            case null:
+                asm.mov(target, ValueTags.Nil);
+                break;
+            case string s:
+                asm.lea(target, __[r14 + (ctx.Data.String(s) + ValueTags.PointerTag)]);
+                break;
+            case Keyword k:
+                asm.lea(target, __[r14 + (ctx.Data.Keyword(k.ToString()[1..]) + ValueTags.PointerTag)]);
+                break;
+            default:
+                throw new InvalidOperationException($"constant {constant.Value} in a typed body");
+        }
+    }
+
+    private void EmitLowLevel(string primitive, CallExpr call)
+    {
+        var args = call.Args;
+        switch (primitive)
+        {
+            case "%load-word":
+                asm.mov(rax, __qword_ptr[Address(args[0], args[1])]);
+                break;
+            case "%load-byte":
+                asm.movzx(eax, __byte_ptr[Address(args[0], args[1])]);
+                break;
+            case "%store-word!":
+            {
+                var target = Address(args[0], args[1]);
+                Load(args[2], rax);
+                asm.mov(__qword_ptr[target], rax);
+                break;
+            }
+
+            case "%store-byte!":
+            {
+                var target = Address(args[0], args[1]);
+                Load(args[2], rax);
+                asm.mov(__byte_ptr[target], al);
+                break;
+            }
+
+            case "%copy-bytes!":
+                Load(args[0], rdi);
+                Load(args[1], rsi);
+                Load(args[2], rcx);
+                asm.rep.movsb();
+                asm.xor(eax, eax);
+                break;
+            case "%alloc":
+                // alloc keeps every register but rax; the untagged address keeps the block alive
+                // wherever it is held (the collector's lookup takes interior pointers).
+                Load(args[0], rdi);
+                asm.call(ctx.Runtime.Label("alloc"));
+                break;
+            case "%word" or "%as-value":
+                Load(args[0], rax);
+                break;
+            case "%layout":
+                asm.mov(rax, LowLevelOps.LayoutOf(call));
+                break;
+            case "%syscall":
+                for (var i = 1; i < args.Length; i++)
+                {
+                    Load(args[i], ArgumentRegisters[i - 1] == rcx ? r10 : ArgumentRegisters[i - 1]);
+                }
+
+                Load(args[0], rax);
+                asm.syscall();
+                break;
+            default:
+                Load(args[1], rcx);
+                Load(args[0], rax);
+                switch (primitive)
+                {
+                    case "%bit-and":
+                        asm.and(rax, rcx);
+                        break;
+                    case "%bit-or":
+                        asm.or(rax, rcx);
+                        break;
+                    case "%bit-xor":
+                        asm.xor(rax, rcx);
+                        break;
+                    case "%shift-left":
+                        asm.shl(rax, cl);
+                        break;
+                    case "%shift-right":
+                        asm.sar(rax, cl);
+                        break;
+                    default:
+                        asm.shr(rax, cl);
+                        break;
+                }
+
+                break;
+        }
+
+        raxHolds = null;
+    }
+
+    /// <summary>
+    /// The memory operand base + offset, its registers loaded (rcx, and rdx for a computed offset),
+    /// rax untouched: a Value base is an object, so its pointer tag comes off the displacement.
+    /// </summary>
+    private AssemblerMemoryOperand Address(Operand baseOperand, Operand offset)
+    {
+        var displacement = typed.KindOf(baseOperand) == RawKind.Value ? -ValueTags.PointerTag : 0;
+        if (FitsImmediate(offset, out var immediate))
+        {
+            Load(baseOperand, rcx);
+            return rcx + (immediate + displacement);
+        }
+
+        Load(offset, rdx);
+        Load(baseOperand, rcx);
+        return rcx + rdx + displacement;
+    }
+}

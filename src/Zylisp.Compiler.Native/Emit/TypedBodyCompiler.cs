@@ -1,0 +1,404 @@
+using System.Collections.Immutable;
+using Iced.Intel;
+using Zylisp.Compiler.Native.Values;
+using Zylisp.Lang.Analysis;
+using Zylisp.Lang.Lowering;
+using Zylisp.Lang.Runtime;
+using Zylisp.Lang.Syntax;
+using static Iced.Intel.AssemblerRegisters;
+
+namespace Zylisp.Compiler.Native.Emit;
+
+/// <summary>
+/// Compiles a typed function's raw body (docs/design/native-typed.md): raw arguments in rdi, rsi,
+/// rdx, rcx, r8, r9 (a float as its bits), the raw result in rax, no closure and no argument count.
+/// Its boxed entry (<see cref="FunctionCompiler"/>) checks and unboxes the arguments and boxes the
+/// result; typed callers call this body directly. Locals live in frame slots as raw words (the
+/// collector's conservative scan may read them as pointers, which only keeps a block alive), every
+/// expression leaves its value in rax, and the register also serves as a one-entry cache of the
+/// last local assigned, so a temporary used by the next statement is not read back from memory.
+/// </summary>
+internal sealed partial class TypedBodyCompiler
+{
+    private static readonly AssemblerRegister64[] ArgumentRegisters = [rdi, rsi, rdx, rcx, r8, r9];
+
+    private readonly CodeContext ctx;
+    private readonly Assembler asm;
+    private readonly string name;
+    private readonly TypedArity typed;
+    private readonly Label self;
+    private readonly Stack<Label> loopStarts = new();
+    private readonly List<(Label Label, Action Emit)> stubs = [];
+    private readonly IReadOnlySet<LocalBinding> singleUseTemps;
+    private Label bodyStart;
+
+    /// <summary>The local whose value rax holds right now (also in its slot), or null.</summary>
+    private LocalBinding? raxHolds;
+
+    public TypedBodyCompiler(CodeContext ctx, string name, TypedArity typed, Label self)
+    {
+        this.ctx = ctx;
+        asm = ctx.Asm;
+        this.name = name;
+        this.typed = typed;
+        this.self = self;
+        singleUseTemps = SingleUseTemps.Of(typed.Arity.Body);
+    }
+
+    public void Compile(ref Label entry)
+    {
+        var arity = typed.Arity;
+        asm.Bind(ref entry);
+        asm.push(rbp);
+        asm.mov(rbp, rsp);
+        asm.sub(rsp, ((8 + (8 * arity.FrameSize)) + 15) & ~15);
+
+        // The same guard as boxed code: deep recursion is Zylisp's stack-overflow error.
+        var overflow = Stub(() =>
+        {
+            asm.lea(rdi, __[r14 + (ctx.Data.String(name) + ValueTags.PointerTag)]);
+            asm.jmp(ctx.Runtime.Label("stack-overflow"));
+        });
+        asm.cmp(rsp, __qword_ptr[r15 + RuntimeCells.StackLimit]);
+        asm.jb(overflow);
+        for (var p = 0; p < arity.Params.Length; p++)
+        {
+            asm.mov(__qword_ptr[rbp + SlotOffset(arity.Params[p].Slot)], ArgumentRegisters[p]);
+        }
+
+        bodyStart = asm.CreateLabel();
+        asm.Bind(ref bodyStart);
+        loopStarts.Push(bodyStart);
+        EmitBlock(arity.Body);
+        loopStarts.Pop();
+
+        // Every path of a lowered body returns; this only keeps a fall-through well defined.
+        asm.xor(eax, eax);
+        asm.leave();
+        asm.ret();
+        for (var i = 0; i < stubs.Count; i++)
+        {
+            var label = stubs[i].Label;
+            asm.Bind(ref label);
+            stubs[i].Emit();
+        }
+    }
+
+    private static int SlotOffset(int slot) => -16 - (8 * slot);
+
+    private Label Stub(Action emit)
+    {
+        var label = asm.CreateLabel();
+        stubs.Add((label, emit));
+        return label;
+    }
+
+    private void BindHere(ref Label label)
+    {
+        asm.Bind(ref label);
+        raxHolds = null;
+    }
+
+    private void SetSite(SourceSpan? span)
+    {
+        var site = ctx.Site(span);
+        if (site != 0)
+        {
+            asm.mov(__qword_ptr[r15 + RuntimeCells.CurrentSite], site);
+        }
+    }
+
+    // ---- statements ----
+
+    private void EmitBlock(ImmutableArray<LStmt> statements)
+    {
+        for (var i = 0; i < statements.Length; i++)
+        {
+            // (if (< a b) ...): a comparison read only by the next if becomes a compare and a branch.
+            if (statements[i] is AssignStmt { Value: CallExpr test } assign
+                && i + 1 < statements.Length
+                && statements[i + 1] is IfStmt { Test: LocalOperand local } branch
+                && ReferenceEquals(local.Binding, assign.Target)
+                && singleUseTemps.Contains(assign.Target)
+                && IsComparison(test))
+            {
+                EmitIf(branch, test);
+                i++;
+                continue;
+            }
+
+            EmitStatement(statements[i]);
+        }
+    }
+
+    private void EmitStatement(LStmt statement)
+    {
+        switch (statement)
+        {
+            case ExprStmt e:
+                EmitExpr(e.Value);
+                break;
+            case AssignStmt a when typed.TryConstant(a.Target, out _):
+                // Read as an immediate wherever it is used.
+                break;
+            case AssignStmt a:
+                EmitExpr(a.Value);
+                asm.mov(__qword_ptr[rbp + SlotOffset(a.Target.Slot)], rax);
+                raxHolds = a.Target;
+                break;
+            case ReturnStmt r:
+                EmitExpr(r.Value);
+                asm.leave();
+                asm.ret();
+                break;
+            case TailCallStmt t:
+                EmitTailCall(t.Call);
+                break;
+            case IfStmt { Test: ConstOperand { Value: not bool } test, Truthiness: Truthiness.Clojure } i:
+                EmitBlock(TypedArity.IsTruthy(test.Value) ? i.Then : i.Else);
+                break;
+            case IfStmt i:
+                EmitIf(i, null);
+                break;
+            case LoopStmt l:
+                var start = asm.CreateLabel();
+                BindHere(ref start);
+                loopStarts.Push(start);
+                EmitBlock(l.Body);
+                loopStarts.Pop();
+                break;
+            case RecurStmt r:
+                Reassign(r.Targets, r.Args);
+                asm.jmp(loopStarts.Peek());
+                break;
+            default:
+                throw new InvalidOperationException($"{statement.GetType().Name} in a typed body");
+        }
+
+        if (statement is not AssignStmt)
+        {
+            raxHolds = null;
+        }
+    }
+
+    /// <summary>Assigns all operands at once (through the stack), as recur does.</summary>
+    private void Reassign(ImmutableArray<LocalBinding> targets, ImmutableArray<Operand> args)
+    {
+        foreach (var arg in args)
+        {
+            Load(arg, rcx);
+            asm.push(rcx);
+        }
+
+        for (var i = targets.Length - 1; i >= 0; i--)
+        {
+            asm.pop(rcx);
+            asm.mov(__qword_ptr[rbp + SlotOffset(targets[i].Slot)], rcx);
+        }
+
+        raxHolds = null;
+    }
+
+    private void EmitIf(IfStmt node, CallExpr? fusedTest)
+    {
+        var otherwise = asm.CreateLabel();
+        var end = asm.CreateLabel();
+        if (fusedTest is not null)
+        {
+            EmitComparison(fusedTest).JumpIfFalse(asm, otherwise);
+        }
+        else
+        {
+            Load(node.Test, rax);
+            asm.test(eax, eax);
+            asm.jz(otherwise);
+        }
+
+        var held = raxHolds;
+        EmitBlock(node.Then);
+        asm.jmp(end);
+        asm.Bind(ref otherwise);
+        // Both branches start from the same registers.
+        raxHolds = held;
+        EmitBlock(node.Else);
+        BindHere(ref end);
+    }
+
+    private void EmitTailCall(CallExpr call)
+    {
+        if (call.Fn is LocalOperand { Access: LocalAccess.Self })
+        {
+            // A tail call of the function itself is a jump back to its start with new arguments.
+            Reassign(typed.Arity.Params, call.Args);
+            asm.jmp(bodyStart);
+            return;
+        }
+
+        if (call.Fn is GlobalOperand global && ctx.Typed.GlobalFunction(NativeLibrary.GlobalName(global.Var.Name)) is { } callee)
+        {
+            PrepareDirectCall(call, global);
+            asm.leave();
+            asm.jmp(ctx.TypedBodyLabel(callee));
+            return;
+        }
+
+        EmitExpr(call);
+        asm.leave();
+        asm.ret();
+    }
+
+    // ---- expressions: the value in rax ----
+
+    private void EmitExpr(LExpr expr)
+    {
+        switch (expr)
+        {
+            case Operand operand:
+                Load(operand, rax);
+                break;
+            case CallExpr call:
+                EmitCall(call);
+                raxHolds = null;
+                break;
+            default:
+                throw new InvalidOperationException($"{expr.GetType().Name} in a typed body");
+        }
+    }
+
+    private void EmitCall(CallExpr call)
+    {
+        if (call.Fn is LocalOperand { Access: LocalAccess.Self })
+        {
+            LoadArguments(call.Args);
+            SetSite(call.Span);
+            asm.call(self);
+            return;
+        }
+
+        var global = (GlobalOperand)call.Fn;
+        var globalName = NativeLibrary.GlobalName(global.Var.Name);
+        if (ctx.Typed.GlobalFunction(globalName) is { } callee)
+        {
+            PrepareDirectCall(call, global);
+            asm.call(ctx.TypedBodyLabel(callee));
+            return;
+        }
+
+        if (typed.LowLevel && LowLevelOps.ResultKind(global.Var.Name, OperandKinds(call)) is not null)
+        {
+            EmitLowLevel(global.Var.Name, call);
+            return;
+        }
+
+        EmitPrimitive(ctx.PrimitiveFor(global.Var)!.Name, call);
+    }
+
+    /// <summary>
+    /// Arguments in registers, the site recorded, and the global checked to be defined: until its
+    /// def has run, calling it is the interpreter's undefined-symbol error.
+    /// </summary>
+    private void PrepareDirectCall(CallExpr call, GlobalOperand global)
+    {
+        LoadArguments(call.Args);
+        var undefined = Stub(() =>
+        {
+            SetSite(global.Span);
+            asm.lea(rdi, __[r14 + (ctx.Data.String(global.Var.Name) + ValueTags.PointerTag)]);
+            asm.jmp(ctx.Runtime.Label("undefined-global"));
+        });
+        asm.cmp(__qword_ptr[r15 + ctx.GlobalCell(global.Var)], (int)ValueTags.Unbound);
+        asm.je(undefined);
+        SetSite(call.Span);
+    }
+
+    private void LoadArguments(ImmutableArray<Operand> args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            Load(args[i], ArgumentRegisters[i]);
+        }
+    }
+
+    private RawKind[] OperandKinds(CallExpr call) => [.. call.Args.Select(a => typed.KindOf(a))];
+
+    // ---- operands ----
+
+    /// <summary>Loads an operand's raw word into <paramref name="target"/>, touching no other register.</summary>
+    private void Load(Operand operand, AssemblerRegister64 target)
+    {
+        switch (operand)
+        {
+            case LocalOperand local when typed.TryConstant(local.Binding, out var constant):
+                asm.mov(target, constant);
+                break;
+            case LocalOperand local when ReferenceEquals(local.Binding, raxHolds):
+                if (target != rax)
+                {
+                    asm.mov(target, rax);
+                }
+
+                return;
+            case LocalOperand local:
+                asm.mov(target, __qword_ptr[rbp + SlotOffset(local.Index)]);
+                break;
+            case ConstOperand { Value: long n }:
+                asm.mov(target, n);
+                break;
+            case ConstOperand { Value: double d }:
+                asm.mov(target, BitConverter.DoubleToInt64Bits(d));
+                break;
+            case ConstOperand { Value: bool b }:
+                asm.mov(target, b ? 1L : 0L);
+                break;
+            case ConstOperand c:
+                LoadValueConstant(c, target);
+                break;
+            default:
+                throw new InvalidOperationException($"operand {operand.GetType().Name} in a typed body");
+        }
+
+        if (target == rax)
+        {
+            raxHolds = null;
+        }
+    }
+
+    /// <summary>Loads an operand as a double into <paramref name="target"/> (through <paramref name="scratch"/>): integers convert as the interpreter's contagion does.</summary>
+    private void LoadDouble(Operand operand, AssemblerRegisterXMM target, AssemblerRegister64 scratch)
+    {
+        if (operand is ConstOperand { Value: long n })
+        {
+            asm.mov(scratch, BitConverter.DoubleToInt64Bits(n));
+            asm.movq(target, scratch);
+            return;
+        }
+
+        Load(operand, scratch);
+        if (typed.KindOf(operand) == RawKind.Long)
+        {
+            asm.cvtsi2sd(target, scratch);
+        }
+        else
+        {
+            asm.movq(target, scratch);
+        }
+    }
+
+    private bool FitsImmediate(Operand operand, out int value)
+    {
+        long? known = operand switch
+        {
+            ConstOperand { Value: long n } => n,
+            LocalOperand local when typed.TryConstant(local.Binding, out var constant) => constant,
+            _ => null,
+        };
+        if (known is { } k && k is >= int.MinValue and <= int.MaxValue)
+        {
+            value = (int)k;
+            return true;
+        }
+
+        value = 0;
+        return false;
+    }
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace Zylisp.Compiler.Native.Tests;
+
+/// <summary>Typed deffuncs run unboxed (raw int64/double bodies behind a checking boxed entry) with the interpreter's results and errors.</summary>
+public sealed class TypedFunctionTests
+{
+    private const string Fib = "(deffunc fib (n) (:args integer) (:return integer) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))";
+
+    [NativeFact]
+    public void A_typed_function_gets_a_raw_body_and_an_untyped_one_does_not()
+    {
+        var listing = NativeCompiler.Disassemble(NativeRunner.Collect(
+            Fib + "(defn slow [n] (if (< n 2) n (+ (slow (- n 1)) (slow (- n 2)))))" +
+            "(deffunc greet (s) (:args string) (:return string) (str \"hi \" s))" +
+            "(defn -main [] (println (fib 20) (slow 20) (greet \"x\")))"));
+        Assert.Contains("fib$typed:", listing, StringComparison.Ordinal);
+        Assert.DoesNotContain("slow$typed", listing, StringComparison.Ordinal);
+        Assert.DoesNotContain("greet$typed", listing, StringComparison.Ordinal);
+        // The raw body calls itself directly and never boxes.
+        var body = Section(listing, "fib$typed:");
+        Assert.Contains("call    fib$typed", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("call    rt:", body, StringComparison.Ordinal);
+    }
+
+    [NativeFact]
+    public void Typed_functions_call_each_other_directly_unless_the_global_can_change()
+    {
+        var listing = NativeCompiler.Disassemble(NativeRunner.Collect(
+            "(deffunc sq (x) (:args integer) (:return integer) (* x x))" +
+            "(deffunc sum-sq (a b) (:args integer integer) (:return integer) (+ (sq a) (sq b)))" +
+            "(deffunc twice (x) (:args integer) (:return integer) (* 2 x))" +
+            "(deffunc twice (x) (:args integer) (:return integer) (* 3 x))" +
+            "(deffunc uses-twice (x) (:args integer) (:return integer) (+ 1 (twice x)))" +
+            "(defn -main [] (println (sum-sq 3 4) (uses-twice 1)))"));
+        Assert.Contains("call    sq$typed", Section(listing, "sum-sq$typed:"), StringComparison.Ordinal);
+        // twice is defined twice, so a call through its global must stay a call of whatever it holds.
+        Assert.DoesNotContain("uses-twice$typed", listing, StringComparison.Ordinal);
+        Assert.Equal("25 4\n", NativeRunner.CompileAndRun(
+            "(deffunc sq (x) (:args integer) (:return integer) (* x x))" +
+            "(deffunc sum-sq (a b) (:args integer integer) (:return integer) (+ (sq a) (sq b)))" +
+            "(deffunc twice (x) (:args integer) (:return integer) (* 2 x))" +
+            "(deffunc twice (x) (:args integer) (:return integer) (* 3 x))" +
+            "(deffunc uses-twice (x) (:args integer) (:return integer) (+ 1 (twice x)))" +
+            "(defn -main [] (println (sum-sq 3 4) (uses-twice 1)))").Stdout);
+    }
+
+    [NativeFact]
+    public void A_direct_call_before_the_callees_def_has_run_is_the_undefined_symbol_error()
+    {
+        const string Program =
+            "(deffunc early (n) (:args integer) (:return integer) (+ 1 (later n)))" +
+            "(println (try (early 1) (catch e (get e :message))))" +
+            "(deffunc later (n) (:args integer) (:return integer) (* n 10))" +
+            "(println (early 1))";
+        Assert.Contains("call    later$typed", Section(NativeCompiler.Disassemble(NativeRunner.Collect(Program)), "early$typed:"), StringComparison.Ordinal);
+        Assert.Equal(NativeLibraryTests.Interpreted(Program), NativeRunner.CompileAndRun(Program).Stdout);
+    }
+
+    [NativeFact]
+    public void Dynamic_callers_get_the_interpreters_annotation_errors()
+    {
+        const string Program =
+            "(deffunc add (a b) (:args integer integer) (:return integer) (+ a b))" +
+            "(deffunc half (x) (:args float) (:return float) (/ x 2))" +
+            "(deffunc flip (b) (:args bool) (:return bool) (not b))" +
+            "(defn msg [f] (try (f) (catch e (println (get e :type) (get e :message)))))" +
+            "(msg (fn [] (add 1 \"2\"))) (msg (fn [] (add nil 2))) (msg (fn [] (add 1.5 2))) (msg (fn [] (half 1)))" +
+            "(msg (fn [] (flip 0))) (msg (fn [] (add 1))) (println (add 4611686018427387903 1) (half 1.0) (flip false))";
+        Assert.Equal(NativeLibraryTests.Interpreted(Program), NativeRunner.CompileAndRun(Program).Stdout);
+    }
+
+    [NativeFact]
+    public void Deep_typed_recursion_is_the_stack_overflow_error_in_an_executable_and_in_process()
+    {
+        const string Program =
+            "(deffunc deep (n) (:args integer) (:return integer) (+ 1 (deep (inc n))))" +
+            "(defn -main [] (println (try (deep 0) (catch :stack-overflow e :overflowed))) (deep 0))";
+        var outcome = NativeRunner.CompileAndRun(Program);
+        Assert.Equal(":overflowed\n", outcome.Stdout);
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("stack overflow in `deep`", outcome.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, NativeCompiler.RunInProcess(NativeRunner.Collect(Program), []));
+    }
+
+    [NativeFact]
+    public void Typed_results_that_allocate_survive_a_collection_on_every_allocation()
+    {
+        // Results beyond 63 bits are boxed on the way out, so each call allocates.
+        const string Program =
+            "(deffunc big (x) (:args integer) (:return integer) (* x 4611686018427387903))" +
+            "(deffunc scale (x) (:args float) (:return float) (* x 1.5))" +
+            "(defn -main [] (println (reduce + (map big (range 200))) (reduce + (map scale (map double (range 200))))))";
+        var expected = NativeLibraryTests.Interpreted(Program);
+        var image = NativeCompiler.BuildExecutable(NativeRunner.Collect(Program), new NativeOptions(GcStressInterval: 1));
+        Assert.Equal(expected, NativeRunner.RunExecutable(image).Stdout);
+    }
+
+    /// <summary>
+    /// Random int64 and double operands through every raw operation of a typed function print
+    /// what the interpreter prints (int64 wrap, quot/rem/mod signs, contagion, NaN comparisons).
+    /// </summary>
+    [NativeFact]
+    public void Raw_arithmetic_matches_the_interpreter_for_random_operands()
+    {
+        const string Functions =
+            "(deffunc ints (a b) (:args integer integer) (:return integer) (- (+ (* a b) (- a b) a) (if (= b 0) 0 (+ (quot a b) (rem a b) (mod a b) (/ a b)))))" +
+            "(deffunc cmps (a b) (:args integer integer) (:return integer) (+ (if (< a b) 1 0) (if (<= a b) 2 0) (if (> a b) 4 0) (if (>= a b) 8 0) (if (== a b) 16 0) (if (= a b) 32 0)))" +
+            "(deffunc floats (x y) (:args float float) (:return float) (+ (* x y) (- x y) (/ x y) (- x) (inc y)))" +
+            "(deffunc fcmps (x y) (:args float float) (:return integer) (+ (if (< x y) 1 0) (if (<= x y) 2 0) (if (> x y) 4 0) (if (>= x y) 8 0) (if (== x y) 16 0)))" +
+            "(deffunc mixed (n x) (:args integer float) (:return float) (+ (* n x) (- n x) (/ n x)))";
+        var edges = Gen.Elements(0L, 1L, -1L, 2L, long.MaxValue, long.MinValue, (1L << 62) - 1, -(1L << 62), 3037000500L);
+        var integer = Gen.OneOf(ArbMap.Default.GeneratorFor<long>(), edges, Gen.Choose(-50, 50).Select(i => (long)i));
+        var real = Gen.OneOf(Gen.Elements(0.0, -0.0, 1.0, -2.5, 1e300, -1e-300, double.NaN, double.PositiveInfinity), Gen.Choose(-1000, 1000).Select(i => i / 8.0));
+        var cases = Gen.Zip(Gen.Zip(integer, integer), Gen.Zip(real, real)).ArrayOf(25);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(4), Prop.ForAll(cases.ToArbitrary(), batch =>
+        {
+            var calls = new StringBuilder();
+            foreach (var ((a, b), (x, y)) in batch)
+            {
+                calls.Append(CultureInfo.InvariantCulture, $"(println (ints {a} {b}) (cmps {a} {b}) (floats {Real(x)} {Real(y)}) (fcmps {Real(x)} {Real(y)}) (mixed {a} {Real(y)}))\n");
+            }
+
+            var program = Functions + calls;
+            var native = NativeRunner.CompileAndRun(program, "test.zl", ExitRule.LastValue).Stdout;
+            var expected = NativeLibraryTests.Interpreted(program);
+            return native == expected ? true : throw new InvalidOperationException($"native printed\n{native}\ninterpreter\n{expected}\nfor\n{program}");
+        }));
+    }
+
+    /// <summary>A Zylisp float literal for a double (NaN and the infinities are computed: the reader has no literal for them).</summary>
+    private static string Real(double x) => x switch
+    {
+        double.NaN => "(/ 0.0 0.0)",
+        double.PositiveInfinity => "(/ 1.0 0.0)",
+        _ => x.ToString("R", CultureInfo.InvariantCulture) is var s && (s.Contains('.') || s.Contains('E')) ? s.Replace("E", "e", StringComparison.Ordinal) : s + ".0",
+    };
+
+    /// <summary>The listing of one label up to the blank line that ends its code.</summary>
+    private static string Section(string listing, string label)
+    {
+        var start = listing.IndexOf(label, StringComparison.Ordinal);
+        Assert.True(start >= 0, label + " not in the listing");
+        var end = listing.IndexOf("\n\n", start, StringComparison.Ordinal);
+        return listing[start..(end < 0 ? listing.Length : end)];
+    }
+}
