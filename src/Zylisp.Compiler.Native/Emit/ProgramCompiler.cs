@@ -173,12 +173,30 @@ internal static class ProgramCompiler
     /// <summary>Sets the static closures' code addresses, the primitives' cells and the constant collections.</summary>
     private static void EmitStartup(Assembler asm, CodeContext ctx)
     {
-        // Building constants can create more cells and closures, so loop until none are new.
+        EmitStaticObjects(asm, ctx);
+
+        // Every global that is not a primitive starts unbound.
+        foreach (var (name, cell) in ctx.GlobalCells)
+        {
+            if (ctx.PrimitiveFor(name) is null)
+            {
+                asm.mov(__qword_ptr[r15 + cell], (int)ValueTags.Unbound);
+            }
+        }
+
+        asm.ret();
+    }
+
+    /// <summary>
+    /// The part of a start-up routine a whole program and a session's chunk share: the constants,
+    /// the primitives' cells, the static closures and the vars. Building a constant can create
+    /// more cells and closures, so it loops until nothing is new.
+    /// </summary>
+    internal static void EmitStaticObjects(Assembler asm, CodeContext ctx)
+    {
         var constantsDone = 0;
         var closuresDone = 0;
         var cellsDone = 0;
-        var unboundDone = 0;
-        var unboundCells = new List<int>();
         while (true)
         {
             var progress = false;
@@ -208,25 +226,9 @@ internal static class ProgramCompiler
             progress |= ctx.Vars.EmitPending(asm);
             if (!progress)
             {
-                break;
+                return;
             }
         }
-
-        // Every global that is not a primitive starts unbound.
-        foreach (var (name, cell) in ctx.GlobalCells)
-        {
-            if (ctx.PrimitiveFor(name) is null)
-            {
-                unboundCells.Add(cell);
-            }
-        }
-
-        for (; unboundDone < unboundCells.Count; unboundDone++)
-        {
-            asm.mov(__qword_ptr[r15 + unboundCells[unboundDone]], (int)ValueTags.Unbound);
-        }
-
-        asm.ret();
     }
 
     internal static void BuildConstant(Assembler asm, CodeContext ctx, int cell, object value, Lang.Syntax.SourceSpan? span)

@@ -264,41 +264,7 @@ internal static class SessionChunks
     /// </summary>
     private static void EmitStartup(Assembler asm, CodeContext ctx, IReadOnlyDictionary<string, int> adopted)
     {
-        var constantsDone = 0;
-        var closuresDone = 0;
-        var cellsDone = 0;
-        while (true)
-        {
-            var progress = false;
-            for (; constantsDone < ctx.Constants.Count; constantsDone++, progress = true)
-            {
-                var (cell, value, span) = ctx.Constants[constantsDone];
-                ProgramCompiler.BuildConstant(asm, ctx, cell, value, span);
-            }
-
-            for (; cellsDone < ctx.PrimitiveCellInits.Count; cellsDone++, progress = true)
-            {
-                var (cell, primitive) = ctx.PrimitiveCellInits[cellsDone];
-                asm.lea(rax, __[r15 + (ctx.PrimitiveClosure(primitive) + ValueTags.PointerTag)]);
-                asm.mov(__qword_ptr[r15 + cell], rax);
-            }
-
-            for (; closuresDone < ctx.StaticClosureInits.Count; closuresDone++, progress = true)
-            {
-                var (offset, code, name) = ctx.StaticClosureInits[closuresDone];
-                asm.mov(__qword_ptr[r15 + offset], (int)ObjectType.Closure);
-                asm.lea(rax, __[code]);
-                asm.mov(__qword_ptr[r15 + (offset + ObjectLayout.ClosureCode)], rax);
-                asm.lea(rax, __[r14 + (ctx.Data.String(name) + ValueTags.PointerTag)]);
-                asm.mov(__qword_ptr[r15 + (offset + ObjectLayout.ClosureName)], rax);
-            }
-
-            progress |= ctx.Vars.EmitPending(asm);
-            if (!progress)
-            {
-                break;
-            }
-        }
+        ProgramCompiler.EmitStaticObjects(asm, ctx);
 
         foreach (var (name, cell) in ctx.GlobalCells)
         {
