@@ -68,16 +68,7 @@ internal static class ProgramCompiler
         asm.dq(0);
 
         asm.Bind(ref entry);
-        asm.push(rbp);
-        asm.push(rbx);
-        asm.push(r12);
-        asm.push(r13);
-        asm.push(r14);
-        asm.push(r15);
-        asm.mov(r15, rdi);
-        asm.mov(r14, rsi);
-        asm.mov(__qword_ptr[r15 + RuntimeCells.EntryStack], rsp);
-        asm.mov(__qword_ptr[r15 + RuntimeCells.StackLimit], rdx);
+        EnterFromHost(asm);
         asm.sub(rsp, 8);
         asm.mov(rbx, rcx);
         asm.call(startup);
@@ -229,6 +220,26 @@ internal static class ProgramCompiler
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// The host-facing entry's prologue, entry(rdi = writable base, rsi = read-only base, rdx =
+    /// stack limit): saves the callee-saved registers (so the runtime's exit can return to the
+    /// host), takes the two bases into r15/r14, and records the stack pointer the collector's stack
+    /// scan ends at and the stack limit. Shared by a whole program's zl_main and a session's chunks.
+    /// </summary>
+    internal static void EnterFromHost(Assembler asm)
+    {
+        asm.push(rbp);
+        asm.push(rbx);
+        asm.push(r12);
+        asm.push(r13);
+        asm.push(r14);
+        asm.push(r15);
+        asm.mov(r15, rdi);
+        asm.mov(r14, rsi);
+        asm.mov(__qword_ptr[r15 + RuntimeCells.EntryStack], rsp);
+        asm.mov(__qword_ptr[r15 + RuntimeCells.StackLimit], rdx);
     }
 
     internal static void BuildConstant(Assembler asm, CodeContext ctx, int cell, object value, Lang.Syntax.SourceSpan? span)

@@ -202,16 +202,7 @@ internal static class SessionChunks
     /// </summary>
     private static void EnterFromHost(Assembler asm)
     {
-        asm.push(rbp);
-        asm.push(rbx);
-        asm.push(r12);
-        asm.push(r13);
-        asm.push(r14);
-        asm.push(r15);
-        asm.mov(r15, rdi);
-        asm.mov(r14, rsi);
-        asm.mov(__qword_ptr[r15 + RuntimeCells.EntryStack], rsp);
-        asm.mov(__qword_ptr[r15 + RuntimeCells.StackLimit], rdx);
+        ProgramCompiler.EnterFromHost(asm);
         asm.mov(__qword_ptr[r15 + RuntimeCells.HandlerTop], 0);
         asm.mov(__qword_ptr[r15 + RuntimeCells.CurrentSite], 0);
         asm.sub(rsp, 8);
