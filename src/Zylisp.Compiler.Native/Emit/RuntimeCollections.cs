@@ -243,7 +243,7 @@ internal sealed partial class RuntimeLibrary
         });
         asm.cmp(rdi, (int)ValueTags.Nil);
         asm.je(firstNil);
-        asm.sub(rsp, 8);
+        PushAlignmentSlot();
         asm.call(Label("seq1"));
         asm.add(rsp, 8);
         asm.mov(rdi, rax);
@@ -302,7 +302,7 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref restOther);
         asm.cmp(rdi, (int)ValueTags.Nil);
         asm.je(restEmpty);
-        asm.sub(rsp, 8);
+        PushAlignmentSlot();
         asm.call(Label("seq1"));
         asm.add(rsp, 8);
         asm.mov(rdi, rax);
@@ -397,7 +397,7 @@ internal sealed partial class RuntimeLibrary
         asm.mov(rax, rdi);
         asm.ret();
         asm.Bind(ref vecOfSeq);
-        asm.sub(rsp, 8);
+        PushAlignmentSlot();
         asm.mov(rsi, -1);
         asm.call(Label("to-list"));
         asm.add(rsp, 8);
@@ -455,12 +455,12 @@ internal sealed partial class RuntimeLibrary
             JumpIfLazy(rdi, lazy);
             asm.jmp(tested);
             asm.Bind(ref lazy);
-            asm.sub(rsp, 8);
+            PushAlignmentSlot();
             asm.call(Label("seq1"));
             asm.add(rsp, 8);
             asm.mov(rdi, rax);
             asm.Bind(ref tested);
-            asm.sub(rsp, 8);
+            PushAlignmentSlot();
             asm.call(Label("slisp-truthy"));
             asm.add(rsp, 8);
             asm.test(eax, eax);

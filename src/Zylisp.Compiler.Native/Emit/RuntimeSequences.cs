@@ -58,7 +58,7 @@ internal sealed partial class RuntimeLibrary
         // (next x): the rest as a seq, nil when nothing is left.
         Define("next");
         Fixed("next", 1);
-        asm.sub(rsp, 8);
+        PushAlignmentSlot();
         asm.mov(eax, 1);
         asm.call(Label("rest"));
         asm.add(rsp, 8);
@@ -139,7 +139,7 @@ internal sealed partial class RuntimeLibrary
         // (last coll): the final item, or nil.
         Define("last");
         Fixed("last", 1);
-        asm.sub(rsp, 8);
+        PushAlignmentSlot();
         asm.mov(rsi, -1);
         asm.call(Label("to-list"));
         asm.add(rsp, 8);
@@ -177,7 +177,7 @@ internal sealed partial class RuntimeLibrary
         asm.mov(eax, (int)ValueTags.Nil);
         asm.ret();
         asm.Bind(ref secondOfSeq);
-        asm.sub(rsp, 8);
+        PushAlignmentSlot();
         asm.mov(eax, 1);
         asm.call(Label("next"));
         asm.add(rsp, 8);
