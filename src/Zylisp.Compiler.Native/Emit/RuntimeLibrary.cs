@@ -93,6 +93,7 @@ internal sealed partial class RuntimeLibrary
         EmitRendering();
         EmitArithmetic();
         EmitStrings();
+        EmitUtf8();
         EmitCollections();
         EmitSequences();
         EmitMaps();

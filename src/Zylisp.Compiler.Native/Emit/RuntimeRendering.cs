@@ -162,6 +162,7 @@ internal sealed partial class RuntimeLibrary
             asm.Bind(ref next);
         }
 
+        EmitUnicodeEscape(nextByte, DigitsEnd);
         asm.mov(ecx, 1);
         Put();
         asm.jmp(nextByte);
@@ -404,6 +405,56 @@ internal sealed partial class RuntimeLibrary
     }
 
     /// <summary>Appends rcx bytes from rsi at the cursor (r12 + r13), or only counts them when r12 is 0.</summary>
+    /// <summary>
+    /// In a readable string (eax = the byte, rbx just past it, rsi at it), the interpreter's \uXXXX
+    /// escapes: other control characters, and a lone surrogate (its three bytes, docs/design/native-strings.md).
+    /// Falls through for any other byte.
+    /// </summary>
+    private void EmitUnicodeEscape(Label nextByte, int digitsEnd)
+    {
+        var plain = asm.CreateLabel();
+        var escape = asm.CreateLabel();
+        asm.cmp(eax, 0x20);
+        asm.jb(escape);
+        asm.cmp(eax, 0x7f);
+        asm.je(escape);
+        asm.cmp(eax, 0xED);
+        asm.jne(plain);
+        asm.movzx(ecx, __byte_ptr[rsi + 1]);
+        asm.cmp(ecx, 0xA0);
+        asm.jb(plain);
+        asm.and(ecx, 0x3F);
+        asm.shl(ecx, 6);
+        asm.movzx(edx, __byte_ptr[rsi + 2]);
+        asm.and(edx, 0x3F);
+        asm.or(ecx, edx);
+        asm.or(ecx, 0xD000);
+        asm.mov(eax, ecx);
+        asm.add(rbx, 2);
+        asm.Bind(ref escape);
+        var hex = data.String("0123456789ABCDEF") + ObjectLayout.StringBytes;
+        asm.lea(rdi, __[rbp + (digitsEnd - 4)]);
+        for (var k = 0; k < 4; k++)
+        {
+            asm.mov(edx, eax);
+            if (k < 3)
+            {
+                asm.shr(edx, (byte)(12 - (4 * k)));
+            }
+
+            asm.and(edx, 0xF);
+            asm.movzx(edx, __byte_ptr[r14 + rdx + hex]);
+            asm.mov(__byte_ptr[rdi + k], dl);
+        }
+
+        PutText("\\u");
+        asm.lea(rsi, __[rbp + (digitsEnd - 4)]);
+        asm.mov(ecx, 4);
+        Put();
+        asm.jmp(nextByte);
+        asm.Bind(ref plain);
+    }
+
     private void Put()
     {
         var skip = asm.CreateLabel();
