@@ -128,7 +128,8 @@ public sealed class RegexTests
         var sequence = Gen.OneOf(piece, piece, piece, anchor, flags).ArrayOf().Select(ps => string.Concat(ps.Take(4)));
         var body = Gen.Zip(Gen.Zip(sequence, sequence), Gen.Elements(true, false)).Select(b => b.Item1.Item1 + (b.Item2 ? "|" + b.Item1.Item2 : ""));
         var group = Gen.Zip(Gen.Zip(Gen.Elements("(", "(?:", "(?i:", "(?P<n>"), body), quantifier).Select(g => g.Item1.Item1 + g.Item1.Item2 + ")" + g.Item2);
-        var pattern = Gen.Zip(Gen.Zip(sequence, Gen.OneOf(group, sequence)), sequence).Select(p => p.Item1.Item1 + p.Item1.Item2 + p.Item2);
+        var nested = Gen.Zip(Gen.Zip(Gen.Elements("(", "(?:"), Gen.Zip(group, sequence)), quantifier).Select(g => g.Item1.Item1 + g.Item1.Item2.Item1 + g.Item1.Item2.Item2 + ")" + g.Item2);
+        var pattern = Gen.Zip(Gen.Zip(sequence, Gen.OneOf(group, sequence, nested)), sequence).Select(p => p.Item1.Item1 + p.Item1.Item2 + p.Item2);
         var text = Gen.Elements('a', 'b', 'c', 'A', 'B', '1', ' ', '_', '\n').ArrayOf().Select(cs => new string(cs.Take(8).ToArray()));
         var cases = Gen.Zip(pattern, text).ArrayOf(25);
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(6), Prop.ForAll(cases.ToArbitrary(), batch =>
