@@ -18,6 +18,7 @@ public static class DocumentedNames
     public static void Collect(Node node, ISet<string> names, IList<SourceSpan?> computed)
     {
         ArgumentNullException.ThrowIfNull(node);
+        IEnumerable<Node> children = IrChildren.Of(node);
         switch (node)
         {
             case InvokeNode { Fn: GlobalRefNode { Var.Name: PrintDoc } } call:
@@ -30,85 +31,20 @@ public static class DocumentedNames
                     computed.Add(call.Span);
                 }
 
-                foreach (var arg in call.Args)
-                {
-                    Collect(arg, names, computed);
-                }
-
+                children = call.Args;
                 break;
             case GlobalRefNode { Var.Name: PrintDoc } reference:
                 // Passed as a value: what it is called with is not known here.
                 computed.Add(reference.Span);
                 break;
-            case InvokeNode call:
-                Collect(call.Fn, names, computed);
-                All(call.Args, names, computed);
-                break;
-            case CollectionNode c:
-                All(c.Items, names, computed);
-                break;
-            case IfNode i:
-                Collect(i.Test, names, computed);
-                Collect(i.Then, names, computed);
-                Collect(i.Else, names, computed);
-                break;
-            case DoNode d:
-                All(d.Statements, names, computed);
-                Collect(d.Result, names, computed);
-                break;
-            case LetNode l:
-                foreach (var b in l.Bindings)
-                {
-                    Collect(b.Init, names, computed);
-                }
-
-                Collect(l.Body, names, computed);
-                break;
-            case LoopNode l:
-                foreach (var b in l.Bindings)
-                {
-                    Collect(b.Init, names, computed);
-                }
-
-                Collect(l.Body, names, computed);
-                break;
-            case RecurNode r:
-                All(r.Args, names, computed);
-                break;
-            case FnNode f:
-                foreach (var arity in f.Arities)
-                {
-                    Collect(arity.Body, names, computed);
-                }
-
-                break;
-            case DefNode { Init: { } init }:
-                Collect(init, names, computed);
-                break;
-            case TryNode t:
-                Collect(t.Body, names, computed);
-                if (t.Handler is not null)
-                {
-                    Collect(t.Handler, names, computed);
-                }
-
-                if (t.Finally is not null)
-                {
-                    Collect(t.Finally, names, computed);
-                }
-
-                break;
-            case ThrowNode t:
-                Collect(t.Value, names, computed);
+            case FnNode fn:
+                children = fn.Arities.Select(a => a.Body);
                 break;
         }
-    }
 
-    private static void All(IEnumerable<Node> nodes, ISet<string> names, IList<SourceSpan?> computed)
-    {
-        foreach (var node in nodes)
+        foreach (var child in children)
         {
-            Collect(node, names, computed);
+            Collect(child, names, computed);
         }
     }
 }
