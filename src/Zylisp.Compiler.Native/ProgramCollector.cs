@@ -35,6 +35,14 @@ public static class ProgramCollector
             return new CollectedProgram(null, [.. image.Diagnostics, .. image.CompilerErrors(TargetName)]);
         }
 
+        if (image.ComputedDocNames.Count > 0)
+        {
+            return new CollectedProgram(null, [.. image.Diagnostics, Diagnostic.Create(DiagnosticIds.NativeUnsupported, image.ComputedDocNames[0],
+                "`doc` of a name computed at run time (a native program embeds the documentation of the names written in it)")]);
+        }
+
+        image = image with { Forms = [.. NativeDocumentation.Table(image.Documentation), .. image.Forms] };
+
         // The Zylisp-written part of the runtime comes first: its top-level forms (a def of
         // *command-line-args*, say) must run before the program's.
         var library = NativeLibrary.For(image, RuntimeLibrary.Names);
