@@ -33,7 +33,23 @@ internal sealed class LibraryIndex
     /// builds give a new id exactly when an assembly's content changes.
     /// </summary>
     public static string BuildKey() =>
-        typeof(LibraryIndex).Module.ModuleVersionId.ToString("N") + "-" + typeof(Zylisp.Lang.Engine).Module.ModuleVersionId.ToString("N");
+        Hex(typeof(LibraryIndex).Module.ModuleVersionId) + "-" + Hex(typeof(Zylisp.Lang.Engine).Module.ModuleVersionId);
+
+    /// <summary>The id's 16 bytes in lower-case hex (Guid.ToString's vectorized formatter is JIT-compiled on first use: ~1 ms).</summary>
+    private static string Hex(Guid id)
+    {
+        const string digits = "0123456789abcdef";
+        Span<byte> bytes = stackalloc byte[16];
+        id.TryWriteBytes(bytes);
+        Span<char> text = stackalloc char[32];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            text[2 * i] = digits[bytes[i] >> 4];
+            text[(2 * i) + 1] = digits[bytes[i] & 15];
+        }
+
+        return new string(text);
+    }
 
     /// <summary>The index file of this build under <paramref name="cacheDirectory"/> (the zylisp cache folder).</summary>
     public static string PathIn(string cacheDirectory, string key) => Path.Combine(cacheDirectory, "native-library", key + ".idx");

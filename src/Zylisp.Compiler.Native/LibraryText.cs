@@ -105,7 +105,7 @@ internal sealed class LibraryText
             return;
         }
 
-        foreach (var word in form.Words)
+        foreach (var word in Words(form.Start, form.End))
         {
             pending.Enqueue(word);
         }
@@ -152,7 +152,7 @@ internal sealed class LibraryText
     {
         var index = forms.Count;
         var name = NativeLibrary.DefinedAt(text, start) is { } defined ? NativeLibrary.GlobalName(defined) : null;
-        forms.Add(new Form(start, end, name, Words(start, end)));
+        forms.Add(new Form(start, end, name));
         if (name is { } global)
         {
             if (!definers.TryGetValue(global, out var indices))
@@ -168,7 +168,7 @@ internal sealed class LibraryText
         }
     }
 
-    /// <summary>The symbol-like words of a form, as global names; strings and comments skipped.</summary>
+    /// <summary>The symbol-like words of a form, as global names; strings and comments skipped. Found only when a form is followed by its text.</summary>
     private HashSet<string> Words(int start, int end)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
@@ -221,6 +221,6 @@ internal sealed class LibraryText
         return end < 0 ? text.Length : end + 1;
     }
 
-    /// <summary>A top-level form: where it is, the global it defines (null for none) and its words.</summary>
-    private sealed record Form(int Start, int End, string? Name, HashSet<string> Words);
+    /// <summary>A top-level form: where it is and the global it defines (null for none).</summary>
+    private sealed record Form(int Start, int End, string? Name);
 }
