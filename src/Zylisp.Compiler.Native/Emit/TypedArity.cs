@@ -262,7 +262,13 @@ internal sealed class TypedArity
             }
         }
 
-        var kinds = operands.Select(k => k!.Value).ToArray();
+        // A loop, not LINQ: LINQ over a value type is JIT-compiled in every build (not ReadyToRun).
+        var kinds = new RawKind[operands.Length];
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            kinds[i] = operands[i]!.Value;
+        }
+
         if (lowLevel && LowLevelOps.ResultKind(global.Var.Name, kinds) is { } lowLevelResult)
         {
             if (global.Var.Name == "%layout")
