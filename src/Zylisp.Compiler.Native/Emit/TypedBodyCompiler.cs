@@ -321,7 +321,17 @@ internal sealed partial class TypedBodyCompiler
         }
     }
 
-    private RawKind[] OperandKinds(CallExpr call) => [.. call.Args.Select(a => typed.KindOf(a))];
+    private RawKind[] OperandKinds(CallExpr call)
+    {
+        // A loop, not Select: LINQ to a value type is JIT-compiled in every build (not ReadyToRun).
+        var kinds = new RawKind[call.Args.Length];
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            kinds[i] = typed.KindOf(call.Args[i]);
+        }
+
+        return kinds;
+    }
 
     // ---- operands ----
 
