@@ -89,27 +89,27 @@ internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrar
     /// <summary>Which functions run unboxed, and the globals typed code calls directly (set before any function is compiled).</summary>
     public TypedFunctions Typed { get; set; } = TypedFunctions.None;
 
-    private readonly Queue<(LFunction Function, Label Entry)> pendingTypedBodies = new();
-    private readonly Dictionary<LFunction, Label> typedBodyLabels = new(ReferenceEqualityComparer.Instance);
+    private readonly Queue<PendingFunction> pendingTypedBodies = new();
+    private readonly Dictionary<LFunction, LabelCell> typedBodyLabels = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The label of a typed function's raw body (compiled once, when first asked for).</summary>
     public Label TypedBodyLabel(LFunction function)
     {
-        if (!typedBodyLabels.TryGetValue(function, out var label))
+        if (!typedBodyLabels.TryGetValue(function, out var cell))
         {
-            label = Asm.CreateLabel(function.Name + "$typed");
-            typedBodyLabels[function] = label;
-            pendingTypedBodies.Enqueue((function, label));
+            cell = new LabelCell(Asm.CreateLabel(function.Name + "$typed"));
+            typedBodyLabels[function] = cell;
+            pendingTypedBodies.Enqueue(new PendingFunction(function, cell.Label));
         }
 
-        return label;
+        return cell.Label;
     }
 
     public bool TryDequeueTypedBody(out LFunction function, out Label label)
     {
         if (pendingTypedBodies.TryDequeue(out var next))
         {
-            (function, label) = next;
+            (function, label) = (next.Function, next.Entry);
             return true;
         }
 
