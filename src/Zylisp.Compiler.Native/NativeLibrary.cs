@@ -77,6 +77,19 @@ internal static class NativeLibrary
     }
 
     /// <summary>
+    /// The library forms defining the runtime's typed routines (<c>Emit/TypedRoutines.cs</c>): the
+    /// named functions and every library function they call, analyzed on their own.
+    /// </summary>
+    public static IReadOnlyList<TopLevel> RoutineForms(IReadOnlyCollection<string> names)
+    {
+        var wanted = new HashSet<string>(names, StringComparer.Ordinal);
+        var library = new LibraryText(Source());
+        var selected = new bool[library.FormCount];
+        library.Select(wanted, selected);
+        return Reached(library.Subset(selected), wanted, new HashSet<string>(StringComparer.Ordinal)).Kept;
+    }
+
+    /// <summary>
     /// Analyzes <paramref name="source"/> (the library or part of it) and keeps the forms defining
     /// the <paramref name="wanted"/> names and, in turn, every global they use that the program
     /// does not define; <c>Reached</c> is every such global.

@@ -59,8 +59,22 @@ internal sealed partial class TypedBodyCompiler
             asm.lea(rdi, __[r14 + (ctx.Data.String(name) + ValueTags.PointerTag)]);
             asm.jmp(ctx.Runtime.Label("stack-overflow"));
         });
-        asm.cmp(rsp, __qword_ptr[r15 + RuntimeCells.StackLimit]);
-        asm.jb(overflow);
+        if (ctx.RoutineBodies)
+        {
+            // A runtime routine (the printer) also runs while an error is reported, in the headroom
+            // below the limit: it stops only halfway into that headroom. The compare is signed: a
+            // session's interrupt sets the limit to -1 (NativeSession.Interrupt), which stops
+            // compiled code at its next call, but the printer that reports the interrupt must run.
+            asm.lea(rax, __[rsp + RoutineStackHeadroom]);
+            asm.cmp(rax, __qword_ptr[r15 + RuntimeCells.StackLimit]);
+            asm.jl(overflow);
+        }
+        else
+        {
+            asm.cmp(rsp, __qword_ptr[r15 + RuntimeCells.StackLimit]);
+            asm.jb(overflow);
+        }
+
         for (var p = 0; p < arity.Params.Length; p++)
         {
             asm.mov(__qword_ptr[rbp + SlotOffset(arity.Params[p].Slot)], ArgumentRegisters[p]);
@@ -83,6 +97,9 @@ internal sealed partial class TypedBodyCompiler
             stubs[i].Emit();
         }
     }
+
+    /// <summary>How far below the stack limit a typed runtime routine may still run (of the 512 KiB left for reporting errors).</summary>
+    private const int RoutineStackHeadroom = 256 * 1024;
 
     private static int SlotOffset(int slot) => -16 - (8 * slot);
 
@@ -300,6 +317,11 @@ internal sealed partial class TypedBodyCompiler
     private void PrepareDirectCall(CallExpr call, GlobalOperand global)
     {
         LoadArguments(call.Args);
+        if (ctx.RoutineBodies)
+        {
+            return;
+        }
+
         var undefined = Stub(() =>
         {
             SetSite(global.Span);
