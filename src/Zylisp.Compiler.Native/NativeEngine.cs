@@ -149,7 +149,8 @@ public sealed class NativeEngine : IExecutionEngine, IDisposable
         }
     }
 
-    private static IReadOnlySet<string> RuntimeLibraryNames() => Emit.RuntimeLibrary.Names;
+    // The typed runtime routines (the printer) are in the runtime chunk already, as routines.
+    private static IReadOnlySet<string> RuntimeLibraryNames() => Emit.RuntimeLibrary.Names.Union(Emit.TypedRoutines.Names).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The prelude definitions <paramref name="form"/> reaches that no chunk has compiled yet, in load order.</summary>
     private List<TopLevel> ReachedPrelude(TopLevel form)

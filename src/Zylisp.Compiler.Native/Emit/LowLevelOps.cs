@@ -68,6 +68,10 @@ internal static class LowLevelOps
         ":cons" => (long)ObjectType.Cons,
         ":record" => (long)ObjectType.Record,
         ":regex" => (long)ObjectType.Regex,
+        // Bit t set for each type t the printer opens (Library/80-printer.zl): collections, lazy seqs, atoms, records.
+        ":printer-opens" => (1L << (int)ObjectType.Vector) | (1L << (int)ObjectType.List) | (1L << (int)ObjectType.Map)
+            | (1L << (int)ObjectType.Set) | (1L << (int)ObjectType.LazySeq) | (1L << (int)ObjectType.Cons)
+            | (1L << (int)ObjectType.Atom) | (1L << (int)ObjectType.Record),
         // Vectors, lists, maps and sets keep their count, a fixnum, in the same word.
         ":count" => ObjectLayout.VectorCount,
         ":items" => ObjectLayout.VectorItems,

@@ -1,6 +1,7 @@
 using Iced.Intel;
 using Zylisp.Lang.Analysis;
 using Zylisp.Lang.Lowering;
+using Zylisp.Lang.Runtime;
 
 namespace Zylisp.Compiler.Native.Emit;
 
@@ -44,11 +45,106 @@ internal static class TypedRoutines
             ctx.SeedTypedBodyLabel(function, runtime.Label(name));
         }
 
+        var recursive = Recursive(routineNames);
         while (ctx.TryDequeueTypedBody(out var function, out var label))
         {
-            new TypedBodyCompiler(ctx, routineNames[function], ctx.Typed.For(function)!, label).Compile(ref label);
+            // Only a routine that can call itself again needs the stack guard: the others add a
+            // bounded few frames to a guarded caller's (or to an assembly routine's, as before).
+            new TypedBodyCompiler(ctx, routineNames[function], ctx.Typed.For(function)!, label) { ChecksStack = recursive.Contains(function) }
+                .Compile(ref label);
             runtime.Bound(routineNames[function], label);
         }
+    }
+
+    /// <summary>The routines that can reach themselves through calls (the printer's %render and %pr-open).</summary>
+    private static HashSet<LFunction> Recursive(Dictionary<LFunction, string> routines)
+    {
+        var byName = routines.ToDictionary(r => r.Value, r => r.Key, StringComparer.Ordinal);
+        var callees = new Dictionary<LFunction, List<LFunction>>(ReferenceEqualityComparer.Instance);
+        foreach (var function in routines.Keys)
+        {
+            callees[function] = Callees(function, byName);
+        }
+
+        var recursive = new HashSet<LFunction>(ReferenceEqualityComparer.Instance);
+        foreach (var function in routines.Keys)
+        {
+            var seen = new HashSet<LFunction>(ReferenceEqualityComparer.Instance);
+            var pending = new Stack<LFunction>(callees[function]);
+            while (pending.TryPop(out var next))
+            {
+                if (next == function)
+                {
+                    recursive.Add(function);
+                    break;
+                }
+
+                if (seen.Add(next))
+                {
+                    foreach (var callee in callees[next])
+                    {
+                        pending.Push(callee);
+                    }
+                }
+            }
+        }
+
+        return recursive;
+    }
+
+    private static List<LFunction> Callees(LFunction function, Dictionary<string, LFunction> routines)
+    {
+        var found = new List<LFunction>();
+        void Visit(LExpr expr)
+        {
+            if (expr is CallExpr call)
+            {
+                if (call.Fn is LocalOperand { Access: LocalAccess.Self })
+                {
+                    found.Add(function);
+                }
+                else if (call.Fn is GlobalOperand global && routines.TryGetValue(NativeLibrary.GlobalName(global.Var.Name), out var callee))
+                {
+                    found.Add(callee);
+                }
+            }
+        }
+
+        void Walk(IEnumerable<LStmt> statements)
+        {
+            foreach (var statement in statements)
+            {
+                switch (statement)
+                {
+                    case ExprStmt e:
+                        Visit(e.Value);
+                        break;
+                    case AssignStmt a:
+                        Visit(a.Value);
+                        break;
+                    case ReturnStmt r:
+                        Visit(r.Value);
+                        break;
+                    case TailCallStmt t:
+                        Visit(t.Call);
+                        break;
+                    case IfStmt i:
+                        Walk(i.Then);
+                        Walk(i.Else);
+                        break;
+                    case LoopStmt l:
+                        Walk(l.Body);
+                        break;
+                }
+            }
+        }
+
+        foreach (var arity in function.Arities)
+        {
+            Walk(arity.Body);
+        }
+
+        return found;
     }
 
     private static HashSet<string> DefinedNames(IReadOnlyList<LTopLevel> forms)
