@@ -154,7 +154,8 @@ public sealed class NativeEngine : IExecutionEngine, IDisposable
         }
     }
 
-    private static IReadOnlySet<string> RuntimeLibraryNames() => Emit.RuntimeLibrary.Names;
+    // The typed runtime routines (the printer) are in the runtime chunk already, as routines.
+    private static IReadOnlySet<string> RuntimeLibraryNames() => Emit.RuntimeLibrary.Names.Union(Emit.TypedRoutines.Names).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The %documentation table for the names the form documents, from the session's front end (NativeDocumentation).</summary>
     private static IReadOnlyList<TopLevel> SessionDocumentation(TopLevel form, RunContext ctx)

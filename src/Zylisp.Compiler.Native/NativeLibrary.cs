@@ -96,6 +96,27 @@ internal static class NativeLibrary
         }
     }
 
+    /// <summary>
+    /// The library forms defining the runtime's typed routines (<c>Emit/TypedRoutines.cs</c>): the
+    /// named functions and every library function they call, analyzed on their own.
+    /// </summary>
+    public static IReadOnlyList<TopLevel> RoutineForms(IReadOnlyCollection<string> names)
+    {
+        var wanted = new HashSet<string>(names, StringComparer.Ordinal);
+        var none = new HashSet<string>(StringComparer.Ordinal);
+        var library = new LibraryText(Source());
+        var selected = new bool[library.FormCount];
+        library.Select(wanted, selected, null);
+        while (true)
+        {
+            var (kept, reached) = Reached(Analyze(library.Subset(selected)), wanted, none);
+            if (!library.Select(reached, selected, null))
+            {
+                return kept;
+            }
+        }
+    }
+
     /// <summary>The library (or part of it) analyzed: its top-level forms in order.</summary>
     private static List<TopLevel> Analyze(string source)
     {

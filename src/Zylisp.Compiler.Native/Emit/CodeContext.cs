@@ -92,6 +92,19 @@ internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrar
     private readonly Queue<PendingFunction> pendingTypedBodies = new();
     private readonly Dictionary<LFunction, LabelCell> typedBodyLabels = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>
+    /// True while compiling the runtime's typed routines (<see cref="TypedRoutines"/>): each is a
+    /// routine under its own name, always there, so a direct call needs no check that a def ran.
+    /// </summary>
+    public bool RoutineBodies { get; init; }
+
+    /// <summary>Gives a typed function's raw body a label made elsewhere (a runtime routine's) and queues it.</summary>
+    public void SeedTypedBodyLabel(LFunction function, Label label)
+    {
+        typedBodyLabels[function] = label;
+        pendingTypedBodies.Enqueue((function, label));
+    }
+
     /// <summary>The label of a typed function's raw body (compiled once, when first asked for).</summary>
     public Label TypedBodyLabel(LFunction function)
     {

@@ -276,6 +276,10 @@ internal sealed class TypedArity
             {
                 LowLevelOps.LayoutOf(call);
             }
+            else if (global.Var.Name == "%routine")
+            {
+                LowLevelOps.RoutineOf(call);
+            }
 
             return lowLevelResult;
         }

@@ -47,6 +47,9 @@ internal sealed partial class TypedBodyCompiler
         singleUseTemps = SingleUseTemps.Of(typed.Arity.Body);
     }
 
+    /// <summary>False for a typed runtime routine that cannot recurse (<see cref="TypedRoutines"/>): no stack guard.</summary>
+    public bool ChecksStack { get; init; } = true;
+
     public void Compile(ref Label entry)
     {
         var arity = typed.Arity;
@@ -55,14 +58,11 @@ internal sealed partial class TypedBodyCompiler
         asm.mov(rbp, rsp);
         asm.sub(rsp, ((8 + (8 * arity.FrameSize)) + 15) & ~15);
 
-        // The same guard as boxed code: deep recursion is Zylisp's stack-overflow error.
-        var overflow = Stub(() =>
+        if (ChecksStack)
         {
-            asm.lea(rdi, __[r14 + (ctx.Data.String(name) + ValueTags.PointerTag)]);
-            asm.jmp(ctx.Runtime.Label("stack-overflow"));
-        });
-        asm.cmp(rsp, __qword_ptr[r15 + RuntimeCells.StackLimit]);
-        asm.jb(overflow);
+            EmitStackGuard();
+        }
+
         for (var p = 0; p < arity.Params.Length; p++)
         {
             asm.mov(__qword_ptr[rbp + SlotOffset(arity.Params[p].Slot)], ArgumentRegisters[p]);
@@ -83,6 +83,34 @@ internal sealed partial class TypedBodyCompiler
             var label = stubs[i].Label;
             asm.Bind(ref label);
             stubs[i].Emit();
+        }
+    }
+
+    /// <summary>How far below the stack limit a typed runtime routine may still run (of the 512 KiB left for reporting errors).</summary>
+    private const int RoutineStackHeadroom = 256 * 1024;
+
+    /// <summary>The same guard as boxed code: deep recursion is Zylisp's stack-overflow error.</summary>
+    private void EmitStackGuard()
+    {
+        var overflow = Stub(() =>
+        {
+            asm.lea(rdi, __[r14 + (ctx.Data.String(name) + ValueTags.PointerTag)]);
+            asm.jmp(ctx.Runtime.Label("stack-overflow"));
+        });
+        if (ctx.RoutineBodies)
+        {
+            // A runtime routine (the printer) also runs while an error is reported, in the headroom
+            // below the limit: it stops only halfway into that headroom. The compare is signed: a
+            // session's interrupt sets the limit to -1 (NativeSession.Interrupt), which stops
+            // compiled code at its next call, but the printer that reports the interrupt must run.
+            asm.lea(rax, __[rsp + RoutineStackHeadroom]);
+            asm.cmp(rax, __qword_ptr[r15 + RuntimeCells.StackLimit]);
+            asm.jl(overflow);
+        }
+        else
+        {
+            asm.cmp(rsp, __qword_ptr[r15 + RuntimeCells.StackLimit]);
+            asm.jb(overflow);
         }
     }
 
@@ -147,6 +175,10 @@ internal sealed partial class TypedBodyCompiler
                 EmitExpr(a.Value);
                 asm.mov(__qword_ptr[rbp + SlotOffset(a.Target.Slot)], rax);
                 raxHolds = a.Target;
+                break;
+            case ReturnStmt { Value: CallExpr call } when IsDirectCall(call):
+                // Returning another typed function's result: jump to it, this frame gone.
+                EmitTailCall(call);
                 break;
             case ReturnStmt r:
                 EmitExpr(r.Value);
@@ -218,13 +250,30 @@ internal sealed partial class TypedBodyCompiler
 
         var held = raxHolds;
         EmitBlock(node.Then);
-        asm.jmp(end);
+        if (!EndsInJump(node.Then))
+        {
+            asm.jmp(end);
+        }
+
         asm.Bind(ref otherwise);
         // Both branches start from the same registers.
         raxHolds = held;
         EmitBlock(node.Else);
         BindHere(ref end);
     }
+
+    /// <summary>A call of this function or of a typed global: code that can be jumped to with raw arguments.</summary>
+    private bool IsDirectCall(CallExpr call) =>
+        call.Fn is LocalOperand { Access: LocalAccess.Self }
+        || (call.Fn is GlobalOperand global && ctx.Typed.GlobalFunction(NativeLibrary.GlobalName(global.Var.Name)) is not null);
+
+    /// <summary>True when control never falls out of the block's end (it returns, jumps or recurs).</summary>
+    private static bool EndsInJump(ImmutableArray<LStmt> block) => block.Length > 0 && block[^1] switch
+    {
+        ReturnStmt or TailCallStmt or RecurStmt => true,
+        IfStmt i => EndsInJump(i.Then) && EndsInJump(i.Else),
+        _ => false,
+    };
 
     private void EmitTailCall(CallExpr call)
     {
@@ -302,6 +351,14 @@ internal sealed partial class TypedBodyCompiler
     private void PrepareDirectCall(CallExpr call, GlobalOperand global)
     {
         LoadArguments(call.Args);
+        if (!ChecksStack)
+        {
+        }
+        else if (ctx.RoutineBodies)
+        {
+            return;
+        }
+
         var undefined = Stub(() =>
         {
             SetSite(global.Span);
