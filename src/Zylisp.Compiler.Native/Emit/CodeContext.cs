@@ -101,8 +101,8 @@ internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrar
     /// <summary>Gives a typed function's raw body a label made elsewhere (a runtime routine's) and queues it.</summary>
     public void SeedTypedBodyLabel(LFunction function, Label label)
     {
-        typedBodyLabels[function] = label;
-        pendingTypedBodies.Enqueue((function, label));
+        typedBodyLabels[function] = new LabelCell(label);
+        pendingTypedBodies.Enqueue(new PendingFunction(function, label));
     }
 
     /// <summary>The label of a typed function's raw body (compiled once, when first asked for).</summary>
