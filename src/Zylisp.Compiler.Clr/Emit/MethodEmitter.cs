@@ -25,7 +25,11 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
     private const int FirstParamArg = 4;
 
     private readonly IlCompiler compiler;
+    private readonly CodeSink sink;
     private readonly string functionName;
+
+    /// <summary>The fn's counter when this is quick-tier code of an arity, whose back edges count towards promotion.</summary>
+    private readonly TierCounter? tierCounter;
     private readonly MethodInfo method;
     private readonly ILGenerator il;
     private readonly ConstantPool pool = new();
@@ -42,11 +46,13 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
     /// <summary>Where <c>recur</c> jumps, and the interrupt token its back edge polls.</summary>
     private (Label Head, LocalBuilder Token)? recurTarget;
 
-    private MethodEmitter(IlCompiler compiler, string functionName, Type[] parameters)
+    private MethodEmitter(IlCompiler compiler, CodeSink sink, string functionName, Type[] parameters, TierCounter? tierCounter = null)
     {
         this.compiler = compiler;
+        this.sink = sink;
+        this.tierCounter = tierCounter;
         this.functionName = functionName;
-        (method, il) = compiler.Sink.Define(
+        (method, il) = sink.Define(
             "zl:" + functionName,
             typeof(object),
             [typeof(object[]), typeof(ZFunction), typeof(object[]), typeof(RunContext), .. parameters]);
@@ -56,19 +62,19 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
     }
 
     /// <summary>Compiles a top-level form to a method that runs it once.</summary>
-    public static ArityBody0? CompileTopLevel(IlCompiler compiler, TopLevel top, string name)
+    public static ArityBody0? CompileTopLevel(IlCompiler compiler, CodeSink sink, TopLevel top, string name)
     {
-        var e = new MethodEmitter(compiler, name, []);
+        var e = new MethodEmitter(compiler, sink, name, []);
         e.EmitMethod(top.Body, prologue: null, returnType: null);
         return (ArityBody0?)e.Finish(typeof(ArityBody0));
     }
 
     /// <summary>Compiles one fn arity; the delegate type follows its shape (see <see cref="CompiledArity"/>).</summary>
-    public static CompiledArity CompileArity(IlCompiler compiler, string fnName, FnArity arity, TypedMethod? typed)
+    public static CompiledArity CompileArity(IlCompiler compiler, CodeSink sink, string fnName, FnArity arity, TypedMethod? typed, TierCounter? tierCounter = null)
     {
         bool takesArray = arity.Rest is not null || arity.RequiredCount > 3;
         var parameters = takesArray ? [typeof(object[])] : Enumerable.Repeat(typeof(object), arity.RequiredCount).ToArray();
-        var e = new MethodEmitter(compiler, fnName, parameters);
+        var e = new MethodEmitter(compiler, sink, fnName, parameters, tierCounter);
         e.EmitMethod(arity.Body, () => e.EmitPrologue(arity, takesArray), arity.ReturnType, arity.HasRecur, typed is null ? null : () => e.EmitTypedEntry(arity, typed));
         var delegateType = takesArray ? typeof(ArityBodyN) : arity.RequiredCount switch
         {
@@ -84,7 +90,7 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
     private Delegate? Finish(Type delegateType)
     {
         pool.Fill(siteTableIndex, new CallSiteTable([.. sites]));
-        return compiler.Sink.Bind(method, delegateType, pool.ToArray());
+        return sink.Bind(method, delegateType, pool.ToArray());
     }
 
     /// <summary>
@@ -97,7 +103,7 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
         var result = il.DeclareLocal(typeof(object));
         var exception = il.DeclareLocal(typeof(object));
         // The method's first sequence point: a .NET stack frame that reports no IL offset still names the body's line.
-        compiler.Sink.MarkSource(il, body.Span);
+        sink.MarkSource(il, body.Span);
         // Without a call site the filter would add nothing and take nothing: such a method (a
         // `(def f (fn …))`, a constant) skips it, and the JIT compiles it faster.
         bool traced = HasCallSite(body);
@@ -389,7 +395,7 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
     public Emitted VisitThrow(ThrowNode node)
     {
         EmitValue(node.Value);
-        compiler.Sink.MarkSource(il, node.Span);
+        sink.MarkSource(il, node.Span);
         il.Emit(OpCodes.Ldstr, node.Caller);
         LoadSpan(node.Span);
         il.Emit(OpCodes.Call, Members.Throw);
@@ -526,6 +532,13 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
             il.Emit(OpCodes.Stloc, Slot(r.Targets[i].Slot));
         }
 
+        if (tierCounter is not null)
+        {
+            // Quick-tier code counts its back edges towards promotion (the template counts calls).
+            LoadConst(tierCounter);
+            il.Emit(OpCodes.Callvirt, Members.Tick);
+        }
+
         il.Emit(OpCodes.Ldloca, token);
         il.Emit(OpCodes.Call, Members.IsCancellationRequested);
         il.Emit(OpCodes.Brfalse, head);
@@ -596,7 +609,7 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
     private int EnterSite(string caller, SourceSpan? span)
     {
         int parent = currentSite;
-        compiler.Sink.MarkSource(il, span);
+        sink.MarkSource(il, span);
         sites.Add(new CallSite(caller, span, parent));
         currentSite = sites.Count - 1;
         SetSite(currentSite);
@@ -661,6 +674,7 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
     /// <summary>Members the emitted IL refers to, resolved once.</summary>
     private static class Members
     {
+        public static readonly MethodInfo Tick = typeof(TierCounter).GetMethod(nameof(TierCounter.Tick))!;
         public static readonly MethodInfo TraceOrTake = typeof(CallSiteTable).GetMethod(nameof(CallSiteTable.TraceOrTake))!;
         public static readonly MethodInfo Translate = typeof(CallSiteTable).GetMethod(nameof(CallSiteTable.Translate))!;
         public static readonly MethodInfo TraceForCatch = typeof(CallSiteTable).GetMethod(nameof(CallSiteTable.TraceForCatch))!;
