@@ -17,7 +17,7 @@ namespace Zylisp.Compiler.Clr.Emit;
 /// 0 the constant pool, 1 the running function (null at top level), 2 its captured values,
 /// 3 the <see cref="RunContext"/>, then the parameters (or one argument array).
 /// </summary>
-internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
+internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted?>
 {
     private const int SelfArg = 1;
     private const int CapturedArg = 2;
@@ -73,7 +73,13 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
     public static CompiledArity CompileArity(IlCompiler compiler, CodeSink sink, string fnName, FnArity arity, TypedMethod? typed, TierCounter? tierCounter = null)
     {
         bool takesArray = arity.Rest is not null || arity.RequiredCount > 3;
-        var parameters = takesArray ? [typeof(object[])] : Enumerable.Repeat(typeof(object), arity.RequiredCount).ToArray();
+        var parameters = new Type[takesArray ? 1 : arity.RequiredCount];
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            // A loop, not Enumerable.Repeat/Array.Fill: their generic code is not precompiled and cost a JIT at start-up.
+            parameters[i] = takesArray ? typeof(object[]) : typeof(object);
+        }
+
         var e = new MethodEmitter(compiler, sink, fnName, parameters, tierCounter);
         e.EmitMethod(arity.Body, () => e.EmitPrologue(arity, takesArray), arity.ReturnType, arity.HasRecur, typed is null ? null : () => e.EmitTypedEntry(arity, typed));
         var delegateType = takesArray ? typeof(ArityBodyN) : arity.RequiredCount switch
@@ -307,37 +313,37 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
     private void EmitValue(Node node) => node.Accept(this);
 
     // The IIrVisitor methods: one rule per node kind (a kind added to the IR is a build error here).
-    public Emitted VisitConst(ConstNode node)
+    public Emitted? VisitConst(ConstNode node)
     {
         EmitConst(node.Value);
         return default;
     }
 
-    public Emitted VisitLocalRef(LocalRefNode node)
+    public Emitted? VisitLocalRef(LocalRefNode node)
     {
         EmitLocal(node.Access, node.Index);
         return default;
     }
 
-    public Emitted VisitGlobalRef(GlobalRefNode node)
+    public Emitted? VisitGlobalRef(GlobalRefNode node)
     {
         EmitGlobal(node.Var, node.Span);
         return default;
     }
 
-    public Emitted VisitCollection(CollectionNode node)
+    public Emitted? VisitCollection(CollectionNode node)
     {
         EmitCollection(node);
         return default;
     }
 
-    public Emitted VisitIf(IfNode node)
+    public Emitted? VisitIf(IfNode node)
     {
         EmitIf(node);
         return default;
     }
 
-    public Emitted VisitDo(DoNode node)
+    public Emitted? VisitDo(DoNode node)
     {
         foreach (var statement in node.Statements)
         {
@@ -349,50 +355,50 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
         return default;
     }
 
-    public Emitted VisitLet(LetNode node)
+    public Emitted? VisitLet(LetNode node)
     {
         EmitBindings(node.Bindings);
         EmitValue(node.Body);
         return default;
     }
 
-    public Emitted VisitLoop(LoopNode node)
+    public Emitted? VisitLoop(LoopNode node)
     {
         EmitLoop(node);
         return default;
     }
 
-    public Emitted VisitRecur(RecurNode node)
+    public Emitted? VisitRecur(RecurNode node)
     {
         EmitRecur(node);
         return default;
     }
 
-    public Emitted VisitFn(FnNode node)
+    public Emitted? VisitFn(FnNode node)
     {
         EmitFn(node);
         return default;
     }
 
-    public Emitted VisitDef(DefNode node)
+    public Emitted? VisitDef(DefNode node)
     {
         EmitDef(node);
         return default;
     }
 
-    public Emitted VisitInvoke(InvokeNode node)
+    public Emitted? VisitInvoke(InvokeNode node)
     {
         EmitInvoke(node);
         return default;
     }
 
-    public Emitted VisitTry(TryNode node)
+    public Emitted? VisitTry(TryNode node)
     {
         EmitTry(node);
         return default;
     }
 
-    public Emitted VisitThrow(ThrowNode node)
+    public Emitted? VisitThrow(ThrowNode node)
     {
         EmitValue(node.Value);
         sink.MarkSource(il, node.Span);
@@ -668,8 +674,18 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
         il.Emit(OpCodes.Castclass, typeof(CallSiteTable));
     }
 
-    /// <summary>What a visit returns: nothing; the node's value is on the IL stack.</summary>
-    internal readonly record struct Emitted;
+    /// <summary>
+    /// What a visit returns: nothing (always null); the node's value is on the IL stack. A class,
+    /// not a struct: the IR's <c>Accept&lt;T&gt;</c> over a reference type is shared code that
+    /// Zylisp.Lang's ReadyToRun image already holds, while each instantiation over a struct was
+    /// JIT-compiled at the start of every il run (eight methods).
+    /// </summary>
+    internal sealed class Emitted
+    {
+        private Emitted()
+        {
+        }
+    }
 
     /// <summary>Members the emitted IL refers to, resolved once.</summary>
     private static class Members
