@@ -148,17 +148,9 @@ internal sealed class TypedEmitter
     /// </summary>
     private readonly int pollInterval;
 
-    private static int SelfCallSites(Node node) => node switch
-    {
-        InvokeNode { Fn: LocalRefNode { Access: LocalAccess.Self }, Context: not NodeContext.Tail } i => 1 + Total(i.Args, SelfCallSites),
-        InvokeNode i => Total(i.Args, SelfCallSites),
-        IfNode i => SelfCallSites(i.Test) + SelfCallSites(i.Then) + SelfCallSites(i.Else),
-        DoNode d => Total(d.Statements, SelfCallSites) + SelfCallSites(d.Result),
-        LetNode l => Total(l.Bindings, b => SelfCallSites(b.Init)) + SelfCallSites(l.Body),
-        LoopNode l => Total(l.Bindings, b => SelfCallSites(b.Init)) + SelfCallSites(l.Body),
-        RecurNode r => Total(r.Args, SelfCallSites),
-        _ => 0,
-    };
+    private static int SelfCallSites(Node node) =>
+        (node is InvokeNode { Fn: LocalRefNode { Access: LocalAccess.Self }, Context: not NodeContext.Tail } ? 1 : 0)
+        + Total(IrChildren.Of(node), SelfCallSites);
 
     /// <summary>The sum of <paramref name="measure"/> over <paramref name="items"/>; LINQ's Sum over these is not precompiled and cost JIT time at start-up.</summary>
     private static int Total<T>(System.Collections.Immutable.ImmutableArray<T> items, Func<T, int> measure)
@@ -176,16 +168,7 @@ internal sealed class TypedEmitter
     /// <summary>The most IR nodes a typed method's body may grow to by inlining its self calls.</summary>
     private const int MaxInlinedNodes = 300;
 
-    private static int Size(Node node) => 1 + node switch
-    {
-        InvokeNode i => Size(i.Fn) + Total(i.Args, Size),
-        IfNode i => Size(i.Test) + Size(i.Then) + Size(i.Else),
-        DoNode d => Total(d.Statements, Size) + Size(d.Result),
-        LetNode l => Total(l.Bindings, b => Size(b.Init)) + Size(l.Body),
-        LoopNode l => Total(l.Bindings, b => Size(b.Init)) + Size(l.Body),
-        RecurNode r => Total(r.Args, Size),
-        _ => 0,
-    };
+    private static int Size(Node node) => 1 + Total(IrChildren.Of(node), Size);
 
     // Loops, not LINQ: Select over ValueKind (a value type) is not precompiled and cost JIT time at start-up.
     private static Type[] ParameterTypes(ValueKind[] paramKinds)
@@ -409,17 +392,8 @@ internal sealed class TypedEmitter
             return known;
         }
 
-        bool result = node switch
-        {
-            InvokeNode { Fn: LocalRefNode { Access: LocalAccess.Self } } => true,
-            InvokeNode i => i.Args.Any(ContainsCall),
-            IfNode i => ContainsCall(i.Test) || ContainsCall(i.Then) || ContainsCall(i.Else),
-            DoNode d => d.Statements.Any(ContainsCall) || ContainsCall(d.Result),
-            LetNode l => l.Bindings.Any(b => ContainsCall(b.Init)) || ContainsCall(l.Body),
-            LoopNode l => l.Bindings.Any(b => ContainsCall(b.Init)) || ContainsCall(l.Body),
-            RecurNode r => r.Args.Any(ContainsCall),
-            _ => false,
-        };
+        bool result = node is InvokeNode { Fn: LocalRefNode { Access: LocalAccess.Self } }
+            || IrChildren.Of(node).Any(ContainsCall);
         containsCall[node] = result;
         return result;
     }
@@ -653,16 +627,9 @@ internal sealed class TypedEmitter
     }
 
     /// <summary>Whether the body loops (recur, or a self call in tail position, which is a jump): only then does it keep the interrupt token.</summary>
-    private static bool HasBackEdge(Node node) => node switch
-    {
-        RecurNode or LoopNode => true,
-        InvokeNode { Fn: LocalRefNode { Access: LocalAccess.Self }, Context: NodeContext.Tail } => true,
-        InvokeNode i => i.Args.Any(HasBackEdge),
-        IfNode i => HasBackEdge(i.Test) || HasBackEdge(i.Then) || HasBackEdge(i.Else),
-        DoNode d => d.Statements.Any(HasBackEdge) || HasBackEdge(d.Result),
-        LetNode l => l.Bindings.Any(b => HasBackEdge(b.Init)) || HasBackEdge(l.Body),
-        _ => false,
-    };
+    private static bool HasBackEdge(Node node) =>
+        node is RecurNode or LoopNode or InvokeNode { Fn: LocalRefNode { Access: LocalAccess.Self }, Context: NodeContext.Tail }
+        || IrChildren.Of(node).Any(HasBackEdge);
 
     private void EmitPrimitive(InvokeNode call)
     {
