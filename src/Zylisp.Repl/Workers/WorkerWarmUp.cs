@@ -7,9 +7,10 @@ namespace Zylisp.Repl.Workers;
 /// <summary>
 /// Runs a new worker's whole eval path a few dozen times, in a throwaway session over a socket of
 /// its own, before the worker listens for its server (docs/design/nrepl.md, "Warm from the first
-/// eval"). The runtime moves a method to optimized code only after 30 calls, and compiles it on a
-/// background thread; without this the first thousand or so evals of every new worker ran the
-/// slower start-up code while that thread caught up.
+/// eval"), then waits for the runtime to finish compiling what those evals made hot. The runtime
+/// moves a method to optimized code only after 30 calls and compiles it on a background thread;
+/// without this, a new worker's first evals ran start-up code while that thread competed with
+/// them for a core.
 /// </summary>
 public static class WorkerWarmUp
 {
@@ -73,6 +74,7 @@ public static class WorkerWarmUp
             }
 
             serving.Join();
+            AwaitOptimizedCode();
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or Bencode.BencodeException)
         {
@@ -88,6 +90,31 @@ public static class WorkerWarmUp
 
         return succeeded;
     }
+
+    /// <summary>
+    /// The evals above queued their methods for optimization; the runtime compiles them on a
+    /// background thread, which would otherwise compete with the first real evals for a core.
+    /// Waits until no method has been compiled for <see cref="SettledFor"/>, at most <see cref="MaxSettleWait"/>.
+    /// </summary>
+    private static void AwaitOptimizedCode()
+    {
+        var deadline = Environment.TickCount64 + (long)MaxSettleWait.TotalMilliseconds;
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var quietSince = Environment.TickCount64;
+        while (Environment.TickCount64 < deadline && Environment.TickCount64 - quietSince < SettledFor.TotalMilliseconds)
+        {
+            Thread.Sleep(5);
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (now != compiled)
+            {
+                (compiled, quietSince) = (now, Environment.TickCount64);
+            }
+        }
+    }
+
+    private static readonly TimeSpan SettledFor = TimeSpan.FromMilliseconds(20);
+
+    private static readonly TimeSpan MaxSettleWait = TimeSpan.FromSeconds(1);
 
     private static void Serve(Socket accepted)
     {
