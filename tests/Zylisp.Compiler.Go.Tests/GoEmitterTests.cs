@@ -54,6 +54,22 @@ public class GoEmitterTests
     }
 
     [Fact]
+    public void Go_composite_types_are_written_unquoted_as_in_Go()
+    {
+        var go = Emit("""
+            (deffunc joined (xs) (:args []string) (:return string) (apply str xs))
+            (deffunc counts (m) (:args map[string]int) (:return []string) (vec (keys m)))
+            (deffunc quoted (xs) (:args "[]string") (:return integer) (count xs))
+            """);
+        Assert.Contains("func joined(xs []string) string {", go, StringComparison.Ordinal);
+        Assert.Contains("func counts(m map[string]int) []string {", go, StringComparison.Ordinal);
+        Assert.Contains("func quoted(xs []string) int {", go, StringComparison.Ordinal);
+        // Dynamic code sees the slice and the map as a vector and a map.
+        Assert.Contains("rt.Apply(rt.Builtin(\"str\"), rt.FromGo(xs))", go, StringComparison.Ordinal);
+        Assert.Contains("rt.Keys(rt.FromGo(m))", go, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Loop_and_recur_become_a_Go_for_loop_with_parallel_assignment()
     {
         var go = Emit("(defn sum-to [n] (loop [i 0 acc 0] (if (> i n) acc (recur (inc i) (+ acc i)))))");

@@ -392,7 +392,7 @@ internal sealed class FunctionEmitter
             }
 
             yield return type.IsDynamic && !value.Type.IsDynamic
-                ? new DeclStmt { Decl = new GenDecl { Tok = Token.Var, Specs = [new ValueSpec { Names = [Id(name)], Type = GoType.Dynamic.ToSyntax(), Values = [value.Node] }] } }
+                ? new DeclStmt { Decl = new GenDecl { Tok = Token.Var, Specs = [new ValueSpec { Names = [Id(name)], Type = GoType.Dynamic.ToSyntax(), Values = [GoType.ToDynamic(value).Node] }] } }
                 : Define(name, value.Node);
             yield break;
         }
@@ -412,7 +412,7 @@ internal sealed class FunctionEmitter
         LoopStmt l => [Loop(l)],
         RecurStmt r => Recur(r.Targets, r.Args, output),
         TryStmt t => [Try(t)],
-        ThrowStmt t => [ExprStatement(Call(Id("panic"), RtCall("Thrown", Operand(t.Value, output).Node)))],
+        ThrowStmt t => [ExprStatement(Call(Id("panic"), RtCall("Thrown", GoType.ToDynamic(Operand(t.Value, output)).Node)))],
         _ => throw new InvalidOperationException("unknown statement " + s.GetType().Name),
     };
 
@@ -672,7 +672,7 @@ internal sealed class FunctionEmitter
 
         PublishDepth(output);
         var fn = Operand(call.Fn, output);
-        var args = call.Args.Select(a => Operand(a, output).Node).ToList();
+        var args = call.Args.Select(a => GoType.ToDynamic(Operand(a, output)).Node).ToList();
         return new GoExpr(args.Count <= 3 ? RtCall("Call" + args.Count.ToString(CultureInfo.InvariantCulture), [fn.Node, .. args]) : RtCall("Call", [fn.Node, .. args]), GoType.Dynamic);
     }
 
@@ -711,7 +711,7 @@ internal sealed class FunctionEmitter
 
         if (arity.Arity.Rest is not null)
         {
-            goArgs.Add(args.Count > arity.Arity.RequiredCount ? RtCall("NewList", [.. args.Skip(arity.Arity.RequiredCount).Select(a => a.Node)]) : Nil);
+            goArgs.Add(args.Count > arity.Arity.RequiredCount ? RtCall("NewList", [.. args.Skip(arity.Arity.RequiredCount).Select(a => GoType.ToDynamic(a).Node)]) : Nil);
         }
 
         Expr call = Call(Id(arity.GoName), goArgs);
@@ -736,6 +736,7 @@ internal sealed class FunctionEmitter
         TypeKind.Float => "RestoreDepthFloat",
         TypeKind.String => "RestoreDepthString",
         TypeKind.Bool => "RestoreDepthBool",
+        _ when !type.IsDynamic => "RestoreDepthAs",
         _ => "RestoreDepth",
     };
 
@@ -752,6 +753,8 @@ internal sealed class FunctionEmitter
             throw new GoCompileException(GoDiagnostics.Unsupported(name, why, call.Span));
         }
 
+        // Go-typed values (an int32, a []string) reach primitives as the Zylisp values they stand for.
+        args = [.. args.Select(GoType.ToDynamic)];
         if (Operators.TryEmit(name, args) is { } op)
         {
             return op;
@@ -774,7 +777,7 @@ internal sealed class FunctionEmitter
             CollectionKind.Vector => "NewVector",
             CollectionKind.Map => "NewMap",
             _ => "NewSet",
-        }, [.. c.Items.Select(i => Operand(i, output).Node)]), GoType.Dynamic),
+        }, [.. c.Items.Select(i => GoType.ToDynamic(Operand(i, output)).Node)]), GoType.Dynamic),
         FnExpr f => Closure(f.Function, output),
         DefExpr d => Def(d, output),
         _ => throw new InvalidOperationException("unknown expression " + e.GetType().Name),
@@ -794,7 +797,7 @@ internal sealed class FunctionEmitter
             return new GoExpr(Call(Sel(Id(global), "Declare")), GoType.Dynamic);
         }
 
-        return new GoExpr(Call(Sel(Id(global), "Def"), Operand(d.Init, output).Node), GoType.Dynamic);
+        return new GoExpr(Call(Sel(Id(global), "Def"), GoType.ToDynamic(Operand(d.Init, output)).Node), GoType.Dynamic);
     }
 
     private GoExpr Operand(Operand o, List<Stmt> output)
@@ -898,9 +901,14 @@ internal sealed class FunctionEmitter
     /// <summary>Converts a value to the Go type a parameter, result or local needs; a wrong type is the interpreter's annotation error.</summary>
     private GoExpr Coerce(GoExpr value, GoType target, string what, string? function = null)
     {
-        if (value.Type == target || target.IsDynamic)
+        if (value.Type == target)
         {
             return value;
+        }
+
+        if (target.IsDynamic)
+        {
+            return GoType.ToDynamic(value);
         }
 
         if (value.IsConstant && target == GoType.Float && value.Type == GoType.Int)

@@ -361,8 +361,9 @@ internal sealed class ProgramEmitter
             converted.Add(Convert(args[i], arity.ParamTypes[i], s.Var.Name, "argument `" + arity.Arity.Params[i].Name + "`"));
         }
 
-        Expr call = Call(Id(arity.GoName), converted);
-        return arity.CountsDepth ? RtCall(FunctionEmitter.RestoreDepthFor(arity.ReturnType), RtCall("Depth"), call) : call;
+        // The result as dynamic code sees it: an int32 as an integer, a []string as a vector.
+        var result = GoType.ToDynamic(new GoExpr(Call(Id(arity.GoName), converted), arity.ReturnType));
+        return arity.CountsDepth ? RtCall(FunctionEmitter.RestoreDepthFor(result.Type), RtCall("Depth"), result.Node) : result.Node;
     }
 
     private static Expr Convert(Expr value, GoType type, string function, string what) => type.Kind switch

@@ -47,7 +47,7 @@ public static partial class DiagnosticCatalog
         Error(
             DiagnosticIds.BadAnnotation,
             "invalid type annotation: {0}",
-            "Write (:args type ...) with one type per parameter and (:return type); types are integer, float, string, bool, any or Go type names."),
+            "Write (:args type ...) with one type per parameter and (:return type); types are integer, float, string, bool, any or Go type names spelled as in Go ([]string, map[string]int, *T)."),
         Error(
             DiagnosticIds.DuplicateArity,
             "`fn` has two arities taking {0} arguments",
