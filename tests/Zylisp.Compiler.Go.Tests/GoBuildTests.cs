@@ -106,6 +106,28 @@ public class GoBuildTests
         Directory.Delete(dir, recursive: true);
     }
 
+    /// <summary>float32 (go target only, ZL3012 elsewhere) rounds every marked operation as Go does; dynamic code sees a float.</summary>
+    [GoFact]
+    public void Float32_arithmetic_rounds_to_single_precision_and_reaches_dynamic_code_as_a_float()
+    {
+        var dir = Directory.CreateTempSubdirectory("zylisp-go-test").FullName;
+        var source = """
+            (deffunc scale (x k) (:args float32 float32) (:return float32) (* x k))
+            (deffunc bigger? (x y) (:args float32 float32) (:return bool) (> x y))
+            (defn -main []
+              (println (scale 0.1 3.0) (bigger? 1.5 2.5) (str (scale 1.0 2.0)) (float? (scale 1.0 1.0))))
+            """;
+        var outcome = GoBuilder.Build(source, "f32.zl", Path.Combine(dir, "f32"));
+        Assert.True(outcome.Success, string.Join("\n", outcome.Diagnostics));
+
+        var (stdout, exit) = Run(Path.Combine(dir, "f32"));
+
+        // float32(0.1)*3 rounded to single precision, printed as the float64 it widens to.
+        Assert.Equal("0.30000001192092896 false 2.0 true\n", stdout);
+        Assert.Equal(0, exit);
+        Directory.Delete(dir, recursive: true);
+    }
+
     /// <summary>Issue 13 on the Go target: binding, var objects with their metadata, metadata on values.</summary>
     [GoFact]
     public void Binding_rebinds_a_dynamic_var_and_vars_and_values_carry_metadata_on_the_go_target()

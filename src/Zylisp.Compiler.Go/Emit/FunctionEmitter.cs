@@ -68,6 +68,7 @@ internal sealed class FunctionEmitter
     private readonly Dictionary<LocalBinding, string> captureNames = [];
     private int tryDepth;
     private bool inTailCall;
+    private readonly GoNumbers numbers = new();
 
     /// <summary>Local names: one scope per top-level Go function, shared by its closures.</summary>
     public GoNames Names { get; }
@@ -337,6 +338,15 @@ internal sealed class FunctionEmitter
     /// <summary>Records the type of a value stored in a local, asking for a retry when it conflicts with an earlier choice.</summary>
     private GoType NoteType(LocalBinding target, GoType valueType)
     {
+        // Only parameters and marked arithmetic have narrow types (GoNumbers): a local holding an
+        // int32 is a Zylisp integer, as it is to the interpreter; a parameter keeps its Go type.
+        var wide = valueType.IsGoInteger ? GoType.Int : valueType.IsGoFloat ? GoType.Float : valueType;
+        if (types.TryGetValue(target, out var known) && (known == valueType || known == wide))
+        {
+            return known;
+        }
+
+        valueType = wide;
         if (forcedDynamic.Contains(target))
         {
             types[target] = GoType.Dynamic;
@@ -361,6 +371,11 @@ internal sealed class FunctionEmitter
     private IEnumerable<Stmt> Store(LocalBinding target, GoExpr value)
     {
         var type = NoteType(target, value.Type);
+        if (value.Type != type && (value.Type.IsGoInteger || value.Type.IsGoFloat))
+        {
+            value = Coerce(value, type, "value");
+        }
+
         if (CountOf(reads, target) == 0)
         {
             if (value.Node is GoCall)
@@ -645,6 +660,11 @@ internal sealed class FunctionEmitter
                 return new GoExpr(Nil, GoType.Dynamic, true);
             }
 
+            if (g.Var.Name == GoNumbers.Marker && call.Args is [ConstOperand { Value: string narrowType }, var marked])
+            {
+                return numbers.Narrow(narrowType, Operand(marked, output), functionName);
+            }
+
             if (program.InteropName(g) is { } goName)
             {
                 return program.Interop.Call(goName, call, call.Args.Select(a => Operand(a, output)).ToList());
@@ -753,8 +773,14 @@ internal sealed class FunctionEmitter
             throw new GoCompileException(GoDiagnostics.Unsupported(name, why, call.Span));
         }
 
-        // Go-typed values (an int32, a []string) reach primitives as the Zylisp values they stand for.
-        args = [.. args.Select(GoType.ToDynamic)];
+        if (GoNumbers.TryCompare(name, args) is { } comparison)
+        {
+            return comparison;
+        }
+
+        // Go-typed values (an int32, a []string) reach primitives as the Zylisp values they stand
+        // for; a %narrow mark around the call may turn the widened arithmetic back (GoNumbers.Narrow).
+        args = [.. args.Select(a => numbers.Widen(a))];
         if (Operators.TryEmit(name, args) is { } op)
         {
             return op;
@@ -909,6 +935,11 @@ internal sealed class FunctionEmitter
         if (target.IsDynamic)
         {
             return GoType.ToDynamic(value);
+        }
+
+        if (GoNumbers.Convert(value, target) is { } converted)
+        {
+            return converted;
         }
 
         if (value.IsConstant && target == GoType.Float && value.Type == GoType.Int)

@@ -266,6 +266,7 @@ internal sealed class ProgramEmitter
         call.Fn is ConstOperand { Value: Zylisp.Lang.Data.Keyword } && call.Args.Length is 1 or 2
         || call.Fn is GlobalOperand g
         && (IsBuiltin(g.Var)
+            || g.Var.Name == GoNumbers.Marker // compiled inline: a Go conversion or Go arithmetic
             || InteropName(g) is not null
             || (Plan.Statics.TryGetValue(g.Var, out var s) && s.ArityFor(call.Args.Length) is { Typed: true, CountsDepth: false }));
 
@@ -274,7 +275,7 @@ internal sealed class ProgramEmitter
     {
         if (call.Fn is GlobalOperand g)
         {
-            if (IsBuiltin(g.Var) || InteropName(g) is not null)
+            if (IsBuiltin(g.Var) || g.Var.Name == GoNumbers.Marker || InteropName(g) is not null)
             {
                 return false;
             }

@@ -111,12 +111,25 @@ internal static class FnForm
 
             var paramTypes = ParamTypes(a, meta, parameters.Count, restParam is not null, paramVector);
             var returnType = meta.Get(ReturnKey) is { } r ? ParseReturn(a, r, paramVector) : null;
+            for (int i = 0; i < paramTypes.Length && i < parameters.Count; i++)
+            {
+                if (GoNumberTypes.Admit(paramTypes[i]))
+                {
+                    a.NarrowLocals[parameters[i]] = paramTypes[i]!.Name;
+                }
+            }
+
             var targets = restParam is null ? parameters.ToImmutable() : parameters.ToImmutable().Add(restParam);
             var recur = new RecurTarget(targets, "fn parameters");
 
             // A checked return type needs the final value, so calls in tail position stay ordinary calls.
             var bodyContext = returnType is null ? NodeContext.Tail : NodeContext.Value;
             var bodyNode = a.AnalyzeBody(body, new Position(bodyContext, recur), span);
+            if (GoNumberTypes.Admit(returnType))
+            {
+                bodyNode = GoNumberTypes.MarkResult(a, returnType!.Name, bodyNode);
+            }
+
             return new FnArity(parameters.ToImmutable(), restParam, a.Scope.FrameSize, bodyNode, recur.Used, paramTypes, returnType);
         }
         finally
@@ -181,6 +194,7 @@ internal static class FnForm
             "bool" or "boolean" => TypeKind.Bool,
             _ => TypeKind.Any, // "any" and Go type names only the Go backend understands
         };
+        GoNumberTypes.CheckEngine(a, name, type is Symbol ? type : where);
         return new TypeAnnotation(name, kind);
     }
 }
