@@ -54,6 +54,33 @@ public class GoBuildTests
         Directory.Delete(dir, recursive: true);
     }
 
+    /// <summary>
+    /// A raw Go panic (here a Go package function's own panic) is recovered, located through the
+    /// same line table, and reported at the Zylisp call with its line and column; catchable too.
+    /// </summary>
+    [GoFact]
+    public void A_raw_go_panic_is_reported_at_the_zylisp_file_and_line()
+    {
+        var dir = Directory.CreateTempSubdirectory("zylisp-go-test").FullName;
+        var source = """
+            (defn f [n]
+              (strings.Repeat "x" n))
+            (defn -main []
+              (println (f 2) (try (f -1) (catch e [(:line e) (ex-message e)])))
+              (f -2))
+            """;
+        var outcome = GoBuilder.Build(source, "panics.zl", Path.Combine(dir, "panics"));
+        Assert.True(outcome.Success, string.Join("\n", outcome.Diagnostics));
+
+        var (stdout, stderr, exit) = RunCapturing(Path.Combine(dir, "panics"));
+
+        Assert.Equal("xx [2 strings: negative Repeat count]\n", stdout);
+        Assert.Contains("panics.zl:2:3: error ZL5013: strings: negative Repeat count", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("main.go", stderr, StringComparison.Ordinal);
+        Assert.Equal(1, exit);
+        Directory.Delete(dir, recursive: true);
+    }
+
     [GoFact]
     public void A_built_program_prints_and_exits_as_zylisp_run_does()
     {
