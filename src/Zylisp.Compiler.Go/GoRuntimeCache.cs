@@ -10,9 +10,18 @@ namespace Zylisp.Compiler.Go;
 /// A changed runtime has another hash and so another folder. The folder is filled under a
 /// private name and renamed into place, so concurrent builds never see half of it; when two
 /// race, the loser's copy is dropped and both use the winner's (identical) files.
+/// A build that uses a folder marks it used (its modification time); a build that creates one
+/// prunes the folders of other runtimes unused for <see cref="UnusedFor"/> (each is about 190 KB,
+/// and every changed runtime used to leave one behind).
 /// </summary>
 public static class GoRuntimeCache
 {
+    /// <summary>How long another runtime's folder may go unused before a new runtime's first build removes it.</summary>
+    public static readonly TimeSpan UnusedFor = TimeSpan.FromDays(14);
+
+    // A staging folder this old belongs to a build that died between writing and renaming.
+    private static readonly TimeSpan StaleStaging = TimeSpan.FromHours(1);
+
     /// <summary>
     /// The cached runtime folder for <paramref name="runtimeFiles"/> (paths starting <c>rt/</c>),
     /// created if missing; null when there is no cache location or it cannot be written.
@@ -42,6 +51,7 @@ public static class GoRuntimeCache
         var folder = Path.Combine(cacheRoot, "go-rt", hash);
         if (Directory.Exists(folder))
         {
+            MarkUsed(folder);
             return folder;
         }
 
@@ -55,6 +65,7 @@ public static class GoRuntimeCache
             }
 
             Directory.Move(staging, folder);
+            Prune(Path.Combine(cacheRoot, "go-rt"), hash, DateTime.UtcNow);
             return folder;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -123,6 +134,68 @@ public static class GoRuntimeCache
 
         var home = Environment.GetEnvironmentVariable("HOME");
         return string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".cache", "zylisp");
+    }
+
+    /// <summary>
+    /// Removes, from <paramref name="goRt"/>, runtime folders other than <paramref name="keep"/> last
+    /// used before <paramref name="now"/> minus <see cref="UnusedFor"/>, and staging folders left by
+    /// builds that died. Only names this class makes (32 hex digits, or those plus <c>.tmp-…</c>) are
+    /// touched. Best effort: a folder that cannot be removed stays.
+    /// </summary>
+    public static void Prune(string goRt, string keep, DateTime now)
+    {
+        string[] folders;
+        try
+        {
+            folders = Directory.GetDirectories(goRt);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+
+        foreach (var folder in folders)
+        {
+            var name = Path.GetFileName(folder);
+            if (name == keep || name.Length < 32 || !name[..32].All(char.IsAsciiHexDigitLower))
+            {
+                continue;
+            }
+
+            bool staging = name.Length > 32 && name[32..].StartsWith(".tmp-", StringComparison.Ordinal);
+            if (name.Length > 32 && !staging)
+            {
+                continue;
+            }
+
+            DateTime used;
+            try
+            {
+                used = Directory.GetLastWriteTimeUtc(folder);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            if (now - used > (staging ? StaleStaging : UnusedFor))
+            {
+                TryDelete(folder);
+            }
+        }
+    }
+
+    /// <summary>Records that a build used the folder, so pruning keeps it (one utimensat call).</summary>
+    private static void MarkUsed(string folder)
+    {
+        try
+        {
+            Directory.SetLastWriteTimeUtc(folder, DateTime.UtcNow);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read-only cache still works; its folders are just never pruned.
+        }
     }
 
     private static void TryDelete(string folder)

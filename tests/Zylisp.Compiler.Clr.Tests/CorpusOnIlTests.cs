@@ -32,8 +32,8 @@ public class CorpusOnIlTests
     {
         var root = Path.Combine(Runs.RepositoryRoot(), "tests", "bad");
         var data = new TheoryData<string>();
-        // ZL3011's message names the engine that refuses Go interop, so it differs between engines by design.
-        foreach (var path in Directory.EnumerateFiles(root, "*.zl").Where(p => !Path.GetFileName(p).StartsWith("ZL3011", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        // ZL3011's and ZL3012's messages name the engine that refuses Go interop or float32, so they differ between engines by design.
+        foreach (var path in Directory.EnumerateFiles(root, "*.zl").Where(p => !Path.GetFileName(p).StartsWith("ZL3011", StringComparison.Ordinal) && !Path.GetFileName(p).StartsWith("ZL3012", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetFileName(path));
         }

@@ -54,6 +54,33 @@ public class GoBuildTests
         Directory.Delete(dir, recursive: true);
     }
 
+    /// <summary>
+    /// A raw Go panic (here a Go package function's own panic) is recovered, located through the
+    /// same line table, and reported at the Zylisp call with its line and column; catchable too.
+    /// </summary>
+    [GoFact]
+    public void A_raw_go_panic_is_reported_at_the_zylisp_file_and_line()
+    {
+        var dir = Directory.CreateTempSubdirectory("zylisp-go-test").FullName;
+        var source = """
+            (defn f [n]
+              (strings.Repeat "x" n))
+            (defn -main []
+              (println (f 2) (try (f -1) (catch e [(:line e) (ex-message e)])))
+              (f -2))
+            """;
+        var outcome = GoBuilder.Build(source, "panics.zl", Path.Combine(dir, "panics"));
+        Assert.True(outcome.Success, string.Join("\n", outcome.Diagnostics));
+
+        var (stdout, stderr, exit) = RunCapturing(Path.Combine(dir, "panics"));
+
+        Assert.Equal("xx [2 strings: negative Repeat count]\n", stdout);
+        Assert.Contains("panics.zl:2:3: error ZL5013: strings: negative Repeat count", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("main.go", stderr, StringComparison.Ordinal);
+        Assert.Equal(1, exit);
+        Directory.Delete(dir, recursive: true);
+    }
+
     [GoFact]
     public void A_built_program_prints_and_exits_as_zylisp_run_does()
     {
@@ -102,6 +129,28 @@ public class GoBuildTests
         var (stdout, exit) = Run(Path.Combine(dir, "gotypes"));
 
         Assert.Equal("true false a+b+c\n`upper?`: argument `r` must be int32, got string \"x\"\n", stdout);
+        Assert.Equal(0, exit);
+        Directory.Delete(dir, recursive: true);
+    }
+
+    /// <summary>float32 (go target only, ZL3012 elsewhere) rounds every marked operation as Go does; dynamic code sees a float.</summary>
+    [GoFact]
+    public void Float32_arithmetic_rounds_to_single_precision_and_reaches_dynamic_code_as_a_float()
+    {
+        var dir = Directory.CreateTempSubdirectory("zylisp-go-test").FullName;
+        var source = """
+            (deffunc scale (x k) (:args float32 float32) (:return float32) (* x k))
+            (deffunc bigger? (x y) (:args float32 float32) (:return bool) (> x y))
+            (defn -main []
+              (println (scale 0.1 3.0) (bigger? 1.5 2.5) (str (scale 1.0 2.0)) (float? (scale 1.0 1.0))))
+            """;
+        var outcome = GoBuilder.Build(source, "f32.zl", Path.Combine(dir, "f32"));
+        Assert.True(outcome.Success, string.Join("\n", outcome.Diagnostics));
+
+        var (stdout, exit) = Run(Path.Combine(dir, "f32"));
+
+        // float32(0.1)*3 rounded to single precision, printed as the float64 it widens to.
+        Assert.Equal("0.30000001192092896 false 2.0 true\n", stdout);
         Assert.Equal(0, exit);
         Directory.Delete(dir, recursive: true);
     }

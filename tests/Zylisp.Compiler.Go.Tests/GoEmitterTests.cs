@@ -54,6 +54,43 @@ public class GoEmitterTests
     }
 
     [Fact]
+    public void Arithmetic_on_Go_number_types_is_Go_arithmetic_on_them_and_other_uses_widen()
+    {
+        var go = Emit("""
+            (deffunc add32 (a b) (:args int32 int32) (:return int32) (+ a b))
+            (deffunc poly (a b c) (:args int32 int32 int32) (:return int32) (+ (* a b) c))
+            (deffunc less? (a b) (:args int16 int16) (:return bool) (< a b))
+            (deffunc widened (a n) (:args int32 integer) (:return integer) (+ a n))
+            (deffunc to32 (n) (:args integer) (:return int32) (* n 3))
+            (deffunc count-down (n acc) (:args int32 int32) (:return int32) (if (= n 0) acc (recur (dec n) (+ acc n))))
+            (deffunc shown (a) (:args uint8) (:return string) (str a))
+            """);
+        Assert.Contains("func add32(a int32, b int32) int32 {\n\treturn a + b\n}", go, StringComparison.Ordinal);
+        Assert.Contains("func poly(a int32, b int32, c int32) int32 {\n\treturn a*b + c\n}", go, StringComparison.Ordinal);
+        Assert.Contains("func lessP(a int16, b int16) bool {\n\treturn a < b\n}", go, StringComparison.Ordinal);
+        Assert.Contains("func widened(a int32, n int) int {\n\treturn int(a) + n\n}", go, StringComparison.Ordinal);
+        Assert.Contains("func to32(n int) int32 {\n\treturn int32(n * 3)\n}", go, StringComparison.Ordinal);
+        Assert.Contains("\t\tif n == 0 {\n\t\t\treturn acc\n\t\t}\n\t\tn, acc = n-1, acc+n\n", go, StringComparison.Ordinal);
+        Assert.Contains("rt.StrN(int(a))", go, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Go_composite_types_are_written_unquoted_as_in_Go()
+    {
+        var go = Emit("""
+            (deffunc joined (xs) (:args []string) (:return string) (apply str xs))
+            (deffunc counts (m) (:args map[string]int) (:return []string) (vec (keys m)))
+            (deffunc quoted (xs) (:args "[]string") (:return integer) (count xs))
+            """);
+        Assert.Contains("func joined(xs []string) string {", go, StringComparison.Ordinal);
+        Assert.Contains("func counts(m map[string]int) []string {", go, StringComparison.Ordinal);
+        Assert.Contains("func quoted(xs []string) int {", go, StringComparison.Ordinal);
+        // Dynamic code sees the slice and the map as a vector and a map.
+        Assert.Contains("rt.Apply(rt.Builtin(\"str\"), rt.FromGo(xs))", go, StringComparison.Ordinal);
+        Assert.Contains("rt.Keys(rt.FromGo(m))", go, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Loop_and_recur_become_a_Go_for_loop_with_parallel_assignment()
     {
         var go = Emit("(defn sum-to [n] (loop [i 0 acc 0] (if (> i n) acc (recur (inc i) (+ acc i)))))");

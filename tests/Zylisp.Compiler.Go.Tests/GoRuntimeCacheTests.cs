@@ -15,6 +15,62 @@ public class GoRuntimeCacheTests
     }
 
     [Fact]
+    public void A_new_runtime_prunes_folders_of_runtimes_unused_for_two_weeks_and_dead_staging_folders()
+    {
+        var root = Directory.CreateTempSubdirectory("zylisp-rt-cache").FullName;
+        try
+        {
+            var goRt = Directory.CreateDirectory(Path.Combine(root, "go-rt")).FullName;
+            string Folder(string name, TimeSpan age)
+            {
+                var path = Directory.CreateDirectory(Path.Combine(goRt, name)).FullName;
+                File.WriteAllText(Path.Combine(path, "x.go"), "package rt\n");
+                Directory.SetLastWriteTimeUtc(path, DateTime.UtcNow - age);
+                return path;
+            }
+
+            var old = Folder(new string('a', 32), TimeSpan.FromDays(30));
+            var recent = Folder(new string('b', 32), TimeSpan.FromDays(3));
+            var deadStaging = Folder(new string('c', 32) + ".tmp-42-0123abcd", TimeSpan.FromHours(2));
+            var liveStaging = Folder(new string('d', 32) + ".tmp-43-0123abcd", TimeSpan.FromMinutes(1));
+            var foreign = Folder("notes", TimeSpan.FromDays(300));
+
+            var folder = GoRuntimeCache.Ensure(Runtime, root);
+
+            Assert.True(Directory.Exists(folder));
+            Assert.False(Directory.Exists(old));
+            Assert.False(Directory.Exists(deadStaging));
+            Assert.True(Directory.Exists(recent));
+            Assert.True(Directory.Exists(liveStaging));
+            Assert.True(Directory.Exists(foreign));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Using_a_cached_runtime_marks_it_used_so_pruning_keeps_it()
+    {
+        var root = Directory.CreateTempSubdirectory("zylisp-rt-cache").FullName;
+        try
+        {
+            var folder = GoRuntimeCache.Ensure(Runtime, root)!;
+            Directory.SetLastWriteTimeUtc(folder, DateTime.UtcNow - TimeSpan.FromDays(30));
+
+            Assert.Equal(folder, GoRuntimeCache.Ensure(Runtime, root));
+            GoRuntimeCache.Prune(Path.GetDirectoryName(folder)!, "another", DateTime.UtcNow);
+
+            Assert.True(Directory.Exists(folder));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_embedded_runtime_is_written_once_to_its_folder()
     {
         var root = Directory.CreateTempSubdirectory("zylisp-rt-cache").FullName;

@@ -68,6 +68,7 @@ internal sealed class FunctionEmitter
     private readonly Dictionary<LocalBinding, string> captureNames = [];
     private int tryDepth;
     private bool inTailCall;
+    private readonly GoNumbers numbers = new();
 
     /// <summary>Local names: one scope per top-level Go function, shared by its closures.</summary>
     public GoNames Names { get; }
@@ -337,6 +338,15 @@ internal sealed class FunctionEmitter
     /// <summary>Records the type of a value stored in a local, asking for a retry when it conflicts with an earlier choice.</summary>
     private GoType NoteType(LocalBinding target, GoType valueType)
     {
+        // Only parameters and marked arithmetic have narrow types (GoNumbers): a local holding an
+        // int32 is a Zylisp integer, as it is to the interpreter; a parameter keeps its Go type.
+        var wide = valueType.IsGoInteger ? GoType.Int : valueType.IsGoFloat ? GoType.Float : valueType;
+        if (types.TryGetValue(target, out var known) && (known == valueType || known == wide))
+        {
+            return known;
+        }
+
+        valueType = wide;
         if (forcedDynamic.Contains(target))
         {
             types[target] = GoType.Dynamic;
@@ -361,6 +371,11 @@ internal sealed class FunctionEmitter
     private IEnumerable<Stmt> Store(LocalBinding target, GoExpr value)
     {
         var type = NoteType(target, value.Type);
+        if (value.Type != type && (value.Type.IsGoInteger || value.Type.IsGoFloat))
+        {
+            value = Coerce(value, type, "value");
+        }
+
         if (CountOf(reads, target) == 0)
         {
             if (value.Node is GoCall)
@@ -392,7 +407,7 @@ internal sealed class FunctionEmitter
             }
 
             yield return type.IsDynamic && !value.Type.IsDynamic
-                ? new DeclStmt { Decl = new GenDecl { Tok = Token.Var, Specs = [new ValueSpec { Names = [Id(name)], Type = GoType.Dynamic.ToSyntax(), Values = [value.Node] }] } }
+                ? new DeclStmt { Decl = new GenDecl { Tok = Token.Var, Specs = [new ValueSpec { Names = [Id(name)], Type = GoType.Dynamic.ToSyntax(), Values = [GoType.ToDynamic(value).Node] }] } }
                 : Define(name, value.Node);
             yield break;
         }
@@ -424,7 +439,7 @@ internal sealed class FunctionEmitter
         public List<Stmt> VisitTry(TryStmt node) => [emitter.Try(node)];
 
         public List<Stmt> VisitThrow(ThrowStmt node) =>
-            [ExprStatement(Call(Id("panic"), RtCall("Thrown", emitter.Operand(node.Value, output).Node)))];
+            [ExprStatement(Call(Id("panic"), RtCall("Thrown", GoType.ToDynamic(emitter.Operand(node.Value, output)).Node)))];
     }
 
     private static List<Stmt> Discard(GoExpr value) => value.Node is GoCall ? [ExprStatement(value.Node)] : [];
@@ -656,6 +671,11 @@ internal sealed class FunctionEmitter
                 return new GoExpr(Nil, GoType.Dynamic, true);
             }
 
+            if (g.Var.Name == GoNumbers.Marker && call.Args is [ConstOperand { Value: string narrowType }, var marked])
+            {
+                return numbers.Narrow(narrowType, Operand(marked, output), functionName);
+            }
+
             if (program.InteropName(g) is { } goName)
             {
                 return program.Interop.Call(goName, call, call.Args.Select(a => Operand(a, output)).ToList());
@@ -683,7 +703,7 @@ internal sealed class FunctionEmitter
 
         PublishDepth(output);
         var fn = Operand(call.Fn, output);
-        var args = call.Args.Select(a => Operand(a, output).Node).ToList();
+        var args = call.Args.Select(a => GoType.ToDynamic(Operand(a, output)).Node).ToList();
         return new GoExpr(args.Count <= 3 ? RtCall("Call" + args.Count.ToString(CultureInfo.InvariantCulture), [fn.Node, .. args]) : RtCall("Call", [fn.Node, .. args]), GoType.Dynamic);
     }
 
@@ -722,7 +742,7 @@ internal sealed class FunctionEmitter
 
         if (arity.Arity.Rest is not null)
         {
-            goArgs.Add(args.Count > arity.Arity.RequiredCount ? RtCall("NewList", [.. args.Skip(arity.Arity.RequiredCount).Select(a => a.Node)]) : Nil);
+            goArgs.Add(args.Count > arity.Arity.RequiredCount ? RtCall("NewList", [.. args.Skip(arity.Arity.RequiredCount).Select(a => GoType.ToDynamic(a).Node)]) : Nil);
         }
 
         Expr call = Call(Id(arity.GoName), goArgs);
@@ -747,6 +767,7 @@ internal sealed class FunctionEmitter
         TypeKind.Float => "RestoreDepthFloat",
         TypeKind.String => "RestoreDepthString",
         TypeKind.Bool => "RestoreDepthBool",
+        _ when !type.IsDynamic => "RestoreDepthAs",
         _ => "RestoreDepth",
     };
 
@@ -763,6 +784,14 @@ internal sealed class FunctionEmitter
             throw new GoCompileException(GoDiagnostics.Unsupported(name, why, call.Span));
         }
 
+        if (GoNumbers.TryCompare(name, args) is { } comparison)
+        {
+            return comparison;
+        }
+
+        // Go-typed values (an int32, a []string) reach primitives as the Zylisp values they stand
+        // for; a %narrow mark around the call may turn the widened arithmetic back (GoNumbers.Narrow).
+        args = [.. args.Select(a => numbers.Widen(a))];
         if (Operators.TryEmit(name, args) is { } op)
         {
             return op;
@@ -794,7 +823,7 @@ internal sealed class FunctionEmitter
             CollectionKind.Vector => "NewVector",
             CollectionKind.Map => "NewMap",
             _ => "NewSet",
-        }, [.. node.Items.Select(i => emitter.Operand(i, output).Node)]), GoType.Dynamic);
+        }, [.. node.Items.Select(i => GoType.ToDynamic(emitter.Operand(i, output)).Node)]), GoType.Dynamic);
 
         public GoExpr VisitFn(FnExpr node) => emitter.Closure(node.Function, output);
 
@@ -815,7 +844,7 @@ internal sealed class FunctionEmitter
             return new GoExpr(Call(Sel(Id(global), "Declare")), GoType.Dynamic);
         }
 
-        return new GoExpr(Call(Sel(Id(global), "Def"), Operand(d.Init, output).Node), GoType.Dynamic);
+        return new GoExpr(Call(Sel(Id(global), "Def"), GoType.ToDynamic(Operand(d.Init, output)).Node), GoType.Dynamic);
     }
 
     private GoExpr Operand(Operand o, List<Stmt> output) => Expr(o, output);
@@ -914,9 +943,19 @@ internal sealed class FunctionEmitter
     /// <summary>Converts a value to the Go type a parameter, result or local needs; a wrong type is the interpreter's annotation error.</summary>
     private GoExpr Coerce(GoExpr value, GoType target, string what, string? function = null)
     {
-        if (value.Type == target || target.IsDynamic)
+        if (value.Type == target)
         {
             return value;
+        }
+
+        if (target.IsDynamic)
+        {
+            return GoType.ToDynamic(value);
+        }
+
+        if (GoNumbers.Convert(value, target) is { } converted)
+        {
+            return converted;
         }
 
         if (value.IsConstant && target == GoType.Float && value.Type == GoType.Int)

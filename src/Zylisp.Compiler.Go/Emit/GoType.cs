@@ -20,6 +20,45 @@ internal sealed record GoType(string Name, TypeKind Kind)
 
     public bool IsNumber => Kind is TypeKind.Integer or TypeKind.Float;
 
+    /// <summary>
+    /// A Go integer type narrower than, or unsigned unlike, Zylisp's integer (int8 … int32, uint8 … uint64,
+    /// byte, rune, uint, uintptr): a Zylisp integer in dynamic code (docs/design/go-backend.md, "Go number types").
+    /// </summary>
+    public bool IsGoInteger => Kind == TypeKind.Any && GoIntegers.Contains(Name);
+
+    /// <summary>float32: a Zylisp float in dynamic code.</summary>
+    public bool IsGoFloat => Kind == TypeKind.Any && Name == "float32";
+
+    /// <summary>A plain Go value that dynamic code cannot take as it is (a slice, a map, an int32): see <see cref="ToDynamic"/>.</summary>
+    public bool NeedsConversionToDynamic => !IsDynamic && Kind == TypeKind.Any && Record is null;
+
+    private static readonly HashSet<string> GoIntegers = new(StringComparer.Ordinal)
+    {
+        "int8", "int16", "int32", "rune", "uint8", "byte", "uint16", "uint32", "uint64", "uint", "uintptr",
+    };
+
+    /// <summary>
+    /// A typed value as dynamic code sees it: Go integers become Zylisp integers (int(x)), float32 a
+    /// float (float64(x)), slices vectors and maps maps (rt.FromGo, as Go interop converts results).
+    /// Zylisp's own types, typed records and dynamic values pass as they are.
+    /// </summary>
+    public static GoExpr ToDynamic(GoExpr value)
+    {
+        if (!value.Type.NeedsConversionToDynamic)
+        {
+            return value;
+        }
+
+        if (value.Type.IsGoInteger)
+        {
+            return new GoExpr(GoSyntax.Call(GoSyntax.Id("int"), value.Node), Int);
+        }
+
+        return value.Type.IsGoFloat
+            ? new GoExpr(GoSyntax.Call(GoSyntax.Id("float64"), value.Node), Float)
+            : new GoExpr(GoSyntax.RtCall("FromGo", value.Node), Dynamic);
+    }
+
     /// <summary>The typed record this struct type stands for, when it is one (<see cref="TypedRecord"/>).</summary>
     public TypedRecord? Record { get; init; }
 

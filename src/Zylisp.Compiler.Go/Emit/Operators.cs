@@ -100,6 +100,11 @@ internal static class Operators
         if (args.Count == 1)
         {
             var a = args[0];
+            if (name == "-" && a.Type.IsNumber && !a.IsConstant)
+            {
+                return new GoExpr(Neg(Wrap(a.Node)), a.Type);
+            }
+
             if (name is "inc" or "dec" && a.Type.IsNumber && !a.IsConstant)
             {
                 return new GoExpr(Binary(a.Node, name == "inc" ? Token.Add : Token.Sub, Int(1)), a.Type);
@@ -151,7 +156,7 @@ internal static class Operators
     /// left operand binding at least as tightly, a right operand binding more tightly. Both sides
     /// evaluate exactly as before; only the text changes.
     /// </summary>
-    private static Expr Tight(Expr x, Token op, Expr y)
+    internal static Expr Tight(Expr x, Token op, Expr y)
     {
         if (x is ParenExpr { X: BinaryExpr left } && left.Op.Precedence() >= op.Precedence())
         {

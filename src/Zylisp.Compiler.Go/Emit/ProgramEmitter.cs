@@ -266,6 +266,7 @@ internal sealed class ProgramEmitter
         call.Fn is ConstOperand { Value: Zylisp.Lang.Data.Keyword } && call.Args.Length is 1 or 2
         || call.Fn is GlobalOperand g
         && (IsBuiltin(g.Var)
+            || g.Var.Name == GoNumbers.Marker // compiled inline: a Go conversion or Go arithmetic
             || InteropName(g) is not null
             || (Plan.Statics.TryGetValue(g.Var, out var s) && s.ArityFor(call.Args.Length) is { Typed: true, CountsDepth: false }));
 
@@ -274,7 +275,7 @@ internal sealed class ProgramEmitter
     {
         if (call.Fn is GlobalOperand g)
         {
-            if (IsBuiltin(g.Var) || InteropName(g) is not null)
+            if (IsBuiltin(g.Var) || g.Var.Name == GoNumbers.Marker || InteropName(g) is not null)
             {
                 return false;
             }
@@ -361,8 +362,9 @@ internal sealed class ProgramEmitter
             converted.Add(Convert(args[i], arity.ParamTypes[i], s.Var.Name, "argument `" + arity.Arity.Params[i].Name + "`"));
         }
 
-        Expr call = Call(Id(arity.GoName), converted);
-        return arity.CountsDepth ? RtCall(FunctionEmitter.RestoreDepthFor(arity.ReturnType), RtCall("Depth"), call) : call;
+        // The result as dynamic code sees it: an int32 as an integer, a []string as a vector.
+        var result = GoType.ToDynamic(new GoExpr(Call(Id(arity.GoName), converted), arity.ReturnType));
+        return arity.CountsDepth ? RtCall(FunctionEmitter.RestoreDepthFor(result.Type), RtCall("Depth"), result.Node) : result.Node;
     }
 
     private static Expr Convert(Expr value, GoType type, string function, string what) => type.Kind switch

@@ -61,7 +61,7 @@ internal sealed class TypedRecord(string name, string tag, IReadOnlyList<RecordF
             Recv = new FieldList { List = [Param("r", Id(GoName))] },
             Name = Id("Record"),
             Type = FuncType([], new StarExpr { X = Rt("Record") }),
-            Body = Block([Return(Call(Sel(ShapeName, "Make"), [.. Fields.Select(f => (Expr)Sel("r", f.GoName))]))]),
+            Body = Block([Return(Call(Sel(ShapeName, "Make"), [.. Fields.Select(f => GoType.ToDynamic(new GoExpr(Sel("r", f.GoName), f.Type)).Node)]))]),
         };
 
         // func asPoint(v rt.Value, function string, what string) Point: the struct itself, or the

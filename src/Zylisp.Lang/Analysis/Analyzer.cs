@@ -54,6 +54,9 @@ internal sealed class Analyzer
     /// <summary>Globals referred to while still undefined, with their first reference, in order.</summary>
     public List<(Var Var, SourceSpan? Span)> ForwardReferences { get; } = [];
 
+    /// <summary>Parameters annotated with a narrow Go number type, and the type (<see cref="GoNumberTypes"/>).</summary>
+    public Dictionary<LocalBinding, string> NarrowLocals { get; } = [];
+
     /// <summary>Warnings found while analyzing, such as a call with the wrong number of arguments (ZL3010).</summary>
     public List<Diagnostic> Warnings { get; } = [];
 
@@ -191,7 +194,8 @@ internal sealed class Analyzer
         if (symbol.Namespace is null && locals.TryFind(symbol.Name, out var local))
         {
             var (access, index) = Scope.Access(local);
-            return new LocalRefNode(local.Binding, access, index, pos.Context, span);
+            var reference = new LocalRefNode(local.Binding, access, index, pos.Context, span);
+            return NarrowLocals.TryGetValue(local.Binding, out var narrow) ? GoNumberTypes.Mark(this, narrow, reference) : reference;
         }
 
         if (symbol.Namespace is null && SpecialFormTable.IsSpecial(symbol.Name))
@@ -265,7 +269,8 @@ internal sealed class Analyzer
             Warnings.Add(Diagnostic.Create(DiagnosticIds.WrongArityWarning, span, callee.Name, args.Count, arity.Describe()));
         }
 
-        return new InvokeNode(fn, args.MoveToImmutable(), Scope.Name, pos.Context, span);
+        var call = new InvokeNode(fn, args.MoveToImmutable(), Scope.Name, pos.Context, span);
+        return NarrowLocals.Count > 0 ? GoNumberTypes.MarkArithmetic(this, call) : call;
     }
 
     private Node AnalyzeCollection(CollectionKind kind, IEnumerable<object?> items, SourceSpan? span, Position pos)

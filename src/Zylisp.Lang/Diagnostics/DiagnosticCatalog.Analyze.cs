@@ -14,6 +14,7 @@ public static partial class DiagnosticIds
     public const string UnknownNamespace = "ZL3009";
     public const string WrongArityWarning = "ZL3010";
     public const string GoInteropElsewhere = "ZL3011";
+    public const string GoNumberTypeElsewhere = "ZL3012";
 }
 
 public static partial class DiagnosticCatalog
@@ -47,7 +48,7 @@ public static partial class DiagnosticCatalog
         Error(
             DiagnosticIds.BadAnnotation,
             "invalid type annotation: {0}",
-            "Write (:args type ...) with one type per parameter and (:return type); types are integer, float, string, bool, any or Go type names."),
+            "Write (:args type ...) with one type per parameter and (:return type); types are integer, float, string, bool, any or Go type names spelled as in Go ([]string, map[string]int, *T)."),
         Error(
             DiagnosticIds.DuplicateArity,
             "`fn` has two arities taking {0} arguments",
@@ -60,6 +61,10 @@ public static partial class DiagnosticCatalog
             DiagnosticIds.GoInteropElsewhere,
             "`{0}/{1}` calls Go, which only the go target can do; the {2} engine cannot",
             "Go interop runs in programs built with `zylisp build --target go` (or `zylisp compile`). Elsewhere, use a Zylisp function, or .NET interop on the interp, il and tiered engines."),
+        Error(
+            DiagnosticIds.GoNumberTypeElsewhere,
+            "`{0}` rounds every operation to 32 bits, which only the go target computes; the {1} engine cannot",
+            "Annotate float (float64) instead, or build with `zylisp build --target go`. Narrow integer types (int32, uint8, ...) work on every engine."),
         Warning(
             DiagnosticIds.WrongArityWarning,
             "`{0}` is called with {1} arguments but takes {2}",

@@ -175,6 +175,9 @@ func RestoreDepthFloat(d int, v float64) float64 { depth = d; return v }
 func RestoreDepthString(d int, v string) string  { depth = d; return v }
 func RestoreDepthBool(d int, v bool) bool        { depth = d; return v }
 
+// RestoreDepthAs is RestoreDepth for a typed function whose result is a Go type (int32, []string).
+func RestoreDepthAs[T any](d int, v T) T { depth = d; return v }
+
 // enter and leave guard the runtime's own recursion (printing, equality) over deep values.
 func enter() {
 	depth++

@@ -3,6 +3,7 @@ package rt
 import (
 	"fmt"
 	"reflect"
+	"sort"
 )
 
 // GoCall calls a Go function from Zylisp: arguments convert to the parameter types (integers to
@@ -210,10 +211,12 @@ func fromGo(v reflect.Value) Value {
 		if v.IsNil() {
 			return nil
 		}
+		// Go maps have no order; sorted keys make the map (and its printing) the same on every run.
+		keys := v.MapKeys()
+		sort.SliceStable(keys, func(i, j int) bool { return goKeyLess(keys[i], keys[j]) })
 		m := EmptyMap
-		iter := v.MapRange()
-		for iter.Next() {
-			m = m.Assoc(fromGo(iter.Key()), fromGo(iter.Value()))
+		for _, k := range keys {
+			m = m.Assoc(fromGo(k), fromGo(v.MapIndex(k)))
 		}
 		return m
 	case reflect.Interface, reflect.Pointer:
@@ -227,4 +230,29 @@ func fromGo(v reflect.Value) Value {
 		return nil
 	}
 	return v.Interface()
+}
+
+// goKeyLess orders the keys of a Go map: numbers and strings by value, other keys by their printed form.
+func goKeyLess(a, b reflect.Value) bool {
+	switch a.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return a.Int() < b.Int()
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return a.Uint() < b.Uint()
+	case reflect.Float32, reflect.Float64:
+		return a.Float() < b.Float()
+	case reflect.String:
+		return a.String() < b.String()
+	}
+	return Readable(fromGo(a)) < Readable(fromGo(b))
+}
+
+// FromGo is a Go value (a typed function's []string or map[string]int result or parameter) as
+// dynamic code sees it, converted as Go interop converts results.
+func FromGo(v any) Value {
+	switch x := v.(type) {
+	case nil, int, float64, string, bool:
+		return x
+	}
+	return fromGo(reflect.ValueOf(v))
 }

@@ -110,13 +110,26 @@ internal static class FnForm
             }
 
             var paramTypes = ParamTypes(a, meta, parameters.Count, restParam is not null, paramVector);
-            var returnType = meta.Get(ReturnKey) is { } r ? Parse(a, r, paramVector) : null;
+            var returnType = meta.Get(ReturnKey) is { } r ? ParseReturn(a, r, paramVector) : null;
+            for (int i = 0; i < paramTypes.Length && i < parameters.Count; i++)
+            {
+                if (GoNumberTypes.Admit(paramTypes[i]))
+                {
+                    a.NarrowLocals[parameters[i]] = paramTypes[i]!.Name;
+                }
+            }
+
             var targets = restParam is null ? parameters.ToImmutable() : parameters.ToImmutable().Add(restParam);
             var recur = new RecurTarget(targets, "fn parameters");
 
             // A checked return type needs the final value, so calls in tail position stay ordinary calls.
             var bodyContext = returnType is null ? NodeContext.Tail : NodeContext.Value;
             var bodyNode = a.AnalyzeBody(body, new Position(bodyContext, recur), span);
+            if (GoNumberTypes.Admit(returnType))
+            {
+                bodyNode = GoNumberTypes.MarkResult(a, returnType!.Name, bodyNode);
+            }
+
             return new FnArity(parameters.ToImmutable(), restParam, a.Scope.FrameSize, bodyNode, recur.Used, paramTypes, returnType);
         }
         finally
@@ -132,7 +145,8 @@ internal static class FnForm
         var paramTypes = ImmutableArray<TypeAnnotation?>.Empty;
         if (meta.Get(ArgsKey) is { } argsValue)
         {
-            if (argsValue is not ISequential types || types.Count != paramCount + (hasRest ? 1 : 0))
+            var types = argsValue is ISequential pieces ? GoTypeSpelling.Group(a, pieces) : null;
+            if (types is null || types.Count != paramCount + (hasRest ? 1 : 0))
             {
                 throw a.Error(DiagnosticIds.BadAnnotation, paramVector, "(:args ...) must name one type per parameter");
             }
@@ -141,6 +155,26 @@ internal static class FnForm
         }
 
         return paramTypes;
+    }
+
+    /// <summary>
+    /// :return's type. deffunc passes a Go spelling read as several forms (<c>(:return []string)</c>)
+    /// as a list of them, which must make one type; a list was never a type before.
+    /// </summary>
+    private static TypeAnnotation ParseReturn(Analyzer a, object type, object? where)
+    {
+        if (type is PersistentList pieces)
+        {
+            var types = GoTypeSpelling.Group(a, pieces);
+            if (types.Count != 1)
+            {
+                throw a.Error(DiagnosticIds.BadAnnotation, pieces.First ?? where, "(:return ...) must name one type");
+            }
+
+            type = types[0]!;
+        }
+
+        return Parse(a, type, where);
     }
 
     private static TypeAnnotation Parse(Analyzer a, object? type, object? where)
@@ -160,6 +194,7 @@ internal static class FnForm
             "bool" or "boolean" => TypeKind.Bool,
             _ => TypeKind.Any, // "any" and Go type names only the Go backend understands
         };
+        GoNumberTypes.CheckEngine(a, name, type is Symbol ? type : where);
         return new TypeAnnotation(name, kind);
     }
 }
