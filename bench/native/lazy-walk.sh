@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The native lazy-walk memory repro (issue 13): the same walk of 10^6 elements through a lazy-seq
-# closure that captures itself and one value (constant memory) and one that captures one value
-# more (grows ~100 B an element). Prints each walk's time and maximum RSS.
+# closure that captures itself and one value and one that captures one value more (which grew
+# ~100 B an element until the collector stopped scanning its own cells as roots; both are flat
+# now). Prints each walk's time and maximum RSS. bench/lazy/native-memory.sh measures more walks
+# at 10^6-10^8 elements; bench/native/gc-roots/gc-roots.sh shows which roots keep blocks alive.
 # Usage: bench/native/lazy-walk.sh [N]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"

@@ -53,4 +53,31 @@ public sealed class LazyWalkMemoryTests
             (prn (count (filter even? (range 1000000))))
             """, "nil\n500000\n");
     }
+
+    [NativeFact]
+    public void A_parameter_read_once_is_cleared_before_the_call_that_walks_it()
+    {
+        // Locals clearing (Emit/SingleUseTemps.cs): f's frame must not keep s while count walks it.
+        WalksInBoundedMemory("""
+            (defn f [s] (+ 1 (count s)))
+            (defn g [n] (let [s (map inc (range n)) k 2] (* k (count s))))
+            (prn (f (map inc (range 1000000))) (g 1000000))
+            """, "1000001 2000000\n");
+    }
+
+    [NativeFact]
+    public void A_local_read_once_inside_a_loop_is_not_cleared()
+    {
+        // One read in the source, run on every iteration: clearing it would make later counts 0.
+        const string source = """
+            (defn g [s n] (loop [i 0 acc 0] (if (< i n) (recur (inc i) (+ acc (count s))) acc)))
+            (defn h [n] (let [v [1 2]] (loop [i 0 acc []] (if (< i n) (recur (inc i) (conj acc (first v))) acc))))
+            (defn k [s] (dotimes [_ 2] (prn (count s))))
+            (prn (g [1 2 3] 3) (h 3))
+            (k [1 2])
+            """;
+        var outcome = NativeRunner.CompileAndRun(source);
+        Assert.Equal(NativeLibraryTests.Interpreted(source), outcome.Stdout);
+        Assert.Equal("9 [1 1 1]\n2\n2\n", outcome.Stdout);
+    }
 }

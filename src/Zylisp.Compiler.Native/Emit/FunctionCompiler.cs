@@ -138,7 +138,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
             returnType = arity.ReturnType is { Kind: not TypeKind.Any } type ? type : null;
             var bodyStart = asm.CreateLabel();
             asm.Bind(ref bodyStart);
-            singleUseTemps = SingleUseTemps.Of(arity.Body);
+            singleUseTemps = SingleUseTemps.Of(arity.Body, namedLocals: true);
             loopStarts.Push(new LabelCell(bodyStart));
             EmitBlock(arity.Body);
             loopStarts.Pop();
@@ -235,7 +235,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
     {
         asm.Bind(ref entry);
         Prologue(form.FrameSize);
-        singleUseTemps = SingleUseTemps.Of(form.Body);
+        singleUseTemps = SingleUseTemps.Of(form.Body, namedLocals: true);
         EmitBlock(form.Body);
         ReturnValue(ValueTags.Nil);
         EmitStubs();
@@ -321,6 +321,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         frameBytes = ((8 + (8 * frameSize)) + 15) & ~15;
         asm.sub(rsp, frameBytes);
         asm.mov(__qword_ptr[rbp - 8], r10);
+        ClearFrameSlots();
 
         // The guard that turns deep recursion into Zylisp's stack-overflow error.
         var overflow = Stub(() =>
@@ -330,6 +331,35 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         });
         asm.cmp(rsp, __qword_ptr[r15 + RuntimeCells.StackLimit]);
         asm.jb(overflow);
+    }
+
+    /// <summary>
+    /// Writes 0 into every slot of the new frame, the alignment slot included. A slot not written
+    /// yet holds what an earlier call at this depth left there, and the collector scans it as a
+    /// root while this frame lives: in (defn f [s] (+ 1 (count s))) the alignment slot of f's
+    /// frame kept an early cell of the sequence count walks, and with it every later cell
+    /// (issue 13). Keeps every register but r11.
+    /// </summary>
+    private void ClearFrameSlots()
+    {
+        var slots = (frameBytes / 8) - 1;
+        if (slots <= 8)
+        {
+            for (var slot = 0; slot < slots; slot++)
+            {
+                asm.mov(__qword_ptr[rbp + SlotOffset(slot)], 0);
+            }
+
+            return;
+        }
+
+        // Slots 0..n-1 are [rsp + 8(n-1)] down to [rsp].
+        var clear = asm.CreateLabel();
+        asm.mov(r11d, slots);
+        asm.Bind(ref clear);
+        asm.mov(__qword_ptr[rsp + (r11 * 8) - 8], 0);
+        asm.dec(r11d);
+        asm.jnz(clear);
     }
 
     private static int SlotOffset(int slot) => -16 - (8 * slot);
@@ -744,7 +774,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
     }
 
     /// <summary>
-    /// Once the call's operands are in registers, the temporaries read only here no longer need
+    /// Once the call's operands are in registers, the locals read only here no longer need
     /// their slots: clearing them keeps this frame from holding, say, the head of a lazy sequence
     /// the callee walks (see <see cref="SingleUseTemps"/>).
     /// </summary>

@@ -5,30 +5,68 @@ using Zylisp.Lang.Lowering;
 namespace Zylisp.Compiler.Native.Emit;
 
 /// <summary>
-/// The lowering's temporaries (t1, t2 ...: ANF operands) that one body reads exactly once. A call
-/// clears such a temporary's frame slot once its value is in an argument register, so a frame does
-/// not keep a value alive for the whole call: (reduce + (take n (range))) must not hold the head
-/// of the sequence it walks, or the collector (which scans frames conservatively) keeps all of it.
-/// Clojure's compiler calls this locals clearing; here it is only for temporaries, whose one read
-/// is the only use, so clearing them never changes what a program computes.
+/// The locals one body reads exactly once, whose frame slot a call may clear once the value is in
+/// an argument register, so a frame does not keep a value alive for the whole call:
+/// (reduce + (take n (range))) must not hold the head of the sequence it walks, or the collector
+/// (which scans frames conservatively) keeps all of it. Clojure's compiler calls this locals
+/// clearing. The lowering's temporaries (t1, t2 ...: ANF operands) always qualify: their one read
+/// is their only use. With <c>namedLocals</c>, parameters and let locals qualify too when that one
+/// read is outside every loop (a loop runs its reads again without assigning the local again), so
+/// (defn f [s] (+ 1 (count s))) does not hold s while count walks it. Function-level recur assigns
+/// every parameter before it runs the body again. A local a closure captures never qualifies.
 /// </summary>
 internal static class SingleUseTemps
 {
-    public static IReadOnlySet<LocalBinding> Of(ImmutableArray<LStmt> body)
+    public static IReadOnlySet<LocalBinding> Of(ImmutableArray<LStmt> body, bool namedLocals = false)
     {
         var reads = new Dictionary<LocalBinding, int>(ReferenceEqualityComparer.Instance);
         var captured = new SlotSet();
         Count(body, reads, captured);
+        var inLoops = new Dictionary<LocalBinding, int>(ReferenceEqualityComparer.Instance);
+        if (namedLocals)
+        {
+            foreach (var statement in body)
+            {
+                CountInLoops(statement, inLoops);
+            }
+        }
+
         var once = new HashSet<LocalBinding>(ReferenceEqualityComparer.Instance);
         foreach (var (binding, count) in reads)
         {
-            if (count == 1 && IsTemporary(binding) && !captured.Contains(binding.Slot))
+            if (count == 1 && !captured.Contains(binding.Slot)
+                && (IsTemporary(binding) || (namedLocals && !inLoops.ContainsKey(binding))))
             {
                 once.Add(binding);
             }
         }
 
         return once;
+    }
+
+    /// <summary>Counts, into <paramref name="reads"/>, the reads inside the loops of a statement.</summary>
+    private static void CountInLoops(LStmt statement, Dictionary<LocalBinding, int> reads)
+    {
+        switch (statement)
+        {
+            case LoopStmt l:
+                Count(l.Body, reads, new SlotSet());
+                break;
+            case IfStmt i:
+                foreach (var inner in i.Then.Concat(i.Else))
+                {
+                    CountInLoops(inner, reads);
+                }
+
+                break;
+            case TryStmt t:
+                foreach (var inner in t.Body.Concat(t.Handler ?? []).Concat(t.Finally ?? []))
+                {
+                    CountInLoops(inner, reads);
+                }
+
+                break;
+        }
     }
 
     /// <summary>A lowering temporary: no source span and the name the lowerer gives ("t" and a number).</summary>
