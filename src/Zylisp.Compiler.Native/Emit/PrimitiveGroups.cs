@@ -18,4 +18,7 @@ internal static class PrimitiveGroups
 
     /// <summary>The primitives RuntimeLibrary.EmitSymbols defines: linked only when a program uses one.</summary>
     public static readonly string[] SymbolFunctions = ["symbol?", "symbol", "%string->keyword"];
+
+    /// <summary>The Unicode tables (RuntimeRegex.EmitUnicodeCategories, tens of KB): linked only when the regex library's \p reaches them.</summary>
+    public static readonly string[] UnicodeTables = ["%unicode-categories"];
 }

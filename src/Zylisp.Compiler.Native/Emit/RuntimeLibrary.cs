@@ -120,6 +120,7 @@ internal sealed partial class RuntimeLibrary
         EmitWhenUsed(PrimitiveGroups.NumberFunctions, EmitNumberFunctions);
         EmitWhenUsed(PrimitiveGroups.SymbolFunctions, EmitSymbols);
         EmitWhenUsed(PrimitiveGroups.MathFunctions, EmitMath);
+        EmitWhenUsed(PrimitiveGroups.UnicodeTables, EmitUnicodeCategories);
         if (FloatsUsed)
         {
             EmitFloatPrinter();

@@ -20,6 +20,16 @@ internal sealed partial class RuntimeLibrary
         Primitive("%make-regex", "%make-regex");
         Primitive("%regex-part", "%regex-part");
         Primitive("%regex-parsed!", "%regex-parsed!");
+        Primitive("%unicode-categories", "%unicode-categories");
+    }
+
+    /// <summary>(%unicode-categories) → the general category table (UnicodeCategoryTable), read-only data linked only when reached.</summary>
+    private void EmitUnicodeCategories()
+    {
+        Define("%unicode-categories");
+        Fixed("%unicode-categories", 0);
+        asm.lea(rax, Str(UnicodeCategoryTable.Text));
+        asm.ret();
     }
 
     private void EmitRegex()

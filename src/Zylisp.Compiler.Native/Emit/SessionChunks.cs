@@ -46,7 +46,7 @@ internal static class SessionChunks
     {
         var asm = new Assembler(64);
         var runtime = new RuntimeLibrary(asm, data, options);
-        foreach (var name in PrimitiveGroups.NumberFunctions.Concat(PrimitiveGroups.SymbolFunctions).Concat(PrimitiveGroups.MathFunctions))
+        foreach (var name in PrimitiveGroups.NumberFunctions.Concat(PrimitiveGroups.SymbolFunctions).Concat(PrimitiveGroups.MathFunctions).Concat(PrimitiveGroups.UnicodeTables))
         {
             runtime.Label(name);
         }
