@@ -13,6 +13,8 @@
 # average is high. Usage: bench/native/compile_latency.sh [RUNS] (default 20; churn uses 3).
 # Set SKIP_CHURN=1 to leave out part 4, and ZYLISP_BEFORE=/other/checkout/zylisp to time that
 # zylisp's native builds in the same hyperfine run (a before/after row per program).
+# Builds use a cache folder of their own (XDG_CACHE_HOME under the scratch folder), filled by the
+# correctness builds below, so `build` rows read the library index; `no-cache` rows pass --no-cache.
 # Results go into docs/benchmarks.md by hand.
 set -euo pipefail
 
@@ -28,6 +30,7 @@ command -v hyperfine >/dev/null || { echo "hyperfine is not installed" >&2; exit
 corpus=(fizzbuzz roman_numerals bank_account mini_interpreter word_frequencies)
 printf '(println "hello world")\n' >"$work/hello.zl"
 printf 'hello world\n' >"$work/hello.out"
+export XDG_CACHE_HOME="$work/cache"
 cp "$programs"/{fizzbuzz,roman_numerals,bank_account,mini_interpreter,word_frequencies}.{zl,out} "$work/"
 
 "$zylisp" version >/dev/null # publishes .build/ first if a source changed
@@ -48,6 +51,7 @@ args=(--shell=none --warmup 2 --runs "$runs" --export-json "$work/latency.json" 
 args+=(-n "run hello" "$zylisp run $work/hello.zl")
 for name in hello "${corpus[@]}"; do
   args+=(-n "build $name" "$zylisp build --target native $work/$name.zl -o $work/$name.bin")
+  args+=(-n "nocache $name" "$zylisp build --target native --no-cache $work/$name.zl -o $work/$name.nocache")
   args+=(-n "native $name" "$zylisp run --engine native $work/$name.zl")
   [ "$name" = hello ] || args+=(-n "run $name" "$zylisp run $work/$name.zl")
   [ -z "$before" ] || args+=(-n "before $name" "$before build --target native $work/$name.zl -o $work/$name.before")
@@ -71,6 +75,11 @@ for name in names:
     own = f"run {name}" if name != "hello" else base
     print(f"{name:<18} {wall(b):7.1f} ms ({cpu(b):5.1f} CPU) {ratio(b, base):>14} {ratio(b, own):>14}"
           f"   {wall(n):7.1f} ms ({cpu(n):5.1f} CPU) {ratio(n, own):>14}")
+print()
+print("build --target native --no-cache (the library's forms chosen from its text, no index), same run:")
+for name in names:
+    k = "nocache " + name
+    print(f"  {name:<18} {wall(k):7.1f} ms ({cpu(k):5.1f} CPU)   build / no-cache: {wall('build ' + name) / wall(k):.2f}x wall, {cpu('build ' + name) / cpu(k):.2f}x CPU")
 if any(k.startswith("before ") for k in rows):
     print()
     print("ZYLISP_BEFORE's build --target native, same run:")
