@@ -228,21 +228,7 @@ internal sealed partial class MethodEmitter
             return known;
         }
 
-        bool result = node switch
-        {
-            TryNode => true,
-            FnNode or ConstNode or LocalRefNode or GlobalRefNode => false,
-            CollectionNode c => c.Items.Any(ContainsTry),
-            IfNode i => ContainsTry(i.Test) || ContainsTry(i.Then) || ContainsTry(i.Else),
-            DoNode d => d.Statements.Any(ContainsTry) || ContainsTry(d.Result),
-            LetNode l => l.Bindings.Any(b => ContainsTry(b.Init)) || ContainsTry(l.Body),
-            LoopNode l => l.Bindings.Any(b => ContainsTry(b.Init)) || ContainsTry(l.Body),
-            RecurNode r => r.Args.Any(ContainsTry),
-            DefNode d => d.Init is not null && ContainsTry(d.Init),
-            InvokeNode i => ContainsTry(i.Fn) || i.Args.Any(ContainsTry),
-            ThrowNode t => ContainsTry(t.Value),
-            _ => true,
-        };
+        bool result = node is TryNode || IrChildren.Of(node).Any(ContainsTry);
         containsTry[node] = result;
         return result;
     }

@@ -161,21 +161,7 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
     }
 
     /// <summary>Whether the code has a call site of its own (nested fns are other methods).</summary>
-    private static bool HasCallSite(Node node) => node switch
-    {
-        InvokeNode => true,
-        FnNode or ConstNode or LocalRefNode or GlobalRefNode => false,
-        CollectionNode c => c.Items.Any(HasCallSite),
-        IfNode i => HasCallSite(i.Test) || HasCallSite(i.Then) || HasCallSite(i.Else),
-        DoNode d => d.Statements.Any(HasCallSite) || HasCallSite(d.Result),
-        LetNode l => l.Bindings.Any(b => HasCallSite(b.Init)) || HasCallSite(l.Body),
-        LoopNode l => l.Bindings.Any(b => HasCallSite(b.Init)) || HasCallSite(l.Body),
-        RecurNode r => r.Args.Any(HasCallSite),
-        DefNode d => d.Init is not null && HasCallSite(d.Init),
-        ThrowNode t => HasCallSite(t.Value),
-        TryNode t => HasCallSite(t.Body) || (t.Handler is not null && HasCallSite(t.Handler)) || (t.Finally is not null && HasCallSite(t.Finally)),
-        _ => true,
-    };
+    private static bool HasCallSite(Node node) => node is InvokeNode || IrChildren.Of(node).Any(HasCallSite);
 
     /// <summary>Moves the arguments into the slot locals (so recur can rebind them) and checks deffunc annotations.</summary>
     private void EmitPrologue(FnArity arity, bool takesArray)

@@ -109,16 +109,9 @@ internal sealed class TypedChecker
         return body == returnKind || body == ValueKind.Never ? checker : null;
     }
 
-    private static bool Repeats(Node node) => node switch
-    {
-        RecurNode or LoopNode => true,
-        InvokeNode { Fn: LocalRefNode { Access: LocalAccess.Self } } => true,
-        InvokeNode i => i.Args.Any(Repeats),
-        IfNode i => Repeats(i.Test) || Repeats(i.Then) || Repeats(i.Else),
-        DoNode d => d.Statements.Any(Repeats) || Repeats(d.Result),
-        LetNode l => l.Bindings.Any(b => Repeats(b.Init)) || Repeats(l.Body),
-        _ => false,
-    };
+    private static bool Repeats(Node node) =>
+        node is RecurNode or LoopNode or InvokeNode { Fn: LocalRefNode { Access: LocalAccess.Self } }
+        || IrChildren.Of(node).Any(Repeats);
 
     private static ValueKind? KindOf(TypeAnnotation annotation) => annotation.Kind switch
     {

@@ -148,31 +148,14 @@ internal sealed class TypedEmitter
     /// </summary>
     private readonly int pollInterval;
 
-    private static int SelfCallSites(Node node) => node switch
-    {
-        InvokeNode { Fn: LocalRefNode { Access: LocalAccess.Self }, Context: not NodeContext.Tail } i => 1 + i.Args.Sum(SelfCallSites),
-        InvokeNode i => i.Args.Sum(SelfCallSites),
-        IfNode i => SelfCallSites(i.Test) + SelfCallSites(i.Then) + SelfCallSites(i.Else),
-        DoNode d => d.Statements.Sum(SelfCallSites) + SelfCallSites(d.Result),
-        LetNode l => l.Bindings.Sum(b => SelfCallSites(b.Init)) + SelfCallSites(l.Body),
-        LoopNode l => l.Bindings.Sum(b => SelfCallSites(b.Init)) + SelfCallSites(l.Body),
-        RecurNode r => r.Args.Sum(SelfCallSites),
-        _ => 0,
-    };
+    private static int SelfCallSites(Node node) =>
+        (node is InvokeNode { Fn: LocalRefNode { Access: LocalAccess.Self }, Context: not NodeContext.Tail } ? 1 : 0)
+        + IrChildren.Of(node).Sum(SelfCallSites);
 
     /// <summary>The most IR nodes a typed method's body may grow to by inlining its self calls.</summary>
     private const int MaxInlinedNodes = 300;
 
-    private static int Size(Node node) => 1 + node switch
-    {
-        InvokeNode i => Size(i.Fn) + i.Args.Sum(Size),
-        IfNode i => Size(i.Test) + Size(i.Then) + Size(i.Else),
-        DoNode d => d.Statements.Sum(Size) + Size(d.Result),
-        LetNode l => l.Bindings.Sum(b => Size(b.Init)) + Size(l.Body),
-        LoopNode l => l.Bindings.Sum(b => Size(b.Init)) + Size(l.Body),
-        RecurNode r => r.Args.Sum(Size),
-        _ => 0,
-    };
+    private static int Size(Node node) => 1 + IrChildren.Of(node).Sum(Size);
 
     public static Type ClrType(ValueKind kind) => kind switch
     {
@@ -371,17 +354,8 @@ internal sealed class TypedEmitter
             return known;
         }
 
-        bool result = node switch
-        {
-            InvokeNode { Fn: LocalRefNode { Access: LocalAccess.Self } } => true,
-            InvokeNode i => i.Args.Any(ContainsCall),
-            IfNode i => ContainsCall(i.Test) || ContainsCall(i.Then) || ContainsCall(i.Else),
-            DoNode d => d.Statements.Any(ContainsCall) || ContainsCall(d.Result),
-            LetNode l => l.Bindings.Any(b => ContainsCall(b.Init)) || ContainsCall(l.Body),
-            LoopNode l => l.Bindings.Any(b => ContainsCall(b.Init)) || ContainsCall(l.Body),
-            RecurNode r => r.Args.Any(ContainsCall),
-            _ => false,
-        };
+        bool result = node is InvokeNode { Fn: LocalRefNode { Access: LocalAccess.Self } }
+            || IrChildren.Of(node).Any(ContainsCall);
         containsCall[node] = result;
         return result;
     }
@@ -609,16 +583,9 @@ internal sealed class TypedEmitter
     }
 
     /// <summary>Whether the body loops (recur, or a self call in tail position, which is a jump): only then does it keep the interrupt token.</summary>
-    private static bool HasBackEdge(Node node) => node switch
-    {
-        RecurNode or LoopNode => true,
-        InvokeNode { Fn: LocalRefNode { Access: LocalAccess.Self }, Context: NodeContext.Tail } => true,
-        InvokeNode i => i.Args.Any(HasBackEdge),
-        IfNode i => HasBackEdge(i.Test) || HasBackEdge(i.Then) || HasBackEdge(i.Else),
-        DoNode d => d.Statements.Any(HasBackEdge) || HasBackEdge(d.Result),
-        LetNode l => l.Bindings.Any(b => HasBackEdge(b.Init)) || HasBackEdge(l.Body),
-        _ => false,
-    };
+    private static bool HasBackEdge(Node node) =>
+        node is RecurNode or LoopNode or InvokeNode { Fn: LocalRefNode { Access: LocalAccess.Self }, Context: NodeContext.Tail }
+        || IrChildren.Of(node).Any(HasBackEdge);
 
     private void EmitPrimitive(InvokeNode call)
     {

@@ -401,20 +401,31 @@ internal sealed class FunctionEmitter
         yield return Assign(Id(name), Coerce(value, type, "value").Node);
     }
 
-    private List<Stmt> Stmt(LStmt s, List<Stmt> output) => s switch
+    private List<Stmt> Stmt(LStmt s, List<Stmt> output) => s.Accept(new StatementEmitter(this, output));
+
+    /// <summary>Each lowered statement kind; a visitor, so a kind added to the lowered IR is a build error here, not a run-time throw.</summary>
+    private sealed class StatementEmitter(FunctionEmitter emitter, List<Stmt> output) : ILoweredStmtVisitor<List<Stmt>>
     {
-        ExprStmt e => Discard(Expr(e.Value, output)),
-        AssignStmt a when program.Plan.StaticsByTemp.ContainsKey(a.Target) => [],
-        AssignStmt a => [.. Store(a.Target, Expr(a.Value, output))],
-        ReturnStmt r => ReturnValue(Expr(r.Value, output)),
-        TailCallStmt t => TailCall(t.Call, output),
-        IfStmt i => If(i, output),
-        LoopStmt l => [Loop(l)],
-        RecurStmt r => Recur(r.Targets, r.Args, output),
-        TryStmt t => [Try(t)],
-        ThrowStmt t => [ExprStatement(Call(Id("panic"), RtCall("Thrown", Operand(t.Value, output).Node)))],
-        _ => throw new InvalidOperationException("unknown statement " + s.GetType().Name),
-    };
+        public List<Stmt> VisitExpr(ExprStmt node) => Discard(emitter.Expr(node.Value, output));
+
+        public List<Stmt> VisitAssign(AssignStmt node) =>
+            emitter.program.Plan.StaticsByTemp.ContainsKey(node.Target) ? [] : [.. emitter.Store(node.Target, emitter.Expr(node.Value, output))];
+
+        public List<Stmt> VisitReturn(ReturnStmt node) => emitter.ReturnValue(emitter.Expr(node.Value, output));
+
+        public List<Stmt> VisitTailCall(TailCallStmt node) => emitter.TailCall(node.Call, output);
+
+        public List<Stmt> VisitIf(IfStmt node) => emitter.If(node, output);
+
+        public List<Stmt> VisitLoop(LoopStmt node) => [emitter.Loop(node)];
+
+        public List<Stmt> VisitRecur(RecurStmt node) => emitter.Recur(node.Targets, node.Args, output);
+
+        public List<Stmt> VisitTry(TryStmt node) => [emitter.Try(node)];
+
+        public List<Stmt> VisitThrow(ThrowStmt node) =>
+            [ExprStatement(Call(Id("panic"), RtCall("Thrown", emitter.Operand(node.Value, output).Node)))];
+    }
 
     private static List<Stmt> Discard(GoExpr value) => value.Node is GoCall ? [ExprStatement(value.Node)] : [];
 
@@ -765,20 +776,30 @@ internal sealed class FunctionEmitter
 
     // ---- expressions ----
 
-    private GoExpr Expr(LExpr e, List<Stmt> output) => e switch
+    private GoExpr Expr(LExpr e, List<Stmt> output) => e.Accept(new ExpressionEmitter(this, output));
+
+    /// <summary>Each lowered expression kind, operands included; a visitor, so a new kind is a build error here.</summary>
+    private sealed class ExpressionEmitter(FunctionEmitter emitter, List<Stmt> output) : ILoweredExprVisitor<GoExpr>
     {
-        Operand o => Operand(o, output),
-        CallExpr c => program.NoteCallSite(Invoke(c, output), c.Span),
-        CollectionExpr c => new GoExpr(RtCall(c.Kind switch
+        public GoExpr VisitConst(ConstOperand node) => emitter.program.Constant(node.Value);
+
+        public GoExpr VisitLocal(LocalOperand node) => emitter.Local(node);
+
+        public GoExpr VisitGlobal(GlobalOperand node) => emitter.program.GlobalValue(node.Var, node.Span);
+
+        public GoExpr VisitCall(CallExpr node) => emitter.program.NoteCallSite(emitter.Invoke(node, output), node.Span);
+
+        public GoExpr VisitCollection(CollectionExpr node) => new(RtCall(node.Kind switch
         {
             CollectionKind.Vector => "NewVector",
             CollectionKind.Map => "NewMap",
             _ => "NewSet",
-        }, [.. c.Items.Select(i => Operand(i, output).Node)]), GoType.Dynamic),
-        FnExpr f => Closure(f.Function, output),
-        DefExpr d => Def(d, output),
-        _ => throw new InvalidOperationException("unknown expression " + e.GetType().Name),
-    };
+        }, [.. node.Items.Select(i => emitter.Operand(i, output).Node)]), GoType.Dynamic);
+
+        public GoExpr VisitFn(FnExpr node) => emitter.Closure(node.Function, output);
+
+        public GoExpr VisitDef(DefExpr node) => emitter.Def(node, output);
+    }
 
     private GoExpr Def(DefExpr d, List<Stmt> output)
     {
@@ -797,37 +818,32 @@ internal sealed class FunctionEmitter
         return new GoExpr(Call(Sel(Id(global), "Def"), Operand(d.Init, output).Node), GoType.Dynamic);
     }
 
-    private GoExpr Operand(Operand o, List<Stmt> output)
+    private GoExpr Operand(Operand o, List<Stmt> output) => Expr(o, output);
+
+    private GoExpr Local(LocalOperand l)
     {
-        switch (o)
+        if (l.Access == LocalAccess.Self)
         {
-            case ConstOperand c:
-                return program.Constant(c.Value);
-            case LocalOperand l when l.Access == LocalAccess.Self:
-                return new GoExpr(Id(SelfName()), GoType.Dynamic);
-            case LocalOperand l:
-                if (pending is not null)
-                {
-                    int index = pending.Items.FindIndex(p => p.Binding == l.Binding);
-                    if (index >= 0)
-                    {
-                        var value = pending.Items[index].Value;
-                        pending.Items.RemoveAt(index);
-                        return value;
-                    }
-                }
-
-                if (program.Plan.StaticsByTemp.TryGetValue(l.Binding, out var s))
-                {
-                    return new GoExpr(Id(s.ValueName), GoType.Dynamic);
-                }
-
-                return new GoExpr(Id(NameOf(l.Binding)), TypeOf(l.Binding));
-            case GlobalOperand g:
-                return program.GlobalValue(g.Var, g.Span);
+            return new GoExpr(Id(SelfName()), GoType.Dynamic);
         }
 
-        throw new InvalidOperationException("unknown operand " + o.GetType().Name);
+        if (pending is not null)
+        {
+            int index = pending.Items.FindIndex(p => p.Binding == l.Binding);
+            if (index >= 0)
+            {
+                var value = pending.Items[index].Value;
+                pending.Items.RemoveAt(index);
+                return value;
+            }
+        }
+
+        if (program.Plan.StaticsByTemp.TryGetValue(l.Binding, out var s))
+        {
+            return new GoExpr(Id(s.ValueName), GoType.Dynamic);
+        }
+
+        return new GoExpr(Id(NameOf(l.Binding)), TypeOf(l.Binding));
     }
 
     private string SelfName()

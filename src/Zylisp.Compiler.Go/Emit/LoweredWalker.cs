@@ -20,42 +20,15 @@ internal static class LoweredWalker
         }
     }
 
-    public static IEnumerable<IEnumerable<LStmt>> Children(LStmt s) => s switch
-    {
-        IfStmt i => [i.Then, i.Else],
-        LoopStmt l => [l.Body],
-        TryStmt t => [t.Body, t.Handler ?? [], t.Finally ?? []],
-        _ => [],
-    };
+    public static IEnumerable<IEnumerable<LStmt>> Children(LStmt s) => LoweredChildren.Blocks(s).Select(block => block.AsEnumerable());
 
     /// <summary>The expression a statement evaluates directly, if any.</summary>
-    public static LExpr? ExprOf(LStmt s) => s switch
-    {
-        ExprStmt e => e.Value,
-        AssignStmt a => a.Value,
-        ReturnStmt r => r.Value,
-        TailCallStmt t => t.Call,
-        _ => null,
-    };
+    public static LExpr? ExprOf(LStmt s) => LoweredChildren.Expression(s);
 
     /// <summary>The operands a statement reads itself, in evaluation order (nested blocks excluded).</summary>
-    public static IEnumerable<Operand> ImmediateOperands(LStmt s) => s switch
-    {
-        IfStmt i => [i.Test],
-        RecurStmt r => r.Args,
-        ThrowStmt t => [t.Value],
-        _ when ExprOf(s) is { } e => Operands(e),
-        _ => [],
-    };
+    public static IEnumerable<Operand> ImmediateOperands(LStmt s) => LoweredChildren.Operands(s);
 
-    public static IEnumerable<Operand> Operands(LExpr e) => e switch
-    {
-        Operand o => [o],
-        CallExpr c => [c.Fn, .. c.Args],
-        CollectionExpr c => c.Items,
-        DefExpr d => d.Init is null ? [] : [d.Init],
-        _ => [],
-    };
+    public static IEnumerable<Operand> Operands(LExpr e) => LoweredChildren.Operands(e);
 
     /// <summary>Every function defined anywhere inside the statements, nested ones included.</summary>
     public static IEnumerable<LFunction> Functions(IEnumerable<LStmt> stmts)

@@ -860,21 +860,27 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
     // ---- operands ----
 
     /// <summary>Loads a trivial operand into <paramref name="target"/>, touching no other register.</summary>
-    internal void Load(Operand operand, AssemblerRegister64 target)
+    internal void Load(Operand operand, AssemblerRegister64 target) => operand.Accept(new OperandLoader(this, target));
+
+    /// <summary>Each operand kind; a visitor, so an operand kind added to the lowered IR is a build error here.</summary>
+    private sealed class OperandLoader(FunctionCompiler compiler, AssemblerRegister64 target) : IOperandVisitor<bool>
     {
-        switch (operand)
+        public bool VisitConst(ConstOperand node)
         {
-            case ConstOperand c:
-                LoadConstant(c.Value, target, c.Span);
-                break;
-            case LocalOperand l:
-                LoadLocal(l.Access, l.Index, target);
-                break;
-            case GlobalOperand g:
-                LoadGlobal(g, target);
-                break;
-            default:
-                throw new NativeCompileException($"operand {operand.GetType().Name}", operand.Span);
+            compiler.LoadConstant(node.Value, target, node.Span);
+            return true;
+        }
+
+        public bool VisitLocal(LocalOperand node)
+        {
+            compiler.LoadLocal(node.Access, node.Index, target);
+            return true;
+        }
+
+        public bool VisitGlobal(GlobalOperand node)
+        {
+            compiler.LoadGlobal(node, target);
+            return true;
         }
     }
 

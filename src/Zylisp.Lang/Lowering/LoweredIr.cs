@@ -21,23 +21,32 @@ public abstract record LExpr(SourceSpan? Span)
 }
 
 /// <summary>A trivial expression: reading it has no effect and cannot fail (a global may be unbound, which is checked at the read).</summary>
-public abstract record Operand(SourceSpan? Span) : LExpr(Span);
+public abstract record Operand(SourceSpan? Span) : LExpr(Span)
+{
+    public abstract T Accept<T>(IOperandVisitor<T> visitor);
+}
 
 public sealed record ConstOperand(object? Value, SourceSpan? Span) : Operand(Span)
 {
     public override T Accept<T>(ILoweredExprVisitor<T> visitor) => visitor.VisitConst(this);
+
+    public override T Accept<T>(IOperandVisitor<T> visitor) => visitor.VisitConst(this);
 }
 
 /// <summary>A local: a parameter, a let/loop/catch local, a temporary, a captured value or the running function itself.</summary>
 public sealed record LocalOperand(LocalBinding Binding, LocalAccess Access, int Index, SourceSpan? Span) : Operand(Span)
 {
     public override T Accept<T>(ILoweredExprVisitor<T> visitor) => visitor.VisitLocal(this);
+
+    public override T Accept<T>(IOperandVisitor<T> visitor) => visitor.VisitLocal(this);
 }
 
 /// <summary>The value of a global; reading an unbound one raises the undefined-symbol error at <see cref="Operand.Span"/>.</summary>
 public sealed record GlobalOperand(Var Var, SourceSpan? Span) : Operand(Span)
 {
     public override T Accept<T>(ILoweredExprVisitor<T> visitor) => visitor.VisitGlobal(this);
+
+    public override T Accept<T>(IOperandVisitor<T> visitor) => visitor.VisitGlobal(this);
 }
 
 /// <summary>A non-tail call. <see cref="Caller"/> names the enclosing function for stack traces.</summary>
@@ -151,15 +160,19 @@ public sealed record LFunction(string Name, ImmutableArray<LArity> Arities, Immu
 /// <summary>One lowered top-level form: statements that end by returning the form's value.</summary>
 public sealed record LTopLevel(ImmutableArray<LStmt> Body, int FrameSize);
 
-/// <summary>Every consumer of lowered expressions implements every kind, so the compiler checks coverage.</summary>
-public interface ILoweredExprVisitor<out T>
+/// <summary>Every consumer of operands implements every kind, so the compiler checks coverage.</summary>
+public interface IOperandVisitor<out T>
 {
     T VisitConst(ConstOperand node);
 
     T VisitLocal(LocalOperand node);
 
     T VisitGlobal(GlobalOperand node);
+}
 
+/// <summary>Every consumer of lowered expressions implements every kind (operands included), so the compiler checks coverage.</summary>
+public interface ILoweredExprVisitor<out T> : IOperandVisitor<T>
+{
     T VisitCall(CallExpr node);
 
     T VisitCollection(CollectionExpr node);
