@@ -114,27 +114,14 @@ internal static class TypedRoutines
         {
             foreach (var statement in statements)
             {
-                switch (statement)
+                if (LoweredChildren.Expression(statement) is { } expr)
                 {
-                    case ExprStmt e:
-                        Visit(e.Value);
-                        break;
-                    case AssignStmt a:
-                        Visit(a.Value);
-                        break;
-                    case ReturnStmt r:
-                        Visit(r.Value);
-                        break;
-                    case TailCallStmt t:
-                        Visit(t.Call);
-                        break;
-                    case IfStmt i:
-                        Walk(i.Then);
-                        Walk(i.Else);
-                        break;
-                    case LoopStmt l:
-                        Walk(l.Body);
-                        break;
+                    Visit(expr);
+                }
+
+                foreach (var block in LoweredChildren.Blocks(statement))
+                {
+                    Walk(block);
                 }
             }
         }
