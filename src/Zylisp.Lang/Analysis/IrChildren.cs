@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Zylisp.Lang.Analysis;
 
@@ -8,42 +9,45 @@ namespace Zylisp.Lang.Analysis;
 /// this body call, loop, contain a try?) recurse through this one visitor instead of each
 /// matching every node kind with a default arm, so a node kind added to the IR is a build error
 /// here rather than a silent wrong answer in some backend's query.
+/// The visitor returns a plain array, wrapped without a copy: <c>Accept&lt;T&gt;</c> over a struct
+/// such as <see cref="ImmutableArray{T}"/> is not precompiled by ReadyToRun, and its seven
+/// instantiations were JIT-compiled at the start of every run that compiled code.
 /// </summary>
 public static class IrChildren
 {
-    public static ImmutableArray<Node> Of(Node node) => node.Accept(ChildVisitor.Instance);
+    public static ImmutableArray<Node> Of(Node node) => ImmutableCollectionsMarshal.AsImmutableArray(node.Accept(ChildVisitor.Instance));
 
-    private sealed class ChildVisitor : IIrVisitor<ImmutableArray<Node>>
+    private sealed class ChildVisitor : IIrVisitor<Node[]>
     {
         public static readonly ChildVisitor Instance = new();
 
-        public ImmutableArray<Node> VisitConst(ConstNode node) => [];
+        public Node[] VisitConst(ConstNode node) => [];
 
-        public ImmutableArray<Node> VisitLocalRef(LocalRefNode node) => [];
+        public Node[] VisitLocalRef(LocalRefNode node) => [];
 
-        public ImmutableArray<Node> VisitGlobalRef(GlobalRefNode node) => [];
+        public Node[] VisitGlobalRef(GlobalRefNode node) => [];
 
-        public ImmutableArray<Node> VisitCollection(CollectionNode node) => node.Items;
+        public Node[] VisitCollection(CollectionNode node) => ImmutableCollectionsMarshal.AsArray(node.Items)!;
 
-        public ImmutableArray<Node> VisitIf(IfNode node) => [node.Test, node.Then, node.Else];
+        public Node[] VisitIf(IfNode node) => [node.Test, node.Then, node.Else];
 
-        public ImmutableArray<Node> VisitDo(DoNode node) => [.. node.Statements, node.Result];
+        public Node[] VisitDo(DoNode node) => [.. node.Statements, node.Result];
 
-        public ImmutableArray<Node> VisitLet(LetNode node) => [.. node.Bindings.Select(b => b.Init), node.Body];
+        public Node[] VisitLet(LetNode node) => [.. node.Bindings.Select(b => b.Init), node.Body];
 
-        public ImmutableArray<Node> VisitLoop(LoopNode node) => [.. node.Bindings.Select(b => b.Init), node.Body];
+        public Node[] VisitLoop(LoopNode node) => [.. node.Bindings.Select(b => b.Init), node.Body];
 
-        public ImmutableArray<Node> VisitRecur(RecurNode node) => node.Args;
+        public Node[] VisitRecur(RecurNode node) => ImmutableCollectionsMarshal.AsArray(node.Args)!;
 
-        public ImmutableArray<Node> VisitFn(FnNode node) => [];
+        public Node[] VisitFn(FnNode node) => [];
 
-        public ImmutableArray<Node> VisitDef(DefNode node) => node.Init is null ? [] : [node.Init];
+        public Node[] VisitDef(DefNode node) => node.Init is null ? [] : [node.Init];
 
-        public ImmutableArray<Node> VisitInvoke(InvokeNode node) => [node.Fn, .. node.Args];
+        public Node[] VisitInvoke(InvokeNode node) => [node.Fn, .. node.Args];
 
-        public ImmutableArray<Node> VisitTry(TryNode node) =>
+        public Node[] VisitTry(TryNode node) =>
             [node.Body, .. node.Handler is null ? [] : new[] { node.Handler }, .. node.Finally is null ? [] : new[] { node.Finally }];
 
-        public ImmutableArray<Node> VisitThrow(ThrowNode node) => [node.Value];
+        public Node[] VisitThrow(ThrowNode node) => [node.Value];
     }
 }
