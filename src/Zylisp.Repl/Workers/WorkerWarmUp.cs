@@ -43,7 +43,8 @@ public static class WorkerWarmUp
         try
         {
             Socket accepted;
-            using var client = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            // A warm-up that hangs must not keep the worker from ever listening.
+            using var client = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified) { ReceiveTimeout = (int)ReplyTimeout.TotalMilliseconds };
             using (var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
             {
                 listener.Bind(new UnixDomainSocketEndPoint(path));
@@ -76,7 +77,7 @@ public static class WorkerWarmUp
             serving.Join();
             AwaitOptimizedCode();
         }
-        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or Bencode.BencodeException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A worker that could not warm up still serves; its first evals are just slower.
         }
@@ -111,6 +112,8 @@ public static class WorkerWarmUp
             }
         }
     }
+
+    private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(5);
 
     private static readonly TimeSpan SettledFor = TimeSpan.FromMilliseconds(20);
 
