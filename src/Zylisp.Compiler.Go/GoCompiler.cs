@@ -41,13 +41,13 @@ public sealed record GoCompileResult(IReadOnlyList<GoModuleFile> Files, IReadOnl
 public static class GoCompiler
 {
     /// <summary>Compiles a whole program: its top-level forms in order, prelude definitions it reaches included.</summary>
-    public static GoCompileResult Compile(IReadOnlyList<LTopLevel> forms, Truthiness truthiness, string sourceFile, Zylisp.Lang.Syntax.SourceRegistry? sources = null, string mainName = "-main", GoPhaseTimer? timer = null)
+    public static GoCompileResult Compile(IReadOnlyList<LTopLevel> forms, Truthiness truthiness, string sourceFile, Zylisp.Lang.Syntax.SourceRegistry? sources = null, string mainName = "-main", GoPhaseTimer? timer = null, IReadOnlyDictionary<string, string?>? documentation = null)
     {
         ArgumentNullException.ThrowIfNull(forms);
         timer ??= GoPhaseTimer.None;
         try
         {
-            var emitter = new ProgramEmitter(forms, truthiness, sourceFile, span => TextAt(sources, span)) { MainName = mainName };
+            var emitter = new ProgramEmitter(forms, truthiness, sourceFile, span => TextAt(sources, span)) { MainName = mainName, Documentation = documentation ?? new Dictionary<string, string?>() };
             var file = emitter.Emit();
             timer.Mark("emit");
             var sourceLines = new SourceLines(emitter.CallSites);
@@ -97,7 +97,7 @@ public static class GoCompiler
         timer.Mark("front end");
         var lowered = image.Definitions.Concat(image.Forms).Select(Lowerer.Lower).ToList();
         timer.Mark("lower");
-        return Compile(lowered, image.Dialect, file, sources, image.MainName, timer) with { FrontEndDiagnostics = image.Diagnostics, Sources = sources };
+        return Compile(lowered, image.Dialect, file, sources, image.MainName, timer, image.Documentation) with { FrontEndDiagnostics = image.Diagnostics, Sources = sources };
     }
 
     /// <summary>

@@ -56,7 +56,6 @@ internal static class CoreFunctions
     /// <summary>Primitives the Go runtime does not have yet, with the reason given in the compile error.</summary>
     public static readonly IReadOnlyDictionary<string, string> Unsupported = new Dictionary<string, string>
     {
-        ["%print-doc"] = "documentation is not compiled into Go programs",
         ["%dotnet-call"] = DotnetInterop,
         ["%dotnet-static"] = DotnetInterop,
         ["%dotnet-new"] = DotnetInterop,

@@ -771,6 +771,21 @@ internal sealed class FunctionEmitter
         _ => "RestoreDepth",
     };
 
+    /// <summary>(doc name): the front end's text for the name, printed as a constant; a name computed at run time has none to print.</summary>
+    private GoExpr PrintDoc(CallExpr call)
+    {
+        if (call.Args is not [ConstOperand { Value: Zylisp.Lang.Data.Symbol symbol }])
+        {
+            throw new GoCompileException(GoDiagnostics.Unsupported(
+                "`doc` of a name computed at run time", "a Go program embeds the documentation of the names written in it", call.Span));
+        }
+
+        var text = program.Documentation.TryGetValue(symbol.Name, out var found) && found is not null
+            ? found
+            : "no documentation for " + symbol.Name;
+        return new GoExpr(RtCall("Println", program.Constant(text).Node), GoType.Dynamic);
+    }
+
     /// <summary>A call of a host primitive: Go operators on plain Go values, fixed-arity fast paths, else the variadic function.</summary>
     private GoExpr Builtin(string name, List<GoExpr> args, CallExpr call, List<Stmt> output)
     {
@@ -782,6 +797,11 @@ internal sealed class FunctionEmitter
         if (CoreFunctions.Unsupported.TryGetValue(name, out var why))
         {
             throw new GoCompileException(GoDiagnostics.Unsupported(name, why, call.Span));
+        }
+
+        if (name == Zylisp.Lang.Compilation.DocumentedNames.PrintDoc)
+        {
+            return PrintDoc(call);
         }
 
         if (GoNumbers.TryCompare(name, args) is { } comparison)

@@ -61,7 +61,8 @@ internal sealed class ProgramEmitter
     public GoInterop Interop { get; }
 
     public bool IsBuiltin(Var v) =>
-        !Plan.IsDefined(v) && (CoreFunctions.GoNames.ContainsKey(v.Name) || CoreFunctions.NeedCompiler.Contains(v.Name) || CoreFunctions.Unsupported.ContainsKey(v.Name));
+        !Plan.IsDefined(v) && (CoreFunctions.GoNames.ContainsKey(v.Name) || CoreFunctions.NeedCompiler.Contains(v.Name) || CoreFunctions.Unsupported.ContainsKey(v.Name)
+            || v.Name == Zylisp.Lang.Compilation.DocumentedNames.PrintDoc);
 
     /// <summary>
     /// The Go function a global names, or null: <c>fmt.Println</c> keeps its name, while
@@ -82,6 +83,12 @@ internal sealed class ProgramEmitter
 
         return g.Span is { } span && sourceTextAt(span) is { } text && GoInterop.IsGoName(text) && text.EndsWith("/" + g.Var.Name, StringComparison.Ordinal) ? text : null;
     }
+
+    /// <summary>
+    /// What (doc name) prints for each name the program documents, computed by the front end
+    /// (<see cref="Zylisp.Lang.Compilation.ProgramImage.Documentation"/>); a Go program prints it as a constant.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Documentation { get; init; } = new Dictionary<string, string?>();
 
     public Zylisp.Zast.Ast.File Emit()
     {
@@ -550,7 +557,9 @@ internal sealed class ProgramEmitter
             {
                 throw new GoCompileException(CoreFunctions.NeedCompiler.Contains(v.Name)
                     ? GoDiagnostics.NeedsCompiler(v.Name, span)
-                    : GoDiagnostics.Unsupported(v.Name, CoreFunctions.Unsupported[v.Name], span));
+                    : GoDiagnostics.Unsupported(v.Name, CoreFunctions.Unsupported.TryGetValue(v.Name, out var why)
+                        ? why
+                        : "passed as a value, the names it will document are not known when the program is built", span));
             }
 
             return new GoExpr(RtCall("Builtin", GoSyntax.Str(v.Name)), GoType.Dynamic);
