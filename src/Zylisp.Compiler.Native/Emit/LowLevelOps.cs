@@ -17,7 +17,7 @@ internal static class LowLevelOps
     private static readonly HashSet<string> Names = new(StringComparer.Ordinal)
     {
         "%load-word", "%load-byte", "%store-word!", "%store-byte!", "%copy-bytes!", "%alloc",
-        "%word", "%as-value", "%layout", "%syscall",
+        "%word", "%as-value", "%layout", "%syscall", "%routine",
         "%bit-and", "%bit-or", "%bit-xor", "%shift-left", "%shift-right", "%unsigned-shift-right",
     };
 
@@ -35,7 +35,8 @@ internal static class LowLevelOps
         ("%word", [_]) => RawKind.Long,
         ("%as-value", [RawKind.Long]) => RawKind.Value,
         ("%layout", [RawKind.Value]) => RawKind.Long,
-        ("%syscall", [RawKind.Long, ..] rest) when rest.Length <= 4 && rest.All(k => k == RawKind.Long) => RawKind.Long,
+        ("%routine", [RawKind.Value, .. var rest]) when rest.Length <= 5 => RawKind.Long,
+        ("%syscall", [RawKind.Long, ..] rest) when rest.Length <= 4 && AllLong(rest) => RawKind.Long,
         ("%bit-and" or "%bit-or" or "%bit-xor" or "%shift-left" or "%shift-right" or "%unsigned-shift-right", [RawKind.Long, RawKind.Long]) => RawKind.Long,
         _ => null,
     };
@@ -51,12 +52,80 @@ internal static class LowLevelOps
         ":string-length" => ObjectLayout.StringLength,
         ":string-bytes" => ObjectLayout.StringBytes,
         ":fixnum-shift" => ValueTags.FixnumShift,
+        ":unbound" => ValueTags.Unbound,
+        ":closure" => (long)ObjectType.Closure,
+        ":vector" => (long)ObjectType.Vector,
+        ":keyword" => (long)ObjectType.Keyword,
+        ":list" => (long)ObjectType.List,
+        ":error" => (long)ObjectType.Error,
+        ":atom" => (long)ObjectType.Atom,
+        ":map" => (long)ObjectType.Map,
+        ":float" => (long)ObjectType.Float,
+        ":symbol" => (long)ObjectType.Symbol,
+        ":set" => (long)ObjectType.Set,
+        ":boxed-integer" => (long)ObjectType.BoxedInteger,
+        ":lazy-seq" => (long)ObjectType.LazySeq,
+        ":cons" => (long)ObjectType.Cons,
+        ":record" => (long)ObjectType.Record,
+        ":regex" => (long)ObjectType.Regex,
+        // Bit t set for each type t the printer opens (Library/80-printer.zl): collections, lazy seqs, atoms, records.
+        ":printer-opens" => (1L << (int)ObjectType.Vector) | (1L << (int)ObjectType.List) | (1L << (int)ObjectType.Map)
+            | (1L << (int)ObjectType.Set) | (1L << (int)ObjectType.LazySeq) | (1L << (int)ObjectType.Cons)
+            | (1L << (int)ObjectType.Atom) | (1L << (int)ObjectType.Record),
+        // Vectors, lists, maps and sets keep their count, a fixnum, in the same word.
+        ":count" => ObjectLayout.VectorCount,
+        ":items" => ObjectLayout.VectorItems,
+        ":list-first" => ObjectLayout.ListFirst,
+        ":list-rest" => ObjectLayout.ListRest,
+        ":closure-name" => ObjectLayout.ClosureName,
+        ":error-message" => ObjectLayout.ErrorMessage,
+        ":error-type" => ObjectLayout.ErrorType,
+        ":atom-value" => ObjectLayout.AtomValue,
+        ":map-entries" => ObjectLayout.MapEntries,
+        ":float-bits" => ObjectLayout.FloatBits,
+        ":boxed-integer-value" => ObjectLayout.BoxedIntegerValue,
+        ":record-type" => ObjectLayout.RecordType,
+        ":record-fields" => ObjectLayout.RecordFields,
+        ":regex-source" => ObjectLayout.RegexSource,
+        ":regex-readable" => ObjectLayout.RegexReadable,
         _ => null,
     };
+
+    /// <summary>
+    /// The assembly routines typed library code may call with `(%routine :name args…)` (System V
+    /// arguments, the result in rax as a raw word): the few the runtime's typed routines need.
+    /// </summary>
+    private static readonly HashSet<string> CallableRoutines = new(StringComparer.Ordinal)
+    {
+        // to-list(seq, most items or -1) → a list: printing realizes a lazy seq or cons this way.
+        "to-list",
+        // float-text(bits, buffer) → length; float-text-length(bits) → length (Emit/RuntimeRendering.cs).
+        "float-text", "float-text-length",
+    };
+
+    /// <summary>The routine a `(%routine :name …)` call names, checked at compile time.</summary>
+    public static string RoutineOf(CallExpr call) =>
+        call.Args is [ConstOperand { Value: Keyword k }, ..] && CallableRoutines.Contains(k.ToString()[1..])
+            ? k.ToString()[1..]
+            : throw new NativeCompileException("`%routine` of a routine typed code may not call (see docs/design/native-typed.md)", call.Span);
 
     /// <summary>The layout key of a `(%layout :name)` call, checked at compile time.</summary>
     public static long LayoutOf(CallExpr call) =>
         call.Args is [ConstOperand c] && Layout(c.Value) is { } value
             ? value
             : throw new NativeCompileException("`%layout` of an unknown name (see docs/design/native-typed.md)", call.Span);
+
+    /// <summary>Whether every kind is Long (a loop: LINQ over a value type is JIT-compiled in every build).</summary>
+    private static bool AllLong(RawKind[] kinds)
+    {
+        foreach (var kind in kinds)
+        {
+            if (kind != RawKind.Long)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

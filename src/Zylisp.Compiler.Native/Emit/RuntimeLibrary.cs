@@ -77,6 +77,9 @@ internal sealed partial class RuntimeLibrary
         labels[name].Label = label;
     }
 
+    /// <summary>Records the bound copy of a routine label bound outside <see cref="Define"/> (a typed routine's).</summary>
+    public void Bound(string name, Label label) => labels[name].Label = label;
+
     private void Primitive(string name, string routine, Func<FunctionCompiler.InlineSite, bool>? inline = null) =>
         primitives[name] = new Primitive(name, routine, inline);
 
@@ -91,8 +94,10 @@ internal sealed partial class RuntimeLibrary
         EmitErrors();
         EmitTruthAndEquality();
         EmitRendering();
+        TypedRoutines.Emit(asm, data, this);
         EmitArithmetic();
         EmitStrings();
+        EmitUtf8();
         EmitCollections();
         EmitSequences();
         EmitMaps();
@@ -119,6 +124,7 @@ internal sealed partial class RuntimeLibrary
         {
             EmitFloatPrinter();
         }
+
     }
 
     private void EmitWhenUsed(string[] routines, Action emit)

@@ -16,21 +16,6 @@ internal sealed partial class RuntimeLibrary
         EmitJoin("prn", RenderMode.Readable, separated: true, newline: true, writeOut: true);
         EmitJoin("pr", RenderMode.Readable, separated: true, newline: false, writeOut: true);
 
-        // char-string(rdi = string, rsi = raw index) → a one-byte string.
-        Define("char-string");
-        asm.push(rdi);
-        asm.push(rsi);
-        asm.mov(edi, ObjectLayout.StringBytes + 1);
-        asm.call(Label("alloc"));
-        asm.pop(rsi);
-        asm.pop(rdi);
-        asm.mov(__qword_ptr[rax], (int)ObjectType.String);
-        asm.mov(__qword_ptr[rax + ObjectLayout.StringLength], 1);
-        asm.movzx(ecx, __byte_ptr[rdi + rsi + (ObjectLayout.StringBytes - ValueTags.PointerTag)]);
-        asm.mov(__byte_ptr[rax + ObjectLayout.StringBytes], cl);
-        asm.inc(rax);
-        asm.ret();
-
         // write(edi = fd, rsi = string): the whole string, however many write calls it takes.
         Define("write");
         var hooked = asm.CreateLabel();
@@ -104,9 +89,20 @@ internal sealed partial class RuntimeLibrary
         asm.cmp(ebx, r12d);
         asm.jae(measured);
         LoadArgument(rdi, rbx);
-        asm.xor(esi, esi);
-        asm.mov(edx, (int)mode);
-        asm.call(Label("render"));
+        var measureRendered = asm.CreateLabel();
+        if (mode != RenderMode.Readable)
+        {
+            // A string's bytes need no printer: the common case of str, and the one the
+            // stack-overflow error's message takes (so reporting it never recurses into %render).
+            var notString = asm.CreateLabel();
+            JumpUnlessType(rdi, ObjectType.String, notString);
+            asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
+            asm.jmp(measureRendered);
+            asm.Bind(ref notString);
+        }
+
+        CallRender(rdi, destination: null, mode);
+        asm.Bind(ref measureRendered);
         asm.add(r13, rax);
         asm.inc(__qword_ptr[rbp + Index]);
         asm.jmp(measure);
@@ -149,9 +145,22 @@ internal sealed partial class RuntimeLibrary
         }
 
         LoadArgument(rdi, rcx);
-        asm.lea(rsi, __[rbx + r13 + ObjectLayout.StringBytes]);
-        asm.mov(edx, (int)mode);
-        asm.call(Label("render"));
+        var fillRendered = asm.CreateLabel();
+        if (mode != RenderMode.Readable)
+        {
+            var notString = asm.CreateLabel();
+            JumpUnlessType(rdi, ObjectType.String, notString);
+            asm.mov(rcx, __qword_ptr[rdi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
+            asm.lea(rsi, __[rdi + (ObjectLayout.StringBytes - ValueTags.PointerTag)]);
+            asm.lea(rdi, __[rbx + r13 + ObjectLayout.StringBytes]);
+            asm.mov(rax, rcx);
+            asm.rep.movsb();
+            asm.jmp(fillRendered);
+            asm.Bind(ref notString);
+        }
+
+        CallRender(rdi, __[rbx + r13 + ObjectLayout.StringBytes], mode);
+        asm.Bind(ref fillRendered);
         asm.add(r13, rax);
         asm.inc(__qword_ptr[rbp + Index]);
         asm.jmp(fill);

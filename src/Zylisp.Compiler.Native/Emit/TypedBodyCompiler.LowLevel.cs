@@ -74,6 +74,15 @@ internal sealed partial class TypedBodyCompiler
             case "%layout":
                 asm.mov(rax, LowLevelOps.LayoutOf(call));
                 break;
+            case "%routine":
+                // An assembly routine keeps no value of ours in a register: every local is in its slot.
+                for (var i = 1; i < args.Length; i++)
+                {
+                    Load(args[i], ArgumentRegisters[i - 1]);
+                }
+
+                asm.call(ctx.Runtime.Label(LowLevelOps.RoutineOf(call)));
+                break;
             case "%syscall":
                 for (var i = 1; i < args.Length; i++)
                 {

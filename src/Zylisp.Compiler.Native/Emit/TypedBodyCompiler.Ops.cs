@@ -163,6 +163,19 @@ internal sealed partial class TypedBodyCompiler
     /// </summary>
     private void EmitIntegerDivision(string primitive, CallExpr call)
     {
+        if (FitsImmediate(call.Args[1], out var divisor) && divisor is not (0 or -1))
+        {
+            // A constant divisor other than 0 and -1 can neither fail nor trap.
+            Load(call.Args[0], rax);
+            asm.mov(rcx, (long)divisor);
+
+            asm.cqo();
+            asm.idiv(rcx);
+            EmitRemainderSign(primitive, doneLabel: null);
+            raxHolds = null;
+            return;
+        }
+
         var divideByZero = Stub(() =>
         {
             SetSite(call.Span);
@@ -178,21 +191,7 @@ internal sealed partial class TypedBodyCompiler
         asm.je(minusOne);
         asm.cqo();
         asm.idiv(rcx);
-        if (primitive is "rem" or "mod")
-        {
-            asm.mov(rax, rdx);
-        }
-
-        if (primitive == "mod")
-        {
-            // A non-zero remainder whose sign differs from the divisor's moves by the divisor.
-            asm.test(rax, rax);
-            asm.jz(done);
-            asm.xor(rdx, rcx);
-            asm.jns(done);
-            asm.add(rax, rcx);
-        }
-
+        EmitRemainderSign(primitive, done);
         asm.jmp(done);
         asm.Bind(ref minusOne);
         if (primitive is "rem" or "mod")
@@ -205,6 +204,30 @@ internal sealed partial class TypedBodyCompiler
         }
 
         BindHere(ref done);
+    }
+
+    /// <summary>After idiv (rax quotient, rdx remainder, rcx divisor): rem and mod take the remainder; mod takes the divisor's sign.</summary>
+    private void EmitRemainderSign(string primitive, Label? doneLabel)
+    {
+        if (primitive is "rem" or "mod")
+        {
+            asm.mov(rax, rdx);
+        }
+
+        if (primitive == "mod")
+        {
+            // A non-zero remainder whose sign differs from the divisor's moves by the divisor.
+            var done = doneLabel ?? asm.CreateLabel();
+            asm.test(rax, rax);
+            asm.jz(done);
+            asm.xor(rdx, rcx);
+            asm.jns(done);
+            asm.add(rax, rcx);
+            if (doneLabel is null)
+            {
+                asm.Bind(ref done);
+            }
+        }
     }
 
     /// <summary>Compares the call's two operands; the result says which flags mean true.</summary>

@@ -27,8 +27,10 @@ internal sealed partial class TypedBodyCompiler
     private readonly string name;
     private readonly TypedArity typed;
     private readonly Label self;
-    private readonly Stack<Label> loopStarts = new();
-    private readonly List<(Label Label, Action Emit)> stubs = [];
+    // Cells and records, not Iced's Label struct or tuples of it, in framework collections: those
+    // generic instantiations are not precompiled (ReadyToRun) and were JIT-compiled in every build.
+    private readonly Stack<LabelCell> loopStarts = new();
+    private readonly List<TypedStub> stubs = [];
     private readonly IReadOnlySet<LocalBinding> singleUseTemps;
     private Label bodyStart;
 
@@ -45,6 +47,9 @@ internal sealed partial class TypedBodyCompiler
         singleUseTemps = SingleUseTemps.Of(typed.Arity.Body);
     }
 
+    /// <summary>False for a typed runtime routine that cannot recurse (<see cref="TypedRoutines"/>): no stack guard.</summary>
+    public bool ChecksStack { get; init; } = true;
+
     public void Compile(ref Label entry)
     {
         var arity = typed.Arity;
@@ -53,14 +58,11 @@ internal sealed partial class TypedBodyCompiler
         asm.mov(rbp, rsp);
         asm.sub(rsp, ((8 + (8 * arity.FrameSize)) + 15) & ~15);
 
-        // The same guard as boxed code: deep recursion is Zylisp's stack-overflow error.
-        var overflow = Stub(() =>
+        if (ChecksStack)
         {
-            asm.lea(rdi, __[r14 + (ctx.Data.String(name) + ValueTags.PointerTag)]);
-            asm.jmp(ctx.Runtime.Label("stack-overflow"));
-        });
-        asm.cmp(rsp, __qword_ptr[r15 + RuntimeCells.StackLimit]);
-        asm.jb(overflow);
+            EmitStackGuard();
+        }
+
         for (var p = 0; p < arity.Params.Length; p++)
         {
             asm.mov(__qword_ptr[rbp + SlotOffset(arity.Params[p].Slot)], ArgumentRegisters[p]);
@@ -68,7 +70,7 @@ internal sealed partial class TypedBodyCompiler
 
         bodyStart = asm.CreateLabel();
         asm.Bind(ref bodyStart);
-        loopStarts.Push(bodyStart);
+        loopStarts.Push(new LabelCell(bodyStart));
         EmitBlock(arity.Body);
         loopStarts.Pop();
 
@@ -84,12 +86,40 @@ internal sealed partial class TypedBodyCompiler
         }
     }
 
+    /// <summary>How far below the stack limit a typed runtime routine may still run (of the 512 KiB left for reporting errors).</summary>
+    private const int RoutineStackHeadroom = 256 * 1024;
+
+    /// <summary>The same guard as boxed code: deep recursion is Zylisp's stack-overflow error.</summary>
+    private void EmitStackGuard()
+    {
+        var overflow = Stub(() =>
+        {
+            asm.lea(rdi, __[r14 + (ctx.Data.String(name) + ValueTags.PointerTag)]);
+            asm.jmp(ctx.Runtime.Label("stack-overflow"));
+        });
+        if (ctx.RoutineBodies)
+        {
+            // A runtime routine (the printer) also runs while an error is reported, in the headroom
+            // below the limit: it stops only halfway into that headroom. The compare is signed: a
+            // session's interrupt sets the limit to -1 (NativeSession.Interrupt), which stops
+            // compiled code at its next call, but the printer that reports the interrupt must run.
+            asm.lea(rax, __[rsp + RoutineStackHeadroom]);
+            asm.cmp(rax, __qword_ptr[r15 + RuntimeCells.StackLimit]);
+            asm.jl(overflow);
+        }
+        else
+        {
+            asm.cmp(rsp, __qword_ptr[r15 + RuntimeCells.StackLimit]);
+            asm.jb(overflow);
+        }
+    }
+
     private static int SlotOffset(int slot) => -16 - (8 * slot);
 
     private Label Stub(Action emit)
     {
         var label = asm.CreateLabel();
-        stubs.Add((label, emit));
+        stubs.Add(new TypedStub(label, emit));
         return label;
     }
 
@@ -146,6 +176,10 @@ internal sealed partial class TypedBodyCompiler
                 asm.mov(__qword_ptr[rbp + SlotOffset(a.Target.Slot)], rax);
                 raxHolds = a.Target;
                 break;
+            case ReturnStmt { Value: CallExpr call } when IsDirectCall(call):
+                // Returning another typed function's result: jump to it, this frame gone.
+                EmitTailCall(call);
+                break;
             case ReturnStmt r:
                 EmitExpr(r.Value);
                 asm.leave();
@@ -163,13 +197,13 @@ internal sealed partial class TypedBodyCompiler
             case LoopStmt l:
                 var start = asm.CreateLabel();
                 BindHere(ref start);
-                loopStarts.Push(start);
+                loopStarts.Push(new LabelCell(start));
                 EmitBlock(l.Body);
                 loopStarts.Pop();
                 break;
             case RecurStmt r:
                 Reassign(r.Targets, r.Args);
-                asm.jmp(loopStarts.Peek());
+                asm.jmp(loopStarts.Peek().Label);
                 break;
             default:
                 throw new InvalidOperationException($"{statement.GetType().Name} in a typed body");
@@ -216,13 +250,30 @@ internal sealed partial class TypedBodyCompiler
 
         var held = raxHolds;
         EmitBlock(node.Then);
-        asm.jmp(end);
+        if (!EndsInJump(node.Then))
+        {
+            asm.jmp(end);
+        }
+
         asm.Bind(ref otherwise);
         // Both branches start from the same registers.
         raxHolds = held;
         EmitBlock(node.Else);
         BindHere(ref end);
     }
+
+    /// <summary>A call of this function or of a typed global: code that can be jumped to with raw arguments.</summary>
+    private bool IsDirectCall(CallExpr call) =>
+        call.Fn is LocalOperand { Access: LocalAccess.Self }
+        || (call.Fn is GlobalOperand global && ctx.Typed.GlobalFunction(NativeLibrary.GlobalName(global.Var.Name)) is not null);
+
+    /// <summary>True when control never falls out of the block's end (it returns, jumps or recurs).</summary>
+    private static bool EndsInJump(ImmutableArray<LStmt> block) => block.Length > 0 && block[^1] switch
+    {
+        ReturnStmt or TailCallStmt or RecurStmt => true,
+        IfStmt i => EndsInJump(i.Then) && EndsInJump(i.Else),
+        _ => false,
+    };
 
     private void EmitTailCall(CallExpr call)
     {
@@ -300,6 +351,14 @@ internal sealed partial class TypedBodyCompiler
     private void PrepareDirectCall(CallExpr call, GlobalOperand global)
     {
         LoadArguments(call.Args);
+        if (!ChecksStack)
+        {
+        }
+        else if (ctx.RoutineBodies)
+        {
+            return;
+        }
+
         var undefined = Stub(() =>
         {
             SetSite(global.Span);
@@ -319,7 +378,17 @@ internal sealed partial class TypedBodyCompiler
         }
     }
 
-    private RawKind[] OperandKinds(CallExpr call) => [.. call.Args.Select(a => typed.KindOf(a))];
+    private RawKind[] OperandKinds(CallExpr call)
+    {
+        // A loop, not Select: LINQ to a value type is JIT-compiled in every build (not ReadyToRun).
+        var kinds = new RawKind[call.Args.Length];
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            kinds[i] = typed.KindOf(call.Args[i]);
+        }
+
+        return kinds;
+    }
 
     // ---- operands ----
 
@@ -402,3 +471,6 @@ internal sealed partial class TypedBodyCompiler
         return false;
     }
 }
+
+/// <summary>Out-of-line code of a typed body (a slow path), emitted after the body at its label.</summary>
+internal sealed record TypedStub(Label Label, Action Emit);

@@ -161,4 +161,6 @@ internal static class ObjectLayout
     public const int VarCell = 24;
     public const int VarSource = 32;
     public const int VarWords = 5;
+    public const int RegexSource = 8;
+    public const int RegexReadable = 16;
 }

@@ -1,0 +1,49 @@
+namespace Zylisp.Compiler.Native.Tests;
+
+/// <summary>
+/// Typed runtime routines (Emit/TypedRoutines.cs) and the typed code generation they rely on:
+/// constant divisors, tail jumps, the stack guard of recursive routines.
+/// </summary>
+public sealed class TypedRoutineTests
+{
+    [NativeFact]
+    public void Division_by_a_constant_keeps_the_interpreters_rules()
+    {
+        const string Program =
+            "(deffunc q7 (n) (:args integer) (:return integer) (quot n -7))\n" +
+            "(deffunc r10 (n) (:args integer) (:return integer) (rem n 10))\n" +
+            "(deffunc m3 (n) (:args integer) (:return integer) (mod n 3))\n" +
+            "(deffunc mneg (n) (:args integer) (:return integer) (mod n -4))\n" +
+            "(doseq [n [0 1 -1 7 -7 22 -22 9223372036854775807 -9223372036854775808]] (println n (q7 n) (r10 n) (m3 n) (mneg n)))\n";
+        Assert.Equal(NativeLibraryTests.Interpreted(Program), NativeRunner.CompileAndRun(Program, "test.zl", ExitRule.LastValue).Stdout);
+    }
+
+    [NativeFact]
+    public void Only_recursive_routines_carry_the_stack_guard()
+    {
+        var listing = NativeCompiler.Disassemble(NativeRunner.Collect("(defn -main [] (prn [1 \"a\"]))"));
+        Assert.Contains("jl", Routine(listing, "%render"), StringComparison.Ordinal);
+        Assert.DoesNotContain("r15+10h", Routine(listing, "%pr-byte"), StringComparison.Ordinal);
+    }
+
+    [NativeFact]
+    public void Printing_at_the_edge_of_the_stack_still_reports_the_overflow()
+    {
+        // Each handler prints at the bottom of the stack; the printer's own guard throws until a
+        // handler high enough has room, and the error is reported each time without recursing.
+        const string Program =
+            "(def nested (reduce (fn [acc _] [acc]) nil (range 2000)))\n" +
+            "(defn probe [n] (try (probe (inc n)) (catch e (count (pr-str nested)))))\n" +
+            "(println (probe 0))\n";
+        var outcome = NativeRunner.CompileAndRun(Program, "test.zl", ExitRule.LastValue);
+        Assert.Equal("4003\n", outcome.Stdout);
+    }
+
+    private static string Routine(string listing, string name)
+    {
+        var start = listing.IndexOf($"rt:{name}:", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no routine {name}");
+        var end = listing.IndexOf("\nrt:", start + 1, StringComparison.Ordinal);
+        return listing[start..(end < 0 ? listing.Length : end)];
+    }
+}
