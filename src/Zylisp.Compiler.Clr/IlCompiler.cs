@@ -16,12 +16,31 @@ public sealed class IlCompiler
     /// <summary>Beyond this many cached fns the cache starts over, so a process that keeps defining new code stays bounded.</summary>
     private const int CacheCapacity = 1024;
 
+    /// <summary>
+    /// Calls plus loop back edges after which a fn's quick-tier code is replaced by optimized code
+    /// (docs/design/il-backend.md, "The quick tier", says how it was chosen).
+    /// </summary>
+    public const int DefaultPromotionThreshold = 10_000;
+
     private readonly Dictionary<string, CompiledTemplate> cache = new(StringComparer.Ordinal);
 
-    /// <summary>A compiler of in-process code (collectible DynamicMethods).</summary>
-    public IlCompiler()
+    /// <summary>Where fresh code goes first when there is a quick tier; null: straight to <see cref="Sink"/>.</summary>
+    private readonly QuickSink? quickSink;
+    private readonly int promotionThreshold;
+
+    /// <summary>
+    /// A compiler of in-process code. With a positive <paramref name="promotionThreshold"/> it
+    /// compiles fresh code into the quick tier (unoptimized by the JIT, so several times faster
+    /// to compile) and promotes a fn to fully optimized DynamicMethods once its calls and loop
+    /// back edges reach the threshold; with 0, everything is optimized DynamicMethods at once
+    /// (what the tiered engine wants: it compiles only fns that are already hot).
+    /// </summary>
+    public IlCompiler(int promotionThreshold = 0)
         : this(InProcessSink.Instance)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(promotionThreshold);
+        this.promotionThreshold = promotionThreshold;
+        quickSink = promotionThreshold > 0 ? new QuickSink() : null;
     }
 
     internal IlCompiler(CodeSink sink) => Sink = sink;
@@ -36,7 +55,10 @@ public sealed class IlCompiler
     public ArityBody0 CompileTopLevel(TopLevel top)
     {
         ArgumentNullException.ThrowIfNull(top);
-        return MethodEmitter.CompileTopLevel(this, top, "toplevel")
+        // A top-level form runs once, so quick code is all it ever needs, unless it loops (no
+        // on-stack replacement would ever promote a long top-level loop).
+        var sink = quickSink is not null && !LoopFinder.HasLoop(top.Body) ? quickSink : Sink;
+        return MethodEmitter.CompileTopLevel(this, sink, top, "toplevel")
             ?? throw new InvalidOperationException("this compiler builds an assembly; its code does not run in-process");
     }
 
@@ -44,7 +66,7 @@ public sealed class IlCompiler
     internal ArityBody0? CompileTopLevelInto(TopLevel top)
     {
         ArgumentNullException.ThrowIfNull(top);
-        return MethodEmitter.CompileTopLevel(this, top, "toplevel");
+        return MethodEmitter.CompileTopLevel(this, Sink, top, "toplevel");
     }
 
     /// <summary>Compiles every arity of a fn expression into the template its function values share.</summary>
@@ -75,13 +97,46 @@ public sealed class IlCompiler
 
     private CompiledTemplate Compile(FnNode fn)
     {
-        var arities = ImmutableArray.CreateBuilder<CompiledArity>(fn.Arities.Length);
         var typed = TypedEmitter.TryCompile(fn, Sink);
-        foreach (var arity in fn.Arities)
+        // A fn with a typed method is a kernel (it loops or calls itself), and its boxed entry
+        // calls the typed method directly, which only an optimized DynamicMethod can: optimized at once.
+        if (quickSink is null || typed is not null)
         {
-            arities.Add(MethodEmitter.CompileArity(this, fn.Name, arity, typed));
+            return new CompiledTemplate(fn.Name, CompileArities(fn, Sink, typed, null));
         }
 
-        return new CompiledTemplate(fn.Name, arities.MoveToImmutable());
+        CompiledTemplate? template = null;
+        var counter = new TierCounter(promotionThreshold, () => Promote(fn, template!));
+        template = new CompiledTemplate(fn.Name, CompileArities(fn, quickSink, null, counter), counter);
+        return template;
+    }
+
+    private ImmutableArray<CompiledArity> CompileArities(FnNode fn, CodeSink sink, TypedMethod? typed, TierCounter? counter)
+    {
+        var arities = ImmutableArray.CreateBuilder<CompiledArity>(fn.Arities.Length);
+        foreach (var arity in fn.Arities)
+        {
+            arities.Add(MethodEmitter.CompileArity(this, sink, fn.Name, arity, typed, counter));
+        }
+
+        return arities.MoveToImmutable();
+    }
+
+    /// <summary>Compiles the fn's arities fully optimized and installs them in its template (see <see cref="TierCounter"/>).</summary>
+    private void Promote(FnNode fn, CompiledTemplate template)
+    {
+        ImmutableArray<CompiledArity> optimized;
+        try
+        {
+            optimized = CompileArities(fn, Sink, null, null);
+        }
+#pragma warning disable CA1031 // The quick code is correct: a failed promotion only leaves it in place, as the tiered engine leaves a fn it cannot compile interpreted.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return;
+        }
+
+        template.Promote(optimized);
     }
 }

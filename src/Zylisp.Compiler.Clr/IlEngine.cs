@@ -13,12 +13,14 @@ namespace Zylisp.Compiler.Clr;
 /// is expanded, a few times, not as part of the program, so the interpreter defines it, as on the
 /// tiered engine. Compiling the prelude's <c>defn</c> and <c>deffunc</c> alone cost ~25 ms of
 /// start-up CPU (the JIT of their large bodies) in every run that used them.
+/// Fresh code starts in the quick tier and hot fns are promoted to optimized code
+/// (<see cref="IlCompiler(int)"/>; <paramref name="promotionThreshold"/> 0 compiles everything optimized at once).
 /// </summary>
-public sealed class IlEngine(CodeCache? cache = null) : IExecutionEngine
+public sealed class IlEngine(CodeCache? cache = null, int promotionThreshold = IlCompiler.DefaultPromotionThreshold) : IExecutionEngine
 {
     private static readonly Keyword MacroKey = Keyword.Of("macro");
 
-    private readonly IlCompiler compiler = new();
+    private readonly IlCompiler compiler = new(promotionThreshold);
     private readonly InterpreterEngine interpreter = new();
 
     public string Name => "il";

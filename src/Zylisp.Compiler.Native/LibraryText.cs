@@ -47,25 +47,24 @@ internal sealed class LibraryText
 
     /// <summary>
     /// Marks in <paramref name="selected"/> the forms defining <paramref name="names"/> and, in turn,
-    /// every form defining a word those forms mention, and every form that defines no name with
+    /// every form defining a name those forms use, and every form that defines no name with
     /// def or defn (a defmacro, a top-level expression: analyzing the whole library ran them too,
-    /// and a later form may need the macro). Returns whether any form was newly marked.
+    /// and a later form may need the macro). What a form uses is what <paramref name="index"/>
+    /// says (the analyzer's view, exact) or, for a name it does not know, every word of the form
+    /// (can only take too many). Returns whether any form was newly marked.
     /// </summary>
-    public bool Select(IEnumerable<string> names, bool[] selected)
+    public bool Select(IEnumerable<string> names, bool[] selected, LibraryIndex? index = null)
     {
         var pending = new Queue<string>(names);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var added = false;
-        foreach (var index in unnamed)
+        foreach (var formIndex in unnamed)
         {
-            if (!selected[index])
+            if (!selected[formIndex])
             {
-                selected[index] = true;
+                selected[formIndex] = true;
                 added = true;
-                foreach (var word in forms[index].Words)
-                {
-                    pending.Enqueue(word);
-                }
+                Follow(formIndex, index, pending);
             }
         }
 
@@ -76,23 +75,40 @@ internal sealed class LibraryText
                 continue;
             }
 
-            foreach (var index in indices)
+            foreach (var formIndex in indices)
             {
-                if (selected[index])
+                if (selected[formIndex])
                 {
                     continue;
                 }
 
-                selected[index] = true;
+                selected[formIndex] = true;
                 added = true;
-                foreach (var word in forms[index].Words)
-                {
-                    pending.Enqueue(word);
-                }
+                Follow(formIndex, index, pending);
             }
         }
 
         return added;
+    }
+
+    /// <summary>Queues what the form uses: the index's names for what the form defines, else the form's words.</summary>
+    private void Follow(int formIndex, LibraryIndex? index, Queue<string> pending)
+    {
+        var form = forms[formIndex];
+        if (index?.Uses(form.Name ?? LibraryIndex.Unnamed) is { } uses)
+        {
+            foreach (var name in uses)
+            {
+                pending.Enqueue(name);
+            }
+
+            return;
+        }
+
+        foreach (var word in Words(form.Start, form.End))
+        {
+            pending.Enqueue(word);
+        }
     }
 
     public int FormCount => forms.Count;
@@ -135,10 +151,10 @@ internal sealed class LibraryText
     private void Add(int start, int end)
     {
         var index = forms.Count;
-        forms.Add(new Form(start, end, Words(start, end)));
-        if (NativeLibrary.DefinedAt(text, start) is { } name)
+        var name = NativeLibrary.DefinedAt(text, start) is { } defined ? NativeLibrary.GlobalName(defined) : null;
+        forms.Add(new Form(start, end, name));
+        if (name is { } global)
         {
-            var global = NativeLibrary.GlobalName(name);
             if (!definers.TryGetValue(global, out var indices))
             {
                 definers[global] = indices = [];
@@ -152,7 +168,7 @@ internal sealed class LibraryText
         }
     }
 
-    /// <summary>The symbol-like words of a form, as global names; strings and comments skipped.</summary>
+    /// <summary>The symbol-like words of a form, as global names; strings and comments skipped. Found only when a form is followed by its text.</summary>
     private HashSet<string> Words(int start, int end)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
@@ -205,5 +221,6 @@ internal sealed class LibraryText
         return end < 0 ? text.Length : end + 1;
     }
 
-    private sealed record Form(int Start, int End, HashSet<string> Words);
+    /// <summary>A top-level form: where it is and the global it defines (null for none).</summary>
+    private sealed record Form(int Start, int End, string? Name);
 }

@@ -85,6 +85,11 @@ public sealed class NativeEngine : IExecutionEngine, IDisposable
             forms.Add(Lowerer.Lower(definition));
         }
 
+        foreach (var table in SessionDocumentation(form, ctx))
+        {
+            forms.Add(Lowerer.Lower(table));
+        }
+
         forms.Add(Lowerer.Lower(form));
         sites.Add(form.Body);
         ChunkOutcome outcome;
@@ -151,6 +156,27 @@ public sealed class NativeEngine : IExecutionEngine, IDisposable
 
     // The typed runtime routines (the printer) are in the runtime chunk already, as routines.
     private static IReadOnlySet<string> RuntimeLibraryNames() => Emit.RuntimeLibrary.Names.Union(Emit.TypedRoutines.Names).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The %documentation table for the names the form documents, from the session's front end (NativeDocumentation).</summary>
+    private static IReadOnlyList<TopLevel> SessionDocumentation(TopLevel form, RunContext ctx)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        var computed = new List<SourceSpan?>();
+        DocumentedNames.Collect(form.Body, names, computed);
+        if (computed.Count > 0)
+        {
+            throw RuntimeErrors.Create(DiagnosticIds.NativeUnsupported, "unsupported", computed[0],
+                "`doc` of a name computed at run time (a native program embeds the documentation of the names written in it)");
+        }
+
+        var documentation = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            documentation[name] = RuntimeApi.Documentation(ctx, name);
+        }
+
+        return NativeDocumentation.Table(documentation);
+    }
 
     /// <summary>The prelude definitions <paramref name="form"/> reaches that no chunk has compiled yet, in load order.</summary>
     private List<TopLevel> ReachedPrelude(TopLevel form)

@@ -36,8 +36,11 @@ internal static class NativeLibrary
     /// The library's definitions the program needs: those defining a global the program uses but
     /// neither defines nor finds in the assembly runtime, and everything they use in turn, in the
     /// library's order. Empty (and the library not even analyzed) when nothing is needed.
+    /// With <paramref name="cacheDirectory"/> the forms to analyze are chosen from this build's
+    /// <see cref="LibraryIndex"/> there (made by analyzing the whole library once, when missing);
+    /// without it, from the text. Either way the result is the same.
     /// </summary>
-    public static IReadOnlyList<TopLevel> For(ProgramImage program, IReadOnlySet<string> runtimePrimitives)
+    public static IReadOnlyList<TopLevel> For(ProgramImage program, IReadOnlySet<string> runtimePrimitives, string? cacheDirectory = null)
     {
         var defined = DefinedNames(program.Definitions.Concat(program.Forms));
         var wanted = new HashSet<string>(StringComparer.Ordinal);
@@ -62,14 +65,31 @@ internal static class NativeLibrary
             return [];
         }
 
-        // Analyze only the forms the text shows the program can reach; if a macro expansion in
-        // them reaches another library global, add its forms and analyze again (rare: once at most).
         var selected = new bool[library.FormCount];
-        library.Select(wanted, selected);
+        LibraryIndex? index = null;
+        if (cacheDirectory is not null)
+        {
+            var key = LibraryIndex.BuildKey();
+            var path = LibraryIndex.PathIn(cacheDirectory, key);
+            index = LibraryIndex.TryLoad(path, key);
+            if (index is null)
+            {
+                // First build by this compiler (or a damaged file): analyze everything once, keep
+                // the graph for later builds, and answer this one from the same analysis.
+                Array.Fill(selected, true);
+                var whole = Analyze(library.Subset(selected));
+                IndexOf(whole).TrySave(path, key);
+                return Reached(whole, wanted, defined).Kept;
+            }
+        }
+
+        // Analyze only the forms the index (or the text) shows the program can reach; if the
+        // analysis reaches another library global, add its forms and analyze again.
+        library.Select(wanted, selected, index);
         while (true)
         {
-            var (kept, reached) = Reached(library.Subset(selected), wanted, defined);
-            if (!library.Select(reached, selected))
+            var (kept, reached) = Reached(Analyze(library.Subset(selected)), wanted, defined);
+            if (!library.Select(reached, selected, index))
             {
                 return kept;
             }
@@ -83,18 +103,22 @@ internal static class NativeLibrary
     public static IReadOnlyList<TopLevel> RoutineForms(IReadOnlyCollection<string> names)
     {
         var wanted = new HashSet<string>(names, StringComparer.Ordinal);
+        var none = new HashSet<string>(StringComparer.Ordinal);
         var library = new LibraryText(Source());
         var selected = new bool[library.FormCount];
-        library.Select(wanted, selected);
-        return Reached(library.Subset(selected), wanted, new HashSet<string>(StringComparer.Ordinal)).Kept;
+        library.Select(wanted, selected, null);
+        while (true)
+        {
+            var (kept, reached) = Reached(Analyze(library.Subset(selected)), wanted, none);
+            if (!library.Select(reached, selected, null))
+            {
+                return kept;
+            }
+        }
     }
 
-    /// <summary>
-    /// Analyzes <paramref name="source"/> (the library or part of it) and keeps the forms defining
-    /// the <paramref name="wanted"/> names and, in turn, every global they use that the program
-    /// does not define; <c>Reached</c> is every such global.
-    /// </summary>
-    private static (IReadOnlyList<TopLevel> Kept, HashSet<string> Reached) Reached(string source, HashSet<string> wanted, HashSet<string> defined)
+    /// <summary>The library (or part of it) analyzed: its top-level forms in order.</summary>
+    private static List<TopLevel> Analyze(string source)
     {
         var image = Engine.CollectProgram(source, FileName, new EngineOptions { TargetName = ProgramCollector.TargetName, WriteWarnings = false });
         if (!image.Success)
@@ -104,7 +128,51 @@ internal static class NativeLibrary
                 string.Join("; ", image.Diagnostics.Where(d => d.IsError).Select(d => d.ToString())));
         }
 
-        var forms = image.Definitions.Concat(image.Forms).ToList();
+        return image.Definitions.Concat(image.Forms).ToList();
+    }
+
+    /// <summary>The analyzed library's graph: for each global it defines, the globals its definitions use; forms defining none under <see cref="LibraryIndex.Unnamed"/>.</summary>
+    internal static LibraryIndex IndexOf(IReadOnlyList<TopLevel> forms)
+    {
+        var uses = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var form in forms)
+        {
+            var names = DefinedNames([form]);
+            if (names.Count == 0)
+            {
+                names.Add(LibraryIndex.Unnamed);
+            }
+
+            var used = References([form]);
+            foreach (var name in names)
+            {
+                if (!uses.TryGetValue(name, out var set))
+                {
+                    uses[name] = set = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                set.UnionWith(used);
+            }
+        }
+
+        var graph = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (name, set) in uses)
+        {
+            var sorted = new List<string>(set);
+            sorted.Remove(name);
+            sorted.Sort(StringComparer.Ordinal);
+            graph[name] = [.. sorted];
+        }
+
+        return new LibraryIndex(graph);
+    }
+
+    /// <summary>
+    /// Keeps the analyzed <paramref name="forms"/> defining the <paramref name="wanted"/> names and,
+    /// in turn, every global they use that the program does not define; <c>Reached</c> is every such global.
+    /// </summary>
+    private static (IReadOnlyList<TopLevel> Kept, HashSet<string> Reached) Reached(List<TopLevel> forms, HashSet<string> wanted, HashSet<string> defined)
+    {
         var definedBy = forms.Select(f => DefinedNames([f])).ToList();
         var keep = new bool[forms.Count];
         var pending = new Queue<string>(wanted);

@@ -21,7 +21,11 @@ public static class ProgramCollector
 {
     public const string TargetName = "native";
 
-    public static CollectedProgram Collect(string source, string file, ExitRule exit)
+    /// <summary>The cache folder a command uses by default: <c>$XDG_CACHE_HOME/zylisp</c> or <c>~/.cache/zylisp</c> (null when neither is known).</summary>
+    public static string? DefaultCacheDirectory() => LibraryIndex.DefaultCacheDirectory();
+
+    /// <param name="cacheDirectory">The zylisp cache folder for the library's index (<see cref="LibraryIndex"/>), or null to use none.</param>
+    public static CollectedProgram Collect(string source, string file, ExitRule exit, string? cacheDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         var image = Engine.CollectProgram(source, file, new EngineOptions { TargetName = "native" });
@@ -35,9 +39,17 @@ public static class ProgramCollector
             return new CollectedProgram(null, [.. image.Diagnostics, .. image.CompilerErrors(TargetName)]);
         }
 
+        if (image.ComputedDocNames.Count > 0)
+        {
+            return new CollectedProgram(null, [.. image.Diagnostics, Diagnostic.Create(DiagnosticIds.NativeUnsupported, image.ComputedDocNames[0],
+                "`doc` of a name computed at run time (a native program embeds the documentation of the names written in it)")]);
+        }
+
+        image = image with { Forms = [.. NativeDocumentation.Table(image.Documentation), .. image.Forms] };
+
         // The Zylisp-written part of the runtime comes first: its top-level forms (a def of
         // *command-line-args*, say) must run before the program's.
-        var library = NativeLibrary.For(image, RuntimeLibrary.Names);
+        var library = NativeLibrary.For(image, RuntimeLibrary.Names, cacheDirectory);
         var forms = library.Concat(image.Definitions).Concat(image.Forms).Select(Lowerer.Lower).ToImmutableArray();
         return new CollectedProgram(new NativeProgram(forms, image.Dialect, exit, image.MainName), image.Diagnostics);
     }

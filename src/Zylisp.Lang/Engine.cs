@@ -267,9 +267,25 @@ public sealed class Engine
                 }
             }
 
+            // (doc name): the text each constant name has now, after the definitions ran.
+            var documented = new SortedSet<string>(StringComparer.Ordinal);
+            var computedDocNames = new List<SourceSpan?>();
+            foreach (var f in forms)
+            {
+                DocumentedNames.Collect(f.Body, documented, computedDocNames);
+            }
+
+            var documentation = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var name in documented)
+            {
+                documentation[name] = engine.Doc(name);
+            }
+
             return new ProgramImage(definitions, forms, unit.Analyzer.Truthiness, uses, true, diagnostics)
             {
                 MainName = engine.pipeline.CurrentNamespace.GlobalNameOf("-main"),
+                Documentation = documentation,
+                ComputedDocNames = computedDocNames,
             };
         });
     }

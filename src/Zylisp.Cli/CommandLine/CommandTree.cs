@@ -133,7 +133,7 @@ internal static class CommandTree
             noCache,
         };
         command.SetAction(result => IsNative(result)
-            ? NativeEngineCommand.Run(result.GetRequiredValue(file), result.GetValue(arguments) ?? [], OptionsOf(result))
+            ? NativeEngineCommand.Run(result.GetRequiredValue(file), result.GetValue(arguments) ?? [], OptionsOf(result), result.GetValue(noCache))
             : RunCommand.Execute(new RunRequest(
                 result.GetRequiredValue(file),
                 result.GetValue(arguments) ?? [],
@@ -277,6 +277,7 @@ internal static class CommandTree
         target.AcceptOnlyFromAmong(BuildCommand.Targets);
         var (file, output, emit) = BuildArguments();
         var expression = new Option<string?>("--expr", "-e") { Description = "Build this expression instead of a file (native): the executable exits with its value." };
+        var noCache = new Option<bool>("--no-cache") { Description = "Neither read nor write the on-disk cache ($XDG_CACHE_HOME/zylisp or ~/.cache/zylisp; native: the library index)." };
         var command = new Command("build", "Compile a program ahead of time to an executable OUT whose stdout and exit code equal `zylisp run FILE`'s.")
         {
             target,
@@ -284,8 +285,9 @@ internal static class CommandTree
             expression,
             output,
             emit,
+            noCache,
         };
-        command.SetAction(result => BuildCommand.Execute(new BuildRequest(result.GetRequiredValue(target), result.GetValue(file), result.GetValue(expression), result.GetValue(output), result.GetValue(emit), OptionsOf(result))));
+        command.SetAction(result => BuildCommand.Execute(new BuildRequest(result.GetRequiredValue(target), result.GetValue(file), result.GetValue(expression), result.GetValue(output), result.GetValue(emit), OptionsOf(result), result.GetValue(noCache))));
         return command;
     }
 

@@ -6,7 +6,7 @@ namespace Zylisp.Cli.CommandLine;
 /// The native backend's everyday invocations without the System.CommandLine tree, which costs
 /// ~10 ms of CPU to build and run (docs/design/native-compile-latency.md), a fifth of the
 /// compile-latency budget: <c>zylisp build --target native FILE -o OUT</c> (or <c>-e EXPR</c>
-/// instead of FILE; the pairs in any order, long or short names) and
+/// instead of FILE; the pairs in any order, long or short names, and --no-cache) and
 /// <c>zylisp run --engine native FILE ARGS…</c>. Anything else (--emit, --terse, a typo, standard
 /// input) returns null and takes the full parser, which gives the same result or a usage error.
 /// </summary>
@@ -15,17 +15,22 @@ internal static class NativeFastPath
     /// <summary>The build request of a plain native build, or null.</summary>
     public static BuildRequest? TryParseBuild(IReadOnlyList<string> args)
     {
-        if (args.Count is not (6 or 7) || args[0] != "build")
+        if (args.Count is not (6 or 7 or 8) || args[0] != "build")
         {
             return null;
         }
 
         string? target = null, file = null, expression = null, output = null;
+        var noCache = false;
         for (var i = 1; i < args.Count; i++)
         {
             var word = args[i];
             var hasValue = i + 1 < args.Count && IsValue(args[i + 1]);
-            if (word is "--target" or "-t" && hasValue && target is null)
+            if (word == "--no-cache" && !noCache)
+            {
+                noCache = true;
+            }
+            else if (word is "--target" or "-t" && hasValue && target is null)
             {
                 target = args[++i];
             }
@@ -49,7 +54,7 @@ internal static class NativeFastPath
         }
 
         return target == "native" && output is not null && (file is null) != (expression is null)
-            ? new BuildRequest("native", file, expression, output, null, OutputOptions.Default)
+            ? new BuildRequest("native", file, expression, output, null, OutputOptions.Default, noCache)
             : null;
     }
 

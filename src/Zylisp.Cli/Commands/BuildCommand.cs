@@ -6,8 +6,12 @@ using Zylisp.Lang.Syntax;
 
 namespace Zylisp.Cli.Commands;
 
-/// <summary>What <c>zylisp build</c> and <c>zylisp compile</c> were asked to do: FILE or -e EXPR, OUT, and an optional intermediate to emit.</summary>
-internal sealed record BuildRequest(string Target, string? Path, string? Expression, string? Output, string? Emit, OutputOptions Options);
+/// <summary>
+/// What <c>zylisp build</c> and <c>zylisp compile</c> were asked to do: FILE or -e EXPR, OUT, and an
+/// optional intermediate to emit; <see cref="NoCache"/> (<c>--no-cache</c>) keeps a native build
+/// from the on-disk cache (the library index, docs/design/native-compile-latency.md).
+/// </summary>
+internal sealed record BuildRequest(string Target, string? Path, string? Expression, string? Output, string? Emit, OutputOptions Options, bool NoCache = false);
 
 /// <summary>
 /// <c>zylisp build --target go|native FILE -o OUT</c>, <c>zylisp build --target native -e EXPR -o OUT</c>
@@ -115,7 +119,8 @@ internal static class BuildCommand
             return ExitCodes.Usage;
         }
 
-        var collected = ProgramCollector.Collect(source, name, request.Expression is null ? ExitRule.CallMain : ExitRule.LastValue);
+        var cache = request.NoCache ? null : ProgramCollector.DefaultCacheDirectory();
+        var collected = ProgramCollector.Collect(source, name, request.Expression is null ? ExitRule.CallMain : ExitRule.LastValue, cache);
         if (collected.Program is null)
         {
             var engine = EngineHost.Create(streams);

@@ -13,15 +13,16 @@ internal static class NativeEngineCommand
 {
     public static readonly string[] Engines = ["interp", "native"];
 
-    public static int Run(string path, IReadOnlyList<string> args, OutputOptions options) =>
+    /// <param name="noCache">Whether to leave the on-disk cache (the native library index) alone: <c>--no-cache</c>.</param>
+    public static int Run(string path, IReadOnlyList<string> args, OutputOptions options, bool noCache = false) =>
         path != RunRequest.StandardInput && !File.Exists(path)
             ? Usage($"cannot read '{path}': no such file")
-            : Execute(path == RunRequest.StandardInput ? Console.In.ReadToEnd() : File.ReadAllText(path), path == RunRequest.StandardInput ? RunCommand.StandardInputName : path, ExitRule.CallMain, args, options);
+            : Execute(path == RunRequest.StandardInput ? Console.In.ReadToEnd() : File.ReadAllText(path), path == RunRequest.StandardInput ? RunCommand.StandardInputName : path, ExitRule.CallMain, args, options, noCache);
 
-    private static int Execute(string source, string name, ExitRule exit, IReadOnlyList<string> args, OutputOptions options)
+    private static int Execute(string source, string name, ExitRule exit, IReadOnlyList<string> args, OutputOptions options, bool noCache)
     {
         using var streams = StandardStreams.Open();
-        var collected = ProgramCollector.Collect(source, name, exit);
+        var collected = ProgramCollector.Collect(source, name, exit, noCache ? null : ProgramCollector.DefaultCacheDirectory());
         if (collected.Program is null)
         {
             var engine = EngineHost.Create(streams);

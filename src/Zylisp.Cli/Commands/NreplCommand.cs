@@ -96,6 +96,7 @@ internal static class NreplCommand
             Bind = address,
             Workers = workers,
             Engine = engine,
+            Launcher = WorkerLauncher.CurrentProgram(warm: true),
             PortFileDirectory = Directory.GetCurrentDirectory(),
             Listening = server =>
             {

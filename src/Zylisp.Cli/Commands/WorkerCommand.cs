@@ -11,6 +11,11 @@ internal static class WorkerCommand
         // interrupts reach it as the protocol's interrupt op instead, so SIGINT is ignored.
         using var ignoreInterrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(
             System.Runtime.InteropServices.PosixSignal.SIGINT, context => context.Cancel = true);
+        if (WorkerWarmUp.Enabled && Path.GetDirectoryName(socketPath) is { Length: > 0 } directory)
+        {
+            WorkerWarmUp.Run(directory);
+        }
+
         WorkerHost.RunAsync(socketPath).GetAwaiter().GetResult();
         return ExitCodes.Success;
     }

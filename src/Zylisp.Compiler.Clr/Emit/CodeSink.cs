@@ -16,6 +16,9 @@ internal abstract class CodeSink
     /// <summary>Whether the compiler may keep compiled fns in its in-memory cache (only in-process code: persisted methods are numbered in emission order).</summary>
     public virtual bool Caches => false;
 
+    /// <summary>Whether the JIT optimizes these methods, so the emitter's inline fast paths pay (false in the quick tier: there they only cost JIT time).</summary>
+    public virtual bool Optimizes => true;
+
     /// <summary>
     /// A new static method (its first parameter is the constant pool) and the generator of its body.
     /// <paramref name="optimizeAtOnce"/> marks a hot kernel (a typed method): where the runtime would

@@ -8,18 +8,26 @@ namespace Zylisp.Compiler.Clr.Emit;
 internal sealed class ConstantPool
 {
     private readonly List<object> items = [];
-    private readonly Dictionary<object, int> indexOf = new(ReferenceEqualityComparer.Instance);
+    // Indices are boxed in a class of ours: Dictionary<object, int>'s code is not precompiled in
+    // the framework's ReadyToRun image, and its ten methods were JIT-compiled at the start of every
+    // il run, while the reference-only instantiation is shared code that is.
+    private readonly Dictionary<object, Index> indexOf = new(ReferenceEqualityComparer.Instance);
 
     public int IndexOf(object value)
     {
-        if (!indexOf.TryGetValue(value, out int index))
+        if (!indexOf.TryGetValue(value, out var index))
         {
-            index = items.Count;
+            index = new Index(items.Count);
             items.Add(value);
             indexOf.Add(value, index);
         }
 
-        return index;
+        return index.Value;
+    }
+
+    private sealed class Index(int value)
+    {
+        public int Value { get; } = value;
     }
 
     /// <summary>Reserves an entry for an object that exists only after emission (the call-site table).</summary>

@@ -17,7 +17,7 @@ namespace Zylisp.Compiler.Clr.Emit;
 /// 0 the constant pool, 1 the running function (null at top level), 2 its captured values,
 /// 3 the <see cref="RunContext"/>, then the parameters (or one argument array).
 /// </summary>
-internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
+internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted?>
 {
     private const int SelfArg = 1;
     private const int CapturedArg = 2;
@@ -25,7 +25,11 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
     private const int FirstParamArg = 4;
 
     private readonly IlCompiler compiler;
+    private readonly CodeSink sink;
     private readonly string functionName;
+
+    /// <summary>The fn's counter when this is quick-tier code of an arity, whose back edges count towards promotion.</summary>
+    private readonly TierCounter? tierCounter;
     private readonly MethodInfo method;
     private readonly ILGenerator il;
     private readonly ConstantPool pool = new();
@@ -42,11 +46,13 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
     /// <summary>Where <c>recur</c> jumps, and the interrupt token its back edge polls.</summary>
     private (Label Head, LocalBuilder Token)? recurTarget;
 
-    private MethodEmitter(IlCompiler compiler, string functionName, Type[] parameters)
+    private MethodEmitter(IlCompiler compiler, CodeSink sink, string functionName, Type[] parameters, TierCounter? tierCounter = null)
     {
         this.compiler = compiler;
+        this.sink = sink;
+        this.tierCounter = tierCounter;
         this.functionName = functionName;
-        (method, il) = compiler.Sink.Define(
+        (method, il) = sink.Define(
             "zl:" + functionName,
             typeof(object),
             [typeof(object[]), typeof(ZFunction), typeof(object[]), typeof(RunContext), .. parameters]);
@@ -56,19 +62,25 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
     }
 
     /// <summary>Compiles a top-level form to a method that runs it once.</summary>
-    public static ArityBody0? CompileTopLevel(IlCompiler compiler, TopLevel top, string name)
+    public static ArityBody0? CompileTopLevel(IlCompiler compiler, CodeSink sink, TopLevel top, string name)
     {
-        var e = new MethodEmitter(compiler, name, []);
+        var e = new MethodEmitter(compiler, sink, name, []);
         e.EmitMethod(top.Body, prologue: null, returnType: null);
         return (ArityBody0?)e.Finish(typeof(ArityBody0));
     }
 
     /// <summary>Compiles one fn arity; the delegate type follows its shape (see <see cref="CompiledArity"/>).</summary>
-    public static CompiledArity CompileArity(IlCompiler compiler, string fnName, FnArity arity, TypedMethod? typed)
+    public static CompiledArity CompileArity(IlCompiler compiler, CodeSink sink, string fnName, FnArity arity, TypedMethod? typed, TierCounter? tierCounter = null)
     {
         bool takesArray = arity.Rest is not null || arity.RequiredCount > 3;
-        var parameters = takesArray ? [typeof(object[])] : Enumerable.Repeat(typeof(object), arity.RequiredCount).ToArray();
-        var e = new MethodEmitter(compiler, fnName, parameters);
+        var parameters = new Type[takesArray ? 1 : arity.RequiredCount];
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            // A loop, not Enumerable.Repeat/Array.Fill: their generic code is not precompiled and cost a JIT at start-up.
+            parameters[i] = takesArray ? typeof(object[]) : typeof(object);
+        }
+
+        var e = new MethodEmitter(compiler, sink, fnName, parameters, tierCounter);
         e.EmitMethod(arity.Body, () => e.EmitPrologue(arity, takesArray), arity.ReturnType, arity.HasRecur, typed is null ? null : () => e.EmitTypedEntry(arity, typed));
         var delegateType = takesArray ? typeof(ArityBodyN) : arity.RequiredCount switch
         {
@@ -84,7 +96,7 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
     private Delegate? Finish(Type delegateType)
     {
         pool.Fill(siteTableIndex, new CallSiteTable([.. sites]));
-        return compiler.Sink.Bind(method, delegateType, pool.ToArray());
+        return sink.Bind(method, delegateType, pool.ToArray());
     }
 
     /// <summary>
@@ -97,7 +109,7 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
         var result = il.DeclareLocal(typeof(object));
         var exception = il.DeclareLocal(typeof(object));
         // The method's first sequence point: a .NET stack frame that reports no IL offset still names the body's line.
-        compiler.Sink.MarkSource(il, body.Span);
+        sink.MarkSource(il, body.Span);
         // Without a call site the filter would add nothing and take nothing: such a method (a
         // `(def f (fn …))`, a constant) skips it, and the JIT compiles it faster.
         bool traced = HasCallSite(body);
@@ -287,37 +299,37 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
     private void EmitValue(Node node) => node.Accept(this);
 
     // The IIrVisitor methods: one rule per node kind (a kind added to the IR is a build error here).
-    public Emitted VisitConst(ConstNode node)
+    public Emitted? VisitConst(ConstNode node)
     {
         EmitConst(node.Value);
         return default;
     }
 
-    public Emitted VisitLocalRef(LocalRefNode node)
+    public Emitted? VisitLocalRef(LocalRefNode node)
     {
         EmitLocal(node.Access, node.Index);
         return default;
     }
 
-    public Emitted VisitGlobalRef(GlobalRefNode node)
+    public Emitted? VisitGlobalRef(GlobalRefNode node)
     {
         EmitGlobal(node.Var, node.Span);
         return default;
     }
 
-    public Emitted VisitCollection(CollectionNode node)
+    public Emitted? VisitCollection(CollectionNode node)
     {
         EmitCollection(node);
         return default;
     }
 
-    public Emitted VisitIf(IfNode node)
+    public Emitted? VisitIf(IfNode node)
     {
         EmitIf(node);
         return default;
     }
 
-    public Emitted VisitDo(DoNode node)
+    public Emitted? VisitDo(DoNode node)
     {
         foreach (var statement in node.Statements)
         {
@@ -329,53 +341,53 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
         return default;
     }
 
-    public Emitted VisitLet(LetNode node)
+    public Emitted? VisitLet(LetNode node)
     {
         EmitBindings(node.Bindings);
         EmitValue(node.Body);
         return default;
     }
 
-    public Emitted VisitLoop(LoopNode node)
+    public Emitted? VisitLoop(LoopNode node)
     {
         EmitLoop(node);
         return default;
     }
 
-    public Emitted VisitRecur(RecurNode node)
+    public Emitted? VisitRecur(RecurNode node)
     {
         EmitRecur(node);
         return default;
     }
 
-    public Emitted VisitFn(FnNode node)
+    public Emitted? VisitFn(FnNode node)
     {
         EmitFn(node);
         return default;
     }
 
-    public Emitted VisitDef(DefNode node)
+    public Emitted? VisitDef(DefNode node)
     {
         EmitDef(node);
         return default;
     }
 
-    public Emitted VisitInvoke(InvokeNode node)
+    public Emitted? VisitInvoke(InvokeNode node)
     {
         EmitInvoke(node);
         return default;
     }
 
-    public Emitted VisitTry(TryNode node)
+    public Emitted? VisitTry(TryNode node)
     {
         EmitTry(node);
         return default;
     }
 
-    public Emitted VisitThrow(ThrowNode node)
+    public Emitted? VisitThrow(ThrowNode node)
     {
         EmitValue(node.Value);
-        compiler.Sink.MarkSource(il, node.Span);
+        sink.MarkSource(il, node.Span);
         il.Emit(OpCodes.Ldstr, node.Caller);
         LoadSpan(node.Span);
         il.Emit(OpCodes.Call, Members.Throw);
@@ -512,6 +524,13 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
             il.Emit(OpCodes.Stloc, Slot(r.Targets[i].Slot));
         }
 
+        if (tierCounter is not null)
+        {
+            // Quick-tier code counts its back edges towards promotion (the template counts calls).
+            LoadConst(tierCounter);
+            il.Emit(OpCodes.Callvirt, Members.Tick);
+        }
+
         il.Emit(OpCodes.Ldloca, token);
         il.Emit(OpCodes.Call, Members.IsCancellationRequested);
         il.Emit(OpCodes.Brfalse, head);
@@ -582,7 +601,7 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
     private int EnterSite(string caller, SourceSpan? span)
     {
         int parent = currentSite;
-        compiler.Sink.MarkSource(il, span);
+        sink.MarkSource(il, span);
         sites.Add(new CallSite(caller, span, parent));
         currentSite = sites.Count - 1;
         SetSite(currentSite);
@@ -641,12 +660,23 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted>
         il.Emit(OpCodes.Castclass, typeof(CallSiteTable));
     }
 
-    /// <summary>What a visit returns: nothing; the node's value is on the IL stack.</summary>
-    internal readonly record struct Emitted;
+    /// <summary>
+    /// What a visit returns: nothing (always null); the node's value is on the IL stack. A class,
+    /// not a struct: the IR's <c>Accept&lt;T&gt;</c> over a reference type is shared code that
+    /// Zylisp.Lang's ReadyToRun image already holds, while each instantiation over a struct was
+    /// JIT-compiled at the start of every il run (eight methods).
+    /// </summary>
+    internal sealed class Emitted
+    {
+        private Emitted()
+        {
+        }
+    }
 
     /// <summary>Members the emitted IL refers to, resolved once.</summary>
     private static class Members
     {
+        public static readonly MethodInfo Tick = typeof(TierCounter).GetMethod(nameof(TierCounter.Tick))!;
         public static readonly MethodInfo TraceOrTake = typeof(CallSiteTable).GetMethod(nameof(CallSiteTable.TraceOrTake))!;
         public static readonly MethodInfo Translate = typeof(CallSiteTable).GetMethod(nameof(CallSiteTable.Translate))!;
         public static readonly MethodInfo TraceForCatch = typeof(CallSiteTable).GetMethod(nameof(CallSiteTable.TraceForCatch))!;

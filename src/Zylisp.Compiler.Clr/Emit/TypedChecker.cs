@@ -23,8 +23,13 @@ internal enum ValueKind
 internal sealed class TypedChecker
 {
     private readonly FnArity arity;
-    private readonly Dictionary<LocalBinding, ValueKind> locals = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<Node, ValueKind> kinds = new(ReferenceEqualityComparer.Instance);
+    // Kinds are kept boxed (one shared box per kind): Dictionary<_, ValueKind>'s code, like any
+    // collection over a value type, is not precompiled by ReadyToRun, and it was JIT-compiled at
+    // the start of every il run that compiled a typed fn (about ten methods), while the
+    // reference-only instantiation is shared code that is precompiled.
+    private static readonly object[] BoxedKinds = [ValueKind.Long, ValueKind.Double, ValueKind.Bool, ValueKind.Never];
+    private readonly Dictionary<LocalBinding, object> locals = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Node, object> kinds = new(ReferenceEqualityComparer.Instance);
 
     private TypedChecker(FnArity arity) => this.arity = arity;
 
@@ -35,9 +40,9 @@ internal sealed class TypedChecker
 
     public ValueKind ReturnKind { get; private init; }
 
-    public ValueKind KindOf(Node node) => kinds[node];
+    public ValueKind KindOf(Node node) => (ValueKind)kinds[node];
 
-    public ValueKind KindOf(LocalBinding local) => locals[local];
+    public ValueKind KindOf(LocalBinding local) => (ValueKind)locals[local];
 
     /// <summary>
     /// True when the checker assumed the kinds of an unannotated fn (every parameter an integer):
@@ -93,7 +98,8 @@ internal sealed class TypedChecker
             return null;
         }
 
-        var paramKinds = Enumerable.Repeat(ValueKind.Long, arity.Params.Length).ToArray();
+        var paramKinds = new ValueKind[arity.Params.Length];
+        paramKinds.AsSpan().Fill(ValueKind.Long);
         return Check(arity, paramKinds, ValueKind.Long, speculative: true) ?? Check(arity, paramKinds, ValueKind.Bool, speculative: true);
     }
 
@@ -102,7 +108,7 @@ internal sealed class TypedChecker
         var checker = new TypedChecker(arity) { ReturnKind = returnKind, ParamKinds = paramKinds, Speculative = speculative };
         for (int i = 0; i < paramKinds.Length; i++)
         {
-            checker.locals[arity.Params[i]] = paramKinds[i];
+            checker.locals[arity.Params[i]] = BoxedKinds[(int)paramKinds[i]];
         }
 
         var body = checker.Check(arity.Body);
@@ -126,7 +132,7 @@ internal sealed class TypedChecker
         var kind = CheckNode(node);
         if (kind is { } k)
         {
-            kinds[node] = k;
+            kinds[node] = BoxedKinds[(int)k];
         }
 
         return kind;
@@ -143,7 +149,7 @@ internal sealed class TypedChecker
             case ConstNode { Value: bool }:
                 return ValueKind.Bool;
             case LocalRefNode { Access: LocalAccess.Slot } l:
-                return locals.TryGetValue(l.Binding, out var local) ? local : null;
+                return locals.TryGetValue(l.Binding, out var local) ? (ValueKind)local : null;
             case IfNode i:
                 if (Check(i.Test) != ValueKind.Bool)
                 {
@@ -168,7 +174,7 @@ internal sealed class TypedChecker
             case RecurNode r:
                 for (int i = 0; i < r.Args.Length; i++)
                 {
-                    if (!locals.TryGetValue(r.Targets[i], out var target) || Check(r.Args[i]) != target)
+                    if (!locals.TryGetValue(r.Targets[i], out var target) || Check(r.Args[i]) != (ValueKind)target)
                     {
                         return null;
                     }
@@ -191,7 +197,7 @@ internal sealed class TypedChecker
                 return false;
             }
 
-            locals[b.Local] = kind;
+            locals[b.Local] = BoxedKinds[(int)kind];
         }
 
         return true;
@@ -246,11 +252,26 @@ internal sealed class TypedChecker
             (PrimitiveOp.Less or PrimitiveOp.Greater or PrimitiveOp.LessOrEqual or PrimitiveOp.GreaterOrEqual, [ValueKind.Double, ValueKind.Double]) => ValueKind.Bool,
             _ => null,
         };
-        if (result is not null && !Guards.Contains((g.Var, prim)))
+        if (result is not null && !HasGuard(g.Var, prim))
         {
             Guards.Add((g.Var, prim));
         }
 
         return result;
+    }
+
+    // A loop rather than List.Contains, whose code over a tuple of references is not precompiled
+    // (four methods JIT-compiled at the start of every il run that compiled a typed fn).
+    private bool HasGuard(Var global, Builtin primitive)
+    {
+        foreach (var (g, p) in Guards)
+        {
+            if (ReferenceEquals(g, global) && ReferenceEquals(p, primitive))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

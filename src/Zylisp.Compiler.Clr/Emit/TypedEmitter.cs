@@ -89,7 +89,7 @@ internal sealed class TypedEmitter
         (method, il) = sink.Define(
             name + fn.Name,
             ClrType(types.ReturnKind),
-            [typeof(RunContext), typeof(int), .. types.ParamKinds.Select(ClrType)],
+            ParameterTypes(types.ParamKinds),
             optimizeAtOnce: true);
         callTarget = method;
         token = il.DeclareLocal(typeof(CancellationToken));
@@ -150,12 +150,50 @@ internal sealed class TypedEmitter
 
     private static int SelfCallSites(Node node) =>
         (node is InvokeNode { Fn: LocalRefNode { Access: LocalAccess.Self }, Context: not NodeContext.Tail } ? 1 : 0)
-        + IrChildren.Of(node).Sum(SelfCallSites);
+        + Total(IrChildren.Of(node), SelfCallSites);
+
+    /// <summary>The sum of <paramref name="measure"/> over <paramref name="items"/>; LINQ's Sum over these is not precompiled and cost JIT time at start-up.</summary>
+    private static int Total<T>(System.Collections.Immutable.ImmutableArray<T> items, Func<T, int> measure)
+        where T : class
+    {
+        int total = 0;
+        foreach (var item in items)
+        {
+            total += measure(item);
+        }
+
+        return total;
+    }
 
     /// <summary>The most IR nodes a typed method's body may grow to by inlining its self calls.</summary>
     private const int MaxInlinedNodes = 300;
 
-    private static int Size(Node node) => 1 + IrChildren.Of(node).Sum(Size);
+    private static int Size(Node node) => 1 + Total(IrChildren.Of(node), Size);
+
+    // Loops, not LINQ: Select over ValueKind (a value type) is not precompiled and cost JIT time at start-up.
+    private static Type[] ParameterTypes(ValueKind[] paramKinds)
+    {
+        var types = new Type[paramKinds.Length + 2];
+        types[0] = typeof(RunContext);
+        types[1] = typeof(int);
+        for (int i = 0; i < paramKinds.Length; i++)
+        {
+            types[i + 2] = ClrType(paramKinds[i]);
+        }
+
+        return types;
+    }
+
+    private ValueKind[] KindsOf(System.Collections.Immutable.ImmutableArray<Node> nodes)
+    {
+        var kinds = new ValueKind[nodes.Length];
+        for (int i = 0; i < kinds.Length; i++)
+        {
+            kinds[i] = types.KindOf(nodes[i]);
+        }
+
+        return kinds;
+    }
 
     public static Type ClrType(ValueKind kind) => kind switch
     {
@@ -315,7 +353,7 @@ internal sealed class TypedEmitter
     /// Pushes the values of <paramref name="operands"/>. When one after the first contains a call
     /// (a try region, which needs an empty stack), every operand goes through a local first.
     /// </summary>
-    private void EmitOperands(System.Collections.Immutable.ImmutableArray<Node> operands, IReadOnlyList<ValueKind> kinds)
+    private void EmitOperands(System.Collections.Immutable.ImmutableArray<Node> operands, ValueKind[] kinds)
     {
         bool spill = false;
         for (int i = 1; i < operands.Length; i++)
@@ -372,7 +410,13 @@ internal sealed class TypedEmitter
     /// <summary>Every value first, then the locals, then the back edge with its interrupt poll.</summary>
     private void Jump(System.Collections.Immutable.ImmutableArray<Node> args, IReadOnlyList<LocalBinding> targets)
     {
-        EmitOperands(args, [.. targets.Select(types.KindOf)]);
+        var kinds = new ValueKind[targets.Count];
+        for (int i = 0; i < kinds.Length; i++)
+        {
+            kinds[i] = types.KindOf(targets[i]);
+        }
+
+        EmitOperands(args, kinds);
 
         for (int i = args.Length - 1; i >= 0; i--)
         {
@@ -591,7 +635,7 @@ internal sealed class TypedEmitter
     {
         var op = ((Builtin)((GlobalRefNode)call.Fn).Var.Value!).Op;
         bool isDouble = types.KindOf(call.Args[0]) == ValueKind.Double;
-        EmitOperands(call.Args, [.. call.Args.Select(types.KindOf)]);
+        EmitOperands(call.Args, KindsOf(call.Args));
 
         PrimitiveOpcodes.Emit(il, op, isDouble);
     }

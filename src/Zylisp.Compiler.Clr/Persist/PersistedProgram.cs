@@ -14,7 +14,9 @@ namespace Zylisp.Compiler.Clr.Persist;
 public sealed class PersistedProgram
 {
     private readonly Type code;
-    private readonly Dictionary<string, (int Group, int Count, string PoolShape)> groups = new(StringComparer.Ordinal);
+    // The value is a class, not a tuple: a dictionary over a value type is not precompiled by
+    // ReadyToRun, and its eight methods were JIT-compiled in every run that used the cache.
+    private readonly Dictionary<string, ManifestEntry> groups = new(StringComparer.Ordinal);
     private readonly List<string> notBound = [];
 
     private PersistedProgram(Type code)
@@ -26,7 +28,7 @@ public sealed class PersistedProgram
         foreach (var line in ReadString(code, PersistedNames.ManifestMethod).Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var fields = line.Split(' ');
-            groups[fields[0]] = (int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture), fields[3]);
+            groups[fields[0]] = new ManifestEntry(int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture), fields[3]);
         }
     }
 
@@ -116,6 +118,8 @@ public sealed class PersistedProgram
         notBound.Add("fn " + fn.Name + " " + (fn.Span?.ToString() ?? "?"));
         return null;
     }
+
+    private sealed record ManifestEntry(int Group, int Count, string PoolShape);
 
     private static string ReadString(Type code, string method) =>
         code.GetMethod(method, BindingFlags.Public | BindingFlags.Static)?.Invoke(null, null) as string

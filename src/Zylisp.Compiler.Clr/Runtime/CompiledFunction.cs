@@ -36,9 +36,40 @@ public sealed class CompiledFunction : ZFunction
 
     public override bool AcceptsArgumentCount(int count) => Template.Accepts(count);
 
-    public override Lang.Analysis.Arity? DeclaredArity => new(
-        Template.Arities.Where(a => !a.HasRest).Select(a => a.RequiredCount).ToList(),
-        Template.Arities.FirstOrDefault(a => a.HasRest)?.RequiredCount);
+    public override Lang.Analysis.Arity? DeclaredArity
+    {
+        get
+        {
+            // Loops, not LINQ: Where/Select/ToList over ints are not precompiled, and this runs at
+            // every definition (about fifteen methods JIT-compiled at the start of an il run).
+            var arities = Template.Arities;
+            int fixedCount = 0;
+            int? restFrom = null;
+            foreach (var arity in arities)
+            {
+                if (arity.HasRest)
+                {
+                    restFrom ??= arity.RequiredCount;
+                }
+                else
+                {
+                    fixedCount++;
+                }
+            }
+
+            var fixedCounts = new int[fixedCount];
+            int next = 0;
+            foreach (var arity in arities)
+            {
+                if (!arity.HasRest)
+                {
+                    fixedCounts[next++] = arity.RequiredCount;
+                }
+            }
+
+            return new(fixedCounts, restFrom);
+        }
+    }
 
     public override object? Invoke(RunContext ctx, object?[] args) => Template.Invoke(this, Captured, ctx, args);
 

@@ -32,38 +32,76 @@ public sealed class CompiledArity(int requiredCount, bool hasRest, Delegate body
 /// </summary>
 public sealed class CompiledTemplate : FunctionCode
 {
-    private readonly ArityBody0? fixed0;
-    private readonly ArityBody1? fixed1;
-    private readonly ArityBody2? fixed2;
-    private readonly ArityBody3? fixed3;
+    private ArityBody0? fixed0;
+    private ArityBody1? fixed1;
+    private ArityBody2? fixed2;
+    private ArityBody3? fixed3;
+
+    /// <summary>Counts calls towards promotion while the arities are quick-tier code; null once they are optimized.</summary>
+    private TierCounter? tierCounter;
 
     public CompiledTemplate(string name, ImmutableArray<CompiledArity> arities)
+        : this(name, arities, null)
+    {
+    }
+
+    internal CompiledTemplate(string name, ImmutableArray<CompiledArity> arities, TierCounter? tierCounter)
     {
         Name = name;
-        Arities = arities;
+        this.tierCounter = tierCounter;
+        Install(arities);
+    }
+
+    /// <summary>Whether the arities are still quick-tier code, waiting to be promoted.</summary>
+    public bool IsQuickTier => tierCounter is not null;
+
+    /// <summary>
+    /// Puts optimized arities in the place of the quick ones (the promotion). Every function value
+    /// of this template runs them from its next call on; an activation already running keeps its code.
+    /// </summary>
+    internal void Promote(ImmutableArray<CompiledArity> optimized)
+    {
+        Install(optimized);
+        tierCounter = null;
+    }
+
+    private void Install(ImmutableArray<CompiledArity> arities)
+    {
+        ArityBody0? b0 = null;
+        ArityBody1? b1 = null;
+        ArityBody2? b2 = null;
+        ArityBody3? b3 = null;
         foreach (var arity in arities)
         {
             switch (arity.Body)
             {
-                case ArityBody0 b0:
-                    fixed0 = b0;
+                case ArityBody0 body:
+                    b0 = body;
                     break;
-                case ArityBody1 b1:
-                    fixed1 = b1;
+                case ArityBody1 body:
+                    b1 = body;
                     break;
-                case ArityBody2 b2:
-                    fixed2 = b2;
+                case ArityBody2 body:
+                    b2 = body;
                     break;
-                case ArityBody3 b3:
-                    fixed3 = b3;
+                case ArityBody3 body:
+                    b3 = body;
                     break;
             }
         }
+
+        // Another thread may call meanwhile: each field is replaced whole, and quick and optimized
+        // arities are the same program, so a call that sees a mix is still right.
+        Arities = arities;
+        fixed0 = b0;
+        fixed1 = b1;
+        fixed2 = b2;
+        fixed3 = b3;
     }
 
     public string Name { get; }
 
-    public ImmutableArray<CompiledArity> Arities { get; }
+    public ImmutableArray<CompiledArity> Arities { get; private set; }
 
     /// <summary>The arity for <paramref name="count"/> arguments: an exact fixed one first, else the variadic one; else the interpreter's arity error.</summary>
     public CompiledArity Select(int count)
@@ -92,6 +130,7 @@ public sealed class CompiledTemplate : FunctionCode
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(args);
+        tierCounter?.Tick();
         var arity = Select(args.Length);
         ctx.Enter(Name);
         return ctx.CompleteCall(arity.Run(self, captured, ctx, args));
@@ -105,6 +144,7 @@ public sealed class CompiledTemplate : FunctionCode
             return Invoke(self, captured, ctx, []);
         }
 
+        tierCounter?.Tick();
         ctx.Enter(Name);
         return ctx.CompleteCall(body(self, captured, ctx));
     }
@@ -117,6 +157,7 @@ public sealed class CompiledTemplate : FunctionCode
             return Invoke(self, captured, ctx, [a]);
         }
 
+        tierCounter?.Tick();
         ctx.Enter(Name);
         return ctx.CompleteCall(body(self, captured, ctx, a));
     }
@@ -129,6 +170,7 @@ public sealed class CompiledTemplate : FunctionCode
             return Invoke(self, captured, ctx, [a, b]);
         }
 
+        tierCounter?.Tick();
         ctx.Enter(Name);
         return ctx.CompleteCall(body(self, captured, ctx, a, b));
     }
@@ -141,6 +183,7 @@ public sealed class CompiledTemplate : FunctionCode
             return Invoke(self, captured, ctx, [a, b, c]);
         }
 
+        tierCounter?.Tick();
         ctx.Enter(Name);
         return ctx.CompleteCall(body(self, captured, ctx, a, b, c));
     }
@@ -149,6 +192,7 @@ public sealed class CompiledTemplate : FunctionCode
     public override object? InvokeStep(ZFunction self, object?[] captured, RunContext ctx, object?[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        tierCounter?.Tick();
         return Select(args.Length).Run(self, captured, ctx, args);
     }
 }

@@ -89,8 +89,8 @@ internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrar
     /// <summary>Which functions run unboxed, and the globals typed code calls directly (set before any function is compiled).</summary>
     public TypedFunctions Typed { get; set; } = TypedFunctions.None;
 
-    private readonly Queue<(LFunction Function, Label Entry)> pendingTypedBodies = new();
-    private readonly Dictionary<LFunction, Label> typedBodyLabels = new(ReferenceEqualityComparer.Instance);
+    private readonly Queue<PendingFunction> pendingTypedBodies = new();
+    private readonly Dictionary<LFunction, LabelCell> typedBodyLabels = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>
     /// True while compiling the runtime's typed routines (<see cref="TypedRoutines"/>): each is a
@@ -101,28 +101,28 @@ internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrar
     /// <summary>Gives a typed function's raw body a label made elsewhere (a runtime routine's) and queues it.</summary>
     public void SeedTypedBodyLabel(LFunction function, Label label)
     {
-        typedBodyLabels[function] = label;
-        pendingTypedBodies.Enqueue((function, label));
+        typedBodyLabels[function] = new LabelCell(label);
+        pendingTypedBodies.Enqueue(new PendingFunction(function, label));
     }
 
     /// <summary>The label of a typed function's raw body (compiled once, when first asked for).</summary>
     public Label TypedBodyLabel(LFunction function)
     {
-        if (!typedBodyLabels.TryGetValue(function, out var label))
+        if (!typedBodyLabels.TryGetValue(function, out var cell))
         {
-            label = Asm.CreateLabel(function.Name + "$typed");
-            typedBodyLabels[function] = label;
-            pendingTypedBodies.Enqueue((function, label));
+            cell = new LabelCell(Asm.CreateLabel(function.Name + "$typed"));
+            typedBodyLabels[function] = cell;
+            pendingTypedBodies.Enqueue(new PendingFunction(function, cell.Label));
         }
 
-        return label;
+        return cell.Label;
     }
 
     public bool TryDequeueTypedBody(out LFunction function, out Label label)
     {
         if (pendingTypedBodies.TryDequeue(out var next))
         {
-            (function, label) = next;
+            (function, label) = (next.Function, next.Entry);
             return true;
         }
 

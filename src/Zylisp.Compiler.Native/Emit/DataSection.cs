@@ -1,4 +1,3 @@
-using System.Text;
 using Zylisp.Compiler.Native.Values;
 
 namespace Zylisp.Compiler.Native.Emit;
@@ -67,8 +66,9 @@ internal sealed class DataSection
             return existing;
         }
 
-        var bytes = Encoding.UTF8.GetBytes(text);
-        var offset = Object(ObjectType.String, [bytes.LongLength], bytes);
+        // Literals sit in read-only memory, so their code-point count is written now, never cached later.
+        var bytes = NativeText.Encode(text);
+        var offset = Object(ObjectType.String, [bytes.LongLength], bytes, NativeText.StringHeader(NativeText.CodePointCount(text)));
         strings[text] = offset;
         return offset;
     }
@@ -82,7 +82,7 @@ internal sealed class DataSection
         }
 
         // A keyword has a string's layout (length, then the name's bytes) under its own type.
-        var bytes = Encoding.UTF8.GetBytes(name);
+        var bytes = NativeText.Encode(name);
         var offset = Object(ObjectType.Keyword, [bytes.LongLength], bytes);
         keywords[name] = offset;
         return offset;
@@ -96,7 +96,7 @@ internal sealed class DataSection
             return existing;
         }
 
-        var bytes = Encoding.UTF8.GetBytes(name);
+        var bytes = NativeText.Encode(name);
         var offset = Object(ObjectType.Symbol, [bytes.LongLength], bytes);
         symbols[name] = offset;
         return offset;
@@ -151,10 +151,11 @@ internal sealed class DataSection
             return existing;
         }
 
-        var bytes = Encoding.UTF8.GetBytes(location);
-        var offset = Object(ObjectType.String, [bytes.LongLength], bytes);
-        var excerptBytes = Encoding.UTF8.GetBytes(excerpt());
-        var excerptOffset = Object(ObjectType.String, [excerptBytes.LongLength], excerptBytes);
+        var text = excerpt();
+        var bytes = NativeText.Encode(location);
+        var offset = Object(ObjectType.String, [bytes.LongLength], bytes, NativeText.StringHeader(NativeText.CodePointCount(location)));
+        var excerptBytes = NativeText.Encode(text);
+        var excerptOffset = Object(ObjectType.String, [excerptBytes.LongLength], excerptBytes, NativeText.StringHeader(NativeText.CodePointCount(text)));
         if (excerptOffset != offset + ObjectLayout.StringBytes + ((bytes.Length + 7) & ~7))
         {
             throw new InvalidOperationException("an error site's excerpt must follow its location");
@@ -198,11 +199,11 @@ internal sealed class DataSection
         return offset;
     }
 
-    private int Object(ObjectType type, long[] words, byte[] tail)
+    private int Object(ObjectType type, long[] words, byte[] tail, long? header = null)
     {
         Align8();
         var offset = rodata.Count;
-        rodata.AddRange(BitConverter.GetBytes((long)type));
+        rodata.AddRange(BitConverter.GetBytes(header ?? (long)type));
         foreach (var word in words)
         {
             rodata.AddRange(BitConverter.GetBytes(word));

@@ -967,8 +967,6 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
             case long n when ValueTags.FitsFixnum(n):
                 asm.mov(target, ValueTags.Fixnum(n));
                 break;
-            case string s when !System.Text.Ascii.IsValid(s):
-                throw new NativeCompileException("strings with non-ASCII characters (the runtime counts and indexes bytes, not code points)", span);
             case string s:
                 asm.lea(target, __[r14 + (ctx.Data.String(s) + ValueTags.PointerTag)]);
                 break;

@@ -36,7 +36,7 @@ internal static class LowLevelOps
         ("%as-value", [RawKind.Long]) => RawKind.Value,
         ("%layout", [RawKind.Value]) => RawKind.Long,
         ("%routine", [RawKind.Value, .. var rest]) when rest.Length <= 5 => RawKind.Long,
-        ("%syscall", [RawKind.Long, ..] rest) when rest.Length <= 4 && rest.All(k => k == RawKind.Long) => RawKind.Long,
+        ("%syscall", [RawKind.Long, ..] rest) when rest.Length <= 4 && AllLong(rest) => RawKind.Long,
         ("%bit-and" or "%bit-or" or "%bit-xor" or "%shift-left" or "%shift-right" or "%unsigned-shift-right", [RawKind.Long, RawKind.Long]) => RawKind.Long,
         _ => null,
     };
@@ -114,4 +114,18 @@ internal static class LowLevelOps
         call.Args is [ConstOperand c] && Layout(c.Value) is { } value
             ? value
             : throw new NativeCompileException("`%layout` of an unknown name (see docs/design/native-typed.md)", call.Span);
+
+    /// <summary>Whether every kind is Long (a loop: LINQ over a value type is JIT-compiled in every build).</summary>
+    private static bool AllLong(RawKind[] kinds)
+    {
+        foreach (var kind in kinds)
+        {
+            if (kind != RawKind.Long)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

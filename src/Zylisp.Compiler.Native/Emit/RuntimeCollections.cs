@@ -41,7 +41,9 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref notNil);
         var notString = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.String, notString);
-        asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
+        asm.sub(rsp, 8);
+        asm.call(Label("string-count"));
+        asm.add(rsp, 8);
         asm.add(rax, rax);
         asm.ret();
         asm.Bind(ref notString);
@@ -128,7 +130,10 @@ internal sealed partial class RuntimeLibrary
         var notStringGet = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.String, notStringGet);
         asm.sar(rsi, 1);
-        asm.cmp(rsi, __qword_ptr[rdi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
+        asm.push(rdx);
+        asm.call(Label("string-count"));
+        asm.pop(rdx);
+        asm.cmp(rsi, rax);
         asm.jae(miss);
         asm.jmp(Label("char-string"));
         asm.Bind(ref notStringGet);
@@ -243,7 +248,7 @@ internal sealed partial class RuntimeLibrary
         });
         asm.cmp(rdi, (int)ValueTags.Nil);
         asm.je(firstNil);
-        asm.sub(rsp, 8);
+        PushAlignmentSlot();
         asm.call(Label("seq1"));
         asm.add(rsp, 8);
         asm.mov(rdi, rax);
@@ -302,7 +307,7 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref restOther);
         asm.cmp(rdi, (int)ValueTags.Nil);
         asm.je(restEmpty);
-        asm.sub(rsp, 8);
+        PushAlignmentSlot();
         asm.call(Label("seq1"));
         asm.add(rsp, 8);
         asm.mov(rdi, rax);
@@ -393,11 +398,30 @@ internal sealed partial class RuntimeLibrary
         var vecOfList = asm.CreateLabel();
         var vecOfSeq = asm.CreateLabel();
         JumpIfLazy(rdi, vecOfSeq);
-        JumpUnlessType(rdi, ObjectType.Vector, vecOfList);
+        // Strings, maps and sets go through their seq (one-character strings, [k v] entries, items).
+        var notVector = asm.CreateLabel();
+        var vecOfOther = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Vector, notVector);
         asm.mov(rax, rdi);
         asm.ret();
-        asm.Bind(ref vecOfSeq);
+        asm.Bind(ref notVector);
+        foreach (var type in new[] { ObjectType.String, ObjectType.Map, ObjectType.Set })
+        {
+            var next = asm.CreateLabel();
+            JumpUnlessType(rdi, type, next);
+            asm.jmp(vecOfOther);
+            asm.Bind(ref next);
+        }
+
+        asm.jmp(vecOfList);
+        asm.Bind(ref vecOfOther);
         asm.sub(rsp, 8);
+        asm.call(Label("seq1"));
+        asm.add(rsp, 8);
+        asm.mov(rdi, rax);
+        asm.jmp(vecOfList);
+        asm.Bind(ref vecOfSeq);
+        PushAlignmentSlot();
         asm.mov(rsi, -1);
         asm.call(Label("to-list"));
         asm.add(rsp, 8);
@@ -455,12 +479,12 @@ internal sealed partial class RuntimeLibrary
             JumpIfLazy(rdi, lazy);
             asm.jmp(tested);
             asm.Bind(ref lazy);
-            asm.sub(rsp, 8);
+            PushAlignmentSlot();
             asm.call(Label("seq1"));
             asm.add(rsp, 8);
             asm.mov(rdi, rax);
             asm.Bind(ref tested);
-            asm.sub(rsp, 8);
+            PushAlignmentSlot();
             asm.call(Label("slisp-truthy"));
             asm.add(rsp, 8);
             asm.test(eax, eax);

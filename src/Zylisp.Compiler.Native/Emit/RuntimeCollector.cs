@@ -43,31 +43,44 @@ internal static class HeapLayout
     public const int MarkStackBytes = 1 << 20;
 }
 
-/// <summary>The collector's cells in writable data, as offsets from r15 (the free list head is <see cref="RuntimeCells.FreeList"/>).</summary>
+/// <summary>
+/// The collector's cells in writable data, as offsets from r15 (the free list head is
+/// <see cref="RuntimeCells.FreeList"/>). They are reserved as one range so the root scan can skip
+/// them: they hold the heap's own addresses (the heap's end, block headers), and a word one past a
+/// block's end keeps that block alive, so scanning them would retain whatever block happens to sit
+/// below (docs/design/native-backend.md, "Roots").
+/// </summary>
 internal sealed class HeapCells(DataSection data)
 {
-    public int Chunks { get; } = data.ReserveWritable(1);
+    private const int Words = 10;
+
+    /// <summary>The first collector cell; the cells end at <see cref="End"/>.</summary>
+    public int Start { get; } = data.ReserveWritable(Words);
+
+    public int End => Start + (Words * 8);
+
+    public int Chunks => Start;
 
     /// <summary>Head of the list of small holes: free blocks under <see cref="HeapLayout.LargeBlock"/> bytes. Large blocks are on <see cref="RuntimeCells.FreeList"/>.</summary>
-    public int SmallFree { get; } = data.ReserveWritable(1);
+    public int SmallFree => Start + 8;
 
     /// <summary>The lowest block-area start and highest end over all chunks: most words fail this test and go no further.</summary>
-    public int Low { get; } = data.ReserveWritable(1);
+    public int Low => Start + 16;
 
-    public int High { get; } = data.ReserveWritable(1);
+    public int High => Start + 24;
 
     /// <summary>The bytes of all block areas.</summary>
-    public int HeapBytes { get; } = data.ReserveWritable(1);
+    public int HeapBytes => Start + 32;
 
-    public int AllocatedSinceCollection { get; } = data.ReserveWritable(1);
+    public int AllocatedSinceCollection => Start + 40;
 
-    public int StressCounter { get; } = data.ReserveWritable(1);
+    public int StressCounter => Start + 48;
 
-    public int MarkStackBase { get; } = data.ReserveWritable(1);
+    public int MarkStackBase => Start + 56;
 
-    public int MarkStackLimit { get; } = data.ReserveWritable(1);
+    public int MarkStackLimit => Start + 64;
 
-    public int Collections { get; } = data.ReserveWritable(1);
+    public int Collections => Start + 72;
 }
 
 internal sealed partial class RuntimeLibrary
@@ -77,8 +90,9 @@ internal sealed partial class RuntimeLibrary
     /// <summary>
     /// gc-collect: a non-moving mark-sweep collection. Keeps every register.
     /// Roots, scanned conservatively: the machine stack from here up to the entry's stack pointer
-    /// (which holds every register, pushed here and by alloc) and the whole writable data area
-    /// (global cells, run-time cells, constants, static closures). Any word that points into an
+    /// (which holds every register, pushed here and by alloc) and the writable data area (global
+    /// cells, run-time cells, constants, static closures) except the allocator's and collector's
+    /// own cells (<see cref="HeapCells"/>, <see cref="RuntimeCells.FreeList"/>). Any word that points into an
     /// in-use block, or one past its end, keeps the block alive. Marking drains an explicit mark
     /// stack, so a long list never deepens the machine stack. The sweep rebuilds the free list and
     /// merges each run of adjacent free blocks into one.
@@ -115,7 +129,13 @@ internal sealed partial class RuntimeLibrary
         asm.mov(r10, rsp);
         asm.mov(rdi, __qword_ptr[r15 + RuntimeCells.EntryStack]);
         asm.call(Label("gc-mark-range"));
-        asm.mov(r10, r15);
+        // Writable data, but not the allocator's and collector's own cells: the heap's end (High)
+        // looked up as "one past a block" would keep the heap's topmost block alive, and with it
+        // every lazy-seq cell after it in a walk (issue 13); a free-list head would keep the block
+        // below the free block it points to.
+        MarkWritable(0, RuntimeCells.FreeList);
+        MarkWritable(RuntimeCells.FreeList + 8, cells.Start);
+        asm.lea(r10, __[r15 + cells.End]);
         asm.mov(rdi, __qword_ptr[r14 + data.WritableSizeWord()]);
         asm.add(rdi, r15);
         asm.call(Label("gc-mark-range"));
@@ -152,6 +172,14 @@ internal sealed partial class RuntimeLibrary
         EmitMarkWord(cells);
         EmitGrow(cells);
         EmitRelease(cells);
+    }
+
+    /// <summary>Marks from the writable words at offsets [from, to) of r15.</summary>
+    private void MarkWritable(int from, int to)
+    {
+        asm.lea(r10, __[r15 + from]);
+        asm.lea(rdi, __[r15 + to]);
+        asm.call(Label("gc-mark-range"));
     }
 
     /// <summary>gc-mark-range(r10 = first word, rdi = end): marks what each word points to. Keeps rbx's role, r10 advances.</summary>

@@ -182,7 +182,7 @@ internal sealed partial class RuntimeLibrary
         Define("seq-count");
         asm.push(rbx);
         asm.push(r12);
-        asm.sub(rsp, 8);
+        PushAlignmentSlot();
         asm.xor(r12d, r12d);
         asm.call(Label("seq1"));
         asm.mov(rbx, rax);

@@ -97,6 +97,7 @@ internal sealed partial class RuntimeLibrary
         TypedRoutines.Emit(asm, data, this);
         EmitArithmetic();
         EmitStrings();
+        EmitUtf8();
         EmitCollections();
         EmitSequences();
         EmitMaps();
@@ -140,6 +141,12 @@ internal sealed partial class RuntimeLibrary
     /// Prologue of a primitive taking any number of arguments: the register arguments are spilled
     /// below rbp so that argument i is at [rbp-48+8i] (i &lt; 6) or [rbp-32+8i] (i ≥ 6, the caller's
     /// stack); the count is in r12; rbx, r12, r13 are free for the body.
+    /// <para>
+    /// The slots of registers past the count are set to nil: they hold whatever the caller last
+    /// left in those registers, and the collector scans them for as long as the primitive runs. A
+    /// `reduce` over `(take n (range))` kept the range's first cell in its rcx slot that way, and
+    /// with it every cell the walk realized (issue 13).
+    /// </para>
     /// </summary>
     private void VariadicPrologue()
     {
@@ -156,7 +163,23 @@ internal sealed partial class RuntimeLibrary
         asm.push(r13);
         asm.sub(rsp, 8);
         asm.mov(r12d, eax);
+        for (var slot = 0; slot < 6; slot++)
+        {
+            var passed = asm.CreateLabel();
+            asm.cmp(r12d, slot);
+            asm.jg(passed);
+            asm.mov(__qword_ptr[rbp + ((slot * 8) - 48)], (int)ValueTags.Nil);
+            asm.Bind(ref passed);
+        }
     }
+
+    /// <summary>
+    /// Reserves the 8 bytes that keep a call aligned, written with 0 (a fixnum). `sub rsp, 8` would
+    /// leave there whatever an earlier call left, and the collector scans it as a root for as long
+    /// as the call runs: seq-count's slot kept an early lazy-seq cell, and so every cell a
+    /// `(count (take n (iterate inc 0)))` walk realized (issue 13). Undone by `add rsp, 8`.
+    /// </summary>
+    private void PushAlignmentSlot() => asm.push(0);
 
     private void VariadicEpilogue()
     {

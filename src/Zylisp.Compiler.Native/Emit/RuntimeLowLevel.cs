@@ -17,7 +17,7 @@ internal sealed partial class RuntimeLibrary
 
     private void RegisterLowLevelPrimitives()
     {
-        foreach (var name in new[] { "%type-tag", "%byte-at", "%byte-count", "%bytes->string", "%command-line-args", "%make-error", "%error-data", "%make-typed-error" })
+        foreach (var name in new[] { "%type-tag", "%byte-at", "%byte-count", "%bytes->string", "%command-line-args", "%make-error", "%error-data", "%make-typed-error", "%char-count" })
         {
             Primitive(name, name);
         }
@@ -56,6 +56,15 @@ internal sealed partial class RuntimeLibrary
         Define("%byte-count");
         Fixed("%byte-count", 1);
         asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
+        asm.add(rax, rax);
+        asm.ret();
+
+        // (%char-count s) → the code-point count of a string (Emit/RuntimeUtf8.cs caches it in the header).
+        Define("%char-count");
+        Fixed("%char-count", 1);
+        asm.sub(rsp, 8);
+        asm.call(Label("string-count"));
+        asm.add(rsp, 8);
         asm.add(rax, rax);
         asm.ret();
 

@@ -301,7 +301,7 @@ internal sealed partial class RuntimeLibrary
         var notMap = asm.CreateLabel();
         var no = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Map, notMap);
-        asm.sub(rsp, 8);
+        PushAlignmentSlot();
         asm.call(Label("map-find"));
         asm.add(rsp, 8);
         asm.test(rax, rax);
@@ -320,7 +320,7 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref notVector);
         var notSet = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Set, notSet);
-        asm.sub(rsp, 8);
+        PushAlignmentSlot();
         asm.call(Label("set-index"));
         asm.add(rsp, 8);
         asm.test(rax, rax);

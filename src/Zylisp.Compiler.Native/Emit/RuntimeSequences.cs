@@ -58,7 +58,7 @@ internal sealed partial class RuntimeLibrary
         // (next x): the rest as a seq, nil when nothing is left.
         Define("next");
         Fixed("next", 1);
-        asm.sub(rsp, 8);
+        PushAlignmentSlot();
         asm.mov(eax, 1);
         asm.call(Label("rest"));
         asm.add(rsp, 8);
@@ -139,7 +139,7 @@ internal sealed partial class RuntimeLibrary
         // (last coll): the final item, or nil.
         Define("last");
         Fixed("last", 1);
-        asm.sub(rsp, 8);
+        PushAlignmentSlot();
         asm.mov(rsi, -1);
         asm.call(Label("to-list"));
         asm.add(rsp, 8);
@@ -177,7 +177,7 @@ internal sealed partial class RuntimeLibrary
         asm.mov(eax, (int)ValueTags.Nil);
         asm.ret();
         asm.Bind(ref secondOfSeq);
-        asm.sub(rsp, 8);
+        PushAlignmentSlot();
         asm.mov(eax, 1);
         asm.call(Label("next"));
         asm.add(rsp, 8);
@@ -255,15 +255,15 @@ internal sealed partial class RuntimeLibrary
         asm.mov(rax, rdi);
         asm.ret();
         asm.Bind(ref notList);
+        var isVector = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.String, isVector);
+        asm.jmp(Label("string-seq"));
+        asm.Bind(ref isVector);
         asm.push(rbx);
         asm.push(r12);
         asm.push(r13);
         asm.mov(r12, rdi);
         asm.mov(rbx, __qword_ptr[rdi + (8 - ValueTags.PointerTag)]);
-        var isVector = asm.CreateLabel();
-        JumpUnlessType(rdi, ObjectType.String, isVector);
-        asm.add(rbx, rbx);
-        asm.Bind(ref isVector);
         asm.sar(rbx, 1);
         asm.lea(r13, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
         var loop = asm.CreateLabel();
@@ -274,14 +274,7 @@ internal sealed partial class RuntimeLibrary
         asm.dec(rbx);
         asm.mov(rdi, r12);
         asm.mov(rsi, rbx);
-        var fromVector = asm.CreateLabel();
-        var item = asm.CreateLabel();
-        JumpUnlessType(rdi, ObjectType.String, fromVector);
-        asm.call(Label("char-string"));
-        asm.jmp(item);
-        asm.Bind(ref fromVector);
         asm.call(Label("nth-unchecked"));
-        asm.Bind(ref item);
         asm.mov(rsi, rax);
         asm.mov(rdi, r13);
         asm.call(Label("cons"));

@@ -16,21 +16,6 @@ internal sealed partial class RuntimeLibrary
         EmitJoin("prn", RenderMode.Readable, separated: true, newline: true, writeOut: true);
         EmitJoin("pr", RenderMode.Readable, separated: true, newline: false, writeOut: true);
 
-        // char-string(rdi = string, rsi = raw index) → a one-byte string.
-        Define("char-string");
-        asm.push(rdi);
-        asm.push(rsi);
-        asm.mov(edi, ObjectLayout.StringBytes + 1);
-        asm.call(Label("alloc"));
-        asm.pop(rsi);
-        asm.pop(rdi);
-        asm.mov(__qword_ptr[rax], (int)ObjectType.String);
-        asm.mov(__qword_ptr[rax + ObjectLayout.StringLength], 1);
-        asm.movzx(ecx, __byte_ptr[rdi + rsi + (ObjectLayout.StringBytes - ValueTags.PointerTag)]);
-        asm.mov(__byte_ptr[rax + ObjectLayout.StringBytes], cl);
-        asm.inc(rax);
-        asm.ret();
-
         // write(edi = fd, rsi = string): the whole string, however many write calls it takes.
         Define("write");
         var hooked = asm.CreateLabel();

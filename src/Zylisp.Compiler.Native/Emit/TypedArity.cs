@@ -22,7 +22,8 @@ internal enum RawKind
 }
 
 /// <summary>The raw calling signature of a typed function: raw arguments in rdi, rsi..., the raw result in rax.</summary>
-internal sealed record TypedSignature(ImmutableArray<RawKind> Params, RawKind Return)
+/// <remarks>An array, not an ImmutableArray of the enum: that instantiation is JIT-compiled in every build (not ReadyToRun).</remarks>
+internal sealed record TypedSignature(RawKind[] Params, RawKind Return)
 {
     /// <summary>The signature a deffunc's annotations give, or null when some annotation has no raw kind.</summary>
     public static TypedSignature? Of(LFunction function, bool lowLevel)
@@ -34,18 +35,18 @@ internal sealed record TypedSignature(ImmutableArray<RawKind> Params, RawKind Re
             return null;
         }
 
-        var kinds = ImmutableArray.CreateBuilder<RawKind>(arity.Params.Length);
-        foreach (var type in arity.ParamTypes)
+        var kinds = new RawKind[arity.Params.Length];
+        for (var i = 0; i < kinds.Length; i++)
         {
-            if (type is null || KindOf(type, lowLevel) is not { } kind)
+            if (arity.ParamTypes[i] is not { } type || KindOf(type, lowLevel) is not { } kind)
             {
                 return null;
             }
 
-            kinds.Add(kind);
+            kinds[i] = kind;
         }
 
-        return new TypedSignature(kinds.MoveToImmutable(), returnKind);
+        return new TypedSignature(kinds, returnKind);
     }
 
     /// <summary>integer, float and bool run raw; string and any only in the low-level subset, as tagged words.</summary>
@@ -262,7 +263,13 @@ internal sealed class TypedArity
             }
         }
 
-        var kinds = operands.Select(k => k!.Value).ToArray();
+        // A loop, not LINQ: LINQ over a value type is JIT-compiled in every build (not ReadyToRun).
+        var kinds = new RawKind[operands.Length];
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            kinds[i] = operands[i]!.Value;
+        }
+
         if (lowLevel && LowLevelOps.ResultKind(global.Var.Name, kinds) is { } lowLevelResult)
         {
             if (global.Var.Name == "%layout")

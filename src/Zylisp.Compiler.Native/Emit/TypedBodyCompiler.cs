@@ -27,8 +27,10 @@ internal sealed partial class TypedBodyCompiler
     private readonly string name;
     private readonly TypedArity typed;
     private readonly Label self;
-    private readonly Stack<Label> loopStarts = new();
-    private readonly List<(Label Label, Action Emit)> stubs = [];
+    // Cells and records, not Iced's Label struct or tuples of it, in framework collections: those
+    // generic instantiations are not precompiled (ReadyToRun) and were JIT-compiled in every build.
+    private readonly Stack<LabelCell> loopStarts = new();
+    private readonly List<TypedStub> stubs = [];
     private readonly IReadOnlySet<LocalBinding> singleUseTemps;
     private Label bodyStart;
 
@@ -68,7 +70,7 @@ internal sealed partial class TypedBodyCompiler
 
         bodyStart = asm.CreateLabel();
         asm.Bind(ref bodyStart);
-        loopStarts.Push(bodyStart);
+        loopStarts.Push(new LabelCell(bodyStart));
         EmitBlock(arity.Body);
         loopStarts.Pop();
 
@@ -117,7 +119,7 @@ internal sealed partial class TypedBodyCompiler
     private Label Stub(Action emit)
     {
         var label = asm.CreateLabel();
-        stubs.Add((label, emit));
+        stubs.Add(new TypedStub(label, emit));
         return label;
     }
 
@@ -195,13 +197,13 @@ internal sealed partial class TypedBodyCompiler
             case LoopStmt l:
                 var start = asm.CreateLabel();
                 BindHere(ref start);
-                loopStarts.Push(start);
+                loopStarts.Push(new LabelCell(start));
                 EmitBlock(l.Body);
                 loopStarts.Pop();
                 break;
             case RecurStmt r:
                 Reassign(r.Targets, r.Args);
-                asm.jmp(loopStarts.Peek());
+                asm.jmp(loopStarts.Peek().Label);
                 break;
             default:
                 throw new InvalidOperationException($"{statement.GetType().Name} in a typed body");
@@ -376,7 +378,17 @@ internal sealed partial class TypedBodyCompiler
         }
     }
 
-    private RawKind[] OperandKinds(CallExpr call) => [.. call.Args.Select(a => typed.KindOf(a))];
+    private RawKind[] OperandKinds(CallExpr call)
+    {
+        // A loop, not Select: LINQ to a value type is JIT-compiled in every build (not ReadyToRun).
+        var kinds = new RawKind[call.Args.Length];
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            kinds[i] = typed.KindOf(call.Args[i]);
+        }
+
+        return kinds;
+    }
 
     // ---- operands ----
 
@@ -459,3 +471,6 @@ internal sealed partial class TypedBodyCompiler
         return false;
     }
 }
+
+/// <summary>Out-of-line code of a typed body (a slow path), emitted after the body at its label.</summary>
+internal sealed record TypedStub(Label Label, Action Emit);

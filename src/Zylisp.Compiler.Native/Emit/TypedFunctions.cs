@@ -77,9 +77,11 @@ internal sealed class TypedFunctions
         {
             changed = false;
             typed.checkedFunctions.Clear();
-            foreach (var (name, function) in candidates.ToList())
+            // A copy of the names, not candidates.ToList(): LINQ over key-value pairs (a value type)
+            // is JIT-compiled in every build.
+            foreach (var name in new List<string>(candidates.Keys))
             {
-                if (typed.For(function) is null)
+                if (typed.For(candidates[name]) is null)
                 {
                     candidates.Remove(name);
                     changed = true;

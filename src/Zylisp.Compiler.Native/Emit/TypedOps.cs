@@ -11,8 +11,8 @@ internal static class TypedOps
     /// <summary>The result kind of the primitive on operands of these kinds, or null when it is not computed raw.</summary>
     public static RawKind? ResultKind(string primitive, RawKind[] operands)
     {
-        var numeric = operands.Length > 0 && operands.All(k => k is RawKind.Long or RawKind.Double);
-        var number = operands.Contains(RawKind.Double) ? RawKind.Double : RawKind.Long;
+        var numeric = operands.Length > 0 && AllNumeric(operands);
+        var number = AnyDouble(operands) ? RawKind.Double : RawKind.Long;
         return primitive switch
         {
             "+" or "-" or "*" when numeric => number,
@@ -24,5 +24,32 @@ internal static class TypedOps
             "not" when operands is [RawKind.Bool] => RawKind.Bool,
             _ => null,
         };
+    }
+
+    // Loops, not LINQ over RawKind: LINQ over a value type is JIT-compiled in every build (not ReadyToRun).
+    private static bool AllNumeric(RawKind[] operands)
+    {
+        foreach (var kind in operands)
+        {
+            if (kind is not (RawKind.Long or RawKind.Double))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool AnyDouble(RawKind[] operands)
+    {
+        foreach (var kind in operands)
+        {
+            if (kind == RawKind.Double)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -22,6 +22,15 @@ public sealed record ProgramImage(
     /// <summary>The global name of the program's entry point: -main of the main file's namespace (bare in user).</summary>
     public string MainName { get; init; } = "-main";
 
+    /// <summary>
+    /// The documentation (doc name) prints for each name the program's own forms pass to it as a
+    /// constant (null: none), computed after the definitions ran (<see cref="DocumentedNames"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Documentation { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Where the program asks for the documentation of a name computed at run time.</summary>
+    public IReadOnlyList<SourceSpan?> ComputedDocNames { get; init; } = [];
+
     /// <summary>The functions that need the whole front end while the program runs.</summary>
     public static readonly IReadOnlySet<string> CompilerFunctions = new HashSet<string>(StringComparer.Ordinal)
     {

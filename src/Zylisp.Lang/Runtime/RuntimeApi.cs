@@ -91,6 +91,9 @@ public static class RuntimeApi
     /// <summary>Truth under the compilation unit's rule (Clojure: nil and false are false; SLisp adds 0, "" and empty collections).</summary>
     public static bool IsTrue(object? value, Truthiness rule) => Truth.Of(value, rule);
 
+    /// <summary>What (doc name) prints for <paramref name="name"/> in this run's environment, or null (a native session embeds it).</summary>
+    public static string? Documentation(RunContext ctx, string name) => ctx.Host.Doc(name);
+
     /// <summary>A vector, map (keys and values alternating) or set of the given values.</summary>
     public static object MakeCollection(CollectionKind kind, object?[] values) => kind switch
     {

@@ -17,15 +17,19 @@ public abstract record WorkerLauncher
 
     /// <summary>
     /// This very program: the apphost (<c>zylisp worker</c>) or <c>dotnet zylisp.dll worker</c>,
-    /// whichever started the current process.
+    /// whichever started the current process. A <paramref name="warm"/> worker runs its eval path
+    /// before it listens, and its runtime optimizes hot methods without the start-up delay
+    /// (docs/design/nrepl.md, "Warm from the first eval"): for <c>zylisp nrepl</c>, whose clients
+    /// time their evals. The terminal REPL's private server leaves it off, so that its worker
+    /// takes less of the machine while the terminal draws its first prompt.
     /// </summary>
-    public static WorkerLauncher CurrentProgram()
+    public static WorkerLauncher CurrentProgram(bool warm = false)
     {
         var host = Environment.ProcessPath ?? "dotnet";
         var entry = System.Reflection.Assembly.GetEntryAssembly()?.Location;
         return Path.GetFileNameWithoutExtension(host) == "dotnet" && entry is { Length: > 0 }
-            ? new ProcessLauncher(host, [entry])
-            : new ProcessLauncher(host, []);
+            ? new ProcessLauncher(host, [entry]) { Warm = warm }
+            : new ProcessLauncher(host, []) { Warm = warm };
     }
 
     /// <summary>Workers as tasks in this process: no isolation, for tests of the protocol and for embedding.</summary>
@@ -35,8 +39,21 @@ public abstract record WorkerLauncher
     {
         public IReadOnlyDictionary<string, string> ExtraEnvironment { get; init; } = new Dictionary<string, string>();
 
+        public bool Warm { get; init; }
+
         internal override IProcess Start(string socketPath, WorkerLimits limits, Func<ProcessWorker, CancellationToken, Task<bool>> healthCheck, ChildStartContext context)
         {
+            var environment = new Dictionary<string, string?>(ExtraEnvironment.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)))
+            {
+                // Workers are short-lived and many; no need to warm the JIT's profile.
+                ["DOTNET_TieredPGO"] = "0",
+                ["DOTNET_gcServer"] = "0",
+            };
+            if (Warm)
+            {
+                AddWarmUpSettings(environment);
+            }
+
             var options = new ProcessWorkerOptions(FileName)
             {
                 Arguments = [.. LeadingArguments, "worker", "--socket", socketPath],
@@ -48,16 +65,26 @@ public abstract record WorkerLauncher
                 HealthCheckInterval = limits.HealthCheckInterval,
                 HealthCheckTimeout = limits.HealthCheckTimeout,
                 Time = context.Time,
-                Environment = new Dictionary<string, string?>(ExtraEnvironment.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)))
-                {
-                    // Workers are short-lived and many; no need to warm the JIT's profile.
-                    ["DOTNET_TieredPGO"] = "0",
-                    ["DOTNET_gcServer"] = "0",
-                },
+                Environment = environment,
             };
             return ProcessWorker.Start(options, context.Events);
         }
     }
+
+    /// <summary>
+    /// The runtime optimizes a method once it has been called 30 times, but only counts calls once
+    /// 100 ms have passed without a method being compiled for the first time; a server that keeps
+    /// meeting new code keeps postponing it, and the eval path ran unoptimized for the first
+    /// thousand or so evals. A delay of 0 counts from the start. A value the user chose is kept,
+    /// as is <see cref="WorkerWarmUp.SwitchVariable"/>=0 (cold workers, for measurements).
+    /// </summary>
+    private static void AddWarmUpSettings(Dictionary<string, string?> environment)
+    {
+        environment.TryAdd(CallCountingDelay, Environment.GetEnvironmentVariable(CallCountingDelay) ?? "0");
+        environment.TryAdd(WorkerWarmUp.SwitchVariable, Environment.GetEnvironmentVariable(WorkerWarmUp.SwitchVariable) ?? "1");
+    }
+
+    private const string CallCountingDelay = "DOTNET_TC_CallCountingDelayMs";
 
     private sealed record InProcessLauncher : WorkerLauncher
     {

@@ -25,6 +25,13 @@ public sealed class NativeFastPathTests
     }
 
     [Theory]
+    [InlineData("build", "--no-cache", "--target", "native", "fib.zl", "-o", "fib")]
+    [InlineData("build", "-t", "native", "fib.zl", "-o", "fib", "--no-cache")]
+    public void A_native_build_without_the_cache_takes_the_fast_path(params string[] args) =>
+        Assert.Equal(new BuildRequest("native", "fib.zl", null, "fib", null, OutputOptions.Default, NoCache: true), NativeFastPath.TryParseBuild(args));
+
+    [Theory]
+    [InlineData("build", "--target", "native", "fib.zl", "-o", "fib", "--no-cache", "--no-cache")]
     [InlineData("build", "--target", "go", "fib.zl", "-o", "fib")]
     [InlineData("build", "--target", "native", "fib.zl", "--emit", "asm")]
     [InlineData("build", "--target", "native", "fib.zl", "-o", "fib", "--terse")]

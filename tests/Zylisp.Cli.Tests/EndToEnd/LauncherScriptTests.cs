@@ -103,8 +103,8 @@ public class LauncherScriptTests
             return stdout.Trim();
         }
 
-        /// <summary>Runs <c>./zylisp version</c>, under <c>ulimit -v</c> when <paramref name="addressSpaceKb"/> is given.</summary>
-        public (int ExitCode, string Stdout, string Stderr) RunLauncher(long? addressSpaceKb = null, string? writeXorExecute = null, bool rebuild = false)
+        /// <summary>Runs <c>./zylisp version</c> (or <paramref name="command"/>), under <c>ulimit -v</c> when <paramref name="addressSpaceKb"/> is given.</summary>
+        public (int ExitCode, string Stdout, string Stderr) RunLauncher(long? addressSpaceKb = null, string? writeXorExecute = null, bool rebuild = false, string command = "version")
         {
             var start = new ProcessStartInfo("sh")
             {
@@ -115,13 +115,13 @@ public class LauncherScriptTests
             if (addressSpaceKb is { } kb)
             {
                 start.ArgumentList.Add("-c");
-                start.ArgumentList.Add($"ulimit -v {kb} && exec sh \"$0\" version");
+                start.ArgumentList.Add($"ulimit -v {kb} && exec sh \"$0\" {command}");
                 start.ArgumentList.Add(Script);
             }
             else
             {
                 start.ArgumentList.Add(Script);
-                start.ArgumentList.Add("version");
+                start.ArgumentList.Add(command);
             }
 
             start.Environment.Remove("DOTNET_GCHeapHardLimit");
@@ -133,6 +133,7 @@ public class LauncherScriptTests
             }
 
             start.Environment.Remove("DOTNET_EnableWriteXorExecute");
+            start.Environment.Remove("DOTNET_TC_CallCountingDelayMs");
             if (writeXorExecute is not null)
             {
                 start.Environment["DOTNET_EnableWriteXorExecute"] = writeXorExecute;
@@ -177,6 +178,21 @@ public class LauncherScriptTests
         (exitCode, stdout, stderr) = checkout.RunLauncher(writeXorExecute: "1");
         Assert.True(exitCode == 0, stderr);
         Assert.Equal("wx=1", stdout.Trim());
+    }
+
+    /// <summary>Issue 10: a fresh nREPL server's eval path stayed unoptimized for its first thousand evals; only `nrepl` changes the runtime's tiering.</summary>
+    [Fact]
+    public void The_launcher_starts_call_counting_at_once_for_nrepl_only()
+    {
+        var checkout = new FakeCheckout();
+        checkout.Write(".build/zylisp/zylisp", "#!/bin/sh\necho \"delay=${DOTNET_TC_CallCountingDelayMs:-unset}\"\n");
+        var (exitCode, stdout, stderr) = checkout.RunLauncher(command: "nrepl");
+        Assert.True(exitCode == 0, stderr);
+        Assert.Equal("delay=0", stdout.Trim());
+
+        (exitCode, stdout, stderr) = checkout.RunLauncher(command: "run");
+        Assert.True(exitCode == 0, stderr);
+        Assert.Equal("delay=unset", stdout.Trim());
     }
 
     [Fact]

@@ -41,6 +41,35 @@ public sealed class NativeCommandTests : IDisposable
     }
 
     [NativeFact]
+    public async Task A_native_build_keeps_the_library_index_in_the_cache_and_no_cache_leaves_it_alone()
+    {
+        var source = Path.Combine(folder, "sorted.zl");
+        File.WriteAllText(source, "(defn -main [] (prn (sort [3 1 2]) (reverse [1 2])))\n");
+        var cache = Path.Combine(folder, "cache");
+        var environment = new Dictionary<string, string?> { ["XDG_CACHE_HOME"] = cache };
+        var index = Path.Combine(cache, "zylisp", "native-library");
+
+        var bypassed = await CliProcess.RunAsync(["build", "--target", "native", source, "-o", Path.Combine(folder, "a"), "--no-cache"], environment: environment);
+        Assert.False(Directory.Exists(index));
+        var parsed = await CliProcess.RunAsync(["build", "--target", "native", source, "-o", Path.Combine(folder, "b"), "--no-cache", "--terse"], environment: environment);
+        Assert.False(Directory.Exists(index));
+
+        var first = await CliProcess.RunAsync(["build", "--target", "native", source, "-o", Path.Combine(folder, "c")], environment: environment);
+        var file = Assert.Single(Directory.GetFiles(index));
+        File.WriteAllText(file, "damaged");
+        var damaged = await CliProcess.RunAsync(["build", "--target", "native", source, "-o", Path.Combine(folder, "d")], environment: environment);
+        Assert.StartsWith("zylisp native library index", File.ReadAllText(file), StringComparison.Ordinal);
+        var hit = await CliProcess.RunAsync(["build", "--target", "native", source, "-o", Path.Combine(folder, "e")], environment: environment);
+
+        foreach (var (result, name) in new[] { (bypassed, "a"), (parsed, "b"), (first, "c"), (damaged, "d"), (hit, "e") })
+        {
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Equal((0, "(1 2 3) (2 1)\n"), await Run(Path.Combine(folder, name)));
+            Assert.Equal(File.ReadAllBytes(Path.Combine(folder, "a")), File.ReadAllBytes(Path.Combine(folder, name)));
+        }
+    }
+
+    [NativeFact]
     public async Task A_native_build_of_a_missing_file_says_so_as_the_parser_path_does()
     {
         var build = await CliProcess.RunAsync("build", "--target", "native", Path.Combine(folder, "none.zl"), "-o", Path.Combine(folder, "none"));

@@ -20,8 +20,15 @@ public sealed class InProcessEngine(string name, Func<IExecutionEngine>? create)
     /// <summary>Every form lowered and the lowered IR evaluated: lowering must keep each program's meaning.</summary>
     public static InProcessEngine Lowered { get; } = new("lowered", () => new LoweredExecutionEngine());
 
-    /// <summary>Every form compiled to IL before it runs.</summary>
-    public static InProcessEngine Il { get; } = new("il", () => new IlEngine());
+    /// <summary>
+    /// The il engine promotes a fn from its quick tier to optimized code after this many calls and
+    /// loop back edges: a low count, so both tiers run and fns switch mid-program (even mid-loop:
+    /// the running activation stays quick). The CLI's default is <see cref="IlCompiler.DefaultPromotionThreshold"/>.
+    /// </summary>
+    private const int QuickTierPromotionThreshold = 3;
+
+    /// <summary>Every form compiled to IL before it runs, fresh code first in the quick tier.</summary>
+    public static InProcessEngine Il { get; } = new("il", () => new IlEngine(promotionThreshold: QuickTierPromotionThreshold));
 
     /// <summary>Tiered with a threshold of one, so every fn called or looping twice switches to compiled code mid-program.</summary>
     public static InProcessEngine Tiered { get; } = new("tiered", () => new TieredEngine(threshold: 1));
