@@ -85,14 +85,25 @@ func Join(args ...Value) Value {
 	return strings.Join(parts, sep)
 }
 
+// The interpreter's casing is .NET's invariant one, which leaves the dotless ı, the long ſ and
+// the dotted İ alone where Go's maps them to ASCII letters (docs/design/go-backend.md).
+var invariantUpper = unicode.SpecialCase{
+	unicode.CaseRange{Lo: 0x0131, Hi: 0x0131, Delta: [unicode.MaxCase]rune{0, 0, 0}},
+	unicode.CaseRange{Lo: 0x017F, Hi: 0x017F, Delta: [unicode.MaxCase]rune{0, 0, 0}},
+}
+
+var invariantLower = unicode.SpecialCase{
+	unicode.CaseRange{Lo: 0x0130, Hi: 0x0130, Delta: [unicode.MaxCase]rune{0, 0, 0}},
+}
+
 func UpperCase(args ...Value) Value {
 	arity("upper-case", args, 1, 1)
-	return strings.ToUpper(str("upper-case", args[0]))
+	return strings.ToUpperSpecial(invariantUpper, str("upper-case", args[0]))
 }
 
 func LowerCase(args ...Value) Value {
 	arity("lower-case", args, 1, 1)
-	return strings.ToLower(str("lower-case", args[0]))
+	return strings.ToLowerSpecial(invariantLower, str("lower-case", args[0]))
 }
 
 func Trim(args ...Value) Value {
