@@ -83,8 +83,15 @@ internal static class NativeLibrary
             }
         }
 
-        // Analyze only the forms the index (or the text) shows the program can reach; if the
-        // analysis reaches another library global, add its forms and analyze again.
+        return AnalyzeReached(library, selected, index, wanted, defined);
+    }
+
+    /// <summary>
+    /// Analyzes only the forms the index (or the text) shows <paramref name="wanted"/> can reach; if
+    /// the analysis reaches another library global, adds its forms and analyzes again.
+    /// </summary>
+    private static IReadOnlyList<TopLevel> AnalyzeReached(LibraryText library, bool[] selected, LibraryIndex? index, HashSet<string> wanted, HashSet<string> defined)
+    {
         library.Select(wanted, selected, index);
         while (true)
         {
@@ -102,19 +109,9 @@ internal static class NativeLibrary
     /// </summary>
     public static IReadOnlyList<TopLevel> RoutineForms(IReadOnlyCollection<string> names)
     {
-        var wanted = new HashSet<string>(names, StringComparer.Ordinal);
-        var none = new HashSet<string>(StringComparer.Ordinal);
         var library = new LibraryText(Source());
-        var selected = new bool[library.FormCount];
-        library.Select(wanted, selected, null);
-        while (true)
-        {
-            var (kept, reached) = Reached(Analyze(library.Subset(selected)), wanted, none);
-            if (!library.Select(reached, selected, null))
-            {
-                return kept;
-            }
-        }
+        return AnalyzeReached(library, new bool[library.FormCount], null,
+            new HashSet<string>(names, StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
     }
 
     /// <summary>The library (or part of it) analyzed: its top-level forms in order.</summary>

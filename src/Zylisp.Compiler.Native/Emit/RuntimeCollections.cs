@@ -405,13 +405,7 @@ internal sealed partial class RuntimeLibrary
         asm.mov(rax, rdi);
         asm.ret();
         asm.Bind(ref notVector);
-        foreach (var type in new[] { ObjectType.String, ObjectType.Map, ObjectType.Set })
-        {
-            var next = asm.CreateLabel();
-            JumpUnlessType(rdi, type, next);
-            asm.jmp(vecOfOther);
-            asm.Bind(ref next);
-        }
+        JumpIfTypeIn(rdi, vecOfOther, ObjectType.String, ObjectType.Map, ObjectType.Set);
 
         asm.jmp(vecOfList);
         asm.Bind(ref vecOfOther);

@@ -313,36 +313,10 @@ internal sealed partial class RuntimeLibrary
     }
 
     /// <summary>Jumps to <paramref name="target"/> when the value is a lazy seq or a cons cell (uses r11).</summary>
-    private void JumpIfLazy(AssemblerRegister64 value, Label target)
-    {
-        var no = asm.CreateLabel();
-        asm.mov(r11, value);
-        asm.and(r11d, 7);
-        asm.cmp(r11d, ValueTags.PointerTag);
-        asm.jne(no);
-        asm.movzx(r11d, __byte_ptr[value - ValueTags.PointerTag]);
-        asm.cmp(r11d, (int)ObjectType.LazySeq);
-        asm.je(target);
-        asm.cmp(r11d, (int)ObjectType.Cons);
-        asm.je(target);
-        asm.Bind(ref no);
-    }
+    private void JumpIfLazy(AssemblerRegister64 value, Label target) =>
+        JumpIfTypeIn(value, target, ObjectType.LazySeq, ObjectType.Cons);
 
     /// <summary>Jumps to <paramref name="target"/> when the value is a vector, list, lazy seq or cons (uses r11).</summary>
-    private void IfSequentialOrLazy(AssemblerRegister64 value, Label target)
-    {
-        var no = asm.CreateLabel();
-        asm.mov(r11, value);
-        asm.and(r11d, 7);
-        asm.cmp(r11d, ValueTags.PointerTag);
-        asm.jne(no);
-        asm.movzx(r11d, __byte_ptr[value - ValueTags.PointerTag]);
-        foreach (var type in new[] { ObjectType.Vector, ObjectType.List, ObjectType.LazySeq, ObjectType.Cons })
-        {
-            asm.cmp(r11d, (int)type);
-            asm.je(target);
-        }
-
-        asm.Bind(ref no);
-    }
+    private void IfSequentialOrLazy(AssemblerRegister64 value, Label target) =>
+        JumpIfTypeIn(value, target, ObjectType.Vector, ObjectType.List, ObjectType.LazySeq, ObjectType.Cons);
 }

@@ -241,6 +241,24 @@ internal sealed partial class RuntimeLibrary
         asm.jne(otherwise);
     }
 
+    /// <summary>Jumps to <paramref name="target"/> when <paramref name="value"/> is an object of one of <paramref name="types"/>; falls through otherwise (uses r11).</summary>
+    private void JumpIfTypeIn(AssemblerRegister64 value, Label target, params ObjectType[] types)
+    {
+        var no = asm.CreateLabel();
+        asm.mov(r11, value);
+        asm.and(r11d, 7);
+        asm.cmp(r11d, ValueTags.PointerTag);
+        asm.jne(no);
+        asm.movzx(r11d, __byte_ptr[value - ValueTags.PointerTag]);
+        foreach (var type in types)
+        {
+            asm.cmp(r11d, (int)type);
+            asm.je(target);
+        }
+
+        asm.Bind(ref no);
+    }
+
     /// <summary>Calls the str primitive on the given argument loaders (at most six); the string is in rax.</summary>
     private void CallStr(params Action<AssemblerRegister64>[] loaders)
     {

@@ -235,13 +235,7 @@ internal sealed partial class RuntimeLibrary
         asm.je(nil);
         JumpIfLazy(rdi, Label("lazy-seq-node"));
         LookThroughRecord(rdi);
-        foreach (var type in new[] { ObjectType.List, ObjectType.Vector, ObjectType.String, ObjectType.Map, ObjectType.Set })
-        {
-            var next = asm.CreateLabel();
-            JumpUnlessType(rdi, type, next);
-            asm.jmp(seqable);
-            asm.Bind(ref next);
-        }
+        JumpIfTypeIn(rdi, seqable, ObjectType.List, ObjectType.Vector, ObjectType.String, ObjectType.Map, ObjectType.Set);
 
         asm.jmp(notSeqable);
         asm.Bind(ref seqable);
