@@ -55,8 +55,9 @@ public class GoBuildTests
     }
 
     /// <summary>
-    /// An uncaught throw is reported as the interpreter reports it: at the throw, with the
-    /// message first and the id last, and the data only when there is some.
+    /// An uncaught throw is reported as the interpreter reports it: at the throw (or, for a throw
+    /// in the prelude, at the program's call), with the message first and the id last, and the
+    /// data only when there is some.
     /// </summary>
     [GoFact]
     public void An_uncaught_throw_is_reported_at_the_throw_in_the_interpreter_s_words()
@@ -67,6 +68,7 @@ public class GoBuildTests
             ("(defn f [x]\n  (throw (ex-info \"boom\" {})))\n(f 1)\n", "thrown.zl:2:3: error: uncaught exception: boom [ZL5007]\n"),
             ("(println 1)\n(throw (ex-info \"bam\" {:a 1}))\n", "thrown.zl:2:1: error: uncaught exception: bam {:a 1} [ZL5007]\n"),
             ("(defn -main []\n  (throw :oops))\n", "thrown.zl:2:3: error: uncaught exception: :oops [ZL5007]\n"),
+            ("(defprotocol P (m [x]))\n(def r (m 5))\n", "thrown.zl:2:8: error: uncaught exception: No implementation of method m of protocol user.P for type integer {:type :protocol-error, :protocol \"user.P\", :method :m, :value-type :integer} [ZL5007]\n"),
         };
         foreach (var (source, expected) in cases)
         {

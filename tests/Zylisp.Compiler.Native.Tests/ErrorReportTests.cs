@@ -41,4 +41,22 @@ public sealed class ErrorReportTests
             File.Delete(file);
         }
     }
+
+    [NativeFact]
+    public void An_error_raised_in_prelude_code_is_reported_at_the_program_s_call()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "zylisp-native-report-" + Guid.NewGuid().ToString("N") + ".zl");
+        const string program = "(defprotocol P (m [x]))\n(println (m 5))\n";
+        File.WriteAllText(file, program);
+        try
+        {
+            var outcome = NativeRunner.CompileAndRun(program, file);
+            Assert.Equal(1, outcome.ExitCode);
+            Assert.StartsWith($"{file}:2:10: error: uncaught exception: No implementation of method m of protocol user.P", outcome.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

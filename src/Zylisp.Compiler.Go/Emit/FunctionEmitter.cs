@@ -443,11 +443,7 @@ internal sealed class FunctionEmitter
             // The panic's line goes in the source-line table, so an uncaught throw is reported
             // where it was written, as the interpreter reports it.
             var panic = Call(Id("panic"), RtCall("Thrown", GoType.ToDynamic(emitter.Operand(node.Value, output)).Node));
-            if (node.Span is { Line: > 0 } span)
-            {
-                emitter.program.CallSites.TryAdd(panic, span);
-            }
-
+            emitter.program.NoteSite(panic, node.Span);
             return [ExprStatement(panic)];
         }
     }
