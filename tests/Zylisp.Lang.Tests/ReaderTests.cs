@@ -317,9 +317,15 @@ public class ReaderTests
     [InlineData("a/")]
     [InlineData("/a")]
     [InlineData("a/b/c")]
-    [InlineData("\\a")]
+    [InlineData("a\\b")]
     [InlineData("##Foo")]
     public void Invalid_tokens_are_errors(string text) => ReadError(text, DiagnosticIds.InvalidToken);
+
+    [Theory]
+    [InlineData("\\a")]
+    [InlineData("\\newline")]
+    [InlineData("\\u0041")]
+    public void Clojure_character_literals_are_named_as_such(string text) => ReadError(text, DiagnosticIds.CharacterLiteral);
 
     [Fact]
     public void Nesting_beyond_the_limit_is_an_error_not_a_crash()

@@ -20,6 +20,7 @@ public static partial class DiagnosticIds
     public const string TooManyErrors = "ZL1015";
     public const string NestedFnLiteral = "ZL1016";
     public const string SourceTooLarge = "ZL1017";
+    public const string CharacterLiteral = "ZL1018";
     public const string InvalidRegex = "ZL1030";
 }
 
@@ -79,6 +80,10 @@ public static partial class DiagnosticCatalog
             DiagnosticIds.InvalidToken,
             "invalid token '{0}'",
             "Symbols are names like foo, -main, ->>, a.b or fmt/Println; keywords are :k or :ns/k."),
+        Error(
+            DiagnosticIds.CharacterLiteral,
+            "`{0}` is a character literal, and Zylisp has no character type",
+            "A one-character string stands for a character: write \"c\" for \\c, \" \" for \\space and \"\\n\" for \\newline."),
         Error(
             DiagnosticIds.MismatchedCloser,
             "expected '{0}' to close the '{1}' opened at line {2}, column {3}, but found '{4}'",

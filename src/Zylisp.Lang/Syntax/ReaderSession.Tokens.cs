@@ -153,6 +153,13 @@ internal sealed partial class ReaderSession
                 return;
         }
 
+        if (token[0] == '\\')
+        {
+            // Clojure's \c: say what it is and what to write instead, rather than "invalid token".
+            Report(DiagnosticIds.CharacterLiteral, Span(start, endPosition), token.ToString());
+            return;
+        }
+
         if (!TrySplitName(token, out var ns, out var name))
         {
             Report(DiagnosticIds.InvalidToken, Span(start, endPosition), token.ToString());

@@ -362,6 +362,9 @@ func (r *reader) readToken() Value {
 		}
 		return Kw(body)
 	}
+	if token[0] == '\\' {
+		r.fail(1018, line, col, "`%s` is a character literal, and Zylisp has no character type", token)
+	}
 	if !validName(token) {
 		r.fail(1013, line, col, "invalid token '%s'", token)
 	}
