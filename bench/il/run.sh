@@ -51,7 +51,10 @@ for b in ["fib-typed", "fib", "loop", "hello"]:
         print(f"| {b} | {r['command']} | {r['median']:.3f} s | {r['user'] + r['system']:.3f} s | {r['median'] / base:.2f}x |")
 PY
 # Compile latency in a warm process (200 definitions first; the "in-process" figure).
-dotnet run -c Release --project "$here/latency" -- 1000
+# Published ReadyToRun, as the CLI and its nREPL workers run the compiler: a plain build starts
+# the compiler's own methods at Tier 0, which the first samples of a fresh process pay for.
+dotnet publish -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true "$here/latency" -o /tmp/zylisp-bench-latency >/dev/null
+DOTNET_gcConcurrent=0 dotnet /tmp/zylisp-bench-latency/latency.dll 1000
 # Typed fib's compute alone, against C# in the same process (no start-up on either side).
 dotnet run -c Release --project "$here/fib-inprocess" -- 35
 for n in 1000 4000; do

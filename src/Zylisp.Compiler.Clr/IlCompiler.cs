@@ -55,6 +55,11 @@ public sealed class IlCompiler
     public ArityBody0 CompileTopLevel(TopLevel top)
     {
         ArgumentNullException.ThrowIfNull(top);
+        if (Sink.Caches && DirectDefinition.TryCompile(this, top) is { } definition)
+        {
+            return definition;
+        }
+
         // A top-level form runs once, so quick code is all it ever needs, unless it loops (no
         // on-stack replacement would ever promote a long top-level loop).
         var sink = quickSink is not null && !LoopFinder.HasLoop(top.Body) ? quickSink : Sink;

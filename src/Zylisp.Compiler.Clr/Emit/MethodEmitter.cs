@@ -433,6 +433,15 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted?>
     /// <summary>A global's value; only the unbound case calls out (to raise the undefined-symbol error).</summary>
     private void EmitGlobal(Var global, SourceSpan? span)
     {
+        if (!sink.Optimizes)
+        {
+            // Quick code: one call, five instructions instead of nineteen (see GlobalRead).
+            LoadConstUncast(new GlobalRead(global, span));
+            il.Emit(OpCodes.Ldarg, CtxArg);
+            il.Emit(OpCodes.Call, Members.GlobalValue);
+            return;
+        }
+
         var bound = il.DefineLabel();
         LoadConst(global);
         il.Emit(OpCodes.Callvirt, Members.VarValue);
@@ -593,7 +602,7 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted?>
 
     private void SetSite(int site)
     {
-        il.Emit(OpCodes.Ldc_I4, site);
+        EmitInt(site);
         il.Emit(OpCodes.Stloc, siteLocal);
     }
 
@@ -616,12 +625,48 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted?>
 
     private void LoadConst(object value)
     {
-        il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Ldc_I4, pool.IndexOf(value));
-        il.Emit(OpCodes.Ldelem_Ref);
-        if (value.GetType() != typeof(object))
+        LoadConstUncast(value);
+        // A boxed value is used as an object: a castclass to object would be one more instruction for the JIT.
+        if (!value.GetType().IsValueType && value.GetType() != typeof(object))
         {
-            il.Emit(OpCodes.Castclass, value.GetType().IsValueType ? typeof(object) : VisibleType(value.GetType()));
+            il.Emit(OpCodes.Castclass, VisibleType(value.GetType()));
+        }
+    }
+
+    /// <summary>A pool entry as an object, for a callee whose parameter is typed object.</summary>
+    private void LoadConstUncast(object value)
+    {
+        il.Emit(OpCodes.Ldarg_0);
+        EmitInt(pool.IndexOf(value));
+        il.Emit(OpCodes.Ldelem_Ref);
+    }
+
+    /// <summary>An int32 constant in its shortest form (pool indices and call sites are small; the JIT reads fewer bytes).</summary>
+    private void EmitInt(int value)
+    {
+        switch (value)
+        {
+            case >= -1 and <= 8:
+                il.Emit(value switch
+                {
+                    -1 => OpCodes.Ldc_I4_M1,
+                    0 => OpCodes.Ldc_I4_0,
+                    1 => OpCodes.Ldc_I4_1,
+                    2 => OpCodes.Ldc_I4_2,
+                    3 => OpCodes.Ldc_I4_3,
+                    4 => OpCodes.Ldc_I4_4,
+                    5 => OpCodes.Ldc_I4_5,
+                    6 => OpCodes.Ldc_I4_6,
+                    7 => OpCodes.Ldc_I4_7,
+                    _ => OpCodes.Ldc_I4_8,
+                });
+                break;
+            case >= sbyte.MinValue and <= sbyte.MaxValue:
+                il.Emit(OpCodes.Ldc_I4_S, (sbyte)value);
+                break;
+            default:
+                il.Emit(OpCodes.Ldc_I4, value);
+                break;
         }
     }
 
@@ -676,6 +721,7 @@ internal sealed partial class MethodEmitter : IIrVisitor<MethodEmitter.Emitted?>
     /// <summary>Members the emitted IL refers to, resolved once.</summary>
     private static class Members
     {
+        public static readonly MethodInfo GlobalValue = typeof(GlobalRead).GetMethod(nameof(GlobalRead.Value))!;
         public static readonly MethodInfo Tick = typeof(TierCounter).GetMethod(nameof(TierCounter.Tick))!;
         public static readonly MethodInfo TraceOrTake = typeof(CallSiteTable).GetMethod(nameof(CallSiteTable.TraceOrTake))!;
         public static readonly MethodInfo Translate = typeof(CallSiteTable).GetMethod(nameof(CallSiteTable.Translate))!;

@@ -165,6 +165,9 @@ internal sealed class TypedEmitter
         return total;
     }
 
+    /// <summary>Every how many levels the entry check calls the slow helper (the depth limit at 0, the host stack); a multiple of every poll interval.</summary>
+    private const int SlowEntryInterval = 128;
+
     /// <summary>The most IR nodes a typed method's body may grow to by inlining its self calls.</summary>
     private const int MaxInlinedNodes = 300;
 
@@ -241,13 +244,43 @@ internal sealed class TypedEmitter
         if (checkedTwin is not null)
         {
             var due = il.DefineLabel();
+            var run = il.DefineLabel();
+            var toTwin = il.DefineLabel();
             il.Emit(OpCodes.Ldarg, BudgetArg);
             il.Emit(OpCodes.Ldc_I4, pollInterval - 1);
             il.Emit(OpCodes.And);
             il.Emit(OpCodes.Ldc_I4, inlineDepth);
             il.Emit(OpCodes.Ble, due);
+            il.MarkLabel(run);
             EmitBody(arity);
             il.MarkLabel(due);
+            // The twin's checks in this frame can only do something when the frame holds a
+            // budget-0 activation (past the limit), when it holds a multiple of
+            // SlowEntryInterval and the host stack is short (every activation of the frame runs
+            // in this one .NET frame, so one test here answers for all of them), or when an
+            // interrupt is requested. Otherwise the frame runs fast and the twin, which must be
+            // JIT-compiled before its first run, is not needed: a deep recursion far from the
+            // limit never compiles it. The stack test is a runtime call, so only the frames the
+            // twin would test it in pay for it.
+            var stackChecked = il.DefineLabel();
+            il.Emit(OpCodes.Ldarg, BudgetArg);
+            il.Emit(OpCodes.Ldc_I4, inlineDepth);
+            il.Emit(OpCodes.Ble, toTwin);
+            il.Emit(OpCodes.Ldarg, BudgetArg);
+            il.Emit(OpCodes.Ldc_I4, SlowEntryInterval - 1);
+            il.Emit(OpCodes.And);
+            il.Emit(OpCodes.Ldc_I4, inlineDepth);
+            il.Emit(OpCodes.Bgt, stackChecked);
+            il.Emit(OpCodes.Call, typeof(System.Runtime.CompilerServices.RuntimeHelpers).GetMethod(nameof(System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack))!);
+            il.Emit(OpCodes.Brfalse, toTwin);
+            il.MarkLabel(stackChecked);
+            il.Emit(OpCodes.Ldarg, CtxArg);
+            il.Emit(OpCodes.Callvirt, typeof(RunContext).GetProperty(nameof(RunContext.Cancellation))!.GetMethod!);
+            il.Emit(OpCodes.Stloc, token);
+            il.Emit(OpCodes.Ldloca, token);
+            il.Emit(OpCodes.Call, typeof(CancellationToken).GetProperty(nameof(CancellationToken.IsCancellationRequested))!.GetMethod!);
+            il.Emit(OpCodes.Brfalse, run);
+            il.MarkLabel(toTwin);
             for (int i = 0; i < FirstParamArg + arity.Params.Length; i++)
             {
                 il.Emit(OpCodes.Ldarg, i);
@@ -598,7 +631,7 @@ internal sealed class TypedEmitter
         // The helper only when it has something to do: at a multiple of 128 (the host stack; 0 is past the limit) or on an interrupt.
         var slow = il.DefineLabel();
         LoadBudget(inlineLevel);
-        il.Emit(OpCodes.Ldc_I4, 127);
+        il.Emit(OpCodes.Ldc_I4, SlowEntryInterval - 1);
         il.Emit(OpCodes.And);
         il.Emit(OpCodes.Brfalse, slow);
         il.Emit(OpCodes.Ldarg, CtxArg);
