@@ -1,6 +1,7 @@
 using Zylisp.Cli.CommandLine;
 using Zylisp.Cli.Hosting;
 using Zylisp.Compiler.Native;
+using Zylisp.Lang.Syntax;
 
 namespace Zylisp.Cli.Commands;
 
@@ -24,10 +25,10 @@ internal static class NativeEngineCommand
         using var streams = StandardStreams.Open();
         var cache = noCache ? null : ProgramCollector.DefaultCacheDirectory();
         var collected = ProgramCollector.Collect(source, name, exit, cache);
+        var sources = collected.Sources ?? new SourceRegistry();
         if (collected.Program is null)
         {
-            var engine = EngineHost.Create(streams);
-            new DiagnosticReporter(options).ReportErrors(collected.Diagnostics, engine.Sources, streams);
+            new DiagnosticReporter(options).ReportErrors(collected.Diagnostics, sources, streams);
             return ExitCodes.ProgramFailed;
         }
 
@@ -40,7 +41,7 @@ internal static class NativeEngineCommand
         }
         catch (NativeCompileException e)
         {
-            streams.Error.WriteLine(e.Message);
+            new DiagnosticReporter(options).ReportErrors([e.ToDiagnostic()], sources, streams);
             return ExitCodes.ProgramFailed;
         }
     }
