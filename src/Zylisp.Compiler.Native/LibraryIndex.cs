@@ -68,20 +68,7 @@ internal sealed class LibraryIndex
     }
 
     /// <summary>The index in <paramref name="path"/> written for <paramref name="key"/>, or null when it is missing, damaged or another build's.</summary>
-    public static LibraryIndex? TryLoad(string path, string key)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path, Encoding.UTF8);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-
-        return Parse(text, key);
-    }
+    public static LibraryIndex? TryLoad(string path, string key) => Cache.CacheFile.TryRead(path) is { } text ? Parse(text, key) : null;
 
     /// <summary>
     /// Reads the format <see cref="Format"/> writes: the header, <c>key KEY</c>, one line per name
@@ -136,29 +123,8 @@ internal sealed class LibraryIndex
     }
 
     /// <summary>
-    /// Writes the index to <paramref name="path"/> under a private name, then renames it into
-    /// place, so a concurrent build reads the old file or the new one, never half of one.
+    /// Writes the index to <paramref name="path"/> (atomically; <see cref="Cache.CacheFile.TryWrite"/>).
     /// A cache that cannot be written is no error: the next build analyzes the library again.
     /// </summary>
-    public void TrySave(string path, string key)
-    {
-        var staging = path + ".tmp-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..8];
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(staging, Format(key));
-            File.Move(staging, path, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            try
-            {
-                File.Delete(staging);
-            }
-            catch (Exception again) when (again is IOException or UnauthorizedAccessException)
-            {
-                // A stray staging file is harmless: its name is never looked up again.
-            }
-        }
-    }
+    public void TrySave(string path, string key) => Cache.CacheFile.TryWrite(path, Format(key));
 }

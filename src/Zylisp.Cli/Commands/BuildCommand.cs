@@ -127,12 +127,12 @@ internal static class BuildCommand
         {
             if (request.Emit == "asm")
             {
-                streams.Out.Write(NativeCompiler.Disassemble(collected.Program, NativeEngineCommand.CompileOptions()));
+                streams.Out.Write(NativeCompiler.Disassemble(collected.Program, NativeEngineCommand.CompileOptions(cache)));
             }
 
             if (request.Output is { } output)
             {
-                File.WriteAllBytes(output, NativeCompiler.BuildExecutable(collected.Program, NativeEngineCommand.CompileOptions()));
+                File.WriteAllBytes(output, NativeCompiler.BuildExecutable(collected.Program, NativeEngineCommand.CompileOptions(cache)));
                 if (!OperatingSystem.IsWindows())
                 {
                     File.SetUnixFileMode(output, File.GetUnixFileMode(output) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);

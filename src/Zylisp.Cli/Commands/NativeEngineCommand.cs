@@ -23,7 +23,8 @@ internal static class NativeEngineCommand
     private static int Execute(string source, string name, ExitRule exit, IReadOnlyList<string> args, OutputOptions options, bool noCache)
     {
         using var streams = StandardStreams.Open();
-        var collected = ProgramCollector.Collect(source, name, exit, noCache ? null : ProgramCollector.DefaultCacheDirectory());
+        var cache = noCache ? null : ProgramCollector.DefaultCacheDirectory();
+        var collected = ProgramCollector.Collect(source, name, exit, cache);
         var sources = collected.Sources ?? new SourceRegistry();
         if (collected.Program is null)
         {
@@ -36,7 +37,7 @@ internal static class NativeEngineCommand
             // The native code writes to file descriptors 1 and 2 itself; nothing may be left buffered before it.
             streams.Out.Flush();
             streams.Error.Flush();
-            return NativeCompiler.RunInProcess(collected.Program, args, CompileOptions());
+            return NativeCompiler.RunInProcess(collected.Program, args, CompileOptions(cache));
         }
         catch (NativeCompileException e)
         {
@@ -49,11 +50,12 @@ internal static class NativeEngineCommand
     /// The native compile options from the environment: ZYLISP_NATIVE_GC_STRESS=N compiles a
     /// garbage collection into every Nth allocation (for hunting a missing root; see
     /// docs/design/native-backend.md). Read by <c>run|eval --engine native</c> and <c>build --target native</c>.
+    /// <paramref name="cacheDirectory"/> is the zylisp cache folder the back end may use (null with <c>--no-cache</c>).
     /// </summary>
-    public static NativeOptions CompileOptions() =>
+    public static NativeOptions CompileOptions(string? cacheDirectory = null) =>
         int.TryParse(Environment.GetEnvironmentVariable("ZYLISP_NATIVE_GC_STRESS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var interval) && interval > 0
-            ? new NativeOptions(GcStressInterval: interval)
-            : NativeOptions.Default;
+            ? new NativeOptions(GcStressInterval: interval, CacheDirectory: cacheDirectory)
+            : cacheDirectory is null ? NativeOptions.Default : new NativeOptions(CacheDirectory: cacheDirectory);
 
     private static int Usage(string message)
     {

@@ -27,11 +27,14 @@ internal static class CheckoutInputs
 
     public const string Stamp = ".build/zylisp.stamp";
 
-    public static CheckoutState Compare(string root)
+    public static CheckoutState Compare(string root) => Compare(root, Manifest, Stamp);
+
+    /// <summary>Compares the checkout with the inputs a publish recorded in <paramref name="manifest"/>, newer than <paramref name="stamp"/> (both under <paramref name="root"/>).</summary>
+    public static CheckoutState Compare(string root, string manifest, string stamp)
     {
         var times = new FileTimes();
         var prefix = root.EndsWith('/') ? root : root + "/";
-        if (ReadManifest(prefix + Manifest) is not { } lines || times.Modified(prefix + Stamp) is not { } built)
+        if (ReadManifest(prefix + manifest) is not { } lines || times.Modified(prefix + stamp) is not { } built)
         {
             return CheckoutState.Stale;
         }

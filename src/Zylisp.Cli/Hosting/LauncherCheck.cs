@@ -19,18 +19,29 @@ internal sealed partial class LauncherCheck
     public const string RebuildVariable = "ZYLISP_LAUNCHER_REBUILD";
 
     private readonly string launcher;
+    private readonly string manifest;
+    private readonly string stamp;
     private readonly Thread worker;
     private CheckoutState state = CheckoutState.Stale;
 
-    private LauncherCheck(string launcher)
+    private LauncherCheck(string launcher, string manifest, string stamp)
     {
         this.launcher = launcher;
+        this.manifest = manifest;
+        this.stamp = stamp;
         worker = new Thread(Run) { IsBackground = true, Name = "launcher check" };
         worker.Start();
     }
 
     /// <summary>Starts the check when the launcher started this process; null otherwise (a dotnet tool, a test, a worker).</summary>
-    public static LauncherCheck? Start()
+    public static LauncherCheck? Start() => Start(CheckoutInputs.Manifest, CheckoutInputs.Stamp);
+
+    /// <summary>
+    /// Starts the check of the publish that recorded its inputs in <paramref name="manifest"/> and
+    /// <paramref name="stamp"/> (paths under the checkout): the CLI's, or the native build host's
+    /// (src/Zylisp.Cli.NativeBuild, which compiles this file in).
+    /// </summary>
+    public static LauncherCheck? Start(string manifest, string stamp)
     {
         var launcher = Environment.GetEnvironmentVariable(LauncherVariable);
         if (string.IsNullOrEmpty(launcher) || !(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()))
@@ -40,7 +51,17 @@ internal sealed partial class LauncherCheck
 
         // Child processes (REPL workers, `zylisp build` running go) are not the launcher's to check.
         Environment.SetEnvironmentVariable(LauncherVariable, null);
-        return new LauncherCheck(launcher);
+        return new LauncherCheck(launcher, manifest, stamp);
+    }
+
+    /// <summary>The ./zylisp script that started this process.</summary>
+    public string Launcher => launcher;
+
+    /// <summary>Waits for the answer: true when no recorded input changed since the publish.</summary>
+    public bool IsCurrent()
+    {
+        worker.Join();
+        return state != CheckoutState.Stale;
     }
 
     /// <summary>
@@ -50,13 +71,12 @@ internal sealed partial class LauncherCheck
     /// </summary>
     public void EnsureCurrent(IReadOnlyList<string> args, Func<TextWriter> error)
     {
-        worker.Join();
-        if (state != CheckoutState.Stale)
+        if (IsCurrent())
         {
             return;
         }
 
-        var errno = Relaunch(args);
+        var errno = Relaunch(args, RebuildVariable + "=1");
         error().WriteLine($"zylisp: sources changed since the last build, but rerunning {launcher} to rebuild failed (errno {errno}); running the old build");
     }
 
@@ -65,11 +85,11 @@ internal sealed partial class LauncherCheck
         var root = Path.GetDirectoryName(launcher) ?? ".";
         try
         {
-            state = CheckoutInputs.Compare(root);
+            state = CheckoutInputs.Compare(root, manifest, stamp);
             if (state == CheckoutState.FreshAfterBuildOutput)
             {
                 // Only bin/ or obj/ appeared: move the stamp so later starts skip the listing.
-                File.SetLastWriteTimeUtc(Path.Combine(root, CheckoutInputs.Stamp), DateTime.UtcNow);
+                File.SetLastWriteTimeUtc(Path.Combine(root, stamp), DateTime.UtcNow);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -78,8 +98,8 @@ internal sealed partial class LauncherCheck
         }
     }
 
-    /// <summary>execve("/bin/sh", [sh, launcher, args…]) with the rebuild request added; returns errno if it fails.</summary>
-    private unsafe int Relaunch(IReadOnlyList<string> args)
+    /// <summary>execve("/bin/sh", [sh, launcher, args…]) with <paramref name="assignment"/> (NAME=VALUE) added to the environment; returns errno if it fails.</summary>
+    public unsafe int Relaunch(IReadOnlyList<string> args, string assignment)
     {
         var argv = new List<string>(args.Count + 2) { "/bin/sh", launcher };
         argv.AddRange(args);
@@ -89,7 +109,7 @@ internal sealed partial class LauncherCheck
             environment.Add($"{entry.Key}={entry.Value}");
         }
 
-        environment.Add(RebuildVariable + "=1");
+        environment.Add(assignment);
         var strings = new List<nint>();
         try
         {

@@ -94,7 +94,7 @@ internal sealed partial class RuntimeLibrary
         EmitErrors();
         EmitTruthAndEquality();
         EmitRendering();
-        TypedRoutines.Emit(asm, data, this);
+        TypedRoutines.Emit(asm, data, this, options.CacheDirectory);
         EmitArithmetic();
         EmitStrings();
         EmitUtf8();

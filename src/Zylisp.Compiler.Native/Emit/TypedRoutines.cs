@@ -21,19 +21,27 @@ internal static class TypedRoutines
 
     // The library text is fixed at build time, so its lowered forms are the same for every compile:
     // analyzed once per process (an immutable IR, only read afterwards), not once per program.
-    private static readonly Lazy<IReadOnlyList<LTopLevel>> Forms =
+    private static readonly Lazy<IReadOnlyList<LTopLevel>> Analyzed =
         new(() => [.. NativeLibrary.RoutineForms(Entries).Select(Lowerer.Lower)]);
 
     /// <summary>The names of every typed routine (the entries and the functions they use).</summary>
     public static IReadOnlySet<string> Names => names.Value;
 
-    private static readonly Lazy<IReadOnlySet<string>> names = new(() => DefinedNames(Forms.Value));
+    private static readonly Lazy<IReadOnlySet<string>> names = new(() => DefinedNames(Analyzed.Value));
+
+    /// <summary>
+    /// The routines' lowered forms: from the zylisp cache folder when there is one (a fresh process
+    /// would spend ~45 ms analyzing them; <see cref="Cache.RoutineFormsCache"/>), else analyzed.
+    /// </summary>
+    private static IReadOnlyList<LTopLevel> Forms(string? cacheDirectory) =>
+        cacheDirectory is null ? Analyzed.Value : Cache.RoutineFormsCache.LoadOrAnalyze(cacheDirectory, Entries, () => Analyzed.Value);
 
     /// <summary>Compiles every typed routine at the current end of the runtime's instruction stream.</summary>
-    public static void Emit(Assembler asm, DataSection data, RuntimeLibrary runtime)
+    /// <param name="cacheDirectory">The zylisp cache folder to read the routines' forms from (<see cref="NativeOptions.CacheDirectory"/>), or null.</param>
+    public static void Emit(Assembler asm, DataSection data, RuntimeLibrary runtime, string? cacheDirectory)
     {
-        var forms = Forms.Value;
-        var defined = Names;
+        var forms = Forms(cacheDirectory);
+        var defined = DefinedNames(forms);
         var ctx = new CodeContext(asm, data, runtime, defined) { RoutineBodies = true };
         ctx.Typed = TypedFunctions.Find(forms, g => ctx.PrimitiveFor(g.Var));
         var routineNames = new Dictionary<LFunction, string>(ReferenceEqualityComparer.Instance);

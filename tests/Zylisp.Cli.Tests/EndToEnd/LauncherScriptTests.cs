@@ -50,7 +50,15 @@ public class LauncherScriptTests
                 #!/bin/sh
                 if [ "$1" = publish ]; then
                   echo "$@" >>"$(dirname "$0")/published"
+                  case "$2" in
+                    *NativeBuild*) host=1 ;;
+                    *) host="" ;;
+                  esac
                   while [ "$1" != -o ]; do shift; done
+                  if [ -n "$host" ]; then
+                    printf '#!/bin/sh\necho "host launcher=${ZYLISP_LAUNCHER:-none} $*"\n' >"$2/zylisp-native-build" && chmod +x "$2/zylisp-native-build"
+                    exit 0
+                  fi
                   mkdir -p "$2" && : >"$2/zylisp.dll" && printf '#!/bin/sh\necho "launcher=${ZYLISP_LAUNCHER:-none} rebuild=${ZYLISP_LAUNCHER_REBUILD:-none} $*"\n' >"$2/zylisp" && chmod +x "$2/zylisp"
                   exit 0
                 fi
@@ -104,7 +112,7 @@ public class LauncherScriptTests
         }
 
         /// <summary>Runs <c>./zylisp version</c> (or <paramref name="command"/>), under <c>ulimit -v</c> when <paramref name="addressSpaceKb"/> is given.</summary>
-        public (int ExitCode, string Stdout, string Stderr) RunLauncher(long? addressSpaceKb = null, string? writeXorExecute = null, bool rebuild = false, string command = "version")
+        public (int ExitCode, string Stdout, string Stderr) RunLauncher(long? addressSpaceKb = null, string? writeXorExecute = null, bool rebuild = false, string command = "version", string[]? args = null, IReadOnlyDictionary<string, string>? environment = null)
         {
             var start = new ProcessStartInfo("sh")
             {
@@ -121,7 +129,10 @@ public class LauncherScriptTests
             else
             {
                 start.ArgumentList.Add(Script);
-                start.ArgumentList.Add(command);
+                foreach (var arg in args ?? [command])
+                {
+                    start.ArgumentList.Add(arg);
+                }
             }
 
             start.Environment.Remove("DOTNET_GCHeapHardLimit");
@@ -142,6 +153,13 @@ public class LauncherScriptTests
             start.Environment["HOSTTYPE"] = "none";
             start.Environment["OSTYPE"] = "none";
             start.Environment["PATH"] = Path.Combine(Root, "fake-bin") + ":" + Environment.GetEnvironmentVariable("PATH");
+            start.Environment.Remove("ZYLISP_NATIVE_AOT");
+            start.Environment.Remove("ZYLISP_NATIVE_BUILD_DECLINED");
+            foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            {
+                start.Environment[name] = value;
+            }
+
             using var process = Process.Start(start)!;
             var stderr = process.StandardError.ReadToEndAsync();
             var stdout = process.StandardOutput.ReadToEnd();
@@ -163,6 +181,72 @@ public class LauncherScriptTests
         (exitCode, stdout, stderr) = checkout.RunLauncher();
         Assert.True(exitCode == 0, stderr);
         Assert.Equal("limit=none", stdout.Trim());
+    }
+
+    private static readonly string[] NativeBuild = ["build", "--target", "native", "prog.zl", "-o", "prog"];
+
+    /// <summary>A runtime identifier (linux-x64), which the native build host needs.</summary>
+    private static readonly Dictionary<string, string> OnLinux = new() { ["HOSTTYPE"] = "x86_64", ["OSTYPE"] = "linux-gnu" };
+
+    /// <summary>Issue 12: a plain native build goes to the NativeAOT host when there is one, with the launcher's path for its up-to-date check.</summary>
+    [Fact]
+    public void Issue12_a_plain_native_build_runs_the_native_build_host()
+    {
+        var checkout = new FakeCheckout();
+        checkout.Write(".build/zylisp/zylisp", "#!/bin/sh\necho \"command $*\"\n");
+        checkout.Write(".build/native-build/zylisp-native-build", "#!/bin/sh\necho \"host launcher=${ZYLISP_LAUNCHER:-none} $*\"\n");
+        File.SetUnixFileMode(Path.Combine(checkout.Root, ".build/native-build/zylisp-native-build"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var (exitCode, stdout, stderr) = checkout.RunLauncher(args: NativeBuild, environment: OnLinux);
+        Assert.True(exitCode == 0, stderr);
+        Assert.Equal($"host launcher={checkout.Script} {string.Join(' ', NativeBuild)}", stdout.Trim());
+
+        string[] expression = ["build", "--target", "native", "-e", "(+ 1 2)", "-o", "prog"];
+        (exitCode, stdout, stderr) = checkout.RunLauncher(args: expression, environment: OnLinux);
+        Assert.True(exitCode == 0, stderr);
+        Assert.Equal($"host launcher={checkout.Script} {string.Join(' ', expression)}", stdout.Trim());
+
+        // Handed back by the host (a diagnostic, another option): the zylisp command runs it.
+        (exitCode, stdout, stderr) = checkout.RunLauncher(args: NativeBuild, environment: new Dictionary<string, string>(OnLinux) { ["ZYLISP_NATIVE_BUILD_DECLINED"] = "1" });
+        Assert.True(exitCode == 0, stderr);
+        Assert.Equal("command " + string.Join(' ', NativeBuild), stdout.Trim());
+
+        // Other commands, and ZYLISP_NATIVE_AOT=0, never reach the host.
+        (exitCode, stdout, stderr) = checkout.RunLauncher(args: ["build", "--target", "go", "prog.zl", "-o", "prog"], environment: OnLinux);
+        Assert.Equal("command build --target go prog.zl -o prog", stdout.Trim());
+        (exitCode, stdout, stderr) = checkout.RunLauncher(args: NativeBuild, environment: new Dictionary<string, string>(OnLinux) { ["ZYLISP_NATIVE_AOT"] = "0" });
+        Assert.Equal("command " + string.Join(' ', NativeBuild), stdout.Trim());
+        Assert.False(checkout.Published);
+    }
+
+    /// <summary>Issue 12: without a host, a native build runs in the zylisp command and publishes the host in the background, saying so.</summary>
+    [Fact]
+    public void Issue12_the_first_native_build_publishes_the_host_in_the_background_and_runs_in_the_zylisp_command()
+    {
+        var checkout = new FakeCheckout();
+        checkout.Write(".build/zylisp/zylisp", "#!/bin/sh\necho \"command $*\"\n");
+
+        var (exitCode, stdout, stderr) = checkout.RunLauncher(args: NativeBuild, environment: OnLinux);
+        Assert.True(exitCode == 0, stderr);
+        Assert.Equal("command " + string.Join(' ', NativeBuild), stdout.Trim());
+        Assert.Contains("in the background", stderr, StringComparison.Ordinal);
+
+        var host = Path.Combine(checkout.Root, ".build", "native-build", "zylisp-native-build");
+        for (var i = 0; i < 200 && !File.Exists(host); i++)
+        {
+            Thread.Sleep(50);
+        }
+
+        Assert.True(File.Exists(host), "the background publish did not finish");
+        var published = File.ReadAllText(Path.Combine(checkout.Root, "fake-bin", "published"));
+        Assert.Contains("Zylisp.Cli.NativeBuild.csproj -c Release -r linux-x64", published, StringComparison.Ordinal);
+        // The host's own inputs, recorded beside it for its up-to-date check.
+        Assert.Contains("src/Lib/Code.cs", File.ReadAllText(Path.Combine(checkout.Root, ".build", "native-build", "zylisp.manifest")), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(checkout.Root, ".build", "native-build", "zylisp.stamp")));
+
+        (exitCode, stdout, stderr) = checkout.RunLauncher(args: NativeBuild, environment: OnLinux);
+        Assert.True(exitCode == 0, stderr);
+        Assert.StartsWith("host launcher=", stdout, StringComparison.Ordinal);
     }
 
     /// <summary>Issue 14: W^X costs every start an mmap/mprotect pair per stub; the launcher turns it off unless the user chose.</summary>
