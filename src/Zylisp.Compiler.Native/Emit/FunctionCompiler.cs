@@ -1020,8 +1020,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
             case PersistentVector or PersistentList or PersistentMap or PersistentSet:
                 asm.mov(target, __qword_ptr[r15 + ctx.ConstantCell(value, span)]);
                 break;
-            case Lang.Runtime.Regex.RegexValue regex:
-                RegexLiterals.CheckSupported(regex, span);
+            case Lang.Runtime.Regex.RegexValue:
                 asm.mov(target, __qword_ptr[r15 + ctx.ConstantCell(value, span)]);
                 break;
             case Var v:
