@@ -138,13 +138,15 @@ public sealed class RegexTests
 
     /// <summary>
     /// Random patterns of the dialect (literals, ., classes and their negations, \d \w \s, \p, flags,
-    /// anchors, \b, capturing and non-capturing groups, alternation, greedy and lazy repeats) on
-    /// random strings: re-find, re-matches and re-seq print what the interpreter prints.
+    /// anchors, \b, capturing and non-capturing groups, alternation, greedy and lazy repeats, non-ASCII
+    /// and astral characters under (?i) or not) on random strings with accented, Greek and astral
+    /// characters: re-find, re-matches and re-seq print what the interpreter prints.
     /// </summary>
     [NativeFact]
     public void Random_patterns_give_the_interpreters_matches()
     {
-        var atom = Gen.Elements("a", "b", "B", ".", "[ab]", "[^a]", "[a-c]", "\\d", "\\w", "\\s", "\\W", " ", "1", "\\n", "\\pL", "\\P{Lu}", "[[:upper:]]", "\\x41");
+        var atom = Gen.Elements("a", "b", "B", ".", "[ab]", "[^a]", "[a-c]", "\\d", "\\w", "\\s", "\\W", " ", "1", "\\n", "\\pL", "\\P{Lu}", "[[:upper:]]", "\\x41",
+            "é", "Σ", "[à-ö]", "😀", "[^😀]", "\\p{So}", "[😀-😂]", "\\p{Ll}");
         var flags = Gen.Elements("(?i)", "(?s)", "(?m)", "(?-i)", "(?im)");
         var anchor = Gen.Elements("^", "$", "\\b", "\\B", "\\A", "\\z");
         var quantifier = Gen.Elements("", "", "", "*", "+", "?", "*?", "+?", "??", "{1,2}", "{2}", "{0,1}?", "{1,}");
@@ -154,7 +156,8 @@ public sealed class RegexTests
         var group = Gen.Zip(Gen.Zip(Gen.Elements("(", "(?:", "(?i:", "(?P<n>"), body), quantifier).Select(g => g.Item1.Item1 + g.Item1.Item2 + ")" + g.Item2);
         var nested = Gen.Zip(Gen.Zip(Gen.Elements("(", "(?:"), Gen.Zip(group, sequence)), quantifier).Select(g => g.Item1.Item1 + g.Item1.Item2.Item1 + g.Item1.Item2.Item2 + ")" + g.Item2);
         var pattern = Gen.Zip(Gen.Zip(sequence, Gen.OneOf(group, sequence, nested)), sequence).Select(p => p.Item1.Item1 + p.Item1.Item2 + p.Item2);
-        var text = Gen.Elements('a', 'b', 'c', 'A', 'B', '1', ' ', '_', '\n').ArrayOf().Select(cs => new string(cs.Take(8).ToArray()));
+        var text = Gen.Elements("a", "b", "c", "A", "B", "1", " ", "_", "\n", "é", "É", "σ", "ς", "😀", "😁", "𝐀", "𝐚", "\u0301")
+            .ArrayOf().Select(cs => string.Concat(cs.Take(8)));
         var cases = Gen.Zip(pattern, text).ArrayOf(25);
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(6), Prop.ForAll(cases.ToArbitrary(), batch =>
         {
