@@ -57,7 +57,7 @@ public sealed class NativeEngine : IExecutionEngine, IDisposable
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(ctx);
-        if (form.Body.Span?.File == "<prelude>")
+        if (CoreSource.IsPrelude(form.Body.Span))
         {
             foreach (var name in DefinedNames(form))
             {
