@@ -67,6 +67,20 @@ public class RegexTests
     public void Atoms_match_whole_code_points(string source, string printed) =>
         Assert.Equal(printed, host.Show(source));
 
+    /// <summary>
+    /// \pL{1000} fits the non-backtracking engine's limit without its surrogate-pair alternatives,
+    /// which are built only for text that needs them: BMP text matches, astral text is an error.
+    /// </summary>
+    [Fact]
+    public void A_pattern_too_large_with_its_astral_alternatives_fails_only_on_astral_text()
+    {
+        Assert.Equal("true", host.Show("(boolean (re-find #\"\\pL{1000}\" (apply str (repeat 1000 \"é\"))))"));
+        Assert.Contains(
+            "outside the BMP",
+            host.Show("(try (re-find #\"\\pL{1000}\" \"😀\") (catch e (ex-message e)))"),
+            StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("[b-a]")]
     [InlineData("[a-\\d]")]
