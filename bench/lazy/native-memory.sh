@@ -20,8 +20,12 @@ walks=(
   "(prn (count (take N (iterate inc 0))))"
   "(defn nums [x] (lazy-seq (when (< x N) (cons x (nums (inc x)))))) (prn (count (nums 0)))"
   "(defn nums [x y z] (lazy-seq (when (< x N) (cons x (nums (inc x) y z))))) (prn (count (nums 0 7 8)))"
+  "(defn f [xs] (loop [s xs c 0] (if (seq s) (recur (rest s) (inc c)) c))) (prn (f (range N)))"
+  "(defn g [n] (let [xs (map inc (range n))] (loop [s xs c 0] (if-let [q (seq s)] (recur (rest q) (+ c (first q))) c)))) (prn (g N))"
+  "(prn (last (map inc (range N))))"
 )
-names=("map" "reduce/take" "filter" "take/iterate" "lazy-seq, 2 captures" "lazy-seq, 4 captures")
+names=("map" "reduce/take" "filter" "take/iterate" "lazy-seq, 2 captures" "lazy-seq, 4 captures"
+  "loop over a parameter" "loop over a let local" "last")
 
 header="| walk |"; rule="|---|"
 for n in "${sizes[@]}"; do header="$header N=$n: s, MB |"; rule="$rule---:|"; done

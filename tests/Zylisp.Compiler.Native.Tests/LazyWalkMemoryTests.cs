@@ -80,4 +80,27 @@ public sealed class LazyWalkMemoryTests
         Assert.Equal(NativeLibraryTests.Interpreted(source), outcome.Stdout);
         Assert.Equal("9 [1 1 1]\n2\n2\n", outcome.Stdout);
     }
+
+    [NativeFact]
+    public void A_loop_whose_local_starts_as_a_parameter_or_let_local()
+    {
+        // (loop [s xs] ...) copies xs into the loop's slot; the move clears xs's slot, so only the
+        // loop local (which recur overwrites) refers to the walk.
+        WalksInBoundedMemory("""
+            (defn f [xs] (loop [s xs c 0] (if (seq s) (recur (rest s) (inc c)) c)))
+            (defn g [n] (let [xs (map inc (range n))] (loop [s xs c 0] (if-let [q (seq s)] (recur (rest q) (+ c (first q))) c))))
+            (defn h [xs] (loop [[x & more] xs acc 0] (if x (recur more (+ acc x)) acc)))
+            (prn (f (range 1000000)) (g 1000000) (h (map inc (range 1000000))))
+            (prn (loop [s (range 1000000) n 0] (if (seq s) (recur (rest s) (inc n)) n)))
+            """, "1000000 500000500000 500000500000\n1000000\n");
+    }
+
+    [NativeFact]
+    public void Last_walks_a_lazy_sequence_without_keeping_it()
+    {
+        WalksInBoundedMemory("""
+            (prn (last (range 1000000)) (last (map inc (range 1000000))))
+            (prn (last (lazy-seq nil)) (last (filter odd? (range 0))) (last [1 2]) (last '(1 2 3)) (last "abc"))
+            """, "999999 1000000\nnil nil 2 3 \"c\"\n");
+    }
 }

@@ -76,19 +76,32 @@ public sealed class RegexTests
         Assert.Equal("nil nil nil\n60 10000\n", outcome.Stdout);
     }
 
+    /// <summary>
+    /// (?i) with non-ASCII characters uses the interpreter's case equivalence (Library/69-regex-case-table.zl):
+    /// ß and ẞ are equivalent, ſ and s are not, σ ς Σ are one class, and classes are closed under it.
+    /// </summary>
     [NativeFact]
-    public void Case_insensitive_non_ascii_is_a_located_compile_time_error()
+    public void Case_insensitive_non_ascii_matches_like_the_interpreter()
     {
-        var e = Assert.Throws<NativeCompileException>(() => NativeCompiler.BuildExecutable(NativeRunner.Collect("(prn (re-find #\"(?i)\\x{e9}\" \"A\"))")));
-        Assert.StartsWith("test.zl:1:", e.Message, StringComparison.Ordinal);
-        Assert.Contains("the native engine does not support non-ASCII characters under (?i)", e.Message, StringComparison.Ordinal);
+        const string source = """
+            (prn (re-find #"(?i)é" "É") (re-find #"(?i)ß" "ẞ") (re-find #"(?i)σ+" "ΣσςΣ") (re-find #"(?i)[à-ö]+" "ÀÉÎõ÷") (re-find #"(?i)[^é]" "É"))
+            (prn (re-find #"(?i)\x{e9}" "É") (re-find #"(?i)ſ" "sS") (re-find #"(?i)k" "\u212A") (re-find #"(?i)ǅ+" "ǄǅǆĀ") (re-find #"(?i)θ+" "Θϑϴθ"))
+            (prn (re-find #"(?i)straße" "STRASSE") (re-find #"(?i)ÿ" "Ÿ") (re-find #"(?i)[Ѐ-Џ]+" "ѐёђ") (re-find #"(?i:я)Я" "ЯЯ") (re-find #"(?i)ı" "Iiİı"))
+            (prn (re-seq (re-pattern "(?i)[а-я]+") "Привет МИР") (re-find (re-pattern "(?i)Ω") "Ωω\u2126"))
+            """;
+        Assert.Equal(NativeLibraryTests.Interpreted(source), NativeRunner.CompileAndRun(source, "<expr>", ExitRule.LastValue).Stdout);
     }
 
+    /// <summary>\b and \B use the interpreter's word characters: \p{L} \p{Mn} \p{Nd} \p{Pc} and the joiners, in the BMP.</summary>
     [NativeFact]
-    public void What_the_native_matcher_lacks_is_an_error_naming_the_native_engine_not_another_answer()
+    public void Word_boundaries_next_to_non_ascii_letters_match_like_the_interpreter()
     {
-        var outcome = NativeRunner.CompileAndRun("(prn (try (re-pattern \"(?i)\\\\x{e9}\") (catch e (ex-message e))))", "<expr>", ExitRule.LastValue);
-        Assert.Contains("the native engine does not support non-ASCII characters under (?i)", outcome.Stdout, StringComparison.Ordinal);
+        const string source = """
+            (prn (re-seq #"\b\w+\b" "café naïve x") (re-find #"\bété\b" "un été chaud") (re-find #"a\b" "aé") (re-find #"a\B" "aé") (re-seq #"\b" "é"))
+            (prn (re-find #"\b٣" "x٣") (re-find #"\b٣" " ٣") (re-find #"x\b" "x\u0301") (re-find #"x\b" "x\u200D") (re-find #"x\b" "x\u00A0") (re-find #"x\b" "x‿"))
+            (prn (re-seq #"\B" "日本") (re-find #"\bΣ\b" "ΣΑ Σ") (re-find #"\b" "😀") (re-find #"x\b" "x𝐀") (re-seq #"\b[^ ]+" "漢字 かな"))
+            """;
+        Assert.Equal(NativeLibraryTests.Interpreted(source), NativeRunner.CompileAndRun(source, "<expr>", ExitRule.LastValue).Stdout);
     }
 
     /// <summary>\p{…} on any code point, through the general category table the compiler embeds.</summary>
@@ -125,13 +138,15 @@ public sealed class RegexTests
 
     /// <summary>
     /// Random patterns of the dialect (literals, ., classes and their negations, \d \w \s, \p, flags,
-    /// anchors, \b, capturing and non-capturing groups, alternation, greedy and lazy repeats) on
-    /// random strings: re-find, re-matches and re-seq print what the interpreter prints.
+    /// anchors, \b, capturing and non-capturing groups, alternation, greedy and lazy repeats, non-ASCII
+    /// and astral characters under (?i) or not) on random strings with accented, Greek and astral
+    /// characters: re-find, re-matches and re-seq print what the interpreter prints.
     /// </summary>
     [NativeFact]
     public void Random_patterns_give_the_interpreters_matches()
     {
-        var atom = Gen.Elements("a", "b", "B", ".", "[ab]", "[^a]", "[a-c]", "\\d", "\\w", "\\s", "\\W", " ", "1", "\\n", "\\pL", "\\P{Lu}", "[[:upper:]]", "\\x41");
+        var atom = Gen.Elements("a", "b", "B", ".", "[ab]", "[^a]", "[a-c]", "\\d", "\\w", "\\s", "\\W", " ", "1", "\\n", "\\pL", "\\P{Lu}", "[[:upper:]]", "\\x41",
+            "é", "Σ", "[à-ö]", "😀", "[^😀]", "\\p{So}", "[😀-😂]", "\\p{Ll}");
         var flags = Gen.Elements("(?i)", "(?s)", "(?m)", "(?-i)", "(?im)");
         var anchor = Gen.Elements("^", "$", "\\b", "\\B", "\\A", "\\z");
         var quantifier = Gen.Elements("", "", "", "*", "+", "?", "*?", "+?", "??", "{1,2}", "{2}", "{0,1}?", "{1,}");
@@ -141,7 +156,8 @@ public sealed class RegexTests
         var group = Gen.Zip(Gen.Zip(Gen.Elements("(", "(?:", "(?i:", "(?P<n>"), body), quantifier).Select(g => g.Item1.Item1 + g.Item1.Item2 + ")" + g.Item2);
         var nested = Gen.Zip(Gen.Zip(Gen.Elements("(", "(?:"), Gen.Zip(group, sequence)), quantifier).Select(g => g.Item1.Item1 + g.Item1.Item2.Item1 + g.Item1.Item2.Item2 + ")" + g.Item2);
         var pattern = Gen.Zip(Gen.Zip(sequence, Gen.OneOf(group, sequence, nested)), sequence).Select(p => p.Item1.Item1 + p.Item1.Item2 + p.Item2);
-        var text = Gen.Elements('a', 'b', 'c', 'A', 'B', '1', ' ', '_', '\n').ArrayOf().Select(cs => new string(cs.Take(8).ToArray()));
+        var text = Gen.Elements("a", "b", "c", "A", "B", "1", " ", "_", "\n", "é", "É", "σ", "ς", "😀", "😁", "𝐀", "𝐚", "\u0301")
+            .ArrayOf().Select(cs => string.Concat(cs.Take(8)));
         var cases = Gen.Zip(pattern, text).ArrayOf(25);
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(6), Prop.ForAll(cases.ToArbitrary(), batch =>
         {

@@ -39,6 +39,56 @@ public class RegexTests
     public void Patterns_match_as_RE2_does(string source, string printed) =>
         Assert.Equal(printed, host.Show(source));
 
+    /// <summary>
+    /// Atoms match whole code points, as in Go and natively: .NET reads UTF-16 units, so the rewrite
+    /// spells classes as BMP classes without surrogates or'ed with surrogate pairs (CodePointClass).
+    /// </summary>
+    [Theory]
+    [InlineData("(re-seq #\".\" \"a😀\")", "(\"a\" \"😀\")")]
+    [InlineData("(re-find #\"..\" \"😀\")", "nil")]
+    [InlineData("(re-find #\"[^a]\" \"😀\")", "\"😀\"")]
+    [InlineData("(re-find #\"\\W\\D\\S\" \"😀😀😀\")", "\"😀😀😀\"")]
+    [InlineData("(re-find #\"\\p{So}\" \"x😀\")", "\"😀\"")]
+    [InlineData("(re-find #\"\\P{L}\" \"𝐀😀\")", "\"😀\"")]
+    [InlineData("(re-find #\"[😀-😂]+\" \"😁😂😃\")", "\"😁😂\"")]
+    [InlineData("(re-find #\"[^😀]\" \"😀😁\")", "\"😁\"")]
+    [InlineData("(re-find #\"😀+\" \"😀😀\")", "\"😀😀\"")]
+    [InlineData("(re-find #\"\\x{1F600}{2}\" \"😀😀😀\")", "\"😀😀\"")]
+    [InlineData("(re-find #\"\\Q😀\\E+\" \"😀😀\")", "\"😀😀\"")]
+    [InlineData("(re-find #\"(?s:.).\" \"\\n😀\")", "\"\\n😀\"")]
+    [InlineData("(re-find #\"(?s:.).\" \"\\n\\n\")", "nil")]
+    [InlineData("(re-find #\"(a(?s)).\" \"a\\n\")", "nil")]
+    [InlineData("(re-find #\"(?i)\\W\" \"k\")", "\"k\"")]
+    [InlineData("(re-find #\"(?i)[^\\w]\" \"k\")", "nil")]
+    [InlineData("(re-find #\"[a-]+\" \"-a\")", "\"-a\"")]
+    [InlineData("(re-find #\"(?i)\\p{Lu}\" \"a𝐚\")", "\"a\"")]
+    [InlineData("(re-find #\"(?i)\\p{Lu}\" \"𝐚\")", "\"𝐚\"")]
+    [InlineData("(re-find #\"\\p{Lu}\" \"𝐚\")", "nil")]
+    public void Atoms_match_whole_code_points(string source, string printed) =>
+        Assert.Equal(printed, host.Show(source));
+
+    /// <summary>
+    /// \pL{1000} fits the non-backtracking engine's limit without its surrogate-pair alternatives,
+    /// which are built only for text that needs them: BMP text matches, astral text is an error.
+    /// </summary>
+    [Fact]
+    public void A_pattern_too_large_with_its_astral_alternatives_fails_only_on_astral_text()
+    {
+        Assert.Equal("true", host.Show("(boolean (re-find #\"\\pL{1000}\" (apply str (repeat 1000 \"é\"))))"));
+        Assert.Contains(
+            "outside the BMP",
+            host.Show("(try (re-find #\"\\pL{1000}\" \"😀\") (catch e (ex-message e)))"),
+            StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[b-a]")]
+    [InlineData("[a-\\d]")]
+    [InlineData("[[:foo:]]")]
+    [InlineData("[\\b]")]
+    public void Malformed_classes_are_rejected(string pattern) =>
+        Assert.False(Re2Syntax.Translate(pattern).Ok, pattern);
+
     [Theory]
     [InlineData("a(?=b)")]
     [InlineData("a(?!b)")]

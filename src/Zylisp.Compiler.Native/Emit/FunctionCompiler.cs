@@ -416,6 +416,14 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
     {
         node.Value.Accept(this);
         asm.mov(__qword_ptr[rbp + SlotOffset(node.Target.Slot)], rax);
+        // A move out of a local read only here (a loop's initial value, say (loop [s xs] ...))
+        // leaves one slot holding the value, so a walk of the new local does not keep the head.
+        if (node.Value is LocalOperand { Access: LocalAccess.Slot } source
+            && source.Index != node.Target.Slot && singleUseTemps.Contains(source.Binding))
+        {
+            asm.mov(__qword_ptr[rbp + SlotOffset(source.Index)], (int)ValueTags.Nil);
+        }
+
         return true;
     }
 
@@ -1013,8 +1021,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
             case PersistentVector or PersistentList or PersistentMap or PersistentSet:
                 asm.mov(target, __qword_ptr[r15 + ctx.ConstantCell(value, span)]);
                 break;
-            case Lang.Runtime.Regex.RegexValue regex:
-                RegexLiterals.CheckSupported(regex, span);
+            case Lang.Runtime.Regex.RegexValue:
                 asm.mov(target, __qword_ptr[r15 + ctx.ConstantCell(value, span)]);
                 break;
             case Var v:

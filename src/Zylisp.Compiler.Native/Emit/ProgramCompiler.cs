@@ -347,11 +347,6 @@ internal static class ProgramCompiler
                 asm.lea(target, __[r15 + (ctx.Vars.Offset(v) + ValueTags.PointerTag)]);
                 break;
             case PersistentVector or PersistentList or PersistentMap or PersistentSet or Lang.Runtime.Regex.RegexValue:
-                if (item is Lang.Runtime.Regex.RegexValue regex)
-                {
-                    RegexLiterals.CheckSupported(regex, span);
-                }
-
                 var nested = ctx.ConstantCell(item, span);
                 BuildConstant(asm, ctx, nested, item, span);
                 asm.mov(target, __qword_ptr[r15 + nested]);

@@ -1,47 +1,18 @@
 using Iced.Intel;
 using Zylisp.Compiler.Native.Values;
 using Zylisp.Lang.Runtime.Regex;
-using Zylisp.Lang.Syntax;
 using static Iced.Intel.AssemblerRegisters;
 
 namespace Zylisp.Compiler.Native.Emit;
 
 /// <summary>
-/// <c>#"..."</c> literals. The reader has already checked the pattern in the interpreter's dialect;
-/// this refuses, at compile time and located, the syntax the native matcher (Library/70-regex.zl)
-/// does not implement, so a literal never gives another answer than the interpreter's. A literal
-/// is a constant cell holding a Regex object built at start-up with its source and readable form;
-/// the library parses it on first use (%re-tree), once.
+/// <c>#"..."</c> literals. The reader has already checked the pattern in the interpreter's dialect,
+/// all of which the native matcher (Library/70-regex.zl) implements. A literal is a constant cell
+/// holding a Regex object built at start-up with its source and readable form; the library parses
+/// it on first use (%re-tree), once.
 /// </summary>
 internal static class RegexLiterals
 {
-    /// <summary>
-    /// Throws the located compile-time error naming what the native matcher lacks: it implements
-    /// the whole dialect except case-insensitive matching of non-ASCII characters (it has no
-    /// Unicode case tables), refused here when a pattern with an i flag has any non-ASCII
-    /// character or \x escape (a cautious test: such a pattern may well be fine).
-    /// </summary>
-    public static void CheckSupported(RegexValue regex, SourceSpan? span)
-    {
-        var source = regex.Source;
-        var flags = System.Text.RegularExpressions.Regex.Match(source, @"\(\?[a-zA-Z]*i");
-        if (!flags.Success)
-        {
-            return;
-        }
-
-        for (var i = 0; i < source.Length; i++)
-        {
-            if (source[i] > 127 || (source[i] == '\\' && i + 1 < source.Length && source[++i] == 'x'))
-            {
-                Refuse("non-ASCII characters under (?i) (no Unicode case tables)", source, i, span);
-            }
-        }
-    }
-
-    private static void Refuse(string what, string source, int offset, SourceSpan? span) =>
-        throw new NativeCompileException($"{what} in regular expressions (offset {offset} of #\"{source}\")", span);
-
     /// <summary>#"source" as the interpreter prints it: a quote the source leaves bare is escaped.</summary>
     public static string Readable(string source)
     {

@@ -109,6 +109,7 @@ internal sealed partial class RuntimeLibrary
 
         EmitToList();
         EmitSeqCount();
+        EmitSeqLast();
         EmitSeqNth();
         EmitLazyEquals();
     }
@@ -206,6 +207,37 @@ internal sealed partial class RuntimeLibrary
         asm.jmp(walk);
         asm.Bind(ref done);
         asm.lea(rax, __[r12 + r12]);
+        asm.add(rsp, 8);
+        asm.pop(r12);
+        asm.pop(rbx);
+        asm.ret();
+    }
+
+    /// <summary>
+    /// seq-last(rdi = lazy seq or cons) → the final item, or nil: a walk that keeps only the
+    /// current node and item, so (last (range n)) runs in constant memory as in Clojure.
+    /// </summary>
+    private void EmitSeqLast()
+    {
+        Define("seq-last");
+        asm.push(rbx);
+        asm.push(r12);
+        PushAlignmentSlot();
+        asm.mov(r12d, (int)ValueTags.Nil);
+        asm.call(Label("seq1"));
+        asm.mov(rbx, rax);
+        var walk = asm.CreateLabel();
+        var done = asm.CreateLabel();
+        asm.Bind(ref walk);
+        asm.cmp(rbx, (int)ValueTags.Nil);
+        asm.je(done);
+        asm.mov(r12, __qword_ptr[rbx + (ObjectLayout.ListFirst - ValueTags.PointerTag)]);
+        asm.mov(rdi, __qword_ptr[rbx + (ObjectLayout.ListRest - ValueTags.PointerTag)]);
+        asm.call(Label("seq1"));
+        asm.mov(rbx, rax);
+        asm.jmp(walk);
+        asm.Bind(ref done);
+        asm.mov(rax, r12);
         asm.add(rsp, 8);
         asm.pop(r12);
         asm.pop(rbx);

@@ -139,6 +139,7 @@ internal sealed partial class RuntimeLibrary
         // (last coll): the final item, or nil.
         Define("last");
         Fixed("last", 1);
+        JumpIfLazy(rdi, Label("seq-last"));
         PushAlignmentSlot();
         asm.mov(rsi, -1);
         asm.call(Label("to-list"));

@@ -38,7 +38,8 @@ internal static class CoreRegex
         }),
         Fn("re-matches", 2, 2, "([re s])", "The match of re against the whole of s (as re-find gives it), or nil when re does not match all of s.", (_, a) =>
         {
-            var m = Pattern("re-matches", a[0]).Whole.Match(Text("re-matches", a[1]));
+            var text = Text("re-matches", a[1]);
+            var m = Pattern("re-matches", a[0]).WholeFor(text).Match(text);
             return m.Success ? RegexValue.Groups(m) : null;
         }),
         Fn("re-groups", 1, 1, "([m])", "The last match of the matcher m, as re-find gave it.", (_, a) =>

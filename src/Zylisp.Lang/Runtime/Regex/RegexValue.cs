@@ -14,12 +14,12 @@ namespace Zylisp.Lang.Runtime.Regex;
 /// </summary>
 public sealed class RegexValue : IZylispPrintable
 {
-    private RegexValue(string source, string goPattern, System.Text.RegularExpressions.Regex regex, System.Text.RegularExpressions.Regex whole)
+    private RegexValue(string source, string goPattern, string dotNet, System.Text.RegularExpressions.Regex regex, System.Text.RegularExpressions.Regex whole)
     {
         Source = source;
         GoPattern = goPattern;
-        Regex = regex;
-        Whole = whole;
+        bmp = (regex, whole);
+        astral = new Lazy<(System.Text.RegularExpressions.Regex, System.Text.RegularExpressions.Regex)?>(() => Build(dotNet));
     }
 
     public string Source { get; }
@@ -27,12 +27,45 @@ public sealed class RegexValue : IZylispPrintable
     /// <summary>The pattern as the Go runtime compiles it (RE2 syntax, named groups unnamed).</summary>
     public string GoPattern { get; }
 
-    internal System.Text.RegularExpressions.Regex Regex { get; }
+    /// <summary>The regex and its anchored form (re-matches) for text with no character outside the BMP.</summary>
+    private readonly (System.Text.RegularExpressions.Regex Regex, System.Text.RegularExpressions.Regex Whole) bmp;
 
-    /// <summary>The same pattern anchored at both ends (re-matches).</summary>
-    internal System.Text.RegularExpressions.Regex Whole { get; }
+    /// <summary>The same with the surrogate-pair alternatives, built when some text first needs them (null when too large).</summary>
+    private readonly Lazy<(System.Text.RegularExpressions.Regex Regex, System.Text.RegularExpressions.Regex Whole)?> astral;
+
+    /// <summary>The regex that matches <paramref name="input"/>.</summary>
+    internal System.Text.RegularExpressions.Regex RegexFor(string input) => For(input).Regex;
+
+    /// <summary>The same pattern anchored at both ends (re-matches), for <paramref name="input"/>.</summary>
+    internal System.Text.RegularExpressions.Regex WholeFor(string input) => For(input).Whole;
+
+    private (System.Text.RegularExpressions.Regex Regex, System.Text.RegularExpressions.Regex Whole) For(string input) =>
+        input.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0
+            ? bmp
+            : astral.Value ?? throw RuntimeErrors.BadArgument("re-find", $"the pattern #\"{Source}\" is too large to match in linear time on text with characters outside the BMP");
 
     private const RegexOptions Options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
+
+    /// <summary>
+    /// The regex and its anchored form. Both are built now: the non-backtracking engine checks its
+    /// automaton's size when it builds it, and that failure belongs to the pattern, not to a later
+    /// match. Null when the automaton would be too large.
+    /// </summary>
+    private static (System.Text.RegularExpressions.Regex, System.Text.RegularExpressions.Regex)? Build(string dotNet)
+    {
+        try
+        {
+            var regex = new System.Text.RegularExpressions.Regex(dotNet, Options);
+            var whole = new System.Text.RegularExpressions.Regex("\\A(?:" + dotNet + ")\\z", Options);
+            _ = regex.Match(string.Empty);
+            _ = whole.Match(string.Empty);
+            return (regex, whole);
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Compiles <paramref name="source"/>, or gives the error and its offset in the pattern.</summary>
     public static RegexValue? TryCreate(string source, out string? error, out int errorOffset)
@@ -47,15 +80,16 @@ public sealed class RegexValue : IZylispPrintable
 
         try
         {
-            // Both are built now: the non-backtracking engine checks its automaton's size when it
-            // builds it, and that failure belongs to the pattern, not to a later match.
-            var regex = new System.Text.RegularExpressions.Regex(translated.DotNet!, Options);
-            var whole = new System.Text.RegularExpressions.Regex("\\A(?:" + translated.DotNet + ")\\z", Options);
-            _ = regex.Match(string.Empty);
-            _ = whole.Match(string.Empty);
+            if (Build(translated.DotNetBmp!) is not var (regex, whole))
+            {
+                error = "the pattern is too large to match in linear time (repeat counts multiply)";
+                errorOffset = 0;
+                return null;
+            }
+
             error = null;
             errorOffset = 0;
-            return new RegexValue(source, translated.Go!, regex, whole);
+            return new RegexValue(source, translated.Go!, translated.DotNet!, regex, whole);
         }
         catch (RegexParseException e)
         {
@@ -70,13 +104,6 @@ public sealed class RegexValue : IZylispPrintable
                 _ => "invalid pattern (" + e.Error + ")",
             };
             errorOffset = Math.Clamp(e.Offset - 1, 0, source.Length);
-            return null;
-        }
-        catch (NotSupportedException e)
-        {
-            error = "the pattern is too large to match in linear time (repeat counts multiply)";
-            _ = e;
-            errorOffset = 0;
             return null;
         }
     }
@@ -120,9 +147,10 @@ public sealed class RegexValue : IZylispPrintable
     {
         int pos = 0;
         int previousEnd = -1;
+        var regex = RegexFor(input);
         while (pos <= input.Length)
         {
-            var m = Regex.Match(input, pos);
+            var m = regex.Match(input, pos);
             if (!m.Success)
             {
                 yield break;
