@@ -14,7 +14,7 @@ public sealed class NativeInProcessEngine : IProgramEngine
 
     public string Name => "native-inprocess";
 
-    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string>();
+    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string> { "lone-surrogates" };
 
     public ProgramOutcome Run(string path, IReadOnlyList<string> args)
     {

@@ -20,7 +20,7 @@ public sealed class NativeSessionEngine : IProgramEngine
 
     public string Name => "native-session";
 
-    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string>();
+    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string> { "lone-surrogates" };
 
     public ProgramOutcome Run(string path, IReadOnlyList<string> args)
     {
