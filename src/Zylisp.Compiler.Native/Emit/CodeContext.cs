@@ -99,6 +99,9 @@ internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrar
     /// </summary>
     public bool RoutineBodies { get; init; }
 
+    /// <summary>True once compiled code reads *command-line-args*: the program's start-up then decodes them.</summary>
+    public bool ArgumentsRead { get; set; }
+
     /// <summary>Gives a typed function's raw body a label made elsewhere (a runtime routine's) and queues it.</summary>
     public void SeedTypedBodyLabel(LFunction function, Label label)
     {

@@ -58,6 +58,9 @@ internal sealed class DataSection
         return writableSizeWord;
     }
 
+    /// <summary>True once a literal holds a lone surrogate (RuntimeLibrary.LoneSurrogatesPossible).</summary>
+    public bool HoldsLoneSurrogate { get; private set; }
+
     /// <summary>The read-only offset of an interned string object with this text.</summary>
     public int String(string text)
     {
@@ -65,6 +68,8 @@ internal sealed class DataSection
         {
             return existing;
         }
+
+        HoldsLoneSurrogate |= NativeText.HasLoneSurrogate(text);
 
         // Literals sit in read-only memory, so their code-point count is written now, never cached later.
         var bytes = NativeText.Encode(text);

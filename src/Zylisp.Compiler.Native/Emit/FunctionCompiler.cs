@@ -944,6 +944,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         if (global.Var.Name == "*command-line-args*" && !ctx.DefinedNames.Contains(global.Var.Name))
         {
             // The host's one global value: the argument list zl_main made at start-up.
+            ctx.ArgumentsRead = true;
             asm.mov(target, __qword_ptr[r15 + RuntimeCells.CommandLineArgs]);
             return;
         }

@@ -101,6 +101,10 @@ internal static class LowLevelOps
         "to-list",
         // float-text(bits, buffer) → length; float-text-length(bits) → length (Emit/RuntimeRendering.cs).
         "float-text", "float-text-length",
+        // string-count(string) → its code-point count, cached in the header (Emit/RuntimeUtf8.cs).
+        "string-count",
+        // Typed routines the library reaches too (Library/35-text-edges.zl): decoding input, encoding output.
+        "%decoded-utf8", "%encodable-text",
     };
 
     /// <summary>The routine a `(%routine :name …)` call names, checked at compile time.</summary>

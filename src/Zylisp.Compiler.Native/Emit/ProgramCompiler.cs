@@ -72,7 +72,8 @@ internal static class ProgramCompiler
         asm.sub(rsp, 8);
         asm.mov(rbx, rcx);
         asm.call(startup);
-        CommandLineArguments(asm, runtime);
+        var argvList = asm.CreateLabel("argv_list");
+        CommandLineArguments(asm, argvList);
 
         for (var i = 0; i < formLabels.Length; i++)
         {
@@ -125,10 +126,19 @@ internal static class ProgramCompiler
             }
         }
 
+        // Only a program that reads its arguments decodes them (docs/design/native-strings.md, "Edges"):
+        // known once every function is compiled.
+        asm.Bind(ref argvList);
+        var readsArguments = ctx.ArgumentsRead || (program.Exit == ExitRule.CallMain && ctx.DefinedNames.Contains(program.MainName));
+        asm.jmp(runtime.Label(readsArguments ? "argv-list-decoded" : "argv-list"));
+
         // Start-up runs after every function is compiled, so it knows every static object.
         asm.Bind(ref startup);
         EmitStartup(asm, ctx);
 
+        // A lone surrogate comes only from a literal (DataSection knows) or from from-char-code
+        // (which the library's reader uses too): without either, str and write need no surrogate code.
+        runtime.LoneSurrogatesPossible = ctx.DefinedNames.Contains("from-char-code");
         runtime.EmitAll();
         var names = NamedLabels(ctx, formLabels, out var routines);
         names.AddRange(functionNames);
@@ -359,11 +369,11 @@ internal static class ProgramCompiler
     }
 
     /// <summary>Binds *command-line-args*-style strings: argv[1..] become Zylisp strings kept on the stack frame of zl_main.</summary>
-    private static void CommandLineArguments(Assembler asm, RuntimeLibrary runtime)
+    private static void CommandLineArguments(Assembler asm, Label argvList)
     {
         // rbx = initial process stack: [argc][argv0][argv1]...; the list goes to the CommandLineArgs cell.
         asm.mov(rdi, rbx);
-        asm.call(runtime.Label("argv-list"));
+        asm.call(argvList);
         asm.mov(__qword_ptr[r15 + RuntimeCells.CommandLineArgs], rax);
     }
 

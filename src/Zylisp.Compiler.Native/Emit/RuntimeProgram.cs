@@ -5,10 +5,22 @@ namespace Zylisp.Compiler.Native.Emit;
 
 internal sealed partial class RuntimeLibrary
 {
-    /// <summary>argv-list(rdi = process stack: argc, argv...) → a list of argv[1..] as strings, or nil without any.</summary>
     private void EmitProgramSupport()
     {
-        Define("argv-list");
+        // A program that reads its arguments decodes them; one that does not (hello world) needs
+        // no decoder, so the pruner leaves it out (ProgramCompiler picks one of the two).
+        EmitArgvList("argv-list", decode: false);
+        EmitArgvList("argv-list-decoded", decode: true);
+        EmitRestList();
+    }
+
+    /// <summary>
+    /// argv-list(rdi = process stack: argc, argv...) → a list of argv[1..] as strings, or nil
+    /// without any; decoded, ill-formed UTF-8 becomes U+FFFD, as .NET decodes the interpreter's arguments.
+    /// </summary>
+    private void EmitArgvList(string name, bool decode)
+    {
+        Define(name);
         var none = asm.CreateLabel();
         asm.mov(eax, (int)ValueTags.Nil);
         asm.test(rdi, rdi);
@@ -49,6 +61,13 @@ internal sealed partial class RuntimeLibrary
         asm.lea(rdi, __[rax + ObjectLayout.StringBytes]);
         asm.rep.movsb();
         asm.lea(rsi, __[rax + ValueTags.PointerTag]);
+        if (decode)
+        {
+            asm.mov(rdi, rsi);
+            asm.call(Label("%decoded-utf8"));
+            asm.mov(rsi, rax);
+        }
+
         asm.mov(rdi, r13);
         asm.call(Label("cons"));
         asm.mov(r13, rax);
@@ -66,7 +85,10 @@ internal sealed partial class RuntimeLibrary
         asm.pop(rbx);
         asm.Bind(ref none);
         asm.ret();
+    }
 
+    private void EmitRestList()
+    {
         // rest-list(rdi = register arguments in ascending memory, rsi = stack arguments, edx = count,
         // ecx = required) → the list of arguments from the required count on, or nil when there are none.
         Define("rest-list");

@@ -16,8 +16,27 @@ internal sealed partial class RuntimeLibrary
         EmitJoin("prn", RenderMode.Readable, separated: true, newline: true, writeOut: true);
         EmitJoin("pr", RenderMode.Readable, separated: true, newline: false, writeOut: true);
 
-        // write(edi = fd, rsi = string): the whole string, however many write calls it takes.
+        // write(edi = fd, rsi = string): the whole string, however many write calls it takes. A
+        // lone surrogate leaves as U+FFFD, as .NET's encoder writes it (%encodable-text, a typed
+        // routine: it may use every scratch register, so the ones write keeps are saved).
         Define("write");
+        if (SurrogatesPossible)
+        {
+            AssemblerRegister64[] keptByEncoding = [rdi, r8, r9, r10];
+            foreach (var register in keptByEncoding)
+            {
+                asm.push(register);
+            }
+
+            asm.mov(rdi, rsi);
+            asm.call(Label("%encodable-text"));
+            asm.mov(rsi, rax);
+            for (var i = keptByEncoding.Length - 1; i >= 0; i--)
+            {
+                asm.pop(keptByEncoding[i]);
+            }
+        }
+
         var hooked = asm.CreateLabel();
         asm.cmp(__qword_ptr[r15 + RuntimeCells.WriteHook], 0);
         asm.jne(hooked);
@@ -72,14 +91,35 @@ internal sealed partial class RuntimeLibrary
     }
 
     /// <summary>
+    /// False when the program cannot make a lone surrogate (ProgramCompiler: no literal holds one
+    /// and from-char-code is not reached): then str and write leave out the joining and the
+    /// U+FFFD pass, and their typed routines are pruned (hello world stays small). Sessions can
+    /// eval anything, so they keep both.
+    /// </summary>
+    public bool LoneSurrogatesPossible { get; set; } = true;
+
+    private bool SurrogatesPossible => LoneSurrogatesPossible || data.HoldsLoneSurrogate;
+
+    /// <summary>
     /// A primitive that renders all its arguments into one new string (optionally space-separated
     /// and newline-terminated) and returns it, or writes it to stdout and returns nil.
     /// </summary>
     private void EmitJoin(string name, RenderMode mode, bool separated, bool newline, bool writeOut)
     {
         const int Index = -80;
+        // Set when a string piece starting with ED follows text ending with a three-byte ED
+        // sequence: maybe a high and a low surrogate that join (only str can put two pieces together).
+        const int MaybeHalves = -88;
+        var joinsHalves = !separated && mode == RenderMode.Str && SurrogatesPossible;
         Define(name);
         VariadicPrologue();
+        if (joinsHalves)
+        {
+            // VariadicEpilogue restores rsp from rbp; 16 bytes keep the calls aligned.
+            asm.sub(rsp, 16);
+            asm.mov(__qword_ptr[rbp + MaybeHalves], 0);
+        }
+
         asm.xor(r13d, r13d);
         asm.mov(__qword_ptr[rbp + Index], 0);
         var measure = asm.CreateLabel();
@@ -150,6 +190,21 @@ internal sealed partial class RuntimeLibrary
         {
             var notString = asm.CreateLabel();
             JumpUnlessType(rdi, ObjectType.String, notString);
+            if (joinsHalves)
+            {
+                var apart = asm.CreateLabel();
+                asm.cmp(r13, 3);
+                asm.jb(apart);
+                asm.cmp(__byte_ptr[rbx + r13 + (ObjectLayout.StringBytes - 3)], 0xED);
+                asm.jne(apart);
+                asm.cmp(__qword_ptr[rdi + (ObjectLayout.StringLength - ValueTags.PointerTag)], 3);
+                asm.jb(apart);
+                asm.cmp(__byte_ptr[rdi + (ObjectLayout.StringBytes - ValueTags.PointerTag)], 0xED);
+                asm.jne(apart);
+                asm.mov(__qword_ptr[rbp + MaybeHalves], 1);
+                asm.Bind(ref apart);
+            }
+
             asm.mov(rcx, __qword_ptr[rdi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
             asm.lea(rsi, __[rdi + (ObjectLayout.StringBytes - ValueTags.PointerTag)]);
             asm.lea(rdi, __[rbx + r13 + ObjectLayout.StringBytes]);
@@ -171,6 +226,16 @@ internal sealed partial class RuntimeLibrary
         }
 
         asm.lea(rax, __[rbx + ValueTags.PointerTag]);
+        if (joinsHalves)
+        {
+            var noHalves = asm.CreateLabel();
+            asm.cmp(__qword_ptr[rbp + MaybeHalves], 0);
+            asm.je(noHalves);
+            asm.mov(rdi, rax);
+            asm.call(Label("%joined-halves"));
+            asm.Bind(ref noHalves);
+        }
+
         if (writeOut)
         {
             asm.mov(rsi, rax);

@@ -1,3 +1,4 @@
+using Iced.Intel;
 using Zylisp.Compiler.Native.Values;
 using static Iced.Intel.AssemblerRegisters;
 
@@ -16,38 +17,30 @@ internal sealed partial class RuntimeLibrary
     private void EmitUtf8()
     {
         // string-count(rdi = string) → rax = its code-point count (raw). Clobbers rcx, rdx, r11.
+        // The count is cached in the header; the loop that counts is the typed routine
+        // %count-code-points (Library/30-strings.zl), called only the first time.
         Define("string-count");
-        var counted = asm.CreateLabel();
+        var uncounted = asm.CreateLabel();
         asm.mov(rax, __qword_ptr[rdi - ValueTags.PointerTag]);
         asm.shr(rax, HeaderCountShift);
-        asm.jz(counted);
+        asm.jz(uncounted);
         asm.dec(rax);
         asm.ret();
-        asm.Bind(ref counted);
-        // Every byte but a continuation byte (10xxxxxx) starts a code point.
-        asm.lea(rdx, __[rdi + (ObjectLayout.StringBytes - ValueTags.PointerTag)]);
-        asm.mov(rcx, __qword_ptr[rdi + (ObjectLayout.StringLength - ValueTags.PointerTag)]);
-        var loop = asm.CreateLabel();
-        var continuation = asm.CreateLabel();
-        var done = asm.CreateLabel();
-        asm.Bind(ref loop);
-        asm.test(rcx, rcx);
-        asm.jz(done);
-        asm.movzx(r11d, __byte_ptr[rdx]);
-        asm.and(r11d, 0xC0);
-        asm.cmp(r11d, 0x80);
-        asm.je(continuation);
-        asm.inc(rax);
-        asm.Bind(ref continuation);
-        asm.inc(rdx);
-        asm.dec(rcx);
-        asm.jmp(loop);
-        asm.Bind(ref done);
-        // Cache it: only run-time strings reach here (the compiler counts every literal), and they are writable.
-        asm.lea(rdx, __[rax + 1]);
-        asm.shl(rdx, HeaderCountShift);
-        asm.or(rdx, (int)ObjectType.String);
-        asm.mov(__qword_ptr[rdi - ValueTags.PointerTag], rdx);
+        asm.Bind(ref uncounted);
+        // A typed routine may use every System V scratch register; this routine's callers keep
+        // values in the ones its contract spares.
+        AssemblerRegister64[] kept = [rdi, rsi, r8, r9, r10];
+        foreach (var register in kept)
+        {
+            asm.push(register);
+        }
+
+        asm.call(Label("%count-code-points"));
+        for (var i = kept.Length - 1; i >= 0; i--)
+        {
+            asm.pop(kept[i]);
+        }
+
         asm.ret();
 
         // string-offset(rdi = string, rsi = raw code-point index ≤ count) → rax = the byte offset

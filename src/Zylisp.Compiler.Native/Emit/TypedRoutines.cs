@@ -17,7 +17,12 @@ namespace Zylisp.Compiler.Native.Emit;
 internal static class TypedRoutines
 {
     /// <summary>The library functions assembly routines call; the ones they call in turn come along.</summary>
-    public static readonly string[] Entries = ["%render"];
+    public static readonly string[] Entries =
+    [
+        "%render", "%count-code-points",
+        // Text at the edges (Library/35-text-edges.zl): argv-list, write and str call them.
+        "%decoded-utf8", "%encodable-text", "%joined-halves",
+    ];
 
     // The library text is fixed at build time, so its lowered forms are the same for every compile:
     // analyzed once per process (an immutable IR, only read afterwards), not once per program.

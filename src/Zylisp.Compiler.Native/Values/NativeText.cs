@@ -49,7 +49,8 @@ internal static class NativeText
     /// </summary>
     public static long StringHeader(long codePoints) => (long)ObjectType.String | ((codePoints + 1) << 8);
 
-    private static bool HasLoneSurrogate(string text)
+    /// <summary>Whether the text holds a surrogate that is not half of a pair.</summary>
+    public static bool HasLoneSurrogate(string text)
     {
         for (var i = 0; i < text.Length; i++)
         {

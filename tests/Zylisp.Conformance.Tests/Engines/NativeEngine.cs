@@ -18,7 +18,7 @@ public sealed class NativeEngine(string name = "native", NativeOptions? options 
     public string Name => name;
 
     /// <summary>A native executable carries no compiler, so programs that need one are skipped; its sequences are lazy.</summary>
-    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string> { "lazy-sequences", "regex-unicode-tables" };
+    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string> { "lazy-sequences", "regex-unicode-tables", "lone-surrogates" };
 
     public ProgramOutcome Run(string path, IReadOnlyList<string> args)
     {

@@ -14,7 +14,7 @@ public sealed class NativeInProcessEngine : IProgramEngine
 
     public string Name => "native-inprocess";
 
-    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string> { "regex-unicode-tables" };
+    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string> { "regex-unicode-tables", "lone-surrogates" };
 
     public ProgramOutcome Run(string path, IReadOnlyList<string> args)
     {

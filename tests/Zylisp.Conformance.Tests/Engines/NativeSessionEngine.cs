@@ -20,7 +20,7 @@ public sealed class NativeSessionEngine : IProgramEngine
 
     public string Name => "native-session";
 
-    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string> { "regex-unicode-tables" };
+    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string> { "regex-unicode-tables", "lone-surrogates" };
 
     public ProgramOutcome Run(string path, IReadOnlyList<string> args)
     {
