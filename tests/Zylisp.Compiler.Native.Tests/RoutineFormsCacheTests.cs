@@ -30,6 +30,14 @@ public sealed class RoutineFormsCacheTests : IDisposable
     public void Dispose() => Directory.Delete(cache, recursive: true);
 
     [NativeFact]
+    public void A_false_constant_where_an_expression_stands_reads_back_as_false_not_as_a_function()
+    {
+        // 'f' was both the constant false and a fn expression: (return false) misread as a fn.
+        var forms = NativeRunner.Collect("(defn no [x] false) (defn yes [x] (fn [] x)) (prn (no 1) ((yes 2)))").Forms;
+        Assert.Equal(LoweredFormsWriter.Write(forms), LoweredFormsWriter.Write(LoweredFormsReader.Read(LoweredFormsWriter.Write(forms))));
+    }
+
+    [NativeFact]
     public void The_printer_forms_are_cacheable_and_read_back_as_the_same_tree()
     {
         var forms = PrinterForms.Value;

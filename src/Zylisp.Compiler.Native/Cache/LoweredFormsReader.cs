@@ -118,7 +118,7 @@ internal sealed class LoweredFormsReader
                     return new CollectionExpr(kind, Operands(), Span());
                 }
 
-            case 'f':
+            case 'F':
                 {
                     var function = Function();
                     return new FnExpr(function, Span());

@@ -53,7 +53,8 @@ internal sealed class LoweredFormsWriter : ILoweredExprVisitor<LoweredFormsWrite
 
     public LoweredFormsWriter VisitCollection(CollectionExpr node) => Tag('v').Int((int)node.Kind).Operands(node.Items).Span(node.Span);
 
-    public LoweredFormsWriter VisitFn(FnExpr node) => Tag('f').Function(node.Function).Span(node.Span);
+    // 'F', not 'f': 'f' is the constant false, which may stand where an expression does.
+    public LoweredFormsWriter VisitFn(FnExpr node) => Tag('F').Function(node.Function).Span(node.Span);
 
     public LoweredFormsWriter VisitDef(DefExpr node)
     {
