@@ -82,8 +82,8 @@ public static class GoCompiler
     {
         timer ??= GoPhaseTimer.None;
         var image = Engine.CollectProgram(source, file, new EngineOptions { ForeignQualifiedNames = static (package, name) => GoInterop.IsGoName(package + "/" + name), TargetName = "go" });
-        var sources = new Zylisp.Lang.Syntax.SourceRegistry();
-        sources.Add(file, source);
+        // Every file the program read, required ones included, so diagnostics quote their lines.
+        var sources = image.Sources ?? new Zylisp.Lang.Syntax.SourceRegistry();
         var errors = image.Success ? image.CompilerErrors("go") : [];
         if (!image.Success || errors.Count > 0)
         {

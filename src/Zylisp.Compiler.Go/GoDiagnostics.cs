@@ -6,6 +6,12 @@ namespace Zylisp.Compiler.Go;
 /// <summary>A compile-time error of the Go backend: a stable id, a source span and a message.</summary>
 public sealed record GoDiagnostic(string Id, SourceSpan? Span, string Message)
 {
+    /// <summary>The catalogue arguments the message was formatted from.</summary>
+    public IReadOnlyList<object?> Args { get; init; } = [];
+
+    /// <summary>The same problem as a Lang diagnostic, for reporters that quote the source line.</summary>
+    public Diagnostic ToDiagnostic() => Diagnostic.Create(Id, Span, [.. Args]);
+
     /// <summary>file:line:col: error ID: message, as every Zylisp tool reports errors.</summary>
     public override string ToString() =>
         (Span is { Line: > 0 } s ? s + ": " : "") + "error " + Id + ": " + Message;
@@ -34,7 +40,7 @@ public static class GoDiagnostics
     public static GoDiagnostic NoGoToolchain() => Make(NoGoToolchainId, null);
 
     private static GoDiagnostic Make(string id, SourceSpan? span, params object?[] args) =>
-        new(id, span, DiagnosticCatalog.FormatMessage(id, args));
+        new(id, span, DiagnosticCatalog.FormatMessage(id, args)) { Args = args };
 }
 
 /// <summary>Carries a diagnostic out of the emitter to the compiler's entry point.</summary>

@@ -57,7 +57,7 @@ public sealed class NativeEngine : IExecutionEngine, IDisposable
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(ctx);
-        if (form.Body.Span?.File == "<prelude>")
+        if (CoreSource.IsPrelude(form.Body.Span))
         {
             foreach (var name in DefinedNames(form))
             {
@@ -99,7 +99,9 @@ public sealed class NativeEngine : IExecutionEngine, IDisposable
         }
         catch (NativeCompileException e)
         {
-            throw RuntimeErrors.Create(DiagnosticIds.NativeUnsupported, "unsupported", e.Span, e.Construct);
+            throw e.Reason is null
+                ? RuntimeErrors.Create(DiagnosticIds.NativeUnsupported, "unsupported", e.Span, e.Construct)
+                : RuntimeErrors.Create(DiagnosticIds.NativeRefused, "unsupported", e.Span, e.Reason);
         }
 
         MarkDefined(form.Body);

@@ -4,12 +4,17 @@ using Zylisp.Lang.Analysis;
 using Zylisp.Lang.Diagnostics;
 using Zylisp.Lang.Lowering;
 using Zylisp.Lang.Runtime;
+using Zylisp.Lang.Syntax;
 using Zylisp.Compiler.Native.Emit;
 
 namespace Zylisp.Compiler.Native;
 
 /// <summary>The outcome of collecting a program: its lowered forms, or the diagnostics that stop the build.</summary>
-public sealed record CollectedProgram(NativeProgram? Program, IReadOnlyList<Diagnostic> Diagnostics);
+public sealed record CollectedProgram(NativeProgram? Program, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>The text of every file the program read, for quoting source lines under diagnostics.</summary>
+    public SourceRegistry? Sources { get; init; }
+}
 
 /// <summary>
 /// The front end for a native build: <see cref="Engine.CollectProgram"/> gives the prelude
@@ -31,18 +36,18 @@ public static class ProgramCollector
         var image = Engine.CollectProgram(source, file, new EngineOptions { TargetName = "native" });
         if (!image.Success)
         {
-            return new CollectedProgram(null, image.Diagnostics);
+            return new CollectedProgram(null, image.Diagnostics) { Sources = image.Sources };
         }
 
         if (image.CompilerUses.Count > 0)
         {
-            return new CollectedProgram(null, [.. image.Diagnostics, .. image.CompilerErrors(TargetName)]);
+            return new CollectedProgram(null, [.. image.Diagnostics, .. image.CompilerErrors(TargetName)]) { Sources = image.Sources };
         }
 
         if (image.ComputedDocNames.Count > 0)
         {
             return new CollectedProgram(null, [.. image.Diagnostics, Diagnostic.Create(DiagnosticIds.NativeUnsupported, image.ComputedDocNames[0],
-                "`doc` of a name computed at run time (a native program embeds the documentation of the names written in it)")]);
+                "`doc` of a name computed at run time (a native program embeds the documentation of the names written in it)")]) { Sources = image.Sources };
         }
 
         image = image with { Forms = [.. NativeDocumentation.Table(image.Documentation), .. image.Forms] };
@@ -51,6 +56,6 @@ public static class ProgramCollector
         // *command-line-args*, say) must run before the program's.
         var library = NativeLibrary.For(image, RuntimeLibrary.Names, cacheDirectory);
         var forms = library.Concat(image.Definitions).Concat(image.Forms).Select(Lowerer.Lower).ToImmutableArray();
-        return new CollectedProgram(new NativeProgram(forms, image.Dialect, exit, image.MainName), image.Diagnostics);
+        return new CollectedProgram(new NativeProgram(forms, image.Dialect, exit, image.MainName), image.Diagnostics) { Sources = image.Sources };
     }
 }

@@ -241,14 +241,14 @@ public sealed class Engine
             var unit = engine.pipeline.NewUnit(file);
             if (engine.ReadInto(source, file, diagnostics) is not { } read)
             {
-                return new ProgramImage([], [], unit.Analyzer.Truthiness, [], false, diagnostics);
+                return new ProgramImage([], [], unit.Analyzer.Truthiness, [], false, diagnostics) { Sources = engine.Sources };
             }
 
             var ctx = engine.pipeline.NewContext(CancellationToken.None);
             var (_, error) = Guard(() => engine.pipeline.LoadUnit(read, unit, ctx), diagnostics);
             if (error is not null || diagnostics.Any(d => d.IsError))
             {
-                return new ProgramImage([], [], unit.Analyzer.Truthiness, [], false, diagnostics);
+                return new ProgramImage([], [], unit.Analyzer.Truthiness, [], false, diagnostics) { Sources = engine.Sources };
             }
 
             engine.Warn(Pipeline.UndefinedWarnings(unit), diagnostics);
@@ -286,6 +286,7 @@ public sealed class Engine
                 MainName = engine.pipeline.CurrentNamespace.GlobalNameOf("-main"),
                 Documentation = documentation,
                 ComputedDocNames = computedDocNames,
+                Sources = engine.Sources,
             };
         });
     }

@@ -49,8 +49,36 @@ public class GoBuildTests
         var (stdout, stderr, exit) = RunCapturing(Path.Combine(dir, "loc"));
 
         Assert.Equal("[\"loc.zl\" 2 3]\nnext\n", stdout);
-        Assert.Contains("loc.zl:2:3: error ZL5003: `+` expects a number, got keyword :k", stderr, StringComparison.Ordinal);
+        Assert.Contains("loc.zl:2:3: error: `+` expects a number, got keyword :k [ZL5003]", stderr, StringComparison.Ordinal);
         Assert.Equal(1, exit);
+        Directory.Delete(dir, recursive: true);
+    }
+
+    /// <summary>
+    /// An uncaught throw is reported as the interpreter reports it: at the throw (or, for a throw
+    /// in the prelude, at the program's call), with the message first and the id last, and the
+    /// data only when there is some.
+    /// </summary>
+    [GoFact]
+    public void An_uncaught_throw_is_reported_at_the_throw_in_the_interpreter_s_words()
+    {
+        var dir = Directory.CreateTempSubdirectory("zylisp-go-test").FullName;
+        var cases = new (string Source, string Expected)[]
+        {
+            ("(defn f [x]\n  (throw (ex-info \"boom\" {})))\n(f 1)\n", "thrown.zl:2:3: error: uncaught exception: boom [ZL5007]\n"),
+            ("(println 1)\n(throw (ex-info \"bam\" {:a 1}))\n", "thrown.zl:2:1: error: uncaught exception: bam {:a 1} [ZL5007]\n"),
+            ("(defn -main []\n  (throw :oops))\n", "thrown.zl:2:3: error: uncaught exception: :oops [ZL5007]\n"),
+            ("(defprotocol P (m [x]))\n(def r (m 5))\n", "thrown.zl:2:8: error: uncaught exception: No implementation of method m of protocol user.P for type integer {:type :protocol-error, :protocol \"user.P\", :method :m, :value-type :integer} [ZL5007]\n"),
+        };
+        foreach (var (source, expected) in cases)
+        {
+            var outcome = GoBuilder.Build(source, "thrown.zl", Path.Combine(dir, "thrown"));
+            Assert.True(outcome.Success, string.Join("\n", outcome.Diagnostics));
+            var (_, stderr, exit) = RunCapturing(Path.Combine(dir, "thrown"));
+            Assert.Equal(expected, stderr);
+            Assert.Equal(1, exit);
+        }
+
         Directory.Delete(dir, recursive: true);
     }
 
@@ -75,7 +103,7 @@ public class GoBuildTests
         var (stdout, stderr, exit) = RunCapturing(Path.Combine(dir, "panics"));
 
         Assert.Equal("xx [2 strings: negative Repeat count]\n", stdout);
-        Assert.Contains("panics.zl:2:3: error ZL5013: strings: negative Repeat count", stderr, StringComparison.Ordinal);
+        Assert.Contains("panics.zl:2:3: error: strings: negative Repeat count [ZL5013]", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("main.go", stderr, StringComparison.Ordinal);
         Assert.Equal(1, exit);
         Directory.Delete(dir, recursive: true);

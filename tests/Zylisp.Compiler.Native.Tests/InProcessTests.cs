@@ -67,7 +67,7 @@ public sealed class AsmListingTests
     {
         var collected = ProgramCollector.Collect("(.ToUpper \"x\")", "<expr>", ExitRule.LastValue);
         var error = Assert.Throws<NativeCompileException>(() => NativeCompiler.BuildExecutable(collected.Program!));
-        Assert.Contains("the native engine does not support `%dotnet-call` (.NET interop", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the native engine does not support .NET interop (`%dotnet-call`)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

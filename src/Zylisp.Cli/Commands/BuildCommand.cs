@@ -89,15 +89,10 @@ internal static class BuildCommand
             _ => GoBuilder.Build(source, name, output),
         };
 
-        if (outcome.Sources is { } sources)
-        {
-            new DiagnosticReporter(request.Options).ReportErrors(outcome.FrontEndDiagnostics, sources, streams);
-        }
-
-        foreach (var diagnostic in outcome.Diagnostics)
-        {
-            streams.Error.WriteLine(diagnostic.ToString());
-        }
+        var reporter = new DiagnosticReporter(request.Options);
+        var sources = outcome.Sources ?? new SourceRegistry();
+        reporter.ReportErrors(outcome.FrontEndDiagnostics, sources, streams);
+        reporter.ReportErrors([.. outcome.Diagnostics.Select(d => d.ToDiagnostic())], sources, streams);
 
         if (outcome.KeptModule is { } module && outcome.Diagnostics.All(d => d.Id != GoDiagnostics.GoBuildFailedId))
         {
@@ -121,10 +116,10 @@ internal static class BuildCommand
 
         var cache = request.NoCache ? null : ProgramCollector.DefaultCacheDirectory();
         var collected = ProgramCollector.Collect(source, name, request.Expression is null ? ExitRule.CallMain : ExitRule.LastValue, cache);
+        var sources = collected.Sources ?? new SourceRegistry();
         if (collected.Program is null)
         {
-            var engine = EngineHost.Create(streams);
-            new DiagnosticReporter(request.Options).ReportErrors(collected.Diagnostics, engine.Sources, streams);
+            new DiagnosticReporter(request.Options).ReportErrors(collected.Diagnostics, sources, streams);
             return ExitCodes.ProgramFailed;
         }
 
@@ -148,7 +143,7 @@ internal static class BuildCommand
         }
         catch (NativeCompileException e)
         {
-            streams.Error.WriteLine(e.Message);
+            new DiagnosticReporter(request.Options).ReportErrors([e.ToDiagnostic()], sources, streams);
             return ExitCodes.ProgramFailed;
         }
     }

@@ -2,6 +2,7 @@ using System.Reflection;
 using Zylisp.Cli.Hosting;
 using Zylisp.Compiler.Clr.Persist;
 using Zylisp.Lang;
+using Zylisp.Lang.Syntax;
 
 namespace Zylisp.Cli.Commands;
 
@@ -25,8 +26,7 @@ internal static class DotnetBuildCommand
         var collected = Engine.CollectProgram(source, name, new EngineOptions { TargetName = "dotnet" });
         if (!collected.Success)
         {
-            var engine = EngineHost.Create(streams);
-            new DiagnosticReporter(request.Options).ReportErrors(collected.Diagnostics, engine.Sources, streams);
+            new DiagnosticReporter(request.Options).ReportErrors(collected.Diagnostics, collected.Sources ?? new SourceRegistry(), streams);
             return ExitCodes.ProgramFailed;
         }
 

@@ -1,6 +1,7 @@
 using Zylisp.Cli.CommandLine;
 using Zylisp.Cli.Hosting;
 using Zylisp.Compiler.Native;
+using Zylisp.Lang.Syntax;
 
 namespace Zylisp.Cli.Commands;
 
@@ -23,10 +24,10 @@ internal static class NativeEngineCommand
     {
         using var streams = StandardStreams.Open();
         var collected = ProgramCollector.Collect(source, name, exit, noCache ? null : ProgramCollector.DefaultCacheDirectory());
+        var sources = collected.Sources ?? new SourceRegistry();
         if (collected.Program is null)
         {
-            var engine = EngineHost.Create(streams);
-            new DiagnosticReporter(options).ReportErrors(collected.Diagnostics, engine.Sources, streams);
+            new DiagnosticReporter(options).ReportErrors(collected.Diagnostics, sources, streams);
             return ExitCodes.ProgramFailed;
         }
 
@@ -39,7 +40,7 @@ internal static class NativeEngineCommand
         }
         catch (NativeCompileException e)
         {
-            streams.Error.WriteLine(e.Message);
+            new DiagnosticReporter(options).ReportErrors([e.ToDiagnostic()], sources, streams);
             return ExitCodes.ProgramFailed;
         }
     }

@@ -438,8 +438,14 @@ internal sealed class FunctionEmitter
 
         public List<Stmt> VisitTry(TryStmt node) => [emitter.Try(node)];
 
-        public List<Stmt> VisitThrow(ThrowStmt node) =>
-            [ExprStatement(Call(Id("panic"), RtCall("Thrown", GoType.ToDynamic(emitter.Operand(node.Value, output)).Node)))];
+        public List<Stmt> VisitThrow(ThrowStmt node)
+        {
+            // The panic's line goes in the source-line table, so an uncaught throw is reported
+            // where it was written, as the interpreter reports it.
+            var panic = Call(Id("panic"), RtCall("Thrown", GoType.ToDynamic(emitter.Operand(node.Value, output)).Node));
+            emitter.program.NoteSite(panic, node.Span);
+            return [ExprStatement(panic)];
+        }
     }
 
     private static List<Stmt> Discard(GoExpr value) => value.Node is GoCall ? [ExprStatement(value.Node)] : [];

@@ -48,12 +48,25 @@ internal sealed class ProgramEmitter
 
     public GoExpr NoteCallSite(GoExpr call, Zylisp.Lang.Syntax.SourceSpan? span)
     {
-        if (span is { Line: > 0 } && call.Node is GoCall or BinaryExpr)
+        if (call.Node is GoCall or BinaryExpr)
         {
-            CallSites.TryAdd(call.Node, span);
+            NoteSite(call.Node, span);
         }
 
         return call;
+    }
+
+    /// <summary>
+    /// Records a Go node's Zylisp location. Prelude code records none, so an error raised in a
+    /// prelude function is reported at the innermost call the program wrote, as the interpreter
+    /// reports it.
+    /// </summary>
+    public void NoteSite(Zylisp.Zast.Ast.Node node, Zylisp.Lang.Syntax.SourceSpan? span)
+    {
+        if (span is { Line: > 0 } && !Zylisp.Lang.Compilation.CoreSource.IsPrelude(span))
+        {
+            CallSites.TryAdd(node, span);
+        }
     }
 
     public ProgramPlan Plan { get; }

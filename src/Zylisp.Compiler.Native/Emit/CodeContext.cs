@@ -1,4 +1,5 @@
 using Iced.Intel;
+using Zylisp.Lang.Compilation;
 using Zylisp.Lang.Data;
 using Zylisp.Lang.Runtime;
 using Zylisp.Lang.Lowering;
@@ -161,11 +162,12 @@ internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrar
 
     /// <summary>The read-only offset of a "file:line:col" string for error messages, or 0 without a span.</summary>
     /// <remarks>
-    /// The library's own call sites record nothing, so an error inside a library function (sort,
-    /// format...) names the program's call, as a host primitive's error does in the interpreter.
+    /// The library's and the prelude's own call sites record nothing, so an error inside a library
+    /// or prelude function (sort, format, a protocol method with no implementation...) names the
+    /// program's call, as the interpreter reports it.
     /// </remarks>
     public int Site(SourceSpan? span) =>
-        span is { Line: > 0 } s && s.File != NativeLibrary.FileName ? Data.Site($"{s.File}:{s.Line}:{s.Column}", () => excerpts.For(s)) : 0;
+        span is { Line: > 0 } s && s.File != NativeLibrary.FileName && !CoreSource.IsPrelude(s) ? Data.Site($"{s.File}:{s.Line}:{s.Column}", () => excerpts.For(s)) : 0;
 
     private readonly SiteExcerpts excerpts = new();
 

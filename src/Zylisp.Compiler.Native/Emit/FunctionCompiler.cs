@@ -976,11 +976,12 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
 
         if (!ctx.DefinedNames.Contains(NativeLibrary.GlobalName(global.Var.Name)) && global.Var.IsDefined && ctx.PrimitiveFor(global.Var) is null)
         {
-            throw new NativeCompileException(
-                global.Var.Name.StartsWith("%dotnet-", StringComparison.Ordinal)
-                    ? $"`{global.Var.Name}` (.NET interop runs on the interp, il and tiered engines)"
-                    : $"the host primitive `{global.Var.Name}`",
-                global.Span);
+            throw global.Var.Name.StartsWith("%dotnet-", StringComparison.Ordinal)
+                ? new NativeCompileException(
+                    $"`{global.Var.Name}`",
+                    global.Span,
+                    $"the native engine does not support .NET interop (`{global.Var.Name}`): it runs on the interp, il and tiered engines")
+                : new NativeCompileException($"the host primitive `{global.Var.Name}`", global.Span);
         }
     }
 

@@ -60,14 +60,27 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref isError);
         asm.mov(rbx, __qword_ptr[rdi + (ObjectLayout.ErrorMessage - ValueTags.PointerTag)]);
         asm.mov(r12, __qword_ptr[rdi + (ObjectLayout.ErrorId - ValueTags.PointerTag)]);
-        // An uncaught ex-info: "uncaught exception: MESSAGE DATA", as the interpreter reports it.
+        // An uncaught ex-info: "uncaught exception: MESSAGE DATA", as the interpreter reports it,
+        // which leaves out empty data.
+        var noData = asm.CreateLabel();
+        var described = asm.CreateLabel();
         asm.lea(rax, __[r14 + (data.Keyword("ex-info") + ValueTags.PointerTag)]);
         asm.cmp(rax, __qword_ptr[rdi + (ObjectLayout.ErrorType - ValueTags.PointerTag)]);
         asm.jne(print);
-        asm.mov(rsi, __qword_ptr[rdi + (ObjectLayout.ErrorData - ValueTags.PointerTag)]);
+        asm.mov(r13, __qword_ptr[rdi + (ObjectLayout.ErrorData - ValueTags.PointerTag)]);
+        asm.mov(rdi, r13);
+        asm.mov(eax, 1);
+        asm.call(Label("count"));
+        asm.test(rax, rax);
+        asm.jz(noData);
+        asm.mov(rsi, r13);
         asm.mov(edi, 2);
         asm.call(Label("pr-str1"));
         CallStr(Text("uncaught exception: "), From(rbx), Text(" "), From(rax));
+        asm.jmp(described);
+        asm.Bind(ref noData);
+        CallStr(Text("uncaught exception: "), From(rbx));
+        asm.Bind(ref described);
         asm.mov(rbx, rax);
         asm.Bind(ref print);
         var noSite = asm.CreateLabel();

@@ -9,8 +9,8 @@ namespace Zylisp.Compiler.Native.Emit;
 /// <summary>
 /// The var objects of a program ((var x), #'x): one static object per global in writable data,
 /// made at start-up, naming the global's cell, its metadata and its source text. The metadata is
-/// what the interpreter's (meta #'x) has that the native runtime can hold: the def's map and
-/// :file, :line, :column (values it cannot represent yet, such as symbols in :arglists, are left out).
+/// the interpreter's (meta #'x): the def's map, :name, :ns, :file, :line and :column (a value the
+/// start-up code cannot build, such as a function in user metadata, is left out).
 /// </summary>
 internal sealed class StaticVars(CodeContext ctx)
 {
@@ -62,21 +62,14 @@ internal sealed class StaticVars(CodeContext ctx)
 
     private PersistentMap Metadata(Var var, string name)
     {
+        var full = Lang.Runtime.Metadata.OfDefinition(var, ctx.DefinitionMeta.TryGetValue(name, out var defined) ? defined : PersistentMap.Empty);
         var meta = PersistentMap.Empty;
-        if (ctx.DefinitionMeta.TryGetValue(name, out var defined))
+        foreach (var (key, value) in full.Entries)
         {
-            foreach (var (key, value) in defined.Entries)
+            if (Representable(key) && Representable(value))
             {
-                if (Representable(key) && Representable(value))
-                {
-                    meta = meta.Assoc(key, value);
-                }
+                meta = meta.Assoc(key, value);
             }
-        }
-
-        if (var.DefinedAt is { } at)
-        {
-            meta = meta.Assoc(Keyword.Of("file"), at.File).Assoc(Keyword.Of("line"), (long)at.Line).Assoc(Keyword.Of("column"), (long)at.Column);
         }
 
         return meta;
@@ -85,10 +78,10 @@ internal sealed class StaticVars(CodeContext ctx)
     /// <summary>Whether the start-up code can build this constant (ProgramCompiler.ConstantInto).</summary>
     private static bool Representable(object? value) => value switch
     {
-        null or bool or string or Keyword => true,
-        long n => ValueTags.FitsFixnum(n),
+        null or bool or string or Keyword or Symbol or long or double => true,
         PersistentVector v => v.All(Representable),
         PersistentList l => l.All(Representable),
+        PersistentSet s => s.All(Representable),
         PersistentMap m => m.Entries.All(e => Representable(e.Key) && Representable(e.Value)),
         _ => false,
     };

@@ -19,6 +19,12 @@ public sealed record ProgramImage(
     bool Success,
     IReadOnlyList<Diagnostic> Diagnostics)
 {
+    /// <summary>
+    /// The text of every file the program read (its own and those it requires), so a build can
+    /// quote the source line under a diagnostic as `zylisp run` does.
+    /// </summary>
+    public SourceRegistry? Sources { get; init; }
+
     /// <summary>The global name of the program's entry point: -main of the main file's namespace (bare in user).</summary>
     public string MainName { get; init; } = "-main";
 

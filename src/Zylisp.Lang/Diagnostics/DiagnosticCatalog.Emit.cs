@@ -15,6 +15,7 @@ public static partial class DiagnosticIds
 
     // The native engine's (ZL47xx), for sessions that compile form by form (native-sessions.md).
     public const string NativeUnsupported = "ZL4701";
+    public const string NativeRefused = "ZL4702";
 }
 
 // Emit-phase diagnostics live here (ids ZL4xxx): add the id constants to DiagnosticIds and
@@ -35,7 +36,11 @@ public static partial class DiagnosticCatalog
         Error(
             DiagnosticIds.NativeUnsupported,
             "the native engine does not support {0} yet",
-            "The native session compiled nothing of this form; its earlier definitions are intact. The interp, il and tiered engines run it."),
+            "The interp, il and tiered engines run it. A native session compiles nothing of such a form, and its earlier definitions stay intact."),
+        Error(
+            DiagnosticIds.NativeRefused,
+            "{0}",
+            "docs/design/native-backend.md lists what the native engine compiles; the interp, il and tiered engines run every program."),
         Error(DiagnosticIds.GoInteropError, "`{0}`: the Go call does not compile: {1}"),
     ];
 }

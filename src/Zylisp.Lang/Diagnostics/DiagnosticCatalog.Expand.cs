@@ -15,6 +15,7 @@ public static partial class DiagnosticIds
     public const string FormTooDeep = "ZL2010";
     public const string ExpansionTooLarge = "ZL2011";
     public const string MalformedQuoting = "ZL2012";
+    public const string MalformedNamespaceQualify = "ZL2013";
 }
 
 public static partial class DiagnosticCatalog
@@ -25,6 +26,10 @@ public static partial class DiagnosticCatalog
             DiagnosticIds.MalformedQuoting,
             "malformed `{0}`: {1}",
             "`x is (syntax-quote x): it takes exactly one form, as quote does."),
+        Error(
+            DiagnosticIds.MalformedNamespaceQualify,
+            "malformed `%ns-qualify`: {0}",
+            "(%ns-qualify \"Name\") or (%ns-qualify :Name) stands for the name qualified by the namespace being expanded; defrecord and defprotocol write it, with one literal name."),
         Error(
             DiagnosticIds.MacroExpansionLimit,
             "macro expansion limit of {0} exceeded while expanding `{1}`",

@@ -182,6 +182,8 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, 
                     return ExpandTry(list, locals, ctx);
                 case "def":
                     return ExpandDef(list, locals, ctx);
+                case "%ns-qualify":
+                    return NamespaceQualified(list);
             }
 
         }
@@ -197,6 +199,19 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, 
         }
 
         return Rebuild(list, list.Select(x => Expand(x, locals, ctx)));
+    }
+
+    // (%ns-qualify "Point") or (%ns-qualify :Point): the name qualified by the namespace the form
+    // is expanded in, as a literal of the same kind ("app.core.Point", :app.core.Point). Record and
+    // protocol macros write it into their output: a macro's own code runs in the prelude, where
+    // *ns* is the core's, while its output is expanded where the user wrote the call. The result
+    // is a constant, so backends that read record tags (Go's typed structs) still see one.
+    private object NamespaceQualified(PersistentList list)
+    {
+        var qualified = list is { Count: 2, Rest.First: string or Keyword { Namespace: null } }
+            ? namespaces.Current.Name + "." + (list.Rest.First is Keyword k ? k.Name : (string)list.Rest.First)
+            : throw Error(DiagnosticIds.MalformedNamespaceQualify, list, "expected one string or unqualified keyword");
+        return list.Rest.First is Keyword ? Keyword.Of(qualified) : qualified;
     }
 
     private bool TryMacro(object? form, LexicalScope<bool> locals, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Var? macro)

@@ -13,11 +13,18 @@ public static class Metadata
         _ => globals.ValueMetadata.TryGetValue(x, out var meta) ? meta : null,
     };
 
-    /// <summary>A var's metadata: its def's map plus :name, :ns, and where it was defined (:file, :line, :column).</summary>
-    private static PersistentMap OfVar(Var v)
+    private static PersistentMap OfVar(Var v) => OfDefinition(v, v.Meta);
+
+    /// <summary>
+    /// A var's metadata: its def's map plus :name, :ns, and where it was defined (:file, :line,
+    /// :column). Public so compiled programs build the same map the interpreter gives.
+    /// </summary>
+    public static PersistentMap OfDefinition(Var v, PersistentMap definitionMeta)
     {
+        ArgumentNullException.ThrowIfNull(v);
+        ArgumentNullException.ThrowIfNull(definitionMeta);
         int slash = v.Name.IndexOf('/', StringComparison.Ordinal);
-        var meta = v.Meta
+        var meta = definitionMeta
             .Assoc(Keyword.Of("name"), Symbol.Of(slash > 0 ? v.Name[(slash + 1)..] : v.Name))
             .Assoc(Keyword.Of("ns"), Symbol.Of(slash > 0 ? v.Name[..slash] : v.IsCore ? "zylisp.core" : "user"));
         if (v.DefinedAt is { } at)

@@ -43,6 +43,33 @@ public partial class ErrorFormatTests
         Assert.DoesNotContain("Exception", result.Stderr);
     }
 
+    /// <summary>
+    /// A build reports its errors as `zylisp run` does, source line and caret included: front-end
+    /// errors on every target, and the backend's own refusals (.NET interop on go and native).
+    /// </summary>
+    [Theory]
+    [InlineData("native", "(println 1)\n(+ 1 (foo 2)\n", "2 | (+ 1 (foo 2)", "ZL1002")]
+    [InlineData("dotnet", "(println 1)\n(+ 1 (foo 2)\n", "2 | (+ 1 (foo 2)", "ZL1002")]
+    [InlineData("go", "(println 1)\n(+ 1 (foo 2)\n", "2 | (+ 1 (foo 2)", "ZL1002")]
+    [InlineData("native", "(println 1)\n(println (.ToUpper \"x\"))\n", "2 | (println (.ToUpper \"x\"))", "ZL4702")]
+    [InlineData("go", "(println 1)\n(println (.ToUpper \"x\"))\n", "2 | (println (.ToUpper \"x\"))", "ZL4602")]
+    public async Task A_build_error_shows_location_source_line_and_caret(string target, string text, string excerpt, string id)
+    {
+        var files = new ScratchFiles();
+        var program = files.Write("bad.zl", text);
+
+        var result = await CliProcess.RunAsync(["build", "--target", target, program, "-o", Path.Combine(files.Folder, "out")], environment: new Dictionary<string, string?> { ["NO_COLOR"] = "1" });
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var lines = result.Stderr.Replace("\r\n", "\n").Split('\n');
+        var header = Header().Match(lines[0]);
+        Assert.True(header.Success, result.Stderr);
+        Assert.Equal(program, header.Groups["file"].Value);
+        Assert.Equal(id, header.Groups["id"].Value);
+        Assert.EndsWith(excerpt, lines[1], StringComparison.Ordinal);
+        Assert.Contains("^", lines[2], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Terse_prints_only_the_header_line()
     {

@@ -232,6 +232,22 @@ func protect(body func()) (v Value, failed bool) {
 	return nil, false
 }
 
+// protectTopLevel is protect for the whole program: it also finds where an uncaught value was
+// thrown. A deferred function runs before the panicking frames are unwound, so the throw's
+// line of main.go is still on the stack; only an uncaught throw pays for the walk.
+func protectTopLevel(body func()) (v Value, where string, failed bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			v, failed = caught(r), true
+			if file, line, column := location(); line > 0 {
+				where = fmt.Sprintf("%s:%d:%d", file, line, column)
+			}
+		}
+	}()
+	body()
+	return nil, "", false
+}
+
 // Main runs a compiled program: its top-level forms, then -main with the command-line
 // arguments, and exits with the status the interpreter would give.
 func Main(load func(), main func() Value, slisp bool) {
@@ -241,7 +257,7 @@ func Main(load func(), main func() Value, slisp bool) {
 		debug.SetGCPercent(400)
 	}
 	code := 0
-	v, failed := protect(func() {
+	v, where, failed := protectTopLevel(func() {
 		load()
 		if main != nil {
 			code = exitStatus(main(), slisp)
@@ -249,7 +265,7 @@ func Main(load func(), main func() Value, slisp bool) {
 	})
 	flush()
 	if failed {
-		reportUncaught(v)
+		reportUncaught(v, where)
 		os.Exit(1)
 	}
 	os.Exit(code)
@@ -267,23 +283,28 @@ func exitStatus(v Value, slisp bool) int {
 	return 0
 }
 
-func reportUncaught(v Value) {
-	where := ""
-	var message string
+// reportUncaught prints the interpreter's first line for an uncaught value,
+// "file:line:col: error: message [ZLxxxx]", at where (the throw's location) when the value
+// carries none of its own.
+func reportUncaught(v Value, where string) {
+	id, message := "ZL5007", ""
 	if e, ok := v.(*Error); ok {
 		if e.Line > 0 {
-			where = fmt.Sprintf("%s:%d:%d: ", e.File, e.Line, e.Column)
+			where = fmt.Sprintf("%s:%d:%d", e.File, e.Line, e.Column)
 		}
 		if e.ID != "" {
-			message = "error " + e.ID + ": " + e.Message
+			id, message = e.ID, e.Message
 		} else {
-			message = "error ZL5007: uncaught exception: " + e.Message
+			message = "uncaught exception: " + e.Message
 			if e.Data.Count() > 0 {
 				message += " " + Readable(e.Data)
 			}
 		}
 	} else {
-		message = "error ZL5007: uncaught exception: " + Readable(v)
+		message = "uncaught exception: " + Readable(v)
 	}
-	fmt.Fprintln(os.Stderr, where+message)
+	if where != "" {
+		where += ": "
+	}
+	fmt.Fprintln(os.Stderr, where+"error: "+message+" ["+id+"]")
 }
