@@ -13,22 +13,20 @@ try
         return WorkerCommand.Execute(socketPath);
     }
 
-    // Started by ./zylisp: its up-to-date check runs beside the start-up below, and finishes before
-    // any user code or input (a stale build re-executes the launcher, which rebuilds).
-    var launcherCheck = LauncherCheck.Start();
-    Action? ensureCurrent = launcherCheck is null ? null : () => launcherCheck.EnsureCurrent(args, static () => Console.Error);
+    // Started by ./zylisp: its up-to-date check comes before any user code or input (a stale build
+    // re-executes the launcher, which rebuilds).
+    LauncherCheck.FromEnvironment()?.EnsureCurrent(args, static () => Console.Error);
 
     if (FastPath.TryParse(args, static () => Console.IsInputRedirected) is { } script)
     {
-        return RunCommand.Execute(script, ensureCurrent);
+        return RunCommand.Execute(script);
     }
 
     if (FastPath.TryParseEval(args) is { } expressions)
     {
-        return EvalCommand.Execute(expressions, OutputOptions.Default, beforeRun: ensureCurrent);
+        return EvalCommand.Execute(expressions, OutputOptions.Default);
     }
 
-    ensureCurrent?.Invoke();
     if (NreplCommand.TryExecuteFast(args) is { } nreplStatus)
     {
         return nreplStatus;

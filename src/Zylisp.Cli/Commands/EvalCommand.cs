@@ -9,13 +9,11 @@ internal static class EvalCommand
 {
     public const string SourceName = "<eval>";
 
-    /// <param name="beforeRun">Called once the engine is built, before any expression runs (see <see cref="RunCommand.Execute"/>).</param>
-    public static int Execute(IReadOnlyList<string> expressions, OutputOptions options, EngineChoice engineChoice = EngineChoice.Interp, Action? beforeRun = null)
+    public static int Execute(IReadOnlyList<string> expressions, OutputOptions options, EngineChoice engineChoice = EngineChoice.Interp)
     {
         using var streams = StandardStreams.Open();
         var source = string.Join('\n', expressions);
         var engine = EngineHost.Create(streams, engineChoice);
-        beforeRun?.Invoke();
         using var interrupt = new ProgramInterrupt();
         var result = engine.Eval(source, SourceName, interrupt.Token);
         if (interrupt.WasInterrupted)

@@ -12,20 +12,11 @@ internal static class RunCommand
 {
     public const string StandardInputName = "<stdin>";
 
-    /// <param name="request">What to run.</param>
-    /// <param name="beforeInput">Called before standard input is read or any of the program runs:
-    /// the launcher's up-to-date check (<see cref="LauncherCheck"/>) finishes there, so its work
-    /// overlaps reading the file and building the engine.</param>
-    public static int Execute(RunRequest request, Action? beforeInput = null)
+    public static int Execute(RunRequest request)
     {
         using var streams = StandardStreams.Open();
         string source;
         var path = request.ReadsStandardInput ? RunRequest.StandardInput : request.Path;
-        if (request.ReadsStandardInput)
-        {
-            beforeInput?.Invoke();
-        }
-
         if (CommandInput.TryReadBytes(path, out var problem) is { } bytes)
         {
             // Read here, once, rather than testing File.Exists and letting the engine read it again.
@@ -40,11 +31,6 @@ internal static class RunCommand
 
         var name = request.ReadsStandardInput ? StandardInputName : request.Path;
         var engine = EngineHost.CreateForFile(streams, request.Engine, source, name, useCache: !request.NoCache && !request.ReadsStandardInput, out var saveCache);
-        if (!request.ReadsStandardInput)
-        {
-            beforeInput?.Invoke();
-        }
-
         using var interrupt = new ProgramInterrupt();
         var result = engine.RunSource(source, name, request.Arguments, interrupt.Token);
         if (interrupt.WasInterrupted)

@@ -4,10 +4,11 @@ namespace Zylisp.Cli.Hosting;
 
 /// <summary>
 /// The <c>./zylisp</c> launcher's up-to-date check, done by the command it started. The script
-/// passes its own path in <c>ZYLISP_LAUNCHER</c> and execs this process at once; the check
-/// (<see cref="CheckoutInputs"/>, ~1,000 stat calls) runs on a thread of its own while the command
-/// starts, and the command asks for its answer before it reads standard input or runs any user
-/// code. When a source changed, the process execs the script again with
+/// passes its own path in <c>ZYLISP_LAUNCHER</c> and execs this process at once; the command
+/// runs the check (<see cref="CheckoutInputs"/>, ~1,000 stat calls) first thing, before it reads
+/// standard input or runs any user code: on the calling thread it costs less CPU than on a thread
+/// of its own and no more wall time (docs/design/cli-startup.md, "The check leaves its thread").
+/// The native build host, which has a compile to overlap it with, still runs it on a thread. When a source changed, the process execs the script again with
 /// <c>ZYLISP_LAUNCHER_REBUILD=1</c>, which publishes and starts the new build with the same
 /// arguments: the user sees what the old order (check, then start) gave, minus the wait
 /// (docs/design/cli-startup.md, "The check moves into the CLI").
@@ -21,27 +22,35 @@ internal sealed partial class LauncherCheck
     private readonly string launcher;
     private readonly string manifest;
     private readonly string stamp;
-    private readonly Thread worker;
+    private readonly Thread? worker;
     private CheckoutState state = CheckoutState.Stale;
 
-    private LauncherCheck(string launcher, string manifest, string stamp)
+    private LauncherCheck(string launcher, string manifest, string stamp, bool onThread)
     {
         this.launcher = launcher;
         this.manifest = manifest;
         this.stamp = stamp;
-        worker = new Thread(Run) { IsBackground = true, Name = "launcher check" };
-        worker.Start();
+        if (onThread)
+        {
+            worker = new Thread(Run) { IsBackground = true, Name = "launcher check" };
+            worker.Start();
+        }
+        else
+        {
+            Run();
+        }
     }
 
-    /// <summary>Starts the check when the launcher started this process; null otherwise (a dotnet tool, a test, a worker).</summary>
-    public static LauncherCheck? Start() => Start(CheckoutInputs.Manifest, CheckoutInputs.Stamp);
+    /// <summary>The CLI's check, done now, when the launcher started this process; null otherwise (a dotnet tool, a test, a worker).</summary>
+    public static LauncherCheck? FromEnvironment() => Start(CheckoutInputs.Manifest, CheckoutInputs.Stamp, onThread: false);
 
     /// <summary>
     /// Starts the check of the publish that recorded its inputs in <paramref name="manifest"/> and
     /// <paramref name="stamp"/> (paths under the checkout): the CLI's, or the native build host's
-    /// (src/Zylisp.Cli.NativeBuild, which compiles this file in).
+    /// (src/Zylisp.Cli.NativeBuild, which compiles this file in). On a thread of its own unless
+    /// <paramref name="onThread"/> is false.
     /// </summary>
-    public static LauncherCheck? Start(string manifest, string stamp)
+    public static LauncherCheck? Start(string manifest, string stamp, bool onThread = true)
     {
         var launcher = Environment.GetEnvironmentVariable(LauncherVariable);
         if (string.IsNullOrEmpty(launcher) || !(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()))
@@ -51,7 +60,7 @@ internal sealed partial class LauncherCheck
 
         // Child processes (REPL workers, `zylisp build` running go) are not the launcher's to check.
         Environment.SetEnvironmentVariable(LauncherVariable, null);
-        return new LauncherCheck(launcher, manifest, stamp);
+        return new LauncherCheck(launcher, manifest, stamp, onThread);
     }
 
     /// <summary>The ./zylisp script that started this process.</summary>
@@ -60,7 +69,7 @@ internal sealed partial class LauncherCheck
     /// <summary>Waits for the answer: true when no recorded input changed since the publish.</summary>
     public bool IsCurrent()
     {
-        worker.Join();
+        worker?.Join();
         return state != CheckoutState.Stale;
     }
 
