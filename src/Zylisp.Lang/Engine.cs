@@ -26,10 +26,12 @@ public sealed class Engine
     private readonly Pipeline pipeline;
     private readonly IExecutionEngine executor;
     private readonly Var commandLineArgs;
+    private readonly EvaluationThread evaluationThread;
 
     public Engine(EngineOptions? options = null)
     {
         Options = options ?? new EngineOptions();
+        evaluationThread = new EvaluationThread(Options.Limits.EvaluationStackBytes, EvaluationThreadIdleLifetime);
         executor = (Options.CreateExecutionEngine ?? (() => new InterpreterEngine()))();
         pipeline = new Pipeline(globals, Definitions, Options, Sources, executor);
         globals.AddPending(new LazyCoreLibrary(globals));
@@ -42,6 +44,9 @@ public sealed class Engine
     }
 
     public EngineOptions Options { get; }
+
+    /// <summary>How long the engine's evaluation thread waits for more work before it ends.</summary>
+    private static readonly TimeSpan EvaluationThreadIdleLifetime = TimeSpan.FromSeconds(2);
 
     /// <summary>The analyzed IR of every global's definition, for ahead-of-time backends.</summary>
     public DefinitionTable Definitions { get; } = new();
@@ -504,22 +509,27 @@ public sealed class Engine
 
         T result = default!;
         ExceptionDispatchInfo? failure = null;
-        var thread = LargeStackThread.Start(
-            () =>
+        void Run()
+        {
+            try
             {
-                try
-                {
-                    result = work();
-                }
+                result = work();
+            }
 #pragma warning disable CA1031 // Any host failure is rethrown on the calling thread below.
-                catch (Exception e)
+            catch (Exception e)
 #pragma warning restore CA1031
-                {
-                    failure = ExceptionDispatchInfo.Capture(e);
-                }
-            },
-            Options.Limits.EvaluationStackBytes);
-        thread.Join();
+            {
+                failure = ExceptionDispatchInfo.Capture(e);
+            }
+        }
+
+        // The engine's own thread when it is free; a thread of this evaluation's own when it is
+        // not (a second caller, or an evaluation that evaluates again).
+        if (!evaluationThread.TryRun(Run))
+        {
+            LargeStackThread.Start(Run, Options.Limits.EvaluationStackBytes).Join();
+        }
+
         failure?.Throw();
         return result;
     }
