@@ -109,6 +109,22 @@ public sealed class OnDiskCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_run_that_keeps_compiling_new_code_stops_recording_it_and_writes_no_entry()
+    {
+        // Each eval is a new top-level form; recording them all kept every one alive to the end of the run.
+        var source = $$"""
+            (declare f)
+            (dotimes [i {{CodeCache.MaxRecorded + 10}}] (eval (list 'def 'f i)))
+            (println f)
+            """;
+        var run = Run("il", source);
+        Assert.True(run.Cache.Overflowed);
+        Assert.False(run.Saved);
+        Assert.False(File.Exists(run.Cache.EntryPath));
+        Assert.Equal($"{CodeCache.MaxRecorded + 9}\n", run.Output);
+    }
+
+    [Fact]
     public void An_unwritable_cache_folder_only_means_no_entry()
     {
         File.WriteAllText(folder, "a file where the folder should be");

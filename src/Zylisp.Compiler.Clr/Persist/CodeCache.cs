@@ -23,12 +23,21 @@ public sealed class CodeCache
     /// <summary>The magic and the image's XxHash128 (see <see cref="PersistedNames.Hash"/>).</summary>
     private const int HeaderLength = 4 + 16;
 
+    /// <summary>
+    /// The most forms and fns one run records for its entry. A run that compiles more keeps making
+    /// new code (<c>eval</c> in a loop, a generated REPL session): recording all of it would keep
+    /// every form alive until the run ends and write an entry no later run can use, so past this
+    /// the run stops recording and writes nothing.
+    /// </summary>
+    internal const int MaxRecorded = 10_000;
+
     private readonly string source;
     private readonly string file;
     private readonly List<TopLevel> forms = [];
     private readonly List<FnNode> functions = [];
     private PersistedProgram? program;
     private bool loaded;
+    private bool overflowed;
 
     private CodeCache(string entryPath, string source, string file)
     {
@@ -72,15 +81,38 @@ public sealed class CodeCache
     /// <summary>The cached code of a top-level form, or null (then the caller compiles it); the form is recorded for <see cref="Save"/>.</summary>
     internal ArityBody0? TryBind(TopLevel top)
     {
-        forms.Add(top);
+        Record(forms, top);
         return Program()?.TryBind(top);
     }
 
     /// <summary>The cached code of a fn expression, or null; the fn is recorded for <see cref="Save"/>.</summary>
     internal CompiledTemplate? TryBind(FnNode fn)
     {
-        functions.Add(fn);
+        Record(functions, fn);
         return Program()?.TryBindFunction(fn);
+    }
+
+    /// <summary>Whether this run compiled more than an entry holds (see <see cref="MaxRecorded"/>).</summary>
+    public bool Overflowed => overflowed;
+
+    private void Record<T>(List<T> list, T item)
+    {
+        if (overflowed)
+        {
+            return;
+        }
+
+        if (forms.Count + functions.Count >= MaxRecorded)
+        {
+            overflowed = true;
+            forms.Clear();
+            forms.TrimExcess();
+            functions.Clear();
+            functions.TrimExcess();
+            return;
+        }
+
+        list.Add(item);
     }
 
     /// <summary>
@@ -90,7 +122,7 @@ public sealed class CodeCache
     /// </summary>
     public bool Save()
     {
-        if (Hit || (forms.Count == 0 && functions.Count == 0))
+        if (Hit || overflowed || (forms.Count == 0 && functions.Count == 0))
         {
             return false;
         }
