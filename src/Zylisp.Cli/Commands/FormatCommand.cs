@@ -20,16 +20,8 @@ internal static class FormatCommand
         int status = ExitCodes.Success;
         foreach (var path in paths)
         {
-            bool stdin = path == RunRequest.StandardInput;
-            string name = stdin ? RunCommand.StandardInputName : path;
-            string text;
-            try
+            if (!SourceFileArgument.TryRead(path, "format", streams.Error, out var name, out var text))
             {
-                text = stdin ? Console.In.ReadToEnd() : File.ReadAllText(path);
-            }
-            catch (Exception e) when (FileErrors.IsFileFailure(e))
-            {
-                streams.Error.WriteLine($"zylisp format: {FileErrors.Describe("read", path, e)}");
                 status = Math.Max(status, ExitCodes.Usage);
                 continue;
             }
@@ -53,7 +45,7 @@ internal static class FormatCommand
                     status = Math.Max(status, ExitCodes.ProgramFailed);
                 }
             }
-            else if (stdin)
+            else if (path == RunRequest.StandardInput)
             {
                 streams.Out.Write(result.Formatted);
             }

@@ -23,16 +23,8 @@ internal static class LintCommand
         int status = ExitCodes.Success;
         foreach (var path in paths)
         {
-            bool stdin = path == RunRequest.StandardInput;
-            string name = stdin ? RunCommand.StandardInputName : path;
-            string text;
-            try
+            if (!SourceFileArgument.TryRead(path, "lint", streams.Error, out var name, out var text))
             {
-                text = stdin ? Console.In.ReadToEnd() : File.ReadAllText(path);
-            }
-            catch (Exception e) when (FileErrors.IsFileFailure(e))
-            {
-                streams.Error.WriteLine($"zylisp lint: {FileErrors.Describe("read", path, e)}");
                 status = Math.Max(status, ExitCodes.Usage);
                 continue;
             }
