@@ -148,59 +148,6 @@ func Replace(args ...Value) Value {
 	return strings.ReplaceAll(str("replace", args[0]), match, str("replace", args[2]))
 }
 
-func Format(args ...Value) Value {
-	arity("format", args, 1, -1)
-	format := []rune(str("format", args[0]))
-	rest := args[1:]
-	next := func() Value {
-		if len(rest) == 0 {
-			badArgument("format", "not enough arguments for the format")
-		}
-		v := rest[0]
-		rest = rest[1:]
-		return v
-	}
-	var sb strings.Builder
-	for i := 0; i < len(format); i++ {
-		c := format[i]
-		if c != '%' || i+1 >= len(format) {
-			sb.WriteRune(c)
-			continue
-		}
-		j := i + 1
-		precision := 6
-		if format[j] == '.' {
-			k := j + 1
-			for k < len(format) && format[k] >= '0' && format[k] <= '9' {
-				k++
-			}
-			precision, _ = strconv.Atoi(string(format[j+1 : k]))
-			j = k
-		}
-		if j >= len(format) {
-			badArgument("format", "incomplete format directive at the end")
-		}
-		switch format[j] {
-		case 's':
-			sb.WriteString(StrOf(next()))
-		case 'd':
-			sb.WriteString(strconv.Itoa(toInt(next(), "format")))
-		case 'f':
-			sb.WriteString(formatFixed(toFloat(next(), "format"), precision))
-		case 'x':
-			sb.WriteString(formatHex(toInt(next(), "format")))
-		case 'n':
-			sb.WriteByte('\n')
-		case '%':
-			sb.WriteByte('%')
-		default:
-			badArgument("format", "unknown format directive %"+string(format[j]))
-		}
-		i = j
-	}
-	return sb.String()
-}
-
 // formatFixed is .NET's "F<n>" with the invariant culture.
 func formatFixed(x float64, precision int) string {
 	switch {
@@ -214,8 +161,6 @@ func formatFixed(x float64, precision int) string {
 	return strconv.FormatFloat(x, 'f', precision, 64)
 }
 
-// formatHex is .NET's "x" of a long: two's complement for negative numbers.
-func formatHex(n int) string { return strconv.FormatUint(uint64(n), 16) }
 
 func ParseLong(args ...Value) Value {
 	arity("parse-long", args, 1, 1)

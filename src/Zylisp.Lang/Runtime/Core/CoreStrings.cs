@@ -50,7 +50,7 @@ internal static class CoreStrings
             var match = Str("replace", a[1]);
             return match.Length == 0 ? throw RuntimeErrors.BadArgument("replace", "the string to replace must not be empty") : Str("replace", a[0]).Replace(match, Str("replace", a[2]), StringComparison.Ordinal);
         }),
-        Fn("format", 1, -1, "([fmt & args])", "Formats args: %s (display), %d (integer), %f and %.Nf (float), %x (hex), %n (newline), %% (percent).", (_, a) => Format(Str("format", a[0]), a.AsSpan(1).ToArray())),
+        Fn("format", 1, -1, "([fmt & args])", "Formats args by %[flags][width][.precision]conversion directives: %s %S (display), %d (integer), %x %X %o (hex, octal), %f (float, 6 or .N decimals), %n, %%; flags - 0 + space and , (grouping).", (_, a) => StringFormat.Format(Str("format", a[0]), a.AsSpan(1).ToArray())),
         Fn("parse-long", 1, 1, "([s])", "The integer s spells, or nil.", (_, a) => long.TryParse(Str("parse-long", a[0]), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? Box.Long(n) : null),
         Fn("parse-double", 1, 1, "([s])", "The float s spells, or nil.", (_, a) => double.TryParse(Str("parse-double", a[0]), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null),
         Fn("name", 1, 1, "([x])", "The name of a keyword or symbol (without namespace), or the string itself.", (_, a) => a[0] switch
@@ -129,56 +129,6 @@ internal static class CoreStrings
         }
 
         return PersistentVector.CreateRange(parts);
-    }
-
-    private static string Format(string format, object?[] args)
-    {
-        var sb = new StringBuilder();
-        int next = 0;
-        object? Next() => next < args.Length ? args[next++] : throw RuntimeErrors.BadArgument("format", "not enough arguments for the format");
-        for (int i = 0; i < format.Length; i++)
-        {
-            char c = format[i];
-            if (c != '%' || i + 1 >= format.Length)
-            {
-                sb.Append(c);
-                continue;
-            }
-
-            int j = i + 1;
-            int? precision = null;
-            if (format[j] == '.')
-            {
-                int k = j + 1;
-                while (k < format.Length && char.IsAsciiDigit(format[k]))
-                {
-                    k++;
-                }
-
-                precision = int.Parse(format.AsSpan(j + 1, k - j - 1), CultureInfo.InvariantCulture);
-                j = k;
-            }
-
-            if (j >= format.Length)
-            {
-                throw RuntimeErrors.BadArgument("format", "incomplete format directive at the end");
-            }
-
-            switch (format[j])
-            {
-                case 's': sb.Append(Printer.Str(Next())); break;
-                case 'd': sb.Append(Numbers.ToLong(Next(), "format").ToString(CultureInfo.InvariantCulture)); break;
-                case 'f': sb.Append(Numbers.ToDouble(Next(), "format").ToString("F" + (precision ?? 6), CultureInfo.InvariantCulture)); break;
-                case 'x': sb.Append(Numbers.ToLong(Next(), "format").ToString("x", CultureInfo.InvariantCulture)); break;
-                case 'n': sb.Append('\n'); break;
-                case '%': sb.Append('%'); break;
-                default: throw RuntimeErrors.BadArgument("format", "unknown format directive %" + format[j]);
-            }
-
-            i = j;
-        }
-
-        return sb.ToString();
     }
 
     // (keyword nil "a") is :a, as in Clojure.
