@@ -17,7 +17,7 @@ internal sealed partial class RuntimeLibrary
 
     private void RegisterLowLevelPrimitives()
     {
-        foreach (var name in new[] { "%type-tag", "%byte-at", "%byte-count", "%bytes->string", "%command-line-args", "%make-error", "%error-data", "%make-typed-error", "%char-count" })
+        foreach (var name in new[] { "%type-tag", "%byte-at", "%byte-count", "%bytes->string", "%command-line-args", "%make-error", "%error-data", "%error-site", "%make-typed-error", "%char-count" })
         {
             Primitive(name, name);
         }
@@ -177,6 +177,21 @@ internal sealed partial class RuntimeLibrary
         Define("%error-data");
         Fixed("%error-data", 1);
         asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.ErrorData - ValueTags.PointerTag)]);
+        asm.ret();
+
+        // (%error-site e) → where an error was raised, the read-only string "file:line:col", or nil.
+        Define("%error-site");
+        Fixed("%error-site", 1);
+        var noSite = asm.CreateLabel();
+        asm.mov(rax, __qword_ptr[rdi + (ObjectLayout.ErrorSite - ValueTags.PointerTag)]);
+        asm.test(rax, rax);
+        asm.jz(noSite);
+        // A register add, not an r14 memory operand: the site is no constant reference to move (DataPruner).
+        asm.add(rax, r14);
+        asm.inc(rax);
+        asm.ret();
+        asm.Bind(ref noSite);
+        asm.mov(rax, ValueTags.Nil);
         asm.ret();
 
         // (%command-line-args) → the program's arguments as a list of strings, or nil.
