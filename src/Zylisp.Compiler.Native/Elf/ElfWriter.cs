@@ -20,9 +20,8 @@ internal static class ElfWriter
     {
         var codeOffset = (ulong)(HeaderSize + (ProgramHeaderSize * SegmentCount));
         var codeBase = ImageBase + codeOffset;
-        var (code, result) = compiled.Assemble(codeBase);
+        var (code, result, rodata) = compiled.Assemble(codeBase);
 
-        var rodata = compiled.Data.ReadOnlyBytes();
         var rodataOffset = Align(codeOffset + (ulong)code.Length, 16);
         var rodataAddress = AlignUp(ImageBase + rodataOffset, Page) + (rodataOffset % Page);
         if (rodataAddress < ImageBase + rodataOffset + Page)

@@ -10,7 +10,7 @@ internal static class AsmListing
 
     public static string Format(CompiledCode compiled)
     {
-        var (code, result) = compiled.Assemble(ListingBase);
+        var (code, result, _) = compiled.Assemble(ListingBase);
         var symbols = new Dictionary<ulong, string>();
         foreach (var (name, label) in compiled.LabelNames)
         {

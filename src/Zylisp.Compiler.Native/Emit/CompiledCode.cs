@@ -21,10 +21,16 @@ internal sealed class CompiledCode(Assembler asm, DataSection data, Label entry,
     /// <summary>Named labels in listing order: where two share an address, the first name is shown.</summary>
     public IReadOnlyList<NamedLabel> LabelNames { get; } = labelNames;
 
-    /// <summary>Encodes the code for <paramref name="baseAddress"/>, without the runtime routines it never reaches (<see cref="RoutinePruner"/>).</summary>
-    public (byte[] Code, EncodedLabels Labels) Assemble(ulong baseAddress)
+    /// <summary>
+    /// Encodes the code for <paramref name="baseAddress"/>, without the runtime routines it never
+    /// reaches (<see cref="RoutinePruner"/>), and its read-only data, without what only those
+    /// routines referred to (<see cref="DataPruner"/>). Map these read-only bytes, never
+    /// <see cref="DataSection.ReadOnlyBytes"/>: the code addresses them.
+    /// </summary>
+    public (byte[] Code, EncodedLabels Labels, byte[] ReadOnly) Assemble(ulong baseAddress)
     {
         var (kept, newIndex) = RoutinePruner.Prune(Asm.Instructions, routines);
+        var readOnly = DataPruner.Prune(kept, Data);
         var stream = new MemoryStream();
         var block = new InstructionBlock(new StreamCodeWriter(stream), kept, baseAddress);
         if (!BlockEncoder.TryEncode(64, block, out var error, out var result, BlockEncoderOptions.ReturnNewInstructionOffsets))
@@ -32,7 +38,7 @@ internal sealed class CompiledCode(Assembler asm, DataSection data, Label entry,
             throw new InvalidOperationException("encoding the native code failed: " + error);
         }
 
-        return (stream.ToArray(), new EncodedLabels(baseAddress, result.NewInstructionOffsets, newIndex));
+        return (stream.ToArray(), new EncodedLabels(baseAddress, result.NewInstructionOffsets, newIndex), readOnly);
     }
 }
 

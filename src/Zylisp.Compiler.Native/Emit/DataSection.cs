@@ -15,6 +15,7 @@ internal sealed class DataSection
     private readonly Dictionary<string, int> symbols = new(StringComparer.Ordinal);
     private readonly Dictionary<long, int> floats = [];
     private readonly Dictionary<long, int> boxedIntegers = [];
+    private readonly List<DataItem> items = [];
     private int writableSize = RuntimeCells.FirstFree;
     private int emptyList = -1;
 
@@ -22,7 +23,14 @@ internal sealed class DataSection
     {
         // Offset 0 is never a valid object, so a zero field can mean "none".
         rodata.AddRange(new byte[8]);
+        items.Add(new DataItem(0, 8, Pinned: true));
     }
+
+    /// <summary>
+    /// Every object, table and word of read-only data, in address order (8-aligned, padding
+    /// included), so that <see cref="DataPruner"/> can keep only those the kept code refers to.
+    /// </summary>
+    public IReadOnlyList<DataItem> Items => items;
 
     public int ReadOnlySize => rodata.Count;
 
@@ -53,6 +61,7 @@ internal sealed class DataSection
             Align8();
             writableSizeWord = rodata.Count;
             rodata.AddRange(new byte[8]);
+            items.Add(new DataItem(writableSizeWord, rodata.Count, Pinned: false));
         }
 
         return writableSizeWord;
@@ -142,6 +151,7 @@ internal sealed class DataSection
             rodata.AddRange(BitConverter.GetBytes(word));
         }
 
+        items.Add(new DataItem(offset, rodata.Count, Pinned: false));
         return offset;
     }
 
@@ -158,14 +168,17 @@ internal sealed class DataSection
 
         var text = excerpt();
         var bytes = NativeText.Encode(location);
-        var offset = Object(ObjectType.String, [bytes.LongLength], bytes, NativeText.StringHeader(NativeText.CodePointCount(location)));
+        var offset = ObjectBytes(ObjectType.String, [bytes.LongLength], bytes, NativeText.StringHeader(NativeText.CodePointCount(location)));
         var excerptBytes = NativeText.Encode(text);
-        var excerptOffset = Object(ObjectType.String, [excerptBytes.LongLength], excerptBytes, NativeText.StringHeader(NativeText.CodePointCount(text)));
+        var excerptOffset = ObjectBytes(ObjectType.String, [excerptBytes.LongLength], excerptBytes, NativeText.StringHeader(NativeText.CodePointCount(text)));
         if (excerptOffset != offset + ObjectLayout.StringBytes + ((bytes.Length + 7) & ~7))
         {
             throw new InvalidOperationException("an error site's excerpt must follow its location");
         }
 
+        // One item, so the two stay together; pinned, since code refers to a site by an immediate
+        // (the CurrentSite store), not through r14, and the error printer finds the excerpt after it.
+        items.Add(new DataItem(offset, rodata.Count, Pinned: true));
         sites[location] = offset;
         return offset;
     }
@@ -206,6 +219,13 @@ internal sealed class DataSection
 
     private int Object(ObjectType type, long[] words, byte[] tail, long? header = null)
     {
+        var offset = ObjectBytes(type, words, tail, header);
+        items.Add(new DataItem(offset, rodata.Count, Pinned: false));
+        return offset;
+    }
+
+    private int ObjectBytes(ObjectType type, long[] words, byte[] tail, long? header)
+    {
         Align8();
         var offset = rodata.Count;
         rodata.AddRange(BitConverter.GetBytes(header ?? (long)type));
@@ -227,6 +247,12 @@ internal sealed class DataSection
         }
     }
 }
+
+/// <summary>
+/// One object, table or word of read-only data: bytes [Start, End). A pinned item is kept whatever
+/// code is left out (the null word at offset 0, error sites).
+/// </summary>
+internal sealed record DataItem(int Start, int End, bool Pinned);
 
 /// <summary>Fixed writable cells of the run-time state, as byte offsets from r15.</summary>
 internal static class RuntimeCells

@@ -113,10 +113,9 @@ internal sealed partial class RuntimeLibrary
         EmitClock();
         EmitRegex();
 
-        // Groups only programs that use them need, last, once every reference to them exists:
-        // they keep small programs small. RoutinePruner drops unreached code but not the read-only
-        // strings and tables a routine registers while it is emitted (these groups' add ~0.8 KB to
-        // hello world), so the gate stays.
+        // Groups only programs that use them need, last, once every reference to them exists.
+        // RoutinePruner and DataPruner would leave their code and data out of a program that does
+        // not reach them; the gate saves emitting them at all (compile time).
         EmitWhenUsed(PrimitiveGroups.NumberFunctions, EmitNumberFunctions);
         EmitWhenUsed(PrimitiveGroups.SymbolFunctions, EmitSymbols);
         EmitWhenUsed(PrimitiveGroups.MathFunctions, EmitMath);

@@ -51,10 +51,9 @@ internal static unsafe partial class InProcessRunner
     private static int RunOnThisThread(CompiledCode compiled, IReadOnlyList<string> args)
     {
         // Assemble once to learn the size, then map and assemble for the real address.
-        var (probe, _) = compiled.Assemble(0x10000000);
+        var (probe, _, rodata) = compiled.Assemble(0x10000000);
         var codeSize = PageAlign(probe.Length);
         var code = Map(codeSize);
-        var rodata = compiled.Data.ReadOnlyBytes();
         var rodataSize = PageAlign(Math.Max(rodata.Length, 1));
         var readOnly = Map(rodataSize);
         var writableSize = PageAlign(compiled.Data.WritableSize);
@@ -62,7 +61,7 @@ internal static unsafe partial class InProcessRunner
         var argv = ArgumentBlock(args);
         try
         {
-            var (bytes, result) = compiled.Assemble((ulong)code);
+            var (bytes, result, _) = compiled.Assemble((ulong)code);
             Marshal.Copy(bytes, 0, code, bytes.Length);
             Marshal.Copy(rodata, 0, readOnly, rodata.Length);
             Protect(code, codeSize, ProtRead | ProtExec);
