@@ -127,6 +127,23 @@ public sealed class TypedFunctionTests
         Assert.Contains("mov     rax,rdi\n    cmp     rax,2", body, StringComparison.Ordinal);
     }
 
+    [NativeFact]
+    public void The_programs_typed_bodies_start_on_64_byte_boundaries_at_any_base_address()
+    {
+        var compiled = Emit.ProgramCompiler.Compile(NativeRunner.Collect(RecursiveSet + "(defn -main [] (println (fib 20) (ack 2 3) (down 9)))"), NativeOptions.Default);
+        var typedNames = compiled.LabelNames.Where(n => n.Name.EndsWith("$typed", StringComparison.Ordinal) && !n.Name.StartsWith('%')).ToList();
+        Assert.True(typedNames.Count >= 15);
+        // The ELF writer's code base (after the headers) and an odd one.
+        foreach (var baseAddress in new ulong[] { 0x4000E8, 0x10000003 })
+        {
+            var (_, labels) = compiled.Assemble(baseAddress);
+            foreach (var (name, label) in typedNames)
+            {
+                Assert.True(labels.Address(label) % Emit.EntryAlignment.Boundary == 0, $"{name} at {labels.Address(label):x}");
+            }
+        }
+    }
+
     private static int CountOf(string text, string part)
     {
         var count = 0;
