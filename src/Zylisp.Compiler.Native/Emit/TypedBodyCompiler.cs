@@ -15,8 +15,10 @@ namespace Zylisp.Compiler.Native.Emit;
 /// Its boxed entry (<see cref="FunctionCompiler"/>) checks and unboxes the arguments and boxes the
 /// result; typed callers call this body directly. Locals live in frame slots as raw words (the
 /// collector's conservative scan may read them as pointers, which only keeps a block alive), every
-/// expression leaves its value in rax, and the register also serves as a one-entry cache of the
-/// last local assigned, so a temporary used by the next statement is not read back from memory.
+/// expression leaves its value in rax, and the register also serves as a one-entry cache of a
+/// local (the last assigned, the first parameter on entry), so a temporary used by the next
+/// statement is not read back from memory, and is not even stored when that is its only read
+/// (<see cref="ReadsFromRax"/>). docs/design/native-typed.md, "Code shape", shows fib's code.
 /// </summary>
 internal sealed partial class TypedBodyCompiler
 {
