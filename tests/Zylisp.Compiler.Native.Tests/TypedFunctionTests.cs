@@ -60,6 +60,101 @@ public sealed class TypedFunctionTests
         Assert.Equal(NativeLibraryTests.Interpreted(Program), NativeRunner.CompileAndRun(Program).Stdout);
     }
 
+    /// <summary>
+    /// A set of recursive typed functions exercising the code shapes of raw bodies: temporaries
+    /// passed from rax to the next statement without a frame slot (call arguments, either operand
+    /// of + - * and integer comparisons), temporaries that must keep their slot (live across a
+    /// call, the second operand of a float comparison, the third of a fold), self tail calls and
+    /// recur that reload the argument registers (swapping them), mutual recursion, floats, wrapping.
+    /// </summary>
+    private const string RecursiveSet =
+        Fib +
+        "(deffunc tri (n acc) (:args integer integer) (:return integer) (if (<= n 0) acc (tri (- n 1) (+ acc n))))" +
+        "(deffunc gcd (a b) (:args integer integer) (:return integer) (if (== b 0) a (gcd b (rem a b))))" +
+        "(deffunc gcd2 (a b) (:args integer integer) (:return integer) (if (== b 0) a (recur b (mod a b))))" +
+        "(deffunc swaps (a b n) (:args integer integer integer) (:return integer) (if (== n 0) (- (* 10 a) b) (recur b a (dec n))))" +
+        "(deffunc ack (m n) (:args integer integer) (:return integer)" +
+        "  (if (== m 0) (+ n 1) (if (== n 0) (ack (- m 1) 1) (ack (- m 1) (ack m (- n 1))))))" +
+        "(deffunc sum3 (a b c) (:args integer integer integer) (:return integer) (+ a b (fib c)))" +
+        "(deffunc sum3b (a b c) (:args integer integer integer) (:return integer) (+ a (* b 2) (fib c) (fib (- c 1))))" +
+        "(deffunc last-arg (a b) (:args integer integer) (:return integer) (if (< b a) (- a (fib b)) (* b (fib a))))" +
+        "(deffunc wrap (n) (:args integer) (:return integer) (+ (* n 4611686018427387903) (fib (- n 1))))" +
+        "(deffunc is-even (n) (:args integer) (:return bool) (if (== n 0) true (is-odd (- n 1))))" +
+        "(deffunc is-odd (n) (:args integer) (:return bool) (if (== n 0) false (is-even (- n 1))))" +
+        "(deffunc hyp (x y) (:args float float) (:return float) (if (< y (* x x)) (+ x (hyp (/ x 2.0) y)) y))" +
+        "(deffunc half (n) (:args integer) (:return float) (* 0.5 n))" +
+        "(deffunc fsteps (x n) (:args float integer) (:return integer) (if (< (* x 1.0) (+ 1.0 (half n))) n (fsteps (- x 1.0) (+ n 1))))" +
+        "(deffunc nested (n) (:args integer) (:return integer)" +
+        "  (let [a (fib n) b (+ a (fib (- n 1)))] (if (> b a) (- b (quot a (+ 1 (fib 3)))) (mod a 7))))" +
+        "(deffunc down (n) (:args integer) (:return integer) (if (== n 0) 0 (+ 1 (down (- n 1)))))";
+
+    [NativeFact]
+    public void A_recursive_typed_function_set_prints_what_the_interpreter_prints()
+    {
+        const string Program = RecursiveSet +
+            "(defn -main []" +
+            "  (println (fib 25) (tri 3000 0) (gcd 1071 462) (gcd2 -1071 462) (swaps 3 4 7) (swaps 3 4 8) (ack 2 3))" +
+            "  (println (sum3 1 2 20) (sum3b 1 2 20) (last-arg 5 9) (last-arg 9 5) (wrap 3) (wrap -7) (is-even 1001) (is-odd 777))" +
+            "  (println (hyp 1000.0 0.5) (fsteps 10.0 0) (nested 20) (nested 1) (down 5000))" +
+            "  (println (try (down 100000000) (catch :stack-overflow e (subs (get e :message) 0 16)))))";
+        var expected = NativeLibraryTests.Interpreted(Program);
+        Assert.Contains("stack overflow i", expected, StringComparison.Ordinal);
+        Assert.Equal(expected, NativeRunner.CompileAndRun(Program).Stdout);
+        Assert.Equal(0, NativeCompiler.RunInProcess(NativeRunner.Collect(Program), []));
+    }
+
+    [NativeFact]
+    public void Self_tail_calls_and_recur_in_typed_code_run_in_constant_stack()
+    {
+        // Deeper than any stack: each iteration is a jump back with the arguments in their registers
+        // (an odd number of swaps leaves a and b swapped: 10 * 4 - 3).
+        const string Program = RecursiveSet +
+            "(defn -main [] (println (tri 30000000 0) (swaps 3 4 30000001) (gcd2 1836311903 1134903170)))";
+        const long N = 30000000;
+        Assert.Equal($"{N * (N + 1) / 2} 37 1\n", NativeRunner.CompileAndRun(Program).Stdout);
+    }
+
+    [NativeFact]
+    public void Typed_fib_keeps_only_values_that_live_across_a_call_in_its_frame()
+    {
+        var body = Section(NativeCompiler.Disassemble(NativeRunner.Collect(Fib + "(defn -main [] (println (fib 20)))")), "fib$typed:");
+        // n (read after the first call) and fib(n-1) (read after the second); n-1, n-2 and
+        // fib(n-2) go from rax to their one reader.
+        Assert.Equal(2, CountOf(body, "mov     [rbp-"));
+        // The frame goes with add rsp/pop rbp: `leave` measured slower (docs/benchmarks.md).
+        Assert.DoesNotContain("leave", body, StringComparison.Ordinal);
+        // (< n 2) compares the argument as it arrived, not through the frame.
+        Assert.Contains("mov     rax,rdi\n    cmp     rax,2", body, StringComparison.Ordinal);
+    }
+
+    [NativeFact]
+    public void The_programs_typed_bodies_start_on_64_byte_boundaries_at_any_base_address()
+    {
+        var compiled = Emit.ProgramCompiler.Compile(NativeRunner.Collect(RecursiveSet + "(defn -main [] (println (fib 20) (ack 2 3) (down 9)))"), NativeOptions.Default);
+        var typedNames = compiled.LabelNames.Where(n => n.Name.EndsWith("$typed", StringComparison.Ordinal) && !n.Name.StartsWith('%')).ToList();
+        Assert.True(typedNames.Count >= 15);
+        // The ELF writer's code base (after the headers) and an odd one.
+        foreach (var baseAddress in new ulong[] { 0x4000E8, 0x10000003 })
+        {
+            var (_, labels, _) = compiled.Assemble(baseAddress);
+            foreach (var (name, label) in typedNames)
+            {
+                Assert.True(labels.Address(label) % Emit.EntryAlignment.Boundary == 0, $"{name} at {labels.Address(label):x}");
+            }
+        }
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     [NativeFact]
     public void Dynamic_callers_get_the_interpreters_annotation_errors()
     {

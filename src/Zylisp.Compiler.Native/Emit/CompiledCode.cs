@@ -3,7 +3,7 @@ using Iced.Intel;
 namespace Zylisp.Compiler.Native.Emit;
 
 /// <summary>A compiled program before it is placed at an address: the assembler, its data and its named labels.</summary>
-internal sealed class CompiledCode(Assembler asm, DataSection data, Label entry, Label start, Label bases, IReadOnlyList<NamedLabel> labelNames, Label[] routines)
+internal sealed class CompiledCode(Assembler asm, DataSection data, Label entry, Label start, Label bases, IReadOnlyList<NamedLabel> labelNames, Label[] routines, Label[] alignedEntries)
 {
     public Assembler Asm { get; } = asm;
 
@@ -31,6 +31,12 @@ internal sealed class CompiledCode(Assembler asm, DataSection data, Label entry,
     {
         var (kept, newIndex) = RoutinePruner.Prune(Asm.Instructions, routines);
         var readOnly = DataPruner.Prune(kept, Data);
+        if (alignedEntries.Length > 0)
+        {
+            var (alignedCode, alignedLabels) = AssembleAligned(baseAddress, kept, newIndex);
+            return (alignedCode, alignedLabels, readOnly);
+        }
+
         var stream = new MemoryStream();
         var block = new InstructionBlock(new StreamCodeWriter(stream), kept, baseAddress);
         if (!BlockEncoder.TryEncode(64, block, out var error, out var result, BlockEncoderOptions.ReturnNewInstructionOffsets))
@@ -39,6 +45,26 @@ internal sealed class CompiledCode(Assembler asm, DataSection data, Label entry,
         }
 
         return (stream.ToArray(), new EncodedLabels(baseAddress, result.NewInstructionOffsets, newIndex), readOnly);
+    }
+
+    /// <summary>As <see cref="Assemble"/>, with the entries of <see cref="EntryAlignment"/> on 64-byte boundaries.</summary>
+    private (byte[] Code, EncodedLabels Labels) AssembleAligned(ulong baseAddress, InstructionList kept, int[] newIndex)
+    {
+        var aligned = new int[alignedEntries.Length];
+        for (var i = 0; i < aligned.Length; i++)
+        {
+            aligned[i] = newIndex[alignedEntries[i].InstructionIndex];
+        }
+
+        Array.Sort(aligned);
+        var (code, offsets, paddedIndex) = EntryAlignment.Encode(kept, aligned, baseAddress);
+        var finalIndex = new int[newIndex.Length];
+        for (var i = 0; i < newIndex.Length; i++)
+        {
+            finalIndex[i] = newIndex[i] >= 0 ? paddedIndex[newIndex[i]] : -1;
+        }
+
+        return (code, new EncodedLabels(baseAddress, offsets, finalIndex));
     }
 }
 

@@ -107,6 +107,7 @@ internal static class ProgramCompiler
         }
 
         var functionNames = new List<NamedLabel>();
+        var alignedEntries = new List<LabelCell>();
         var more = true;
         while (more)
         {
@@ -122,6 +123,12 @@ internal static class ProgramCompiler
             {
                 new TypedBodyCompiler(ctx, function.Name, ctx.Typed.For(function)!, label).Compile(ref label);
                 functionNames.Add(new NamedLabel(function.Name + "$typed", label));
+                if (!TypedFunctions.IsLowLevel(function))
+                {
+                    // The program's own typed bodies are where its hot calls go (EntryAlignment).
+                    alignedEntries.Add(new LabelCell(label));
+                }
+
                 more = true;
             }
         }
@@ -144,7 +151,13 @@ internal static class ProgramCompiler
         names.AddRange(functionNames);
         names.Add(new NamedLabel("_start", start));
         names.Add(new NamedLabel("zl_main", entry));
-        return new CompiledCode(asm, data, entry, start, bases, names, routines);
+        var aligned = new Label[alignedEntries.Count];
+        for (var i = 0; i < aligned.Length; i++)
+        {
+            aligned[i] = alignedEntries[i].Label;
+        }
+
+        return new CompiledCode(asm, data, entry, start, bases, names, routines, aligned);
     }
 
     /// <summary>Globals some form defines: calls to them are never treated as host primitives.</summary>

@@ -1,4 +1,5 @@
 using Iced.Intel;
+using Zylisp.Lang.Analysis;
 using Zylisp.Lang.Lowering;
 using static Iced.Intel.AssemblerRegisters;
 
@@ -273,6 +274,12 @@ internal sealed partial class TypedBodyCompiler
             Load(b, rcx);
             Load(a, rax);
             asm.cmp(rax, rcx);
+        }
+
+        // The compare left rax as loaded: both branches of a fused if may read a from it.
+        if (a is LocalOperand { Access: not LocalAccess.Self } first && !typed.TryConstant(first.Binding, out _))
+        {
+            raxHolds = first.Binding;
         }
 
         return primitive switch

@@ -15,8 +15,10 @@ namespace Zylisp.Compiler.Native.Emit;
 /// Its boxed entry (<see cref="FunctionCompiler"/>) checks and unboxes the arguments and boxes the
 /// result; typed callers call this body directly. Locals live in frame slots as raw words (the
 /// collector's conservative scan may read them as pointers, which only keeps a block alive), every
-/// expression leaves its value in rax, and the register also serves as a one-entry cache of the
-/// last local assigned, so a temporary used by the next statement is not read back from memory.
+/// expression leaves its value in rax, and the register also serves as a one-entry cache of a
+/// local (the last assigned, the first parameter on entry), so a temporary used by the next
+/// statement is not read back from memory, and is not even stored when that is its only read
+/// (<see cref="ReadsFromRax"/>). docs/design/native-typed.md, "Code shape", shows fib's code.
 /// </summary>
 internal sealed partial class TypedBodyCompiler
 {
@@ -32,7 +34,16 @@ internal sealed partial class TypedBodyCompiler
     private readonly Stack<LabelCell> loopStarts = new();
     private readonly List<TypedStub> stubs = [];
     private readonly IReadOnlySet<LocalBinding> singleUseTemps;
-    private Label bodyStart;
+
+    /// <summary>
+    /// Temporaries whose value went from rax straight to their one reader, the next statement,
+    /// without a store: their frame slots are stale, and reading one from memory is a compiler bug.
+    /// </summary>
+    private readonly HashSet<LocalBinding> unstoredTemps = new(ReferenceEqualityComparer.Instance);
+    private Label argumentsStart;
+
+    /// <summary>The frame below the saved rbp: fixed, since typed code leaves rsp where the prologue put it between statements.</summary>
+    private int frameBytes;
 
     /// <summary>The local whose value rax holds right now (also in its slot), or null.</summary>
     private LocalBinding? raxHolds;
@@ -56,34 +67,60 @@ internal sealed partial class TypedBodyCompiler
         asm.Bind(ref entry);
         asm.push(rbp);
         asm.mov(rbp, rsp);
-        asm.sub(rsp, ((8 + (8 * arity.FrameSize)) + 15) & ~15);
+        frameBytes = ((8 + (8 * arity.FrameSize)) + 15) & ~15;
+        asm.sub(rsp, frameBytes);
 
         if (ChecksStack)
         {
             EmitStackGuard();
         }
 
+        // A self tail call and the function's own recur come back here with the new arguments in
+        // their registers, past the guard (a loop does not deepen the stack).
+        argumentsStart = asm.CreateLabel();
+        asm.Bind(ref argumentsStart);
         for (var p = 0; p < arity.Params.Length; p++)
         {
             asm.mov(__qword_ptr[rbp + SlotOffset(arity.Params[p].Slot)], ArgumentRegisters[p]);
         }
 
-        bodyStart = asm.CreateLabel();
-        asm.Bind(ref bodyStart);
-        loopStarts.Push(new LabelCell(bodyStart));
+        if (arity.Params.Length > 0)
+        {
+            // The first parameter is usually read first (fib's (< n 2)): from a register, not
+            // through the store just made.
+            asm.mov(rax, rdi);
+            raxHolds = arity.Params[0];
+        }
+
+        loopStarts.Push(new LabelCell(argumentsStart));
         EmitBlock(arity.Body);
         loopStarts.Pop();
 
-        // Every path of a lowered body returns; this only keeps a fall-through well defined.
-        asm.xor(eax, eax);
-        asm.leave();
-        asm.ret();
+        if (!EndsInJump(arity.Body))
+        {
+            // Every path of a lowered body returns; this only keeps a fall-through well defined.
+            asm.xor(eax, eax);
+            EmitEpilogue();
+            asm.ret();
+        }
         for (var i = 0; i < stubs.Count; i++)
         {
             var label = stubs[i].Label;
             asm.Bind(ref label);
             stubs[i].Emit();
         }
+    }
+
+    /// <summary>
+    /// Removes the frame: `add rsp; pop rbp`, not `leave`. On the machine of docs/benchmarks.md
+    /// ("Native typed fib, second pass") fib(38) with `leave` took 1.4× the time it takes with
+    /// this; `mov rsp, rbp; pop rbp` was in between. rsp is rbp less the frame at every return
+    /// and tail call (only recur pushes, and it pops as much before it jumps).
+    /// </summary>
+    private void EmitEpilogue()
+    {
+        asm.add(rsp, frameBytes);
+        asm.pop(rbp);
     }
 
     /// <summary>How far below the stack limit a typed runtime routine may still run (of the 512 KiB left for reporting errors).</summary>
@@ -157,11 +194,11 @@ internal sealed partial class TypedBodyCompiler
                 continue;
             }
 
-            EmitStatement(statements[i]);
+            EmitStatement(statements[i], i + 1 < statements.Length ? statements[i + 1] : null);
         }
     }
 
-    private void EmitStatement(LStmt statement)
+    private void EmitStatement(LStmt statement, LStmt? next)
     {
         switch (statement)
         {
@@ -173,7 +210,15 @@ internal sealed partial class TypedBodyCompiler
                 break;
             case AssignStmt a:
                 EmitExpr(a.Value);
-                asm.mov(__qword_ptr[rbp + SlotOffset(a.Target.Slot)], rax);
+                if (singleUseTemps.Contains(a.Target) && next is not null && ReadsFromRax(next, a.Target))
+                {
+                    unstoredTemps.Add(a.Target);
+                }
+                else
+                {
+                    asm.mov(__qword_ptr[rbp + SlotOffset(a.Target.Slot)], rax);
+                }
+
                 raxHolds = a.Target;
                 break;
             case ReturnStmt { Value: CallExpr call } when IsDirectCall(call):
@@ -182,7 +227,7 @@ internal sealed partial class TypedBodyCompiler
                 break;
             case ReturnStmt r:
                 EmitExpr(r.Value);
-                asm.leave();
+                EmitEpilogue();
                 asm.ret();
                 break;
             case TailCallStmt t:
@@ -201,6 +246,11 @@ internal sealed partial class TypedBodyCompiler
                 EmitBlock(l.Body);
                 loopStarts.Pop();
                 break;
+            case RecurStmt r when loopStarts.Count == 1 && IsParameters(r.Targets):
+                // The function's own recur: new arguments in their registers, as a self tail call.
+                LoadArguments(r.Args);
+                asm.jmp(argumentsStart);
+                break;
             case RecurStmt r:
                 Reassign(r.Targets, r.Args);
                 asm.jmp(loopStarts.Peek().Label);
@@ -213,6 +263,25 @@ internal sealed partial class TypedBodyCompiler
         {
             raxHolds = null;
         }
+    }
+
+    private bool IsParameters(ImmutableArray<LocalBinding> targets)
+    {
+        var parameters = typed.Arity.Params;
+        if (targets.Length != parameters.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < targets.Length; i++)
+        {
+            if (!ReferenceEquals(targets[i], parameters[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Assigns all operands at once (through the stack), as recur does.</summary>
@@ -262,6 +331,55 @@ internal sealed partial class TypedBodyCompiler
         BindHere(ref end);
     }
 
+    /// <summary>
+    /// True when <paramref name="next"/> reads <paramref name="temp"/> (rax's value) before its code
+    /// writes rax: as a call's argument (loaded into an argument register), as one of the two
+    /// operands of an integer + - * or comparison (the second goes to rcx before the first to rax),
+    /// as an if's test, a returned or assigned operand, or a recur argument. Then the temporary
+    /// needs no frame slot. Anything else (float operations load their first operand through rax)
+    /// keeps the store.
+    /// </summary>
+    private bool ReadsFromRax(LStmt next, LocalBinding temp) => next switch
+    {
+        AssignStmt a => !typed.TryConstant(a.Target, out _) && ExprReadsFromRax(a.Value, temp),
+        ReturnStmt r => ExprReadsFromRax(r.Value, temp),
+        TailCallStmt t => ExprReadsFromRax(t.Call, temp),
+        IfStmt { Test: LocalOperand test } => ReferenceEquals(test.Binding, temp),
+        RecurStmt r => IndexOf(r.Args, temp) >= 0,
+        _ => false,
+    };
+
+    private bool ExprReadsFromRax(LExpr expr, LocalBinding temp)
+    {
+        switch (expr)
+        {
+            case LocalOperand local:
+                return ReferenceEquals(local.Binding, temp);
+            case CallExpr call when IsDirectCall(call):
+                return IndexOf(call.Args, temp) >= 0;
+            case CallExpr { Fn: GlobalOperand global, Args.Length: 2 } call
+                when typed.KindOf(call.Args[0]) == RawKind.Long && typed.KindOf(call.Args[1]) == RawKind.Long
+                    && !(typed.LowLevel && LowLevelOps.ResultKind(global.Var.Name, OperandKinds(call)) is not null):
+                return ctx.PrimitiveFor(global.Var)?.Name is "+" or "-" or "*" or "<" or ">" or "<=" or ">=" or "==" or "="
+                    && IndexOf(call.Args, temp) >= 0;
+            default:
+                return false;
+        }
+    }
+
+    private static int IndexOf(ImmutableArray<Operand> operands, LocalBinding local)
+    {
+        for (var i = 0; i < operands.Length; i++)
+        {
+            if (operands[i] is LocalOperand l && ReferenceEquals(l.Binding, local))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>A call of this function or of a typed global: code that can be jumped to with raw arguments.</summary>
     private bool IsDirectCall(CallExpr call) =>
         call.Fn is LocalOperand { Access: LocalAccess.Self }
@@ -279,22 +397,23 @@ internal sealed partial class TypedBodyCompiler
     {
         if (call.Fn is LocalOperand { Access: LocalAccess.Self })
         {
-            // A tail call of the function itself is a jump back to its start with new arguments.
-            Reassign(typed.Arity.Params, call.Args);
-            asm.jmp(bodyStart);
+            // A tail call of the function itself is a jump back to its start with new arguments
+            // (loading the argument registers is a parallel assignment: they are no operand's home).
+            LoadArguments(call.Args);
+            asm.jmp(argumentsStart);
             return;
         }
 
         if (call.Fn is GlobalOperand global && ctx.Typed.GlobalFunction(NativeLibrary.GlobalName(global.Var.Name)) is { } callee)
         {
             PrepareDirectCall(call, global);
-            asm.leave();
+            EmitEpilogue();
             asm.jmp(ctx.TypedBodyLabel(callee));
             return;
         }
 
         EmitExpr(call);
-        asm.leave();
+        EmitEpilogue();
         asm.ret();
     }
 
@@ -407,6 +526,8 @@ internal sealed partial class TypedBodyCompiler
                 }
 
                 return;
+            case LocalOperand local when unstoredTemps.Contains(local.Binding):
+                throw new InvalidOperationException($"typed body of `{name}`: temporary {local.Binding.Name} read after rax changed, but it was never stored");
             case LocalOperand local:
                 asm.mov(target, __qword_ptr[rbp + SlotOffset(local.Index)]);
                 break;
