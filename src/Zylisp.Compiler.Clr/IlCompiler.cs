@@ -55,9 +55,9 @@ public sealed class IlCompiler
     public ArityBody0 CompileTopLevel(TopLevel top)
     {
         ArgumentNullException.ThrowIfNull(top);
-        if (Sink.Caches && DirectDefinition.TryCompile(this, top) is { } definition)
+        if (Sink.Caches && (DirectDefinition.TryCompile(this, top) ?? DirectCall.TryCompile(top)) is { } direct)
         {
-            return definition;
+            return direct;
         }
 
         // A top-level form runs once, so quick code is all it ever needs, unless it loops (no

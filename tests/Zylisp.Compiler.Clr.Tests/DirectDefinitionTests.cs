@@ -33,6 +33,34 @@ public class DirectDefinitionTests
         Assert.Null(engine.Eval("(def unbound-yet) unbound-yet").Value);
     }
 
+    [Fact]
+    public void A_top_level_call_of_a_global_with_constant_arguments_emits_no_method()
+    {
+        var recorder = new EmissionRecorder();
+        var engine = new Engine(new EngineOptions { Out = TextWriter.Null, CreateExecutionEngine = () => recorder });
+        var result = engine.Eval("(defn f [& xs] (count xs)) (def k 5) (f) (f 1) (f [1 2] 2) (f 1 2 3) (f 1 2 3 4 5) (f k) ((fn [] 1)) (f (f 1))");
+        Assert.True(result.Success);
+        Assert.Equal(1L, result.Value);
+        Assert.Equal([false, false, false, false, false, false, false, true, true, true], recorder.Emitted);
+    }
+
+    [Theory]
+    [InlineData("(defn f [x] (inc x)) (f \"a\")")]
+    [InlineData("(nope 1 2)")]
+    [InlineData("(defn f [x] (throw (ex-info \"boom\" {:x x}))) (f 1)")]
+    [InlineData("(defn g [a b c d] (/ a 0)) (g 1 2 3 4)")]
+    [InlineData("(defn f [x] x) (f 1 2 3 4 5 6)")]
+    [InlineData("(.NoSuchMethod \"text\")")]
+    public void A_direct_call_fails_with_the_interpreters_diagnostic_and_stack_trace(string source)
+    {
+        static string Describe(EvalResult r) => string.Join("\n", r.Diagnostics.Select(d =>
+            $"{d.Id} {d.Message} {d.Span?.Line}:{d.Span?.Column} [{string.Join(" | ", d.StackTrace.Select(f => f.ToString()))}]"));
+        var interpreted = new Engine(new EngineOptions { Out = TextWriter.Null }).Eval(source, "direct.zl");
+        var compiled = new Engine(new EngineOptions { Out = TextWriter.Null, CreateExecutionEngine = () => new IlEngine() }).Eval(source, "direct.zl");
+        Assert.False(interpreted.Success);
+        Assert.Equal(Describe(interpreted), Describe(compiled));
+    }
+
     /// <summary>Compiles each form with the il engine's compiler and records whether its body is emitted code.</summary>
     private sealed class EmissionRecorder : IExecutionEngine
     {

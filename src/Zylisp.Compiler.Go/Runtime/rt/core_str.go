@@ -161,7 +161,6 @@ func formatFixed(x float64, precision int) string {
 	return strconv.FormatFloat(x, 'f', precision, 64)
 }
 
-
 func ParseLong(args ...Value) Value {
 	arity("parse-long", args, 1, 1)
 	s := str("parse-long", args[0])
