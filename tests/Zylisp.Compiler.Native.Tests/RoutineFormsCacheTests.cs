@@ -38,6 +38,19 @@ public sealed class RoutineFormsCacheTests : IDisposable
     }
 
     [NativeFact]
+    public void Quoted_data_and_definition_metadata_read_back_as_written()
+    {
+        var forms = NativeRunner.Collect(
+            "(defn ^:private f \"Doc.\" [x] ['(a b/c) [1 2.5 :z/q] {:k #{2 \"s\"} nil false} () {}]) (def ^{:tag 'long} n 3) (prn (f 1) n)").Forms;
+        var text = LoweredFormsWriter.Write(forms);
+        var read = LoweredFormsReader.Read(text);
+
+        Assert.Equal(text, LoweredFormsWriter.Write(read));
+        Assert.Equal(forms.Select(LoweredPrinter.Print), read.Select(LoweredPrinter.Print));
+        Assert.Contains("4:Doc.", text[text.IndexOf(" m ", StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
+
+    [NativeFact]
     public void The_printer_forms_are_cacheable_and_read_back_as_the_same_tree()
     {
         var forms = PrinterForms.Value;
@@ -58,7 +71,7 @@ public sealed class RoutineFormsCacheTests : IDisposable
         var text = RoutineFormsCache.Format(PrinterForms.Value, Key, TypedRoutines.Entries)!;
         Assert.Null(RoutineFormsCache.Parse(text, "other-build", TypedRoutines.Entries));
         Assert.Null(RoutineFormsCache.Parse(text, Key, ["%render", "%other"]));
-        Assert.Null(RoutineFormsCache.Parse(text.Replace("forms 1", "forms 2", StringComparison.Ordinal), Key, TypedRoutines.Entries));
+        Assert.Null(RoutineFormsCache.Parse(text.Replace("forms 2", "forms 3", StringComparison.Ordinal), Key, TypedRoutines.Entries));
         Assert.Null(RoutineFormsCache.Parse("", Key, TypedRoutines.Entries));
         Assert.Null(RoutineFormsCache.Parse("\0\0\0", Key, TypedRoutines.Entries));
         for (var cut = 0; cut < text.Length; cut += 1 + (text.Length / 97))
@@ -89,6 +102,11 @@ public sealed class RoutineFormsCacheTests : IDisposable
     [InlineData("1 0 1 R s 9:abc ~ ")]
     [InlineData("1 0 1 R i 99999999999999999999 ~ ")]
     [InlineData("1 0 1 I z 0 0 5 ~ ")]
+    [InlineData("1 0 1 R z q 0 1 1 1 1 0 0 ~ ")]
+    [InlineData("1 0 1 R M 2 i 1 i 2 i 1 i 3 ~ ~ ~ ")]
+    [InlineData("1 0 1 R S 2 i 1 i 1 ~ ~ ~ ")]
+    [InlineData("1 0 1 R y ~ 1:a i 1 ~ ~ ~ ")]
+    [InlineData("1 0 1 E d 1:x ~ m i 1 ~ ~ ")]
     public void The_reader_rejects_what_the_writer_never_writes(string payload)
     {
         if (payload == "1 0 1 R z ~ ~ ")
@@ -111,7 +129,7 @@ public sealed class RoutineFormsCacheTests : IDisposable
             return PrinterForms.Value;
         }
 
-        var path = RoutineFormsCache.PathIn(cache, LibraryIndex.BuildKey());
+        var path = RoutineFormsCache.PathIn(cache, CacheFolder.Key());
         RoutineFormsCache.LoadOrAnalyze(cache, TypedRoutines.Entries, Analyze);
         Assert.Equal(1, analyses);
         Assert.True(File.Exists(path));
@@ -137,7 +155,7 @@ public sealed class RoutineFormsCacheTests : IDisposable
             Assert.Equal(withoutCache, Build(program, cache));
         }
 
-        Assert.True(File.Exists(RoutineFormsCache.PathIn(cache, LibraryIndex.BuildKey())));
+        Assert.True(File.Exists(RoutineFormsCache.PathIn(cache, CacheFolder.Key())));
     }
 
     private static byte[] Build(string source, string? cacheDirectory)

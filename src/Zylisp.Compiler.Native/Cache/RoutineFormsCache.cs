@@ -7,8 +7,8 @@ namespace Zylisp.Compiler.Native.Cache;
 
 /// <summary>
 /// The typed runtime routines' lowered forms (the printer, <c>Emit/TypedRoutines.cs</c>), kept in the
-/// zylisp cache folder beside the library index (<c>native-library/KEY.routines</c>, KEY as
-/// <see cref="LibraryIndex.BuildKey"/>). Every native build emits them, and analyzing their ~11 KB
+/// zylisp cache folder beside the library's forms (<c>native-library/KEY.routines</c>, KEY as
+/// <see cref="CacheFolder.Key"/>). Every native build emits them, and analyzing their ~11 KB
 /// of library source cost a fresh process ~45 ms of CPU; reading them back costs a few.
 /// The file holds a header, the key, the entry routines, an FNV-1a checksum of the payload, and the
 /// payload (<see cref="LoweredFormsWriter"/>). A missing, cut, damaged or foreign file, a wrong
@@ -17,15 +17,15 @@ namespace Zylisp.Compiler.Native.Cache;
 /// </summary>
 internal static class RoutineFormsCache
 {
-    private const string Header = "zylisp native routine forms 1";
+    private const string Header = "zylisp native routine forms 2";
 
     /// <summary>The cache file of this compiler build under <paramref name="cacheDirectory"/>.</summary>
-    public static string PathIn(string cacheDirectory, string key) => Path.Combine(cacheDirectory, "native-library", key + ".routines");
+    public static string PathIn(string cacheDirectory, string key) => CacheFolder.PathIn(cacheDirectory, key, ".routines");
 
     /// <summary>The cached forms for <paramref name="entries"/>, or else <paramref name="analyze"/>'s, which are then cached.</summary>
     public static IReadOnlyList<LTopLevel> LoadOrAnalyze(string cacheDirectory, IReadOnlyList<string> entries, Func<IReadOnlyList<LTopLevel>> analyze)
     {
-        var key = LibraryIndex.BuildKey();
+        var key = CacheFolder.Key();
         var path = PathIn(cacheDirectory, key);
         if (CacheFile.TryRead(path) is { } text && Parse(text, key, entries) is { } cached)
         {
@@ -48,7 +48,7 @@ internal static class RoutineFormsCache
         try
         {
             payload = LoweredFormsWriter.Write(forms);
-            if (LoweredFormsWriter.Write(LoweredFormsReader.Read(payload)) != payload)
+            if (LoweredFormsWriter.Write(LoweredFormsReader.Read(payload)) != payload || !CacheFile.SurvivesUtf8(payload))
             {
                 return null;
             }
@@ -62,7 +62,7 @@ internal static class RoutineFormsCache
             .Append(Header).Append('\n')
             .Append("key ").Append(key).Append('\n')
             .Append("entries ").Append(string.Join(' ', entries)).Append('\n')
-            .Append("check ").Append(Checksum(payload).ToString("x16", CultureInfo.InvariantCulture)).Append('\n')
+            .Append("check ").Append(CacheFile.Checksum(payload).ToString("x16", CultureInfo.InvariantCulture)).Append('\n')
             .Append(payload).ToString();
     }
 
@@ -84,7 +84,7 @@ internal static class RoutineFormsCache
         }
 
         var payload = text[(end + 1)..];
-        if (Checksum(payload) != sum)
+        if (CacheFile.Checksum(payload) != sum)
         {
             return null;
         }
@@ -108,17 +108,5 @@ internal static class RoutineFormsCache
 
         at += expected.Length + 1;
         return true;
-    }
-
-    /// <summary>FNV-1a over the UTF-16 code units: detects a cut or changed payload (not an attack; the cache is the user's own).</summary>
-    internal static ulong Checksum(string payload)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in payload)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        return hash;
     }
 }
