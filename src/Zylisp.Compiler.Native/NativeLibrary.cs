@@ -56,6 +56,19 @@ internal static class NativeLibrary
             return [.. For(wanted, defined).Select(Lowerer.Lower)];
         }
 
+        return FromCache(wanted, defined, cacheDirectory);
+    }
+
+    /// <summary>
+    /// The lowered forms defining <paramref name="names"/> and every library function they use (the
+    /// typed runtime routines, <c>Emit/TypedRoutines.cs</c>), from the same cache file as a
+    /// program's library forms.
+    /// </summary>
+    public static IReadOnlyList<LTopLevel> LoweredRoutines(IReadOnlyCollection<string> names, string cacheDirectory) =>
+        FromCache(new HashSet<string>(names, StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), cacheDirectory);
+
+    private static IReadOnlyList<LTopLevel> FromCache(HashSet<string> wanted, HashSet<string> defined, string cacheDirectory)
+    {
         var key = CacheFolder.Key();
         var path = LibraryFormsCache.PathIn(cacheDirectory, key);
         if (LibraryFormsCache.TryRead(path, key, shape => shape.Keep(wanted, defined)) is { } cached)

@@ -1,4 +1,5 @@
 using Zylisp.Compiler.Native.Cache;
+using Zylisp.Compiler.Native.Emit;
 using Zylisp.Lang;
 using Zylisp.Lang.Lowering;
 
@@ -6,15 +7,18 @@ namespace Zylisp.Compiler.Native.Tests;
 
 /// <summary>
 /// The whole library's lowered forms kept in the on-disk cache (Cache/LibraryFormsCache): a build
-/// reads the forms its program reaches instead of analyzing library source, gets exactly the forms
-/// and the executable it gets without the cache, and a missing, cut, changed or foreign file is
-/// ignored and rewritten.
+/// reads the forms its program reaches, and the typed runtime routines (the printer), instead of
+/// analyzing library source, gets exactly the forms and the executable it gets without the cache,
+/// and a missing, cut, changed or foreign file is ignored and rewritten.
 /// </summary>
 public sealed class LibraryFormsCacheTests : IDisposable
 {
     private const string Key = "key-of-this-test";
 
-    /// <summary>Programs needing a few, several and no library functions, regular expressions, and a library function's metadata.</summary>
+    /// <summary>
+    /// Programs needing a few, several and no library functions, regular expressions, a library
+    /// function's metadata, and the typed printer in several ways.
+    /// </summary>
     private static readonly string[] Programs =
     [
         "(defn -main [] (doseq [i (range 1 4)] (println i)))",
@@ -22,6 +26,8 @@ public sealed class LibraryFormsCacheTests : IDisposable
         "(prn (re-find #\"a+\" \"baa\") (re-seq #\"\\w+\" \"to be, or not\") (parse-long \"42\") (into #{} [1 1]))",
         "(prn (:arglists (meta #'join)) (:doc (meta #'split)) (meta #'re-seq))",
         "(println (+ 1 2))",
+        "(println \"hello world\")",
+        "(defn -main [& args] (prn {:a [1 2.5 \"x\\n\"] :b #{\"c\" nil}} 'sym (list 1 2)) (println (str -0.0 \" \" 1e300)) 3)",
     ];
 
     private static readonly Lazy<(LibraryShape Shape, LTopLevel[] Forms)> Whole = new(NativeLibrary.AnalyzeWhole);
@@ -138,6 +144,18 @@ public sealed class LibraryFormsCacheTests : IDisposable
         }
     }
 
+    [NativeFact]
+    public void The_typed_routines_come_from_the_library_file_as_the_analysis_gives_them()
+    {
+        var path = LibraryFormsCache.PathIn(cache, CacheFolder.Key());
+        var analyzed = Printed(NativeLibrary.RoutineForms(TypedRoutines.Entries).Select(Lowerer.Lower));
+
+        Assert.Equal(analyzed, Printed(NativeLibrary.LoweredRoutines(TypedRoutines.Entries, cache))); // a miss
+        Assert.True(File.Exists(path));
+        Assert.Equal(analyzed, Printed(NativeLibrary.LoweredRoutines(TypedRoutines.Entries, cache))); // a hit
+        Assert.Contains("%render", File.ReadAllText(path), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_build_key_names_this_build()
     {
@@ -170,9 +188,11 @@ public sealed class LibraryFormsCacheTests : IDisposable
     {
         var image = Engine.CollectProgram(source, "test.zl", new EngineOptions { TargetName = "native" });
         Assert.True(image.Success, string.Join("\n", image.Diagnostics));
-        var forms = NativeLibrary.Lowered(image, Zylisp.Compiler.Native.Emit.RuntimeLibrary.Names, cacheDirectory);
-        return System.Text.RegularExpressions.Regex.Replace(string.Join("\n", forms.Select(LoweredPrinter.Print)), "__[0-9]+", "__#");
+        return Printed(NativeLibrary.Lowered(image, RuntimeLibrary.Names, cacheDirectory));
     }
+
+    private static string Printed(IEnumerable<LTopLevel> forms) =>
+        System.Text.RegularExpressions.Regex.Replace(string.Join("\n", forms.Select(LoweredPrinter.Print)), "__[0-9]+", "__#");
 
     private static byte[] Build(string source, string? cacheDirectory)
     {
