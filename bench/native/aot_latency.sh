@@ -28,7 +28,7 @@ dotnet publish "$here/aot-build/aot-build.csproj" -c Release -r linux-x64 -o "$w
   { tail -20 "$work/publish.log" >&2; exit 1; }
 aot="$work/aot/aot-build"
 
-# Same bytes as the CLI's build, with the library index cache filled by these first builds.
+# Same bytes as the CLI's build, with the analyzed-forms cache filled by these first builds.
 for name in hello "${corpus[@]}"; do
   "$zylisp" build --target native "$work/$name.zl" -o "$work/$name.cli"
   "$aot" "$work/$name.zl" "$work/$name.aot"

@@ -14,7 +14,7 @@
 # Set SKIP_CHURN=1 to leave out part 4, and ZYLISP_BEFORE=/other/checkout/zylisp to time that
 # zylisp's native builds in the same hyperfine run (a before/after row per program).
 # Builds use a cache folder of their own (XDG_CACHE_HOME under the scratch folder), filled by the
-# correctness builds below, so `build` rows read the library index and the printer's forms;
+# correctness builds below, so `build` rows read the library's and the printer's analyzed forms;
 # `no-cache` rows pass --no-cache. `build` rows run the native build host when it is published
 # (waited for below; ZYLISP_NATIVE_AOT=0 times the zylisp command throughout); `inproc` rows never do.
 # Results go into docs/benchmarks.md by hand.

@@ -1,3 +1,4 @@
+using Zylisp.Cli.CommandLine;
 using Zylisp.Cli.Hosting;
 using Zylisp.Compiler.Native;
 using Zylisp.Lang.Syntax;
@@ -40,7 +41,8 @@ internal static class NativeBuildHost
     /// <summary>The executable the command line asks for, or null when the zylisp command must run it.</summary>
     public static Compiled? Compile(IReadOnlyList<string> args)
     {
-        if (Parse(args) is not var (file, expression, output) ||
+        // --no-cache is the zylisp command's to handle: this host always uses the cache.
+        if (NativeBuildArguments.TryParse(args) is not { NoCache: false, File: var file, Expression: var expression, Output: var output } ||
             !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ZYLISP_NATIVE_GC_STRESS")))
         {
             return null;
@@ -114,52 +116,6 @@ internal static class NativeBuildHost
 
         return true;
     }
-
-    /// <summary>
-    /// FILE (or -e EXPR) and OUT of <c>build --target native … -o OUT</c>, as the zylisp command's
-    /// NativeFastPath reads them, without --no-cache (the command handles that one); else null.
-    /// </summary>
-    internal static (string? File, string? Expression, string Output)? Parse(IReadOnlyList<string> args)
-    {
-        // Six words with FILE, seven with -e EXPR.
-        if (args.Count is not (6 or 7) || args[0] != "build")
-        {
-            return null;
-        }
-
-        string? target = null, file = null, expression = null, output = null;
-        for (var i = 1; i < args.Count; i++)
-        {
-            var word = args[i];
-            var hasValue = i + 1 < args.Count && IsValue(args[i + 1]);
-            if (word is "--target" or "-t" && hasValue && target is null)
-            {
-                target = args[++i];
-            }
-            else if (word is "--output" or "-o" && hasValue && output is null)
-            {
-                output = args[++i];
-            }
-            else if (word is "--expr" or "-e" && i + 1 < args.Count && expression is null)
-            {
-                // An expression may start with a dash (-1); it is the next word whatever it is.
-                expression = args[++i];
-            }
-            else if (IsValue(word) && file is null)
-            {
-                file = word;
-            }
-            else
-            {
-                return null;
-            }
-        }
-
-        return target == "native" && output is not null && (file is null) != (expression is null) ? (file, expression, output) : null;
-    }
-
-    /// <summary>A file name or option value: not empty, not an option, not standard input.</summary>
-    private static bool IsValue(string word) => word.Length > 0 && word[0] != '-';
 
     /// <summary>
     /// The file's text as the zylisp command decodes it, or null when anything about reading it

@@ -47,13 +47,12 @@ internal sealed class LibraryText
 
     /// <summary>
     /// Marks in <paramref name="selected"/> the forms defining <paramref name="names"/> and, in turn,
-    /// every form defining a name those forms use, and every form that defines no name with
-    /// def or defn (a defmacro, a top-level expression: analyzing the whole library ran them too,
-    /// and a later form may need the macro). What a form uses is what <paramref name="index"/>
-    /// says (the analyzer's view, exact) or, for a name it does not know, every word of the form
-    /// (can only take too many). Returns whether any form was newly marked.
+    /// every form defining a word those forms hold (can only take too many), and every form that
+    /// defines no name with def or defn (a defmacro, a top-level expression: analyzing the whole
+    /// library ran them too, and a later form may need the macro). Returns whether any form was
+    /// newly marked.
     /// </summary>
-    public bool Select(IEnumerable<string> names, bool[] selected, LibraryIndex? index = null)
+    public bool Select(IEnumerable<string> names, bool[] selected)
     {
         var pending = new Queue<string>(names);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -64,7 +63,7 @@ internal sealed class LibraryText
             {
                 selected[formIndex] = true;
                 added = true;
-                Follow(formIndex, index, pending);
+                Follow(formIndex, pending);
             }
         }
 
@@ -84,27 +83,17 @@ internal sealed class LibraryText
 
                 selected[formIndex] = true;
                 added = true;
-                Follow(formIndex, index, pending);
+                Follow(formIndex, pending);
             }
         }
 
         return added;
     }
 
-    /// <summary>Queues what the form uses: the index's names for what the form defines, else the form's words.</summary>
-    private void Follow(int formIndex, LibraryIndex? index, Queue<string> pending)
+    /// <summary>Queues the form's words.</summary>
+    private void Follow(int formIndex, Queue<string> pending)
     {
         var form = forms[formIndex];
-        if (index?.Uses(form.Name ?? LibraryIndex.Unnamed) is { } uses)
-        {
-            foreach (var name in uses)
-            {
-                pending.Enqueue(name);
-            }
-
-            return;
-        }
-
         foreach (var word in Words(form.Start, form.End))
         {
             pending.Enqueue(word);

@@ -5,6 +5,8 @@ using Zylisp.Lang.Compilation;
 using Zylisp.Lang.Diagnostics;
 using Zylisp.Lang.Runtime;
 using Zylisp.Lang.Syntax;
+using Zylisp.Compiler.Native.Cache;
+using Zylisp.Lang.Lowering;
 
 namespace Zylisp.Compiler.Native;
 
@@ -33,14 +35,74 @@ internal static class NativeLibrary
         name.StartsWith(ProvidesPrefix, StringComparison.Ordinal) ? name[ProvidesPrefix.Length..] : name;
 
     /// <summary>
-    /// The library's definitions the program needs: those defining a global the program uses but
-    /// neither defines nor finds in the assembly runtime, and everything they use in turn, in the
-    /// library's order. Empty (and the library not even analyzed) when nothing is needed.
-    /// With <paramref name="cacheDirectory"/> the forms to analyze are chosen from this build's
-    /// <see cref="LibraryIndex"/> there (made by analyzing the whole library once, when missing);
-    /// without it, from the text. Either way the result is the same.
+    /// The library's definitions the program needs, lowered: those defining a global the program
+    /// uses but neither defines nor finds in the assembly runtime, and everything they use in turn,
+    /// in the library's order. Empty (and the library not even read) when nothing is needed.
+    /// With <paramref name="cacheDirectory"/> they come from the whole library analyzed and lowered
+    /// once per compiler build (<see cref="LibraryFormsCache"/>; a miss analyzes it all and writes
+    /// the file); without it, only the forms the text shows the program can reach are analyzed
+    /// (<see cref="For"/>). Either way the forms are the same.
     /// </summary>
-    public static IReadOnlyList<TopLevel> For(ProgramImage program, IReadOnlySet<string> runtimePrimitives, string? cacheDirectory = null)
+    public static IReadOnlyList<LTopLevel> Lowered(ProgramImage program, IReadOnlySet<string> runtimePrimitives, string? cacheDirectory)
+    {
+        var (wanted, defined) = Wanted(program, runtimePrimitives);
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+
+        if (cacheDirectory is null)
+        {
+            return [.. For(wanted, defined).Select(Lowerer.Lower)];
+        }
+
+        return FromCache(wanted, defined, cacheDirectory);
+    }
+
+    /// <summary>
+    /// The lowered forms defining <paramref name="names"/> and every library function they use (the
+    /// typed runtime routines, <c>Emit/TypedRoutines.cs</c>), from the same cache file as a
+    /// program's library forms.
+    /// </summary>
+    public static IReadOnlyList<LTopLevel> LoweredRoutines(IReadOnlyCollection<string> names, string cacheDirectory) =>
+        FromCache(new HashSet<string>(names, StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), cacheDirectory);
+
+    private static IReadOnlyList<LTopLevel> FromCache(HashSet<string> wanted, HashSet<string> defined, string cacheDirectory)
+    {
+        var key = CacheFolder.Key();
+        var path = LibraryFormsCache.PathIn(cacheDirectory, key);
+        if (LibraryFormsCache.TryRead(path, key, shape => shape.Keep(wanted, defined)) is { } cached)
+        {
+            return cached;
+        }
+
+        // First build by this compiler (or a damaged file): analyze everything once, keep it for
+        // later builds, and answer this one from the same analysis.
+        var (whole, forms) = AnalyzeWhole();
+        if (LibraryFormsCache.Format(whole, forms, key) is { } text)
+        {
+            CacheFile.TryWrite(path, text);
+        }
+
+        return [.. whole.Keep(wanted, defined).Select(i => forms[i])];
+    }
+
+    /// <summary>The library's definitions the program needs, analyzed from the text (see <see cref="Lowered"/>).</summary>
+    public static IReadOnlyList<TopLevel> For(ProgramImage program, IReadOnlySet<string> runtimePrimitives)
+    {
+        var (wanted, defined) = Wanted(program, runtimePrimitives);
+        return wanted.Count == 0 ? [] : For(wanted, defined);
+    }
+
+    private static IReadOnlyList<TopLevel> For(HashSet<string> wanted, HashSet<string> defined)
+    {
+        var library = new LibraryText(Source());
+        wanted.IntersectWith(library.DefinedNames);
+        return wanted.Count == 0 ? [] : AnalyzeReached(library, new bool[library.FormCount], wanted, defined);
+    }
+
+    /// <summary>The globals the program uses but neither defines nor finds in the assembly runtime (maybe not the library's), and those it defines.</summary>
+    private static (HashSet<string> Wanted, HashSet<string> Defined) Wanted(ProgramImage program, IReadOnlySet<string> runtimePrimitives)
     {
         var defined = DefinedNames(program.Definitions.Concat(program.Forms));
         var wanted = new HashSet<string>(StringComparer.Ordinal);
@@ -52,55 +114,37 @@ internal static class NativeLibrary
             }
         }
 
-        // Most programs need nothing from the library: they do not even read its text.
-        if (wanted.Count == 0)
-        {
-            return [];
-        }
-
-        var library = new LibraryText(Source());
-        wanted.IntersectWith(library.DefinedNames);
-        if (wanted.Count == 0)
-        {
-            return [];
-        }
-
-        var selected = new bool[library.FormCount];
-        LibraryIndex? index = null;
-        if (cacheDirectory is not null)
-        {
-            var key = LibraryIndex.BuildKey();
-            var path = LibraryIndex.PathIn(cacheDirectory, key);
-            index = LibraryIndex.TryLoad(path, key);
-            if (index is null)
-            {
-                // First build by this compiler (or a damaged file): analyze everything once, keep
-                // the graph for later builds, and answer this one from the same analysis.
-                Array.Fill(selected, true);
-                var whole = Analyze(library.Subset(selected));
-                IndexOf(whole).TrySave(path, key);
-                return Reached(whole, wanted, defined).Kept;
-            }
-        }
-
-        return AnalyzeReached(library, selected, index, wanted, defined);
+        return (wanted, defined);
     }
 
     /// <summary>
-    /// Analyzes only the forms the index (or the text) shows <paramref name="wanted"/> can reach; if
-    /// the analysis reaches another library global, adds its forms and analyzes again.
+    /// Analyzes only the forms the text shows <paramref name="wanted"/> can reach; if the analysis
+    /// reaches another library global (a macro expansion can), adds its forms and analyzes again.
     /// </summary>
-    private static IReadOnlyList<TopLevel> AnalyzeReached(LibraryText library, bool[] selected, LibraryIndex? index, HashSet<string> wanted, HashSet<string> defined)
+    private static IReadOnlyList<TopLevel> AnalyzeReached(LibraryText library, bool[] selected, HashSet<string> wanted, HashSet<string> defined)
     {
-        library.Select(wanted, selected, index);
+        library.Select(wanted, selected);
         while (true)
         {
-            var (kept, reached) = Reached(Analyze(library.Subset(selected)), wanted, defined);
-            if (!library.Select(reached, selected, index))
+            var forms = Analyze(library.Subset(selected));
+            var keep = ShapeOf([], forms).Reach(wanted, defined, out var reached);
+            if (!library.Select(reached, selected))
             {
-                return kept;
+                return [.. forms.Where((_, i) => keep[i])];
             }
         }
+    }
+
+    /// <summary>The whole library analyzed and lowered, with its shape (what each form defines and uses).</summary>
+    internal static (LibraryShape Shape, LTopLevel[] Forms) AnalyzeWhole()
+    {
+        var library = new LibraryText(Source());
+        var all = new bool[library.FormCount];
+        Array.Fill(all, true);
+        var forms = Analyze(library.Subset(all));
+        var names = new List<string>(library.DefinedNames);
+        names.Sort(StringComparer.Ordinal);
+        return (ShapeOf([.. names], forms), [.. forms.Select(Lowerer.Lower)]);
     }
 
     /// <summary>
@@ -110,7 +154,7 @@ internal static class NativeLibrary
     public static IReadOnlyList<TopLevel> RoutineForms(IReadOnlyCollection<string> names)
     {
         var library = new LibraryText(Source());
-        return AnalyzeReached(library, new bool[library.FormCount], null,
+        return AnalyzeReached(library, new bool[library.FormCount],
             new HashSet<string>(names, StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
     }
 
@@ -128,73 +172,25 @@ internal static class NativeLibrary
         return image.Definitions.Concat(image.Forms).ToList();
     }
 
-    /// <summary>The analyzed library's graph: for each global it defines, the globals its definitions use; forms defining none under <see cref="LibraryIndex.Unnamed"/>.</summary>
-    internal static LibraryIndex IndexOf(IReadOnlyList<TopLevel> forms)
+    /// <summary>The shape of analyzed library forms: what each defines and uses, names in ordinal order.</summary>
+    private static LibraryShape ShapeOf(string[] names, List<TopLevel> forms)
     {
-        var uses = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var form in forms)
+        var defines = new string[forms.Count][];
+        var uses = new string[forms.Count][];
+        for (var i = 0; i < forms.Count; i++)
         {
-            var names = DefinedNames([form]);
-            if (names.Count == 0)
-            {
-                names.Add(LibraryIndex.Unnamed);
-            }
-
-            var used = References([form]);
-            foreach (var name in names)
-            {
-                if (!uses.TryGetValue(name, out var set))
-                {
-                    uses[name] = set = new HashSet<string>(StringComparer.Ordinal);
-                }
-
-                set.UnionWith(used);
-            }
+            defines[i] = Sorted(DefinedNames([forms[i]]));
+            uses[i] = Sorted(References([forms[i]]));
         }
 
-        var graph = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var (name, set) in uses)
-        {
-            var sorted = new List<string>(set);
-            sorted.Remove(name);
-            sorted.Sort(StringComparer.Ordinal);
-            graph[name] = [.. sorted];
-        }
-
-        return new LibraryIndex(graph);
+        return new LibraryShape(names, defines, uses);
     }
 
-    /// <summary>
-    /// Keeps the analyzed <paramref name="forms"/> defining the <paramref name="wanted"/> names and,
-    /// in turn, every global they use that the program does not define; <c>Reached</c> is every such global.
-    /// </summary>
-    private static (IReadOnlyList<TopLevel> Kept, HashSet<string> Reached) Reached(List<TopLevel> forms, HashSet<string> wanted, HashSet<string> defined)
+    private static string[] Sorted(HashSet<string> names)
     {
-        var definedBy = forms.Select(f => DefinedNames([f])).ToList();
-        var keep = new bool[forms.Count];
-        var pending = new Queue<string>(wanted);
-        var seen = new HashSet<string>(wanted, StringComparer.Ordinal);
-        while (pending.TryDequeue(out var name))
-        {
-            for (var i = 0; i < forms.Count; i++)
-            {
-                if (keep[i] || !definedBy[i].Contains(name))
-                {
-                    continue;
-                }
-
-                keep[i] = true;
-                foreach (var used in References([forms[i]]))
-                {
-                    if (!defined.Contains(used) && seen.Add(used))
-                    {
-                        pending.Enqueue(used);
-                    }
-                }
-            }
-        }
-
-        return ([.. forms.Where((_, i) => keep[i])], seen);
+        var sorted = new List<string>(names);
+        sorted.Sort(StringComparer.Ordinal);
+        return [.. sorted];
     }
 
     /// <summary>The library's source: every embedded Library/*.zl file, in name order.</summary>

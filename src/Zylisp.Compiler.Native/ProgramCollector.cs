@@ -27,9 +27,9 @@ public static class ProgramCollector
     public const string TargetName = "native";
 
     /// <summary>The cache folder a command uses by default: <c>$XDG_CACHE_HOME/zylisp</c> or <c>~/.cache/zylisp</c> (null when neither is known).</summary>
-    public static string? DefaultCacheDirectory() => LibraryIndex.DefaultCacheDirectory();
+    public static string? DefaultCacheDirectory() => Cache.CacheFolder.DefaultDirectory();
 
-    /// <param name="cacheDirectory">The zylisp cache folder for the library's index (<see cref="LibraryIndex"/>), or null to use none.</param>
+    /// <param name="cacheDirectory">The zylisp cache folder for the library's analyzed forms (<see cref="Cache.LibraryFormsCache"/>), or null to use none.</param>
     public static CollectedProgram Collect(string source, string file, ExitRule exit, string? cacheDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -54,8 +54,8 @@ public static class ProgramCollector
 
         // The Zylisp-written part of the runtime comes first: its top-level forms (a def of
         // *command-line-args*, say) must run before the program's.
-        var library = NativeLibrary.For(image, RuntimeLibrary.Names, cacheDirectory);
-        var forms = library.Concat(image.Definitions).Concat(image.Forms).Select(Lowerer.Lower).ToImmutableArray();
+        var library = NativeLibrary.Lowered(image, RuntimeLibrary.Names, cacheDirectory);
+        var forms = library.Concat(image.Definitions.Concat(image.Forms).Select(Lowerer.Lower)).ToImmutableArray();
         return new CollectedProgram(new NativeProgram(forms, image.Dialect, exit, image.MainName), image.Diagnostics) { Sources = image.Sources };
     }
 }

@@ -1,7 +1,7 @@
 using Zylisp.Compiler.Native;
 
 // aot-build FILE OUT: what `zylisp build --target native FILE -o OUT` does on success, with the
-// same library index cache ($XDG_CACHE_HOME/zylisp). Errors are printed plainly (the CLI's
+// same analyzed-forms cache ($XDG_CACHE_HOME/zylisp). Errors are printed plainly (the CLI's
 // reporter with source excerpts is not part of this measurement).
 if (args.Length != 2)
 {

@@ -277,7 +277,7 @@ internal static class CommandTree
         target.AcceptOnlyFromAmong(BuildCommand.Targets);
         var (file, output, emit) = BuildArguments();
         var expression = new Option<string?>("--expr", "-e") { Description = "Build this expression instead of a file (native): the executable exits with its value." };
-        var noCache = new Option<bool>("--no-cache") { Description = "Neither read nor write the on-disk cache ($XDG_CACHE_HOME/zylisp or ~/.cache/zylisp; native: the library index)." };
+        var noCache = new Option<bool>("--no-cache") { Description = "Neither read nor write the on-disk cache ($XDG_CACHE_HOME/zylisp or ~/.cache/zylisp; native: the library's analyzed forms)." };
         var command = new Command("build", "Compile a program ahead of time to an executable OUT whose stdout and exit code equal `zylisp run FILE`'s.")
         {
             target,

@@ -9,7 +9,7 @@ namespace Zylisp.Cli.Commands;
 /// <summary>
 /// What <c>zylisp build</c> and <c>zylisp compile</c> were asked to do: FILE or -e EXPR, OUT, and an
 /// optional intermediate to emit; <see cref="NoCache"/> (<c>--no-cache</c>) keeps a native build
-/// from the on-disk cache (the library index, docs/design/native-compile-latency.md).
+/// from the on-disk cache (the library's analyzed forms, docs/design/native-compile-latency.md).
 /// </summary>
 internal sealed record BuildRequest(string Target, string? Path, string? Expression, string? Output, string? Emit, OutputOptions Options, bool NoCache = false);
 

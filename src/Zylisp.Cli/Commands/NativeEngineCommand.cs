@@ -14,7 +14,7 @@ internal static class NativeEngineCommand
 {
     public static readonly string[] Engines = ["interp", "native"];
 
-    /// <param name="noCache">Whether to leave the on-disk cache (the native library index) alone: <c>--no-cache</c>.</param>
+    /// <param name="noCache">Whether to leave the on-disk cache (the native library's analyzed forms) alone: <c>--no-cache</c>.</param>
     public static int Run(string path, IReadOnlyList<string> args, OutputOptions options, bool noCache = false) =>
         path != RunRequest.StandardInput && !File.Exists(path)
             ? Usage($"cannot read '{path}': no such file")

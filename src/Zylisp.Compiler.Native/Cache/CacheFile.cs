@@ -44,4 +44,23 @@ internal static class CacheFile
             }
         }
     }
+
+    /// <summary>FNV-1a over the UTF-16 code units: detects a cut or changed text (not an attack; the cache is the user's own).</summary>
+    public static ulong Checksum(string text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
+    }
+
+    /// <summary>
+    /// Whether the text is unchanged by writing it as UTF-8 and reading it back: a lone surrogate
+    /// (a string constant may hold one) would read back as U+FFFD, which the checksum would reject
+    /// on every build, so such a text is not cached at all.
+    /// </summary>
+    public static bool SurvivesUtf8(string text) => Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text)) == text;
 }

@@ -18,6 +18,7 @@ internal sealed class LoweredFormsReader
     private readonly string text;
     private readonly GlobalEnvironment globals = new();
     private readonly List<LocalBinding> bindings = [];
+    private readonly List<string> files = [];
     private int at;
 
     private LoweredFormsReader(string text) => this.text = text;
@@ -133,7 +134,8 @@ internal sealed class LoweredFormsReader
                         throw new FormatException("definition metadata expected");
                     }
 
-                    return new DefExpr(var, init, PersistentMap.Empty, Span());
+                    var meta = Constant() as PersistentMap ?? throw new FormatException("definition metadata is a map");
+                    return new DefExpr(var, init, meta, Span());
                 }
 
             default:
@@ -169,6 +171,8 @@ internal sealed class LoweredFormsReader
         }
     }
 
+    private object? Constant() => ConstantAfter(Tag());
+
     private object? ConstantAfter(char tag) => tag switch
     {
         'z' => null,
@@ -179,8 +183,71 @@ internal sealed class LoweredFormsReader
         'h' => (char)Bounded(Int(), 0, char.MaxValue),
         's' => String(),
         'k' => Keyword(),
+        'y' => Symbol(),
+        'V' => WithSpan(PersistentVector.CreateRange(Items())),
+        'U' => WithSpan(PersistentList.CreateRange(Items())),
+        'M' => WithSpan(Map()),
+        'S' => WithSpan(Set()),
         _ => throw new FormatException($"no operand starts with '{tag}'"),
     };
+
+    private Symbol Symbol()
+    {
+        var ns = TryAbsent() ? null : String();
+        var symbol = Zylisp.Lang.Data.Symbol.Of(ns, String());
+        if (!TryAbsent())
+        {
+            symbol = symbol.WithMeta(Constant() as PersistentMap ?? throw new FormatException("a symbol's metadata is a map"));
+        }
+
+        return Span() is { } span ? symbol.WithSpan(span) : symbol;
+    }
+
+    private List<object?> Items()
+    {
+        var count = Count();
+        var items = new List<object?>(count);
+        for (var i = 0; i < count; i++)
+        {
+            items.Add(Constant());
+        }
+
+        return items;
+    }
+
+    /// <summary>The entries in their written (insertion) order; a repeated key is damage, since a map never holds one twice.</summary>
+    private PersistentMap Map()
+    {
+        var count = Count();
+        var map = PersistentMap.Empty;
+        for (var i = 0; i < count; i++)
+        {
+            var key = Constant();
+            map = map.Assoc(key, Constant());
+        }
+
+        return map.Count == count ? map : throw new FormatException("a repeated map key");
+    }
+
+    private PersistentSet Set()
+    {
+        var count = Count();
+        var set = PersistentSet.Empty;
+        for (var i = 0; i < count; i++)
+        {
+            set = set.Conj(Constant());
+        }
+
+        return set.Count == count ? set : throw new FormatException("a repeated set item");
+    }
+
+    private PersistentVector WithSpan(PersistentVector vector) => Span() is { } span ? vector.WithSpan(span) : vector;
+
+    private PersistentList WithSpan(PersistentList list) => Span() is { } span ? list.WithSpan(span) : list;
+
+    private PersistentMap WithSpan(PersistentMap map) => Span() is { } span ? map.WithSpan(span) : map;
+
+    private PersistentSet WithSpan(PersistentSet set) => Span() is { } span ? set.WithSpan(span) : set;
 
     private Keyword Keyword()
     {
@@ -302,18 +369,24 @@ internal sealed class LoweredFormsReader
             return null;
         }
 
-        if (Tag() != 'p')
+        var file = Tag() switch
         {
-            throw new FormatException("a span expected");
-        }
-
-        var file = String();
+            'p' => NewFile(String()),
+            'q' => files[Bounded(Int(), 0, files.Count - 1)],
+            _ => throw new FormatException("a span expected"),
+        };
         var line = Int();
         var column = Int();
         var endLine = Int();
         var endColumn = Int();
         var startOffset = Int();
         return new SourceSpan(file, line, column, endLine, endColumn, startOffset, Int());
+    }
+
+    private string NewFile(string file)
+    {
+        files.Add(file);
+        return file;
     }
 
     // Each enum read by its own member, not a generic one: an instantiation over another

@@ -11,19 +11,22 @@ namespace Zylisp.Compiler.Native.Cache;
 
 /// <summary>
 /// Writes lowered forms as a flat token text that <see cref="LoweredFormsReader"/> reads back into
-/// an equal tree: every node, span, local binding (by identity), global (by name) and type
-/// annotation, but not definition metadata (see <see cref="Meta"/>). Tokens are separated by one space: integers in decimal, strings as
+/// an equal tree: every node, span, local binding (by identity), global (by name), type annotation
+/// and definition metadata. Tokens are separated by one space: integers in decimal, strings as
 /// <c>LENGTH:TEXT</c> (any text, line breaks included), <c>~</c> for an absent value, and one
 /// letter naming each node kind. A local binding is written in full the first time and by number
-/// after that, so the reader restores shared identity (a loop's bindings are its recur's targets).
-/// Constants are kept to the kinds a library routine can hold (nil, booleans, integers, floats,
-/// characters, strings, keywords); anything else throws <see cref="NotSupportedException"/> and
-/// nothing is cached.
+/// after that, so the reader restores shared identity (a loop's bindings are its recur's targets);
+/// a span's file name likewise (spans are most of the text). Constants are kept to the kinds the
+/// library's code and definition metadata hold (nil, booleans, integers, floats, characters,
+/// strings, keywords, symbols with their metadata, and unsorted vectors, lists, maps and sets of
+/// those, with their spans); anything else throws <see cref="NotSupportedException"/> and nothing
+/// is cached.
 /// </summary>
 internal sealed class LoweredFormsWriter : ILoweredExprVisitor<LoweredFormsWriter>, ILoweredStmtVisitor<LoweredFormsWriter>
 {
     private readonly StringBuilder text = new();
     private readonly Dictionary<LocalBinding, int> bindings = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, int> files = new(StringComparer.Ordinal);
 
     private LoweredFormsWriter()
     {
@@ -68,7 +71,7 @@ internal sealed class LoweredFormsWriter : ILoweredExprVisitor<LoweredFormsWrite
             Expr(node.Init);
         }
 
-        return Meta().Span(node.Span);
+        return Tag('m').Constant(node.Meta).Span(node.Span);
     }
 
     public LoweredFormsWriter VisitExpr(ExprStmt node) => Tag('E').Expr(node.Value).Span(node.Span);
@@ -206,16 +209,39 @@ internal sealed class LoweredFormsWriter : ILoweredExprVisitor<LoweredFormsWrite
         char c => Tag('h').Int(c),
         string s => Tag('s').String(s),
         Keyword k => Tag('k').OptionalString(k.Namespace).String(k.Name),
+        Symbol y => Tag('y').OptionalString(y.Namespace).String(y.Name).OptionalConstant(y.Meta).Span(y.Span),
+        PersistentVector v => Tag('V').Items(v.Count, v).Span(v.Span),
+        PersistentList l => Tag('U').Items(l.Count, l).Span(l.Span),
+        PersistentMap { IsSorted: false } m => Tag('M').Entries(m).Span(m.Span),
+        PersistentSet { IsSorted: false } s => Tag('S').Items(s.Count, s).Span(s.Span),
         _ => throw new NotSupportedException("a lowered constant of type " + value.GetType().Name),
     };
 
-    /// <summary>
-    /// Definition metadata is not kept (the reader gives empty metadata): it is documentation
-    /// (<c>:arglists</c>, <c>:doc</c>) that only <c>doc</c> and a program's globals table read, and
-    /// the forms cached here are runtime routines, which are never globals (Emit/TypedRoutines.cs).
-    /// </summary>
-    private LoweredFormsWriter Meta() => Tag('m');
+    private LoweredFormsWriter OptionalConstant(object? value) => value is null ? Absent() : Constant(value);
 
+    private LoweredFormsWriter Items(int count, IEnumerable<object?> items)
+    {
+        Int(count);
+        foreach (var item in items)
+        {
+            Constant(item);
+        }
+
+        return this;
+    }
+
+    private LoweredFormsWriter Entries(PersistentMap map)
+    {
+        Int(map.Count);
+        foreach (var (key, value) in map.Entries)
+        {
+            Constant(key).Constant(value);
+        }
+
+        return this;
+    }
+
+    /// <summary><c>p FILE …</c> with the file's name the first time (numbered in order of appearance), <c>q NUMBER …</c> after that.</summary>
     private LoweredFormsWriter Span(SourceSpan? span)
     {
         if (span is null)
@@ -223,8 +249,17 @@ internal sealed class LoweredFormsWriter : ILoweredExprVisitor<LoweredFormsWrite
             return Absent();
         }
 
-        return Tag('p').String(span.File).Int(span.Line).Int(span.Column).Int(span.EndLine).Int(span.EndColumn)
-            .Int(span.StartOffset).Int(span.EndOffset);
+        if (files.TryGetValue(span.File, out var number))
+        {
+            Tag('q').Int(number);
+        }
+        else
+        {
+            files.Add(span.File, files.Count);
+            Tag('p').String(span.File);
+        }
+
+        return Int(span.Line).Int(span.Column).Int(span.EndLine).Int(span.EndColumn).Int(span.StartOffset).Int(span.EndOffset);
     }
 
     private LoweredFormsWriter Tag(char tag)

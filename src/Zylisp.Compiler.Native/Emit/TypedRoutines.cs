@@ -35,11 +35,12 @@ internal static class TypedRoutines
     private static readonly Lazy<IReadOnlySet<string>> names = new(() => DefinedNames(Analyzed.Value));
 
     /// <summary>
-    /// The routines' lowered forms: from the zylisp cache folder when there is one (a fresh process
-    /// would spend ~45 ms analyzing them; <see cref="Cache.RoutineFormsCache"/>), else analyzed.
+    /// The routines' lowered forms: from the library's forms in the zylisp cache folder when there is
+    /// one (a fresh process would spend ~45 ms analyzing them; <see cref="Cache.LibraryFormsCache"/>),
+    /// else analyzed.
     /// </summary>
     private static IReadOnlyList<LTopLevel> Forms(string? cacheDirectory) =>
-        cacheDirectory is null ? Analyzed.Value : Cache.RoutineFormsCache.LoadOrAnalyze(cacheDirectory, Entries, () => Analyzed.Value);
+        cacheDirectory is null ? Analyzed.Value : NativeLibrary.LoweredRoutines(Entries, cacheDirectory);
 
     /// <summary>Compiles every typed routine at the current end of the runtime's instruction stream.</summary>
     /// <param name="cacheDirectory">The zylisp cache folder to read the routines' forms from (<see cref="NativeOptions.CacheDirectory"/>), or null.</param>

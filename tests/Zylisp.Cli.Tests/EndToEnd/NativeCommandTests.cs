@@ -41,7 +41,7 @@ public sealed class NativeCommandTests : IDisposable
     }
 
     [NativeFact]
-    public async Task A_native_build_keeps_the_library_index_and_the_routine_forms_in_the_cache_and_no_cache_leaves_them_alone()
+    public async Task A_native_build_keeps_the_library_forms_in_the_cache_and_no_cache_leaves_them_alone()
     {
         var source = Path.Combine(folder, "sorted.zl");
         File.WriteAllText(source, "(defn -main [] (prn (sort [3 1 2]) (reverse [1 2])))\n");
@@ -56,15 +56,14 @@ public sealed class NativeCommandTests : IDisposable
 
         var first = await CliProcess.RunAsync(["build", "--target", "native", source, "-o", Path.Combine(folder, "c")], environment: environment);
         var files = Directory.GetFiles(index).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal([".idx", ".routines"], files.Select(Path.GetExtension));
+        Assert.Equal([".library"], files.Select(Path.GetExtension));
         foreach (var file in files)
         {
             File.WriteAllText(file, "damaged");
         }
 
         var damaged = await CliProcess.RunAsync(["build", "--target", "native", source, "-o", Path.Combine(folder, "d")], environment: environment);
-        Assert.StartsWith("zylisp native library index", File.ReadAllText(files[0]), StringComparison.Ordinal);
-        Assert.StartsWith("zylisp native routine forms", File.ReadAllText(files[1]), StringComparison.Ordinal);
+        Assert.StartsWith("zylisp native library forms", File.ReadAllText(files[0]), StringComparison.Ordinal);
         var hit = await CliProcess.RunAsync(["build", "--target", "native", source, "-o", Path.Combine(folder, "e")], environment: environment);
 
         foreach (var (result, name) in new[] { (bypassed, "a"), (parsed, "b"), (first, "c"), (damaged, "d"), (hit, "e") })
