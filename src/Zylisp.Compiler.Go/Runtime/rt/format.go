@@ -76,6 +76,9 @@ func Format(args ...Value) Value {
 			if p < 0 {
 				p = 6
 			}
+			if p > maxFixedPrecision {
+				badArgument("format", "a width or precision is too large")
+			}
 			text := formatFixed(x, p)
 			if x != x || x > 1.7976931348623157e308 || x < -1.7976931348623157e308 {
 				d.flags = strings.ReplaceAll(d.flags, "0", "")
@@ -94,6 +97,9 @@ func Format(args ...Value) Value {
 	}
 	return sb.String()
 }
+
+// maxFixedPrecision is the largest precision .NET's "F" format takes (the interpreter's %f).
+const maxFixedPrecision = 999_999_999
 
 type directive struct {
 	spelling   string

@@ -17,6 +17,9 @@ internal static class StringFormat
 {
     private const string Flags = "-0+ ,";
 
+    /// <summary>The largest precision .NET's "F" format takes (beyond it, a FormatException).</summary>
+    private const int MaxFixedPrecision = 999_999_999;
+
     public static string Format(string format, object?[] args)
     {
         var sb = new StringBuilder();
@@ -126,6 +129,11 @@ internal static class StringFormat
     private static string Fixed(Directive d, double value)
     {
         Allow(d, "-0+ ,");
+        if (d.Precision > MaxFixedPrecision)
+        {
+            throw Bad("a width or precision is too large");
+        }
+
         var text = value.ToString("F" + (d.Precision ?? 6).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         return double.IsFinite(value) ? Signed(d, text) : Pad(d with { Flags = d.Flags.Replace("0", "", StringComparison.Ordinal) }, "", text);
     }
