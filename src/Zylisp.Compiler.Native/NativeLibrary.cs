@@ -136,9 +136,12 @@ internal static class NativeLibrary
     }
 
     /// <summary>The whole library analyzed and lowered, with its shape (what each form defines and uses).</summary>
-    internal static (LibraryShape Shape, LTopLevel[] Forms) AnalyzeWhole()
+    internal static (LibraryShape Shape, LTopLevel[] Forms) AnalyzeWhole() => AnalyzeWhole(Source());
+
+    /// <summary>As <see cref="AnalyzeWhole()"/>, for a library text of the caller's (tests).</summary>
+    internal static (LibraryShape Shape, LTopLevel[] Forms) AnalyzeWhole(string source)
     {
-        var library = new LibraryText(Source());
+        var library = new LibraryText(source);
         var all = new bool[library.FormCount];
         Array.Fill(all, true);
         var forms = Analyze(library.Subset(all));
@@ -151,9 +154,12 @@ internal static class NativeLibrary
     /// The library forms defining the runtime's typed routines (<c>Emit/TypedRoutines.cs</c>): the
     /// named functions and every library function they call, analyzed on their own.
     /// </summary>
-    public static IReadOnlyList<TopLevel> RoutineForms(IReadOnlyCollection<string> names)
+    public static IReadOnlyList<TopLevel> RoutineForms(IReadOnlyCollection<string> names) => AnalyzeReached(Source(), names);
+
+    /// <summary>The forms of <paramref name="source"/> (a library text) that <paramref name="names"/> reach, analyzed on their own.</summary>
+    internal static IReadOnlyList<TopLevel> AnalyzeReached(string source, IReadOnlyCollection<string> names)
     {
-        var library = new LibraryText(Source());
+        var library = new LibraryText(source);
         return AnalyzeReached(library, new bool[library.FormCount],
             new HashSet<string>(names, StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
     }
@@ -169,7 +175,12 @@ internal static class NativeLibrary
                 string.Join("; ", image.Diagnostics.Where(d => d.IsError).Select(d => d.ToString())));
         }
 
-        return image.Definitions.Concat(image.Forms).ToList();
+        // The prelude definitions in the prelude's own order, not in the order this analysis first
+        // used them: a partial analysis (no cache) and the whole one (the cache) must list the
+        // same forms in the same order, or their executables differ. The prelude's text order is
+        // one its definitions can run in; they never use the library.
+        var prelude = image.Definitions.OrderBy(d => d.Body.Span?.StartOffset ?? 0);
+        return prelude.Concat(image.Forms).ToList();
     }
 
     /// <summary>The shape of analyzed library forms: what each defines and uses, names in ordinal order.</summary>

@@ -132,6 +132,25 @@ public sealed class LibraryFormsCacheTests : IDisposable
     }
 
     [NativeFact]
+    public void The_whole_and_a_partial_analysis_list_the_prelude_definitions_in_one_order()
+    {
+        // %first destructures a vector, %second a map; %both destructures a map, then a vector.
+        // Analyzed whole, the prelude's vector helper is used first; %both alone uses the map
+        // helper first. Both must list them in the same (the prelude's) order, or a cached and an
+        // uncached build of the same program would differ.
+        const string library = """
+            (defn %first [v] (let [[a b] v] a))
+            (defn %second [m] (let [{:keys [x]} m] x))
+            (defn %both [m v] (let [{:keys [x]} m [a b] v] (+ x a)))
+            """;
+        var (shape, whole) = NativeLibrary.AnalyzeWhole(library);
+        var fromWhole = shape.Keep(["%both"], new HashSet<string>()).Select(i => whole[i]);
+        var partial = NativeLibrary.AnalyzeReached(library, ["%both"]).Select(Lowerer.Lower);
+        Assert.Equal(Printed(fromWhole), Printed(partial));
+        Assert.Contains("%destructure", Printed(partial), StringComparison.Ordinal);
+    }
+
+    [NativeFact]
     public void Builds_from_the_cached_forms_write_the_same_executable_as_builds_without()
     {
         var corpus = Path.Combine(RepositoryRoot(), "tests", "programs", "realistic");
