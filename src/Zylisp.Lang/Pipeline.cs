@@ -211,7 +211,7 @@ internal sealed class Pipeline : IHostServices, IDefinitionLoader
         foreach (var r in unit.Analyzer.ForwardReferences)
         {
             // A foreign name (a Go function on the go target) is the target's to resolve, never a Zylisp definition.
-            if (!r.Var.IsDefined && !IsForeign(unit.Analyzer.Namespaces, r.Var.Name))
+            if (!r.Var.IsDefined && !r.Var.IsDeclared && !IsForeign(unit.Analyzer.Namespaces, r.Var.Name))
             {
                 warnings.Add(Diagnostic.Create(DiagnosticIds.UndefinedGlobalWarning, r.Span, r.Var.Name));
             }

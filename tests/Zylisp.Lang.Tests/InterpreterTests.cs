@@ -137,6 +137,25 @@ public class InterpreterTests
     }
 
     [Fact]
+    public void A_declared_global_defined_later_by_eval_is_not_warned_about()
+    {
+        var result = host.Engine.Eval("(declare f g)\n(defn use [] (+ (f 1) (g)))\n(eval '(defn f [x] x))\n(eval '(defn g [] 2))\n(use)", "declared.zl");
+        Assert.True(result.Success);
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(3L, result.Value);
+        host.Fails("(declare 1)", DiagnosticIds.MalformedSpecialForm);
+    }
+
+    [Fact]
+    public void A_declare_in_a_namespace_names_that_namespaces_global()
+    {
+        var result = host.Engine.Eval("(ns app.core)\n(declare later)\n(defn early [] (later))\n(defn later [] :ok)\n(early)", "app.zl");
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal("app.core/later", host.Engine.Eval("(ns app.core) (str (:ns (meta #'later)) \"/\" (:name (meta #'later)))").Value);
+    }
+
+    [Fact]
     public void Forward_references_work_and_still_undefined_globals_are_warned_about()
     {
         var result = host.Engine.Eval("(defn a [] (b))\n(defn b [] 42)\n(defn c [] (nope))", "fwd.zl");

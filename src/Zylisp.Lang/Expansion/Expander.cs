@@ -184,6 +184,9 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, 
                     return ExpandDef(list, locals, ctx);
                 case "%ns-qualify":
                     return NamespaceQualified(list);
+                case "%declare":
+                    Declare(list);
+                    return null;
             }
 
         }
@@ -212,6 +215,24 @@ internal sealed class Expander(GlobalEnvironment globals, RuntimeLimits limits, 
             ? namespaces.Current.Name + "." + (list.Rest.First is Keyword k ? k.Name : (string)list.Rest.First)
             : throw Error(DiagnosticIds.MalformedNamespaceQualify, list, "expected one string or unqualified keyword");
         return list.Rest.First is Keyword ? Keyword.Of(qualified) : qualified;
+    }
+
+    // (%declare f g), what `declare` expands to: the names are this namespace's globals, defined
+    // later (a def further down, or an eval), so an unqualified use resolves here and the run does
+    // not warn that they were never defined. Like %ns-qualify it needs the expanding namespace.
+    private void Declare(PersistentList list)
+    {
+        var ns = namespaces.Current;
+        foreach (var item in list.Rest)
+        {
+            if (item is not Symbol { Namespace: null } name)
+            {
+                throw Error(DiagnosticIds.MalformedSpecialForm, list, "declare", "expected unqualified symbols, got " + Printing.Printer.PrStr(item));
+            }
+
+            ns.Define(name.Name, isPrivate: false);
+            globals.Intern(ns.GlobalNameOf(name.Name)).IsDeclared = true;
+        }
     }
 
     private bool TryMacro(object? form, LexicalScope<bool> locals, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Var? macro)

@@ -109,6 +109,9 @@ public sealed class Var : IZylispPrintable
     /// <summary>True for the host primitives and prelude definitions loaded at engine start.</summary>
     public bool IsCore { get; internal set; }
 
+    /// <summary>True once <c>declare</c> named it: a definition made later (by <c>eval</c>, say) is expected, so no "never defined" warning.</summary>
+    public bool IsDeclared { get; internal set; }
+
     public string? Doc => meta?.Get(Keyword.Of("doc")) as string;
 
     public void Print(StringBuilder sb, bool readably)
