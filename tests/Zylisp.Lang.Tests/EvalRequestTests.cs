@@ -20,6 +20,19 @@ public class EvalRequestTests
     }
 
     [Fact]
+    public void With_out_str_that_throws_uncaught_leaves_the_next_request_printing_to_its_writer()
+    {
+        var first = new StringWriter();
+        var second = new StringWriter();
+        var failed = engine.Eval(new EvalRequest("(print \"a\") (with-out-str (print \"lost\") (throw (ex-info \"boom\" {})))") { Out = first });
+        var result = engine.Eval(new EvalRequest("[(with-out-str (prn :in)) (print \"b\")]") { Out = second });
+        Assert.False(failed.Success);
+        Assert.Equal("a", first.ToString());
+        Assert.Equal("[\":in\\n\" nil]", Printing.Printer.PrStr(result.Value));
+        Assert.Equal("b", second.ToString());
+    }
+
+    [Fact]
     public void Each_top_level_form_is_reported_with_its_value()
     {
         var values = new List<object?>();

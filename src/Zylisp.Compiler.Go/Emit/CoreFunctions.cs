@@ -36,7 +36,7 @@ internal static class CoreFunctions
         ["from-char-code"] = "FromCharCode",
         ["atom"] = "AtomOf", ["deref"] = "Deref", ["reset!"] = "Reset", ["swap!"] = "Swap",
         ["print"] = "Print", ["println"] = "Println", ["%eprintln"] = "Eprintln", ["pr"] = "Pr", ["prn"] = "Prn",
-        ["pr-str"] = "PrStr", ["prn-str"] = "PrnStr", ["print-str"] = "PrintStr", ["read-line"] = "ReadLine", ["read-string"] = "ReadString", ["slurp"] = "Slurp", ["spit"] = "Spit",
+        ["pr-str"] = "PrStr", ["prn-str"] = "PrnStr", ["print-str"] = "PrintStr", ["%with-captured-output"] = "WithCapturedOutput", ["read-line"] = "ReadLine", ["read-string"] = "ReadString", ["slurp"] = "Slurp", ["spit"] = "Spit",
         ["sqrt"] = "Sqrt", ["pow"] = "Pow", ["exp"] = "Exp", ["log"] = "Log", ["log10"] = "Log10", ["floor"] = "Floor",
         ["ceil"] = "Ceil", ["round"] = "Round", ["sin"] = "Sin", ["cos"] = "Cos", ["tan"] = "Tan", ["asin"] = "Asin",
         ["acos"] = "Acos", ["atan"] = "Atan", ["atan2"] = "Atan2", ["hypot"] = "Hypot",

@@ -42,7 +42,34 @@ public sealed class RunContext
 
     public EngineOptions Options { get; }
 
-    public TextWriter Out => Options.Out;
+    /// <summary>Where print and println write: the innermost running <c>with-out-str</c>'s buffer, else the engine's output.</summary>
+    public TextWriter Out => capturedOutput ?? Options.Out;
+
+    /// <summary>The buffer of the innermost running <see cref="CaptureOutput"/>; null when none runs.</summary>
+    private StringWriter? capturedOutput;
+
+    /// <summary>
+    /// Runs <paramref name="body"/> with <see cref="Out"/> writing to a new buffer and returns
+    /// what it wrote (<c>with-out-str</c>). The previous output comes back however the body ends,
+    /// so a throw does not leave the program printing into a buffer nobody reads, and an inner
+    /// capture's text never reaches an outer one.
+    /// </summary>
+    internal string CaptureOutput(Action body)
+    {
+        var saved = capturedOutput;
+        var buffer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        capturedOutput = buffer;
+        try
+        {
+            body();
+        }
+        finally
+        {
+            capturedOutput = saved;
+        }
+
+        return buffer.ToString();
+    }
 
     public CancellationToken Cancellation { get; }
 

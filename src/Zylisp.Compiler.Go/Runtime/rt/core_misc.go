@@ -14,17 +14,45 @@ var out = bufio.NewWriterSize(os.Stdout, 65536)
 
 func flush() { out.Flush() }
 
+// captures are the buffers of the with-out-str forms running, innermost last; printing writes
+// to the innermost one, or to standard output when none runs.
+var captures []*strings.Builder
+
+type textSink interface {
+	WriteByte(c byte) error
+	WriteString(s string) (int, error)
+}
+
+func output() textSink {
+	if n := len(captures); n > 0 {
+		return captures[n-1]
+	}
+	return out
+}
+
 func write(args []Value, render func(Value) string, newline bool) Value {
+	w := output()
 	for i, x := range args {
 		if i > 0 {
-			out.WriteByte(' ')
+			w.WriteByte(' ')
 		}
-		out.WriteString(render(x))
+		w.WriteString(render(x))
 	}
 	if newline {
-		out.WriteByte('\n')
+		w.WriteByte('\n')
 	}
 	return nil
+}
+
+// WithCapturedOutput calls the thunk and returns what it printed (with-out-str). The deferred
+// pop restores the previous output when the thunk panics (a Zylisp throw) too.
+func WithCapturedOutput(args ...Value) Value {
+	arity("%with-captured-output", args, 1, 1)
+	captured := &strings.Builder{}
+	captures = append(captures, captured)
+	defer func() { captures = captures[:len(captures)-1] }()
+	Call(args[0])
+	return captured.String()
 }
 
 func joinWith(args []Value, render func(Value) string) string {

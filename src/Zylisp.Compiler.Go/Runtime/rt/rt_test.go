@@ -118,3 +118,26 @@ func TestTailCallsRunInConstantStack(t *testing.T) {
 		t.Fatal("1000001 is odd")
 	}
 }
+
+func thunk(body func()) *Fn {
+	return &Fn{Name: "thunk", FN: func([]Value) Value { body(); return nil }}
+}
+
+func TestCapturedOutputNestsAndIsRestoredAfterAPanic(t *testing.T) {
+	var inner Value
+	outer := WithCapturedOutput(thunk(func() {
+		Print("a")
+		inner = WithCapturedOutput(thunk(func() { Println("b", 1) }))
+		func() {
+			defer func() { _ = recover() }()
+			WithCapturedOutput(thunk(func() { Print("lost"); panic("boom") }))
+		}()
+		Prn("c")
+	}))
+	if outer != "a\"c\"\n" || inner != "b 1\n" {
+		t.Fatalf("outer %q, inner %q", outer, inner)
+	}
+	if len(captures) != 0 {
+		t.Fatalf("%d captures left running", len(captures))
+	}
+}

@@ -3,7 +3,7 @@ using static Zylisp.Lang.Runtime.Core.CoreLibrary;
 
 namespace Zylisp.Lang.Runtime.Core;
 
-/// <summary>Printing, reading and files. Output goes to EngineOptions.Out.</summary>
+/// <summary>Printing, reading and files. Output goes to RunContext.Out: EngineOptions.Out, or a with-out-str buffer.</summary>
 internal static class CoreIo
 {
     public static IEnumerable<Builtin> Functions() =>
@@ -17,6 +17,8 @@ internal static class CoreIo
         }),
         Fn("pr", 0, -1, "([& xs])", "Writes the readable forms of xs separated by spaces.", (ctx, a) => Write(ctx, a, v => Printer.PrStr(v, ctx.Options.Limits), false)),
         Fn("prn", 0, -1, "([& xs])", "Writes the readable forms of xs separated by spaces, then a newline.", (ctx, a) => Write(ctx, a, v => Printer.PrStr(v, ctx.Options.Limits), true)),
+        Fn("%with-captured-output", 1, 1, "([thunk])", "Calls thunk with no arguments and returns, as a string, what it printed to standard output (with-out-str).", (ctx, a) =>
+            ctx.CaptureOutput(() => Callables.Call(ctx, a[0], []))),
         Fn("pr-str", 0, -1, "([& xs])", "The readable forms of xs separated by spaces, as a string.", (ctx, a) => string.Join(" ", a.Select(v => Printer.PrStr(v, ctx.Options.Limits)))),
         Fn("prn-str", 0, -1, "([& xs])", "Like pr-str with a trailing newline.", (ctx, a) => string.Join(" ", a.Select(v => Printer.PrStr(v, ctx.Options.Limits))) + "\n"),
         Fn("print-str", 0, -1, "([& xs])", "The display forms of xs separated by spaces, as a string.", (ctx, a) => string.Join(" ", a.Select(v => Printer.PrintStr(v, ctx.Options.Limits)))),

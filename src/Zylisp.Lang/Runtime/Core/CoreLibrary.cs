@@ -20,7 +20,7 @@ internal static class CoreLibrary
         new(CoreSequences.Functions, ["seq", "concat", "into", "reverse", "sort", "range", "repeat", "take", "drop", "map", "mapv", "filter", "reduce", "apply"]),
         new(CoreStrings.Functions, ["str", "%slisp-str", "subs", "split", "join", "upper-case", "lower-case", "trim", "starts-with?", "ends-with?", "includes?", "index-of", "replace", "format", "parse-long", "parse-double", "name", "keyword", "symbol", "namespace", "char-code", "from-char-code"]),
         new(CoreAtoms.Functions, ["atom", "deref", "reset!", "swap!"]),
-        new(CoreIo.Functions, ["print", "println", "%eprintln", "pr", "prn", "pr-str", "prn-str", "print-str", "read-line", "read-string", "slurp", "spit", "load-file"]),
+        new(CoreIo.Functions, ["print", "println", "%eprintln", "pr", "prn", "%with-captured-output", "pr-str", "prn-str", "print-str", "read-line", "read-string", "slurp", "spit", "load-file"]),
         new(CoreMath.Functions, ["sqrt", "pow", "exp", "log", "log10", "floor", "ceil", "round", "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "hypot"]),
         new(CoreMetadata.Functions, ["meta", "with-meta", "var?", "var-get", "%print-source", "%push-bindings", "%pop-bindings"]),
         new(CoreLazy.Functions, ["%lazy-seq", "realized?"]),
