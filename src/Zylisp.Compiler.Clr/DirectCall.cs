@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Zylisp.Compiler.Clr.Runtime;
 using Zylisp.Lang.Analysis;
+using Zylisp.Lang.Runtime;
 
 namespace Zylisp.Compiler.Clr;
 
@@ -29,34 +30,26 @@ internal static class DirectCall
         var sites = new CallSiteTable([new CallSite(call.Caller, call.Span, CallSiteTable.None)]);
         const int site = 0;
         var args = call.Args.Select(a => ((ConstNode)a).Value).ToArray();
-        return args.Length switch
+        return (_, _, ctx) =>
         {
-            0 => (_, _, ctx) =>
+            try
             {
-                try { return OutOfLineRuntime.Call0(ctx, GlobalRead.Value(read, ctx)); }
-                catch (Exception e) when (sites.TraceOrTake(e, site)) { throw sites.Translate(e, site); }
-            },
-            1 => (_, _, ctx) =>
+                return Call(ctx, GlobalRead.Value(read, ctx), args);
+            }
+            catch (Exception e) when (sites.TraceOrTake(e, site))
             {
-                try { return OutOfLineRuntime.Call1(ctx, GlobalRead.Value(read, ctx), args[0]); }
-                catch (Exception e) when (sites.TraceOrTake(e, site)) { throw sites.Translate(e, site); }
-            },
-            2 => (_, _, ctx) =>
-            {
-                try { return OutOfLineRuntime.Call2(ctx, GlobalRead.Value(read, ctx), args[0], args[1]); }
-                catch (Exception e) when (sites.TraceOrTake(e, site)) { throw sites.Translate(e, site); }
-            },
-            3 => (_, _, ctx) =>
-            {
-                try { return OutOfLineRuntime.Call3(ctx, GlobalRead.Value(read, ctx), args[0], args[1], args[2]); }
-                catch (Exception e) when (sites.TraceOrTake(e, site)) { throw sites.Translate(e, site); }
-            },
-            // A new array per run, as the method's newarr: a callee with a rest parameter may keep it.
-            _ => (_, _, ctx) =>
-            {
-                try { return OutOfLineRuntime.Call(ctx, GlobalRead.Value(read, ctx), (object?[])args.Clone()); }
-                catch (Exception e) when (sites.TraceOrTake(e, site)) { throw sites.Translate(e, site); }
-            },
+                throw sites.Translate(e, site);
+            }
         };
     }
+
+    /// <summary>The call the method made: the fixed-arity entry for up to three arguments, else a new array (a rest parameter may keep it).</summary>
+    private static object? Call(RunContext ctx, object? fn, object?[] args) => args.Length switch
+    {
+        0 => OutOfLineRuntime.Call0(ctx, fn),
+        1 => OutOfLineRuntime.Call1(ctx, fn, args[0]),
+        2 => OutOfLineRuntime.Call2(ctx, fn, args[0], args[1]),
+        3 => OutOfLineRuntime.Call3(ctx, fn, args[0], args[1], args[2]),
+        _ => OutOfLineRuntime.Call(ctx, fn, (object?[])args.Clone()),
+    };
 }
