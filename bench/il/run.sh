@@ -57,6 +57,6 @@ dotnet publish -c Release -r linux-x64 --self-contained false -p:PublishReadyToR
 DOTNET_gcConcurrent=0 dotnet /tmp/zylisp-bench-latency/latency.dll 1000
 # Typed fib's compute alone, against C# in the same process (no start-up on either side).
 dotnet run -c Release --project "$here/fib-inprocess" -- 35
-for n in 1000 4000; do
+for n in 1000 10000 100000; do
   /usr/bin/time -f "redefine $n times on --engine il: max RSS %M KB, %e s" "$zl" run --engine il "$here/redefine.zl" "$n"
 done
