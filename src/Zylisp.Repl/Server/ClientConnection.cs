@@ -171,10 +171,13 @@ internal sealed class ClientConnection(Transport transport, NreplServer server) 
         try
         {
             session.LastRequest = (this, id);
-            var worker = await session.Slot.CurrentAsync(ct).ConfigureAwait(false);
+            // Running before the worker is at hand (it may still be starting): an interrupt that
+            // comes meanwhile is recorded, and the eval then never starts, instead of the
+            // interrupt finding the session idle and the eval running on.
             var workerId = server.NextWorkerId();
             var running = new RunningEval(id, workerId);
             session.Running = running;
+            var worker = await session.Slot.CurrentAsync(ct).ConfigureAwait(false);
             // Replies to the client that wait to go out with the next ones, in one write: the
             // last form's value, which the worker marks because its final report follows at once.
             var held = new List<IReadOnlyDictionary<string, object>>();
@@ -187,7 +190,8 @@ internal sealed class ClientConnection(Transport transport, NreplServer server) 
                 }
             }
 
-            var sent = await worker.SendAsync(
+            bool interruptedBeforeSending = running.InterruptRequested;
+            var sent = interruptedBeforeSending || await worker.SendAsync(
                 Message.Create(("op", "eval"), ("id", workerId), ("session", session.Id), ("code", code), ("file", file), ("line", line), ("column", column)),
                 async reply =>
                 {
@@ -216,7 +220,12 @@ internal sealed class ClientConnection(Transport transport, NreplServer server) 
                         running.Done.TrySetResult(reply);
                     }
                 }).ConfigureAwait(false);
-            if (!sent)
+            if (interruptedBeforeSending)
+            {
+                // Interrupted before it was sent: it never ran.
+                running.Done.TrySetResult(Message.Create(("interrupted", 1L)));
+            }
+            else if (!sent)
             {
                 running.Done.TrySetResult(Message.Create(("died", "the worker was gone")));
             }
