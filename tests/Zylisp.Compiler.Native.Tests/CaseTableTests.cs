@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Zylisp.Compiler.Native.Tests;
@@ -43,23 +41,6 @@ public sealed partial class CaseTableTests
             }
         }
 
-        var sb = new StringBuilder();
-        for (var i = 0; i < mappings.Count;)
-        {
-            var (start, delta) = mappings[i];
-            var stride = i + 1 < mappings.Count && mappings[i + 1].Delta == delta && mappings[i + 1].CodePoint - start is 1 or 2
-                ? mappings[i + 1].CodePoint - start
-                : 1;
-            var j = i;
-            while (j + 1 < mappings.Count && mappings[j + 1].Delta == delta && mappings[j + 1].CodePoint - mappings[j].CodePoint == stride)
-            {
-                j++;
-            }
-
-            sb.Append(CultureInfo.InvariantCulture, $"{start:x6}{mappings[j].CodePoint:x6}{stride:x1}{delta + 0x800000:x6}");
-            i = j + 1;
-        }
-
-        return sb.ToString();
+        return CaseRangeRecords.Encode(mappings);
     }
 }
