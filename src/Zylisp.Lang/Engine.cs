@@ -124,36 +124,51 @@ public sealed class Engine
         var source = new string('\n', Math.Max(0, request.Line - 1)) + new string(' ', Math.Max(0, request.Column - 1)) + request.Source;
         return OnEvaluationThread(() =>
         {
-            var diagnostics = new List<Diagnostic>();
-            if (ReadInto(source, request.File, diagnostics) is not { } read)
+            // Registered again once the evaluation is over (spans and Var sources point into the
+            // text as read until then): over what earlier evaluations of the file left.
+            Sources.TryGet(request.File, out var under);
+            try
             {
-                return new EvalResult(null, false, diagnostics, null);
+                return EvalRegion(request, source, options, ct);
             }
-
-            var unit = pipeline.NewUnit(request.File);
-            var ctx = new RunContext(globals, options, pipeline, ct);
-            var (value, error) = Guard(
-                () =>
-                {
-                    object? last = null;
-                    foreach (var form in read.Forms)
-                    {
-                        last = pipeline.EvalTopLevel(form, unit, ctx);
-                        request.OnFormEvaluated?.Invoke(form, last);
-                    }
-
-                    return last;
-                },
-                diagnostics);
-            if (error is null && !diagnostics.Any(d => d.IsError))
+            finally
             {
-                var warnings = Pipeline.UndefinedWarnings(unit);
-                diagnostics.AddRange(warnings);
-                return new EvalResult(value, true, diagnostics, null);
+                Sources.Add(request.File, SourceText.Overlay(under, source, request.Line));
             }
-
-            return new EvalResult(null, false, diagnostics, error);
         });
+    }
+
+    private EvalResult EvalRegion(EvalRequest request, string source, EngineOptions options, CancellationToken ct)
+    {
+        var diagnostics = new List<Diagnostic>();
+        if (ReadInto(source, request.File, diagnostics) is not { } read)
+        {
+            return new EvalResult(null, false, diagnostics, null);
+        }
+
+        var unit = pipeline.NewUnit(request.File);
+        var ctx = new RunContext(globals, options, pipeline, ct);
+        var (value, error) = Guard(
+            () =>
+            {
+                object? last = null;
+                foreach (var form in read.Forms)
+                {
+                    last = pipeline.EvalTopLevel(form, unit, ctx);
+                    request.OnFormEvaluated?.Invoke(form, last);
+                }
+
+                return last;
+            },
+            diagnostics);
+        if (error is null && !diagnostics.Any(d => d.IsError))
+        {
+            var warnings = Pipeline.UndefinedWarnings(unit);
+            diagnostics.AddRange(warnings);
+            return new EvalResult(value, true, diagnostics, null);
+        }
+
+        return new EvalResult(null, false, diagnostics, error);
     }
 
     /// <summary>Loads a program file and calls its -main; see <see cref="RunSource"/>.</summary>

@@ -87,6 +87,17 @@ public class EvalRequestTests
         Assert.Equal("read-error", report.ErrorType);
         Assert.Equal(DiagnosticIds.UnclosedForm, report.Diagnostics.Single(d => d.Severity == "error").Id);
     }
+
+    [Fact]
+    public void An_error_in_code_an_earlier_region_defined_quotes_that_region()
+    {
+        engine.Eval(new EvalRequest("(defn f [x]\n  (+ x \"a\"))") { File = "<repl>", Line = 1 });
+        var result = engine.Eval(new EvalRequest("(f 1)") { File = "<repl>", Line = 3 });
+
+        var report = new DiagnosticFormatter(engine.Sources).Format(Assert.Single(result.Diagnostics, d => d.IsError));
+        Assert.StartsWith("<repl>:2:3: error:", report);
+        Assert.Contains(" 2 |   (+ x \"a\"))\n", report);
+    }
 }
 
 /// <summary>Hosts that bring their own large-stack thread (the nREPL worker) skip the thread per eval.</summary>

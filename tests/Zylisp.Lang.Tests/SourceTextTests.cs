@@ -44,4 +44,15 @@ public class SourceTextTests
         Assert.False(registry.TryGet("b.zl", out _));
         Assert.Equal(["a.zl"], registry.Files);
     }
+
+    [Theory]
+    [InlineData("a\nb\nc", "\n\nC", 3, "a\nb\nC")]
+    [InlineData("a\nb\nc", "\nB", 2, "a\nB\nc")]
+    [InlineData("a", "\n\nc\nd", 3, "a\n\nc\nd")]
+    [InlineData("a\nb", "X", 1, "X\nb")]
+    public void A_region_replaces_its_lines_and_keeps_the_others(string under, string region, int firstLine, string expected)
+    {
+        Assert.Equal(expected, SourceText.Overlay(new SourceText("f.zl", under), region, firstLine));
+        Assert.Equal(region, SourceText.Overlay(null, region, firstLine));
+    }
 }

@@ -10,12 +10,16 @@ namespace Zylisp.Cli.Repl;
 /// The REPL's bridge to the engine: evaluates an entry, keeps <c>*1 *2 *3</c> (the last three values)
 /// and <c>*e</c> (the last error) up to date, answers <c>(doc name)</c> from the engine's
 /// documentation, and formats errors with Lang's formatter.
+/// Lines are numbered across the session (<see cref="ReplTranscript"/>), and the engine's
+/// <c>&lt;repl&gt;</c> source is the whole transcript.
 /// </summary>
 internal sealed class EngineReplEvaluator(Engine engine, DiagnosticReporter reporter) : IReplEvaluator
 {
     public string Namespace => engine.CurrentNamespace;
 
     public const string SourceName = "<repl>";
+
+    private readonly ReplTranscript _transcript = new();
 
     private object? _value1;
     private object? _value2;
@@ -29,6 +33,8 @@ internal sealed class EngineReplEvaluator(Engine engine, DiagnosticReporter repo
 
     public ReplOutcome Evaluate(string source, CancellationToken cancellation)
     {
+        // Blank lines put the entry where it sits in the transcript (as EvalRequest.Line does).
+        var linesBefore = new string('\n', _transcript.Append(source) - 1);
         if (DocRequest(source) is { } name)
         {
             return new ReplOutcome(null, null, engine.Doc(name) ?? $"No documentation for {name}.");
@@ -39,12 +45,9 @@ internal sealed class EngineReplEvaluator(Engine engine, DiagnosticReporter repo
         var printed = new List<string>();
         foreach (var entry in TopLevelEntries(source))
         {
-            var result = engine.Eval(entry, SourceName, cancellation);
+            var result = engine.Eval(linesBefore + entry, SourceName, cancellation);
             _names = null; // the entry may have defined something new
-            if (!ReferenceEquals(entry, source))
-            {
-                engine.Sources.Add(SourceName, source); // excerpts show the line as typed
-            }
+            engine.Sources.Add(SourceName, _transcript.ToString()); // excerpts show every line as typed
 
             var report = reporter.FormatErrors(result.Diagnostics, engine.Sources);
             if (!result.Success)

@@ -40,6 +40,9 @@ internal sealed partial class NreplReplEvaluator(Task<Commands.NreplConnection> 
 
     private HashSet<string>? _names;
 
+    // Lines are numbered across the session, as in Clojure's REPL: each eval says where it starts.
+    private readonly ReplTranscript _transcript = new();
+
     public IEnumerable<string> Names => KnownNames();
 
     public bool IsComplete(string source) => Reader.IsComplete(source);
@@ -75,6 +78,7 @@ internal sealed partial class NreplReplEvaluator(Task<Commands.NreplConnection> 
         }
 
         _names = null;
+        long firstLine = _transcript.Append(source);
         var errors = new StringBuilder();
         // One `value` reply per top-level form: several forms on one line print every value.
         var values = new List<string>();
@@ -82,7 +86,7 @@ internal sealed partial class NreplReplEvaluator(Task<Commands.NreplConnection> 
         var id = Guid.NewGuid().ToString("N");
         using var onInterrupt = cancellation.Register(() =>
             _ = client.CallAsync(Message.Create(("op", "interrupt"), ("session", session), ("interrupt-id", id))));
-        await foreach (var reply in client.SendAsync(Message.Create(("op", "eval"), ("id", id), ("session", session), ("code", source)), CancellationToken.None).ConfigureAwait(false))
+        await foreach (var reply in client.SendAsync(Message.Create(("op", "eval"), ("id", id), ("session", session), ("code", source), ("line", firstLine)), CancellationToken.None).ConfigureAwait(false))
         {
             if (reply.Str("out") is { } text)
             {

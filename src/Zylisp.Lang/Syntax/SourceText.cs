@@ -23,6 +23,32 @@ public sealed class SourceText
     public int LineCount => lineStarts.Length;
 
     /// <summary>The text of a 1-based line without its line terminator; empty when out of range.</summary>
+    /// <summary>
+    /// The text of a file after <paramref name="region"/>, its text from line
+    /// <paramref name="firstLine"/> on (blank lines before it, as the reader saw it), was evaluated
+    /// over <paramref name="under"/>, what earlier regions left: the region's lines replace
+    /// theirs, the lines before and after it stay. An editor's or a REPL's evaluations thus build up
+    /// the file, and an error in code an earlier one defined still quotes that code.
+    /// </summary>
+    public static string Overlay(SourceText? under, string region, int firstLine)
+    {
+        if (under is null)
+        {
+            return region;
+        }
+
+        var regionLines = region.Split('\n');
+        int start = Math.Max(0, firstLine - 1);
+        int count = Math.Max(regionLines.Length, under.LineCount);
+        var lines = new string[count];
+        for (int i = 0; i < count; i++)
+        {
+            lines[i] = i >= start && i < regionLines.Length ? regionLines[i] : under.GetLine(i + 1);
+        }
+
+        return string.Join('\n', lines);
+    }
+
     public string GetLine(int line)
     {
         if (line < 1 || line > lineStarts.Length)

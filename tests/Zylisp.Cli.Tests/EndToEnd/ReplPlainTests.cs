@@ -35,6 +35,19 @@ public class ReplPlainTests
         Assert.DoesNotContain("\u001b[", result.Stderr);
     }
 
+    [Theory]
+    [InlineData("repl")]
+    [InlineData("repl --local")]
+    public async Task Lines_are_numbered_across_entries_and_an_error_quotes_the_entry_that_defined_the_code(string command)
+    {
+        var result = await CliProcess.RunAsync(command.Split(' '), stdin: "(defn f [x]\n  (+ x \"a\"))\n(f 1)\n");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.StartsWith("<repl>:2:3: error: `+` expects a number", result.Stderr);
+        Assert.Contains(" 2 |   (+ x \"a\"))\n", result.Stderr);
+        Assert.Contains("at <top-level> (<repl>:3:1)", result.Stderr);
+    }
+
     [Fact]
     public async Task Star_1_2_3_hold_the_last_values_and_star_e_the_last_error()
     {
@@ -58,6 +71,6 @@ public class ReplPlainTests
         var result = await Repl("(+ 1 2)\n(+ 3\n");
 
         Assert.Equal("3\n", result.Stdout);
-        Assert.Matches(@"<repl>:1:\d+: error: ", result.Stderr);
+        Assert.Matches(@"<repl>:2:\d+: error: ", result.Stderr);
     }
 }
