@@ -35,7 +35,7 @@ public sealed class NativeSessionTests : IAsyncLifetime
     {
         server = await TestServer.StartAsync(processes: true, workers: 2, testHooks: true, limits: new WorkerLimits
         {
-            InterruptGrace = TimeSpan.FromMilliseconds(700),
+            InterruptGrace = TimeSpan.FromMilliseconds(2500),
         });
         client = await server.ConnectAsync();
         client.Unsolicited = message =>

@@ -23,7 +23,7 @@ public sealed class WorkerFaultTests : IAsyncLifetime
         {
             MemoryLimitBytes = 300L * 1024 * 1024,
             MemoryCheckInterval = TimeSpan.FromMilliseconds(100),
-            InterruptGrace = TimeSpan.FromMilliseconds(700),
+            InterruptGrace = TimeSpan.FromMilliseconds(2500),
         });
         client = await server.ConnectAsync();
         client.Unsolicited = OnNotice;
@@ -176,8 +176,8 @@ public sealed class WorkerHealthTests
     {
         await using var server = await TestServer.StartAsync(processes: true, workers: 2, limits: new WorkerLimits
         {
-            HealthCheckInterval = TimeSpan.FromMilliseconds(200),
-            HealthCheckTimeout = TimeSpan.FromMilliseconds(800),
+            HealthCheckInterval = TimeSpan.FromMilliseconds(500),
+            HealthCheckTimeout = TimeSpan.FromMilliseconds(3000),
         });
         var client = await server.ConnectAsync();
         var restored = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
