@@ -82,12 +82,26 @@ internal static class BuildCommand
         }
 
         var output = request.Output ?? DefaultOutput(request);
-        var outcome = request.Emit switch
+        if (request.Emit is null && Directory.Exists(output))
         {
-            "go" => GoBuilder.EmitGo(source, name, output),
-            "zast" => GoBuilder.EmitZast(source, name, output),
-            _ => GoBuilder.Build(source, name, output),
-        };
+            // The go tool would put the program inside it; OUT is the executable on every target.
+            return CannotWrite(streams, output, new UnauthorizedAccessException());
+        }
+
+        GoBuildOutcome outcome;
+        try
+        {
+            outcome = request.Emit switch
+            {
+                "go" => GoBuilder.EmitGo(source, name, output),
+                "zast" => GoBuilder.EmitZast(source, name, output),
+                _ => GoBuilder.Build(source, name, output),
+            };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return CannotWrite(streams, output, e);
+        }
 
         var reporter = new DiagnosticReporter(request.Options);
         var sources = outcome.Sources ?? new SourceRegistry();
@@ -146,6 +160,18 @@ internal static class BuildCommand
             new DiagnosticReporter(request.Options).ReportErrors([e.ToDiagnostic()], sources, streams);
             return ExitCodes.ProgramFailed;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return CannotWrite(streams, request.Output!, e);
+        }
+    }
+
+    /// <summary>An output that cannot be written (a missing or read-only folder, a folder in the file's place) is the user's to fix, never an internal error.</summary>
+    internal static int CannotWrite(StandardStreams streams, string output, Exception e)
+    {
+        var reason = Directory.Exists(output) && e is UnauthorizedAccessException ? "it is a directory" : e.Message;
+        streams.Error.WriteLine($"zylisp build: cannot write '{output}': {reason}");
+        return ExitCodes.ProgramFailed;
     }
 
     /// <summary>OUT defaults to the file's name without its extension (with .zast for --emit zast), in the current directory.</summary>

@@ -43,8 +43,7 @@ internal static class DotnetBuildCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            streams.Error.WriteLine($"zylisp build: cannot write '{output}': {e.Message}");
-            return ExitCodes.ProgramFailed;
+            return BuildCommand.CannotWrite(streams, output, e);
         }
     }
 }
