@@ -54,6 +54,23 @@ public class GoBuildTests
         Directory.Delete(dir, recursive: true);
     }
 
+    /// <summary>A tail call through the trampoline is located too: an undefined callee used to be reported with no location at all.</summary>
+    [GoFact]
+    public void An_undefined_function_called_in_tail_position_is_located_at_the_call()
+    {
+        var dir = Directory.CreateTempSubdirectory("zylisp-go-test").FullName;
+        var source = "(defn -main [& args]\n  (println \"a\")\n  (undefined-fn 1))\n";
+        var outcome = GoBuilder.Build(source, "tail.zl", Path.Combine(dir, "tail"));
+        Assert.True(outcome.Success, string.Join("\n", outcome.Diagnostics));
+
+        var (stdout, stderr, exit) = RunCapturing(Path.Combine(dir, "tail"));
+
+        Assert.Equal("a\n", stdout);
+        Assert.StartsWith("tail.zl:3:3: error: undefined symbol `undefined-fn` [ZL5001]", stderr, StringComparison.Ordinal);
+        Assert.Equal(1, exit);
+        Directory.Delete(dir, recursive: true);
+    }
+
     /// <summary>
     /// An uncaught throw is reported as the interpreter reports it: at the throw (or, for a throw
     /// in the prelude, at the program's call), with the message first and the id last, and the

@@ -636,6 +636,8 @@ internal sealed class FunctionEmitter
             var trampoline = args.Count <= 3
                 ? RtCall("TailCall" + args.Count.ToString(CultureInfo.InvariantCulture), [fn, .. args])
                 : RtCall("TailCall", [fn, .. args]);
+            // An error raised evaluating the callee or its arguments is located at the call.
+            program.NoteSite(trampoline, call.Span);
             return [Return(RtCall("Leave", trampoline))];
         }
 
