@@ -86,6 +86,15 @@ public sealed class NativeSessionTests
             "(shout \"hey\")");
 
     [NativeFact]
+    public void With_out_str_captures_and_a_throw_through_it_leaves_later_entries_printing() =>
+        SameAsInterpreter(
+            "(def s (with-out-str (println \"hi\") (prn [1 \"b\"]) (print (with-out-str (print \"inner\")))))",
+            "s",
+            "(with-out-str (print \"lost\") (throw (ex-info \"boom\" {})))",
+            "(println \"visible\")",
+            "(count (with-out-str (dotimes [i 1000] (print i))))");
+
+    [NativeFact]
     public void Prelude_functions_are_compiled_when_first_reached() =>
         SameAsInterpreter(
             "(->> (range 10) (filter even?) (map inc) (reduce +))",
