@@ -70,17 +70,6 @@ public sealed class AsmListingTests
     }
 
     [Fact]
-    public void With_out_str_is_a_compile_error_naming_the_engine_and_the_macro()
-    {
-        // The runtime does not capture print's system calls yet; running the body with its
-        // output on stdout would be silently wrong.
-        var collected = ProgramCollector.Collect("(prn (with-out-str (print 1)))", "<expr>", ExitRule.LastValue);
-        var error = Assert.Throws<NativeCompileException>(() => NativeCompiler.BuildExecutable(collected.Program!));
-        Assert.Contains("the native engine does not support `with-out-str`", error.Message, StringComparison.Ordinal);
-        Assert.Equal(Zylisp.Lang.Diagnostics.DiagnosticIds.NativeUnsupported, error.ToDiagnostic().Id);
-    }
-
-    [Fact]
     public void Dotnet_interop_is_a_compile_error_naming_the_engine()
     {
         var collected = ProgramCollector.Collect("(.ToUpper \"x\")", "<expr>", ExitRule.LastValue);

@@ -86,6 +86,25 @@ public sealed class NativeSessionTests
             "(shout \"hey\")");
 
     [NativeFact]
+    public void With_out_str_captures_and_a_throw_through_it_leaves_later_entries_printing() =>
+        SameAsInterpreter(
+            "(def s (with-out-str (println \"hi\") (prn [1 \"b\"]) (print (with-out-str (print \"inner\")))))",
+            "s",
+            "(with-out-str (print \"lost\") (throw (ex-info \"boom\" {})))",
+            "(println \"visible\")",
+            "(count (with-out-str (dotimes [i 1000] (print i))))");
+
+    [NativeFact]
+    public void A_capture_an_entry_leaves_installed_does_not_swallow_the_next_entrys_output()
+    {
+        // As when an interrupt cuts a with-out-str's finally short: the session clears the
+        // capture cell before every entry.
+        var lines = Transcript(() => new NativeEngine(), ["(let [outer (%capture-swap! (%capture-buffer 64))] (print \"swallowed\") outer)", "(println \"visible\")"]);
+        Assert.Equal("(let [outer (%capture-swap! (%capture-buffer 64))] (print \"swallowed\") outer) ⇒ nil", lines[0]);
+        Assert.Equal("(println \"visible\") ⇒ visible\nnil", lines[1]);
+    }
+
+    [NativeFact]
     public void Prelude_functions_are_compiled_when_first_reached() =>
         SameAsInterpreter(
             "(->> (range 10) (filter even?) (map inc) (reduce +))",

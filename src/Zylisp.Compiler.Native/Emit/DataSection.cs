@@ -288,6 +288,12 @@ internal static class RuntimeCells
     /// <summary>Head of the allocator's free list (address-ordered within each chunk after a sweep).</summary>
     public const int FreeList = 64;
 
+    /// <summary>
+    /// 0, or the innermost running with-out-str's buffer (Library/85-capture.zl): write appends
+    /// what goes to standard output there instead (Emit/RuntimeCapture.cs). A root like every cell.
+    /// </summary>
+    public const int CaptureBuffer = 72;
+
     /// <summary>The library's function that puts a sorted map's entries in key order (Library/50-sorted.zl), or 0.</summary>
     public const int SortedHook = 120;
 

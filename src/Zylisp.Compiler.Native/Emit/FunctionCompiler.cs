@@ -990,20 +990,9 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
                     $"`{global.Var.Name}`",
                     global.Span,
                     $"the native engine does not support .NET interop (`{global.Var.Name}`): it runs on the interp, il and tiered engines")
-                : new NativeCompileException(UnsupportedPrimitive(global.Var.Name), global.Span);
+                : new NativeCompileException($"the host primitive `{global.Var.Name}`", global.Span);
         }
     }
-
-    /// <summary>
-    /// How the refusal names a primitive; one a prelude macro expands to is named by the macro,
-    /// since the program wrote the macro (and the error's location is the prelude's).
-    /// </summary>
-    private static string UnsupportedPrimitive(string name) => name switch
-    {
-        // The runtime writes print's bytes with system calls; capturing them is not built yet.
-        "%with-captured-output" => "`with-out-str` (the host primitive `%with-captured-output`)",
-        _ => $"the host primitive `{name}`",
-    };
 
     private void LoadConstant(object? value, AssemblerRegister64 target, SourceSpan? span)
     {

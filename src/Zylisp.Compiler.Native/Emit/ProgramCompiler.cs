@@ -146,6 +146,8 @@ internal static class ProgramCompiler
         // A lone surrogate comes only from a literal (DataSection knows) or from from-char-code
         // (which the library's reader uses too): without either, str and write need no surrogate code.
         runtime.LoneSurrogatesPossible = ctx.DefinedNames.Contains("from-char-code");
+        // Only a program that reaches with-out-str's primitive has its test in write.
+        runtime.CapturePossible = ctx.DefinedNames.Contains("%with-captured-output");
         runtime.EmitAll();
         var names = NamedLabels(ctx, formLabels, out var routines);
         names.AddRange(functionNames);

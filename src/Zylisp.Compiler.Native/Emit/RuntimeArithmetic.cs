@@ -238,6 +238,7 @@ internal sealed partial class RuntimeLibrary
         RegisterSetPrimitives();
         RegisterFilePrimitives();
         RegisterClockPrimitives();
+        RegisterCapturePrimitives();
         RegisterRegexPrimitives();
 
         // The library (Library/*.zl) gives nth its default around this two-argument routine.

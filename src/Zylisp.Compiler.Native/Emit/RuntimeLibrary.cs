@@ -111,6 +111,7 @@ internal sealed partial class RuntimeLibrary
         EmitInvokeOther();
         EmitFiles();
         EmitClock();
+        EmitCapture();
         EmitRegex();
 
         // Groups only programs that use them need, last, once every reference to them exists.

@@ -20,6 +20,7 @@ internal sealed partial class RuntimeLibrary
         // lone surrogate leaves as U+FFFD, as .NET's encoder writes it (%encodable-text, a typed
         // routine: it may use every scratch register, so the ones write keeps are saved).
         Define("write");
+        EmitCaptureTest();
         if (SurrogatesPossible)
         {
             AssemblerRegister64[] keptByEncoding = [rdi, r8, r9, r10];

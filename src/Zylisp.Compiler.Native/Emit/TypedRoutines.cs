@@ -22,6 +22,8 @@ internal static class TypedRoutines
         "%render", "%count-code-points",
         // Text at the edges (Library/35-text-edges.zl): argv-list, write and str call them.
         "%decoded-utf8", "%encodable-text", "%joined-halves",
+        // with-out-str's buffer (Library/85-capture.zl): write appends standard output to it.
+        "%capture-append",
     ];
 
     // The library text is fixed at build time, so its lowered forms are the same for every compile:

@@ -178,6 +178,9 @@ internal sealed unsafe partial class NativeSession : IDisposable
             interrupted = false;
         }
 
+        // Every entry starts writing to the session's streams: a capture an earlier chunk left
+        // installed (its finally cut short by an interrupt) must not swallow this one's output.
+        Cell(RuntimeCells.CaptureBuffer) = 0;
         try
         {
             using var registration = cancellation.Register(Interrupt);
