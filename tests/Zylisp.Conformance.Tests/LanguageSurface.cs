@@ -37,7 +37,7 @@ public static class LanguageSurface
         ["Higher-order"] =
         [
             "map", "filter", "remove", "reduce", "apply", "comp", "partial", "identity", "constantly", "some", "every?",
-            "mapcat", "keep",
+            "mapcat", "keep", "reduced", "reduced?",
         ],
         ["Strings"] =
         [

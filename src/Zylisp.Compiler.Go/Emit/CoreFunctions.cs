@@ -23,7 +23,7 @@ internal static class CoreFunctions
         ["empty"] = "Empty", ["peek"] = "Peek", ["pop"] = "Pop", ["subvec"] = "Subvec",
         ["seq"] = "Seq", ["concat"] = "Concat", ["into"] = "Into", ["reverse"] = "Reverse", ["sort"] = "Sort",
         ["range"] = "Range", ["repeat"] = "Repeat", ["take"] = "Take", ["drop"] = "Drop", ["map"] = "MapFn",
-        ["mapv"] = "Mapv", ["filter"] = "Filter", ["reduce"] = "Reduce", ["apply"] = "Apply",
+        ["mapv"] = "Mapv", ["filter"] = "Filter", ["reduce"] = "Reduce", ["reduced"] = "ReducedOf", ["reduced?"] = "IsReduced", ["apply"] = "Apply",
         ["%lazy-seq"] = "LazySeqOf", ["realized?"] = "IsRealized",
         ["sorted-map"] = "SortedMap", ["sorted-set"] = "SortedSet", ["sorted?"] = "IsSorted",
         ["re-pattern"] = "RePattern", ["re-matcher"] = "ReMatcher", ["re-find"] = "ReFind", ["re-matches"] = "ReMatches",

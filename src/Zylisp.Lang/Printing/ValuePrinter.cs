@@ -84,6 +84,9 @@ internal sealed class ValuePrinter(StringBuilder sb, bool readably, RuntimeLimit
                 }
 
                 break;
+            case Reduced reduced:
+                Open(reduced, [reduced.Value], "#<reduced ", ">", isMap: false);
+                break;
             default:
                 Printer.PrintAtom(sb, value, readably);
                 break;

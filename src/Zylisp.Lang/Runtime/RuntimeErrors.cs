@@ -85,6 +85,7 @@ public static class RuntimeErrors
         RecordValue r => r.TypeTag,
         ZFunction => "fn",
         Atom => "atom",
+        Reduced => "reduced",
         ErrorValue => "error",
         Var => "var",
         Regex.RegexValue => "regex",

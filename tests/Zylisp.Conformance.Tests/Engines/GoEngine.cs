@@ -17,7 +17,7 @@ public sealed class GoEngine : IProgramEngine
 
     public string Name => "go";
 
-    private static readonly HashSet<string> GoCapabilities = ["lazy-sequences", "go-interop", "call-depth-limit"];
+    private static readonly HashSet<string> GoCapabilities = ["lazy-sequences", "go-interop", "call-depth-limit", "reduced"];
 
     public IReadOnlySet<string> Capabilities => GoCapabilities;
 

@@ -16,7 +16,7 @@ var builtins = map[string]func(...Value) Value{
 	"keys": Keys, "vals": Vals, "count": Count, "empty": Empty, "peek": Peek, "pop": Pop, "subvec": Subvec,
 	"seq": Seq, "concat": Concat, "into": Into, "reverse": Reverse, "sort": Sort, "range": Range,
 	"repeat": Repeat, "take": Take, "drop": Drop, "map": MapFn, "mapv": Mapv, "filter": Filter,
-	"reduce": Reduce, "apply": Apply, "%lazy-seq": LazySeqOf, "realized?": IsRealized,
+	"reduce": Reduce, "reduced": ReducedOf, "reduced?": IsReduced, "apply": Apply, "%lazy-seq": LazySeqOf, "realized?": IsRealized,
 	"sorted-map": SortedMap, "sorted-set": SortedSet, "sorted?": IsSorted,
 	"re-pattern": RePattern, "re-matcher": ReMatcher, "re-find": ReFind, "re-matches": ReMatches, "re-groups": ReGroups,
 	"str": StrN, "%slisp-str": SlispStr, "subs": Subs, "split": Split, "join": Join, "upper-case": UpperCase,

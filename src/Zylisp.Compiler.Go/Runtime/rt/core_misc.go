@@ -126,6 +126,9 @@ func Deref(args ...Value) Value {
 	if g, ok := args[0].(*Global); ok {
 		return g.Value
 	}
+	if r, ok := args[0].(*Reduced); ok {
+		return r.Value
+	}
 	return asAtom("deref", args[0]).Value
 }
 
@@ -262,7 +265,7 @@ func Identical(args ...Value) Value {
 		return ok && x == y
 	}
 	switch a.(type) {
-	case *List, *Vector, *Map, *Set, *Fn, *Atom, *Error, *Keyword, *LazySeq, *ConsCell, nil, bool:
+	case *List, *Vector, *Map, *Set, *Fn, *Atom, *Reduced, *Error, *Keyword, *LazySeq, *ConsCell, nil, bool:
 		return a == b
 	}
 	return false

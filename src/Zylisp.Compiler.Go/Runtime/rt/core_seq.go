@@ -173,8 +173,21 @@ func Reduce(args ...Value) Value {
 	}
 	for x, ok := it(); ok; x, ok = it() {
 		acc = Call2(f, acc, x)
+		if r, ok := acc.(*Reduced); ok {
+			return r.Value
+		}
 	}
 	return acc
+}
+
+// ReducedOf is (reduced x).
+func ReducedOf(args ...Value) Value { arity("reduced", args, 1, 1); return &Reduced{Value: args[0]} }
+
+// IsReduced is (reduced? x).
+func IsReduced(args ...Value) Value {
+	arity("reduced?", args, 1, 1)
+	_, ok := args[0].(*Reduced)
+	return ok
 }
 
 func Apply(args ...Value) Value {

@@ -40,7 +40,7 @@ func Equal(a, b Value) bool {
 	case *Record:
 		y, ok := b.(*Record)
 		return ok && x.Tag == y.Tag && mapEqual(x.Fields, y.Fields)
-	case *Fn, *Atom, *Error:
+	case *Fn, *Atom, *Reduced, *Error:
 		return a == b
 	case *Regex:
 		y, ok := b.(*Regex)

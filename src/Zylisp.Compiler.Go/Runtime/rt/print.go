@@ -93,6 +93,12 @@ func printValue(sb *strings.Builder, v Value, readably bool) {
 		printValue(sb, x.Value, readably)
 		sb.WriteByte('>')
 		leave()
+	case *Reduced:
+		enter()
+		sb.WriteString("#<reduced ")
+		printValue(sb, x.Value, readably)
+		sb.WriteByte('>')
+		leave()
 	case *Fn:
 		sb.WriteString("#<fn " + x.Name + ">")
 	case *Global:

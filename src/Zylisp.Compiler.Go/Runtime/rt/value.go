@@ -79,6 +79,9 @@ func splitName(full string) (string, string) {
 // Atom is the one mutable reference.
 type Atom struct{ Value Value }
 
+// Reduced is (reduced x): reduce stops at it and returns Value.
+type Reduced struct{ Value Value }
+
 // TypeName is the name (type x) gives, without the colon.
 func TypeName(v Value) string {
 	switch x := dynamic(v).(type) {
@@ -114,6 +117,8 @@ func TypeName(v Value) string {
 		return "fn"
 	case *Atom:
 		return "atom"
+	case *Reduced:
+		return "reduced"
 	case *Error:
 		return "error"
 	case *Regex:

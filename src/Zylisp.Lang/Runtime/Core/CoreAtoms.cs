@@ -9,9 +9,10 @@ internal static class CoreAtoms
     public static IEnumerable<Builtin> Functions() =>
     [
         Fn("atom", 1, 1, "([x])", "A new atom holding x.", (_, a) => new Atom(a[0])),
-        Fn("deref", 1, 1, "([atom])", "The current value of an atom. @a reads as (deref a).", (_, a) => a[0] switch
+        Fn("deref", 1, 1, "([atom])", "The current value of an atom (or the value a reduced wraps). @a reads as (deref a).", (_, a) => a[0] switch
         {
             Atom atom => atom.Deref(),
+            Reduced reduced => reduced.Value,
             Var v => v.IsDefined ? v.Value : null,
             _ => throw RuntimeErrors.WrongType("deref", "an atom", a[0]),
         }),

@@ -17,7 +17,7 @@ internal static class CoreLibrary
         new(CoreArithmetic.Functions, ["+", "*", "-", "/", "quot", "rem", "mod", "inc", "dec", "abs", "max", "min", "<", ">", "<=", ">=", "==", "=", "not", "%slisp-not", "compare", "double", "long", "int"]),
         new(CorePredicates.Functions, ["nil?", "number?", "integer?", "float?", "string?", "keyword?", "symbol?", "boolean?", "fn?", "list?", "vector?", "map?", "set?", "coll?", "seq?", "sequential?", "atom?", "empty?"]),
         new(CoreCollections.Functions, ["list", "vector", "hash-map", "hash-set", "vec", "set", "cons", "conj", "first", "second", "last", "rest", "next", "nth", "get", "assoc", "dissoc", "disj", "contains?", "keys", "vals", "count", "empty", "peek", "pop", "subvec"]),
-        new(CoreSequences.Functions, ["seq", "concat", "into", "reverse", "sort", "range", "repeat", "take", "drop", "map", "mapv", "filter", "reduce", "apply"]),
+        new(CoreSequences.Functions, ["seq", "concat", "into", "reverse", "sort", "range", "repeat", "take", "drop", "map", "mapv", "filter", "reduce", "reduced", "reduced?", "apply"]),
         new(CoreStrings.Functions, ["str", "%slisp-str", "subs", "split", "join", "upper-case", "lower-case", "trim", "starts-with?", "ends-with?", "includes?", "index-of", "replace", "format", "parse-long", "parse-double", "name", "keyword", "symbol", "namespace", "char-code", "from-char-code"]),
         new(CoreAtoms.Functions, ["atom", "deref", "reset!", "swap!"]),
         new(CoreIo.Functions, ["print", "println", "%eprintln", "pr", "prn", "%with-captured-output", "pr-str", "prn-str", "print-str", "read-line", "read-string", "slurp", "spit", "load-file"]),

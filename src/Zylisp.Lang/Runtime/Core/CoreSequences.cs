@@ -26,7 +26,9 @@ internal static class CoreSequences
         Fn("map", 2, -1, "([f coll] [f coll & colls])", "A lazy seq of (f x) for each x of coll; with several colls, f takes one element of each and the shortest coll ends it.", Map),
         Fn("mapv", 2, -1, "([f coll] [f coll & colls])", "Like map, returning a vector (eager).", (ctx, a) => PersistentVector.CreateRange(Seq.Enumerate(Map(ctx, a)).ToList())),
         Fn("filter", 2, 2, "([pred coll])", "A lazy seq of the elements for which (pred x) is truthy.", (ctx, a) => LazySequences.Filter(ctx, a[0], Seqable("filter", a[1]))),
-        Fn("reduce", 2, 3, "([f coll] [f init coll])", "Combines the elements with f from the left: (f (f init x1) x2)...; without init, starts from the first element; (reduce f []) is (f).", Reduce),
+        Fn("reduce", 2, 3, "([f coll] [f init coll])", "Combines the elements with f from the left: (f (f init x1) x2)...; without init, starts from the first element; (reduce f []) is (f). A step that returns (reduced x) ends it with x.", Reduce),
+        Fn("reduced", 1, 1, "([x])", "x wrapped so that reduce stops and returns x; @ reads it.", (_, a) => new Reduced(a[0])),
+        Fn("reduced?", 1, 1, "([x])", "True for a value made by reduced.", (_, a) => Box.Bool(a[0] is Reduced)),
         Fn("apply", 2, -1, "([f & args coll])", "Calls f with the args followed by the elements of coll.", (ctx, a) =>
             Callables.Call(ctx, a[0], [.. a.Skip(1).Take(a.Length - 2), .. Items("apply", a[^1])])),
     ];
@@ -100,6 +102,10 @@ internal static class CoreSequences
         {
             HostLoop.Poll(ctx, ++steps);
             acc = Callables.Call(ctx, f, acc, items.Current);
+            if (acc is Reduced reduced)
+            {
+                return reduced.Value;
+            }
         }
 
         return acc;
