@@ -19,6 +19,11 @@ public static class LanguageSurface
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Functions = new Dictionary<string, IReadOnlyList<string>>
     {
         ["Arithmetic"] = ["+", "-", "*", "/", "mod", "rem", "quot", "inc", "dec", "max", "min", "abs"],
+        ["Bit operations"] =
+        [
+            "bit-and", "bit-or", "bit-xor", "bit-not", "bit-shift-left", "bit-shift-right", "unsigned-bit-shift-right",
+            "bit-test", "bit-set", "bit-clear", "bit-flip", "bit-and-not",
+        ],
         ["Comparison"] = ["=", "not=", "==", "<", ">", "<=", ">=", "not"],
         ["Predicates"] =
         [
