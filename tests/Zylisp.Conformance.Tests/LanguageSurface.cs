@@ -19,6 +19,11 @@ public static class LanguageSurface
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Functions = new Dictionary<string, IReadOnlyList<string>>
     {
         ["Arithmetic"] = ["+", "-", "*", "/", "mod", "rem", "quot", "inc", "dec", "max", "min", "abs"],
+        ["Bit operations"] =
+        [
+            "bit-and", "bit-or", "bit-xor", "bit-not", "bit-shift-left", "bit-shift-right", "unsigned-bit-shift-right",
+            "bit-test", "bit-set", "bit-clear", "bit-flip", "bit-and-not",
+        ],
         ["Comparison"] = ["=", "not=", "==", "<", ">", "<=", ">=", "not"],
         ["Predicates"] =
         [
@@ -30,7 +35,7 @@ public static class LanguageSurface
             "list", "vector", "hash-map", "hash-set", "vec", "set", "cons", "conj", "first", "rest", "next", "second",
             "last", "nth", "get", "get-in", "assoc", "assoc-in", "dissoc", "disj", "contains?", "keys", "vals", "count",
             "seq", "concat", "into", "reverse", "sort", "sort-by", "range", "repeat", "take", "drop", "take-while",
-            "drop-while", "partition", "zipmap", "frequencies", "group-by", "update", "update-in", "merge", "select-keys",
+            "drop-while", "partition", "zipmap", "frequencies", "group-by", "update", "update-in", "merge", "select-keys", "find",
         ],
         ["Namespaces"] = ["ns", "require", "in-ns", "refer", "alias", "defn-"],
         ["Metadata"] = ["meta", "with-meta", "vary-meta", "var?", "var-get", "binding", "source"],

@@ -23,6 +23,7 @@ public class CoreLibraryTests
     [InlineData("[(range 3) (range 1 4) (range 10 0 -3) (repeat 2 :x) (take 2 [1 2 3]) (drop 2 [1 2 3]) (take 5 [1])]", "[(0 1 2) (1 2 3) (10 7 4 1) (:x :x) (1 2) (3) (1)]")]
     [InlineData("[(take-while pos? [1 2 -1 3]) (drop-while pos? [1 2 -1 3]) (partition 2 [1 2 3 4 5]) (partition 2 1 [1 2 3])]", "[(1 2) (-1 3) ((1 2) (3 4)) ((1 2) (2 3))]")]
     [InlineData("[(zipmap [:a :b] [1 2]) (frequencies [:a :b :a]) (group-by odd? [1 2 3]) (merge {:a 1} {:b 2} {:a 3}) (merge nil nil)]", "[{:a 1, :b 2} {:a 2, :b 1} {true [1 3], false [2]} {:a 3, :b 2} nil]")]
+    [InlineData("[(find {:a 1} :a) (find {:a 1} :b) (find {:n nil} :n) (find [10 20] 1) (find [10 20] 2) (find nil :a) (find (sorted-map 2 :b) 2)]", "[[:a 1] nil [:n nil] [1 20] nil nil [2 :b]]")]
     [InlineData("[(update {:a 1} :a inc) (update-in {:a {:b 1}} [:a :b] + 10) (select-keys {:a 1 :b 2 :c 3} [:a :c :z])]", "[{:a 2} {:a {:b 11}} {:a 1, :c 3}]")]
     // higher-order
     [InlineData("[(map inc [1 2]) (map + [1 2] [10 20 30]) (filter odd? [1 2 3]) (remove odd? [1 2 3]) (reduce + [1 2 3]) (reduce + 10 [1 2]) (reduce + [])]", "[(2 3) (11 22) (1 3) (2) 6 13 0]")]

@@ -191,7 +191,8 @@ internal sealed class CodeContext(Assembler asm, DataSection data, RuntimeLibrar
         {
             offset = Data.ReserveWritable(3);
             staticClosures[function] = offset;
-            StaticClosureInits.Add(new StaticClosureInit(offset, code, function.Name));
+            // The library's %%x is the program's x: its arity errors and printed form say x.
+            StaticClosureInits.Add(new StaticClosureInit(offset, code, NativeLibrary.GlobalName(function.Name)));
         }
 
         return offset;

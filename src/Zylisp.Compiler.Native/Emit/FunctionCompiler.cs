@@ -671,7 +671,7 @@ internal sealed class FunctionCompiler : ILoweredStmtVisitor<bool>, ILoweredExpr
         asm.mov(__qword_ptr[rax], (int)ObjectType.Closure | (captures << 8));
         asm.lea(rcx, __[code]);
         asm.mov(__qword_ptr[rax + ObjectLayout.ClosureCode], rcx);
-        asm.lea(rcx, __[r14 + (ctx.Data.String(function.Name) + ValueTags.PointerTag)]);
+        asm.lea(rcx, __[r14 + (ctx.Data.String(NativeLibrary.GlobalName(function.Name)) + ValueTags.PointerTag)]);
         asm.mov(__qword_ptr[rax + ObjectLayout.ClosureName], rcx);
         for (var i = 0; i < captures; i++)
         {

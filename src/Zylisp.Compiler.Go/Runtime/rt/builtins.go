@@ -30,6 +30,8 @@ var builtins = map[string]func(...Value) Value{
 	"sqrt": Sqrt, "pow": Pow, "exp": Exp, "log": Log, "log10": Log10, "floor": Floor, "ceil": Ceil,
 	"round": Round, "sin": Sin, "cos": Cos, "tan": Tan, "asin": Asin, "acos": Acos, "atan": Atan,
 	"atan2": Atan2, "hypot": Hypot,
+	"bit-and": BitAnd, "bit-or": BitOr, "bit-xor": BitXor, "bit-not": BitNot, "bit-shift-left": BitShiftLeft,
+	"bit-shift-right": BitShiftRight, "unsigned-bit-shift-right": UnsignedBitShiftRight,
 	"type": Type, "gensym": Gensym, "rand-int": RandInt, "rand": Rand, "%nano-time": NanoTime,
 	"ex-info": ExInfo, "ex-message": ExMessage, "ex-data": ExData, "identical?": Identical, "hash": HashOf,
 	"%record": MakeRecord, "record?": IsRecord,

@@ -141,3 +141,24 @@ func TestCapturedOutputNestsAndIsRestoredAfterAPanic(t *testing.T) {
 		t.Fatalf("%d captures left running", len(captures))
 	}
 }
+
+func TestBitShiftsTakeTheCountMod64AsTheJvmDoes(t *testing.T) {
+	cases := []struct {
+		got, want Value
+	}{
+		{BitShiftLeft(1, 63), math.MinInt64},
+		{BitShiftLeft(3, 64), 3},
+		{BitShiftLeft(1, -1), math.MinInt64},
+		{BitShiftRight(-100, 65), -50},
+		{UnsignedBitShiftRight(-1, 1), math.MaxInt64},
+		{UnsignedBitShiftRight(-1, 64), -1},
+		{BitAnd(12, 10, 6), 0},
+		{BitXor(-1, 5), -6},
+		{BitNot(-6), 5},
+	}
+	for i, c := range cases {
+		if c.got != c.want {
+			t.Errorf("case %d: got %v, want %v", i, c.got, c.want)
+		}
+	}
+}

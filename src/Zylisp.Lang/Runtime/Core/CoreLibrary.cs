@@ -21,6 +21,7 @@ internal static class CoreLibrary
         new(CoreStrings.Functions, ["str", "%slisp-str", "subs", "split", "join", "upper-case", "lower-case", "trim", "starts-with?", "ends-with?", "includes?", "index-of", "replace", "format", "parse-long", "parse-double", "name", "keyword", "symbol", "namespace", "char-code", "from-char-code"]),
         new(CoreAtoms.Functions, ["atom", "deref", "reset!", "swap!"]),
         new(CoreIo.Functions, ["print", "println", "%eprintln", "pr", "prn", "%with-captured-output", "pr-str", "prn-str", "print-str", "read-line", "read-string", "slurp", "spit", "load-file"]),
+        new(CoreBits.Functions, ["bit-and", "bit-or", "bit-xor", "bit-not", "bit-shift-left", "bit-shift-right", "unsigned-bit-shift-right"]),
         new(CoreMath.Functions, ["sqrt", "pow", "exp", "log", "log10", "floor", "ceil", "round", "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "hypot"]),
         new(CoreMetadata.Functions, ["meta", "with-meta", "var?", "var-get", "%print-source", "%push-bindings", "%pop-bindings"]),
         new(CoreLazy.Functions, ["%lazy-seq", "realized?"]),
