@@ -74,6 +74,9 @@ internal sealed partial class TypedBodyCompiler
             case "%layout":
                 asm.mov(rax, LowLevelOps.LayoutOf(call));
                 break;
+            case "%cell":
+                asm.lea(rax, __[r15 + LowLevelOps.CellOf(call, ctx.Runtime.Heap, ctx.RoutineBodies)]);
+                break;
             case "%routine":
                 // An assembly routine keeps no value of ours in a register: every local is in its slot.
                 for (var i = 1; i < args.Length; i++)
