@@ -67,6 +67,24 @@ public sealed class TypedRoutineTests
         Assert.Equal(NativeLibraryTests.Interpreted(Program), NativeRunner.CompileAndRun(Program, "test.zl", ExitRule.LastValue).Stdout);
     }
 
+    [NativeFact]
+    public void The_allocators_routines_use_only_the_registers_alloc_saves()
+    {
+        // alloc (Emit/RuntimeMemory.cs) keeps every register but rax for its callers, and saves
+        // only rcx, rdx, rsi and rdi around %take-block (rbx and r12 are its own, and typed code
+        // never touches them): a helper with a fifth argument (r8), a system call (r10, r11) or a
+        // float (xmm) would clobber a caller's register.
+        var listing = NativeCompiler.Disassemble(NativeRunner.Collect("(defn -main [] (println [1]))"));
+        foreach (var routine in new[] { "%take-block", "%take-hole", "%take-first-fit", "%cut-block!", "%use-block!", "%note-start!" })
+        {
+            var code = Routine(listing, routine);
+            foreach (var register in new[] { "r8", "r9", "r10", "r11", "r12", "rbx", "xmm", "syscall" })
+            {
+                Assert.DoesNotContain(register, code, StringComparison.Ordinal);
+            }
+        }
+    }
+
     private static string TypedBody(string listing, string name)
     {
         var start = listing.IndexOf($"{name}$typed:", StringComparison.Ordinal);

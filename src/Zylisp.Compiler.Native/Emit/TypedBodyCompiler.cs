@@ -207,6 +207,10 @@ internal sealed partial class TypedBodyCompiler
     {
         switch (statement)
         {
+            case ExprStmt { Value: CallExpr { Fn: GlobalOperand { Var.Name: "%store-word!" } } store } when typed.LowLevel && IsDiscardedStore(store):
+                // A store made for its effect leaves rax, and what it caches, alone.
+                EmitDiscardedStore(store);
+                return;
             case ExprStmt e:
                 EmitExpr(e.Value);
                 break;
@@ -417,6 +421,10 @@ internal sealed partial class TypedBodyCompiler
             case LocalOperand local:
                 return ReferenceEquals(local.Binding, temp);
             case CallExpr call when IsDirectCall(call):
+                return IndexOf(call.Args, temp) >= 0;
+            case CallExpr { Fn: GlobalOperand global } call
+                when typed.LowLevel && LowLevelOps.ResultKind(global.Var.Name, OperandKinds(call)) is not null:
+                // Every low-level primitive loads all its operands before it writes rax.
                 return IndexOf(call.Args, temp) >= 0;
             case CallExpr { Fn: GlobalOperand global, Args.Length: 2 } call
                 when typed.KindOf(call.Args[0]) == RawKind.Long && typed.KindOf(call.Args[1]) == RawKind.Long

@@ -22,8 +22,8 @@ internal static class TypedRoutines
         "%render", "%count-code-points",
         // Text at the edges (Library/35-text-edges.zl): argv-list, write and str call them.
         "%decoded-utf8", "%encodable-text", "%joined-halves",
-        // The heap (Library/05-heap.zl): gc-collect calls the sweep.
-        "%sweep",
+        // The heap (Library/05-heap.zl): gc-collect calls the sweep, alloc the free-list search.
+        "%sweep", "%take-block",
     ];
 
     // The library text is fixed at build time, so its lowered forms are the same for every compile:
