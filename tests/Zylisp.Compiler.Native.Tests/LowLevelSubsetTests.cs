@@ -10,6 +10,7 @@ public sealed class LowLevelSubsetTests
     [InlineData("(defn -main [] (println (%load-word \"abc\" 8)))", "%load-word", 1, 26)]
     [InlineData("(deffunc peek (s) (:args string) (:return integer)\n  (%load-byte s 16))", "%load-byte", 2, 4)]
     [InlineData("(defn -main [] (let [f %alloc] (f 8)))", "%alloc", 1, 24)]
+    [InlineData("(defn -main [] (println (%cell :chunks)))", "%cell", 1, 26)]
     public void A_program_using_a_low_level_primitive_gets_a_located_compile_error(string program, string primitive, int line, int column)
     {
         var error = Assert.Throws<NativeCompileException>(() => NativeCompiler.BuildExecutable(NativeRunner.Collect(program)));

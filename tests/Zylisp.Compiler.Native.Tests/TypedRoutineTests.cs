@@ -39,6 +39,60 @@ public sealed class TypedRoutineTests
         Assert.Equal("4003\n", outcome.Stdout);
     }
 
+    [NativeFact]
+    public void Routines_call_each_other_without_checking_for_a_def()
+    {
+        // A routine's def never runs (it is no global), so a check against its global cell could
+        // only cost time: the sweep calls %close-run! directly.
+        var listing = NativeCompiler.Disassemble(NativeRunner.Collect("(defn -main [] (println [1]))"));
+        var sweep = Routine(listing, "%sweep");
+        Assert.Contains("call    rt:%close-run!", sweep, StringComparison.Ordinal);
+        Assert.DoesNotContain(",1Bh", sweep, StringComparison.Ordinal);
+    }
+
+    [NativeFact]
+    public void A_recur_moves_only_the_loop_variables_it_changes()
+    {
+        // The sweep's loop carries six variables and usually changes one: that one is stored
+        // directly, and the others are not pushed and popped.
+        const string Program =
+            "(deffunc spin (n) (:args integer) (:return integer)\n" +
+            "  (loop [i 0 a 5 b 6] (if (< i n) (recur (+ i 1) a b) (+ i (+ a b)))))\n" +
+            "(deffunc swap (n) (:args integer) (:return integer)\n" +
+            "  (loop [i 0 a 5 b 6] (if (< i n) (recur (+ i 1) b a) (+ (* i 100) (+ (* a 10) b)))))\n" +
+            "(println (spin 7) (swap 3))\n";
+        var listing = NativeCompiler.Disassemble(NativeRunner.Collect(Program, "test.zl", ExitRule.LastValue));
+        Assert.DoesNotContain("push    rcx", TypedBody(listing, "spin"), StringComparison.Ordinal);
+        Assert.Contains("push    rcx", TypedBody(listing, "swap"), StringComparison.Ordinal);
+        Assert.Equal(NativeLibraryTests.Interpreted(Program), NativeRunner.CompileAndRun(Program, "test.zl", ExitRule.LastValue).Stdout);
+    }
+
+    [NativeFact]
+    public void The_allocators_routines_use_only_the_registers_alloc_saves()
+    {
+        // alloc (Emit/RuntimeMemory.cs) keeps every register but rax for its callers, and saves
+        // only rcx, rdx, rsi and rdi around %take-block (rbx and r12 are its own, and typed code
+        // never touches them): a helper with a fifth argument (r8), a system call (r10, r11) or a
+        // float (xmm) would clobber a caller's register.
+        var listing = NativeCompiler.Disassemble(NativeRunner.Collect("(defn -main [] (println [1]))"));
+        foreach (var routine in new[] { "%take-block", "%take-hole", "%take-first-fit", "%cut-block!", "%use-block!", "%note-start!" })
+        {
+            var code = Routine(listing, routine);
+            foreach (var register in new[] { "r8", "r9", "r10", "r11", "r12", "rbx", "xmm", "syscall" })
+            {
+                Assert.DoesNotContain(register, code, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    private static string TypedBody(string listing, string name)
+    {
+        var start = listing.IndexOf($"{name}$typed:", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no typed body {name}");
+        var end = listing.IndexOf(":\n", listing.IndexOf('\n', start), StringComparison.Ordinal);
+        return listing[start..(end < 0 ? listing.Length : end)];
+    }
+
     private static string Routine(string listing, string name)
     {
         var start = listing.IndexOf($"rt:{name}:", StringComparison.Ordinal);

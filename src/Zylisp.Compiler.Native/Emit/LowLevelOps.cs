@@ -17,7 +17,7 @@ internal static class LowLevelOps
     private static readonly HashSet<string> Names = new(StringComparer.Ordinal)
     {
         "%load-word", "%load-byte", "%store-word!", "%store-byte!", "%copy-bytes!", "%alloc",
-        "%word", "%as-value", "%layout", "%syscall", "%routine",
+        "%word", "%as-value", "%layout", "%cell", "%syscall", "%routine",
         "%bit-and", "%bit-or", "%bit-xor", "%shift-left", "%shift-right", "%unsigned-shift-right",
     };
 
@@ -35,6 +35,7 @@ internal static class LowLevelOps
         ("%word", [_]) => RawKind.Long,
         ("%as-value", [RawKind.Long]) => RawKind.Value,
         ("%layout", [RawKind.Value]) => RawKind.Long,
+        ("%cell", [RawKind.Value]) => RawKind.Long,
         ("%routine", [RawKind.Value, .. var rest]) when rest.Length <= 5 => RawKind.Long,
         ("%syscall", [RawKind.Long, ..] rest) when rest.Length <= 4 && AllLong(rest) => RawKind.Long,
         ("%bit-and" or "%bit-or" or "%bit-xor" or "%shift-left" or "%shift-right" or "%unsigned-shift-right", [RawKind.Long, RawKind.Long]) => RawKind.Long,
@@ -88,8 +89,45 @@ internal static class LowLevelOps
         ":record-fields" => ObjectLayout.RecordFields,
         ":regex-source" => ObjectLayout.RegexSource,
         ":regex-readable" => ObjectLayout.RegexReadable,
+        // The heap's shape (HeapLayout in Emit/RuntimeCollector.cs), for the allocator and collector (Library/05-heap.zl).
+        ":chunk-next" => HeapLayout.ChunkNext,
+        ":chunk-blocks" => HeapLayout.ChunkBlocks,
+        ":chunk-end" => HeapLayout.ChunkEnd,
+        ":chunk-bitmap" => HeapLayout.ChunkBitmap,
+        ":block-header" => HeapLayout.BlockHeader,
+        ":in-use" => HeapLayout.InUse,
+        ":marked" => HeapLayout.Marked,
+        ":free-next" => HeapLayout.FreeNext,
+        ":free-chunk" => HeapLayout.FreeChunk,
+        ":min-block" => HeapLayout.MinBlock,
+        ":large-block" => HeapLayout.LargeBlock,
         _ => null,
     };
+
+    /// <summary>
+    /// The allocator's and collector's cells `(%cell :name)` gives the address of (an offset from
+    /// r15: <see cref="HeapCells"/>, and <see cref="RuntimeCells.FreeList"/>), or null for another name.
+    /// </summary>
+    public static int? Cell(HeapCells cells, object? key) => (key as Keyword)?.ToString() switch
+    {
+        ":chunks" => cells.Chunks,
+        ":free-list" => RuntimeCells.FreeList,
+        ":small-free" => cells.SmallFree,
+        ":heap-bytes" => cells.HeapBytes,
+        ":allocated-since-collection" => cells.AllocatedSinceCollection,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The cell a `(%cell :name)` call names, checked at compile time: only typed runtime routines
+    /// (<see cref="TypedRoutines"/>) may reach the heap's cells, whose words are not roots.
+    /// </summary>
+    public static int CellOf(CallExpr call, HeapCells? cells, bool inRoutine) =>
+        !inRoutine
+            ? throw new NativeCompileException("`%cell` outside a typed runtime routine (see docs/design/native-typed.md)", call.Span)
+            : call.Args is [ConstOperand c] && cells is not null && Cell(cells, c.Value) is { } offset
+                ? offset
+                : throw new NativeCompileException("`%cell` of an unknown name (see docs/design/native-typed.md)", call.Span);
 
     /// <summary>
     /// The assembly routines typed library code may call with `(%routine :name args…)` (System V

@@ -87,6 +87,9 @@ internal sealed partial class RuntimeLibrary
 {
     private HeapCells? heap;
 
+    /// <summary>The collector's cells, once the allocator is emitted (typed routines reach them with `%cell`).</summary>
+    public HeapCells? Heap => heap;
+
     /// <summary>
     /// gc-collect: a non-moving mark-sweep collection. Keeps every register.
     /// Roots, scanned conservatively: the machine stack from here up to the entry's stack pointer
@@ -94,8 +97,9 @@ internal sealed partial class RuntimeLibrary
     /// cells, run-time cells, constants, static closures) except the allocator's and collector's
     /// own cells (<see cref="HeapCells"/>, <see cref="RuntimeCells.FreeList"/>). Any word that points into an
     /// in-use block, or one past its end, keeps the block alive. Marking drains an explicit mark
-    /// stack, so a long list never deepens the machine stack. The sweep rebuilds the free list and
-    /// merges each run of adjacent free blocks into one.
+    /// stack, so a long list never deepens the machine stack. The sweep (`%sweep`, a typed runtime
+    /// routine in Library/05-heap.zl) rebuilds the free lists and merges each run of adjacent free
+    /// blocks into one.
     /// </summary>
     private void EmitCollector()
     {
@@ -159,7 +163,8 @@ internal sealed partial class RuntimeLibrary
         asm.jmp(drain);
         asm.Bind(ref drained);
 
-        EmitSweep(cells);
+        // The sweep is Zylisp (Library/05-heap.zl): every register it may clobber is pushed above.
+        asm.call(Label("%sweep"));
         asm.mov(__qword_ptr[r15 + cells.AllocatedSinceCollection], 0);
         for (var i = saved.Length - 1; i >= 0; i--)
         {
@@ -307,96 +312,6 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref outOfMemory);
         asm.jmp(Label("out-of-memory"));
         asm.Bind(ref grown);
-    }
-
-    /// <summary>
-    /// The sweep: walks every chunk's blocks in address order. A marked block loses its mark; an
-    /// unmarked in-use block is garbage. Each run of adjacent garbage and free blocks becomes one
-    /// free block (the bitmap forgets the starts inside the run), appended to the new list of
-    /// large blocks or of small holes by its size, so both lists are address-ordered per chunk.
-    /// </summary>
-    private void EmitSweep(HeapCells cells)
-    {
-        var chunk = asm.CreateLabel();
-        var block = asm.CreateLabel();
-        var live = asm.CreateLabel();
-        var extend = asm.CreateLabel();
-        var advance = asm.CreateLabel();
-        var chunkDone = asm.CreateLabel();
-        var finished = asm.CreateLabel();
-
-        // r12/r13 = the links the next large block and the next small hole go into; r9 = chunk;
-        // r10 = block; rdi = chunk end; r11 = the start of the free run the cursor is in, or 0.
-        asm.lea(r12, __[r15 + RuntimeCells.FreeList]);
-        asm.lea(r13, __[r15 + cells.SmallFree]);
-        asm.mov(r9, __qword_ptr[r15 + cells.Chunks]);
-        asm.Bind(ref chunk);
-        asm.test(r9, r9);
-        asm.jz(finished);
-        asm.mov(r10, __qword_ptr[r9 + HeapLayout.ChunkBlocks]);
-        asm.mov(rdi, __qword_ptr[r9 + HeapLayout.ChunkEnd]);
-        asm.xor(r11d, r11d);
-        asm.Bind(ref block);
-        asm.cmp(r10, rdi);
-        asm.jae(chunkDone);
-        asm.mov(rax, __qword_ptr[r10]);
-        asm.mov(rcx, rax);
-        asm.and(rcx, -8);
-        asm.test(al, HeapLayout.Marked);
-        asm.jnz(live);
-        asm.test(r11, r11);
-        asm.jnz(extend);
-        // A new free run starts here.
-        asm.mov(r11, r10);
-        asm.mov(__qword_ptr[r10], rcx);
-        asm.mov(__qword_ptr[r10 + HeapLayout.FreeChunk], r9);
-        asm.jmp(advance);
-        asm.Bind(ref extend);
-        asm.add(__qword_ptr[r11], rcx);
-        asm.mov(rdx, r10);
-        asm.sub(rdx, __qword_ptr[r9 + HeapLayout.ChunkBlocks]);
-        asm.shr(rdx, 3);
-        asm.mov(r8, rdx);
-        asm.shr(r8, 6);
-        asm.lea(r8, __[r9 + (r8 * 8) + HeapLayout.ChunkBitmap]);
-        asm.mov(rax, __qword_ptr[r8]);
-        asm.btr(rax, rdx);
-        asm.mov(__qword_ptr[r8], rax);
-        asm.jmp(advance);
-        asm.Bind(ref live);
-        CloseFreeRun();
-        asm.and(__qword_ptr[r10], ~HeapLayout.Marked);
-        asm.Bind(ref advance);
-        asm.add(r10, rcx);
-        asm.jmp(block);
-        asm.Bind(ref chunkDone);
-        CloseFreeRun();
-        asm.mov(r9, __qword_ptr[r9 + HeapLayout.ChunkNext]);
-        asm.jmp(chunk);
-        asm.Bind(ref finished);
-        asm.mov(__qword_ptr[r12], 0);
-        asm.mov(__qword_ptr[r13], 0);
-    }
-
-    /// <summary>Ends the free run at r11 (if any): appended to the large list (r12) or the small holes (r13) by its size. Clobbers rax.</summary>
-    private void CloseFreeRun()
-    {
-        var none = asm.CreateLabel();
-        var small = asm.CreateLabel();
-        var closed = asm.CreateLabel();
-        asm.test(r11, r11);
-        asm.jz(none);
-        asm.cmp(__qword_ptr[r11], HeapLayout.LargeBlock);
-        asm.jb(small);
-        asm.mov(__qword_ptr[r12], r11);
-        asm.lea(r12, __[r11 + HeapLayout.FreeNext]);
-        asm.jmp(closed);
-        asm.Bind(ref small);
-        asm.mov(__qword_ptr[r13], r11);
-        asm.lea(r13, __[r11 + HeapLayout.FreeNext]);
-        asm.Bind(ref closed);
-        asm.xor(r11d, r11d);
-        asm.Bind(ref none);
     }
 
     /// <summary>

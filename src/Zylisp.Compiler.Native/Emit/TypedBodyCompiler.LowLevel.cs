@@ -74,6 +74,9 @@ internal sealed partial class TypedBodyCompiler
             case "%layout":
                 asm.mov(rax, LowLevelOps.LayoutOf(call));
                 break;
+            case "%cell":
+                asm.lea(rax, __[r15 + LowLevelOps.CellOf(call, ctx.Runtime.Heap, ctx.RoutineBodies)]);
+                break;
             case "%routine":
                 // An assembly routine keeps no value of ours in a register: every local is in its slot.
                 for (var i = 1; i < args.Length; i++)
@@ -91,6 +94,11 @@ internal sealed partial class TypedBodyCompiler
 
                 Load(args[0], rax);
                 asm.syscall();
+                break;
+            case "%bit-and" or "%bit-or" or "%bit-xor" or "%shift-left" or "%shift-right" or "%unsigned-shift-right"
+                when FitsImmediate(args[1], out var immediate):
+                Load(args[0], rax);
+                EmitBitOperation(primitive, immediate);
                 break;
             default:
                 Load(args[1], rcx);
@@ -121,6 +129,54 @@ internal sealed partial class TypedBodyCompiler
         }
 
         raxHolds = null;
+    }
+
+    /// <summary>rax = rax (op) a constant: an immediate operand, rcx untouched.</summary>
+    private void EmitBitOperation(string primitive, int immediate)
+    {
+        switch (primitive)
+        {
+            case "%bit-and":
+                asm.and(rax, immediate);
+                break;
+            case "%bit-or":
+                asm.or(rax, immediate);
+                break;
+            case "%bit-xor":
+                asm.xor(rax, immediate);
+                break;
+            case "%shift-left":
+                asm.shl(rax, (byte)(immediate & 63));
+                break;
+            case "%shift-right":
+                asm.sar(rax, (byte)(immediate & 63));
+                break;
+            default:
+                asm.shr(rax, (byte)(immediate & 63));
+                break;
+        }
+    }
+
+    /// <summary>
+    /// A `%store-word!` whose value is not used, of a constant that fits 32 bits or of the local rax
+    /// holds: stored without touching rax, so a loop's cursor stays in it (the allocator's zeroing).
+    /// </summary>
+    private bool IsDiscardedStore(CallExpr store) =>
+        store.Args.Length == 3
+        && LowLevelOps.ResultKind("%store-word!", OperandKinds(store)) is not null
+        && (FitsImmediate(store.Args[2], out _) || (store.Args[2] is LocalOperand local && ReferenceEquals(local.Binding, raxHolds)));
+
+    private void EmitDiscardedStore(CallExpr store)
+    {
+        var target = Address(store.Args[0], store.Args[1]);
+        if (FitsImmediate(store.Args[2], out var immediate))
+        {
+            asm.mov(__qword_ptr[target], immediate);
+        }
+        else
+        {
+            asm.mov(__qword_ptr[target], rax);
+        }
     }
 
     /// <summary>

@@ -32,6 +32,9 @@ internal sealed partial class TypedBodyCompiler
     // Cells and records, not Iced's Label struct or tuples of it, in framework collections: those
     // generic instantiations are not precompiled (ReadyToRun) and were JIT-compiled in every build.
     private readonly Stack<LabelCell> loopStarts = new();
+
+    /// <summary>For each loop in <see cref="loopStarts"/>, the variable rax holds at its head, or null (the function's own loop).</summary>
+    private readonly Stack<LocalBinding?> loopCarried = new();
     private readonly List<TypedStub> stubs = [];
     private readonly IReadOnlySet<LocalBinding> singleUseTemps;
 
@@ -93,8 +96,10 @@ internal sealed partial class TypedBodyCompiler
         }
 
         loopStarts.Push(new LabelCell(argumentsStart));
+        loopCarried.Push(null);
         EmitBlock(arity.Body);
         loopStarts.Pop();
+        loopCarried.Pop();
 
         if (!EndsInJump(arity.Body))
         {
@@ -202,6 +207,10 @@ internal sealed partial class TypedBodyCompiler
     {
         switch (statement)
         {
+            case ExprStmt { Value: CallExpr { Fn: GlobalOperand { Var.Name: "%store-word!" } } store } when typed.LowLevel && IsDiscardedStore(store):
+                // A store made for its effect leaves rax, and what it caches, alone.
+                EmitDiscardedStore(store);
+                return;
             case ExprStmt e:
                 EmitExpr(e.Value);
                 break;
@@ -240,12 +249,28 @@ internal sealed partial class TypedBodyCompiler
                 EmitIf(i, null);
                 break;
             case LoopStmt l:
+            {
+                // The loop's first variable arrives at the head in rax, from the entry and from
+                // every recur: a loop that steps one variable (a cursor) keeps it off the round
+                // trip through its slot, which a store and a load on every iteration's critical
+                // path would be.
+                var carried = l.Bindings.Length > 0 && !typed.TryConstant(l.Bindings[0], out _) ? l.Bindings[0] : null;
+                if (carried is not null && !ReferenceEquals(raxHolds, carried))
+                {
+                    asm.mov(rax, __qword_ptr[rbp + SlotOffset(carried.Slot)]);
+                }
+
                 var start = asm.CreateLabel();
                 BindHere(ref start);
+                raxHolds = carried;
                 loopStarts.Push(new LabelCell(start));
+                loopCarried.Push(carried);
                 EmitBlock(l.Body);
                 loopStarts.Pop();
+                loopCarried.Pop();
                 break;
+            }
+
             case RecurStmt r when loopStarts.Count == 1 && IsParameters(r.Targets):
                 // The function's own recur: new arguments in their registers, as a self tail call.
                 LoadArguments(r.Args);
@@ -253,6 +278,11 @@ internal sealed partial class TypedBodyCompiler
                 break;
             case RecurStmt r:
                 Reassign(r.Targets, r.Args);
+                if (loopCarried.Peek() is { } head && !ReferenceEquals(raxHolds, head))
+                {
+                    asm.mov(rax, __qword_ptr[rbp + SlotOffset(head.Slot)]);
+                }
+
                 asm.jmp(loopStarts.Peek().Label);
                 break;
             default:
@@ -284,23 +314,58 @@ internal sealed partial class TypedBodyCompiler
         return true;
     }
 
-    /// <summary>Assigns all operands at once (through the stack), as recur does.</summary>
+    /// <summary>
+    /// Assigns all operands at once (through the stack), as recur does. A loop variable recurred
+    /// with itself keeps its slot untouched: a loop that carries many variables and changes one
+    /// (the collector's sweep) moves one word.
+    /// </summary>
     private void Reassign(ImmutableArray<LocalBinding> targets, ImmutableArray<Operand> args)
     {
-        foreach (var arg in args)
+        var changed = 0;
+        for (var i = 0; i < args.Length; i++)
         {
-            Load(arg, rcx);
-            asm.push(rcx);
+            changed += IsItself(args[i], targets[i]) ? 0 : 1;
+        }
+
+        if (changed == 1)
+        {
+            // One word moves: no other assignment can read the slot it overwrites.
+            var i = 0;
+            while (IsItself(args[i], targets[i]))
+            {
+                i++;
+            }
+
+            Load(args[i], rax);
+            asm.mov(__qword_ptr[rbp + SlotOffset(targets[i].Slot)], rax);
+            raxHolds = targets[i];
+            return;
+        }
+
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!IsItself(args[i], targets[i]))
+            {
+                Load(args[i], rcx);
+                asm.push(rcx);
+            }
         }
 
         for (var i = targets.Length - 1; i >= 0; i--)
         {
-            asm.pop(rcx);
-            asm.mov(__qword_ptr[rbp + SlotOffset(targets[i].Slot)], rcx);
+            if (!IsItself(args[i], targets[i]))
+            {
+                asm.pop(rcx);
+                asm.mov(__qword_ptr[rbp + SlotOffset(targets[i].Slot)], rcx);
+            }
         }
 
         raxHolds = null;
     }
+
+    private bool IsItself(Operand arg, LocalBinding target) =>
+        arg is LocalOperand local && ReferenceEquals(local.Binding, target)
+        && !typed.TryConstant(target, out _) && !unstoredTemps.Contains(target);
 
     private void EmitIf(IfStmt node, CallExpr? fusedTest)
     {
@@ -356,6 +421,10 @@ internal sealed partial class TypedBodyCompiler
             case LocalOperand local:
                 return ReferenceEquals(local.Binding, temp);
             case CallExpr call when IsDirectCall(call):
+                return IndexOf(call.Args, temp) >= 0;
+            case CallExpr { Fn: GlobalOperand global } call
+                when typed.LowLevel && LowLevelOps.ResultKind(global.Var.Name, OperandKinds(call)) is not null:
+                // Every low-level primitive loads all its operands before it writes rax.
                 return IndexOf(call.Args, temp) >= 0;
             case CallExpr { Fn: GlobalOperand global, Args.Length: 2 } call
                 when typed.KindOf(call.Args[0]) == RawKind.Long && typed.KindOf(call.Args[1]) == RawKind.Long
@@ -470,11 +539,9 @@ internal sealed partial class TypedBodyCompiler
     private void PrepareDirectCall(CallExpr call, GlobalOperand global)
     {
         LoadArguments(call.Args);
-        if (!ChecksStack)
+        if (ctx.RoutineBodies)
         {
-        }
-        else if (ctx.RoutineBodies)
-        {
+            // Runtime routines are never globals: their defs never run, and they are always there.
             return;
         }
 
