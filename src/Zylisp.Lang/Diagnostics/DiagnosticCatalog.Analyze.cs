@@ -56,7 +56,7 @@ public static partial class DiagnosticCatalog
         Error(
             DiagnosticIds.UnknownNamespace,
             "no namespace `{0}`, so `{0}/{1}` cannot be resolved",
-            "A qualifier must be an alias made by (:require [ns :as alias]), a loaded namespace, or a core namespace (zylisp.core, zylisp.string, zylisp.set, their clojure.* names, Math)."),
+            "A qualifier must be an alias made by (:require [ns :as alias]), a loaded namespace, or a core namespace (zylisp.core, zylisp.string, zylisp.set, zylisp.walk, their clojure.* names, Math)."),
         Error(
             DiagnosticIds.GoInteropElsewhere,
             "`{0}/{1}` calls Go, which only the go target can do; the {2} engine cannot",

@@ -3,7 +3,7 @@ namespace Zylisp.Lang.Namespaces;
 /// <summary>
 /// The namespaces the core library answers for. <c>zylisp.core</c> is every core and prelude
 /// global under its bare name and is referred everywhere; <c>zylisp.string</c> and
-/// <c>zylisp.set</c> export the string and set functions (some under a different global: the
+/// <c>zylisp.set</c> export the string and set functions, <c>zylisp.walk</c> the tree walkers (some under a different global: the
 /// string <c>reverse</c> is not the sequence one). Clojure's names for them, and the JVM's
 /// <c>Math</c>, are accepted as the same namespaces so a Clojure file's <c>ns</c> form works unchanged.
 /// </summary>
@@ -12,6 +12,7 @@ internal static class CoreNamespaces
     public const string Core = "zylisp.core";
     public const string String = "zylisp.string";
     public const string Set = "zylisp.set";
+    public const string Walk = "zylisp.walk";
 
     /// <summary>The canonical core namespace <paramref name="name"/> stands for, or null.</summary>
     public static string? Canonical(string name) => name switch
@@ -19,6 +20,7 @@ internal static class CoreNamespaces
         "zylisp.core" or "clojure.core" or "Math" or "clojure.math" => Core,
         "zylisp.string" or "clojure.string" => String,
         "zylisp.set" or "clojure.set" => Set,
+        "zylisp.walk" or "clojure.walk" => Walk,
         _ => null,
     };
 
@@ -27,6 +29,7 @@ internal static class CoreNamespaces
     {
         String => StringExports,
         Set => SetExports,
+        Walk => WalkExports,
         _ => null,
     };
 
@@ -52,6 +55,17 @@ internal static class CoreNamespaces
         ["triml"] = "triml",
         ["trimr"] = "trimr",
         ["upper-case"] = "upper-case",
+    };
+
+    private static readonly Dictionary<string, string> WalkExports = new(StringComparer.Ordinal)
+    {
+        ["keywordize-keys"] = "%walk-keywordize-keys",
+        ["postwalk"] = "%walk-postwalk",
+        ["postwalk-replace"] = "%walk-postwalk-replace",
+        ["prewalk"] = "%walk-prewalk",
+        ["prewalk-replace"] = "%walk-prewalk-replace",
+        ["stringify-keys"] = "%walk-stringify-keys",
+        ["walk"] = "%walk",
     };
 
     private static readonly Dictionary<string, string> SetExports = new(StringComparer.Ordinal)
