@@ -11,7 +11,7 @@ namespace Zylisp.Conformance.Tests;
 public sealed record ProgramCase(string RelativePath, string FullPath, string ExpectedOutput, int ExpectedExitCode, IReadOnlyList<string> Args, IReadOnlyList<string> Needs)
 {
     /// <summary>The capabilities a NAME.needs file may name.</summary>
-    public static readonly IReadOnlySet<string> KnownNeeds = new HashSet<string>(StringComparer.Ordinal) { "compiler", "lazy-sequences", "dotnet", "go-interop", "call-depth-limit", "reduced", "regex-unicode-tables", "lone-surrogates" };
+    public static readonly IReadOnlySet<string> KnownNeeds = new HashSet<string>(StringComparer.Ordinal) { "compiler", "lazy-sequences", "dotnet", "go-interop", "call-depth-limit", "regex-unicode-tables", "lone-surrogates" };
 
     public static readonly IReadOnlyList<string> SourceExtensions = [".zl", ".slisp"];
 

@@ -82,6 +82,7 @@ internal static class LowLevelOps
         ":error-message" => ObjectLayout.ErrorMessage,
         ":error-type" => ObjectLayout.ErrorType,
         ":atom-value" => ObjectLayout.AtomValue,
+        ":reduced-flag" => ObjectLayout.ReducedFlag,
         ":map-entries" => ObjectLayout.MapEntries,
         ":float-bits" => ObjectLayout.FloatBits,
         ":boxed-integer-value" => ObjectLayout.BoxedIntegerValue,

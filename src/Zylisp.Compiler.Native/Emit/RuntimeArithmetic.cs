@@ -253,7 +253,7 @@ internal sealed partial class RuntimeLibrary
             "=", "not", "%slisp-not", "inc", "dec", "str", "count", "get",
             "println", "print", "prn", "pr", "pr-str", "vector", "list", "first", "rest", "conj", "vec",
             "fn?", "nil?", "string?", "ex-message", "empty?",
-            "quot", "rem", "mod", "==", "atom", "deref", "reset!", "swap!", "seq",
+            "quot", "rem", "mod", "==", "atom", "reduced", "reduced?", "deref", "reset!", "swap!", "seq",
             "reduce", "second", "list?", "vector?", "keyword?", "number?",
             "integer?", "float?", "abs", "max", "min", "long", "int", "round", "symbol?", "symbol",
             "hash-map", "assoc", "dissoc", "keys", "vals", "contains?", "map?", "next", "apply", "last",

@@ -283,6 +283,13 @@ internal sealed partial class RuntimeLibrary
             asm.Bind(ref next);
         }
 
+        // A reduced value is an atom with a header flag (Emit/RuntimeSequences.cs).
+        var notReduced = asm.CreateLabel();
+        JumpUnlessReduced(rdi, notReduced);
+        asm.lea(rax, Str("reduced"));
+        asm.ret();
+        asm.Bind(ref notReduced);
+
         foreach (var (type, name) in new[]
         {
             (ObjectType.String, "string"), (ObjectType.Keyword, "keyword"), (ObjectType.Closure, "fn"),

@@ -21,6 +21,31 @@ internal sealed partial class RuntimeLibrary
         asm.inc(rax);
         asm.ret();
 
+        // (reduced x): an atom whose header carries ReducedFlag; reduce stops at one (EmitReduce).
+        Define("reduced");
+        Fixed("reduced", 1);
+        asm.push(rdi);
+        asm.mov(edi, 16);
+        asm.call(Label("alloc"));
+        asm.pop(rdi);
+        asm.mov(__qword_ptr[rax], (int)ObjectType.Atom | ObjectLayout.ReducedFlag);
+        asm.mov(__qword_ptr[rax + ObjectLayout.AtomValue], rdi);
+        asm.inc(rax);
+        asm.ret();
+
+        Predicate("reduced?", () =>
+        {
+            var no = asm.CreateLabel();
+            var done = asm.CreateLabel();
+            JumpUnlessReduced(rdi, no);
+            asm.cmp(eax, eax);
+            asm.jmp(done);
+            asm.Bind(ref no);
+            asm.or(eax, 1);
+            asm.Bind(ref done);
+        });
+
+        // deref reads a reduced value too; reset! and swap! refuse one, as the interpreter does.
         Define("deref");
         Fixed("deref", 1);
         RequireAtom("deref");
@@ -29,7 +54,7 @@ internal sealed partial class RuntimeLibrary
 
         Define("reset!");
         Fixed("reset!", 2);
-        RequireAtom("reset!");
+        RequireAtom("reset!", mutable: true);
         asm.mov(__qword_ptr[rdi + (ObjectLayout.AtomValue - ValueTags.PointerTag)], rsi);
         asm.mov(rax, rsi);
         asm.ret();
@@ -39,7 +64,7 @@ internal sealed partial class RuntimeLibrary
         VariadicPrologue();
         CheckArity("swap!", 2, 6);
         LoadArgument(rdi, 0);
-        RequireAtom("swap!");
+        RequireAtom("swap!", mutable: true);
         asm.mov(r13, rdi);
         LoadArgument(r10, 1);
         asm.mov(rdi, __qword_ptr[r13 + (ObjectLayout.AtomValue - ValueTags.PointerTag)]);
@@ -191,11 +216,17 @@ internal sealed partial class RuntimeLibrary
         Predicate("keyword?", () => TypeTest(ObjectType.Keyword));
     }
 
-    private void RequireAtom(string name)
+    private void RequireAtom(string name, bool mutable = false)
     {
         var ok = asm.CreateLabel();
         var bad = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Atom, bad);
+        if (mutable)
+        {
+            asm.test(__dword_ptr[rdi - ValueTags.PointerTag], ObjectLayout.ReducedFlag);
+            asm.jnz(bad);
+        }
+
         asm.jmp(ok);
         asm.Bind(ref bad);
         asm.mov(rdx, rdi);
@@ -203,6 +234,14 @@ internal sealed partial class RuntimeLibrary
         asm.lea(rsi, Str("an atom"));
         asm.jmp(Label("type-error"));
         asm.Bind(ref ok);
+    }
+
+    /// <summary>Jumps to <paramref name="otherwise"/> unless <paramref name="value"/> is a reduced value (uses r11).</summary>
+    private void JumpUnlessReduced(AssemblerRegister64 value, Label otherwise)
+    {
+        JumpUnlessType(value, ObjectType.Atom, otherwise);
+        asm.test(__dword_ptr[value - ValueTags.PointerTag], ObjectLayout.ReducedFlag);
+        asm.jz(otherwise);
     }
 
     /// <summary>Calls the closure in r10 with eax arguments already in registers (not-callable error otherwise).</summary>
@@ -294,7 +333,7 @@ internal sealed partial class RuntimeLibrary
     /// <summary>
     /// (reduce f coll), (reduce f init coll): walks coll's seq nodes (lists, cons cells, lazy seqs)
     /// with seq1 at each step, and clears its own copy of coll so a lazy seq nobody else holds is
-    /// not kept alive by the walk.
+    /// not kept alive by the walk. A step that returns a reduced value ends it with the value inside.
     /// </summary>
     private void EmitReduce()
     {
@@ -342,6 +381,12 @@ internal sealed partial class RuntimeLibrary
         asm.mov(eax, 2);
         CallClosure();
         asm.mov(rbx, rax);
+        // A step that returns (reduced x) ends the walk with x.
+        var notReduced = asm.CreateLabel();
+        JumpUnlessReduced(rax, notReduced);
+        asm.mov(rbx, __qword_ptr[rax + (ObjectLayout.AtomValue - ValueTags.PointerTag)]);
+        asm.jmp(doneReduce);
+        asm.Bind(ref notReduced);
         asm.mov(r13, __qword_ptr[r13 + (ObjectLayout.ListRest - ValueTags.PointerTag)]);
         asm.jmp(loopReduce);
         asm.Bind(ref doneReduce);

@@ -145,6 +145,12 @@ internal static class ObjectLayout
     public const int ErrorSite = 32;
     public const int ErrorData = 40;
     public const int AtomValue = 8;
+
+    /// <summary>
+    /// The header bit of an atom that is a reduced value, (reduced x): deref reads it and the
+    /// collector scans it as any atom, but reduce stops at it and atom? is false for it.
+    /// </summary>
+    public const int ReducedFlag = 0x100;
     public const int MapCount = 8;
     public const int MapEntries = 16;
     public const int FloatBits = 8;

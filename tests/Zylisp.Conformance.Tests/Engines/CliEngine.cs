@@ -10,7 +10,7 @@ public sealed class CliEngine : IProgramEngine
 
     public string Name => "zylisp-run";
 
-    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string> { "compiler", "lazy-sequences", "dotnet", "call-depth-limit", "reduced", "regex-unicode-tables", "lone-surrogates" };
+    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string> { "compiler", "lazy-sequences", "dotnet", "call-depth-limit", "regex-unicode-tables", "lone-surrogates" };
 
     public ProgramOutcome Run(string path, IReadOnlyList<string> args)
     {

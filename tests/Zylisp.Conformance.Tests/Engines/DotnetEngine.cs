@@ -21,7 +21,7 @@ public sealed class DotnetEngine : IProgramEngine
 
     public string Name => "dotnet";
 
-    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string> { "compiler", "dotnet", "call-depth-limit", "reduced", "regex-unicode-tables", "lone-surrogates" };
+    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string> { "compiler", "dotnet", "call-depth-limit", "regex-unicode-tables", "lone-surrogates" };
 
     public ProgramOutcome Run(string path, IReadOnlyList<string> args)
     {

@@ -17,7 +17,7 @@ public sealed class GoEngine : IProgramEngine
 
     public string Name => "go";
 
-    private static readonly HashSet<string> GoCapabilities = ["lazy-sequences", "go-interop", "call-depth-limit", "reduced"];
+    private static readonly HashSet<string> GoCapabilities = ["lazy-sequences", "go-interop", "call-depth-limit"];
 
     public IReadOnlySet<string> Capabilities => GoCapabilities;
 

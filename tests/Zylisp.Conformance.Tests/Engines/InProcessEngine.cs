@@ -35,7 +35,7 @@ public sealed class InProcessEngine(string name, Func<IExecutionEngine>? create)
 
     public string Name { get; } = name;
 
-    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string> { "compiler", "lazy-sequences", "dotnet", "call-depth-limit", "reduced", "regex-unicode-tables", "lone-surrogates" };
+    public IReadOnlySet<string> Capabilities { get; } = new HashSet<string> { "compiler", "lazy-sequences", "dotnet", "call-depth-limit", "regex-unicode-tables", "lone-surrogates" };
 
     public ProgramOutcome Run(string path, IReadOnlyList<string> args)
     {
