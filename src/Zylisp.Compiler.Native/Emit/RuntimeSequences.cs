@@ -9,29 +9,9 @@ internal sealed partial class RuntimeLibrary
     /// <summary>Integer division family, numeric equality, atoms, and the eager sequence functions (map, filter, reduce, range, seq).</summary>
     private void EmitSequences()
     {
-        // Atoms.
-        Define("atom");
-        Fixed("atom", 1);
-        asm.push(rdi);
-        asm.mov(edi, 16);
-        asm.call(Label("alloc"));
-        asm.pop(rdi);
-        asm.mov(__qword_ptr[rax], (int)ObjectType.Atom);
-        asm.mov(__qword_ptr[rax + ObjectLayout.AtomValue], rdi);
-        asm.inc(rax);
-        asm.ret();
-
-        // (reduced x): an atom whose header carries ReducedFlag; reduce stops at one (EmitReduce).
-        Define("reduced");
-        Fixed("reduced", 1);
-        asm.push(rdi);
-        asm.mov(edi, 16);
-        asm.call(Label("alloc"));
-        asm.pop(rdi);
-        asm.mov(__qword_ptr[rax], (int)ObjectType.Atom | ObjectLayout.ReducedFlag);
-        asm.mov(__qword_ptr[rax + ObjectLayout.AtomValue], rdi);
-        asm.inc(rax);
-        asm.ret();
+        // Atoms, and (reduced x): an atom whose header carries ReducedFlag; reduce stops at one (EmitReduce).
+        EmitAtomBox("atom", (int)ObjectType.Atom);
+        EmitAtomBox("reduced", (int)ObjectType.Atom | ObjectLayout.ReducedFlag);
 
         Predicate("reduced?", () =>
         {
@@ -214,6 +194,21 @@ internal sealed partial class RuntimeLibrary
         Predicate("list?", () => TypeTest(ObjectType.List));
         Predicate("vector?", () => TypeTest(ObjectType.Vector));
         Predicate("keyword?", () => TypeTest(ObjectType.Keyword));
+    }
+
+    /// <summary>(name x): a new atom-shaped box [header][x] with the given header.</summary>
+    private void EmitAtomBox(string name, int header)
+    {
+        Define(name);
+        Fixed(name, 1);
+        asm.push(rdi);
+        asm.mov(edi, 16);
+        asm.call(Label("alloc"));
+        asm.pop(rdi);
+        asm.mov(__qword_ptr[rax], header);
+        asm.mov(__qword_ptr[rax + ObjectLayout.AtomValue], rdi);
+        asm.inc(rax);
+        asm.ret();
     }
 
     private void RequireAtom(string name, bool mutable = false)
