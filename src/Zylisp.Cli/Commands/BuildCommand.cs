@@ -85,7 +85,7 @@ internal static class BuildCommand
         if (request.Emit is null && Directory.Exists(output))
         {
             // The go tool would put the program inside it; OUT is the executable on every target.
-            return CannotWrite(streams, output, new UnauthorizedAccessException());
+            return CannotWrite(streams, output, IsADirectory);
         }
 
         GoBuildOutcome outcome;
@@ -100,7 +100,7 @@ internal static class BuildCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return CannotWrite(streams, output, e);
+            return CannotWrite(streams, output, Reason(output, e));
         }
 
         var reporter = new DiagnosticReporter(request.Options);
@@ -162,17 +162,22 @@ internal static class BuildCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return CannotWrite(streams, request.Output!, e);
+            return CannotWrite(streams, request.Output!, Reason(request.Output!, e));
         }
     }
 
     /// <summary>An output that cannot be written (a missing or read-only folder, a folder in the file's place) is the user's to fix, never an internal error.</summary>
-    internal static int CannotWrite(StandardStreams streams, string output, Exception e)
+    internal static int CannotWrite(StandardStreams streams, string output, string reason)
     {
-        var reason = Directory.Exists(output) && e is UnauthorizedAccessException ? "it is a directory" : e.Message;
         streams.Error.WriteLine($"zylisp build: cannot write '{output}': {reason}");
         return ExitCodes.ProgramFailed;
     }
+
+    private const string IsADirectory = "it is a directory";
+
+    /// <summary>Why writing <paramref name="output"/> failed, in the user's terms (.NET reports a directory in the way as access denied).</summary>
+    internal static string Reason(string output, Exception e) =>
+        Directory.Exists(output) && e is UnauthorizedAccessException ? IsADirectory : e.Message;
 
     /// <summary>OUT defaults to the file's name without its extension (with .zast for --emit zast), in the current directory.</summary>
     internal static string DefaultOutput(BuildRequest request)

@@ -43,7 +43,7 @@ internal static class DotnetBuildCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return BuildCommand.CannotWrite(streams, output, e);
+            return BuildCommand.CannotWrite(streams, output, BuildCommand.Reason(output, e));
         }
     }
 }
