@@ -11,6 +11,22 @@ public class GoBuildTests
         return (stdout, exit);
     }
 
+    /// <summary>Builds <paramref name="source"/> as file <paramref name="name"/>.zl (the build must succeed) and runs it once.</summary>
+    private static (string Stdout, string Stderr, int Exit) BuildAndRun(string source, string name)
+    {
+        var dir = Directory.CreateTempSubdirectory("zylisp-go-test").FullName;
+        try
+        {
+            var outcome = GoBuilder.Build(source, name + ".zl", Path.Combine(dir, name));
+            Assert.True(outcome.Success, string.Join("\n", outcome.Diagnostics));
+            return RunCapturing(Path.Combine(dir, name));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private static (string Stdout, string Stderr, int Exit) RunCapturing(string executable, params string[] args)
     {
         var info = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -33,7 +49,6 @@ public class GoBuildTests
     [GoFact]
     public void A_runtime_error_in_a_primitive_carries_the_zylisp_location_of_the_call()
     {
-        var dir = Directory.CreateTempSubdirectory("zylisp-go-test").FullName;
         var source = """
             (defn f [x]
               (+ x 1))
@@ -43,32 +58,22 @@ public class GoBuildTests
               (f
                 :k))
             """;
-        var outcome = GoBuilder.Build(source, "loc.zl", Path.Combine(dir, "loc"));
-        Assert.True(outcome.Success, string.Join("\n", outcome.Diagnostics));
-
-        var (stdout, stderr, exit) = RunCapturing(Path.Combine(dir, "loc"));
+        var (stdout, stderr, exit) = BuildAndRun(source, "loc");
 
         Assert.Equal("[\"loc.zl\" 2 3]\nnext\n", stdout);
         Assert.Contains("loc.zl:2:3: error: `+` expects a number, got keyword :k [ZL5003]", stderr, StringComparison.Ordinal);
         Assert.Equal(1, exit);
-        Directory.Delete(dir, recursive: true);
     }
 
     /// <summary>A tail call through the trampoline is located too: an undefined callee used to be reported with no location at all.</summary>
     [GoFact]
     public void An_undefined_function_called_in_tail_position_is_located_at_the_call()
     {
-        var dir = Directory.CreateTempSubdirectory("zylisp-go-test").FullName;
-        var source = "(defn -main [& args]\n  (println \"a\")\n  (undefined-fn 1))\n";
-        var outcome = GoBuilder.Build(source, "tail.zl", Path.Combine(dir, "tail"));
-        Assert.True(outcome.Success, string.Join("\n", outcome.Diagnostics));
-
-        var (stdout, stderr, exit) = RunCapturing(Path.Combine(dir, "tail"));
+        var (stdout, stderr, exit) = BuildAndRun("(defn -main [& args]\n  (println \"a\")\n  (undefined-fn 1))\n", "tail");
 
         Assert.Equal("a\n", stdout);
         Assert.StartsWith("tail.zl:3:3: error: undefined symbol `undefined-fn` [ZL5001]", stderr, StringComparison.Ordinal);
         Assert.Equal(1, exit);
-        Directory.Delete(dir, recursive: true);
     }
 
     /// <summary>
