@@ -11,7 +11,7 @@ using Zylisp.Lang.Runtime;
 //     il         the il engine as it ships (quick tier, promotion of hot fns)
 //     optimized  the il engine compiling everything fully optimized at once (promotion threshold 0:
 //                the engine before the quick tier), the same-run baseline
-//     worker     il, evaluated as an nREPL worker session does: every eval on the caller's own
+//     worker     il, evaluated as an nREPL worker session and `zylisp repl --local` do: every eval on the caller's own
 //                long-lived large-stack thread (EvaluateOnCallingThread) instead of Engine.Eval
 //                handing it to the engine's evaluation thread
 //     interp     the interpreter: the front end's share (read, expand, analyze, the eval thread)

@@ -3,6 +3,8 @@ using Zylisp.Cli.CommandLine;
 using Zylisp.Cli.Hosting;
 using Zylisp.Cli.Repl;
 using Zylisp.Cli.Repl.LineEditing;
+using Zylisp.Lang;
+using Zylisp.Lang.Runtime;
 
 namespace Zylisp.Cli.Commands;
 
@@ -52,11 +54,19 @@ internal static class ReplCommand
             return ExitCodes.Success;
         }
 
+        // The whole session runs on one large-stack thread and evaluates there, as an nREPL worker's
+        // session does: handing each form to the engine's thread and back cost 0.1–0.2 ms a form,
+        // a fifth of a small definition's compile (docs/benchmarks.md, issue 9 compile latency).
+        return LargeStackThread.Run(() => RunLocalSession(options, engineChoice), new RuntimeLimits().EvaluationStackBytes, "repl");
+    }
+
+    private static int RunLocalSession(OutputOptions options, EngineChoice engineChoice)
+    {
         using var streams = StandardStreams.OpenThroughConsole();
         var profile = TerminalProfile.Detect();
         var reporter = new DiagnosticReporter(options);
         using var interrupts = new InterruptRouter();
-        var engine = EngineHost.Create(streams, engineChoice);
+        var engine = EngineHost.Create(streams, engineChoice, evaluateOnCallingThread: true);
         var evaluator = new EngineReplEvaluator(engine, reporter);
 
         using IReplInput input = profile.LineEditing

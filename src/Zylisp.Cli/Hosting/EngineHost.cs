@@ -14,20 +14,26 @@ namespace Zylisp.Cli.Hosting;
 /// </summary>
 internal static class EngineHost
 {
-    public static Engine Create(StandardStreams streams, EngineChoice engine = EngineChoice.Interp) => engine switch
+    /// <param name="evaluateOnCallingThread">
+    /// True for a caller that runs on a thread of <see cref="RuntimeLimits.EvaluationStackBytes"/>
+    /// (<see cref="LargeStackThread.Run"/>): the engine then evaluates there instead of handing each
+    /// form to its own thread and back.
+    /// </param>
+    public static Engine Create(StandardStreams streams, EngineChoice engine = EngineChoice.Interp, bool evaluateOnCallingThread = false) => engine switch
     {
-        EngineChoice.Il => new(new EngineOptions { Out = streams.Out, Error = streams.Error, CreateExecutionEngine = static () => new IlEngine() }),
+        EngineChoice.Il => new(new EngineOptions { Out = streams.Out, Error = streams.Error, EvaluateOnCallingThread = evaluateOnCallingThread, CreateExecutionEngine = static () => new IlEngine() }),
         EngineChoice.Tiered => new(new EngineOptions
         {
             Out = streams.Out,
             Error = streams.Error,
+            EvaluateOnCallingThread = evaluateOnCallingThread,
             // The lambda that names TieredEngine runs only when a function gets hot, so a run that
             // never compiles never loads Zylisp.Compiler.Clr.
             CreateExecutionEngine = static () => new DeferredTieredEngine(TieredEngine.DefaultThreshold, static () => new TieredEngine()),
         }),
         // A native session: each top-level form compiled to machine code in this process (docs/design/native-sessions.md).
-        EngineChoice.Native => new(new EngineOptions { Out = streams.Out, Error = streams.Error, CreateExecutionEngine = static () => new Zylisp.Compiler.Native.NativeEngine() }),
-        _ => new(new EngineOptions { Out = streams.Out, Error = streams.Error }),
+        EngineChoice.Native => new(new EngineOptions { Out = streams.Out, Error = streams.Error, EvaluateOnCallingThread = evaluateOnCallingThread, CreateExecutionEngine = static () => new Zylisp.Compiler.Native.NativeEngine() }),
+        _ => new(new EngineOptions { Out = streams.Out, Error = streams.Error, EvaluateOnCallingThread = evaluateOnCallingThread }),
     };
 
     /// <summary>

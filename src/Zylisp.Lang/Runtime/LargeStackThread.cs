@@ -28,4 +28,34 @@ public static class LargeStackThread
             }
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> on a new large-stack thread and waits for it, rethrowing its
+    /// failure on the caller's thread, so a host bug reaches the caller's handler instead of
+    /// ending the process as an exception on a thread of its own would.
+    /// </summary>
+    public static T Run<T>(Func<T> body, int stackBytes, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        T result = default!;
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+        Start(
+            () =>
+            {
+                try
+                {
+                    result = body();
+                }
+#pragma warning disable CA1031 // Rethrown on the calling thread below.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+                }
+            },
+            stackBytes,
+            name).Join();
+        failure?.Throw();
+        return result;
+    }
 }

@@ -48,6 +48,25 @@ public class ReplPlainTests
         Assert.Contains("at <top-level> (<repl>:3:1)", result.Stderr);
     }
 
+    /// <summary>
+    /// The local REPL evaluates on a large-stack thread of its own instead of the engine's: recursion
+    /// near the documented depth limit (10,000 calls) still works there, recursion past it is the
+    /// stack-overflow error, and the session goes on.
+    /// </summary>
+    [Theory]
+    [InlineData("tiered")]
+    [InlineData("il")]
+    public async Task The_local_repl_evaluates_deep_recursion_and_reports_overflow_as_an_error(string engine)
+    {
+        var result = await CliProcess.RunAsync(
+            ["repl", "--local", "--engine", engine],
+            stdin: "(defn depth [n] (if (= n 0) 0 (inc (depth (dec n)))))\n(depth 9000)\n(depth 100000000)\n(+ 1 2)\n");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("#<fn depth>\n9000\n3\n", result.Stdout);
+        Assert.Contains("ZL5005", result.Stderr);
+    }
+
     [Fact]
     public async Task Star_1_2_3_hold_the_last_values_and_star_e_the_last_error()
     {
