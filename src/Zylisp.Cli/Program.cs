@@ -22,6 +22,11 @@ try
         return RunCommand.Execute(script);
     }
 
+    if (FastPath.IsVersion(args))
+    {
+        return VersionCommand.Execute(Console.Out);
+    }
+
     if (FastPath.TryParseEval(args) is { } expressions)
     {
         return EvalCommand.Execute(expressions, OutputOptions.Default);

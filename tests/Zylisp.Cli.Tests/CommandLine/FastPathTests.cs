@@ -15,6 +15,42 @@ public class FastPathTests
     }
 
     [Fact]
+    public void Run_with_an_engine_and_no_cache_before_the_file_takes_the_fast_path()
+    {
+        var request = FastPath.TryParse(["run", "--no-cache", "--engine", "il", "prog.zl", "--engine", "interp"], standardInputIsRedirected: static () => false);
+
+        Assert.NotNull(request);
+        Assert.Equal("prog.zl", request.Path);
+        Assert.Equal(EngineChoice.Il, request.Engine);
+        Assert.True(request.NoCache);
+        Assert.Equal(["--engine", "interp"], request.Arguments);
+
+        var interp = FastPath.TryParse(["run", "--engine", "interp", "-"], standardInputIsRedirected: static () => false);
+        Assert.Equal((EngineChoice.Interp, false, true), (interp?.Engine, interp?.NoCache, interp?.ReadsStandardInput));
+    }
+
+    [Theory]
+    [InlineData("run", "--engine", "native", "x.zl")]
+    [InlineData("run", "--engine", "bogus", "x.zl")]
+    [InlineData("run", "--engine", "il", "--engine", "il", "x.zl")]
+    [InlineData("run", "--no-cache", "--no-cache", "x.zl")]
+    [InlineData("run", "--engine=il", "x.zl")]
+    [InlineData("run", "--engine", "il")]
+    [InlineData("run", "--engine")]
+    [InlineData("run", "--no-cache")]
+    [InlineData("run", "--engine", "il", "--terse", "x.zl")]
+    public void Run_options_the_fast_path_does_not_know_go_to_the_full_parser(params string[] args) =>
+        Assert.Null(FastPath.TryParse(args, standardInputIsRedirected: static () => false));
+
+    [Fact]
+    public void Version_alone_takes_the_fast_path()
+    {
+        Assert.True(FastPath.IsVersion(["version"]));
+        Assert.False(FastPath.IsVersion(["version", "--help"]));
+        Assert.False(FastPath.IsVersion(["--version"]));
+    }
+
+    [Fact]
     public void A_script_path_as_first_word_runs_it_which_is_how_a_shebang_line_works()
     {
         var request = FastPath.TryParse(["./hello.zl", "world"], standardInputIsRedirected: static () => false);
