@@ -346,21 +346,38 @@ internal sealed partial class RuntimeLibrary
         JumpUnlessType(rdi, ObjectType.Set, conjNotSet);
         asm.jmp(Label("%set-conj"));
         asm.Bind(ref conjNotSet);
-        // (conj m [k v]) on a map or record is (assoc m k v).
+        // (conj m [k v]) on a map or record is (assoc m k v); (conj m other-map) assocs each of
+        // other-map's entries; (conj m nil) is m, as in Clojure; anything else is a type error.
         var conjNotMap = asm.CreateLabel();
         var conjEntry = asm.CreateLabel();
         var conjOther = asm.CreateLabel();
+        var conjMapOther = asm.CreateLabel();
+        var conjMapError = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Map, conjNotMap);
         asm.jmp(conjEntry);
         asm.Bind(ref conjNotMap);
         JumpUnlessType(rdi, ObjectType.Record, conjOther);
         asm.Bind(ref conjEntry);
-        JumpUnlessType(rsi, ObjectType.Vector, conjOther);
+        JumpUnlessType(rsi, ObjectType.Vector, conjMapOther);
         asm.cmp(__qword_ptr[rsi + (ObjectLayout.VectorCount - ValueTags.PointerTag)], (int)ValueTags.Fixnum(2));
-        asm.jne(conjOther);
+        asm.jne(conjMapError);
         asm.mov(rdx, __qword_ptr[rsi + (ObjectLayout.VectorItems + 8 - ValueTags.PointerTag)]);
         asm.mov(rsi, __qword_ptr[rsi + (ObjectLayout.VectorItems - ValueTags.PointerTag)]);
         asm.jmp(Label("assoc1"));
+        asm.Bind(ref conjMapOther);
+        var conjMapNotNil = asm.CreateLabel();
+        asm.cmp(rsi, (int)ValueTags.Nil);
+        asm.jne(conjMapNotNil);
+        asm.mov(rax, rdi);
+        asm.ret();
+        asm.Bind(ref conjMapNotNil);
+        JumpUnlessType(rsi, ObjectType.Map, conjMapError);
+        asm.jmp(Label("conj-map-entries"));
+        asm.Bind(ref conjMapError);
+        asm.mov(rdx, rsi);
+        asm.lea(rdi, Str("conj"));
+        asm.lea(rsi, Str("a [key value] vector or a map to add to a map"));
+        asm.jmp(Label("type-error"));
         asm.Bind(ref conjOther);
         JumpUnlessType(rdi, ObjectType.Vector, conjList);
         asm.push(rbx);
@@ -391,6 +408,37 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref conjNil);
         asm.lea(rdi, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
         asm.jmp(Label("cons"));
+
+        // conj-map-entries(rdi = map or record, rsi = map) → rdi with each of rsi's entries assoc'd, in order.
+        Define("conj-map-entries");
+        asm.push(rbx);
+        asm.push(r12);
+        asm.push(r13);
+        asm.mov(r12, rsi);
+        asm.mov(r13, rdi);
+        asm.xor(ebx, ebx);
+        var entriesLoop = asm.CreateLabel();
+        var entriesDone = asm.CreateLabel();
+        asm.Bind(ref entriesLoop);
+        asm.mov(rax, __qword_ptr[r12 + (ObjectLayout.MapCount - ValueTags.PointerTag)]);
+        asm.sar(rax, 1);
+        asm.cmp(rbx, rax);
+        asm.jae(entriesDone);
+        asm.mov(rax, rbx);
+        asm.shl(rax, 4);
+        asm.mov(rsi, __qword_ptr[r12 + rax + (ObjectLayout.MapEntries - ValueTags.PointerTag)]);
+        asm.mov(rdx, __qword_ptr[r12 + rax + (ObjectLayout.MapEntries + 8 - ValueTags.PointerTag)]);
+        asm.mov(rdi, r13);
+        asm.call(Label("assoc1"));
+        asm.mov(r13, rax);
+        asm.inc(rbx);
+        asm.jmp(entriesLoop);
+        asm.Bind(ref entriesDone);
+        asm.mov(rax, r13);
+        asm.pop(r13);
+        asm.pop(r12);
+        asm.pop(rbx);
+        asm.ret();
 
         // (vec coll): a vector with the items of a vector, list or nil.
         Define("vec");

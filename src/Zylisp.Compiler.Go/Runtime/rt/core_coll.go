@@ -130,6 +130,9 @@ func Conj2(coll, x Value) Value {
 		return c.with(Conj2(c.Fields, x).(*Map))
 	case *Map:
 		switch e := x.(type) {
+		case nil:
+			// As in Clojure, so (conj m (when ok [k v])) needs no guard.
+			return c
 		case *Map:
 			m := c
 			e.each(func(k, v Value) bool { m = m.Assoc(k, v); return true })

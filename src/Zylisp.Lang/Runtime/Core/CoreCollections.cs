@@ -138,6 +138,8 @@ internal static class CoreCollections
         RecordValue r => r.WithFields((PersistentMap)Conj(r.Fields, x)!),
         PersistentMap m => x switch
         {
+            // As in Clojure, so (conj m (when ok [k v])) needs no guard.
+            null => m,
             PersistentMap other => other.Entries.Aggregate(m, (acc, e) => acc.Assoc(e.Key, e.Value)),
             PersistentVector { Count: 2 } entry => m.Assoc(entry[0], entry[1]),
             _ => throw RuntimeErrors.WrongType("conj", "a [key value] vector or a map to add to a map", x),
