@@ -123,6 +123,21 @@ internal sealed partial class RuntimeLibrary
         asm.mov(rax, rdx);
         asm.ret();
         asm.Bind(ref notErrorGet);
+        // A set answers with its own item equal to the key.
+        var notSetGet = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Set, notSetGet);
+        asm.push(rdi);
+        asm.push(rdx);
+        asm.sub(rsp, 8);
+        asm.call(Label("set-index"));
+        asm.add(rsp, 8);
+        asm.pop(rdx);
+        asm.pop(rdi);
+        asm.test(rax, rax);
+        asm.js(miss);
+        asm.mov(rax, __qword_ptr[rdi + (rax * 8) + (ObjectLayout.SetItems - ValueTags.PointerTag)]);
+        asm.ret();
+        asm.Bind(ref notSetGet);
         asm.test(sil, 1);
         asm.jnz(miss);
         asm.test(rsi, rsi);
@@ -151,23 +166,42 @@ internal sealed partial class RuntimeLibrary
         EmitSiteNumber();
 
         // (nth coll i): like get, but out of range is the index error.
+        // The interpreter's checks, in its order: the index is an integer, nil has no elements
+        // (every index is out of range), and anything but a list or vector is a type error.
         Define("nth");
         Fixed("nth", 2);
-        var nthBad = asm.CreateLabel();
+        var nthNotInteger = asm.CreateLabel();
+        var nthOutOfRange = asm.CreateLabel();
+        var nthNotSequential = asm.CreateLabel();
         asm.test(sil, 1);
-        asm.jnz(nthBad);
+        asm.jnz(nthNotInteger);
         JumpIfLazy(rdi, Label("seq-nth"));
         IfSequential(rdi, () =>
         {
             asm.cmp(rsi, __qword_ptr[rdi + (8 - ValueTags.PointerTag)]);
-            asm.jae(nthBad);
+            asm.jae(nthOutOfRange);
             asm.sar(rsi, 1);
             asm.jmp(Label("nth-unchecked"));
         });
-        asm.Bind(ref nthBad);
+        asm.cmp(rdi, (int)ValueTags.Nil);
+        asm.jne(nthNotSequential);
+        asm.mov(edx, (int)ValueTags.Fixnum(0));
+        asm.lea(rdi, Str("nth"));
+        asm.jmp(Label("index-error"));
+        asm.Bind(ref nthOutOfRange);
         asm.mov(rdx, __qword_ptr[rdi + (8 - ValueTags.PointerTag)]);
         asm.lea(rdi, Str("nth"));
         asm.jmp(Label("index-error"));
+        asm.Bind(ref nthNotInteger);
+        asm.mov(rdx, rsi);
+        asm.lea(rdi, Str("nth"));
+        asm.lea(rsi, Str("an integer"));
+        asm.jmp(Label("type-error"));
+        asm.Bind(ref nthNotSequential);
+        asm.mov(rdx, rdi);
+        asm.lea(rdi, Str("nth"));
+        asm.lea(rsi, Str("a list, vector or string"));
+        asm.jmp(Label("type-error"));
 
         // (vector ...) and (list ...)
         Define("vector");

@@ -328,6 +328,29 @@ internal sealed partial class RuntimeLibrary
         asm.mov(eax, (int)ValueTags.True);
         asm.ret();
         asm.Bind(ref notSet);
+        // A string holds the indices below its length; nil holds nothing; anything else is the
+        // interpreter's type error (a list too: contains? asks for a key, not a search).
+        asm.cmp(rdi, (int)ValueTags.Nil);
+        asm.je(no);
+        var notString = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.String, notString);
+        asm.test(sil, 1);
+        asm.jnz(no);
+        asm.test(rsi, rsi);
+        asm.js(no);
+        asm.sar(rsi, 1);
+        PushAlignmentSlot();
+        asm.call(Label("string-count"));
+        asm.add(rsp, 8);
+        asm.cmp(rsi, rax);
+        asm.jae(no);
+        asm.mov(eax, (int)ValueTags.True);
+        asm.ret();
+        asm.Bind(ref notString);
+        asm.mov(rdx, rdi);
+        asm.lea(rdi, Str("contains?"));
+        asm.lea(rsi, Str("a map, set, vector or string"));
+        asm.jmp(Label("type-error"));
 
         asm.Bind(ref no);
         asm.mov(eax, (int)ValueTags.False);

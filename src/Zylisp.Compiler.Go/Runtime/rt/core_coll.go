@@ -409,6 +409,9 @@ func asMap(fn string, v Value) *Map {
 
 func Dissoc(args ...Value) Value {
 	arity("dissoc", args, 1, -1)
+	if args[0] == nil {
+		return nil // as disj, and as Clojure
+	}
 	if r, ok := dynamic(args[0]).(*Record); ok {
 		return dissocRecord(r, args[1:])
 	}

@@ -28,8 +28,8 @@ internal static class CoreCollections
         Fn("get", 2, 3, "([m key] [m key not-found])", "The value for key in a map or set, or at an index of a vector or string; not-found (nil) when absent.", (_, a) =>
             CoreLookup.Get(a[0], a[1], a.Length == 3 ? a[2] : null), body2: (_, m, k) => CoreLookup.Get(m, k)),
         Fn("assoc", 3, -1, "([m k v & kvs])", "m with each key set to its value. Works on maps (nil is an empty map) and vectors (index up to count).", (_, a) => Assoc(a)),
-        Fn("dissoc", 1, -1, "([m & keys])", "m without the keys. A record without one of its declared fields is a plain map.", (_, a) =>
-            a[0] is RecordValue record ? Records.Dissoc(record, a.AsSpan(1)) : a.Skip(1).Aggregate(AsMap("dissoc", a[0]), (m, k) => m.Dissoc(k))),
+        Fn("dissoc", 1, -1, "([m & keys])", "m without the keys (nil stays nil, as with disj). A record without one of its declared fields is a plain map.", (_, a) =>
+            a[0] is null ? null : a[0] is RecordValue record ? Records.Dissoc(record, a.AsSpan(1)) : a.Skip(1).Aggregate(AsMap("dissoc", a[0]), (m, k) => m.Dissoc(k))),
         Fn("disj", 1, -1, "([s & items])", "The set s without the items.", (_, a) =>
             a[0] is null ? null : a.Skip(1).Aggregate(a[0] as PersistentSet ?? throw RuntimeErrors.WrongType("disj", "a set", a[0]), (s, x) => s.Disj(x))),
         Fn("contains?", 2, 2, "([coll key])", "True when the map or set has key, or the vector or string has the index.", (_, a) => Box.Bool(CoreLookup.Contains(a[0], a[1]))),
