@@ -162,14 +162,14 @@ func Inc1(a Value) Value {
 	if x, ok := a.(int); ok {
 		return x + 1
 	}
-	return toFloat(a, "+") + 1
+	return toFloat(a, "inc") + 1
 }
 
 func Dec1(a Value) Value {
 	if x, ok := a.(int); ok {
 		return x - 1
 	}
-	return toFloat(a, "-") - 1
+	return toFloat(a, "dec") - 1
 }
 
 func Lt2(a, b Value) bool {
