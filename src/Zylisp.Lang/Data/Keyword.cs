@@ -13,10 +13,13 @@ public sealed class Keyword
     private static readonly Dictionary<string, Dictionary<string, Keyword>> Qualified = new(StringComparer.Ordinal);
     private static readonly Lock Gate = new();
 
+    private readonly int hash;
+
     private Keyword(string? ns, string name)
     {
         Namespace = ns;
         Name = name;
+        hash = StableHash.Keyword(ns, name);
     }
 
     public string? Namespace { get; }
@@ -64,4 +67,7 @@ public sealed class Keyword
     }
 
     public override string ToString() => ":" + FullName;
+
+    /// <summary>Interned, so equality stays reference equality; the hash is the stable one every engine computes.</summary>
+    public override int GetHashCode() => hash;
 }

@@ -234,7 +234,7 @@ public sealed class PersistentSet : IZylispCollection, IHasSpan, ICachedHash, IE
         if (hash == 0)
         {
             NestedHashes.CacheBelow(this);
-            int sum = 0;
+            int sum = 0x5e7; // docs/design/hashing.md: a set's sum starts here, so #{} and {} hash apart
             foreach (var item in Items)
             {
                 sum = unchecked(sum + ValueEquality.Instance.GetHashCode(item));

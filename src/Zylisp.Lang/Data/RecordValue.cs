@@ -44,7 +44,7 @@ public sealed class RecordValue : IZylispCollection, IEquatable<RecordValue>
 
     public override bool Equals(object? obj) => obj is RecordValue other && Equals(other);
 
-    public override int GetHashCode() => unchecked(StringComparer.Ordinal.GetHashCode(TypeTag) * 31 + Fields.GetHashCode());
+    public override int GetHashCode() => unchecked(StableHash.Utf8(TypeTag) * 31 + Fields.GetHashCode());
 
     public override string ToString() => Printing.Printer.PrStr(this);
 }

@@ -17,7 +17,7 @@ public sealed class Symbol : IEquatable<Symbol>, IHasSpan
     private readonly PackedSpan location;
 
     private Symbol(string? ns, string name, SourceSpan? span)
-        : this(new SymbolName(ns, name, HashOf(ns is null ? 0 : NameHash(ns), NameHash(name))), PackedSpan.From(span))
+        : this(new SymbolName(ns, name, HashOf(ns is null ? NoNamespaceHash : NameHash(ns), NameHash(name))), PackedSpan.From(span))
     {
     }
 
@@ -64,19 +64,13 @@ public sealed class Symbol : IEquatable<Symbol>, IHasSpan
     internal static int HashOf(int nsHash, int nameHash) => unchecked((nsHash * 31) + nameHash);
 
     /// <summary>
-    /// FNV-1a over the UTF-16 code units: cheap for short names and, unlike string hashing, the
-    /// same in every process, so symbol hashes (and anything ordered by them) are reproducible.
+    /// FNV-1a over the UTF-8 bytes (<see cref="StableHash"/>): cheap for short names and, unlike
+    /// the host's string hashing, the same in every process and on every engine.
     /// </summary>
-    internal static int NameHash(ReadOnlySpan<char> name)
-    {
-        uint h = 2166136261;
-        foreach (char c in name)
-        {
-            h = unchecked((h ^ c) * 16777619);
-        }
+    internal static int NameHash(ReadOnlySpan<char> name) => StableHash.Utf8(name);
 
-        return (int)h;
-    }
+    /// <summary>The namespace part of an unqualified symbol's hash: that of the empty name, as the Go and native runtimes compute it.</summary>
+    internal static readonly int NoNamespaceHash = StableHash.Utf8("");
 
     /// <summary>
     /// Metadata read with the symbol (<c>^:private name</c>), or null. It lives on the shared name

@@ -82,7 +82,8 @@ public sealed class ValueEquality : IEqualityComparer<object?>
         null => 0,
         long l => l.GetHashCode(),
         double d => HashDouble(d),
-        string s => StringComparer.Ordinal.GetHashCode(s),
+        string s => StableHash.Utf8(s),
+        bool b => b ? 1231 : 1237,
         _ => obj.GetHashCode(), // collections cache a structural hash; symbols hash by name
     };
 

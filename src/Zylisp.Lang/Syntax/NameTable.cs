@@ -32,7 +32,7 @@ internal sealed class NameTable
         }
 
         // Interning the parts may grow the table, so the token's slot is found again afterwards.
-        var (nsName, nsHash) = ns.IsEmpty ? (null, 0) : Intern(ns);
+        var (nsName, nsHash) = ns.IsEmpty ? (null, Symbol.NoNamespaceHash) : Intern(ns);
         var (symbolName, nameHash) = Intern(name);
         var symbol = new SymbolName(nsName, symbolName, Symbol.HashOf(nsHash, nameHash));
         entries[Find(token, out _)].Symbol = symbol;

@@ -149,7 +149,7 @@ func Hash(v Value) uint32 {
 		for item, ok := it(); ok; item, ok = it() {
 			h = h*31 + Hash(item)
 		}
-		return h
+		return nonZero(h)
 	case *Map:
 		enter()
 		defer leave()
@@ -158,7 +158,7 @@ func Hash(v Value) uint32 {
 			h += Hash(k) ^ Hash(val)
 			return true
 		})
-		return h
+		return nonZero(h)
 	case *Record:
 		return hashString(x.Tag)*31 + Hash(x.Fields)
 	case *Set:
@@ -169,9 +169,18 @@ func Hash(v Value) uint32 {
 			h += Hash(k)
 			return true
 		})
-		return h
+		return nonZero(h)
 	}
 	return hashIdentity(v)
+}
+
+// nonZero keeps a collection's hash off 0, as the .NET engines do (they cache it with 0 meaning
+// "not computed yet"), so every engine prints the same (hash x) (docs/design/hashing.md).
+func nonZero(h uint32) uint32 {
+	if h == 0 {
+		return 0x2E5BF271
+	}
+	return h
 }
 
 func hashString(s string) uint32 {

@@ -136,7 +136,7 @@ public sealed class RegexValue : IZylispPrintable
 
     public override bool Equals(object? obj) => obj is RegexValue other && string.Equals(Source, other.Source, StringComparison.Ordinal);
 
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Source);
+    public override int GetHashCode() => Data.StableHash.Utf8(Source);
 
     /// <summary>
     /// The successive matches in <paramref name="input"/>, by Go's rule (which the Go backend
