@@ -56,7 +56,7 @@ func sequentialEqual(a, b Value) bool {
 	if !isSequential(b) || (!isLazy(a) && !isLazy(b) && Count(a) != Count(b)) {
 		return false
 	}
-	enter()
+	enter("=")
 	defer leave()
 	ia, ib := iterate(a), iterate(b)
 	for {
@@ -83,7 +83,7 @@ func mapEqual(x, y *Map) bool {
 	if x.Count() != y.Count() {
 		return false
 	}
-	enter()
+	enter("=")
 	defer leave()
 	equal := true
 	x.each(func(k, v Value) bool {
@@ -142,7 +142,7 @@ func Hash(v Value) uint32 {
 	case Symbol:
 		return hashString(x.Namespace)*31 + hashString(x.Name)
 	case *List, *Vector, *LazySeq, *ConsCell:
-		enter()
+		enter("hash")
 		defer leave()
 		h := uint32(1)
 		it := iterate(v)
@@ -151,7 +151,7 @@ func Hash(v Value) uint32 {
 		}
 		return nonZero(h)
 	case *Map:
-		enter()
+		enter("hash")
 		defer leave()
 		h := uint32(0)
 		x.each(func(k, val Value) bool {
@@ -162,7 +162,7 @@ func Hash(v Value) uint32 {
 	case *Record:
 		return hashString(x.Tag)*31 + Hash(x.Fields)
 	case *Set:
-		enter()
+		enter("hash")
 		defer leave()
 		h := uint32(0x5e7)
 		x.m.each(func(k, _ Value) bool {

@@ -178,12 +178,19 @@ func RestoreDepthBool(d int, v bool) bool        { depth = d; return v }
 // RestoreDepthAs is RestoreDepth for a typed function whose result is a Go type (int32, []string).
 func RestoreDepthAs[T any](d int, v T) T { depth = d; return v }
 
-// enter and leave guard the runtime's own recursion (printing, equality) over deep values.
-func enter() {
+// MaxValueDepth bounds the runtime's own recursion over nested values (printing, =, hash). The
+// .NET engines have no bound (they walk values without recursing on the host stack); a Go
+// goroutine's stack grows to 1 GB, which a million levels of these small frames stay well inside,
+// so a value nested deeper is an error here rather than a fatal stack exhaustion.
+const MaxValueDepth = MaxDepth * 100
+
+// enter and leave guard the runtime's own recursion over deep values; fn names the function the
+// program called (print, =, hash).
+func enter(fn string) {
 	depth++
-	if depth > MaxDepth*10 {
+	if depth > MaxValueDepth {
 		depth = 0
-		panic(runtimeError("ZL5005", "stack-overflow", fmt.Sprintf("stack overflow in `%s`: calls nested deeper than %d", "print", MaxDepth)))
+		panic(runtimeError("ZL5005", "stack-overflow", fmt.Sprintf("stack overflow in `%s`: values nested deeper than %d", fn, MaxValueDepth)))
 	}
 }
 

@@ -35,7 +35,45 @@ func StrOf(v Value) string {
 	return Readable(v)
 }
 
+// MaxPrintDepth and MaxPrintLength are the interpreter's printing limits (Clojure's *print-level*
+// and *print-length*): collections nested deeper print as #, items past the length as ...
+const (
+	MaxPrintDepth  = 10000
+	MaxPrintLength = 1000000
+)
+
 func printValue(sb *strings.Builder, v Value, readably bool) {
+	(&printer{sb: sb, readably: readably}).value(v)
+}
+
+// printer is one print of one value: how deep it is in open collections, and the atoms on the
+// path, so an atom that contains itself prints #<cycle> as on the other engines.
+type printer struct {
+	sb       *strings.Builder
+	readably bool
+	level    int
+	atoms    []*Atom
+}
+
+// open writes a collection's opener and returns true, or writes # when the print is already
+// MaxPrintDepth collections deep.
+func (p *printer) open(opener string) bool {
+	if p.level >= MaxPrintDepth {
+		p.sb.WriteByte('#')
+		return false
+	}
+	p.sb.WriteString(opener)
+	p.level++
+	return true
+}
+
+func (p *printer) close(closer string) {
+	p.sb.WriteString(closer)
+	p.level--
+}
+
+func (p *printer) value(v Value) {
+	sb, readably := p.sb, p.readably
 	switch x := dynamic(v).(type) {
 	case nil:
 		sb.WriteString("nil")
@@ -61,44 +99,39 @@ func printValue(sb *strings.Builder, v Value, readably bool) {
 	case Symbol:
 		sb.WriteString(x.FullName())
 	case *List:
-		printItems(sb, x.Slice(), "(", ")", readably)
+		p.items(x.Slice(), "(", ")")
 	case *LazySeq, *ConsCell:
-		printItems(sb, itemsOf("print", x), "(", ")", readably)
+		p.items(itemsOf("print", x), "(", ")")
 	case *Vector:
-		printItems(sb, x.Slice(), "[", "]", readably)
+		p.items(x.Slice(), "[", "]")
 	case *Set:
-		printItems(sb, x.Slice(), "#{", "}", readably)
+		p.items(x.Slice(), "#{", "}")
 	case *Record:
-		sb.WriteString("#" + x.Tag)
-		printValue(sb, x.Fields, readably)
+		p.entries(x.Fields, "#"+x.Tag+"{")
 	case *Map:
-		enter()
-		sb.WriteByte('{')
-		first := true
-		x.each(func(k, val Value) bool {
-			if !first {
-				sb.WriteString(", ")
-			}
-			first = false
-			printValue(sb, k, readably)
-			sb.WriteByte(' ')
-			printValue(sb, val, readably)
-			return true
-		})
-		sb.WriteByte('}')
-		leave()
+		p.entries(x, "{")
 	case *Atom:
-		enter()
-		sb.WriteString("#<atom ")
-		printValue(sb, x.Value, readably)
-		sb.WriteByte('>')
-		leave()
+		for _, a := range p.atoms {
+			if a == x {
+				sb.WriteString("#<cycle>")
+				return
+			}
+		}
+		if p.open("#<atom ") {
+			p.atoms = append(p.atoms, x)
+			enter("print")
+			p.value(x.Value)
+			leave()
+			p.atoms = p.atoms[:len(p.atoms)-1]
+			p.close(">")
+		}
 	case *Reduced:
-		enter()
-		sb.WriteString("#<reduced ")
-		printValue(sb, x.Value, readably)
-		sb.WriteByte('>')
-		leave()
+		if p.open("#<reduced ") {
+			enter("print")
+			p.value(x.Value)
+			leave()
+			p.close(">")
+		}
 	case *Fn:
 		sb.WriteString("#<fn " + x.Name + ">")
 	case *Global:
@@ -130,17 +163,48 @@ func printValue(sb *strings.Builder, v Value, readably bool) {
 
 func goTypeName(v Value) string { return reflect.TypeOf(v).String() }
 
-func printItems(sb *strings.Builder, items []Value, open, close string, readably bool) {
-	enter()
-	sb.WriteString(open)
+func (p *printer) items(items []Value, open, close string) {
+	if !p.open(open) {
+		return
+	}
+	enter("print")
 	for i, item := range items {
 		if i > 0 {
-			sb.WriteByte(' ')
+			p.sb.WriteByte(' ')
 		}
-		printValue(sb, item, readably)
+		if i >= MaxPrintLength {
+			p.sb.WriteString("...")
+			break
+		}
+		p.value(item)
 	}
-	sb.WriteString(close)
 	leave()
+	p.close(close)
+}
+
+// entries prints a map's (or a record's fields') entries after opener; the length limit counts entries.
+func (p *printer) entries(m *Map, opener string) {
+	if !p.open(opener) {
+		return
+	}
+	enter("print")
+	n := 0
+	m.each(func(k, val Value) bool {
+		if n > 0 {
+			p.sb.WriteString(", ")
+		}
+		if n >= MaxPrintLength {
+			p.sb.WriteString("...")
+			return false
+		}
+		n++
+		p.value(k)
+		p.sb.WriteByte(' ')
+		p.value(val)
+		return true
+	})
+	leave()
+	p.close("}")
 }
 
 func quote(sb *strings.Builder, s string) {

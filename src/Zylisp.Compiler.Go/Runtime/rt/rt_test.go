@@ -81,6 +81,21 @@ func TestPrintingMatchesTheInterpreter(t *testing.T) {
 	}
 }
 
+func TestPrintingCutsDeepValuesAndCycles(t *testing.T) {
+	a := &Atom{}
+	a.Value = a
+	if got := Readable(a); got != "#<atom #<cycle>>" {
+		t.Fatalf("self-containing atom printed %s", got)
+	}
+	var v Value = EmptyVector
+	for i := 0; i < MaxPrintDepth+5; i++ {
+		v = NewVector(v)
+	}
+	if got := Readable(v); len(got) != 2*MaxPrintDepth+1 || got[MaxPrintDepth] != '#' {
+		t.Fatalf("a vector nested %d deep printed %d characters", MaxPrintDepth+5, len(got))
+	}
+}
+
 func TestThrownErrorsAreCaughtWithTheirType(t *testing.T) {
 	var caughtValue Value
 	Try(func() { Div2(1, 0) }, func(e Value) { caughtValue = e }, nil)

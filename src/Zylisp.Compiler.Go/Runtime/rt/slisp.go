@@ -28,7 +28,7 @@ func slispStrOf(v Value) string {
 }
 
 func slispPrint(sb *strings.Builder, v Value, readably bool) {
-	enter()
+	enter("print")
 	defer leave()
 	switch x := v.(type) {
 	case *Map:
