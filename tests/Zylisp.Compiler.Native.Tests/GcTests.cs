@@ -65,6 +65,68 @@ public sealed class GcTests
     }
 
     [NativeFact]
+    public void A_million_cons_list_and_a_deeply_nested_vector_mark_in_constant_stack_depth()
+    {
+        // The mark (Library/05-heap.zl) pops one block at a time off its own stack: a list of 10^6
+        // conses and a vector nested 10^5 deep, each reached only through the one before, stay
+        // live across the collections the churn forces. A recursive mark would overflow the
+        // machine stack; a mark that dropped an entry would lose the tail of either.
+        var outcome = NativeRunner.CompileAndRun("""
+            (defn build [n acc] (if (= n 0) acc (recur (- n 1) (cons n acc))))
+            (defn nest [n acc] (if (= n 0) acc (recur (- n 1) [acc n])))
+            (defn total [xs acc] (if (empty? xs) acc (recur (rest xs) (+ acc (first xs)))))
+            (defn depth [v acc] (if (= (count v) 0) acc (recur (first v) (+ acc (second v)))))
+            (defn churn [n] (if (= n 0) 0 (do [n n n n] (recur (- n 1)))))
+            (defn -main []
+              (let [xs (build 1000000 '())
+                    v (nest 100000 [])]
+                (churn 4000000)
+                (println (total xs 0) (count xs) (depth v 0))))
+            """);
+        Assert.Equal("", outcome.Stderr);
+        Assert.Equal("500000500000 1000000 5000050000\n", outcome.Stdout);
+    }
+
+    [NativeFact]
+    public void Cycles_closures_and_lazy_seqs_keep_what_they_reach_under_stress_collections()
+    {
+        // A collection on every allocation, with values reachable only through each object type
+        // that holds values: a ring of atoms (a cycle, which the mark must stop on: each block is
+        // pushed once, when it is marked), closures over run-time strings and vectors, a lazy seq
+        // half realized with its thunk still pending, a map and a set with computed keys, an
+        // error value. A type whose fields the mark skipped would print a freed block's contents.
+        const string Program = """
+            (defn ring [n]
+              (let [atoms (vec (map (fn [i] (atom (str "a" i))) (range n)))]
+                (doseq [i (range n)]
+                  (reset! (nth atoms i) [(str "node" i) (nth atoms (mod (+ i 1) n))]))
+                (first atoms)))
+            (defn walk [a steps acc]
+              (if (= steps 0) acc (recur (second @a) (- steps 1) (conj acc (first @a)))))
+            (defn adders [n] (vec (map (fn [i] (let [v (vec (range i))] (fn [x] (+ x (count v) (count (str "s" i)))))) (range n))))
+            (defn squares [] (map (fn [i] (str i ":" (* i i))) (iterate inc 0)))
+            (defn -main []
+              (let [start (ring 12)
+                    fs (adders 30)
+                    sq (squares)
+                    early (doall (take 5 sq))
+                    m (into {} (map (fn [i] [(str "k" i) [i (str "v" i)]]) (range 40)))
+                    s (set (map (fn [i] (str "e" i)) (range 40)))
+                    e (try (throw (ex-info (str "boom" 7) {:at (str "here" 8)})) (catch :default x x))]
+                (dotimes [i 50] (vector i (str i)))
+                (println (walk start 25 []))
+                (println (reduce + (map (fn [f] (f 1)) fs)))
+                (println early (nth sq 40) (first (drop 60 sq)))
+                (println (get m "k39") (count m) (contains? s "e17") (count s))
+                (println (ex-message e) (ex-data e))))
+            """;
+        var outcome = NativeRunner.RunExecutable(NativeCompiler.BuildExecutable(
+            NativeRunner.Collect(Program), new NativeOptions(GcStressInterval: 1)));
+        Assert.Equal("", outcome.Stderr);
+        Assert.Equal(NativeLibraryTests.Interpreted(Program), outcome.Stdout);
+    }
+
+    [NativeFact]
     public void Small_objects_made_between_copies_of_a_growing_vector_do_not_fragment_the_heap()
     {
         // map builds its result by copying a vector per item (O(n^2) bytes, 1.6 GB here) while it

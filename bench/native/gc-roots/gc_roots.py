@@ -26,7 +26,7 @@ def register(name):
 
 
 def block_of(value, r15):
-    """The block the collector's gc-mark-word would mark for this word, or None."""
+    """The block the collector's %mark-block! (Library/05-heap.zl) would mark for this word, or None."""
     probe = value - 1
     if probe < word(r15 + CELLS + 16) or probe >= word(r15 + CELLS + 24):
         return None

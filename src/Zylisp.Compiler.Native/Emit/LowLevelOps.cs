@@ -18,7 +18,7 @@ internal static class LowLevelOps
     {
         "%load-word", "%load-byte", "%store-word!", "%store-byte!", "%copy-bytes!", "%alloc",
         "%word", "%as-value", "%layout", "%cell", "%syscall", "%routine",
-        "%bit-and", "%bit-or", "%bit-xor", "%shift-left", "%shift-right", "%unsigned-shift-right",
+        "%bit-and", "%bit-or", "%bit-xor", "%shift-left", "%shift-right", "%unsigned-shift-right", "%highest-bit",
     };
 
     /// <summary>True for the name of a low-level primitive.</summary>
@@ -37,8 +37,9 @@ internal static class LowLevelOps
         ("%layout", [RawKind.Value]) => RawKind.Long,
         ("%cell", [RawKind.Value]) => RawKind.Long,
         ("%routine", [RawKind.Value, .. var rest]) when rest.Length <= 5 => RawKind.Long,
-        ("%syscall", [RawKind.Long, ..] rest) when rest.Length <= 4 && AllLong(rest) => RawKind.Long,
+        ("%syscall", [RawKind.Long, ..]) when operands.Length <= 5 && AllLong(operands) => RawKind.Long,
         ("%bit-and" or "%bit-or" or "%bit-xor" or "%shift-left" or "%shift-right" or "%unsigned-shift-right", [RawKind.Long, RawKind.Long]) => RawKind.Long,
+        ("%highest-bit", [RawKind.Long]) => RawKind.Long,
         _ => null,
     };
 
@@ -102,6 +103,8 @@ internal static class LowLevelOps
         ":free-chunk" => HeapLayout.FreeChunk,
         ":min-block" => HeapLayout.MinBlock,
         ":large-block" => HeapLayout.LargeBlock,
+        // Bit t set for each type t whose payload is raw bytes: the mark does not scan those.
+        ":raw-bytes" => ObjectTypes.RawBytesMask(),
         _ => null,
     };
 
@@ -116,6 +119,13 @@ internal static class LowLevelOps
         ":small-free" => cells.SmallFree,
         ":heap-bytes" => cells.HeapBytes,
         ":allocated-since-collection" => cells.AllocatedSinceCollection,
+        ":heap-low" => cells.Low,
+        ":heap-high" => cells.High,
+        ":mark-stack-base" => cells.MarkStackBase,
+        ":mark-stack-limit" => cells.MarkStackLimit,
+        // The range of all the collector's cells, which the mark leaves out of the roots.
+        ":collector-cells" => cells.Start,
+        ":collector-cells-end" => cells.End,
         _ => null,
     };
 
@@ -144,6 +154,8 @@ internal static class LowLevelOps
         "string-count",
         // Typed routines the library reaches too (Library/35-text-edges.zl): decoding input, encoding output.
         "%decoded-utf8", "%encodable-text",
+        // The heap's error when the mark stack cannot grow (Library/05-heap.zl); it never returns.
+        "out-of-memory",
     };
 
     /// <summary>The routine a `(%routine :name …)` call names, checked at compile time.</summary>

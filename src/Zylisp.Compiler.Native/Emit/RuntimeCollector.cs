@@ -96,18 +96,18 @@ internal sealed partial class RuntimeLibrary
     /// (which holds every register, pushed here and by alloc) and the writable data area (global
     /// cells, run-time cells, constants, static closures) except the allocator's and collector's
     /// own cells (<see cref="HeapCells"/>, <see cref="RuntimeCells.FreeList"/>). Any word that points into an
-    /// in-use block, or one past its end, keeps the block alive. Marking drains an explicit mark
-    /// stack, so a long list never deepens the machine stack. The sweep (`%sweep`, a typed runtime
-    /// routine in Library/05-heap.zl) rebuilds the free lists and merges each run of adjacent free
-    /// blocks into one.
+    /// in-use block, or one past its end, keeps the block alive. Both phases are typed runtime
+    /// routines in Library/05-heap.zl: the mark (`%mark`: the root scan, and the tracing, which
+    /// drains an explicit mark stack, so a long list never deepens the machine stack) and the sweep
+    /// (`%sweep`: rebuilds the free lists and merges each run of adjacent free blocks into one).
+    /// This routine keeps what typed code cannot say: the register saves, the first mark stack's
+    /// mapping, and the roots' bounds, which come from rsp, r15 and r14.
     /// </summary>
     private void EmitCollector()
     {
         var cells = heap ?? throw new InvalidOperationException("EmitMemory runs before EmitCollector");
         AssemblerRegister64[] saved = [rax, rbx, rcx, rdx, rsi, rdi, rbp, r8, r9, r10, r11, r12, r13, r14, r15];
         var haveMarkStack = asm.CreateLabel();
-        var drain = asm.CreateLabel();
-        var drained = asm.CreateLabel();
 
         Define("gc-collect");
         foreach (var register in saved)
@@ -116,52 +116,24 @@ internal sealed partial class RuntimeLibrary
         }
 
         asm.inc(__qword_ptr[r15 + cells.Collections]);
-        asm.mov(rbx, __qword_ptr[r15 + cells.MarkStackBase]);
-        asm.test(rbx, rbx);
-        asm.jnz(haveMarkStack);
+        asm.cmp(__qword_ptr[r15 + cells.MarkStackBase], 0);
+        asm.jne(haveMarkStack);
         asm.mov(esi, HeapLayout.MarkStackBytes);
         MapOrDie(rsi);
-        asm.mov(rbx, rax);
         asm.mov(__qword_ptr[r15 + cells.MarkStackBase], rax);
         asm.add(rax, HeapLayout.MarkStackBytes);
         asm.mov(__qword_ptr[r15 + cells.MarkStackLimit], rax);
         asm.Bind(ref haveMarkStack);
 
-        // Mark: rbx = mark stack top, r13/rbp = the heap's bounds (see mark-word).
-        asm.mov(r13, __qword_ptr[r15 + cells.Low]);
-        asm.mov(rbp, __qword_ptr[r15 + cells.High]);
-        asm.mov(r10, rsp);
-        asm.mov(rdi, __qword_ptr[r15 + RuntimeCells.EntryStack]);
-        asm.call(Label("gc-mark-range"));
-        // Writable data, but not the allocator's and collector's own cells: the heap's end (High)
-        // looked up as "one past a block" would keep the heap's topmost block alive, and with it
-        // every lazy-seq cell after it in a walk (issue 13); a free-list head would keep the block
-        // below the free block it points to.
-        MarkWritable(0, RuntimeCells.FreeList);
-        MarkWritable(RuntimeCells.FreeList + 8, cells.Start);
-        asm.lea(r10, __[r15 + cells.End]);
-        asm.mov(rdi, __qword_ptr[r14 + data.WritableSizeWord()]);
-        asm.add(rdi, r15);
-        asm.call(Label("gc-mark-range"));
-
-        asm.Bind(ref drain);
-        asm.cmp(rbx, __qword_ptr[r15 + cells.MarkStackBase]);
-        asm.je(drained);
-        asm.sub(rbx, 8);
-        asm.mov(r10, __qword_ptr[rbx]);
-        // Raw-byte objects (strings, keywords...) hold no values; ObjectTypes decides which.
-        asm.movzx(eax, __byte_ptr[r10 + HeapLayout.BlockHeader]);
-        asm.mov(rcx, ObjectTypes.RawBytesMask());
-        asm.bt(rcx, rax);
-        asm.jc(drain);
-        asm.mov(rdi, __qword_ptr[r10]);
-        asm.and(rdi, -8);
-        asm.add(rdi, r10);
-        // Every word after the object's header word may be a value.
-        asm.add(r10, HeapLayout.BlockHeader + 8);
-        asm.call(Label("gc-mark-range"));
-        asm.jmp(drain);
-        asm.Bind(ref drained);
+        // The mark is Zylisp (Library/05-heap.zl): %mark(stack from here to the entry's stack
+        // pointer, writable data). Only this routine knows rsp, r15 and the data's size; its frame
+        // and the routines' below it are not roots, so their raw addresses retain nothing.
+        asm.mov(rdi, rsp);
+        asm.mov(rsi, __qword_ptr[r15 + RuntimeCells.EntryStack]);
+        asm.mov(rdx, r15);
+        asm.mov(rcx, __qword_ptr[r14 + data.WritableSizeWord()]);
+        asm.add(rcx, r15);
+        asm.call(Label("%mark"));
 
         // The sweep is Zylisp (Library/05-heap.zl): every register it may clobber is pushed above.
         asm.call(Label("%sweep"));
@@ -173,145 +145,8 @@ internal sealed partial class RuntimeLibrary
 
         asm.ret();
 
-        EmitMarkRange();
-        EmitMarkWord(cells);
         EmitGrow(cells);
         EmitRelease(cells);
-    }
-
-    /// <summary>Marks from the writable words at offsets [from, to) of r15.</summary>
-    private void MarkWritable(int from, int to)
-    {
-        asm.lea(r10, __[r15 + from]);
-        asm.lea(rdi, __[r15 + to]);
-        asm.call(Label("gc-mark-range"));
-    }
-
-    /// <summary>gc-mark-range(r10 = first word, rdi = end): marks what each word points to. Keeps rbx's role, r10 advances.</summary>
-    private void EmitMarkRange()
-    {
-        var next = asm.CreateLabel();
-        var done = asm.CreateLabel();
-        Define("gc-mark-range");
-        asm.Bind(ref next);
-        asm.cmp(r10, rdi);
-        asm.jae(done);
-        asm.mov(rax, __qword_ptr[r10]);
-        asm.call(Label("gc-mark-word"));
-        asm.add(r10, 8);
-        asm.jmp(next);
-        asm.Bind(ref done);
-        asm.ret();
-    }
-
-    /// <summary>
-    /// gc-mark-word(rax = any word; rbx = mark stack top, r13/rbp = heap bounds): when the word
-    /// points into an in-use block (tagged, untagged, interior, or one past its end), marks the
-    /// block and pushes it on the mark stack. Clobbers rax, rcx, rdx, rsi, r8, r9, r11.
-    /// </summary>
-    private void EmitMarkWord(HeapCells cells)
-    {
-        var chunkLoop = asm.CreateLabel();
-        var found = asm.CreateLabel();
-        var back = asm.CreateLabel();
-        var have = asm.CreateLabel();
-        var push = asm.CreateLabel();
-        var none = asm.CreateLabel();
-
-        Define("gc-mark-word");
-        // Look one byte lower: a pointer one past a block's end still belongs to that block, and
-        // no pointer to a block's size word exists.
-        asm.dec(rax);
-        asm.cmp(rax, r13);
-        asm.jb(none);
-        asm.cmp(rax, rbp);
-        asm.jae(none);
-        asm.mov(r9, __qword_ptr[r15 + cells.Chunks]);
-        asm.Bind(ref chunkLoop);
-        asm.test(r9, r9);
-        asm.jz(none);
-        asm.mov(rdx, __qword_ptr[r9 + HeapLayout.ChunkBlocks]);
-        asm.cmp(rax, rdx);
-        asm.jb(back);
-        asm.cmp(rax, __qword_ptr[r9 + HeapLayout.ChunkEnd]);
-        asm.jb(found);
-        asm.Bind(ref back);
-        asm.mov(r9, __qword_ptr[r9 + HeapLayout.ChunkNext]);
-        asm.jmp(chunkLoop);
-
-        // The block holding rax starts at the nearest set bitmap bit at or below rax's bit.
-        asm.Bind(ref found);
-        asm.sub(rax, rdx);
-        asm.shr(rax, 3);
-        asm.mov(rsi, rax);
-        asm.shr(rsi, 6);
-        asm.mov(ecx, eax);
-        asm.and(ecx, 63);
-        asm.mov(r11d, 2);
-        asm.shl(r11, cl);
-        asm.dec(r11);
-        asm.mov(r8, __qword_ptr[r9 + (rsi * 8) + HeapLayout.ChunkBitmap]);
-        asm.and(r8, r11);
-        var scan = asm.CreateLabel();
-        asm.Bind(ref scan);
-        asm.test(r8, r8);
-        asm.jnz(have);
-        asm.dec(rsi);
-        asm.js(none);
-        asm.mov(r8, __qword_ptr[r9 + (rsi * 8) + HeapLayout.ChunkBitmap]);
-        asm.jmp(scan);
-        asm.Bind(ref have);
-        asm.bsr(r8, r8);
-        asm.shl(rsi, 6);
-        asm.add(rsi, r8);
-        asm.lea(rdx, __[rdx + (rsi * 8)]);
-        asm.mov(r8, __qword_ptr[rdx]);
-        asm.test(r8b, HeapLayout.InUse);
-        asm.jz(none);
-        asm.test(r8b, HeapLayout.Marked);
-        asm.jnz(none);
-        asm.or(__qword_ptr[rdx], HeapLayout.Marked);
-        asm.cmp(rbx, __qword_ptr[r15 + cells.MarkStackLimit]);
-        asm.jb(push);
-        GrowMarkStack(cells);
-        asm.Bind(ref push);
-        asm.mov(__qword_ptr[rbx], rdx);
-        asm.add(rbx, 8);
-        asm.Bind(ref none);
-        asm.ret();
-    }
-
-    /// <summary>Doubles the full mark stack with mremap (it may move); rbx follows it. Keeps rdx, rdi, r10.</summary>
-    private void GrowMarkStack(HeapCells cells)
-    {
-        var outOfMemory = asm.CreateLabel();
-        var grown = asm.CreateLabel();
-        asm.push(rdx);
-        asm.push(rdi);
-        asm.push(r10);
-        asm.mov(rdi, __qword_ptr[r15 + cells.MarkStackBase]);
-        asm.mov(rsi, __qword_ptr[r15 + cells.MarkStackLimit]);
-        asm.sub(rsi, rdi);
-        asm.sub(rbx, rdi);
-        asm.lea(rdx, __[rsi + rsi]);
-        asm.mov(r10d, 1);
-        asm.mov(eax, 25);
-        asm.push(rdx);
-        asm.syscall();
-        asm.pop(rdx);
-        asm.cmp(rax, -4096);
-        asm.ja(outOfMemory);
-        asm.mov(__qword_ptr[r15 + cells.MarkStackBase], rax);
-        asm.add(rbx, rax);
-        asm.add(rax, rdx);
-        asm.mov(__qword_ptr[r15 + cells.MarkStackLimit], rax);
-        asm.pop(r10);
-        asm.pop(rdi);
-        asm.pop(rdx);
-        asm.jmp(grown);
-        asm.Bind(ref outOfMemory);
-        asm.jmp(Label("out-of-memory"));
-        asm.Bind(ref grown);
     }
 
     /// <summary>

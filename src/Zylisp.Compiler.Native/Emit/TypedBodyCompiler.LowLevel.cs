@@ -95,6 +95,11 @@ internal sealed partial class TypedBodyCompiler
                 Load(args[0], rax);
                 asm.syscall();
                 break;
+            case "%highest-bit":
+                // The index of the highest set bit; the operand is never 0 (bsr leaves rax undefined then).
+                Load(args[0], rax);
+                asm.bsr(rax, rax);
+                break;
             case "%bit-and" or "%bit-or" or "%bit-xor" or "%shift-left" or "%shift-right" or "%unsigned-shift-right"
                 when FitsImmediate(args[1], out var immediate):
                 Load(args[0], rax);

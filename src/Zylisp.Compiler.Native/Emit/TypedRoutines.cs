@@ -24,8 +24,8 @@ internal static class TypedRoutines
         "%decoded-utf8", "%encodable-text", "%joined-halves",
         // with-out-str's buffer (Library/85-capture.zl): write appends standard output to it.
         "%capture-append",
-        // The heap (Library/05-heap.zl): gc-collect calls the sweep, alloc the free-list search.
-        "%sweep", "%take-block",
+        // The heap (Library/05-heap.zl): gc-collect calls the mark and the sweep, alloc the free-list search.
+        "%mark", "%sweep", "%take-block",
     ];
 
     // The library text is fixed at build time, so its lowered forms are the same for every compile:
