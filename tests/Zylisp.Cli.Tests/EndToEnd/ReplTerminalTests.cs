@@ -8,9 +8,9 @@ public class ReplTerminalTests
     private const string Prompt = "user=> ";
     private const string ContinuationPrompt = "#_=> ";
 
-    private static TmuxSession StartRepl(string? home = null, IReadOnlyDictionary<string, string>? environment = null)
+    private static TmuxSession StartRepl(string? home = null, IReadOnlyDictionary<string, string>? environment = null, string[]? args = null)
     {
-        var session = TmuxSession.Start(home ?? TempHome.Create(), ["repl"], environment);
+        var session = TmuxSession.Start(home ?? TempHome.Create(), args ?? ["repl"], environment);
         try
         {
             session.WaitForText(Prompt);
@@ -135,10 +135,13 @@ public class ReplTerminalTests
         Assert.DoesNotContain("error", screen);
     }
 
-    [TmuxFact]
-    public void Ctrl_C_interrupts_a_runaway_evaluation_and_the_repl_goes_on()
+    /// <summary>The REPL with its worker, and the local one, which evaluates on a large-stack thread of its own.</summary>
+    [TmuxTheory]
+    [InlineData("repl")]
+    [InlineData("repl --local")]
+    public void Ctrl_C_interrupts_a_runaway_evaluation_and_the_repl_goes_on(string command)
     {
-        using var repl = StartRepl();
+        using var repl = StartRepl(args: command.Split(' '));
         repl.TypeLine("(loop [] (recur))");
         // The loop is running when its input line has moved up and no new prompt has appeared.
         Thread.Sleep(500);

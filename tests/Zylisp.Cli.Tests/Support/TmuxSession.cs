@@ -193,3 +193,15 @@ public sealed class TmuxFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory that needs tmux; skipped, saying why, where tmux is not installed.</summary>
+public sealed class TmuxTheoryAttribute : TheoryAttribute
+{
+    public TmuxTheoryAttribute()
+    {
+        if (!TmuxSession.IsAvailable)
+        {
+            Skip = "tmux is not installed: the REPL's terminal tests need it (.ci/run installs it with apt-get).";
+        }
+    }
+}
