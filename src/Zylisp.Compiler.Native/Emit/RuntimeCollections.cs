@@ -283,7 +283,8 @@ internal sealed partial class RuntimeLibrary
         asm.cmp(rdi, (int)ValueTags.Nil);
         asm.je(firstNil);
         PushAlignmentSlot();
-        asm.call(Label("seq1"));
+        asm.lea(rsi, Str("first"));
+        asm.call(Label("seq1-named"));
         asm.add(rsp, 8);
         asm.mov(rdi, rax);
         asm.cmp(rax, (int)ValueTags.Nil);
@@ -342,7 +343,8 @@ internal sealed partial class RuntimeLibrary
         asm.cmp(rdi, (int)ValueTags.Nil);
         asm.je(restEmpty);
         PushAlignmentSlot();
-        asm.call(Label("seq1"));
+        asm.lea(rsi, Str("rest"));
+        asm.call(Label("seq1-named"));
         asm.add(rsp, 8);
         asm.mov(rdi, rax);
         asm.cmp(rax, (int)ValueTags.Nil);

@@ -262,6 +262,10 @@ internal sealed partial class RuntimeLibrary
         Fixed("seq", 1);
         asm.mov(rax, rdi);
         Define("seq1");
+        asm.lea(rsi, Str("seq"));
+        // seq1-named(rdi = x, rsi = the name of the function the program called, for the type
+        // error: (first 5) says `first` expects a collection, as the interpreter does).
+        Define("seq1-named");
         var nil = asm.CreateLabel();
         var notList = asm.CreateLabel();
         var seqable = asm.CreateLabel();
@@ -320,8 +324,8 @@ internal sealed partial class RuntimeLibrary
         asm.ret();
         asm.Bind(ref notSeqable);
         asm.mov(rdx, rdi);
-        asm.lea(rdi, Str("seq"));
-        asm.lea(rsi, Str("a collection or string"));
+        asm.mov(rdi, rsi);
+        asm.lea(rsi, Str("a collection"));
         asm.jmp(Label("type-error"));
     }
 
@@ -344,7 +348,8 @@ internal sealed partial class RuntimeLibrary
         asm.je(withInit);
         LoadArgument(rdi, 1);
         asm.mov(__qword_ptr[rbp - 40], (int)ValueTags.Nil);
-        asm.call(Label("seq1"));
+        asm.lea(rsi, Str("reduce"));
+        asm.call(Label("seq1-named"));
         asm.mov(r13, rax);
         var emptyNoInit = asm.CreateLabel();
         asm.cmp(r13, (int)ValueTags.Nil);
@@ -366,7 +371,8 @@ internal sealed partial class RuntimeLibrary
         // r13: what is left to walk, not yet seq'd; rbx: the accumulated value.
         asm.Bind(ref loopReduce);
         asm.mov(rdi, r13);
-        asm.call(Label("seq1"));
+        asm.lea(rsi, Str("reduce"));
+        asm.call(Label("seq1-named"));
         asm.mov(r13, rax);
         asm.cmp(r13, (int)ValueTags.Nil);
         asm.je(doneReduce);
