@@ -144,6 +144,8 @@ internal static class LowLevelOps
         "string-count",
         // Typed routines the library reaches too (Library/35-text-edges.zl): decoding input, encoding output.
         "%decoded-utf8", "%encodable-text",
+        // equals(a, b) → 1 or 0 (Emit/RuntimeTruth.cs): set membership compares items with it.
+        "equals",
     };
 
     /// <summary>The routine a `(%routine :name …)` call names, checked at compile time.</summary>

@@ -321,7 +321,7 @@ internal sealed partial class RuntimeLibrary
         var notSet = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Set, notSet);
         PushAlignmentSlot();
-        asm.call(Label("set-index"));
+        asm.call(Label("%set-index"));
         asm.add(rsp, 8);
         asm.test(rax, rax);
         asm.js(no);

@@ -6,7 +6,8 @@ namespace Zylisp.Compiler.Native.Emit;
 /// <summary>
 /// Sets: [header][count][items...], insertion-ordered like the interpreter's sets (so they print
 /// alike), copied on conj and disj, membership by <c>equals</c>. hash-set, set and disj are
-/// library functions (Library/40-sets.zl) over %empty-set, %set-conj and %set-disj.
+/// library functions (Library/40-sets.zl) over %empty-set, %set-conj and %set-disj. Membership
+/// (%set-index) is a typed runtime routine in Library/40-sets.zl.
 /// </summary>
 internal sealed partial class RuntimeLibrary
 {
@@ -59,16 +60,6 @@ internal sealed partial class RuntimeLibrary
         asm.pop(rbx);
         asm.ret();
 
-        // set-index(rdi = set, rsi = x) → rax = the raw index of the item equal to x, or -1.
-        ScanRoutine("set-index", ObjectLayout.SetCount, ScanAnswer.FirstIndex, found =>
-        {
-            asm.mov(rdi, __qword_ptr[r12 + (rbx * 8) + (ObjectLayout.SetItems - ValueTags.PointerTag)]);
-            asm.mov(rsi, r13);
-            asm.call(Label("equals"));
-            asm.test(eax, eax);
-            asm.jnz(found);
-        });
-
         // (%set-conj s x) → s when it holds x already, else a copy with x at the end.
         Define("%set-conj");
         asm.push(rbx);
@@ -76,7 +67,7 @@ internal sealed partial class RuntimeLibrary
         asm.push(r13);
         asm.mov(r12, rdi);
         asm.mov(r13, rsi);
-        asm.call(Label("set-index"));
+        asm.call(Label("%set-index"));
         var absent = asm.CreateLabel();
         var conjDone = asm.CreateLabel();
         asm.test(rax, rax);
@@ -119,7 +110,7 @@ internal sealed partial class RuntimeLibrary
         asm.push(r12);
         asm.push(r13);
         asm.mov(r12, rdi);
-        asm.call(Label("set-index"));
+        asm.call(Label("%set-index"));
         var present = asm.CreateLabel();
         var disjDone = asm.CreateLabel();
         asm.test(rax, rax);
@@ -158,7 +149,7 @@ internal sealed partial class RuntimeLibrary
         {
             asm.mov(rdi, r13);
             asm.mov(rsi, __qword_ptr[r12 + (rbx * 8) + (ObjectLayout.SetItems - ValueTags.PointerTag)]);
-            asm.call(Label("set-index"));
+            asm.call(Label("%set-index"));
             asm.test(rax, rax);
             asm.js(notIn);
         });

@@ -26,6 +26,8 @@ internal static class TypedRoutines
         "%capture-append",
         // The heap (Library/05-heap.zl): gc-collect calls the sweep, alloc the free-list search.
         "%sweep", "%take-block",
+        // Sets (Library/40-sets.zl): membership, for contains?, conj, disj and =.
+        "%set-index",
     ];
 
     // The library text is fixed at build time, so its lowered forms are the same for every compile:

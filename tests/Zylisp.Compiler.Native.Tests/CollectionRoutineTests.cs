@@ -1,0 +1,63 @@
+namespace Zylisp.Compiler.Native.Tests;
+
+/// <summary>
+/// The vector and set operations written in the runtime's low-level typed subset
+/// (Library/40-sets.zl, Library/55-collections.zl; docs/design/native-typed.md, "Ported so far"):
+/// each program prints what the interpreter prints, on empty, small and large collections, and
+/// again with a collection on every allocation, where a copy the collector did not see through
+/// the routine's frame would be reused and corrupted.
+/// </summary>
+public sealed class CollectionRoutineTests
+{
+    /// <summary>Membership by identity, by equals (strings, vectors, maps, records' fields) and by neither (1 against 1.0).</summary>
+    private static string Sets(int n) => $$$"""
+        (defn -main []
+          (let [n {{{n}}}
+                ints (into #{} (range n))
+                strs (into #{} (map (fn [i] (str "k" i)) (range n)))
+                pairs (into #{} (map (fn [i] [i (str i)]) (range n)))]
+            (prn (count ints) (count strs) (count pairs))
+            (prn (count (filter (fn [i] (contains? ints i)) (range -5 (+ n 5)))))
+            (prn (count (filter (fn [i] (contains? strs (str "k" i))) (range -5 (+ n 5)))))
+            (prn (count (filter (fn [i] (pairs [i (str i)])) (range n))) (pairs [0 "1"]))
+            (prn (contains? ints 1.0) (contains? #{1.0} 1) (contains? #{1.0} 1.0) (contains? ints nil) (contains? ints "1"))
+            (prn (contains? #{} 1) (contains? #{} nil) (#{} :a) (#{nil} nil) (contains? #{nil false} false) (contains? #{nil} false))
+            (prn (#{:a :b} :b) (#{:a :b} :c) (#{{:a 1}} {:a 1}) (#{'(1 2)} [1 2]) (#{#{1 2}} #{2 1}))
+            (prn (= ints (into #{} (reverse (range n)))) (= ints (conj ints n)) (= #{} #{}) (= #{1 2} #{1 3}))
+            (prn (take 5 (seq strs)) (last (seq pairs)))
+            (let [made (into #{} (map (fn [i] (keyword (str "k" i))) (range n)))
+                  syms (into #{} (map (fn [i] (symbol (str "prefix-longer-than-eight-" i))) (range n)))]
+              (prn (count (filter (fn [i] (contains? made (keyword (str "k" i)))) (range -5 (+ n 5))))
+                   (contains? made :k0) (contains? made :k) (contains? made "k0")
+                   (count (filter (fn [i] (syms (symbol (str "prefix-longer-than-eight-" i)))) (range n)))
+                   (contains? syms 'prefix-longer-than-eight-) (contains? syms "prefix-longer-than-eight-0")))
+            (prn (contains? #{""} "") (contains? #{"" :a} (subs "ab" 1 1)) (contains? #{(keyword "")} (keyword ""))
+                 (contains? #{"abcdefgh1"} "abcdefgh2") (contains? #{"abcdefgh1"} (str "abcdefgh" 1))
+                 (contains? #{'a 'b} 'b) (contains? #{'a} :a) (contains? #{:a} "a"))
+            (prn (contains? #{0.5 2.0} (/ 1.0 2)) (contains? #{{:a 1} [1]} {:a 1}) (contains? #{{:a 1}} {:a 2})
+                 (contains? #{(list 1 2)} [1 2]) (contains? #{[1 2]} (map inc [0 1])) (contains? #{#{}} #{}))))
+        """;
+
+    [NativeTheory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3000)]
+    public void Set_membership_matches_the_interpreter(int n)
+    {
+        var source = Sets(n);
+        var expected = NativeLibraryTests.Interpreted(source);
+        var outcome = NativeRunner.CompileAndRun(source);
+        Assert.Equal("", outcome.Stderr);
+        Assert.Equal(expected, outcome.Stdout);
+    }
+
+    [NativeFact]
+    public void Set_membership_survives_a_collection_on_every_allocation()
+    {
+        var source = Sets(150);
+        var expected = NativeLibraryTests.Interpreted(source);
+        var outcome = NativeRunner.RunExecutable(NativeCompiler.BuildExecutable(NativeRunner.Collect(source), new NativeOptions(GcStressInterval: 1)));
+        Assert.Equal("", outcome.Stderr);
+        Assert.Equal(expected, outcome.Stdout);
+    }
+}
