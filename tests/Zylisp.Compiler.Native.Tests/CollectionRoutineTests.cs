@@ -38,6 +38,45 @@ public sealed class CollectionRoutineTests
                  (contains? #{(list 1 2)} [1 2]) (contains? #{[1 2]} (map inc [0 1])) (contains? #{#{}} #{}))))
         """;
 
+    /// <summary>conj and disj copy the set (keeping a sorted set's header), or give it back unchanged.</summary>
+    private static string SetChanges(int n) => $$$"""
+        (defn -main []
+          (let [n {{{n}}}
+                s (reduce conj #{} (range n))
+                halved (reduce disj s (filter even? (range n)))
+                strs (reduce conj #{} (map str (range n)))]
+            (prn (count s) (count halved) (= halved (set (filter odd? (range n)))) (take 4 halved) (last (seq halved)))
+            (prn (identical? s (conj s 0)) (identical? s (disj s -1)) (count (conj s n)) (count (disj s 0)))
+            (prn (count (reduce disj strs (map str (range n)))) (count (reduce conj strs (map str (range n)))))
+            (prn (disj #{} 1) (conj #{} nil) (disj #{nil} nil) (disj #{1} 1) (conj #{1} 1) (disj #{1 2 3} 2) (conj #{1 2} 3 4 2))
+            (prn (disj #{1 2 3} 1 3 5) (disj nil 1) (disj #{[1 2]} '(1 2)) (conj #{'(1 2)} [1 2]) (hash-set 3 1 3 2) (set "abca"))
+            (let [sorted (reduce conj (sorted-set) (map (fn [i] (rem (* i 7) (inc n))) (range n)))]
+              (prn (count sorted) (take 5 sorted) (sorted? (disj sorted 3)) (take 3 (disj sorted 0 1)) (sorted? (conj sorted -1)) (first (conj sorted -1))))))
+        """;
+
+    [NativeTheory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2000)]
+    public void Set_conj_and_disj_match_the_interpreter(int n)
+    {
+        var source = SetChanges(n);
+        var expected = NativeLibraryTests.Interpreted(source);
+        var outcome = NativeRunner.CompileAndRun(source);
+        Assert.Equal("", outcome.Stderr);
+        Assert.Equal(expected, outcome.Stdout);
+    }
+
+    [NativeFact]
+    public void Set_conj_and_disj_survive_a_collection_on_every_allocation()
+    {
+        var source = SetChanges(120);
+        var expected = NativeLibraryTests.Interpreted(source);
+        var outcome = NativeRunner.RunExecutable(NativeCompiler.BuildExecutable(NativeRunner.Collect(source), new NativeOptions(GcStressInterval: 1)));
+        Assert.Equal("", outcome.Stderr);
+        Assert.Equal(expected, outcome.Stdout);
+    }
+
     [NativeTheory]
     [InlineData(0)]
     [InlineData(1)]

@@ -83,6 +83,7 @@ internal static class LowLevelOps
         ":error-type" => ObjectLayout.ErrorType,
         ":atom-value" => ObjectLayout.AtomValue,
         ":reduced-flag" => ObjectLayout.ReducedFlag,
+        ":sorted-flag" => RuntimeLibrary.SortedFlag,
         ":map-entries" => ObjectLayout.MapEntries,
         ":float-bits" => ObjectLayout.FloatBits,
         ":boxed-integer-value" => ObjectLayout.BoxedIntegerValue,
@@ -146,6 +147,8 @@ internal static class LowLevelOps
         "%decoded-utf8", "%encodable-text",
         // equals(a, b) → 1 or 0 (Emit/RuntimeTruth.cs): set membership compares items with it.
         "equals",
+        // sort-hook(sorted map or set) → it with its last entry in place (Emit/RuntimeSorted.cs): a set's conj.
+        "sort-hook",
     };
 
     /// <summary>The routine a `(%routine :name …)` call names, checked at compile time.</summary>

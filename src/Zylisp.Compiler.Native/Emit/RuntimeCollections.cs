@@ -344,7 +344,7 @@ internal sealed partial class RuntimeLibrary
         JumpIfLazy(rdi, Label("lazy-cons"));
         var conjNotSet = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Set, conjNotSet);
-        asm.jmp(Label("%set-conj"));
+        asm.jmp(Label("%set-with"));
         asm.Bind(ref conjNotSet);
         // (conj m [k v]) on a map or record is (assoc m k v).
         var conjNotMap = asm.CreateLabel();

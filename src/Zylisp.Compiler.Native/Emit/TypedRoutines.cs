@@ -26,8 +26,9 @@ internal static class TypedRoutines
         "%capture-append",
         // The heap (Library/05-heap.zl): gc-collect calls the sweep, alloc the free-list search.
         "%sweep", "%take-block",
-        // Sets (Library/40-sets.zl): membership, for contains?, conj, disj and =.
-        "%set-index",
+        // Sets (Library/40-sets.zl): membership, for contains? and =; conj and disj (the %set-conj
+        // and %set-disj primitives).
+        "%set-index", "%set-with", "%set-without",
     ];
 
     // The library text is fixed at build time, so its lowered forms are the same for every compile:
