@@ -99,4 +99,41 @@ public sealed class CollectionRoutineTests
         Assert.Equal("", outcome.Stderr);
         Assert.Equal(expected, outcome.Stdout);
     }
+
+    /// <summary>conj and assoc copy the vector; assoc at the count appends; out of range is the interpreter's error.</summary>
+    private static string VectorChanges(int n) => $$$"""
+        (defn -main []
+          (let [n {{{n}}}
+                v (reduce conj [] (range n))
+                doubled (reduce (fn [acc i] (assoc acc i (* 2 (nth acc i)))) v (range n))
+                grown (reduce (fn [acc i] (assoc acc (count acc) i)) [] (range n))]
+            (prn (count v) (take 3 v) (last v) (count doubled) (take 3 doubled) (last doubled) (= v grown))
+            (prn (conj [] nil) (conj [1] [2]) (conj [1 2] 3 4) (assoc [] 0 :a) (assoc [1] 1 2) (assoc [1 2] 0 [0]) (conj (conj v :x) :y))
+            (prn (= v (vec (range n))) (= (conj v n) (vec (range (inc n)))) (identical? v (conj v 1)) v)
+            (prn (try (assoc v (inc n) 1) (catch e (ex-message e))) (try (assoc v -1 1) (catch e (ex-message e)))
+                 (try (assoc [] 1 1) (catch e (ex-message e))) (try (assoc [1] :a 1) (catch e (ex-message e))))))
+        """;
+
+    [NativeTheory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(5000)]
+    public void Vector_conj_and_assoc_match_the_interpreter(int n)
+    {
+        var source = VectorChanges(n);
+        var expected = NativeLibraryTests.Interpreted(source);
+        var outcome = NativeRunner.CompileAndRun(source);
+        Assert.Equal("", outcome.Stderr);
+        Assert.Equal(expected, outcome.Stdout);
+    }
+
+    [NativeFact]
+    public void Vector_conj_and_assoc_survive_a_collection_on_every_allocation()
+    {
+        var source = VectorChanges(150);
+        var expected = NativeLibraryTests.Interpreted(source);
+        var outcome = NativeRunner.RunExecutable(NativeCompiler.BuildExecutable(NativeRunner.Collect(source), new NativeOptions(GcStressInterval: 1)));
+        Assert.Equal("", outcome.Stderr);
+        Assert.Equal(expected, outcome.Stdout);
+    }
 }
