@@ -136,4 +136,43 @@ public sealed class CollectionRoutineTests
         Assert.Equal("", outcome.Stderr);
         Assert.Equal(expected, outcome.Stdout);
     }
+
+    /// <summary>subvec and pop copy a slice; every bad argument is the interpreter's error, checked in its order.</summary>
+    private static string Slices(int n) => $$$"""
+        (defn err [f] (try (f) (catch e (ex-message e))))
+        (defn -main []
+          (let [n {{{n}}}
+                v (vec (range n))
+                halves (map (fn [i] (subvec v i (- n i))) (range (quot n 2)))
+                popped (loop [s v k 0] (if (empty? s) k (recur (pop s) (+ k (count s)))))]
+            (prn (count v) (count (subvec v 0)) (= v (subvec v 0 n)) (subvec v n) (subvec v 0 0) (reduce + (map count halves)))
+            (prn (take 3 (subvec v (quot n 2))) (last (subvec v 0 (quot n 2))) popped (peek v) (count (pop (conj v 1))))
+            (prn (subvec [] 0) (subvec [] 0 0) (subvec [1 2 3] 1) (subvec [1 2 3] 1 2) (pop [1]) (pop [1 2]) (peek (pop [1 2 3])) (pop '(1 2)))
+            (prn (err #(subvec v -1)) (err #(subvec v 0 (inc n))) (err #(subvec v 2 1)) (err #(subvec v (inc n)))
+                 (err #(subvec v 1.0)) (err #(subvec v 0 "x")) (err #(subvec v "a" "b")) (err #(subvec '(1) 0)) (err #(subvec nil 0 1))
+                 (err #(pop [])) (err #(pop nil)) (err #(pop {:a 1})))))
+        """;
+
+    [NativeTheory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3000)]
+    public void Subvec_and_pop_match_the_interpreter(int n)
+    {
+        var source = Slices(n);
+        var expected = NativeLibraryTests.Interpreted(source);
+        var outcome = NativeRunner.CompileAndRun(source);
+        Assert.Equal("", outcome.Stderr);
+        Assert.Equal(expected, outcome.Stdout);
+    }
+
+    [NativeFact]
+    public void Subvec_and_pop_survive_a_collection_on_every_allocation()
+    {
+        var source = Slices(120);
+        var expected = NativeLibraryTests.Interpreted(source);
+        var outcome = NativeRunner.RunExecutable(NativeCompiler.BuildExecutable(NativeRunner.Collect(source), new NativeOptions(GcStressInterval: 1)));
+        Assert.Equal("", outcome.Stderr);
+        Assert.Equal(expected, outcome.Stdout);
+    }
 }
