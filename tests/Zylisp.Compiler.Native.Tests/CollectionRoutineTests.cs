@@ -23,6 +23,7 @@ public sealed class CollectionRoutineTests
             (prn (contains? ints 1.0) (contains? #{1.0} 1) (contains? #{1.0} 1.0) (contains? ints nil) (contains? ints "1"))
             (prn (contains? #{} 1) (contains? #{} nil) (#{} :a) (#{nil} nil) (contains? #{nil false} false) (contains? #{nil} false))
             (prn (#{:a :b} :b) (#{:a :b} :c) (#{{:a 1}} {:a 1}) (#{'(1 2)} [1 2]) (#{#{1 2}} #{2 1}))
+            (prn (get ints 3) (get ints -1) (get ints -1 :none) (get strs "k0" :none) (get #{'(1 2)} [1 2]) (get #{nil} nil :none) (get #{} 1 :none) (get (sorted-set 3 1) 1))
             (prn (= ints (into #{} (reverse (range n)))) (= ints (conj ints n)) (= #{} #{}) (= #{1 2} #{1 3}))
             (prn (take 5 (seq strs)) (last (seq pairs)))
             (let [made (into #{} (map (fn [i] (keyword (str "k" i))) (range n)))

@@ -68,7 +68,7 @@ internal sealed partial class RuntimeLibrary
         asm.lea(rsi, Str("a collection or string"));
         asm.jmp(Label("type-error"));
 
-        // (get coll key) and (get coll key default): strings and vectors by index; otherwise the default.
+        // (get coll key) and (get coll key default): maps and sets by key, strings and vectors by index; otherwise the default.
         Define("get");
         var getArity = asm.CreateLabel();
         asm.cmp(eax, 2);
@@ -123,6 +123,21 @@ internal sealed partial class RuntimeLibrary
         asm.mov(rax, rdx);
         asm.ret();
         asm.Bind(ref notErrorGet);
+        // A set gives its own item equal to the key, as the interpreter's get does.
+        var notSetGet = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Set, notSetGet);
+        asm.push(rdi);
+        asm.push(rdx);
+        PushAlignmentSlot();
+        asm.call(Label("%set-index"));
+        asm.add(rsp, 8);
+        asm.pop(rdx);
+        asm.pop(rdi);
+        asm.test(rax, rax);
+        asm.js(miss);
+        asm.mov(rax, __qword_ptr[rdi + (rax * 8) + (ObjectLayout.SetItems - ValueTags.PointerTag)]);
+        asm.ret();
+        asm.Bind(ref notSetGet);
         asm.test(sil, 1);
         asm.jnz(miss);
         asm.test(rsi, rsi);
