@@ -84,6 +84,7 @@ internal static class LowLevelOps
         ":error-type" => ObjectLayout.ErrorType,
         ":atom-value" => ObjectLayout.AtomValue,
         ":reduced-flag" => ObjectLayout.ReducedFlag,
+        ":sorted-flag" => RuntimeLibrary.SortedFlag,
         ":map-entries" => ObjectLayout.MapEntries,
         ":float-bits" => ObjectLayout.FloatBits,
         ":boxed-integer-value" => ObjectLayout.BoxedIntegerValue,
@@ -156,6 +157,10 @@ internal static class LowLevelOps
         "%decoded-utf8", "%encodable-text",
         // The heap's error when the mark stack cannot grow (Library/05-heap.zl); it never returns.
         "out-of-memory",
+        // equals(a, b) → 1 or 0 (Emit/RuntimeTruth.cs): set membership compares items with it.
+        "equals",
+        // sort-hook(sorted map or set) → it with its last entry in place (Emit/RuntimeSorted.cs): a set's conj.
+        "sort-hook",
     };
 
     /// <summary>The routine a `(%routine :name …)` call names, checked at compile time.</summary>

@@ -304,7 +304,7 @@ internal static class ProgramCompiler
             {
                 ConstantInto(asm, ctx, item, rsi, span);
                 asm.mov(rdi, __qword_ptr[r15 + cell]);
-                asm.call(ctx.Runtime.Label("%set-conj"));
+                asm.call(ctx.Runtime.Label("%set-with"));
                 asm.mov(__qword_ptr[r15 + cell], rax);
             }
 

@@ -68,7 +68,7 @@ internal sealed partial class RuntimeLibrary
         asm.lea(rsi, Str("a collection or string"));
         asm.jmp(Label("type-error"));
 
-        // (get coll key) and (get coll key default): strings and vectors by index; otherwise the default.
+        // (get coll key) and (get coll key default): maps and sets by key, strings and vectors by index; otherwise the default.
         Define("get");
         var getArity = asm.CreateLabel();
         asm.cmp(eax, 2);
@@ -123,13 +123,13 @@ internal sealed partial class RuntimeLibrary
         asm.mov(rax, rdx);
         asm.ret();
         asm.Bind(ref notErrorGet);
-        // A set answers with its own item equal to the key.
+        // A set gives its own item equal to the key, as the interpreter's get does.
         var notSetGet = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Set, notSetGet);
         asm.push(rdi);
         asm.push(rdx);
-        asm.sub(rsp, 8);
-        asm.call(Label("set-index"));
+        PushAlignmentSlot();
+        asm.call(Label("%set-index"));
         asm.add(rsp, 8);
         asm.pop(rdx);
         asm.pop(rdi);
@@ -380,7 +380,7 @@ internal sealed partial class RuntimeLibrary
         JumpIfLazy(rdi, Label("lazy-cons"));
         var conjNotSet = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Set, conjNotSet);
-        asm.jmp(Label("%set-conj"));
+        asm.jmp(Label("%set-with"));
         asm.Bind(ref conjNotSet);
         // (conj m [k v]) on a map or record is (assoc m k v); (conj m other-map) assocs each of
         // other-map's entries; (conj m nil) is m, as in Clojure; anything else is a type error.
@@ -416,28 +416,7 @@ internal sealed partial class RuntimeLibrary
         asm.jmp(Label("type-error"));
         asm.Bind(ref conjOther);
         JumpUnlessType(rdi, ObjectType.Vector, conjList);
-        asm.push(rbx);
-        asm.push(r12);
-        asm.push(r13);
-        asm.mov(r12, rdi);
-        asm.mov(r13, rsi);
-        asm.mov(rbx, __qword_ptr[rdi + (ObjectLayout.VectorCount - ValueTags.PointerTag)]);
-        asm.sar(rbx, 1);
-        asm.lea(rdi, __[(rbx * 8) + (ObjectLayout.VectorItems + 8)]);
-        asm.call(Label("alloc"));
-        asm.mov(__qword_ptr[rax], (int)ObjectType.Vector);
-        asm.lea(rcx, __[rbx + rbx + 2]);
-        asm.mov(__qword_ptr[rax + ObjectLayout.VectorCount], rcx);
-        asm.lea(rdi, __[rax + ObjectLayout.VectorItems]);
-        asm.lea(rsi, __[r12 + (ObjectLayout.VectorItems - ValueTags.PointerTag)]);
-        asm.mov(rcx, rbx);
-        asm.rep.movsq();
-        asm.mov(__qword_ptr[rdi], r13);
-        asm.inc(rax);
-        asm.pop(r13);
-        asm.pop(r12);
-        asm.pop(rbx);
-        asm.ret();
+        asm.jmp(Label("%vector-conj"));
         asm.Bind(ref conjList);
         JumpUnlessType(rdi, ObjectType.List, conjNil);
         asm.jmp(Label("cons"));

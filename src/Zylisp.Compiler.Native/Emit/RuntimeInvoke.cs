@@ -52,20 +52,21 @@ internal sealed partial class RuntimeLibrary
         asm.jmp(Label("nth"));
         asm.Bind(ref notVector);
         JumpUnlessType(r10, ObjectType.Set, notCallable);
-        asm.push(rdi);
+        // A member gives the set's own item, as in the interpreter: (#{'(1 2)} [1 2]) is (1 2).
+        asm.push(r10);
         asm.push(rsi);
         asm.mov(rsi, rdi);
         asm.mov(rdi, r10);
-        asm.call(Label("set-index"));
+        asm.call(Label("%set-index"));
         asm.pop(rsi);
-        asm.pop(rdi);
+        asm.pop(r10);
         var member = asm.CreateLabel();
         asm.test(rax, rax);
         asm.jns(member);
         asm.mov(rax, rsi);
         asm.ret();
         asm.Bind(ref member);
-        asm.mov(rax, rdi);
+        asm.mov(rax, __qword_ptr[r10 + (rax * 8) + (ObjectLayout.SetItems - ValueTags.PointerTag)]);
         asm.ret();
         asm.Bind(ref badArity);
         // Keywords, maps and sets take one or two arguments; a closure never gets here.

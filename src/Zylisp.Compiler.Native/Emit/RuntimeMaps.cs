@@ -63,8 +63,9 @@ internal sealed partial class RuntimeLibrary
         Define("assoc1-unsorted");
         JumpUnlessType(rdi, ObjectType.Vector, assocNotVector);
         var badIndex = asm.CreateLabel();
+        var notInteger = asm.CreateLabel();
         asm.test(sil, 1);
-        asm.jnz(badIndex);
+        asm.jnz(notInteger);
         asm.test(rsi, rsi);
         asm.js(badIndex);
         asm.mov(rcx, __qword_ptr[rdi + (ObjectLayout.VectorCount - ValueTags.PointerTag)]);
@@ -72,28 +73,15 @@ internal sealed partial class RuntimeLibrary
         asm.jg(badIndex);
         var replace = asm.CreateLabel();
         asm.jl(replace);
+        // At the count: the value goes on the end (typed routines, Library/38-vectors.zl).
         asm.mov(rsi, rdx);
-        asm.jmp(Label("conj1"));
+        asm.jmp(Label("%vector-conj"));
         asm.Bind(ref replace);
-        asm.push(rdi);
-        asm.push(rsi);
-        asm.push(rdx);
-        asm.push(rcx);
-        asm.lea(rdi, __[(rcx * 4) + ObjectLayout.VectorItems]);
-        asm.call(Label("alloc"));
-        asm.pop(rcx);
-        asm.pop(rdx);
-        asm.pop(r8);
-        asm.pop(rsi);
-        asm.mov(__qword_ptr[rax], (int)ObjectType.Vector);
-        asm.mov(__qword_ptr[rax + ObjectLayout.VectorCount], rcx);
-        asm.sar(rcx, 1);
-        asm.lea(rdi, __[rax + ObjectLayout.VectorItems]);
-        asm.add(rsi, ObjectLayout.VectorItems - ValueTags.PointerTag);
-        asm.rep.movsq();
-        asm.mov(__qword_ptr[rax + (r8 * 4) + ObjectLayout.VectorItems], rdx);
-        asm.inc(rax);
-        asm.ret();
+        asm.sar(rsi, 1);
+        asm.jmp(Label("%vector-assoc"));
+        // The interpreter names a key that is not an integer as index -1.
+        asm.Bind(ref notInteger);
+        asm.mov(rsi, ValueTags.Fixnum(-1));
         asm.Bind(ref badIndex);
         asm.mov(rdx, __qword_ptr[rdi + (ObjectLayout.VectorCount - ValueTags.PointerTag)]);
         asm.lea(rdi, Str("assoc"));
@@ -321,7 +309,7 @@ internal sealed partial class RuntimeLibrary
         var notSet = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Set, notSet);
         PushAlignmentSlot();
-        asm.call(Label("set-index"));
+        asm.call(Label("%set-index"));
         asm.add(rsp, 8);
         asm.test(rax, rax);
         asm.js(no);

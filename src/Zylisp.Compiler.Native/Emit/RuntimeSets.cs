@@ -6,15 +6,17 @@ namespace Zylisp.Compiler.Native.Emit;
 /// <summary>
 /// Sets: [header][count][items...], insertion-ordered like the interpreter's sets (so they print
 /// alike), copied on conj and disj, membership by <c>equals</c>. hash-set, set and disj are
-/// library functions (Library/40-sets.zl) over %empty-set, %set-conj and %set-disj.
+/// library functions (Library/40-sets.zl) over %empty-set, %set-conj and %set-disj. Membership
+/// (%set-index), conj and disj (%set-with, %set-without) are typed runtime routines there.
 /// </summary>
 internal sealed partial class RuntimeLibrary
 {
     private void RegisterSetPrimitives()
     {
         Primitive("%empty-set", "%empty-set");
-        Primitive("%set-conj", "%set-conj");
-        Primitive("%set-disj", "%set-disj");
+        // Typed runtime routines (Library/40-sets.zl): they take (s, x) and ignore the argument count.
+        Primitive("%set-conj", "%set-with");
+        Primitive("%set-disj", "%set-without");
     }
 
     private void EmitSets()
@@ -48,7 +50,7 @@ internal sealed partial class RuntimeLibrary
         asm.jae(added);
         asm.mov(rdi, r13);
         asm.mov(rsi, __qword_ptr[r12 + (rbx * 8) + (ObjectLayout.VectorItems - ValueTags.PointerTag)]);
-        asm.call(Label("%set-conj"));
+        asm.call(Label("%set-with"));
         asm.mov(r13, rax);
         asm.inc(rbx);
         asm.jmp(add);
@@ -59,106 +61,12 @@ internal sealed partial class RuntimeLibrary
         asm.pop(rbx);
         asm.ret();
 
-        // set-index(rdi = set, rsi = x) → rax = the raw index of the item equal to x, or -1.
-        ScanRoutine("set-index", ObjectLayout.SetCount, ScanAnswer.FirstIndex, found =>
-        {
-            asm.mov(rdi, __qword_ptr[r12 + (rbx * 8) + (ObjectLayout.SetItems - ValueTags.PointerTag)]);
-            asm.mov(rsi, r13);
-            asm.call(Label("equals"));
-            asm.test(eax, eax);
-            asm.jnz(found);
-        });
-
-        // (%set-conj s x) → s when it holds x already, else a copy with x at the end.
-        Define("%set-conj");
-        asm.push(rbx);
-        asm.push(r12);
-        asm.push(r13);
-        asm.mov(r12, rdi);
-        asm.mov(r13, rsi);
-        asm.call(Label("set-index"));
-        var absent = asm.CreateLabel();
-        var conjDone = asm.CreateLabel();
-        asm.test(rax, rax);
-        asm.js(absent);
-        asm.mov(rax, r12);
-        asm.jmp(conjDone);
-        asm.Bind(ref absent);
-        asm.mov(rbx, __qword_ptr[r12 + (ObjectLayout.SetCount - ValueTags.PointerTag)]);
-        asm.sar(rbx, 1);
-        asm.lea(rdi, __[(rbx * 8) + (ObjectLayout.SetItems + 8)]);
-        asm.call(Label("alloc"));
-        // The copy keeps the header, so a sorted set stays marked sorted.
-        asm.mov(rcx, __qword_ptr[r12 - ValueTags.PointerTag]);
-        asm.mov(__qword_ptr[rax], rcx);
-        asm.lea(rcx, __[rbx + rbx + 2]);
-        asm.mov(__qword_ptr[rax + ObjectLayout.SetCount], rcx);
-        asm.lea(rdi, __[rax + ObjectLayout.SetItems]);
-        asm.lea(rsi, __[r12 + (ObjectLayout.SetItems - ValueTags.PointerTag)]);
-        asm.mov(rcx, rbx);
-        asm.rep.movsq();
-        asm.mov(__qword_ptr[rdi], r13);
-        asm.inc(rax);
-        // A sorted set puts its new last item in place (Library/50-sorted.zl, through the hook).
-        asm.test(__dword_ptr[r12 - ValueTags.PointerTag], SortedFlag);
-        asm.jz(conjDone);
-        asm.pop(r13);
-        asm.pop(r12);
-        asm.pop(rbx);
-        asm.mov(rdi, rax);
-        asm.jmp(Label("sort-hook"));
-        asm.Bind(ref conjDone);
-        asm.pop(r13);
-        asm.pop(r12);
-        asm.pop(rbx);
-        asm.ret();
-
-        // (%set-disj s x) → s when it lacks x, else a copy without x.
-        Define("%set-disj");
-        asm.push(rbx);
-        asm.push(r12);
-        asm.push(r13);
-        asm.mov(r12, rdi);
-        asm.call(Label("set-index"));
-        var present = asm.CreateLabel();
-        var disjDone = asm.CreateLabel();
-        asm.test(rax, rax);
-        asm.jns(present);
-        asm.mov(rax, r12);
-        asm.jmp(disjDone);
-        asm.Bind(ref present);
-        asm.mov(r13, rax);
-        asm.mov(rbx, __qword_ptr[r12 + (ObjectLayout.SetCount - ValueTags.PointerTag)]);
-        asm.sar(rbx, 1);
-        asm.lea(rdi, __[(rbx * 8) + (ObjectLayout.SetItems - 8)]);
-        asm.call(Label("alloc"));
-        asm.mov(rcx, __qword_ptr[r12 - ValueTags.PointerTag]);
-        asm.mov(__qword_ptr[rax], rcx);
-        asm.lea(rcx, __[rbx + rbx - 2]);
-        asm.mov(__qword_ptr[rax + ObjectLayout.SetCount], rcx);
-        // Items before the index, then the ones after it.
-        asm.lea(rdi, __[rax + ObjectLayout.SetItems]);
-        asm.lea(rsi, __[r12 + (ObjectLayout.SetItems - ValueTags.PointerTag)]);
-        asm.mov(rcx, r13);
-        asm.rep.movsq();
-        asm.add(rsi, 8);
-        asm.mov(rcx, rbx);
-        asm.sub(rcx, r13);
-        asm.dec(rcx);
-        asm.rep.movsq();
-        asm.inc(rax);
-        asm.Bind(ref disjDone);
-        asm.pop(r13);
-        asm.pop(r12);
-        asm.pop(rbx);
-        asm.ret();
-
         // set-equals(rdi = set, rsi = set of the same count) → eax 1 when every item of one is in the other.
         ScanRoutine("set-equals", ObjectLayout.SetCount, ScanAnswer.All, notIn =>
         {
             asm.mov(rdi, r13);
             asm.mov(rsi, __qword_ptr[r12 + (rbx * 8) + (ObjectLayout.SetItems - ValueTags.PointerTag)]);
-            asm.call(Label("set-index"));
+            asm.call(Label("%set-index"));
             asm.test(rax, rax);
             asm.js(notIn);
         });

@@ -13,7 +13,7 @@ namespace Zylisp.Compiler.Native.Emit;
 internal sealed partial class RuntimeLibrary
 {
     /// <summary>The header bit of a sorted map or set (bits above the type byte are the type's own).</summary>
-    private const int SortedFlag = 0x100;
+    internal const int SortedFlag = 0x100;
 
     private void RegisterSortedPrimitives()
     {

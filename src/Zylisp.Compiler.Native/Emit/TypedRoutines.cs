@@ -26,6 +26,11 @@ internal static class TypedRoutines
         "%capture-append",
         // The heap (Library/05-heap.zl): gc-collect calls the mark and the sweep, alloc the free-list search.
         "%mark", "%sweep", "%take-block",
+        // Sets (Library/40-sets.zl): membership, for contains? and =; conj and disj (the %set-conj
+        // and %set-disj primitives).
+        "%set-index", "%set-with", "%set-without",
+        // Vectors (Library/38-vectors.zl): conj1 and assoc1 on a vector.
+        "%vector-conj", "%vector-assoc",
     ];
 
     // The library text is fixed at build time, so its lowered forms are the same for every compile:
