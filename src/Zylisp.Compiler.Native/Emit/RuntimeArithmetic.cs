@@ -99,10 +99,7 @@ internal sealed partial class RuntimeLibrary
         var ok = asm.CreateLabel();
         asm.test(al, 1);
         asm.jz(ok);
-        asm.lea(rdi, Str(name));
-        asm.lea(rsi, Str("a number"));
-        asm.mov(rdx, rax);
-        asm.jmp(Label("type-error"));
+        TypeError(rax, name, "a number");
         asm.Bind(ref ok);
     }
 

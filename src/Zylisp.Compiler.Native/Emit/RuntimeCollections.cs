@@ -63,10 +63,7 @@ internal sealed partial class RuntimeLibrary
         asm.ret();
         asm.Bind(ref notMapCount);
         JumpIfLazy(rdi, Label("seq-count"));
-        asm.mov(rdx, rdi);
-        asm.lea(rdi, Str("count"));
-        asm.lea(rsi, Str("a collection or string"));
-        asm.jmp(Label("type-error"));
+        TypeError(rdi, "count", "a collection or string");
 
         // (get coll key) and (get coll key default): maps and sets by key, strings and vectors by index; otherwise the default.
         Define("get");
@@ -193,15 +190,9 @@ internal sealed partial class RuntimeLibrary
         asm.lea(rdi, Str("nth"));
         asm.jmp(Label("index-error"));
         asm.Bind(ref nthNotInteger);
-        asm.mov(rdx, rsi);
-        asm.lea(rdi, Str("nth"));
-        asm.lea(rsi, Str("an integer"));
-        asm.jmp(Label("type-error"));
+        TypeError(rsi, "nth", "an integer");
         asm.Bind(ref nthNotSequential);
-        asm.mov(rdx, rdi);
-        asm.lea(rdi, Str("nth"));
-        asm.lea(rsi, Str("a list, vector or string"));
-        asm.jmp(Label("type-error"));
+        TypeError(rdi, "nth", "a list, vector or string");
 
         // (vector ...) and (list ...)
         Define("vector");
@@ -410,10 +401,7 @@ internal sealed partial class RuntimeLibrary
         JumpUnlessType(rsi, ObjectType.Map, conjMapError);
         asm.jmp(Label("conj-map-entries"));
         asm.Bind(ref conjMapError);
-        asm.mov(rdx, rsi);
-        asm.lea(rdi, Str("conj"));
-        asm.lea(rsi, Str("a [key value] vector or a map to add to a map"));
-        asm.jmp(Label("type-error"));
+        TypeError(rsi, "conj", "a [key value] vector or a map to add to a map");
         asm.Bind(ref conjOther);
         JumpUnlessType(rdi, ObjectType.Vector, conjList);
         asm.jmp(Label("%vector-conj"));

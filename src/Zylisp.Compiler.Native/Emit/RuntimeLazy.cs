@@ -43,10 +43,7 @@ internal sealed partial class RuntimeLibrary
         asm.inc(rax);
         asm.ret();
         asm.Bind(ref notFunction);
-        asm.mov(rdx, rdi);
-        asm.lea(rdi, Str("%lazy-seq"));
-        asm.lea(rsi, Str("a function"));
-        asm.jmp(Label("type-error"));
+        TypeError(rdi, "%lazy-seq", "a function");
 
         // (realized? x): whether the lazy seq x has run its thunk.
         Define("realized?");
@@ -59,10 +56,7 @@ internal sealed partial class RuntimeLibrary
         asm.cmove(eax, ecx);
         asm.ret();
         asm.Bind(ref notLazy);
-        asm.mov(rdx, rdi);
-        asm.lea(rdi, Str("realized?"));
-        asm.lea(rsi, Str("a lazy seq"));
-        asm.jmp(Label("type-error"));
+        TypeError(rdi, "realized?", "a lazy seq");
 
         // lazy-cons(rdi = rest, rsi = item) → a cons cell (the argument order of cons).
         Define("lazy-cons");

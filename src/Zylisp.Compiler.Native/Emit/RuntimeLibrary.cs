@@ -85,6 +85,22 @@ internal sealed partial class RuntimeLibrary
 
     private AssemblerMemoryOperand Str(string text) => __[r14 + (data.String(text) + ValueTags.PointerTag)];
 
+    /// <summary>
+    /// Raises the interpreter's type error, "`function` expects expected, got …" describing
+    /// <paramref name="value"/> (type-error never returns).
+    /// </summary>
+    private void TypeError(AssemblerRegister64 value, string function, string expected)
+    {
+        if (value != rdx)
+        {
+            asm.mov(rdx, value);
+        }
+
+        asm.lea(rdi, Str(function));
+        asm.lea(rsi, Str(expected));
+        asm.jmp(Label("type-error"));
+    }
+
     /// <summary>Emits every routine the program can reach; each defines its label.</summary>
     public void EmitAll()
     {

@@ -335,10 +335,7 @@ internal sealed partial class RuntimeLibrary
         asm.mov(eax, (int)ValueTags.True);
         asm.ret();
         asm.Bind(ref notString);
-        asm.mov(rdx, rdi);
-        asm.lea(rdi, Str("contains?"));
-        asm.lea(rsi, Str("a map, set, vector or string"));
-        asm.jmp(Label("type-error"));
+        TypeError(rdi, "contains?", "a map, set, vector or string");
 
         asm.Bind(ref no);
         asm.mov(eax, (int)ValueTags.False);

@@ -408,10 +408,7 @@ internal sealed partial class RuntimeLibrary
             asm.Bind(ref inRange);
             asm.jmp(Label("box-int"));
             asm.Bind(ref bad);
-            asm.mov(rdx, rdi);
-            asm.lea(rdi, Str(name));
-            asm.lea(rsi, Str("a finite number"));
-            asm.jmp(Label("type-error"));
+            TypeError(rdi, name, "a finite number");
         }
 
         // (abs x): integers wrap (abs of the least int64 is itself), floats lose their sign bit.
@@ -435,10 +432,7 @@ internal sealed partial class RuntimeLibrary
         asm.movq(xmm0, rax);
         asm.jmp(Label("box-double"));
         asm.Bind(ref absFloat);
-        asm.mov(rdx, rdi);
-        asm.lea(rdi, Str("abs"));
-        asm.lea(rsi, Str("a number"));
-        asm.jmp(Label("type-error"));
+        TypeError(rdi, "abs", "a number");
 
         // (max x ...), (min x ...): the interpreter's fold, keeping the earlier value unless the later one wins by <.
         foreach (var (name, laterFirst) in new[] { ("max", false), ("min", true) })

@@ -224,10 +224,7 @@ internal sealed partial class RuntimeLibrary
 
         asm.jmp(ok);
         asm.Bind(ref bad);
-        asm.mov(rdx, rdi);
-        asm.lea(rdi, Str(name));
-        asm.lea(rsi, Str("an atom"));
-        asm.jmp(Label("type-error"));
+        TypeError(rdi, name, "an atom");
         asm.Bind(ref ok);
     }
 

@@ -79,10 +79,7 @@ internal sealed partial class RuntimeLibrary
         JumpUnlessType(rdi, ObjectType.Keyword, bad);
         asm.jmp(copy);
         asm.Bind(ref bad);
-        asm.mov(rdx, rdi);
-        asm.lea(rdi, Str("symbol"));
-        asm.lea(rsi, Str("a string"));
-        asm.jmp(Label("type-error"));
+        TypeError(rdi, "symbol", "a string");
         asm.Bind(ref symbolArity);
         asm.mov(esi, eax);
         asm.lea(rdi, Str("symbol"));
