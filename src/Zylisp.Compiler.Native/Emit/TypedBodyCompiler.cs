@@ -45,6 +45,9 @@ internal sealed partial class TypedBodyCompiler
     private readonly HashSet<LocalBinding> unstoredTemps = new(ReferenceEqualityComparer.Instance);
     private Label argumentsStart;
 
+    /// <summary>Where the body starts once the parameters are in their homes.</summary>
+    private Label bodyStart;
+
     /// <summary>The frame below the saved rbp: fixed, since typed code leaves rsp where the prologue put it between statements.</summary>
     private int frameBytes;
 
@@ -67,11 +70,15 @@ internal sealed partial class TypedBodyCompiler
     public void Compile(ref Label entry)
     {
         var arity = typed.Arity;
+        PlanHomes();
         asm.Bind(ref entry);
-        asm.push(rbp);
-        asm.mov(rbp, rsp);
-        frameBytes = ((8 + (8 * arity.FrameSize)) + 15) & ~15;
-        asm.sub(rsp, frameBytes);
+        if (hasFrame)
+        {
+            asm.push(rbp);
+            asm.mov(rbp, rsp);
+            frameBytes = ((8 + (8 * arity.FrameSize)) + 15) & ~15;
+            asm.sub(rsp, frameBytes);
+        }
 
         if (ChecksStack)
         {
@@ -84,14 +91,27 @@ internal sealed partial class TypedBodyCompiler
         asm.Bind(ref argumentsStart);
         for (var p = 0; p < arity.Params.Length; p++)
         {
-            asm.mov(__qword_ptr[rbp + SlotOffset(arity.Params[p].Slot)], ArgumentRegisters[p]);
+            StoreLocal(arity.Params[p], ArgumentRegisters[p]);
         }
 
+        // With locals in registers, the function's own recur and self tail calls assign the
+        // parameters' homes in parallel and come back here instead (an argument register may be
+        // some parameter's home).
+        bodyStart = asm.CreateLabel();
+        asm.Bind(ref bodyStart);
         if (arity.Params.Length > 0)
         {
             // The first parameter is usually read first (fib's (< n 2)): from a register, not
             // through the store just made.
-            asm.mov(rax, rdi);
+            if (registerHomes.Count > 0)
+            {
+                LoadLocal(arity.Params[0], rax);
+            }
+            else
+            {
+                asm.mov(rax, rdi);
+            }
+
             raxHolds = arity.Params[0];
         }
 
@@ -124,8 +144,11 @@ internal sealed partial class TypedBodyCompiler
     /// </summary>
     private void EmitEpilogue()
     {
-        asm.add(rsp, frameBytes);
-        asm.pop(rbp);
+        if (hasFrame)
+        {
+            asm.add(rsp, frameBytes);
+            asm.pop(rbp);
+        }
     }
 
     /// <summary>How far below the stack limit a typed runtime routine may still run (of the 512 KiB left for reporting errors).</summary>
@@ -225,7 +248,7 @@ internal sealed partial class TypedBodyCompiler
                 }
                 else
                 {
-                    asm.mov(__qword_ptr[rbp + SlotOffset(a.Target.Slot)], rax);
+                    StoreLocal(a.Target, rax);
                 }
 
                 raxHolds = a.Target;
@@ -257,7 +280,7 @@ internal sealed partial class TypedBodyCompiler
                 var carried = l.Bindings.Length > 0 && !typed.TryConstant(l.Bindings[0], out _) ? l.Bindings[0] : null;
                 if (carried is not null && !ReferenceEquals(raxHolds, carried))
                 {
-                    asm.mov(rax, __qword_ptr[rbp + SlotOffset(carried.Slot)]);
+                    LoadLocal(carried, rax);
                 }
 
                 var start = asm.CreateLabel();
@@ -273,14 +296,13 @@ internal sealed partial class TypedBodyCompiler
 
             case RecurStmt r when loopStarts.Count == 1 && IsParameters(r.Targets):
                 // The function's own recur: new arguments in their registers, as a self tail call.
-                LoadArguments(r.Args);
-                asm.jmp(argumentsStart);
+                JumpToSelf(r.Args);
                 break;
             case RecurStmt r:
                 Reassign(r.Targets, r.Args);
                 if (loopCarried.Peek() is { } head && !ReferenceEquals(raxHolds, head))
                 {
-                    asm.mov(rax, __qword_ptr[rbp + SlotOffset(head.Slot)]);
+                    LoadLocal(head, rax);
                 }
 
                 asm.jmp(loopStarts.Peek().Label);
@@ -337,7 +359,7 @@ internal sealed partial class TypedBodyCompiler
             }
 
             Load(args[i], rax);
-            asm.mov(__qword_ptr[rbp + SlotOffset(targets[i].Slot)], rax);
+            StoreLocal(targets[i], rax);
             raxHolds = targets[i];
             return;
         }
@@ -355,8 +377,15 @@ internal sealed partial class TypedBodyCompiler
         {
             if (!IsItself(args[i], targets[i]))
             {
-                asm.pop(rcx);
-                asm.mov(__qword_ptr[rbp + SlotOffset(targets[i].Slot)], rcx);
+                if (TryRegisterHome(targets[i], out var home))
+                {
+                    asm.pop(home);
+                }
+                else
+                {
+                    asm.pop(rcx);
+                    StoreLocal(targets[i], rcx);
+                }
             }
         }
 
@@ -407,6 +436,7 @@ internal sealed partial class TypedBodyCompiler
     private bool ReadsFromRax(LStmt next, LocalBinding temp) => next switch
     {
         AssignStmt a => !typed.TryConstant(a.Target, out _) && ExprReadsFromRax(a.Value, temp),
+        ExprStmt e => ExprReadsFromRax(e.Value, temp),
         ReturnStmt r => ExprReadsFromRax(r.Value, temp),
         TailCallStmt t => ExprReadsFromRax(t.Call, temp),
         IfStmt { Test: LocalOperand test } => ReferenceEquals(test.Binding, temp),
@@ -462,14 +492,30 @@ internal sealed partial class TypedBodyCompiler
         _ => false,
     };
 
+    /// <summary>
+    /// Starts the body again with new arguments (the function's own recur, a self tail call).
+    /// Loading the argument registers is a parallel assignment only while they are no local's
+    /// home; with locals in registers the parameters' homes are assigned as recur assigns.
+    /// </summary>
+    private void JumpToSelf(ImmutableArray<Operand> args)
+    {
+        if (registerHomes.Count == 0)
+        {
+            LoadArguments(args);
+            asm.jmp(argumentsStart);
+            return;
+        }
+
+        Reassign(typed.Arity.Params, args);
+        asm.jmp(bodyStart);
+    }
+
     private void EmitTailCall(CallExpr call)
     {
         if (call.Fn is LocalOperand { Access: LocalAccess.Self })
         {
-            // A tail call of the function itself is a jump back to its start with new arguments
-            // (loading the argument registers is a parallel assignment: they are no operand's home).
-            LoadArguments(call.Args);
-            asm.jmp(argumentsStart);
+            // A tail call of the function itself is a jump back to its start with new arguments.
+            JumpToSelf(call.Args);
             return;
         }
 
@@ -595,8 +641,15 @@ internal sealed partial class TypedBodyCompiler
                 return;
             case LocalOperand local when unstoredTemps.Contains(local.Binding):
                 throw new InvalidOperationException($"typed body of `{name}`: temporary {local.Binding.Name} read after rax changed, but it was never stored");
+            case LocalOperand local when TryRegisterHome(local.Binding, out var home):
+                if (target != home)
+                {
+                    asm.mov(target, home);
+                }
+
+                break;
             case LocalOperand local:
-                asm.mov(target, __qword_ptr[rbp + SlotOffset(local.Index)]);
+                asm.mov(target, Slot(local.Index));
                 break;
             case ConstOperand { Value: long n }:
                 asm.mov(target, n);
