@@ -22,20 +22,27 @@ internal sealed partial class TypedBodyCompiler
     /// </summary>
     private static readonly AssemblerRegister64[] LeafRegisters = [rdi, rsi, r8, r9, r10, r11];
 
-    private readonly Dictionary<LocalBinding, AssemblerRegister64> registerHomes = new(ReferenceEqualityComparer.Instance);
-
-    /// <summary>False for a leaf whose locals all live in registers: no rbp frame at all.</summary>
-    private bool hasFrame = true;
+    /// <summary>Each register-kept local's index in <see cref="LeafRegisters"/> (an int: a dictionary over Iced's structs is not precompiled).</summary>
+    private readonly Dictionary<LocalBinding, int> registerHomes;
 
     /// <summary>The local's register, if it has one.</summary>
-    private bool TryRegisterHome(LocalBinding local, out AssemblerRegister64 home) =>
-        registerHomes.TryGetValue(local, out home);
+    private bool TryRegisterHome(LocalBinding local, out AssemblerRegister64 home)
+    {
+        if (registerHomes.TryGetValue(local, out var index))
+        {
+            home = LeafRegisters[index];
+            return true;
+        }
+
+        home = default;
+        return false;
+    }
 
     private bool TryRegisterHome(Operand operand, out AssemblerRegister64 home)
     {
         if (operand is LocalOperand { Access: LocalAccess.Slot } local && !typed.TryConstant(local.Binding, out _))
         {
-            return registerHomes.TryGetValue(local.Binding, out home);
+            return TryRegisterHome(local.Binding, out home);
         }
 
         home = default;
@@ -44,7 +51,7 @@ internal sealed partial class TypedBodyCompiler
 
     private AssemblerMemoryOperand Slot(int slot) =>
         hasFrame
-            ? __qword_ptr[rbp + SlotOffset(slot)]
+            ? __qword_ptr[rbp + SlotOffset(slotBase + slot)]
             : throw new InvalidOperationException($"typed body of `{name}`: slot {slot} used in a body planned without a frame");
 
     private void LoadLocal(LocalBinding local, AssemblerRegister64 target)
@@ -78,22 +85,102 @@ internal sealed partial class TypedBodyCompiler
     }
 
     /// <summary>
-    /// Gives the body's busiest locals registers when it is a leaf, busiest first (a use inside a
-    /// loop counts eight times one outside it, per level), and drops the frame when every stored
-    /// local got one. A temporary that goes from rax straight to its one reader (<see cref="ReadsFromRax"/>)
-    /// is never stored, so it needs no home. A parameter's own argument register is only ever its
-    /// own home, so the prologue's moves never overwrite an argument not yet moved.
+    /// Plans the frame of a body and of every body inlined into it (<see cref="TypedFunctions.IsInlinable"/>):
+    /// each inlined function's slots come after the others', and when all of them together call
+    /// nothing, each function's busiest locals get registers, busiest first (a use inside a loop
+    /// counts eight times one outside it, per level), and the frame goes when every stored local
+    /// got one. A temporary that goes from rax straight to its one reader (<see cref="ReadsFromRax"/>)
+    /// is never stored, so it needs no home. An inlined function may use any register but those of
+    /// the locals live while it runs: its host's locals live across the call (<see cref="InlineSites"/>),
+    /// and those live across its host; a tail call's host is done with its locals. A
+    /// parameter's own argument register is only ever its own home, so the prologue's moves never
+    /// overwrite an argument not yet moved.
     /// </summary>
     private void PlanHomes()
     {
         var arity = typed.Arity;
-        if (!IsLeaf(arity.Body))
+        var members = new List<TypedBodyCompiler> { this };
+        var index = new Dictionary<LArity, int>(ReferenceEqualityComparer.Instance) { [arity] = 0 };
+        var sites = new List<List<InlineSite>>();
+        var slots = arity.FrameSize;
+        for (var m = 0; m < members.Count; m++)
         {
-            return;
+            var found = members[m].InlineSites(members[m].typed.Arity.Body);
+            sites.Add(found);
+            foreach (var site in found)
+            {
+                if (!index.ContainsKey(site.Callee.Arity))
+                {
+                    index[site.Callee.Arity] = members.Count;
+                    frame.SlotBases[site.Callee.Arity] = slots;
+                    slots += site.Callee.Arity.FrameSize;
+                    members.Add(new TypedBodyCompiler(this, site.Name, site.Callee, returnTo: null));
+                }
+            }
         }
 
+        frame.FrameBytes = ((8 + (8 * slots)) + 15) & ~15;
+        foreach (var member in members)
+        {
+            if (!member.IsLeaf(member.typed.Arity.Body))
+            {
+                return;
+            }
+        }
+
+        // Hosts before the functions they inline (the inlining graph has no cycle).
+        var order = new List<int>();
+        var visited = new bool[members.Count];
+        void Visit(int m)
+        {
+            visited[m] = true;
+            foreach (var site in sites[m])
+            {
+                var callee = index[site.Callee.Arity];
+                if (!visited[callee])
+                {
+                    Visit(callee);
+                }
+            }
+
+            order.Add(m);
+        }
+
+        Visit(0);
+        order.Reverse();
+        var live = new int[members.Count];
+        var unhomed = 0;
+        foreach (var m in order)
+        {
+            members[m].PlanRegisters(excluded: live[m], root: m == 0, ref unhomed);
+            foreach (var site in sites[m])
+            {
+                var across = 0;
+                foreach (var local in site.LiveAcross)
+                {
+                    if (!site.Tail && registerHomes.TryGetValue(local, out var register))
+                    {
+                        across |= 1 << register;
+                    }
+                }
+
+                live[index[site.Callee.Arity]] |= live[m] | across;
+            }
+        }
+
+        frame.HasFrame = unhomed > 0;
+    }
+
+    /// <summary>
+    /// Gives this function's stored locals registers not in <paramref name="excluded"/> (a mask over
+    /// <see cref="LeafRegisters"/>), busiest first; counts the ones left in slots.
+    /// </summary>
+    private void PlanRegisters(int excluded, bool root, ref int unhomed)
+    {
+        var arity = typed.Arity;
         var weights = new Dictionary<LocalBinding, long>(ReferenceEqualityComparer.Instance);
         var order = new List<LocalBinding>();
+        var stored = new HashSet<LocalBinding>(ReferenceEqualityComparer.Instance);
         void Note(LocalBinding local, int depth)
         {
             if (typed.TryConstant(local, out _))
@@ -112,30 +199,22 @@ internal sealed partial class TypedBodyCompiler
         foreach (var parameter in arity.Params)
         {
             Note(parameter, 0);
-        }
-
-        var stored = new HashSet<LocalBinding>(ReferenceEqualityComparer.Instance);
-        foreach (var parameter in arity.Params)
-        {
             stored.Add(parameter);
         }
 
         Weigh(arity.Body, 0, Note, stored);
-        var candidates = new List<LocalBinding>();
-        foreach (var local in order)
-        {
-            if (stored.Contains(local) && !typed.TryConstant(local, out _))
-            {
-                candidates.Add(local);
-            }
-        }
 
         // Busiest first; a stable sort (equal weights keep their first appearance's order, so
         // parameters first). An insertion sort, not LINQ: few locals, and LINQ with a value-type
         // key is JIT-compiled in every build (not ReadyToRun).
-        var ranked = new List<LocalBinding>(candidates.Count);
-        foreach (var local in candidates)
+        var ranked = new List<LocalBinding>();
+        foreach (var local in order)
         {
+            if (!stored.Contains(local))
+            {
+                continue;
+            }
+
             var at = ranked.Count;
             while (at > 0 && weights[ranked[at - 1]] < weights[local])
             {
@@ -144,22 +223,23 @@ internal sealed partial class TypedBodyCompiler
 
             ranked.Insert(at, local);
         }
-        var free = new List<AssemblerRegister64>();
-        foreach (var register in LeafRegisters)
+
+        var free = new List<int>();
+        for (var r = 0; r < LeafRegisters.Length; r++)
         {
-            if (ArgumentIndex(register) is not { } index || index >= arity.Params.Length)
+            var reserved = root && ArgumentIndex(LeafRegisters[r]) is { } argument && argument < arity.Params.Length;
+            if ((excluded & (1 << r)) == 0 && !reserved)
             {
-                free.Add(register);
+                free.Add(r);
             }
         }
 
-        var unhomed = 0;
         foreach (var local in ranked)
         {
-            var own = ParameterIndex(local) is { } p && p < ArgumentRegisters.Length ? ArgumentRegisters[p] : (AssemblerRegister64?)null;
-            if (own is { } register && Array.IndexOf(LeafRegisters, register) >= 0)
+            var own = root && ParameterIndex(local) is { } p ? Array.IndexOf(LeafRegisters, ArgumentRegisters[p]) : -1;
+            if (own >= 0)
             {
-                registerHomes[local] = register;
+                registerHomes[local] = own;
             }
             else if (free.Count > 0)
             {
@@ -171,8 +251,6 @@ internal sealed partial class TypedBodyCompiler
                 unhomed++;
             }
         }
-
-        hasFrame = unhomed > 0;
     }
 
     private int? ParameterIndex(LocalBinding local)
@@ -280,9 +358,15 @@ internal sealed partial class TypedBodyCompiler
             return tail;
         }
 
-        if (call.Fn is not GlobalOperand global || IsDirectCall(call))
+        if (call.Fn is not GlobalOperand global)
         {
             return false;
+        }
+
+        if (IsDirectCall(call))
+        {
+            // An inlined body's own calls are checked as the plan's member.
+            return ctx.Typed.GlobalFunction(NativeLibrary.GlobalName(global.Var.Name)) is { } callee && IsInlined(callee);
         }
 
         return !(typed.LowLevel && global.Var.Name is "%alloc" or "%routine" or "%syscall" or "%copy-bytes!");

@@ -35,8 +35,24 @@ internal sealed partial class TypedBodyCompiler
 
     /// <summary>For each loop in <see cref="loopStarts"/>, the variable rax holds at its head, or null (the function's own loop).</summary>
     private readonly Stack<LocalBinding?> loopCarried = new();
-    private readonly List<TypedStub> stubs = [];
+    private readonly List<TypedStub> stubs;
     private readonly IReadOnlySet<LocalBinding> singleUseTemps;
+
+    /// <summary>What this body shares with the bodies inlined into it (or with the body it is inlined into).</summary>
+    private readonly SharedFrame frame;
+
+    /// <summary>The first frame slot of this function's locals: 0, or past the locals of the body it is inlined into.</summary>
+    private readonly int slotBase;
+
+    /// <summary>An inlined body's returns jump here with the value in rax; null for a real return (the body's own, or a tail copy's in it).</summary>
+    private readonly LabelCell? returnTo;
+
+    /// <summary>True for a body compiled into another (<see cref="EmitInlined"/>): no prologue, no argument registers.</summary>
+    private readonly bool inlined;
+
+    /// <summary>The one copy of each function this body tail-calls inline, emitted after the body (<see cref="EmitTailCopies"/>).</summary>
+    private readonly Dictionary<LArity, LabelCell> tailCopies = new(ReferenceEqualityComparer.Instance);
+    private readonly List<PendingCopy> pendingCopies = [];
 
     /// <summary>
     /// Temporaries whose value went from rax straight to their one reader, the next statement,
@@ -48,8 +64,6 @@ internal sealed partial class TypedBodyCompiler
     /// <summary>Where the body starts once the parameters are in their homes.</summary>
     private Label bodyStart;
 
-    /// <summary>The frame below the saved rbp: fixed, since typed code leaves rsp where the prologue put it between statements.</summary>
-    private int frameBytes;
 
     /// <summary>The local whose value rax holds right now (also in its slot), or null.</summary>
     private LocalBinding? raxHolds;
@@ -62,7 +76,32 @@ internal sealed partial class TypedBodyCompiler
         this.typed = typed;
         this.self = self;
         singleUseTemps = SingleUseTemps.Of(typed.Arity.Body);
+        frame = new SharedFrame();
+        stubs = frame.Stubs;
+        registerHomes = frame.RegisterHomes;
     }
+
+    /// <summary>The body of <paramref name="callee"/> compiled into <paramref name="host"/>'s code.</summary>
+    private TypedBodyCompiler(TypedBodyCompiler host, string name, TypedArity callee, LabelCell? returnTo)
+    {
+        ctx = host.ctx;
+        asm = host.asm;
+        this.name = name;
+        typed = callee;
+        self = host.self;
+        singleUseTemps = SingleUseTemps.Of(callee.Arity.Body);
+        frame = host.frame;
+        stubs = frame.Stubs;
+        registerHomes = frame.RegisterHomes;
+        slotBase = frame.SlotBases.GetValueOrDefault(callee.Arity);
+        this.returnTo = returnTo;
+        inlined = true;
+    }
+
+    private bool hasFrame => frame.HasFrame;
+
+    /// <summary>The frame below the saved rbp: fixed, since typed code leaves rsp where the prologue put it between statements.</summary>
+    private int frameBytes => frame.FrameBytes;
 
     /// <summary>False for a typed runtime routine that cannot recurse (<see cref="TypedRoutines"/>): no stack guard.</summary>
     public bool ChecksStack { get; init; } = true;
@@ -76,7 +115,6 @@ internal sealed partial class TypedBodyCompiler
         {
             asm.push(rbp);
             asm.mov(rbp, rsp);
-            frameBytes = ((8 + (8 * arity.FrameSize)) + 15) & ~15;
             asm.sub(rsp, frameBytes);
         }
 
@@ -115,7 +153,20 @@ internal sealed partial class TypedBodyCompiler
             raxHolds = arity.Params[0];
         }
 
-        loopStarts.Push(new LabelCell(argumentsStart));
+        EmitBody(argumentsStart);
+        for (var i = 0; i < stubs.Count; i++)
+        {
+            var label = stubs[i].Label;
+            asm.Bind(ref label);
+            stubs[i].Emit();
+        }
+    }
+
+    /// <summary>The statements, a return for a fall-through, then the copies of functions they tail-call inline.</summary>
+    private void EmitBody(Label start)
+    {
+        var arity = typed.Arity;
+        loopStarts.Push(new LabelCell(start));
         loopCarried.Push(null);
         EmitBlock(arity.Body);
         loopStarts.Pop();
@@ -125,15 +176,23 @@ internal sealed partial class TypedBodyCompiler
         {
             // Every path of a lowered body returns; this only keeps a fall-through well defined.
             asm.xor(eax, eax);
-            EmitEpilogue();
-            asm.ret();
+            EmitReturn();
         }
-        for (var i = 0; i < stubs.Count; i++)
+
+        EmitTailCopies();
+    }
+
+    /// <summary>Leaves with the value in rax: a real return, or the jump out of an inlined body.</summary>
+    private void EmitReturn()
+    {
+        if (returnTo is not null)
         {
-            var label = stubs[i].Label;
-            asm.Bind(ref label);
-            stubs[i].Emit();
+            asm.jmp(returnTo.Label);
+            return;
         }
+
+        EmitEpilogue();
+        asm.ret();
     }
 
     /// <summary>
@@ -259,8 +318,7 @@ internal sealed partial class TypedBodyCompiler
                 break;
             case ReturnStmt r:
                 EmitExpr(r.Value);
-                EmitEpilogue();
-                asm.ret();
+                EmitReturn();
                 break;
             case TailCallStmt t:
                 EmitTailCall(t.Call);
@@ -499,7 +557,7 @@ internal sealed partial class TypedBodyCompiler
     /// </summary>
     private void JumpToSelf(ImmutableArray<Operand> args)
     {
-        if (registerHomes.Count == 0)
+        if (registerHomes.Count == 0 && !inlined)
         {
             LoadArguments(args);
             asm.jmp(argumentsStart);
@@ -521,15 +579,23 @@ internal sealed partial class TypedBodyCompiler
 
         if (call.Fn is GlobalOperand global && ctx.Typed.GlobalFunction(NativeLibrary.GlobalName(global.Var.Name)) is { } callee)
         {
-            PrepareDirectCall(call, global);
-            EmitEpilogue();
-            asm.jmp(ctx.TypedBodyLabel(callee));
-            return;
+            if (IsInlined(callee))
+            {
+                EmitInlinedTailCall(call, global, callee);
+                return;
+            }
+
+            if (returnTo is null)
+            {
+                PrepareDirectCall(call, global);
+                EmitEpilogue();
+                asm.jmp(ctx.TypedBodyLabel(callee));
+                return;
+            }
         }
 
         EmitExpr(call);
-        EmitEpilogue();
-        asm.ret();
+        EmitReturn();
     }
 
     // ---- expressions: the value in rax ----
@@ -564,6 +630,12 @@ internal sealed partial class TypedBodyCompiler
         var globalName = NativeLibrary.GlobalName(global.Var.Name);
         if (ctx.Typed.GlobalFunction(globalName) is { } callee)
         {
+            if (IsInlined(callee))
+            {
+                EmitInlinedCall(call, global, callee);
+                return;
+            }
+
             PrepareDirectCall(call, global);
             asm.call(ctx.TypedBodyLabel(callee));
             return;
@@ -585,6 +657,12 @@ internal sealed partial class TypedBodyCompiler
     private void PrepareDirectCall(CallExpr call, GlobalOperand global)
     {
         LoadArguments(call.Args);
+        CheckDefined(call, global);
+    }
+
+    /// <summary>Until a typed global's def has run, calling it is the interpreter's undefined-symbol error; the site is recorded.</summary>
+    private void CheckDefined(CallExpr call, GlobalOperand global)
+    {
         if (ctx.RoutineBodies)
         {
             // Runtime routines are never globals: their defs never run, and they are always there.

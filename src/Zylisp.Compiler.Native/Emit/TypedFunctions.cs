@@ -117,6 +117,104 @@ internal sealed class TypedFunctions
         return result;
     }
 
+    private readonly Dictionary<LFunction, bool> inlinable = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The most lowered statements (nested blocks counted) a function may have to be inlined.</summary>
+    public const int InlineStatementLimit = 40;
+
+    /// <summary>
+    /// True when a typed library function may be compiled into its typed library callers instead of
+    /// called (docs/design/native-typed.md, "Code shape"): typed, at most <see cref="InlineStatementLimit"/>
+    /// statements, and unable to reach itself through calls, so inlining always ends and needs no
+    /// context. Programs' functions are never inlined: their stack guard names them in the
+    /// stack-overflow error.
+    /// </summary>
+    public bool IsInlinable(LFunction function)
+    {
+        if (!inlinable.TryGetValue(function, out var result))
+        {
+            result = IsLowLevel(function) && For(function) is { } typed
+                && StatementCount(typed.Arity.Body) <= InlineStatementLimit && !ReachesItself(function);
+            inlinable[function] = result;
+        }
+
+        return result;
+    }
+
+    private static int StatementCount(ImmutableArray<LStmt> statements)
+    {
+        var count = 0;
+        foreach (var statement in statements)
+        {
+            count++;
+            foreach (var block in LoweredChildren.Blocks(statement))
+            {
+                count += StatementCount(block);
+            }
+        }
+
+        return count;
+    }
+
+    private bool ReachesItself(LFunction function)
+    {
+        var seen = new HashSet<LFunction>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<LFunction>();
+        pending.Push(function);
+        while (pending.TryPop(out var next))
+        {
+            foreach (var callee in DirectCallees(next))
+            {
+                if (ReferenceEquals(callee, function))
+                {
+                    return true;
+                }
+
+                if (seen.Add(callee))
+                {
+                    pending.Push(callee);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The function itself (a self call) and the typed globals its body calls.</summary>
+    private List<LFunction> DirectCallees(LFunction function)
+    {
+        var found = new List<LFunction>();
+        void Walk(ImmutableArray<LStmt> statements)
+        {
+            foreach (var statement in statements)
+            {
+                if (LoweredChildren.Expression(statement) is CallExpr call)
+                {
+                    if (call.Fn is LocalOperand { Access: LocalAccess.Self })
+                    {
+                        found.Add(function);
+                    }
+                    else if (call.Fn is GlobalOperand global && GlobalFunction(NativeLibrary.GlobalName(global.Var.Name)) is { } callee)
+                    {
+                        found.Add(callee);
+                    }
+                }
+
+                foreach (var block in LoweredChildren.Blocks(statement))
+                {
+                    Walk(block);
+                }
+            }
+        }
+
+        foreach (var arity in function.Arities)
+        {
+            Walk(arity.Body);
+        }
+
+        return found;
+    }
+
     /// <summary>The runtime library's own functions may use the low-level subset.</summary>
     public static bool IsLowLevel(LFunction function) => function.Span?.File == NativeLibrary.FileName;
 
