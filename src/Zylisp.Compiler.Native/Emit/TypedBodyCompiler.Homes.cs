@@ -18,9 +18,13 @@ internal sealed partial class TypedBodyCompiler
 {
     /// <summary>
     /// The registers a leaf's locals may live in: caller-saved, and never scratch in a leaf (rax,
-    /// rcx and rdx are; rdi, rsi, r8 and r9 only carry arguments to calls, which a leaf makes none of).
+    /// rcx are; rdi, rsi, r8 and r9 only carry arguments to calls, which a leaf makes none of; rdx
+    /// is scratch only for a division and a memory access at a computed offset).
     /// </summary>
-    private static readonly AssemblerRegister64[] LeafRegisters = [rdi, rsi, r8, r9, r10, r11];
+    private static readonly AssemblerRegister64[] LeafRegisters = [rdi, rsi, r8, r9, r10, r11, rdx];
+
+    /// <summary>rdx's index in <see cref="LeafRegisters"/>: a home only where no division and no computed address offset needs it.</summary>
+    private const int Rdx = 6;
 
     /// <summary>Each register-kept local's index in <see cref="LeafRegisters"/> (an int: a dictionary over Iced's structs is not precompiled).</summary>
     private readonly Dictionary<LocalBinding, int> registerHomes;
@@ -40,7 +44,7 @@ internal sealed partial class TypedBodyCompiler
 
     private bool TryRegisterHome(Operand operand, out AssemblerRegister64 home)
     {
-        if (operand is LocalOperand { Access: LocalAccess.Slot } local && !typed.TryConstant(local.Binding, out _))
+        if (operand is LocalOperand { Access: LocalAccess.Slot } local && !typed.IsFixed(local.Binding))
         {
             return TryRegisterHome(local.Binding, out home);
         }
@@ -148,7 +152,18 @@ internal sealed partial class TypedBodyCompiler
 
         Visit(0);
         order.Reverse();
+        var rdxFree = true;
+        foreach (var member in members)
+        {
+            rdxFree &= member.LeavesRdxAlone(member.typed.Arity.Body);
+        }
+
         var live = new int[members.Count];
+        if (!rdxFree)
+        {
+            Array.Fill(live, 1 << Rdx);
+        }
+
         var unhomed = 0;
         foreach (var m in order)
         {
@@ -183,7 +198,7 @@ internal sealed partial class TypedBodyCompiler
         var stored = new HashSet<LocalBinding>(ReferenceEqualityComparer.Instance);
         void Note(LocalBinding local, int depth)
         {
-            if (typed.TryConstant(local, out _))
+            if (typed.IsFixed(local))
             {
                 return;
             }
@@ -237,7 +252,7 @@ internal sealed partial class TypedBodyCompiler
         foreach (var local in ranked)
         {
             var own = root && ParameterIndex(local) is { } p ? Array.IndexOf(LeafRegisters, ArgumentRegisters[p]) : -1;
-            if (own >= 0)
+            if (own >= 0 && (excluded & (1 << own)) == 0)
             {
                 registerHomes[local] = own;
             }
@@ -293,7 +308,7 @@ internal sealed partial class TypedBodyCompiler
 
             switch (statement)
             {
-                case AssignStmt a when !typed.TryConstant(a.Target, out _):
+                case AssignStmt a when !typed.IsFixed(a.Target):
                     note(a.Target, depth);
                     var next = i + 1 < statements.Length ? statements[i + 1] : null;
                     if (!(singleUseTemps.Contains(a.Target) && next is not null && ReadsFromRax(next, a.Target)))
@@ -325,6 +340,33 @@ internal sealed partial class TypedBodyCompiler
                 Weigh(block, inner, note, stored);
             }
         }
+    }
+
+    /// <summary>True when no statement needs rdx as scratch: no division, no memory access at an offset that is not a constant.</summary>
+    private bool LeavesRdxAlone(ImmutableArray<LStmt> statements)
+    {
+        foreach (var statement in statements)
+        {
+            if (LoweredChildren.Expression(statement) is CallExpr { Fn: GlobalOperand global } call)
+            {
+                if (global.Var.Name is "quot" or "rem" or "mod" or "/"
+                    || (typed.LowLevel && global.Var.Name is "%load-word" or "%load-byte" or "%store-word!" or "%store-byte!"
+                        && call.Args.Length > 1 && !FitsImmediate(call.Args[1], out _)))
+                {
+                    return false;
+                }
+            }
+
+            foreach (var block in LoweredChildren.Blocks(statement))
+            {
+                if (!LeavesRdxAlone(block))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True when the body calls nothing that may clobber a caller-saved register (a jump to itself in tail position is no call).</summary>

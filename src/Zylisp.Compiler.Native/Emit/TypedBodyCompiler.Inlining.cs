@@ -16,7 +16,7 @@ namespace Zylisp.Compiler.Native.Emit;
 internal sealed partial class TypedBodyCompiler
 {
     /// <summary>True when a call of <paramref name="callee"/> from this body is compiled inline.</summary>
-    private bool IsInlined(LFunction callee) => typed.LowLevel && ctx.Typed.IsInlinable(callee);
+    private bool IsInlined(LFunction callee) => inlinesInto && ctx.Typed.IsInlinable(callee);
 
     /// <summary>
     /// The calls this body makes inline, in order: the callee, whether the call is in tail
@@ -177,7 +177,7 @@ internal sealed partial class TypedBodyCompiler
         foreach (var i in pending)
         {
             sources[i] = args[i] is LocalOperand { Access: LocalAccess.Slot } local && !IsRaxHeld(args[i])
-                && !typed.TryConstant(local.Binding, out _) && registerHomes.TryGetValue(local.Binding, out var source) ? source : None;
+                && !typed.IsFixed(local.Binding) && registerHomes.TryGetValue(local.Binding, out var source) ? source : None;
         }
 
         while (pending.Count > 0)

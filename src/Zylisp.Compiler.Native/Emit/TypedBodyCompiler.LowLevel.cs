@@ -1,5 +1,6 @@
 using Iced.Intel;
 using Zylisp.Compiler.Native.Values;
+using Zylisp.Lang.Analysis;
 using Zylisp.Lang.Data;
 using Zylisp.Lang.Lowering;
 using static Iced.Intel.AssemblerRegisters;
@@ -215,6 +216,13 @@ internal sealed partial class TypedBodyCompiler
     private AssemblerMemoryOperand Address(Operand baseOperand, Operand offset, bool baseMayBeRax = false)
     {
         var displacement = typed.KindOf(baseOperand) == RawKind.Value ? -ValueTags.PointerTag : 0;
+        if (baseOperand is LocalOperand { Access: LocalAccess.Slot } cellLocal && typed.TryCell(cellLocal.Binding, out var cell)
+            && FitsImmediate(offset, out var fieldOffset))
+        {
+            // A cell's address is r15 plus its offset: the field is one displacement from r15.
+            return r15 + (LowLevelOps.CellOf(cell, ctx.Runtime.Heap, ctx.RoutineBodies) + fieldOffset);
+        }
+
         AssemblerRegister64 BaseRegister()
         {
             if (baseMayBeRax && IsRaxHeld(baseOperand))

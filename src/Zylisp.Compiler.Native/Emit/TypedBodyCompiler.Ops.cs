@@ -321,7 +321,7 @@ internal sealed partial class TypedBodyCompiler
         }
 
         // The compare left rax as loaded: both branches of a fused if may read a from it.
-        if (a is LocalOperand { Access: not LocalAccess.Self } first && !typed.TryConstant(first.Binding, out _))
+        if (a is LocalOperand { Access: not LocalAccess.Self } first && !typed.IsFixed(first.Binding))
         {
             raxHolds = first.Binding;
         }

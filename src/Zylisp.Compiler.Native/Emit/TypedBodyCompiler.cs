@@ -47,8 +47,11 @@ internal sealed partial class TypedBodyCompiler
     /// <summary>An inlined body's returns jump here with the value in rax; null for a real return (the body's own, or a tail copy's in it).</summary>
     private readonly LabelCell? returnTo;
 
-    /// <summary>True for a body compiled into another (<see cref="EmitInlined"/>): no prologue, no argument registers.</summary>
+    /// <summary>True for a body compiled into another (<see cref="EmitInlinedCall"/>): no prologue, no argument registers.</summary>
     private readonly bool inlined;
+
+    /// <summary>True when small typed functions are compiled into this body (<see cref="TypedFunctions.InlinesInto"/>).</summary>
+    private readonly bool inlinesInto;
 
     /// <summary>The one copy of each function this body tail-calls inline, emitted after the body (<see cref="EmitTailCopies"/>).</summary>
     private readonly Dictionary<LArity, LabelCell> tailCopies = new(ReferenceEqualityComparer.Instance);
@@ -79,6 +82,7 @@ internal sealed partial class TypedBodyCompiler
         frame = new SharedFrame();
         stubs = frame.Stubs;
         registerHomes = frame.RegisterHomes;
+        inlinesInto = typed.LowLevel && ctx.Typed.InlinesInto(typed.Arity);
     }
 
     /// <summary>The body of <paramref name="callee"/> compiled into <paramref name="host"/>'s code.</summary>
@@ -96,6 +100,7 @@ internal sealed partial class TypedBodyCompiler
         slotBase = frame.SlotBases.GetValueOrDefault(callee.Arity);
         this.returnTo = returnTo;
         inlined = true;
+        inlinesInto = host.inlinesInto;
     }
 
     private bool hasFrame => frame.HasFrame;
@@ -296,8 +301,14 @@ internal sealed partial class TypedBodyCompiler
             case ExprStmt e:
                 EmitExpr(e.Value);
                 break;
-            case AssignStmt a when typed.TryConstant(a.Target, out _):
-                // Read as an immediate wherever it is used.
+            case AssignStmt a when typed.IsFixed(a.Target):
+                // Read as an immediate (a constant) or computed from r15 (a cell) wherever it is used;
+                // a cell is still checked here, where the code names it (only routines may).
+                if (typed.TryCell(a.Target, out var cell))
+                {
+                    LowLevelOps.CellOf(cell, ctx.Runtime.Heap, ctx.RoutineBodies);
+                }
+
                 break;
             case AssignStmt a:
                 EmitExpr(a.Value);
@@ -335,7 +346,7 @@ internal sealed partial class TypedBodyCompiler
                 // every recur: a loop that steps one variable (a cursor) keeps it off the round
                 // trip through its slot, which a store and a load on every iteration's critical
                 // path would be.
-                var carried = l.Bindings.Length > 0 && !typed.TryConstant(l.Bindings[0], out _) ? l.Bindings[0] : null;
+                var carried = l.Bindings.Length > 0 && !typed.IsFixed(l.Bindings[0]) ? l.Bindings[0] : null;
                 if (carried is not null && !ReferenceEquals(raxHolds, carried))
                 {
                     LoadLocal(carried, rax);
@@ -452,7 +463,7 @@ internal sealed partial class TypedBodyCompiler
 
     private bool IsItself(Operand arg, LocalBinding target) =>
         arg is LocalOperand local && ReferenceEquals(local.Binding, target)
-        && !typed.TryConstant(target, out _) && !unstoredTemps.Contains(target);
+        && !typed.IsFixed(target) && !unstoredTemps.Contains(target);
 
     private void EmitIf(IfStmt node, CallExpr? fusedTest)
     {
@@ -493,7 +504,7 @@ internal sealed partial class TypedBodyCompiler
     /// </summary>
     private bool ReadsFromRax(LStmt next, LocalBinding temp) => next switch
     {
-        AssignStmt a => !typed.TryConstant(a.Target, out _) && ExprReadsFromRax(a.Value, temp),
+        AssignStmt a => !typed.IsFixed(a.Target) && ExprReadsFromRax(a.Value, temp),
         ExprStmt e => ExprReadsFromRax(e.Value, temp),
         ReturnStmt r => ExprReadsFromRax(r.Value, temp),
         TailCallStmt t => ExprReadsFromRax(t.Call, temp),
@@ -709,6 +720,9 @@ internal sealed partial class TypedBodyCompiler
         {
             case LocalOperand local when typed.TryConstant(local.Binding, out var constant):
                 asm.mov(target, constant);
+                break;
+            case LocalOperand local when typed.TryCell(local.Binding, out var cell):
+                asm.lea(target, __[r15 + LowLevelOps.CellOf(cell, ctx.Runtime.Heap, ctx.RoutineBodies)]);
                 break;
             case LocalOperand local when ReferenceEquals(local.Binding, raxHolds):
                 if (target != rax)

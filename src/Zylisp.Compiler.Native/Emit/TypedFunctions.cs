@@ -123,22 +123,89 @@ internal sealed class TypedFunctions
     public const int InlineStatementLimit = 40;
 
     /// <summary>
+    /// The most copies inlining may make of a function (<see cref="CallSites"/>). Two lets the
+    /// allocator's split be copied into both of its searches; more grew the printer's code past
+    /// hello world's 16 KiB (docs/benchmarks.md, "Typed code in registers").
+    /// </summary>
+    public const int InlineCopyLimit = 2;
+
+    private Dictionary<LFunction, int>? callSites;
+
+    /// <summary>
     /// True when a typed library function may be compiled into its typed library callers instead of
     /// called (docs/design/native-typed.md, "Code shape"): typed, at most <see cref="InlineStatementLimit"/>
-    /// statements, and unable to reach itself through calls, so inlining always ends and needs no
-    /// context. Programs' functions are never inlined: their stack guard names them in the
+    /// statements, copied at most <see cref="InlineCopyLimit"/> times, and unable to reach itself
+    /// through calls, so inlining always ends and needs no context. Programs' functions are never inlined: their stack guard names them in the
     /// stack-overflow error.
     /// </summary>
     public bool IsInlinable(LFunction function)
     {
         if (!inlinable.TryGetValue(function, out var result))
         {
-            result = IsLowLevel(function) && For(function) is { } typed
-                && StatementCount(typed.Arity.Body) <= InlineStatementLimit && !ReachesItself(function);
+            result = IsLowLevel(function) && For(function) is { } typed && !ReachesItself(function)
+                && StatementCount(typed.Arity.Body) <= InlineStatementLimit && CallSites(function) <= InlineCopyLimit;
             inlinable[function] = result;
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// True when a typed library body may have functions inlined into it: a global that cannot reach
+    /// itself through calls. A recursive one (the printer's %render and %pr-open) keeps its frame
+    /// small, since its depth is the nesting of what it walks.
+    /// </summary>
+    public bool InlinesInto(LArity arity)
+    {
+        foreach (var function in globals.Values)
+        {
+            if (function.Arities.Length == 1 && ReferenceEquals(function.Arities[0], arity))
+            {
+                return IsLowLevel(function) && !ReachesItself(function);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// How many copies inlining would make of a function: one per call whose value is used, and one
+    /// per caller for all of that caller's tail calls of it (they share a copy).
+    /// </summary>
+    private int CallSites(LFunction function)
+    {
+        if (callSites is null)
+        {
+            callSites = new Dictionary<LFunction, int>(ReferenceEqualityComparer.Instance);
+            foreach (var caller in globals.Values)
+            {
+                var tailCalled = new HashSet<LFunction>(ReferenceEqualityComparer.Instance);
+                void Walk(ImmutableArray<LStmt> statements)
+                {
+                    foreach (var statement in statements)
+                    {
+                        if (LoweredChildren.Expression(statement) is CallExpr { Fn: GlobalOperand global }
+                            && GlobalFunction(NativeLibrary.GlobalName(global.Var.Name)) is { } callee
+                            && (statement is not (TailCallStmt or ReturnStmt) || tailCalled.Add(callee)))
+                        {
+                            callSites[callee] = callSites.GetValueOrDefault(callee) + 1;
+                        }
+
+                        foreach (var block in LoweredChildren.Blocks(statement))
+                        {
+                            Walk(block);
+                        }
+                    }
+                }
+
+                foreach (var arity in caller.Arities)
+                {
+                    Walk(arity.Body);
+                }
+            }
+        }
+
+        return callSites.GetValueOrDefault(function);
     }
 
     private static int StatementCount(ImmutableArray<LStmt> statements)
