@@ -125,7 +125,12 @@ public sealed class TypedFunctionTests
         "(deffunc many (n) (:args integer) (:return integer)\n" +
         "  (let [a (+ n 1) b (* a 2) c (- b 3) d (* c c) e (+ d a) f (- e b) g (+ f c) h (* g 2)]\n" +
         "    (+ a (+ b (+ c (+ d (+ e (+ f (+ g h)))))))))\n" +
-        "(println (mix6 3 -4 5 7 2 9) (swap-down 3 4 7) (swap-down 3 4 8) (many 5) (many -9))\n";
+        // Each branch has more locals than a leaf has registers for both: they share them.
+        "(deffunc branches (n) (:args integer) (:return integer)\n" +
+        "  (if (< n 0)\n" +
+        "    (let [a (- n 1) b (* a 3) c (- b n) d (* c a)] (+ a (+ b (+ c (* d 2)))))\n" +
+        "    (let [e (+ n 2) f (* e e) g (- f n) h (+ g e)] (- (* e 5) (+ f (+ g (* h 3)))))))\n" +
+        "(println (mix6 3 -4 5 7 2 9) (swap-down 3 4 7) (swap-down 3 4 8) (many 5) (many -9) (branches -4) (branches 6))\n";
 
     [NativeFact]
     public void A_leaf_keeps_its_locals_in_registers_with_the_interpreters_results()
@@ -134,6 +139,7 @@ public sealed class TypedFunctionTests
         var listing = NativeCompiler.Disassemble(NativeRunner.Collect(Leaves, "test.zl", ExitRule.LastValue));
         // A leaf whose locals all fit in registers has no frame; one with more keeps one for the rest.
         Assert.DoesNotContain("rbp", Section(listing, "swap-down$typed:"), StringComparison.Ordinal);
+        Assert.DoesNotContain("rbp", Section(listing, "branches$typed:"), StringComparison.Ordinal);
         Assert.Contains("push    rbp", Section(listing, "many$typed:"), StringComparison.Ordinal);
         Assert.Contains("r11", Section(listing, "many$typed:"), StringComparison.Ordinal);
         // fib calls itself: its locals stay in its frame (a callee would clobber caller-saved registers).

@@ -249,24 +249,150 @@ internal sealed partial class TypedBodyCompiler
             }
         }
 
+        // Two locals share a register when their ranges (below) do not overlap.
+        var ranges = Ranges();
+        var holders = new List<LocalBinding>[LeafRegisters.Length];
+        bool Fits(int register, LocalBinding local)
+        {
+            foreach (var other in holders[register] ?? [])
+            {
+                if (ranges[other].From <= ranges[local].To && ranges[local].From <= ranges[other].To)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         foreach (var local in ranked)
         {
             var own = root && ParameterIndex(local) is { } p ? Array.IndexOf(LeafRegisters, ArgumentRegisters[p]) : -1;
-            if (own >= 0 && (excluded & (1 << own)) == 0)
+            var home = own >= 0 && (excluded & (1 << own)) == 0 ? own : -1;
+            for (var i = 0; home < 0 && i < free.Count; i++)
             {
-                registerHomes[local] = own;
+                if (Fits(free[i], local))
+                {
+                    home = free[i];
+                }
             }
-            else if (free.Count > 0)
-            {
-                registerHomes[local] = free[0];
-                free.RemoveAt(0);
-            }
-            else
+
+            if (home < 0)
             {
                 unhomed++;
+                continue;
             }
+
+            registerHomes[local] = home;
+            (holders[home] ??= []).Add(local);
         }
     }
+
+    /// <summary>
+    /// Each local's range: the first and last statement (numbered in order, nested blocks included)
+    /// that names it, widened to every loop around one of those statements (a recur runs the loop
+    /// again), and to the whole body when it starts again from its top. Outside them the local's
+    /// value is never read again, so another local may use its register: statements of the other
+    /// branch of an if lie outside it, and control never goes back to an earlier statement but
+    /// through a loop.
+    /// </summary>
+    private Dictionary<LocalBinding, LocalRange> Ranges()
+    {
+        var ranges = new Dictionary<LocalBinding, LocalRange>(ReferenceEqualityComparer.Instance);
+        var loops = new List<LocalRange>();
+        var position = 0;
+        void Name(LocalBinding local)
+        {
+            ranges[local] = ranges.TryGetValue(local, out var range)
+                ? new LocalRange(Math.Min(range.From, position), Math.Max(range.To, position))
+                : new LocalRange(position, position);
+        }
+
+        void Walk(ImmutableArray<LStmt> block)
+        {
+            foreach (var statement in block)
+            {
+                position++;
+                foreach (var operand in LoweredChildren.Operands(statement))
+                {
+                    if (operand is LocalOperand { Access: LocalAccess.Slot } local)
+                    {
+                        Name(local.Binding);
+                    }
+                }
+
+                switch (statement)
+                {
+                    case AssignStmt a:
+                        Name(a.Target);
+                        break;
+                    case RecurStmt r:
+                        foreach (var target in r.Targets)
+                        {
+                            Name(target);
+                        }
+
+                        break;
+                    case LoopStmt l:
+                        foreach (var binding in l.Bindings)
+                        {
+                            Name(binding);
+                        }
+
+                        break;
+                }
+
+                var start = position;
+                foreach (var inner in LoweredChildren.Blocks(statement))
+                {
+                    Walk(inner);
+                }
+
+                if (statement is LoopStmt)
+                {
+                    loops.Add(new LocalRange(start, position));
+                }
+            }
+        }
+
+        foreach (var parameter in typed.Arity.Params)
+        {
+            Name(parameter);
+        }
+
+        Walk(typed.Arity.Body);
+        if (RestartsItself(typed.Arity.Body, inLoop: false))
+        {
+            loops.Add(new LocalRange(0, position));
+        }
+
+        // Widen to the loops around any statement in the range, until nothing changes (a loop
+        // reached by widening may lie in a larger one).
+        foreach (var local in new List<LocalBinding>(ranges.Keys))
+        {
+            var range = ranges[local];
+            var changed = true;
+            while (changed)
+            {
+                changed = false;
+                foreach (var loop in loops)
+                {
+                    if (loop.From <= range.To && range.From <= loop.To && (loop.From < range.From || loop.To > range.To))
+                    {
+                        range = new LocalRange(Math.Min(range.From, loop.From), Math.Max(range.To, loop.To));
+                        changed = true;
+                    }
+                }
+            }
+
+            ranges[local] = range;
+        }
+
+        return ranges;
+    }
+
+    /// <summary>The first and last statement numbers of a local's range (<see cref="Ranges"/>).</summary>
+    private sealed record LocalRange(int From, int To);
 
     private int? ParameterIndex(LocalBinding local)
     {
