@@ -114,6 +114,38 @@ public sealed class TypedFunctionTests
         Assert.Equal($"{N * (N + 1) / 2} 37 1\n", NativeRunner.CompileAndRun(Program).Stdout);
     }
 
+    private const string Leaves =
+        // Six parameters: rdx and rcx carry the third and fourth but are scratch, so those two move.
+        "(deffunc mix6 (a b c d e f) (:args integer integer integer integer integer integer) (:return integer)\n" +
+        "  (loop [i 0 x a y b] (if (< i f) (recur (+ i 1) (+ (* x c) d) (- y (* x e))) (+ (* x 1000) y))))\n" +
+        // A self tail call that swaps its parameters: a parallel assignment among register homes.
+        "(deffunc swap-down (a b n) (:args integer integer integer) (:return integer)\n" +
+        "  (if (= n 0) (- (* a 10) b) (swap-down b a (- n 1))))\n" +
+        // More stored locals than registers: the rest keep frame slots.
+        "(deffunc many (n) (:args integer) (:return integer)\n" +
+        "  (let [a (+ n 1) b (* a 2) c (- b 3) d (* c c) e (+ d a) f (- e b) g (+ f c) h (* g 2)]\n" +
+        "    (+ a (+ b (+ c (+ d (+ e (+ f (+ g h)))))))))\n" +
+        // Each branch has more locals than a leaf has registers for both: they share them.
+        "(deffunc branches (n) (:args integer) (:return integer)\n" +
+        "  (if (< n 0)\n" +
+        "    (let [a (- n 1) b (* a 3) c (- b n) d (* c a)] (+ a (+ b (+ c (* d 2)))))\n" +
+        "    (let [e (+ n 2) f (* e e) g (- f n) h (+ g e)] (- (* e 5) (+ f (+ g (* h 3)))))))\n" +
+        "(println (mix6 3 -4 5 7 2 9) (swap-down 3 4 7) (swap-down 3 4 8) (many 5) (many -9) (branches -4) (branches 6))\n";
+
+    [NativeFact]
+    public void A_leaf_keeps_its_locals_in_registers_with_the_interpreters_results()
+    {
+        Assert.Equal(NativeLibraryTests.Interpreted(Leaves), NativeRunner.CompileAndRun(Leaves, "test.zl", ExitRule.LastValue).Stdout);
+        var listing = NativeCompiler.Disassemble(NativeRunner.Collect(Leaves, "test.zl", ExitRule.LastValue));
+        // A leaf whose locals all fit in registers has no frame; one with more keeps one for the rest.
+        Assert.DoesNotContain("rbp", Section(listing, "swap-down$typed:"), StringComparison.Ordinal);
+        Assert.DoesNotContain("rbp", Section(listing, "branches$typed:"), StringComparison.Ordinal);
+        Assert.Contains("push    rbp", Section(listing, "many$typed:"), StringComparison.Ordinal);
+        Assert.Contains("r11", Section(listing, "many$typed:"), StringComparison.Ordinal);
+        // fib calls itself: its locals stay in its frame (a callee would clobber caller-saved registers).
+        Assert.DoesNotContain("r10", Section(NativeCompiler.Disassemble(NativeRunner.Collect(Fib + "(defn -main [] (println (fib 20)))")), "fib$typed:"), StringComparison.Ordinal);
+    }
+
     [NativeFact]
     public void Typed_fib_keeps_only_values_that_live_across_a_call_in_its_frame()
     {

@@ -22,10 +22,10 @@ internal sealed partial class RuntimeLibrary
     {
         heap = new HeapCells(data);
         // Callee-saved rbx and r12 hold the size and "this request has collected" across the calls.
-        // The typed routines use rax, rcx, rdx, rsi and rdi only (none takes more than three
-        // arguments, none makes a system call or uses a float): TypedRoutineTests checks it, since
-        // saving r8-r11 too would cost every allocation four pushes and four pops.
-        AssemblerRegister64[] saved = [rbx, r12, rcx, rdx, rsi, rdi];
+        // The typed routines use the System V scratch registers but r8-r11 only for locals (a leaf
+        // keeps its locals in rdi, rsi, r8-r11: docs/design/native-typed.md, "Code shape"), and none
+        // makes a system call or uses a float: TypedRoutineTests checks it.
+        AssemblerRegister64[] saved = [rbx, r12, rcx, rdx, rsi, rdi, r8, r9, r10, r11];
         var sized = asm.CreateLabel();
         var search = asm.CreateLabel();
         var exhausted = asm.CreateLabel();

@@ -155,6 +155,8 @@ internal sealed class TypedArity
             case RecurStmt r:
                 for (var i = 0; i < r.Args.Length; i++)
                 {
+                    // A loop variable recurred is assigned again: neither a constant nor a cell.
+                    reassigned.Add(r.Targets[i]);
                     if (!locals.TryGetValue(r.Targets[i], out var target) || Check(r.Args[i]) != target)
                     {
                         return false;
@@ -174,12 +176,23 @@ internal sealed class TypedArity
     public bool TryConstant(LocalBinding local, out long value) =>
         constants.TryGetValue(local, out value) && !reassigned.Contains(local);
 
+    /// <summary>
+    /// Locals assigned exactly once, from a (%cell :name) address: the typed body computes the
+    /// address where it is used (r15 plus an offset) and never stores them.
+    /// </summary>
+    public bool TryCell(LocalBinding local, out CallExpr cell) =>
+        cells.TryGetValue(local, out cell!) && !reassigned.Contains(local);
+
+    /// <summary>A constant or a cell address: known where it is used, so never stored and never in a register.</summary>
+    public bool IsFixed(LocalBinding local) => TryConstant(local, out _) || TryCell(local, out _);
+
     private readonly Dictionary<LocalBinding, long> constants = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<LocalBinding, CallExpr> cells = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<LocalBinding> reassigned = new(ReferenceEqualityComparer.Instance);
 
     private void NoteConstant(AssignStmt assign)
     {
-        if (constants.ContainsKey(assign.Target) || locals.ContainsKey(assign.Target))
+        if (constants.ContainsKey(assign.Target) || cells.ContainsKey(assign.Target) || locals.ContainsKey(assign.Target))
         {
             reassigned.Add(assign.Target);
         }
@@ -187,6 +200,10 @@ internal sealed class TypedArity
             && layout.Args is [ConstOperand key] && LowLevelOps.Layout(key.Value) is { } value)
         {
             constants[assign.Target] = value;
+        }
+        else if (lowLevel && assign.Value is CallExpr { Fn: GlobalOperand { Var.Name: "%cell" }, Args: [ConstOperand] } cell)
+        {
+            cells[assign.Target] = cell;
         }
     }
 

@@ -1,5 +1,6 @@
 using Iced.Intel;
 using Zylisp.Compiler.Native.Values;
+using Zylisp.Lang.Analysis;
 using Zylisp.Lang.Data;
 using Zylisp.Lang.Lowering;
 using static Iced.Intel.AssemblerRegisters;
@@ -34,10 +35,10 @@ internal sealed partial class TypedBodyCompiler
         switch (primitive)
         {
             case "%load-word":
-                asm.mov(rax, __qword_ptr[Address(args[0], args[1])]);
+                asm.mov(rax, __qword_ptr[Address(args[0], args[1], baseMayBeRax: true)]);
                 break;
             case "%load-byte":
-                asm.movzx(eax, __byte_ptr[Address(args[0], args[1])]);
+                asm.movzx(eax, __byte_ptr[Address(args[0], args[1], baseMayBeRax: true)]);
                 break;
             case "%store-word!":
             {
@@ -105,6 +106,22 @@ internal sealed partial class TypedBodyCompiler
                 Load(args[0], rax);
                 EmitBitOperation(primitive, immediate);
                 break;
+            case "%bit-and" or "%bit-or" or "%bit-xor" when TryRegisterHome(args[1], out var home) && !IsRaxHeld(args[1]):
+                Load(args[0], rax);
+                switch (primitive)
+                {
+                    case "%bit-and":
+                        asm.and(rax, home);
+                        break;
+                    case "%bit-or":
+                        asm.or(rax, home);
+                        break;
+                    default:
+                        asm.xor(rax, home);
+                        break;
+                }
+
+                break;
             default:
                 Load(args[1], rcx);
                 Load(args[0], rax);
@@ -169,7 +186,7 @@ internal sealed partial class TypedBodyCompiler
     private bool IsDiscardedStore(CallExpr store) =>
         store.Args.Length == 3
         && LowLevelOps.ResultKind("%store-word!", OperandKinds(store)) is not null
-        && (FitsImmediate(store.Args[2], out _) || (store.Args[2] is LocalOperand local && ReferenceEquals(local.Binding, raxHolds)));
+        && (FitsImmediate(store.Args[2], out _) || IsRaxHeld(store.Args[2]) || TryRegisterHome(store.Args[2], out _));
 
     private void EmitDiscardedStore(CallExpr store)
     {
@@ -178,27 +195,71 @@ internal sealed partial class TypedBodyCompiler
         {
             asm.mov(__qword_ptr[target], immediate);
         }
-        else
+        else if (IsRaxHeld(store.Args[2]))
         {
             asm.mov(__qword_ptr[target], rax);
         }
+        else
+        {
+            TryRegisterHome(store.Args[2], out var home);
+            asm.mov(__qword_ptr[target], home);
+        }
     }
+
+    /// <summary>True when the operand is the local rax holds right now.</summary>
+    private bool IsRaxHeld(Operand operand) =>
+        operand is LocalOperand local && raxHolds is not null && ReferenceEquals(local.Binding, raxHolds);
 
     /// <summary>
     /// The memory operand base + offset, its registers loaded (rcx, and rdx for a computed offset),
     /// rax untouched: a Value base is an object, so its pointer tag comes off the displacement.
     /// </summary>
-    private AssemblerMemoryOperand Address(Operand baseOperand, Operand offset)
+    /// <remarks>
+    /// A local in a register is used as it is; so is rax for a load's base when rax holds it
+    /// (<paramref name="baseMayBeRax"/>: the load writes rax only after reading memory).
+    /// </remarks>
+    private AssemblerMemoryOperand Address(Operand baseOperand, Operand offset, bool baseMayBeRax = false)
     {
         var displacement = typed.KindOf(baseOperand) == RawKind.Value ? -ValueTags.PointerTag : 0;
-        if (FitsImmediate(offset, out var immediate))
+        if (baseOperand is LocalOperand { Access: LocalAccess.Slot } cellLocal && typed.TryCell(cellLocal.Binding, out var cell)
+            && FitsImmediate(offset, out var fieldOffset))
         {
-            Load(baseOperand, rcx);
-            return rcx + (immediate + displacement);
+            // A cell's address is r15 plus its offset: the field is one displacement from r15.
+            return r15 + (LowLevelOps.CellOf(cell, ctx.Runtime.Heap, ctx.RoutineBodies) + fieldOffset);
         }
 
-        Load(offset, rdx);
-        Load(baseOperand, rcx);
-        return rcx + rdx + displacement;
+        AssemblerRegister64 BaseRegister()
+        {
+            if (baseMayBeRax && IsRaxHeld(baseOperand))
+            {
+                return rax;
+            }
+
+            if (TryRegisterHome(baseOperand, out var home))
+            {
+                return home;
+            }
+
+            Load(baseOperand, rcx);
+            return rcx;
+        }
+
+        if (FitsImmediate(offset, out var immediate))
+        {
+            return BaseRegister() + (immediate + displacement);
+        }
+
+        AssemblerRegister64 index;
+        if (TryRegisterHome(offset, out var offsetHome))
+        {
+            index = offsetHome;
+        }
+        else
+        {
+            Load(offset, rdx);
+            index = rdx;
+        }
+
+        return BaseRegister() + index + displacement;
     }
 }

@@ -96,6 +96,25 @@ internal sealed partial class TypedBodyCompiler
             return;
         }
 
+        if (args.Length == 2 && TryRegisterHome(args[1], out var second) && !IsRaxHeld(args[1]))
+        {
+            Load(args[0], rax);
+            switch (primitive)
+            {
+                case "+":
+                    asm.add(rax, second);
+                    break;
+                case "-":
+                    asm.sub(rax, second);
+                    break;
+                default:
+                    asm.imul(rax, second);
+                    break;
+            }
+
+            return;
+        }
+
         // The second operand first, so either may come from rax.
         Load(args[1], rcx);
         Load(args[0], rax);
@@ -264,10 +283,35 @@ internal sealed partial class TypedBodyCompiler
             }
         }
 
+        if (TryRegisterHome(a, out var left) && !IsRaxHeld(a))
+        {
+            // A local in a register is compared where it is; rax keeps what it held.
+            if (FitsImmediate(b, out var constant))
+            {
+                asm.cmp(left, constant);
+            }
+            else if (TryRegisterHome(b, out var right) && !IsRaxHeld(b))
+            {
+                asm.cmp(left, right);
+            }
+            else
+            {
+                Load(b, rcx);
+                asm.cmp(left, rcx);
+            }
+
+            return ConditionOf(primitive);
+        }
+
         if (FitsImmediate(b, out var immediate))
         {
             Load(a, rax);
             asm.cmp(rax, immediate);
+        }
+        else if (TryRegisterHome(b, out var right) && !IsRaxHeld(b))
+        {
+            Load(a, rax);
+            asm.cmp(rax, right);
         }
         else
         {
@@ -277,20 +321,22 @@ internal sealed partial class TypedBodyCompiler
         }
 
         // The compare left rax as loaded: both branches of a fused if may read a from it.
-        if (a is LocalOperand { Access: not LocalAccess.Self } first && !typed.TryConstant(first.Binding, out _))
+        if (a is LocalOperand { Access: not LocalAccess.Self } first && !typed.IsFixed(first.Binding))
         {
             raxHolds = first.Binding;
         }
 
-        return primitive switch
-        {
-            "<" => Condition.Less,
-            "<=" => Condition.LessOrEqual,
-            ">" => Condition.Greater,
-            ">=" => Condition.GreaterOrEqual,
-            _ => Condition.Equal,
-        };
+        return ConditionOf(primitive);
     }
+
+    private static Condition ConditionOf(string primitive) => primitive switch
+    {
+        "<" => Condition.Less,
+        "<=" => Condition.LessOrEqual,
+        ">" => Condition.Greater,
+        ">=" => Condition.GreaterOrEqual,
+        _ => Condition.Equal,
+    };
 }
 
 /// <summary>What the flags of a typed comparison mean: the condition for true.</summary>

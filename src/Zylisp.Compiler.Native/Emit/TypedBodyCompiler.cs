@@ -35,8 +35,27 @@ internal sealed partial class TypedBodyCompiler
 
     /// <summary>For each loop in <see cref="loopStarts"/>, the variable rax holds at its head, or null (the function's own loop).</summary>
     private readonly Stack<LocalBinding?> loopCarried = new();
-    private readonly List<TypedStub> stubs = [];
+    private readonly List<TypedStub> stubs;
     private readonly IReadOnlySet<LocalBinding> singleUseTemps;
+
+    /// <summary>What this body shares with the bodies inlined into it (or with the body it is inlined into).</summary>
+    private readonly SharedFrame frame;
+
+    /// <summary>The first frame slot of this function's locals: 0, or past the locals of the body it is inlined into.</summary>
+    private readonly int slotBase;
+
+    /// <summary>An inlined body's returns jump here with the value in rax; null for a real return (the body's own, or a tail copy's in it).</summary>
+    private readonly LabelCell? returnTo;
+
+    /// <summary>True for a body compiled into another (<see cref="EmitInlinedCall"/>): no prologue, no argument registers.</summary>
+    private readonly bool inlined;
+
+    /// <summary>True when small typed functions are compiled into this body (<see cref="TypedFunctions.InlinesInto"/>).</summary>
+    private readonly bool inlinesInto;
+
+    /// <summary>The one copy of each function this body tail-calls inline, emitted after the body (<see cref="EmitTailCopies"/>).</summary>
+    private readonly Dictionary<LArity, LabelCell> tailCopies = new(ReferenceEqualityComparer.Instance);
+    private readonly List<PendingCopy> pendingCopies = [];
 
     /// <summary>
     /// Temporaries whose value went from rax straight to their one reader, the next statement,
@@ -45,8 +64,9 @@ internal sealed partial class TypedBodyCompiler
     private readonly HashSet<LocalBinding> unstoredTemps = new(ReferenceEqualityComparer.Instance);
     private Label argumentsStart;
 
-    /// <summary>The frame below the saved rbp: fixed, since typed code leaves rsp where the prologue put it between statements.</summary>
-    private int frameBytes;
+    /// <summary>Where the body starts once the parameters are in their homes.</summary>
+    private Label bodyStart;
+
 
     /// <summary>The local whose value rax holds right now (also in its slot), or null.</summary>
     private LocalBinding? raxHolds;
@@ -59,7 +79,34 @@ internal sealed partial class TypedBodyCompiler
         this.typed = typed;
         this.self = self;
         singleUseTemps = SingleUseTemps.Of(typed.Arity.Body);
+        frame = new SharedFrame();
+        stubs = frame.Stubs;
+        registerHomes = frame.RegisterHomes;
+        inlinesInto = typed.LowLevel && ctx.Typed.InlinesInto(typed.Arity);
     }
+
+    /// <summary>The body of <paramref name="callee"/> compiled into <paramref name="host"/>'s code.</summary>
+    private TypedBodyCompiler(TypedBodyCompiler host, string name, TypedArity callee, LabelCell? returnTo)
+    {
+        ctx = host.ctx;
+        asm = host.asm;
+        this.name = name;
+        typed = callee;
+        self = host.self;
+        singleUseTemps = SingleUseTemps.Of(callee.Arity.Body);
+        frame = host.frame;
+        stubs = frame.Stubs;
+        registerHomes = frame.RegisterHomes;
+        slotBase = frame.SlotBases.GetValueOrDefault(callee.Arity);
+        this.returnTo = returnTo;
+        inlined = true;
+        inlinesInto = host.inlinesInto;
+    }
+
+    private bool hasFrame => frame.HasFrame;
+
+    /// <summary>The frame below the saved rbp: fixed, since typed code leaves rsp where the prologue put it between statements.</summary>
+    private int frameBytes => frame.FrameBytes;
 
     /// <summary>False for a typed runtime routine that cannot recurse (<see cref="TypedRoutines"/>): no stack guard.</summary>
     public bool ChecksStack { get; init; } = true;
@@ -67,11 +114,14 @@ internal sealed partial class TypedBodyCompiler
     public void Compile(ref Label entry)
     {
         var arity = typed.Arity;
+        PlanHomes();
         asm.Bind(ref entry);
-        asm.push(rbp);
-        asm.mov(rbp, rsp);
-        frameBytes = ((8 + (8 * arity.FrameSize)) + 15) & ~15;
-        asm.sub(rsp, frameBytes);
+        if (hasFrame)
+        {
+            asm.push(rbp);
+            asm.mov(rbp, rsp);
+            asm.sub(rsp, frameBytes);
+        }
 
         if (ChecksStack)
         {
@@ -84,18 +134,44 @@ internal sealed partial class TypedBodyCompiler
         asm.Bind(ref argumentsStart);
         for (var p = 0; p < arity.Params.Length; p++)
         {
-            asm.mov(__qword_ptr[rbp + SlotOffset(arity.Params[p].Slot)], ArgumentRegisters[p]);
+            StoreLocal(arity.Params[p], ArgumentRegisters[p]);
         }
 
+        // With locals in registers, the function's own recur and self tail calls assign the
+        // parameters' homes in parallel and come back here instead (an argument register may be
+        // some parameter's home).
+        bodyStart = asm.CreateLabel();
+        asm.Bind(ref bodyStart);
         if (arity.Params.Length > 0)
         {
             // The first parameter is usually read first (fib's (< n 2)): from a register, not
             // through the store just made.
-            asm.mov(rax, rdi);
+            if (registerHomes.Count > 0)
+            {
+                LoadLocal(arity.Params[0], rax);
+            }
+            else
+            {
+                asm.mov(rax, rdi);
+            }
+
             raxHolds = arity.Params[0];
         }
 
-        loopStarts.Push(new LabelCell(argumentsStart));
+        EmitBody(argumentsStart);
+        for (var i = 0; i < stubs.Count; i++)
+        {
+            var label = stubs[i].Label;
+            asm.Bind(ref label);
+            stubs[i].Emit();
+        }
+    }
+
+    /// <summary>The statements, a return for a fall-through, then the copies of functions they tail-call inline.</summary>
+    private void EmitBody(Label start)
+    {
+        var arity = typed.Arity;
+        loopStarts.Push(new LabelCell(start));
         loopCarried.Push(null);
         EmitBlock(arity.Body);
         loopStarts.Pop();
@@ -105,15 +181,23 @@ internal sealed partial class TypedBodyCompiler
         {
             // Every path of a lowered body returns; this only keeps a fall-through well defined.
             asm.xor(eax, eax);
-            EmitEpilogue();
-            asm.ret();
+            EmitReturn();
         }
-        for (var i = 0; i < stubs.Count; i++)
+
+        EmitTailCopies();
+    }
+
+    /// <summary>Leaves with the value in rax: a real return, or the jump out of an inlined body.</summary>
+    private void EmitReturn()
+    {
+        if (returnTo is not null)
         {
-            var label = stubs[i].Label;
-            asm.Bind(ref label);
-            stubs[i].Emit();
+            asm.jmp(returnTo.Label);
+            return;
         }
+
+        EmitEpilogue();
+        asm.ret();
     }
 
     /// <summary>
@@ -124,8 +208,11 @@ internal sealed partial class TypedBodyCompiler
     /// </summary>
     private void EmitEpilogue()
     {
-        asm.add(rsp, frameBytes);
-        asm.pop(rbp);
+        if (hasFrame)
+        {
+            asm.add(rsp, frameBytes);
+            asm.pop(rbp);
+        }
     }
 
     /// <summary>How far below the stack limit a typed runtime routine may still run (of the 512 KiB left for reporting errors).</summary>
@@ -214,8 +301,14 @@ internal sealed partial class TypedBodyCompiler
             case ExprStmt e:
                 EmitExpr(e.Value);
                 break;
-            case AssignStmt a when typed.TryConstant(a.Target, out _):
-                // Read as an immediate wherever it is used.
+            case AssignStmt a when typed.IsFixed(a.Target):
+                // Read as an immediate (a constant) or computed from r15 (a cell) wherever it is used;
+                // a cell is still checked here, where the code names it (only routines may).
+                if (typed.TryCell(a.Target, out var cell))
+                {
+                    LowLevelOps.CellOf(cell, ctx.Runtime.Heap, ctx.RoutineBodies);
+                }
+
                 break;
             case AssignStmt a:
                 EmitExpr(a.Value);
@@ -225,7 +318,7 @@ internal sealed partial class TypedBodyCompiler
                 }
                 else
                 {
-                    asm.mov(__qword_ptr[rbp + SlotOffset(a.Target.Slot)], rax);
+                    StoreLocal(a.Target, rax);
                 }
 
                 raxHolds = a.Target;
@@ -236,8 +329,7 @@ internal sealed partial class TypedBodyCompiler
                 break;
             case ReturnStmt r:
                 EmitExpr(r.Value);
-                EmitEpilogue();
-                asm.ret();
+                EmitReturn();
                 break;
             case TailCallStmt t:
                 EmitTailCall(t.Call);
@@ -254,10 +346,10 @@ internal sealed partial class TypedBodyCompiler
                 // every recur: a loop that steps one variable (a cursor) keeps it off the round
                 // trip through its slot, which a store and a load on every iteration's critical
                 // path would be.
-                var carried = l.Bindings.Length > 0 && !typed.TryConstant(l.Bindings[0], out _) ? l.Bindings[0] : null;
+                var carried = l.Bindings.Length > 0 && !typed.IsFixed(l.Bindings[0]) ? l.Bindings[0] : null;
                 if (carried is not null && !ReferenceEquals(raxHolds, carried))
                 {
-                    asm.mov(rax, __qword_ptr[rbp + SlotOffset(carried.Slot)]);
+                    LoadLocal(carried, rax);
                 }
 
                 var start = asm.CreateLabel();
@@ -273,14 +365,13 @@ internal sealed partial class TypedBodyCompiler
 
             case RecurStmt r when loopStarts.Count == 1 && IsParameters(r.Targets):
                 // The function's own recur: new arguments in their registers, as a self tail call.
-                LoadArguments(r.Args);
-                asm.jmp(argumentsStart);
+                JumpToSelf(r.Args);
                 break;
             case RecurStmt r:
                 Reassign(r.Targets, r.Args);
                 if (loopCarried.Peek() is { } head && !ReferenceEquals(raxHolds, head))
                 {
-                    asm.mov(rax, __qword_ptr[rbp + SlotOffset(head.Slot)]);
+                    LoadLocal(head, rax);
                 }
 
                 asm.jmp(loopStarts.Peek().Label);
@@ -337,7 +428,7 @@ internal sealed partial class TypedBodyCompiler
             }
 
             Load(args[i], rax);
-            asm.mov(__qword_ptr[rbp + SlotOffset(targets[i].Slot)], rax);
+            StoreLocal(targets[i], rax);
             raxHolds = targets[i];
             return;
         }
@@ -355,8 +446,15 @@ internal sealed partial class TypedBodyCompiler
         {
             if (!IsItself(args[i], targets[i]))
             {
-                asm.pop(rcx);
-                asm.mov(__qword_ptr[rbp + SlotOffset(targets[i].Slot)], rcx);
+                if (TryRegisterHome(targets[i], out var home))
+                {
+                    asm.pop(home);
+                }
+                else
+                {
+                    asm.pop(rcx);
+                    StoreLocal(targets[i], rcx);
+                }
             }
         }
 
@@ -365,7 +463,7 @@ internal sealed partial class TypedBodyCompiler
 
     private bool IsItself(Operand arg, LocalBinding target) =>
         arg is LocalOperand local && ReferenceEquals(local.Binding, target)
-        && !typed.TryConstant(target, out _) && !unstoredTemps.Contains(target);
+        && !typed.IsFixed(target) && !unstoredTemps.Contains(target);
 
     private void EmitIf(IfStmt node, CallExpr? fusedTest)
     {
@@ -406,7 +504,8 @@ internal sealed partial class TypedBodyCompiler
     /// </summary>
     private bool ReadsFromRax(LStmt next, LocalBinding temp) => next switch
     {
-        AssignStmt a => !typed.TryConstant(a.Target, out _) && ExprReadsFromRax(a.Value, temp),
+        AssignStmt a => !typed.IsFixed(a.Target) && ExprReadsFromRax(a.Value, temp),
+        ExprStmt e => ExprReadsFromRax(e.Value, temp),
         ReturnStmt r => ExprReadsFromRax(r.Value, temp),
         TailCallStmt t => ExprReadsFromRax(t.Call, temp),
         IfStmt { Test: LocalOperand test } => ReferenceEquals(test.Binding, temp),
@@ -462,28 +561,52 @@ internal sealed partial class TypedBodyCompiler
         _ => false,
     };
 
+    /// <summary>
+    /// Starts the body again with new arguments (the function's own recur, a self tail call).
+    /// Loading the argument registers is a parallel assignment only while they are no local's
+    /// home; with locals in registers the parameters' homes are assigned as recur assigns.
+    /// </summary>
+    private void JumpToSelf(ImmutableArray<Operand> args)
+    {
+        if (registerHomes.Count == 0 && !inlined)
+        {
+            LoadArguments(args);
+            asm.jmp(argumentsStart);
+            return;
+        }
+
+        Reassign(typed.Arity.Params, args);
+        asm.jmp(bodyStart);
+    }
+
     private void EmitTailCall(CallExpr call)
     {
         if (call.Fn is LocalOperand { Access: LocalAccess.Self })
         {
-            // A tail call of the function itself is a jump back to its start with new arguments
-            // (loading the argument registers is a parallel assignment: they are no operand's home).
-            LoadArguments(call.Args);
-            asm.jmp(argumentsStart);
+            // A tail call of the function itself is a jump back to its start with new arguments.
+            JumpToSelf(call.Args);
             return;
         }
 
         if (call.Fn is GlobalOperand global && ctx.Typed.GlobalFunction(NativeLibrary.GlobalName(global.Var.Name)) is { } callee)
         {
-            PrepareDirectCall(call, global);
-            EmitEpilogue();
-            asm.jmp(ctx.TypedBodyLabel(callee));
-            return;
+            if (IsInlined(callee))
+            {
+                EmitInlinedTailCall(call, global, callee);
+                return;
+            }
+
+            if (returnTo is null)
+            {
+                PrepareDirectCall(call, global);
+                EmitEpilogue();
+                asm.jmp(ctx.TypedBodyLabel(callee));
+                return;
+            }
         }
 
         EmitExpr(call);
-        EmitEpilogue();
-        asm.ret();
+        EmitReturn();
     }
 
     // ---- expressions: the value in rax ----
@@ -518,6 +641,12 @@ internal sealed partial class TypedBodyCompiler
         var globalName = NativeLibrary.GlobalName(global.Var.Name);
         if (ctx.Typed.GlobalFunction(globalName) is { } callee)
         {
+            if (IsInlined(callee))
+            {
+                EmitInlinedCall(call, global, callee);
+                return;
+            }
+
             PrepareDirectCall(call, global);
             asm.call(ctx.TypedBodyLabel(callee));
             return;
@@ -539,6 +668,12 @@ internal sealed partial class TypedBodyCompiler
     private void PrepareDirectCall(CallExpr call, GlobalOperand global)
     {
         LoadArguments(call.Args);
+        CheckDefined(call, global);
+    }
+
+    /// <summary>Until a typed global's def has run, calling it is the interpreter's undefined-symbol error; the site is recorded.</summary>
+    private void CheckDefined(CallExpr call, GlobalOperand global)
+    {
         if (ctx.RoutineBodies)
         {
             // Runtime routines are never globals: their defs never run, and they are always there.
@@ -586,6 +721,9 @@ internal sealed partial class TypedBodyCompiler
             case LocalOperand local when typed.TryConstant(local.Binding, out var constant):
                 asm.mov(target, constant);
                 break;
+            case LocalOperand local when typed.TryCell(local.Binding, out var cell):
+                asm.lea(target, __[r15 + LowLevelOps.CellOf(cell, ctx.Runtime.Heap, ctx.RoutineBodies)]);
+                break;
             case LocalOperand local when ReferenceEquals(local.Binding, raxHolds):
                 if (target != rax)
                 {
@@ -595,8 +733,15 @@ internal sealed partial class TypedBodyCompiler
                 return;
             case LocalOperand local when unstoredTemps.Contains(local.Binding):
                 throw new InvalidOperationException($"typed body of `{name}`: temporary {local.Binding.Name} read after rax changed, but it was never stored");
+            case LocalOperand local when TryRegisterHome(local.Binding, out var home):
+                if (target != home)
+                {
+                    asm.mov(target, home);
+                }
+
+                break;
             case LocalOperand local:
-                asm.mov(target, __qword_ptr[rbp + SlotOffset(local.Index)]);
+                asm.mov(target, Slot(local.Index));
                 break;
             case ConstOperand { Value: long n }:
                 asm.mov(target, n);

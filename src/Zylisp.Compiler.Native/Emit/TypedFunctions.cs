@@ -117,6 +117,171 @@ internal sealed class TypedFunctions
         return result;
     }
 
+    private readonly Dictionary<LFunction, bool> inlinable = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The most lowered statements (nested blocks counted) a function may have to be inlined.</summary>
+    public const int InlineStatementLimit = 40;
+
+    /// <summary>
+    /// The most copies inlining may make of a function (<see cref="CallSites"/>). Two lets the
+    /// allocator's split be copied into both of its searches; more grew the printer's code past
+    /// hello world's 16 KiB (docs/benchmarks.md, "Typed code in registers").
+    /// </summary>
+    public const int InlineCopyLimit = 2;
+
+    private Dictionary<LFunction, int>? callSites;
+
+    /// <summary>
+    /// True when a typed library function may be compiled into its typed library callers instead of
+    /// called (docs/design/native-typed.md, "Code shape"): typed, at most <see cref="InlineStatementLimit"/>
+    /// statements, copied at most <see cref="InlineCopyLimit"/> times, and unable to reach itself
+    /// through calls, so inlining always ends and needs no context. Programs' functions are never inlined: their stack guard names them in the
+    /// stack-overflow error.
+    /// </summary>
+    public bool IsInlinable(LFunction function)
+    {
+        if (!inlinable.TryGetValue(function, out var result))
+        {
+            result = IsLowLevel(function) && For(function) is { } typed && !ReachesItself(function)
+                && StatementCount(typed.Arity.Body) <= InlineStatementLimit && CallSites(function) <= InlineCopyLimit;
+            inlinable[function] = result;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// True when a typed library body may have functions inlined into it: a global that cannot reach
+    /// itself through calls. A recursive one (the printer's %render and %pr-open) keeps its frame
+    /// small, since its depth is the nesting of what it walks.
+    /// </summary>
+    public bool InlinesInto(LArity arity)
+    {
+        foreach (var function in globals.Values)
+        {
+            if (function.Arities.Length == 1 && ReferenceEquals(function.Arities[0], arity))
+            {
+                return IsLowLevel(function) && !ReachesItself(function);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// How many copies inlining would make of a function: one per call whose value is used, and one
+    /// per caller for all of that caller's tail calls of it (they share a copy).
+    /// </summary>
+    private int CallSites(LFunction function)
+    {
+        if (callSites is null)
+        {
+            callSites = new Dictionary<LFunction, int>(ReferenceEqualityComparer.Instance);
+            foreach (var caller in globals.Values)
+            {
+                var tailCalled = new HashSet<LFunction>(ReferenceEqualityComparer.Instance);
+                void Walk(ImmutableArray<LStmt> statements)
+                {
+                    foreach (var statement in statements)
+                    {
+                        if (LoweredChildren.Expression(statement) is CallExpr { Fn: GlobalOperand global }
+                            && GlobalFunction(NativeLibrary.GlobalName(global.Var.Name)) is { } callee
+                            && (statement is not (TailCallStmt or ReturnStmt) || tailCalled.Add(callee)))
+                        {
+                            callSites[callee] = callSites.GetValueOrDefault(callee) + 1;
+                        }
+
+                        foreach (var block in LoweredChildren.Blocks(statement))
+                        {
+                            Walk(block);
+                        }
+                    }
+                }
+
+                foreach (var arity in caller.Arities)
+                {
+                    Walk(arity.Body);
+                }
+            }
+        }
+
+        return callSites.GetValueOrDefault(function);
+    }
+
+    private static int StatementCount(ImmutableArray<LStmt> statements)
+    {
+        var count = 0;
+        foreach (var statement in statements)
+        {
+            count++;
+            foreach (var block in LoweredChildren.Blocks(statement))
+            {
+                count += StatementCount(block);
+            }
+        }
+
+        return count;
+    }
+
+    private bool ReachesItself(LFunction function)
+    {
+        var seen = new HashSet<LFunction>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<LFunction>();
+        pending.Push(function);
+        while (pending.TryPop(out var next))
+        {
+            foreach (var callee in DirectCallees(next))
+            {
+                if (ReferenceEquals(callee, function))
+                {
+                    return true;
+                }
+
+                if (seen.Add(callee))
+                {
+                    pending.Push(callee);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The function itself (a self call) and the typed globals its body calls.</summary>
+    private List<LFunction> DirectCallees(LFunction function)
+    {
+        var found = new List<LFunction>();
+        void Walk(ImmutableArray<LStmt> statements)
+        {
+            foreach (var statement in statements)
+            {
+                if (LoweredChildren.Expression(statement) is CallExpr call)
+                {
+                    if (call.Fn is LocalOperand { Access: LocalAccess.Self })
+                    {
+                        found.Add(function);
+                    }
+                    else if (call.Fn is GlobalOperand global && GlobalFunction(NativeLibrary.GlobalName(global.Var.Name)) is { } callee)
+                    {
+                        found.Add(callee);
+                    }
+                }
+
+                foreach (var block in LoweredChildren.Blocks(statement))
+                {
+                    Walk(block);
+                }
+            }
+        }
+
+        foreach (var arity in function.Arities)
+        {
+            Walk(arity.Body);
+        }
+
+        return found;
+    }
+
     /// <summary>The runtime library's own functions may use the low-level subset.</summary>
     public static bool IsLowLevel(LFunction function) => function.Span?.File == NativeLibrary.FileName;
 
