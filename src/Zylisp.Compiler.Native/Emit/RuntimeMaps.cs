@@ -288,14 +288,20 @@ internal sealed partial class RuntimeLibrary
         LookThroughRecord(rdi);
         var notMap = asm.CreateLabel();
         var no = asm.CreateLabel();
+        // rax = the routine's index of the key, or negative when it is not there.
+        void TrueIfFound(string routine)
+        {
+            PushAlignmentSlot();
+            asm.call(Label(routine));
+            asm.add(rsp, 8);
+            asm.test(rax, rax);
+            asm.js(no);
+            asm.mov(eax, (int)ValueTags.True);
+            asm.ret();
+        }
+
         JumpUnlessType(rdi, ObjectType.Map, notMap);
-        PushAlignmentSlot();
-        asm.call(Label("map-find"));
-        asm.add(rsp, 8);
-        asm.test(rax, rax);
-        asm.js(no);
-        asm.mov(eax, (int)ValueTags.True);
-        asm.ret();
+        TrueIfFound("map-find");
         asm.Bind(ref notMap);
         var notVector = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Vector, notVector);
@@ -308,13 +314,7 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref notVector);
         var notSet = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Set, notSet);
-        PushAlignmentSlot();
-        asm.call(Label("%set-index"));
-        asm.add(rsp, 8);
-        asm.test(rax, rax);
-        asm.js(no);
-        asm.mov(eax, (int)ValueTags.True);
-        asm.ret();
+        TrueIfFound("%set-index");
         asm.Bind(ref notSet);
         // A string holds the indices below its length; nil holds nothing; anything else is the
         // interpreter's type error (a list too: contains? asks for a key, not a search).
