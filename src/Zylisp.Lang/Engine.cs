@@ -542,7 +542,7 @@ public sealed class Engine
         // not (a second caller, or an evaluation that evaluates again).
         if (!evaluationThread.TryRun(Run))
         {
-            LargeStackThread.Start(Run, Options.Limits.EvaluationStackBytes).Join();
+            return LargeStackThread.Run(work, Options.Limits.EvaluationStackBytes);
         }
 
         failure?.Throw();
