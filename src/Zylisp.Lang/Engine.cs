@@ -542,7 +542,7 @@ public sealed class Engine
         // not (a second caller, or an evaluation that evaluates again).
         if (!evaluationThread.TryRun(Run))
         {
-            return LargeStackThread.Run(work, Options.Limits.EvaluationStackBytes);
+            LargeStackThread.Start(Run, Options.Limits.EvaluationStackBytes).Join();
         }
 
         failure?.Throw();
