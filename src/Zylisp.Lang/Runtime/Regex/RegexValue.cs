@@ -151,6 +151,11 @@ public sealed class RegexValue : IZylispPrintable
         while (pos <= input.Length)
         {
             var m = regex.Match(input, pos);
+            while (m.Success && InsideSurrogatePair(input, m.Index))
+            {
+                m = regex.Match(input, m.Index + 1);
+            }
+
             if (!m.Success)
             {
                 yield break;
@@ -175,6 +180,14 @@ public sealed class RegexValue : IZylispPrintable
             }
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="index"/> falls between the two halves of a character outside the
+    /// BMP. .NET scans UTF-16 units, so a zero-width pattern (\B, an empty group) can match there;
+    /// in the dialect every position is between code points, so such a match is not one.
+    /// </summary>
+    private static bool InsideSurrogatePair(string input, int index) =>
+        index > 0 && index < input.Length && char.IsHighSurrogate(input[index - 1]) && char.IsLowSurrogate(input[index]);
 
     /// <summary>What re-find gives for a match: the matched text, or [whole group1 ...] when the pattern has groups (nil for a group that did not take part).</summary>
     internal static object? Groups(Match m)
