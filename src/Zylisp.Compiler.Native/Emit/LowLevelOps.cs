@@ -70,6 +70,7 @@ internal static class LowLevelOps
         ":cons" => (long)ObjectType.Cons,
         ":record" => (long)ObjectType.Record,
         ":regex" => (long)ObjectType.Regex,
+        ":var" => (long)ObjectType.Var,
         // Bit t set for each type t the printer opens (Library/80-printer.zl): collections, lazy seqs, atoms, records.
         ":printer-opens" => (1L << (int)ObjectType.Vector) | (1L << (int)ObjectType.List) | (1L << (int)ObjectType.Map)
             | (1L << (int)ObjectType.Set) | (1L << (int)ObjectType.LazySeq) | (1L << (int)ObjectType.Cons)
@@ -90,6 +91,7 @@ internal static class LowLevelOps
         ":boxed-integer-value" => ObjectLayout.BoxedIntegerValue,
         ":record-type" => ObjectLayout.RecordType,
         ":record-fields" => ObjectLayout.RecordFields,
+        ":var-name" => ObjectLayout.VarName,
         ":regex-source" => ObjectLayout.RegexSource,
         ":regex-readable" => ObjectLayout.RegexReadable,
         // The heap's shape (HeapLayout in Emit/RuntimeCollector.cs), for the allocator and collector (Library/05-heap.zl).

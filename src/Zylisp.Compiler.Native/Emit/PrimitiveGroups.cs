@@ -16,8 +16,11 @@ internal static class PrimitiveGroups
     /// <summary>The primitives RuntimeLibrary.EmitNumberFunctions defines: linked only when a program uses one.</summary>
     public static readonly string[] NumberFunctions = ["number?", "integer?", "float?", "double", "long", "int", "abs", "max", "min", "sqrt", "floor", "ceil", "round"];
 
-    /// <summary>The primitives RuntimeLibrary.EmitSymbols defines: linked only when a program uses one.</summary>
-    public static readonly string[] SymbolFunctions = ["symbol?", "symbol", "%string->keyword"];
+    /// <summary>
+    /// The routines RuntimeLibrary.EmitSymbols defines, linked only when a program uses one: the
+    /// symbol primitives, and retype, which describe also uses for a record's type name.
+    /// </summary>
+    public static readonly string[] SymbolFunctions = ["symbol?", "symbol", "%string->keyword", "retype"];
 
     /// <summary>The Unicode tables (RuntimeRegex.EmitUnicodeCategories, tens of KB): linked only when the regex library's \p reaches them.</summary>
     public static readonly string[] UnicodeTables = ["%unicode-categories"];

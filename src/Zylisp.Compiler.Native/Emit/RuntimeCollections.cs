@@ -443,25 +443,26 @@ internal sealed partial class RuntimeLibrary
         asm.pop(rbx);
         asm.ret();
 
-        // (vec coll): a vector with the items of a vector, list or nil.
+        // (vec coll): a vector with the items of a vector, list or nil, or of what seq makes of coll.
         Define("vec");
         Fixed("vec", 1);
         var vecOfList = asm.CreateLabel();
         var vecOfSeq = asm.CreateLabel();
         JumpIfLazy(rdi, vecOfSeq);
-        // Strings, maps and sets go through their seq (one-character strings, [k v] entries, items).
         var notVector = asm.CreateLabel();
-        var vecOfOther = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Vector, notVector);
         asm.mov(rax, rdi);
         asm.ret();
         asm.Bind(ref notVector);
-        JumpIfTypeIn(rdi, vecOfOther, ObjectType.String, ObjectType.Map, ObjectType.Set);
+        asm.cmp(rdi, (int)ValueTags.Nil);
+        asm.je(vecOfList);
+        JumpIfTypeIn(rdi, vecOfList, ObjectType.List);
 
-        asm.jmp(vecOfList);
-        asm.Bind(ref vecOfOther);
+        // Strings, maps, sets and records go through their seq (one-character strings, [k v]
+        // entries, items); seq raises the type error, naming vec, for anything else.
         asm.sub(rsp, 8);
-        asm.call(Label("seq1"));
+        asm.lea(rsi, Str("vec"));
+        asm.call(Label("seq1-named"));
         asm.add(rsp, 8);
         asm.mov(rdi, rax);
         asm.jmp(vecOfList);

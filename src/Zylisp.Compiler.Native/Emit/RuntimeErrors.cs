@@ -290,20 +290,36 @@ internal sealed partial class RuntimeLibrary
         asm.ret();
         asm.Bind(ref notReduced);
 
+        // Every other value is an object: one test of the tag, then its type byte against each type.
+        var unknown = asm.CreateLabel();
+        asm.mov(r11, rdi);
+        asm.and(r11d, 7);
+        asm.cmp(r11d, ValueTags.PointerTag);
+        asm.jne(unknown);
+        asm.movzx(r11d, __byte_ptr[rdi - ValueTags.PointerTag]);
         foreach (var (type, name) in new[]
         {
             (ObjectType.String, "string"), (ObjectType.Keyword, "keyword"), (ObjectType.Closure, "fn"),
             (ObjectType.Vector, "vector"), (ObjectType.List, "list"), (ObjectType.Error, "error"), (ObjectType.Atom, "atom"), (ObjectType.Map, "map"), (ObjectType.Set, "set"),
             (ObjectType.Float, "float"), (ObjectType.BoxedInteger, "integer"), (ObjectType.Symbol, "symbol"),
+            (ObjectType.Regex, "regex"), (ObjectType.LazySeq, "lazy-seq"), (ObjectType.Cons, "seq"), (ObjectType.Var, "var"),
         })
         {
             var next = asm.CreateLabel();
-            JumpUnlessType(rdi, type, next);
+            asm.cmp(r11d, (int)type);
+            asm.jne(next);
             asm.lea(rax, Str(name));
             asm.ret();
             asm.Bind(ref next);
         }
 
+        // A record's type name is its type keyword's, which has a string's layout: user.R.
+        asm.cmp(r11d, (int)ObjectType.Record);
+        asm.jne(unknown);
+        asm.mov(rdi, __qword_ptr[rdi + (ObjectLayout.RecordType - ValueTags.PointerTag)]);
+        asm.mov(esi, (int)ObjectType.String);
+        asm.jmp(Label("retype"));
+        asm.Bind(ref unknown);
         asm.lea(rax, Str("unknown"));
         asm.ret();
     }

@@ -142,6 +142,15 @@ internal sealed partial class RuntimeLibrary
             EmitFloatPrinter();
         }
 
+        // A routine referred to but never defined (say, in a group the gate above left out) would
+        // assemble as a jump to the label's id, a crash at run time: fail the build instead.
+        foreach (var (name, cell) in labels)
+        {
+            if (cell.Label.InstructionIndex < 0)
+            {
+                throw new InvalidOperationException($"the native runtime refers to the routine `{name}` but does not define it");
+            }
+        }
     }
 
     private void EmitWhenUsed(string[] routines, Action emit)
