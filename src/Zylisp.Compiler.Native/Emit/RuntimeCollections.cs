@@ -523,7 +523,10 @@ internal sealed partial class RuntimeLibrary
             var lazy = asm.CreateLabel();
             var tested = asm.CreateLabel();
             JumpIfLazy(rdi, lazy);
-            asm.jmp(tested);
+            asm.cmp(rdi, (int)ValueTags.Nil);
+            asm.je(tested);
+            JumpIfTypeIn(rdi, tested, ObjectType.String, ObjectType.Vector, ObjectType.List, ObjectType.Map, ObjectType.Set, ObjectType.Record);
+            TypeError(rdi, "empty?", "a collection or string");
             asm.Bind(ref lazy);
             PushAlignmentSlot();
             asm.call(Label("seq1"));

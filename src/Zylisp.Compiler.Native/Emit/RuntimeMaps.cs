@@ -169,8 +169,9 @@ internal sealed partial class RuntimeLibrary
             VariadicEpilogue();
             asm.Bind(ref odd);
             asm.lea(rdi, Str(name));
-            asm.mov(esi, r12d);
-            asm.jmp(Label("arity-error-named"));
+            asm.lea(rsi, Str(name == "assoc" ? "needs a value for every key" : "needs an even number of arguments"));
+            asm.mov(eax, 2);
+            asm.jmp(Label("%bad-argument"));
         }
 
         // (dissoc m k ...)
@@ -178,6 +179,13 @@ internal sealed partial class RuntimeLibrary
         VariadicPrologue();
         CheckArity("dissoc", 1, -1);
         LoadArgument(r13, 0);
+        // Only a map, a record or nil, even with no keys, as in the interpreter.
+        var dissocable = asm.CreateLabel();
+        asm.cmp(r13, (int)ValueTags.Nil);
+        asm.je(dissocable);
+        JumpIfTypeIn(r13, dissocable, ObjectType.Map, ObjectType.Record);
+        TypeError(r13, "dissoc", "a map");
+        asm.Bind(ref dissocable);
         asm.mov(ebx, 1);
         var keys = asm.CreateLabel();
         var keysDone = asm.CreateLabel();
@@ -235,15 +243,17 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref absent);
         asm.ret();
 
-        // (keys m) and (vals m): lists, nil when empty.
+        // (keys m) and (vals m): lists, nil when empty; anything but a map (or nil) is a type error.
         foreach (var (name, offset) in new[] { ("keys", 0), ("vals", 8) })
         {
             Define(name);
             Fixed(name, 1);
             LookThroughRecord(rdi);
             var nil = asm.CreateLabel();
+            var notAMap = asm.CreateLabel();
             asm.cmp(rdi, (int)ValueTags.Nil);
             asm.je(nil);
+            JumpUnlessType(rdi, ObjectType.Map, notAMap);
             asm.push(rbx);
             asm.push(r12);
             asm.push(r13);
@@ -280,6 +290,8 @@ internal sealed partial class RuntimeLibrary
             asm.Bind(ref nil);
             asm.mov(eax, (int)ValueTags.Nil);
             asm.ret();
+            asm.Bind(ref notAMap);
+            TypeError(rdi, name, "a map");
         }
 
         // (contains? coll key): a map's keys, or a vector's indices.
