@@ -179,6 +179,16 @@ internal sealed partial class RuntimeLibrary
             asm.mov(esi, 1);
             asm.jmp(Label("nth-unchecked"));
         });
+        // Strings, maps, sets and records through their seq; seq raises the type error, naming
+        // second, for anything else.
+        asm.cmp(rdi, (int)ValueTags.Nil);
+        asm.je(secondNil);
+        PushAlignmentSlot();
+        asm.lea(rsi, Str("second"));
+        asm.call(Label("seq1-named"));
+        asm.add(rsp, 8);
+        asm.mov(rdi, rax);
+        asm.jmp(secondOfSeq);
         asm.Bind(ref secondNil);
         asm.mov(eax, (int)ValueTags.Nil);
         asm.ret();

@@ -203,7 +203,7 @@ func Second(args ...Value) Value {
 	case *LazySeq, *ConsCell:
 		return First1(Next1(x))
 	}
-	items := itemsOf("nth", args[0])
+	items := itemsOf("second", args[0])
 	if len(items) < 2 {
 		return nil
 	}
