@@ -70,6 +70,22 @@ public sealed class MapRoutineTests
                  (err #(dissoc {:a 1} :a [1] 2)) (err #(contains? 1 2)) (err #(contains? '(1) 1)))))
         """;
 
+    /// <summary>seq of a map is a list of [key value] vectors in insertion (or a sorted map's) order, which every sequence function walks.</summary>
+    private static string Seqs(int n) => $$$"""
+        (defrecord Pt [x y])
+        (defn -main []
+          (let [n {{{n}}}
+                m (into {} (map (fn [i] [(str "k" i) i]) (range n)))
+                s (seq m)]
+            (prn (count s) (take 3 s) (last s) (seq {}) (seq nil) (first {:a 1}) (rest {:a 1}) (next {:a 1}))
+            (prn (reduce + 0 (map second s)) (reduce (fn [acc [k v]] (+ acc v)) 0 m) (count (filter (fn [[k v]] (even? v)) m)))
+            (prn (= s (map (fn [i] [(str "k" i) i]) (range n))) (vector? (first (seq {:a 1}))) (list? (seq {:a 1})) (count (seq {:a 1 :b 2})))
+            (prn (seq (->Pt 1 2)) (seq {nil nil}) (seq {[1] {:a 1}}) (into [] (take 4 m)) (apply str (map key (take 3 m))) (map val (take 3 m)))
+            (prn (seq (into (sorted-map) (map (fn [i] [(- n i) i]) (range (min n 6))))) (doall (for [[k v] {:a 1 :b 2}] (str k v))))
+            (let [doubled (reduce (fn [acc [k v]] (assoc acc k (* 2 v))) m m)]
+              (prn (count doubled) (take 2 doubled) (= (keys doubled) (keys m))))))
+        """;
+
     [NativeTheory]
     [InlineData(0)]
     [InlineData(1)]
@@ -112,6 +128,30 @@ public sealed class MapRoutineTests
     public void Map_assoc_and_dissoc_survive_a_collection_on_every_allocation()
     {
         var source = Changes(120);
+        var expected = NativeLibraryTests.Interpreted(source);
+        var outcome = NativeRunner.RunExecutable(NativeCompiler.BuildExecutable(NativeRunner.Collect(source), new NativeOptions(GcStressInterval: 1)));
+        Assert.Equal("", outcome.Stderr);
+        Assert.Equal(expected, outcome.Stdout);
+    }
+
+    [NativeTheory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(8)]
+    [InlineData(2500)]
+    public void Map_seq_matches_the_interpreter(int n)
+    {
+        var source = Seqs(n);
+        var expected = NativeLibraryTests.Interpreted(source);
+        var outcome = NativeRunner.CompileAndRun(source);
+        Assert.Equal("", outcome.Stderr);
+        Assert.Equal(expected, outcome.Stdout);
+    }
+
+    [NativeFact]
+    public void Map_seq_survives_a_collection_on_every_allocation()
+    {
+        var source = Seqs(120);
         var expected = NativeLibraryTests.Interpreted(source);
         var outcome = NativeRunner.RunExecutable(NativeCompiler.BuildExecutable(NativeRunner.Collect(source), new NativeOptions(GcStressInterval: 1)));
         Assert.Equal("", outcome.Stderr);

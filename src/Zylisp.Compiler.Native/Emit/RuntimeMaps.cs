@@ -250,39 +250,6 @@ internal sealed partial class RuntimeLibrary
         asm.mov(eax, (int)ValueTags.False);
         asm.ret();
 
-        // map-seq(rdi = non-empty map) → a list of [key value] vectors.
-        Define("map-seq");
-        asm.push(rbx);
-        asm.push(r12);
-        asm.push(r13);
-        asm.mov(r12, rdi);
-        asm.mov(rbx, __qword_ptr[rdi + (ObjectLayout.MapCount - ValueTags.PointerTag)]);
-        asm.sar(rbx, 1);
-        asm.lea(r13, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
-        var entry = asm.CreateLabel();
-        var entriesDone = asm.CreateLabel();
-        asm.Bind(ref entry);
-        asm.test(rbx, rbx);
-        asm.jz(entriesDone);
-        asm.dec(rbx);
-        asm.mov(rax, rbx);
-        asm.shl(rax, 4);
-        asm.mov(rdi, __qword_ptr[r12 + rax + (ObjectLayout.MapEntries - ValueTags.PointerTag)]);
-        asm.mov(rsi, __qword_ptr[r12 + rax + (ObjectLayout.MapEntries + 8 - ValueTags.PointerTag)]);
-        asm.mov(eax, 2);
-        asm.call(Label("vector"));
-        asm.mov(rsi, rax);
-        asm.mov(rdi, r13);
-        asm.call(Label("cons"));
-        asm.mov(r13, rax);
-        asm.jmp(entry);
-        asm.Bind(ref entriesDone);
-        asm.mov(rax, r13);
-        asm.pop(r13);
-        asm.pop(r12);
-        asm.pop(rbx);
-        asm.ret();
-
         // map-equals(rdi, rsi = maps of the same count) → eax: every key of one maps to an equal value in the other.
         ScanRoutine("map-equals", ObjectLayout.MapCount, ScanAnswer.All, differ =>
         {
