@@ -8,7 +8,9 @@ internal sealed partial class RuntimeLibrary
     /// <summary>
     /// Maps as insertion-ordered association arrays: lookups compare keys with equals, assoc and
     /// dissoc copy. Linear, which is fine for the small maps programs write by hand; a hash trie
-    /// is the next step (docs/design/native-backend.md).
+    /// is the next step (docs/design/native-backend.md). Lookup, get, assoc, dissoc and seq on a
+    /// map are typed routines (Library/39-maps.zl); what stays here is the dispatch on records,
+    /// vectors and nil, the variadic argument loops, keys, vals and map-equals.
     /// </summary>
     private void EmitMaps()
     {
