@@ -67,7 +67,8 @@ public sealed class MapRoutineTests
             (prn (err #(assoc (sorted-map 1 2) :a 1)) (err #(assoc '(1) :a 1)) (err #(assoc "s" 0 1)) (err #(assoc 5 :a 1))
                  (err #(assoc #{1} 1 2)) (err #(assoc [1] :a 1)) (err #(assoc [] 1 1)))
             (prn (err #(dissoc [1 2] 0)) (err #(dissoc "x" 1)) (err #(dissoc 5 1)) (err #(dissoc '(1 2) 1)) (err #(dissoc #{1} 1))
-                 (err #(dissoc {:a 1} :a [1] 2)) (err #(contains? 1 2)) (err #(contains? '(1) 1)))))
+                 (err #(dissoc {:a 1} :a [1] 2)) (err #(contains? 1 2)) (err #(contains? '(1) 1)))
+            (prn (err #(dissoc [1 2])) (err #(dissoc 5)) (err #(dissoc "")) (dissoc (->Pt 1 2)) (dissoc nil) (dissoc {:a 1}) (dissoc (sorted-map 2 1 1 2)))))
         """;
 
     /// <summary>seq of a map is a list of [key value] vectors in insertion (or a sorted map's) order, which every sequence function walks.</summary>

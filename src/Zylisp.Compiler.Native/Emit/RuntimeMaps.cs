@@ -111,6 +111,13 @@ internal sealed partial class RuntimeLibrary
         VariadicPrologue();
         CheckArity("dissoc", 1, -1);
         LoadArgument(r13, 0);
+        // The interpreter checks the collection even with no keys to remove (dissoc1 checks the rest).
+        var dissocTyped = asm.CreateLabel();
+        asm.cmp(r13, (int)ValueTags.Nil);
+        asm.je(dissocTyped);
+        JumpIfTypeIn(r13, dissocTyped, ObjectType.Map, ObjectType.Record);
+        TypeError(r13, "dissoc", "a map");
+        asm.Bind(ref dissocTyped);
         asm.mov(ebx, 1);
         var keys = asm.CreateLabel();
         var keysDone = asm.CreateLabel();
