@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Vector and set operations ported from assembly (or untyped library Zylisp) to the low-level typed
+# Vector, set and map operations ported from assembly (or untyped library Zylisp) to the low-level typed
 # subset (docs/design/native-typed.md), against the versions they replaced, in one run:
 # runtime_collections.zl built by AFTER and by BEFORE (two native executables, or two zylisp
 # launchers), each operation's loop counted with callgrind (instructions: repeatable however loaded

@@ -85,7 +85,7 @@ internal sealed partial class RuntimeLibrary
         var notMapGet = asm.CreateLabel();
         LookThroughRecord(rdi);
         JumpUnlessType(rdi, ObjectType.Map, notMapGet);
-        asm.jmp(Label("map-get"));
+        asm.jmp(Label("%map-get"));
         asm.Bind(ref notMapGet);
         // Error values are map-like: :message and :type.
         var notErrorGet = asm.CreateLabel();

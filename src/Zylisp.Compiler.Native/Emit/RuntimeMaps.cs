@@ -8,50 +8,12 @@ internal sealed partial class RuntimeLibrary
     /// <summary>
     /// Maps as insertion-ordered association arrays: lookups compare keys with equals, assoc and
     /// dissoc copy. Linear, which is fine for the small maps programs write by hand; a hash trie
-    /// is the next step (docs/design/native-backend.md).
+    /// is the next step (docs/design/native-backend.md). Lookup, get, assoc, dissoc and seq on a
+    /// map are typed routines (Library/39-maps.zl); what stays here is the dispatch on records,
+    /// vectors and nil, the variadic argument loops, keys, vals and map-equals.
     /// </summary>
     private void EmitMaps()
     {
-        // map-find(rdi = map, rsi = key) → rax = entry index, or -1.
-        ScanRoutine("map-find", ObjectLayout.MapCount, ScanAnswer.FirstIndex, found =>
-        {
-            asm.mov(rax, rbx);
-            asm.shl(rax, 4);
-            asm.mov(rdi, __qword_ptr[r12 + rax + (ObjectLayout.MapEntries - ValueTags.PointerTag)]);
-            asm.mov(rsi, r13);
-            asm.call(Label("equals"));
-            asm.test(eax, eax);
-            asm.jnz(found);
-        });
-
-        // map-copy(rdi = map, esi = extra entries) → rax = untagged copy with room for them (count unchanged).
-        Define("map-copy");
-        asm.push(rbx);
-        asm.push(r12);
-        asm.push(r13);
-        asm.mov(r12, rdi);
-        asm.mov(rbx, __qword_ptr[rdi + (ObjectLayout.MapCount - ValueTags.PointerTag)]);
-        asm.sar(rbx, 1);
-        asm.lea(rdi, __[rbx + rsi]);
-        asm.shl(rdi, 4);
-        asm.add(rdi, ObjectLayout.MapEntries);
-        asm.call(Label("alloc"));
-        asm.mov(r13, rax);
-        // The whole header: a sorted map's copy is sorted too.
-        asm.mov(rcx, __qword_ptr[r12 - ValueTags.PointerTag]);
-        asm.mov(__qword_ptr[rax], rcx);
-        asm.mov(rcx, __qword_ptr[r12 + (ObjectLayout.MapCount - ValueTags.PointerTag)]);
-        asm.mov(__qword_ptr[rax + ObjectLayout.MapCount], rcx);
-        asm.lea(rdi, __[rax + ObjectLayout.MapEntries]);
-        asm.lea(rsi, __[r12 + (ObjectLayout.MapEntries - ValueTags.PointerTag)]);
-        asm.lea(rcx, __[rbx + rbx]);
-        asm.rep.movsq();
-        asm.mov(rax, r13);
-        asm.pop(r13);
-        asm.pop(r12);
-        asm.pop(rbx);
-        asm.ret();
-
         // assoc1(rdi = map, vector or nil, rsi = key, rdx = value) → a new map (or vector).
         Define("assoc1");
         var assocNotVector = asm.CreateLabel();
@@ -59,8 +21,6 @@ internal sealed partial class RuntimeLibrary
         JumpUnlessType(rdi, ObjectType.Record, assocNotRecord);
         asm.jmp(Label("record-assoc"));
         asm.Bind(ref assocNotRecord);
-        JumpIfSortedMap(rdi, Label("sorted-assoc"));
-        Define("assoc1-unsorted");
         JumpUnlessType(rdi, ObjectType.Vector, assocNotVector);
         var badIndex = asm.CreateLabel();
         var notInteger = asm.CreateLabel();
@@ -86,48 +46,21 @@ internal sealed partial class RuntimeLibrary
         asm.mov(rdx, __qword_ptr[rdi + (ObjectLayout.VectorCount - ValueTags.PointerTag)]);
         asm.lea(rdi, Str("assoc"));
         asm.jmp(Label("index-error"));
+        // A map (sorted or not) or nil, which is the empty map: the typed %map-with (Library/39-maps.zl).
         asm.Bind(ref assocNotVector);
-        asm.push(rbx);
-        asm.push(r12);
-        asm.push(r13);
         var notNil = asm.CreateLabel();
+        var assocMap = asm.CreateLabel();
+        var assocNotMap = asm.CreateLabel();
         asm.cmp(rdi, (int)ValueTags.Nil);
         asm.jne(notNil);
         asm.lea(rdi, __[r14 + (data.EmptyMap() + ValueTags.PointerTag)]);
+        asm.jmp(assocMap);
         asm.Bind(ref notNil);
-        asm.mov(rbx, rdi);
-        asm.mov(r12, rsi);
-        asm.mov(r13, rdx);
-        asm.call(Label("map-find"));
-        var append = asm.CreateLabel();
-        var finish = asm.CreateLabel();
-        asm.test(rax, rax);
-        asm.js(append);
-        asm.push(rax);
-        asm.push(rax);
-        asm.mov(rdi, rbx);
-        asm.xor(esi, esi);
-        asm.call(Label("map-copy"));
-        asm.pop(rcx);
-        asm.pop(rcx);
-        asm.shl(rcx, 4);
-        asm.mov(__qword_ptr[rax + rcx + (ObjectLayout.MapEntries + 8)], r13);
-        asm.jmp(finish);
-        asm.Bind(ref append);
-        asm.mov(rdi, rbx);
-        asm.mov(esi, 1);
-        asm.call(Label("map-copy"));
-        asm.mov(rcx, __qword_ptr[rax + ObjectLayout.MapCount]);
-        asm.shl(rcx, 3);
-        asm.mov(__qword_ptr[rax + rcx + ObjectLayout.MapEntries], r12);
-        asm.mov(__qword_ptr[rax + rcx + (ObjectLayout.MapEntries + 8)], r13);
-        asm.add(__qword_ptr[rax + ObjectLayout.MapCount], 2);
-        asm.Bind(ref finish);
-        asm.inc(rax);
-        asm.pop(r13);
-        asm.pop(r12);
-        asm.pop(rbx);
-        asm.ret();
+        JumpUnlessType(rdi, ObjectType.Map, assocNotMap);
+        asm.Bind(ref assocMap);
+        asm.jmp(Label("%map-with"));
+        asm.Bind(ref assocNotMap);
+        TypeError(rdi, "assoc", "a map or vector");
 
         // (hash-map k v ...) and (assoc m k v ...)
         foreach (var name in new[] { "hash-map", "assoc" })
@@ -179,13 +112,13 @@ internal sealed partial class RuntimeLibrary
         VariadicPrologue();
         CheckArity("dissoc", 1, -1);
         LoadArgument(r13, 0);
-        // Only a map, a record or nil, even with no keys, as in the interpreter.
-        var dissocable = asm.CreateLabel();
+        // The interpreter checks the collection even with no keys to remove (dissoc1 checks the rest).
+        var dissocTyped = asm.CreateLabel();
         asm.cmp(r13, (int)ValueTags.Nil);
-        asm.je(dissocable);
-        JumpIfTypeIn(r13, dissocable, ObjectType.Map, ObjectType.Record);
+        asm.je(dissocTyped);
+        JumpIfTypeIn(r13, dissocTyped, ObjectType.Map, ObjectType.Record);
         TypeError(r13, "dissoc", "a map");
-        asm.Bind(ref dissocable);
+        asm.Bind(ref dissocTyped);
         asm.mov(ebx, 1);
         var keys = asm.CreateLabel();
         var keysDone = asm.CreateLabel();
@@ -209,39 +142,17 @@ internal sealed partial class RuntimeLibrary
         JumpUnlessType(rdi, ObjectType.Record, dissocNotRecord);
         asm.jmp(Label("record-dissoc"));
         asm.Bind(ref dissocNotRecord);
+        // nil lacks every key; a map's dissoc is the typed %map-without (Library/39-maps.zl).
         asm.mov(rax, rdi);
         asm.cmp(rdi, (int)ValueTags.Nil);
         asm.je(absent);
-        asm.push(rbx);
-        asm.push(rdi);
-        asm.call(Label("map-find"));
-        asm.pop(rdi);
-        asm.mov(rbx, rax);
-        var present = asm.CreateLabel();
-        asm.test(rax, rax);
-        asm.jns(present);
-        asm.mov(rax, rdi);
-        asm.pop(rbx);
-        asm.ret();
-        asm.Bind(ref present);
-        // Copy everything, then slide the entries after the removed one down by one.
-        asm.xor(esi, esi);
-        asm.call(Label("map-copy"));
-        asm.mov(rcx, __qword_ptr[rax + ObjectLayout.MapCount]);
-        asm.sar(rcx, 1);
-        asm.sub(rcx, rbx);
-        asm.dec(rcx);
-        asm.shl(rcx, 1);
-        asm.mov(rdx, rbx);
-        asm.shl(rdx, 4);
-        asm.lea(rdi, __[rax + rdx + ObjectLayout.MapEntries]);
-        asm.lea(rsi, __[rdi + 16]);
-        asm.rep.movsq();
-        asm.sub(__qword_ptr[rax + ObjectLayout.MapCount], 2);
-        asm.inc(rax);
-        asm.pop(rbx);
+        var dissocNotMap = asm.CreateLabel();
+        JumpUnlessType(rdi, ObjectType.Map, dissocNotMap);
+        asm.jmp(Label("%map-without"));
         asm.Bind(ref absent);
         asm.ret();
+        asm.Bind(ref dissocNotMap);
+        TypeError(rdi, "dissoc", "a map");
 
         // (keys m) and (vals m): lists, nil when empty; anything but a map (or nil) is a type error.
         foreach (var (name, offset) in new[] { ("keys", 0), ("vals", 8) })
@@ -313,7 +224,7 @@ internal sealed partial class RuntimeLibrary
         }
 
         JumpUnlessType(rdi, ObjectType.Map, notMap);
-        TrueIfFound("map-find");
+        TrueIfFound("%map-index");
         asm.Bind(ref notMap);
         var notVector = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Vector, notVector);
@@ -353,56 +264,6 @@ internal sealed partial class RuntimeLibrary
         asm.mov(eax, (int)ValueTags.False);
         asm.ret();
 
-        // map-get(rdi = map, rsi = key, rdx = default) → the value or the default.
-        Define("map-get");
-        asm.push(rdx);
-        asm.push(rdi);
-        asm.call(Label("map-find"));
-        asm.pop(rdi);
-        asm.pop(rdx);
-        var hit = asm.CreateLabel();
-        asm.test(rax, rax);
-        asm.jns(hit);
-        asm.mov(rax, rdx);
-        asm.ret();
-        asm.Bind(ref hit);
-        asm.shl(rax, 4);
-        asm.mov(rax, __qword_ptr[rdi + rax + (ObjectLayout.MapEntries + 8 - ValueTags.PointerTag)]);
-        asm.ret();
-
-        // map-seq(rdi = non-empty map) → a list of [key value] vectors.
-        Define("map-seq");
-        asm.push(rbx);
-        asm.push(r12);
-        asm.push(r13);
-        asm.mov(r12, rdi);
-        asm.mov(rbx, __qword_ptr[rdi + (ObjectLayout.MapCount - ValueTags.PointerTag)]);
-        asm.sar(rbx, 1);
-        asm.lea(r13, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
-        var entry = asm.CreateLabel();
-        var entriesDone = asm.CreateLabel();
-        asm.Bind(ref entry);
-        asm.test(rbx, rbx);
-        asm.jz(entriesDone);
-        asm.dec(rbx);
-        asm.mov(rax, rbx);
-        asm.shl(rax, 4);
-        asm.mov(rdi, __qword_ptr[r12 + rax + (ObjectLayout.MapEntries - ValueTags.PointerTag)]);
-        asm.mov(rsi, __qword_ptr[r12 + rax + (ObjectLayout.MapEntries + 8 - ValueTags.PointerTag)]);
-        asm.mov(eax, 2);
-        asm.call(Label("vector"));
-        asm.mov(rsi, rax);
-        asm.mov(rdi, r13);
-        asm.call(Label("cons"));
-        asm.mov(r13, rax);
-        asm.jmp(entry);
-        asm.Bind(ref entriesDone);
-        asm.mov(rax, r13);
-        asm.pop(r13);
-        asm.pop(r12);
-        asm.pop(rbx);
-        asm.ret();
-
         // map-equals(rdi, rsi = maps of the same count) → eax: every key of one maps to an equal value in the other.
         ScanRoutine("map-equals", ObjectLayout.MapCount, ScanAnswer.All, differ =>
         {
@@ -411,7 +272,7 @@ internal sealed partial class RuntimeLibrary
             asm.mov(rsi, __qword_ptr[r12 + rax + (ObjectLayout.MapEntries - ValueTags.PointerTag)]);
             asm.mov(rdi, r13);
             asm.mov(edx, (int)ValueTags.Unbound);
-            asm.call(Label("map-get"));
+            asm.call(Label("%map-get"));
             asm.cmp(rax, (int)ValueTags.Unbound);
             asm.je(differ);
             asm.mov(rsi, rax);

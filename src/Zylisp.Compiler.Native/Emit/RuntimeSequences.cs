@@ -289,7 +289,7 @@ internal sealed partial class RuntimeLibrary
         asm.je(nil);
         var notMapSeq = asm.CreateLabel();
         JumpUnlessType(rdi, ObjectType.Map, notMapSeq);
-        asm.jmp(Label("map-seq"));
+        asm.jmp(Label("%map-seq"));
         asm.Bind(ref notMapSeq);
         JumpUnlessType(rdi, ObjectType.List, notList);
         asm.mov(rax, rdi);

@@ -53,9 +53,12 @@ internal sealed partial class RuntimeLibrary
         asm.pop(rbx);
         asm.ret();
         asm.Bind(ref markMap);
+        // A map's copy with every entry: the typed %map-copy(map, k = n, n) (Library/39-maps.zl).
         asm.sub(rsp, 8);
-        asm.xor(esi, esi);
-        asm.call(Label("map-copy"));
+        asm.mov(rsi, __qword_ptr[rdi + (ObjectLayout.MapCount - ValueTags.PointerTag)]);
+        asm.sar(rsi, ValueTags.FixnumShift);
+        asm.mov(rdx, rsi);
+        asm.call(Label("%map-copy"));
         asm.add(rsp, 8);
         asm.or(__qword_ptr[rax], SortedFlag);
         asm.inc(rax);
@@ -79,13 +82,6 @@ internal sealed partial class RuntimeLibrary
             asm.cmp(eax, eax);
             asm.Bind(ref no);
         });
-
-        // sorted-assoc(rdi = sorted map, rsi = key, rdx = value): assoc, then the entries sorted again.
-        Define("sorted-assoc");
-        asm.sub(rsp, 8);
-        asm.call(Label("assoc1-unsorted"));
-        asm.add(rsp, 8);
-        asm.mov(rdi, rax);
 
         // sort-hook(rdi = sorted map or set whose last entry may be out of place) → it in order.
         Define("sort-hook");

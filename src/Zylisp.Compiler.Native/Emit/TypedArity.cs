@@ -242,7 +242,7 @@ internal sealed class TypedArity
                 return RawKind.Double;
             case ConstOperand { Value: bool }:
                 return RawKind.Bool;
-            case ConstOperand { Value: null or string or Zylisp.Lang.Data.Keyword } when lowLevel:
+            case ConstOperand { Value: null or string or Zylisp.Lang.Data.Keyword or Zylisp.Lang.Data.PersistentList { Count: 0 } } when lowLevel:
                 return RawKind.Value;
             case LocalOperand { Access: LocalAccess.Slot } local:
                 return locals.TryGetValue(local.Binding, out var kind) ? kind : null;

@@ -10,7 +10,7 @@ namespace Zylisp.Compiler.Native.Emit;
 /// <summary>The low-level subset's constants and primitives (docs/design/native-typed.md).</summary>
 internal sealed partial class TypedBodyCompiler
 {
-    /// <summary>nil, a string or a keyword constant as a tagged word (the low-level subset's Value kind).</summary>
+    /// <summary>nil, a string, a keyword or the empty list as a tagged word (the low-level subset's Value kind).</summary>
     private void LoadValueConstant(ConstOperand constant, AssemblerRegister64 target)
     {
         switch (constant.Value)
@@ -23,6 +23,9 @@ internal sealed partial class TypedBodyCompiler
                 break;
             case Keyword k:
                 asm.lea(target, __[r14 + (ctx.Data.Keyword(k.ToString()[1..]) + ValueTags.PointerTag)]);
+                break;
+            case PersistentList { Count: 0 }:
+                asm.lea(target, __[r14 + (ctx.Data.EmptyList() + ValueTags.PointerTag)]);
                 break;
             default:
                 throw new InvalidOperationException($"constant {constant.Value} in a typed body");

@@ -31,6 +31,9 @@ internal static class TypedRoutines
         "%set-index", "%set-with", "%set-without",
         // Vectors (Library/38-vectors.zl): conj1 and assoc1 on a vector.
         "%vector-conj", "%vector-assoc",
+        // Maps (Library/39-maps.zl): lookup for contains? and map-equals, get, assoc1 and dissoc1
+        // on a map, %mark-sorted's copy, seq of a map.
+        "%map-index", "%map-get", "%map-with", "%map-without", "%map-copy", "%map-seq",
     ];
 
     // The library text is fixed at build time, so its lowered forms are the same for every compile:
