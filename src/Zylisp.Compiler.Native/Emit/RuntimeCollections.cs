@@ -409,8 +409,14 @@ internal sealed partial class RuntimeLibrary
         JumpUnlessType(rdi, ObjectType.List, conjNil);
         asm.jmp(Label("cons"));
         asm.Bind(ref conjNil);
+        // (conj nil x) is (x); any other value is not a collection.
+        var conjNotNil = asm.CreateLabel();
+        asm.cmp(rdi, (int)ValueTags.Nil);
+        asm.jne(conjNotNil);
         asm.lea(rdi, __[r14 + (data.EmptyList() + ValueTags.PointerTag)]);
         asm.jmp(Label("cons"));
+        asm.Bind(ref conjNotNil);
+        TypeError(rdi, "conj", "a collection");
 
         // conj-map-entries(rdi = map or record, rsi = map) → rdi with each of rsi's entries assoc'd, in order.
         Define("conj-map-entries");

@@ -206,14 +206,23 @@ public static class RuntimeApi
     /// </summary>
     private static void BlameCalledFunction(ErrorValue error, IReadOnlyList<Diagnostics.ZylispStackFrame> trace)
     {
+        // The outermost prelude frame must be a named function: a lazy seq's body realized later
+        // (by prn, say) runs in an anonymous fn, and "`fn` expects a collection" would name nothing.
         if (error.DiagnosticId != Diagnostics.DiagnosticIds.WrongType || error.Args is not [string failed, ..] || trace.Count == 0
-            || trace[0].Span is not { } site || !InPrelude(site) || trace[^1].FunctionName == failed)
+            || trace[0].Span is not { } site || !InPrelude(site) || trace[^1].FunctionName == failed || trace[^1].FunctionName == "fn")
         {
             return;
         }
 
         string text = Prelude.PreludeSource.Text;
         int head = site.StartOffset + 1;
+        // (apply map f colls) spells the failing function as apply's first argument.
+        const string Apply = "apply ";
+        if (string.CompareOrdinal(text, head, Apply, 0, Apply.Length) == 0)
+        {
+            head += Apply.Length;
+        }
+
         if (site.StartOffset < text.Length && text[site.StartOffset] == '(' && head + failed.Length <= text.Length
             && string.CompareOrdinal(text, head, failed, 0, failed.Length) == 0
             && (head + failed.Length == text.Length || text[head + failed.Length] is ' ' or ')' or '\n'))

@@ -30,14 +30,12 @@ func output() textSink {
 	return out
 }
 
+// write renders the whole line before writing any of it, as the interpreter does: a value that
+// fails to print (a lazy seq whose realization throws) leaves no partial line behind.
 func write(args []Value, render func(Value) string, newline bool) Value {
+	line := joinWith(args, render)
 	w := output()
-	for i, x := range args {
-		if i > 0 {
-			w.WriteByte(' ')
-		}
-		w.WriteString(render(x))
-	}
+	w.WriteString(line)
 	if newline {
 		w.WriteByte('\n')
 	}

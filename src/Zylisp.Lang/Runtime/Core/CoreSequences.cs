@@ -23,8 +23,8 @@ internal static class CoreSequences
             a.Length == 1 ? LazySequences.Repeat(ctx, a[0], null) : LazySequences.Repeat(ctx, a[1], Numbers.ToLong(a[0], "repeat"))),
         Fn("take", 2, 2, "([n coll])", "A lazy seq of the first n elements.", (_, a) => LazySequences.Take(Numbers.ToLong(a[0], "take"), Seqable("take", a[1]))),
         Fn("drop", 2, 2, "([n coll])", "A lazy seq of all but the first n elements.", (ctx, a) => LazySequences.Drop(ctx, Numbers.ToLong(a[0], "drop"), Seqable("drop", a[1]))),
-        Fn("map", 2, -1, "([f coll] [f coll & colls])", "A lazy seq of (f x) for each x of coll; with several colls, f takes one element of each and the shortest coll ends it.", Map),
-        Fn("mapv", 2, -1, "([f coll] [f coll & colls])", "Like map, returning a vector (eager).", (ctx, a) => PersistentVector.CreateRange(Seq.Enumerate(Map(ctx, a)).ToList())),
+        Fn("map", 2, -1, "([f coll] [f coll & colls])", "A lazy seq of (f x) for each x of coll; with several colls, f takes one element of each and the shortest coll ends it.", (ctx, a) => Map(ctx, a)),
+        Fn("mapv", 2, -1, "([f coll] [f coll & colls])", "Like map, returning a vector (eager).", (ctx, a) => PersistentVector.CreateRange(Seq.Enumerate(Map(ctx, a, "mapv")).ToList())),
         Fn("filter", 2, 2, "([pred coll])", "A lazy seq of the elements for which (pred x) is truthy.", (ctx, a) => LazySequences.Filter(ctx, a[0], Seqable("filter", a[1]))),
         Fn("reduce", 2, 3, "([f coll] [f init coll])", "Combines the elements with f from the left: (f (f init x1) x2)...; without init, starts from the first element; (reduce f []) is (f). A step that returns (reduced x) ends it with x.", Reduce),
         Fn("reduced", 1, 1, "([x])", "x wrapped so that reduce stops and returns x; @ reads it.", (_, a) => new Reduced(a[0])),
@@ -60,17 +60,18 @@ internal static class CoreSequences
         return LazySequences.Concat(a[0], PersistentList.Create(a.AsSpan(1)));
     }
 
-    private static object Map(RunContext ctx, object?[] a)
+    /// <summary>(map f coll…), with <paramref name="function"/> (map or mapv) named in a type error.</summary>
+    private static object Map(RunContext ctx, object?[] a, string function = "map")
     {
         if (a.Length == 2)
         {
-            return LazySequences.Map(ctx, a[0], Seqable("map", a[1]));
+            return LazySequences.Map(ctx, a[0], Seqable(function, a[1]));
         }
 
         var colls = new object?[a.Length - 1];
         for (int i = 1; i < a.Length; i++)
         {
-            colls[i - 1] = Seqable("map", a[i]);
+            colls[i - 1] = Seqable(function, a[i]);
         }
 
         return LazySequences.MapMany(ctx, a[0], colls);
