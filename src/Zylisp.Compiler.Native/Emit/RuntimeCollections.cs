@@ -65,7 +65,7 @@ internal sealed partial class RuntimeLibrary
         JumpIfLazy(rdi, Label("seq-count"));
         TypeError(rdi, "count", "a collection or string");
 
-        // (get coll key) and (get coll key default): maps and sets by key, strings and vectors by index; otherwise the default.
+        // (get coll key) and (get coll key default): maps and sets by key, strings and vectors by index; otherwise (a list too) the default.
         Define("get");
         var getArity = asm.CreateLabel();
         asm.cmp(eax, 2);
@@ -149,13 +149,12 @@ internal sealed partial class RuntimeLibrary
         asm.jae(miss);
         asm.jmp(Label("char-string"));
         asm.Bind(ref notStringGet);
-        IfSequential(rdi, () =>
-        {
-            asm.cmp(rsi, __qword_ptr[rdi + (8 - ValueTags.PointerTag)]);
-            asm.jae(miss);
-            asm.sar(rsi, 1);
-            asm.jmp(Label("nth-unchecked"));
-        });
+        // A vector by index; a list has no keys, so get gives the default, as in the interpreter.
+        JumpUnlessType(rdi, ObjectType.Vector, miss);
+        asm.cmp(rsi, __qword_ptr[rdi + (ObjectLayout.VectorCount - ValueTags.PointerTag)]);
+        asm.jae(miss);
+        asm.sar(rsi, 1);
+        asm.jmp(Label("nth-unchecked"));
         asm.Bind(ref miss);
         asm.mov(rax, rdx);
         asm.ret();
