@@ -31,6 +31,8 @@ internal static class TypedRoutines
         "%set-index", "%set-with", "%set-without",
         // Vectors (Library/38-vectors.zl): conj1 and assoc1 on a vector.
         "%vector-conj", "%vector-assoc",
+        // Equality (Library/37-equality.zl): equals jumps to it for two distinct objects.
+        "%equals",
     ];
 
     // The library text is fixed at build time, so its lowered forms are the same for every compile:
