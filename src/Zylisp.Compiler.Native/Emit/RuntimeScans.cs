@@ -7,7 +7,7 @@ namespace Zylisp.Compiler.Native.Emit;
 /// <summary>
 /// The one loop shape sets and maps share: walk a collection's items (or entries) by index with
 /// the other argument at hand, until one decides. map-find looks for the first entry
-/// that matches; set-equals and map-equals check that every one does.
+/// that matches; map-equals checks that every one does.
 /// </summary>
 internal sealed partial class RuntimeLibrary
 {
