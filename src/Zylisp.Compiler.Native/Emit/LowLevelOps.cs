@@ -75,6 +75,9 @@ internal static class LowLevelOps
         ":printer-opens" => (1L << (int)ObjectType.Vector) | (1L << (int)ObjectType.List) | (1L << (int)ObjectType.Map)
             | (1L << (int)ObjectType.Set) | (1L << (int)ObjectType.LazySeq) | (1L << (int)ObjectType.Cons)
             | (1L << (int)ObjectType.Atom) | (1L << (int)ObjectType.Record),
+        // Bit t set for each type t that = compares by its items, in order (Library/37-equality.zl).
+        ":by-items" => (1L << (int)ObjectType.Vector) | (1L << (int)ObjectType.List)
+            | (1L << (int)ObjectType.LazySeq) | (1L << (int)ObjectType.Cons),
         // Vectors, lists, maps and sets keep their count, a fixnum, in the same word.
         ":count" => ObjectLayout.VectorCount,
         ":items" => ObjectLayout.VectorItems,
@@ -159,8 +162,11 @@ internal static class LowLevelOps
         "%decoded-utf8", "%encodable-text",
         // The heap's error when the mark stack cannot grow (Library/05-heap.zl); it never returns.
         "out-of-memory",
-        // equals(a, b) → 1 or 0 (Emit/RuntimeTruth.cs): set membership compares items with it.
+        // equals(a, b) → 1 or 0 (Emit/RuntimeTruth.cs): set membership compares items with it, and
+        // equality (Library/37-equality.zl) a record's or regex's parts.
         "equals",
+        // map-equals(a, b: maps of one count) → 1 or 0 (Emit/RuntimeMaps.cs): equality of maps.
+        "map-equals",
         // sort-hook(sorted map or set) → it with its last entry in place (Emit/RuntimeSorted.cs): a set's conj.
         "sort-hook",
     };

@@ -105,7 +105,6 @@ internal sealed partial class RuntimeLibrary
         EmitSeqCount();
         EmitSeqLast();
         EmitSeqNth();
-        EmitLazyEquals();
     }
 
     /// <summary>
@@ -282,67 +281,7 @@ internal sealed partial class RuntimeLibrary
         asm.jmp(Label("index-error"));
     }
 
-    /// <summary>
-    /// lazy-equals(rdi, rsi: two objects, one a lazy seq or cons) → eax, as equals. Only as many
-    /// items as the other side can have are realized, so (= (range) [0 1]) ends (false).
-    /// </summary>
-    private void EmitLazyEquals()
-    {
-        Define("lazy-equals");
-        var different = asm.CreateLabel();
-        foreach (var value in new[] { rdi, rsi })
-        {
-            var ok = asm.CreateLabel();
-            IfSequentialOrLazy(value, ok);
-            asm.jmp(different);
-            asm.Bind(ref ok);
-        }
-
-        asm.push(rbx);
-        asm.push(r12);
-        asm.push(r13);
-        asm.mov(rbx, rdi);
-        asm.mov(r12, rsi);
-        // The first side: as a list of at most count(other)+1 items when the other side is counted.
-        asm.mov(rsi, -1);
-        var uncounted = asm.CreateLabel();
-        var counted = asm.CreateLabel();
-        JumpUnlessType(r12, ObjectType.Vector, uncounted);
-        asm.Bind(ref counted);
-        asm.mov(rsi, __qword_ptr[r12 + (8 - ValueTags.PointerTag)]);
-        asm.sar(rsi, 1);
-        asm.inc(rsi);
-        var limited = asm.CreateLabel();
-        asm.jmp(limited);
-        asm.Bind(ref uncounted);
-        JumpUnlessType(r12, ObjectType.List, limited);
-        asm.jmp(counted);
-        asm.Bind(ref limited);
-        asm.mov(rdi, rbx);
-        asm.call(Label("to-list"));
-        asm.mov(rbx, rax);
-        // The second side: at most one item more than the first has.
-        asm.mov(rsi, __qword_ptr[rbx + (ObjectLayout.ListCount - ValueTags.PointerTag)]);
-        asm.sar(rsi, 1);
-        asm.inc(rsi);
-        asm.mov(rdi, r12);
-        asm.call(Label("to-list"));
-        asm.mov(rsi, rax);
-        asm.mov(rdi, rbx);
-        asm.pop(r13);
-        asm.pop(r12);
-        asm.pop(rbx);
-        asm.jmp(Label("equals"));
-        asm.Bind(ref different);
-        asm.xor(eax, eax);
-        asm.ret();
-    }
-
     /// <summary>Jumps to <paramref name="target"/> when the value is a lazy seq or a cons cell (uses r11).</summary>
     private void JumpIfLazy(AssemblerRegister64 value, Label target) =>
         JumpIfTypeIn(value, target, ObjectType.LazySeq, ObjectType.Cons);
-
-    /// <summary>Jumps to <paramref name="target"/> when the value is a vector, list, lazy seq or cons (uses r11).</summary>
-    private void IfSequentialOrLazy(AssemblerRegister64 value, Label target) =>
-        JumpIfTypeIn(value, target, ObjectType.Vector, ObjectType.List, ObjectType.LazySeq, ObjectType.Cons);
 }

@@ -265,7 +265,7 @@ internal sealed partial class RuntimeLibrary
         asm.ret();
 
         // map-equals(rdi, rsi = maps of the same count) → eax: every key of one maps to an equal value in the other.
-        ScanRoutine("map-equals", ObjectLayout.MapCount, ScanAnswer.All, differ =>
+        ScanRoutine("map-equals", ObjectLayout.MapCount, differ =>
         {
             asm.mov(rax, rbx);
             asm.shl(rax, 4);

@@ -139,29 +139,6 @@ internal sealed partial class RuntimeLibrary
         asm.pop(r12);
         asm.pop(rbx);
         RewrapFields();
-
-        // record-equals(rdi, rsi: two objects, one a record) → eax: same type and equal fields.
-        Define("record-equals");
-        var different = asm.CreateLabel();
-        JumpUnlessType(rdi, ObjectType.Record, different);
-        JumpUnlessType(rsi, ObjectType.Record, different);
-        asm.push(rdi);
-        asm.push(rsi);
-        asm.sub(rsp, 8);
-        asm.mov(rdi, __qword_ptr[rdi + (ObjectLayout.RecordType - ValueTags.PointerTag)]);
-        asm.mov(rsi, __qword_ptr[rsi + (ObjectLayout.RecordType - ValueTags.PointerTag)]);
-        asm.call(Label("equals"));
-        asm.add(rsp, 8);
-        asm.pop(rsi);
-        asm.pop(rdi);
-        asm.test(eax, eax);
-        asm.jz(different);
-        asm.mov(rdi, __qword_ptr[rdi + (ObjectLayout.RecordFields - ValueTags.PointerTag)]);
-        asm.mov(rsi, __qword_ptr[rsi + (ObjectLayout.RecordFields - ValueTags.PointerTag)]);
-        asm.jmp(Label("equals"));
-        asm.Bind(ref different);
-        asm.xor(eax, eax);
-        asm.ret();
     }
 
     /// <summary>rax = a new fields map, rdi = the record it replaces: returns the record with those fields.</summary>

@@ -5,28 +5,19 @@ using static Iced.Intel.AssemblerRegisters;
 namespace Zylisp.Compiler.Native.Emit;
 
 /// <summary>
-/// The one loop shape sets and maps share: walk a collection's items (or entries) by index with
-/// the other argument at hand, until one decides. map-find looks for the first entry
-/// that matches; set-equals and map-equals check that every one does.
+/// A loop over a collection's items (or entries) by index with the other argument at hand, until
+/// one decides: map-equals checks that every entry of one map is in the other.
 /// </summary>
 internal sealed partial class RuntimeLibrary
 {
-    private enum ScanAnswer
-    {
-        /// <summary>rax = the index of the first item whose body jumps to the stop label, or -1.</summary>
-        FirstIndex,
-
-        /// <summary>eax = 0 when some item's body jumps to the stop label, 1 when none does.</summary>
-        All,
-    }
-
     /// <summary>
     /// Defines a routine <paramref name="name"/>(rdi = collection, rsi = other) that runs
     /// <paramref name="body"/> for each index (rbx = index, r12 = collection, r13 = other; rbx, r12
     /// and r13 are kept across calls) while the index is below the fixnum count at
-    /// <paramref name="countOffset"/>. The body jumps to its label to stop the walk.
+    /// <paramref name="countOffset"/>. The body jumps to its label to stop the walk: eax = 0 when
+    /// some item's body does, 1 when none does.
     /// </summary>
-    private void ScanRoutine(string name, int countOffset, ScanAnswer answer, Action<Label> body)
+    private void ScanRoutine(string name, int countOffset, Action<Label> body)
     {
         Define(name);
         asm.push(rbx);
@@ -47,20 +38,10 @@ internal sealed partial class RuntimeLibrary
         asm.inc(rbx);
         asm.jmp(loop);
         asm.Bind(ref exhausted);
-        if (answer == ScanAnswer.FirstIndex)
-        {
-            asm.mov(rbx, -1);
-            asm.Bind(ref stop);
-            asm.mov(rax, rbx);
-        }
-        else
-        {
-            asm.mov(eax, 1);
-            asm.jmp(done);
-            asm.Bind(ref stop);
-            asm.xor(eax, eax);
-        }
-
+        asm.mov(eax, 1);
+        asm.jmp(done);
+        asm.Bind(ref stop);
+        asm.xor(eax, eax);
         asm.Bind(ref done);
         asm.pop(r13);
         asm.pop(r12);

@@ -60,15 +60,5 @@ internal sealed partial class RuntimeLibrary
         asm.pop(r12);
         asm.pop(rbx);
         asm.ret();
-
-        // set-equals(rdi = set, rsi = set of the same count) → eax 1 when every item of one is in the other.
-        ScanRoutine("set-equals", ObjectLayout.SetCount, ScanAnswer.All, notIn =>
-        {
-            asm.mov(rdi, r13);
-            asm.mov(rsi, __qword_ptr[r12 + (rbx * 8) + (ObjectLayout.SetItems - ValueTags.PointerTag)]);
-            asm.call(Label("%set-index"));
-            asm.test(rax, rax);
-            asm.js(notIn);
-        });
     }
 }

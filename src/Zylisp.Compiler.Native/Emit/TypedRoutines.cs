@@ -34,6 +34,8 @@ internal static class TypedRoutines
         // Maps (Library/39-maps.zl): lookup for contains? and map-equals, get, assoc1 and dissoc1
         // on a map, %mark-sorted's copy, seq of a map.
         "%map-index", "%map-get", "%map-with", "%map-without", "%map-copy", "%map-seq",
+        // Equality (Library/37-equality.zl): equals jumps to it for two distinct objects.
+        "%equals",
     ];
 
     // The library text is fixed at build time, so its lowered forms are the same for every compile:
