@@ -389,6 +389,7 @@ func Abs(args ...Value) Value {
 	return nil
 }
 
+// Max and Min return a lone argument unchecked, as the interpreter (and Clojure) do.
 func Max(args ...Value) Value {
 	arity("max", args, 1, -1)
 	acc := args[0]
@@ -396,9 +397,6 @@ func Max(args ...Value) Value {
 		if Lt2n(acc, y, "max") {
 			acc = y
 		}
-	}
-	if len(args) == 1 {
-		toFloat(acc, "max")
 	}
 	return acc
 }
@@ -410,9 +408,6 @@ func Min(args ...Value) Value {
 		if Lt2n(y, acc, "min") {
 			acc = y
 		}
-	}
-	if len(args) == 1 {
-		toFloat(acc, "min")
 	}
 	return acc
 }
