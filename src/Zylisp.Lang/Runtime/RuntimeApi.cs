@@ -216,13 +216,6 @@ public static class RuntimeApi
 
         string text = Prelude.PreludeSource.Text;
         int head = site.StartOffset + 1;
-        // (apply map f colls) spells the failing function as apply's first argument.
-        const string Apply = "apply ";
-        if (string.CompareOrdinal(text, head, Apply, 0, Apply.Length) == 0)
-        {
-            head += Apply.Length;
-        }
-
         if (site.StartOffset < text.Length && text[site.StartOffset] == '(' && head + failed.Length <= text.Length
             && string.CompareOrdinal(text, head, failed, 0, failed.Length) == 0
             && (head + failed.Length == text.Length || text[head + failed.Length] is ' ' or ')' or '\n'))
