@@ -42,7 +42,7 @@ internal static class CoreFunctions
         ["acos"] = "Acos", ["atan"] = "Atan", ["atan2"] = "Atan2", ["hypot"] = "Hypot",
         ["bit-and"] = "BitAnd", ["bit-or"] = "BitOr", ["bit-xor"] = "BitXor", ["bit-not"] = "BitNot",
         ["bit-shift-left"] = "BitShiftLeft", ["bit-shift-right"] = "BitShiftRight", ["unsigned-bit-shift-right"] = "UnsignedBitShiftRight",
-        ["type"] = "Type", ["gensym"] = "Gensym", ["rand-int"] = "RandInt", ["rand"] = "Rand", ["%nano-time"] = "NanoTime",
+        ["type"] = "Type", ["gensym"] = "Gensym", ["rand-int"] = "RandInt", ["rand"] = "Rand", ["%nano-time"] = "NanoTime", ["%type-error"] = "TypeErrorOf",
         ["ex-info"] = "ExInfo", ["ex-message"] = "ExMessage", ["ex-data"] = "ExData", ["identical?"] = "Identical",
         ["hash"] = "HashOf",
         ["%record"] = "MakeRecord", ["record?"] = "IsRecord",

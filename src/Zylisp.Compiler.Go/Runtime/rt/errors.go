@@ -89,6 +89,14 @@ func WrongType(fn, expected string, actual Value) {
 	panic(runtimeError("ZL5003", "type-error", fmt.Sprintf("`%s` expects %s, got %s", fn, expected, Describe(actual))))
 }
 
+// TypeErrorOf is the %type-error primitive: a prelude function that checks its own argument
+// raises the type error naming itself.
+func TypeErrorOf(args ...Value) Value {
+	arity("%type-error", args, 3, 3)
+	WrongType(str("%type-error", args[0]), str("%type-error", args[1]), args[2])
+	return nil
+}
+
 func divideByZero() {
 	panic(runtimeError("ZL5004", "arithmetic-error", "integer division by zero"))
 }

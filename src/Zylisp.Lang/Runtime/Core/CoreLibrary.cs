@@ -27,7 +27,7 @@ internal static class CoreLibrary
         new(CoreLazy.Functions, ["%lazy-seq", "realized?"]),
         new(CoreSorted.Functions, ["sorted-map", "sorted-set", "sorted?"]),
         new(CoreRegex.Functions, ["re-pattern", "re-matcher", "re-find", "re-matches", "re-groups"]),
-        new(CoreMisc.Functions, ["eval", "macroexpand-1", "macroexpand", "type", "gensym", "rand-int", "rand", "%nano-time", "ex-info", "ex-message", "ex-data", "identical?", "hash", "%print-doc"]),
+        new(CoreMisc.Functions, ["eval", "macroexpand-1", "macroexpand", "type", "gensym", "rand-int", "rand", "%type-error", "%nano-time", "ex-info", "ex-message", "ex-data", "identical?", "hash", "%print-doc"]),
         new(CoreRecords.Functions, ["%record", "record?"]),
         new(CoreInterop.Functions, ["%dotnet-call", "%dotnet-static", "%dotnet-new", "%dotnet-instance?", "%dotnet-type", "%dotnet-import"]),
     ];
