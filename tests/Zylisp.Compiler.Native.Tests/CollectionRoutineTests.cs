@@ -62,20 +62,14 @@ public sealed class CollectionRoutineTests
     public void Set_conj_and_disj_match_the_interpreter(int n)
     {
         var source = SetChanges(n);
-        var expected = NativeLibraryTests.Interpreted(source);
-        var outcome = NativeRunner.CompileAndRun(source);
-        Assert.Equal("", outcome.Stderr);
-        Assert.Equal(expected, outcome.Stdout);
+        InterpreterDifferential.AssertMatches(source);
     }
 
     [NativeFact]
     public void Set_conj_and_disj_survive_a_collection_on_every_allocation()
     {
         var source = SetChanges(120);
-        var expected = NativeLibraryTests.Interpreted(source);
-        var outcome = NativeRunner.RunExecutable(NativeCompiler.BuildExecutable(NativeRunner.Collect(source), new NativeOptions(GcStressInterval: 1)));
-        Assert.Equal("", outcome.Stderr);
-        Assert.Equal(expected, outcome.Stdout);
+        InterpreterDifferential.AssertMatches(source, gcStress: true);
     }
 
     [NativeTheory]
@@ -85,20 +79,14 @@ public sealed class CollectionRoutineTests
     public void Set_membership_matches_the_interpreter(int n)
     {
         var source = Sets(n);
-        var expected = NativeLibraryTests.Interpreted(source);
-        var outcome = NativeRunner.CompileAndRun(source);
-        Assert.Equal("", outcome.Stderr);
-        Assert.Equal(expected, outcome.Stdout);
+        InterpreterDifferential.AssertMatches(source);
     }
 
     [NativeFact]
     public void Set_membership_survives_a_collection_on_every_allocation()
     {
         var source = Sets(150);
-        var expected = NativeLibraryTests.Interpreted(source);
-        var outcome = NativeRunner.RunExecutable(NativeCompiler.BuildExecutable(NativeRunner.Collect(source), new NativeOptions(GcStressInterval: 1)));
-        Assert.Equal("", outcome.Stderr);
-        Assert.Equal(expected, outcome.Stdout);
+        InterpreterDifferential.AssertMatches(source, gcStress: true);
     }
 
     /// <summary>conj and assoc copy the vector; assoc at the count appends; out of range is the interpreter's error.</summary>
@@ -122,20 +110,14 @@ public sealed class CollectionRoutineTests
     public void Vector_conj_and_assoc_match_the_interpreter(int n)
     {
         var source = VectorChanges(n);
-        var expected = NativeLibraryTests.Interpreted(source);
-        var outcome = NativeRunner.CompileAndRun(source);
-        Assert.Equal("", outcome.Stderr);
-        Assert.Equal(expected, outcome.Stdout);
+        InterpreterDifferential.AssertMatches(source);
     }
 
     [NativeFact]
     public void Vector_conj_and_assoc_survive_a_collection_on_every_allocation()
     {
         var source = VectorChanges(150);
-        var expected = NativeLibraryTests.Interpreted(source);
-        var outcome = NativeRunner.RunExecutable(NativeCompiler.BuildExecutable(NativeRunner.Collect(source), new NativeOptions(GcStressInterval: 1)));
-        Assert.Equal("", outcome.Stderr);
-        Assert.Equal(expected, outcome.Stdout);
+        InterpreterDifferential.AssertMatches(source, gcStress: true);
     }
 
     /// <summary>subvec and pop copy a slice; every bad argument is the interpreter's error, checked in its order.</summary>
@@ -161,19 +143,13 @@ public sealed class CollectionRoutineTests
     public void Subvec_and_pop_match_the_interpreter(int n)
     {
         var source = Slices(n);
-        var expected = NativeLibraryTests.Interpreted(source);
-        var outcome = NativeRunner.CompileAndRun(source);
-        Assert.Equal("", outcome.Stderr);
-        Assert.Equal(expected, outcome.Stdout);
+        InterpreterDifferential.AssertMatches(source);
     }
 
     [NativeFact]
     public void Subvec_and_pop_survive_a_collection_on_every_allocation()
     {
         var source = Slices(120);
-        var expected = NativeLibraryTests.Interpreted(source);
-        var outcome = NativeRunner.RunExecutable(NativeCompiler.BuildExecutable(NativeRunner.Collect(source), new NativeOptions(GcStressInterval: 1)));
-        Assert.Equal("", outcome.Stderr);
-        Assert.Equal(expected, outcome.Stdout);
+        InterpreterDifferential.AssertMatches(source, gcStress: true);
     }
 }

@@ -105,19 +105,13 @@ public sealed class EqualityRoutineTests
     [NativeFact]
     public void Every_pair_of_types_compares_as_on_the_interpreter()
     {
-        var expected = NativeLibraryTests.Interpreted(Pairs);
-        var outcome = NativeRunner.CompileAndRun(Pairs);
-        Assert.Equal("", outcome.Stderr);
-        Assert.Equal(expected, outcome.Stdout);
+        InterpreterDifferential.AssertMatches(Pairs);
     }
 
     [NativeFact]
     public void Every_pair_of_types_compares_under_a_collection_on_every_allocation()
     {
-        var expected = NativeLibraryTests.Interpreted(Pairs);
-        var outcome = NativeRunner.RunExecutable(NativeCompiler.BuildExecutable(NativeRunner.Collect(Pairs), new NativeOptions(GcStressInterval: 1)));
-        Assert.Equal("", outcome.Stderr);
-        Assert.Equal(expected, outcome.Stdout);
+        InterpreterDifferential.AssertMatches(Pairs, gcStress: true);
     }
 
     [NativeTheory]
@@ -128,10 +122,7 @@ public sealed class EqualityRoutineTests
     public void Nested_and_large_values_compare_as_on_the_interpreter(int n)
     {
         var source = Nested(n);
-        var expected = NativeLibraryTests.Interpreted(source);
-        var outcome = NativeRunner.CompileAndRun(source);
-        Assert.Equal("", outcome.Stderr);
-        Assert.Equal(expected, outcome.Stdout);
+        InterpreterDifferential.AssertMatches(source);
     }
 
     [NativeFact]
@@ -139,10 +130,7 @@ public sealed class EqualityRoutineTests
     {
         // 40 levels at the first item grow the walk's stack past its first 16 frames.
         var source = Nested(40);
-        var expected = NativeLibraryTests.Interpreted(source);
-        var outcome = NativeRunner.RunExecutable(NativeCompiler.BuildExecutable(NativeRunner.Collect(source), new NativeOptions(GcStressInterval: 1)));
-        Assert.Equal("", outcome.Stderr);
-        Assert.Equal(expected, outcome.Stdout);
+        InterpreterDifferential.AssertMatches(source, gcStress: true);
     }
 
     [NativeFact]

@@ -95,20 +95,14 @@ public sealed class MapRoutineTests
     public void Map_lookup_matches_the_interpreter(int n)
     {
         var source = Lookups(n);
-        var expected = NativeLibraryTests.Interpreted(source);
-        var outcome = NativeRunner.CompileAndRun(source);
-        Assert.Equal("", outcome.Stderr);
-        Assert.Equal(expected, outcome.Stdout);
+        InterpreterDifferential.AssertMatches(source);
     }
 
     [NativeFact]
     public void Map_lookup_survives_a_collection_on_every_allocation()
     {
         var source = Lookups(150);
-        var expected = NativeLibraryTests.Interpreted(source);
-        var outcome = NativeRunner.RunExecutable(NativeCompiler.BuildExecutable(NativeRunner.Collect(source), new NativeOptions(GcStressInterval: 1)));
-        Assert.Equal("", outcome.Stderr);
-        Assert.Equal(expected, outcome.Stdout);
+        InterpreterDifferential.AssertMatches(source, gcStress: true);
     }
 
     [NativeTheory]
@@ -119,20 +113,14 @@ public sealed class MapRoutineTests
     public void Map_assoc_and_dissoc_match_the_interpreter(int n)
     {
         var source = Changes(n);
-        var expected = NativeLibraryTests.Interpreted(source);
-        var outcome = NativeRunner.CompileAndRun(source);
-        Assert.Equal("", outcome.Stderr);
-        Assert.Equal(expected, outcome.Stdout);
+        InterpreterDifferential.AssertMatches(source);
     }
 
     [NativeFact]
     public void Map_assoc_and_dissoc_survive_a_collection_on_every_allocation()
     {
         var source = Changes(120);
-        var expected = NativeLibraryTests.Interpreted(source);
-        var outcome = NativeRunner.RunExecutable(NativeCompiler.BuildExecutable(NativeRunner.Collect(source), new NativeOptions(GcStressInterval: 1)));
-        Assert.Equal("", outcome.Stderr);
-        Assert.Equal(expected, outcome.Stdout);
+        InterpreterDifferential.AssertMatches(source, gcStress: true);
     }
 
     [NativeTheory]
@@ -143,19 +131,13 @@ public sealed class MapRoutineTests
     public void Map_seq_matches_the_interpreter(int n)
     {
         var source = Seqs(n);
-        var expected = NativeLibraryTests.Interpreted(source);
-        var outcome = NativeRunner.CompileAndRun(source);
-        Assert.Equal("", outcome.Stderr);
-        Assert.Equal(expected, outcome.Stdout);
+        InterpreterDifferential.AssertMatches(source);
     }
 
     [NativeFact]
     public void Map_seq_survives_a_collection_on_every_allocation()
     {
         var source = Seqs(120);
-        var expected = NativeLibraryTests.Interpreted(source);
-        var outcome = NativeRunner.RunExecutable(NativeCompiler.BuildExecutable(NativeRunner.Collect(source), new NativeOptions(GcStressInterval: 1)));
-        Assert.Equal("", outcome.Stderr);
-        Assert.Equal(expected, outcome.Stdout);
+        InterpreterDifferential.AssertMatches(source, gcStress: true);
     }
 }

@@ -272,11 +272,7 @@ internal sealed partial class RuntimeLibrary
         });
         asm.cmp(rdi, (int)ValueTags.Nil);
         asm.je(firstNil);
-        PushAlignmentSlot();
-        asm.lea(rsi, Str("first"));
-        asm.call(Label("seq1-named"));
-        asm.add(rsp, 8);
-        asm.mov(rdi, rax);
+        SeqAtEntry("first");
         asm.cmp(rax, (int)ValueTags.Nil);
         asm.jne(firstOfSeq);
         asm.Bind(ref firstNil);
@@ -332,11 +328,7 @@ internal sealed partial class RuntimeLibrary
         asm.Bind(ref restOther);
         asm.cmp(rdi, (int)ValueTags.Nil);
         asm.je(restEmpty);
-        PushAlignmentSlot();
-        asm.lea(rsi, Str("rest"));
-        asm.call(Label("seq1-named"));
-        asm.add(rsp, 8);
-        asm.mov(rdi, rax);
+        SeqAtEntry("rest");
         asm.cmp(rax, (int)ValueTags.Nil);
         asm.jne(restOfSeq);
         asm.Bind(ref restEmpty);
@@ -465,11 +457,7 @@ internal sealed partial class RuntimeLibrary
 
         // Strings, maps, sets and records go through their seq (one-character strings, [k v]
         // entries, items); seq raises the type error, naming vec, for anything else.
-        asm.sub(rsp, 8);
-        asm.lea(rsi, Str("vec"));
-        asm.call(Label("seq1-named"));
-        asm.add(rsp, 8);
-        asm.mov(rdi, rax);
+        SeqAtEntry("vec");
         asm.jmp(vecOfList);
         asm.Bind(ref vecOfSeq);
         PushAlignmentSlot();

@@ -292,11 +292,7 @@ internal sealed partial class RuntimeLibrary
 
         // Every other value is an object: one test of the tag, then its type byte against each type.
         var unknown = asm.CreateLabel();
-        asm.mov(r11, rdi);
-        asm.and(r11d, 7);
-        asm.cmp(r11d, ValueTags.PointerTag);
-        asm.jne(unknown);
-        asm.movzx(r11d, __byte_ptr[rdi - ValueTags.PointerTag]);
+        LoadObjectType(rdi, unknown);
         foreach (var (type, name) in new[]
         {
             (ObjectType.String, "string"), (ObjectType.Keyword, "keyword"), (ObjectType.Closure, "fn"),

@@ -207,6 +207,19 @@ internal sealed partial class RuntimeLibrary
     /// </summary>
     private void PushAlignmentSlot() => asm.push(0);
 
+    /// <summary>
+    /// rdi = (seq rdi), called where rsp is as at a routine's entry; seq's type error names
+    /// <paramref name="function"/>, the function the program called (first, rest, second, vec).
+    /// </summary>
+    private void SeqAtEntry(string function)
+    {
+        PushAlignmentSlot();
+        asm.lea(rsi, Str(function));
+        asm.call(Label("seq1-named"));
+        asm.add(rsp, 8);
+        asm.mov(rdi, rax);
+    }
+
     private void VariadicEpilogue()
     {
         asm.lea(rsp, __[rbp - 72]);
@@ -270,11 +283,7 @@ internal sealed partial class RuntimeLibrary
     private void JumpIfTypeIn(AssemblerRegister64 value, Label target, params ObjectType[] types)
     {
         var no = asm.CreateLabel();
-        asm.mov(r11, value);
-        asm.and(r11d, 7);
-        asm.cmp(r11d, ValueTags.PointerTag);
-        asm.jne(no);
-        asm.movzx(r11d, __byte_ptr[value - ValueTags.PointerTag]);
+        LoadObjectType(value, no);
         foreach (var type in types)
         {
             asm.cmp(r11d, (int)type);
@@ -282,6 +291,16 @@ internal sealed partial class RuntimeLibrary
         }
 
         asm.Bind(ref no);
+    }
+
+    /// <summary>r11d = the type byte of <paramref name="value"/>'s object; jumps to <paramref name="notObject"/> for a fixnum or other immediate.</summary>
+    private void LoadObjectType(AssemblerRegister64 value, Label notObject)
+    {
+        asm.mov(r11, value);
+        asm.and(r11d, 7);
+        asm.cmp(r11d, ValueTags.PointerTag);
+        asm.jne(notObject);
+        asm.movzx(r11d, __byte_ptr[value - ValueTags.PointerTag]);
     }
 
     /// <summary>Calls the str primitive on the given argument loaders (at most six); the string is in rax.</summary>

@@ -183,11 +183,7 @@ internal sealed partial class RuntimeLibrary
         // second, for anything else.
         asm.cmp(rdi, (int)ValueTags.Nil);
         asm.je(secondNil);
-        PushAlignmentSlot();
-        asm.lea(rsi, Str("second"));
-        asm.call(Label("seq1-named"));
-        asm.add(rsp, 8);
-        asm.mov(rdi, rax);
+        SeqAtEntry("second");
         asm.jmp(secondOfSeq);
         asm.Bind(ref secondNil);
         asm.mov(eax, (int)ValueTags.Nil);
