@@ -22,7 +22,7 @@ internal static class CoreMisc
         }),
         Fn("rand", 0, 0, "([])", "A random float from 0.0 up to 1.0.", (_, _) => Random.Shared.NextDouble()),
         Fn("%type-error", 3, 3, "([function expected value])", "Raises the type error (ZL5003) \"`function` expects expected, got value\", for prelude functions that check their own arguments.", (_, a) =>
-            throw RuntimeErrors.WrongType(a[0] as string ?? throw RuntimeErrors.WrongType("%type-error", "a string", a[0]), a[1] as string ?? throw RuntimeErrors.WrongType("%type-error", "a string", a[1]), a[2])),
+            throw RuntimeErrors.WrongType(TypeErrorText(a[0]), TypeErrorText(a[1]), a[2])),
         Fn("%nano-time", 0, 0, "([])", "A monotonic clock reading in nanoseconds (for time).", (_, _) => Box.Long((long)(Stopwatch.GetTimestamp() * (1e9 / Stopwatch.Frequency)))),
         Fn("ex-info", 2, 2, "([message data])", "An error value with a message and a data map, for throw.", (_, a) =>
             new ErrorValue(a[0] as string ?? Printing.Printer.Str(a[0]), Keyword.Of("ex-info"), a[1] as PersistentMap ?? throw RuntimeErrors.WrongType("ex-info", "a map", a[1]))),
@@ -47,4 +47,6 @@ internal static class CoreMisc
             return null;
         }),
     ];
+
+    private static string TypeErrorText(object? x) => x as string ?? throw RuntimeErrors.WrongType("%type-error", "a string", x);
 }
