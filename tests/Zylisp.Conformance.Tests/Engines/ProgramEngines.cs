@@ -28,7 +28,7 @@ public static class ProgramEngines
     private static IReadOnlyDictionary<string, string> StressSkips => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["realistic/lazy_primes.zl"] = "allocates about a million lazy-seq cells (0.1 s natively); a collection on each takes minutes",
-        ["lib/deep_values.zl"] = "keeps values 12,000 levels deep alive while building more (0.2 s natively); a collection on each allocation marks them all, past the 30 s guard; GcTests marks deep graphs under stress",
+        ["lib/deep_values.zl"] = "keeps values 100,000 levels deep alive while building more (0.2 s natively); a collection on each allocation marks them all, past the 30 s guard; GcTests marks deep graphs under stress",
     };
 
     public static IProgramEngine Named(string name) =>
