@@ -51,19 +51,13 @@ public sealed class HashRoutineTests
     [NativeFact]
     public void Every_type_hashes_as_on_the_interpreter()
     {
-        var expected = NativeLibraryTests.Interpreted(Samples);
-        var outcome = NativeRunner.CompileAndRun(Samples);
-        Assert.Equal("", outcome.Stderr);
-        Assert.Equal(expected, outcome.Stdout);
+        InterpreterDifferential.AssertMatches(Samples);
     }
 
     [NativeFact]
     public void Every_type_hashes_under_a_collection_on_every_allocation()
     {
-        var expected = NativeLibraryTests.Interpreted(Samples);
-        var outcome = NativeRunner.RunExecutable(NativeCompiler.BuildExecutable(NativeRunner.Collect(Samples), new NativeOptions(GcStressInterval: 1)));
-        Assert.Equal("", outcome.Stderr);
-        Assert.Equal(expected, outcome.Stdout);
+        InterpreterDifferential.AssertMatches(Samples, gcStress: true);
     }
 
     [NativeTheory]
@@ -74,29 +68,20 @@ public sealed class HashRoutineTests
     public void Nested_values_hash_as_on_the_interpreter(int n)
     {
         var source = Nested(n);
-        var expected = NativeLibraryTests.Interpreted(source);
-        var outcome = NativeRunner.CompileAndRun(source);
-        Assert.Equal("", outcome.Stderr);
-        Assert.Equal(expected, outcome.Stdout);
+        InterpreterDifferential.AssertMatches(source);
     }
 
     [NativeFact]
     public void Nested_values_hash_under_a_collection_on_every_allocation()
     {
         var source = Nested(40);
-        var expected = NativeLibraryTests.Interpreted(source);
-        var outcome = NativeRunner.RunExecutable(NativeCompiler.BuildExecutable(NativeRunner.Collect(source), new NativeOptions(GcStressInterval: 1)));
-        Assert.Equal("", outcome.Stderr);
-        Assert.Equal(expected, outcome.Stdout);
+        InterpreterDifferential.AssertMatches(source, gcStress: true);
     }
 
     [NativeFact]
     public void Values_nested_100_000_deep_hash_without_deepening_the_machine_stack()
     {
         var source = Nested(100000);
-        var expected = NativeLibraryTests.Interpreted(source);
-        var outcome = NativeRunner.CompileAndRun(source);
-        Assert.Equal("", outcome.Stderr);
-        Assert.Equal(expected, outcome.Stdout);
+        InterpreterDifferential.AssertMatches(source);
     }
 }
