@@ -111,49 +111,42 @@ internal sealed partial class TypedBodyCompiler
                 break;
             case "%bit-and" or "%bit-or" or "%bit-xor" when TryRegisterHome(args[1], out var home) && !IsRaxHeld(args[1]):
                 Load(args[0], rax);
-                switch (primitive)
-                {
-                    case "%bit-and":
-                        asm.and(rax, home);
-                        break;
-                    case "%bit-or":
-                        asm.or(rax, home);
-                        break;
-                    default:
-                        asm.xor(rax, home);
-                        break;
-                }
-
+                EmitBitOperation(primitive, home);
                 break;
             default:
                 Load(args[1], rcx);
                 Load(args[0], rax);
-                switch (primitive)
-                {
-                    case "%bit-and":
-                        asm.and(rax, rcx);
-                        break;
-                    case "%bit-or":
-                        asm.or(rax, rcx);
-                        break;
-                    case "%bit-xor":
-                        asm.xor(rax, rcx);
-                        break;
-                    case "%shift-left":
-                        asm.shl(rax, cl);
-                        break;
-                    case "%shift-right":
-                        asm.sar(rax, cl);
-                        break;
-                    default:
-                        asm.shr(rax, cl);
-                        break;
-                }
-
+                EmitBitOperation(primitive, rcx);
                 break;
         }
 
         raxHolds = null;
+    }
+
+    /// <summary>rax = rax (op) <paramref name="operand"/>; a shift counts by cl, so its operand must be rcx.</summary>
+    private void EmitBitOperation(string primitive, AssemblerRegister64 operand)
+    {
+        switch (primitive)
+        {
+            case "%bit-and":
+                asm.and(rax, operand);
+                break;
+            case "%bit-or":
+                asm.or(rax, operand);
+                break;
+            case "%bit-xor":
+                asm.xor(rax, operand);
+                break;
+            case "%shift-left":
+                asm.shl(rax, cl);
+                break;
+            case "%shift-right":
+                asm.sar(rax, cl);
+                break;
+            default:
+                asm.shr(rax, cl);
+                break;
+        }
     }
 
     /// <summary>rax = rax (op) a constant: an immediate operand, rcx untouched.</summary>

@@ -99,19 +99,7 @@ internal sealed partial class TypedBodyCompiler
         if (args.Length == 2 && TryRegisterHome(args[1], out var second) && !IsRaxHeld(args[1]))
         {
             Load(args[0], rax);
-            switch (primitive)
-            {
-                case "+":
-                    asm.add(rax, second);
-                    break;
-                case "-":
-                    asm.sub(rax, second);
-                    break;
-                default:
-                    asm.imul(rax, second);
-                    break;
-            }
-
+            EmitIntegerOperation(primitive, second);
             return;
         }
 
@@ -126,18 +114,24 @@ internal sealed partial class TypedBodyCompiler
                 Load(args[i], rcx);
             }
 
-            switch (primitive)
-            {
-                case "+":
-                    asm.add(rax, rcx);
-                    break;
-                case "-":
-                    asm.sub(rax, rcx);
-                    break;
-                default:
-                    asm.imul(rax, rcx);
-                    break;
-            }
+            EmitIntegerOperation(primitive, rcx);
+        }
+    }
+
+    /// <summary>rax = rax (+, - or *) <paramref name="operand"/>.</summary>
+    private void EmitIntegerOperation(string primitive, AssemblerRegister64 operand)
+    {
+        switch (primitive)
+        {
+            case "+":
+                asm.add(rax, operand);
+                break;
+            case "-":
+                asm.sub(rax, operand);
+                break;
+            default:
+                asm.imul(rax, operand);
+                break;
         }
     }
 
